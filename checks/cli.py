@@ -1,0 +1,205 @@
+"""Command line: ``fact-checks`` / ``python -m checks``.
+
+``main()`` parses options, builds the parts, runs, and exits in one place.
+Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage or
+internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import Config, ConfigError, load_config
+from .engine import find_rule, registry, select
+from .pipeline import RunResult, execute
+from .reporters import REPORTERS
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+STAGE_CATEGORIES = ("load", "schema", "integrity")
+
+
+class UsageError(Exception):
+    """A problem with how the command was called: exit 2."""
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print, or write atomically so a reader never sees half a report."""
+    if not output or output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _paths(args: argparse.Namespace, config: Config, root: Path) -> list[Path]:
+    raw = args.paths or [str(root / p) for p in config.paths]
+    paths = [Path(p) for p in raw]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    return paths
+
+
+def _run(args: argparse.Namespace, *, rules: bool) -> int:
+    root = Path(args.root).resolve()
+    config = load_config(root, Path(args.config) if args.config else None)
+    only = None if rules else STAGE_CATEGORIES
+    selection = select(config, extra_select=args.select or (), extra_ignore=args.ignore or (),
+                       only=only)
+    result = execute(_paths(args, config, root), root, config, selection, rules=rules,
+                     fail_on=args.fail_on)
+    _apply_triage(result, config, args)
+    reporter = REPORTERS.get(args.format)
+    if reporter is None:
+        raise UsageError(f"unknown format '{args.format}'; choose from {', '.join(REPORTERS)}")
+    write_output(reporter.render(result), args.output)
+    return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+def _apply_triage(result: RunResult, config: Config, args: argparse.Namespace) -> None:
+    """Hook for reviewed findings (checks.triage), when that stage is present."""
+    try:
+        from . import triage
+    except ImportError:
+        return
+    triage.apply(result, config, reviews=getattr(args, "reviews", None))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    return _run(args, rules=False)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    return _run(args, rules=True)
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    specs = list(registry().values())
+    if args.format == "json":
+        rows = [{"code": s.code, "name": s.name, "category": s.category,
+                 "severity": s.severity.value, "summary": s.summary} for s in specs]
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return EXIT_OK
+    for s in specs:
+        sys.stdout.write(f"{s.code}  {s.name:<36} {s.category:<13} {s.severity.value:<8} "
+                         f"{s.summary}\n")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    spec = find_rule(args.code)
+    if spec is None:
+        raise UsageError(f"no rule '{args.code}'; 'python -m checks rules' lists them")
+    fields = spec.options.model_fields
+    options = "\n".join(f"  {name} (default {f.default!r}): {f.description or ''}"
+                        for name, f in fields.items()) or "  (none)"
+    sys.stdout.write(f"{spec.code} {spec.name}  [{spec.category}, default {spec.severity.value}]"
+                     f"\n\n{spec.doc.strip()}\n\nOptions:\n{options}\n")
+    return EXIT_OK
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from .schemas import SCHEMA_DIR, drift, write
+
+    if args.check:
+        changed = drift()
+        for name in changed:
+            sys.stderr.write(f"{SCHEMA_DIR / name}: differs from the models; run "
+                             "'python -m checks schemas' to regenerate\n")
+        return EXIT_FINDINGS if changed else EXIT_OK
+    for name in write():
+        sys.stdout.write(f"wrote {SCHEMA_DIR / name}\n")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ parser
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", help="fact files or folders (default: facts/)")
+    p.add_argument("--format", default="text", help=f"output format: {', '.join(REPORTERS)}")
+    p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    p.add_argument("--fail-on", choices=("error", "warning", "info", "none"),
+                   help="lowest severity that fails the run (default: error)")
+    p.add_argument("--select", action="append", help="also run these codes/prefixes/categories")
+    p.add_argument("--ignore", action="append", help="skip these codes/prefixes/categories")
+    p.add_argument("--root", default=".", help="repository root (default: current folder)")
+    p.add_argument("--config", help="pyproject.toml to read [tool.fact-checks] from")
+    p.add_argument("--reviews", help="reviewed-findings file (default: facts/reviews.yaml)")
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fact-checks", description="Fact-consistency checks for curated news coverage.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    table: list[tuple[str, str, Handler, Callable[[argparse.ArgumentParser], None]]] = [
+        ("validate", "load and validate records (schema, references, evidence)", cmd_validate,
+         _common),
+        ("check", "validate, then run every selected consistency rule", cmd_check, _common),
+        ("rules", "list the rules", cmd_rules,
+         lambda p: p.add_argument("--format", choices=("text", "json"), default="text")),
+        ("explain", "print one rule's documentation", cmd_explain,
+         lambda p: p.add_argument("code", help="rule code or dotted name")),
+        ("schemas", "regenerate schemas/*.json from the models", cmd_schemas,
+         lambda p: p.add_argument("--check", action="store_true", help="fail if they drift")),
+    ]
+    for name, help_, handler, configure in table + list(_plugins()):
+        p = sub.add_parser(name, help=help_, description=help_)
+        configure(p)
+        p.set_defaults(handler=handler)
+    return parser
+
+
+def _plugins() -> list[tuple[str, str, Handler, Callable[[argparse.ArgumentParser], None]]]:
+    """Commands contributed by other modules (report, diff, new, fmt, entities)."""
+    from .commands import COMMANDS
+
+    return list(COMMANDS)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except (UsageError, ConfigError) as exc:
+        sys.stderr.write(f"fact-checks: error: {exc}\n")
+        code = EXIT_ERROR
+    except KeyboardInterrupt:
+        code = EXIT_ERROR
+    except Exception:  # an internal error must not look like a finding
+        sys.stderr.write("fact-checks: internal error (please report it):\n")
+        traceback.print_exc()
+        code = EXIT_ERROR
+    return code
+
+
+def main_exit() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

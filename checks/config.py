@@ -1,0 +1,59 @@
+"""Configuration from ``[tool.fact-checks]`` in pyproject.toml.
+
+A misspelled key, rule selector, severity or rule option is an error, never
+a silent pass.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .findings import Severity
+
+FailOn = Literal["error", "warning", "info", "none"]
+
+
+class ConfigError(Exception):
+    """Bad configuration: reported with exit code 2."""
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    paths: tuple[str, ...] = Field(("facts",), description="What to check by default.")
+    select: tuple[str, ...] = Field(("ALL",), description="Codes, prefixes, names or categories.")
+    ignore: tuple[str, ...] = Field((), description="Codes, prefixes, names or categories.")
+    severity: dict[str, Severity] = Field(default_factory=dict, description="Code -> severity.")
+    options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Code -> options.")
+    fail_on: FailOn = Field("error", alias="fail-on", description="Lowest severity that fails.")
+    reviews: str = Field("facts/reviews.yaml", description="Reviewed-findings file.")
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(root: Path, explicit: Path | None = None) -> Config:
+    path = explicit or find_pyproject(root)
+    if path is None:
+        return Config()
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+    section = data.get("tool", {}).get("fact-checks", {})
+    try:
+        return Config.model_validate(section)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{path}: [tool.fact-checks] {where}: {first['msg']}") from exc

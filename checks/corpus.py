@@ -1,0 +1,434 @@
+"""Stage 4: the corpus. Merge the registry and vocabulary, resolve every
+reference, check records against their archived texts, resolve times, and
+index claims once so that rules never compare all pairs.
+
+Integrity problems become hits on the document that holds them, like load
+and schema problems, so they travel through the same engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import ClaimRef, Location
+from .load import Document, load_file
+from .model import Claim, Entity, EntityFile, Predicate, Record, Source, VocabularyFile
+from .textnorm import collapse_ws, loose
+from .timeexpr import Interval, resolve
+from .validate import validate
+
+UNKNOWN_ENTITY = "I001"
+UNKNOWN_PREDICATE = "I002"
+DUPLICATE_ID = "I003"
+EVIDENCE_MISSING = "I004"
+TEXT_HASH = "I005"
+TEXT_UNREADABLE = "I006"
+EVIDENCE_NORMALISED = "I007"
+NAME_NOT_IN_TEXT = "I008"
+SUSPICIOUS_CHARS = "I009"
+DRAFT = "I010"
+TIME_UNRESOLVED = "I011"
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+
+# Zero-width and bidirectional controls hide or reorder what a reviewer sees.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+@dataclass
+class ClaimInfo:
+    """A claim with everything rules need: its source, file, position and times."""
+
+    claim: Claim
+    source: Source
+    doc: Document
+    pointer: str
+    published: dt.date | None
+    said: Interval | None = None
+    event: Interval | None = None
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.claim.says.key
+
+    @property
+    def speaker(self) -> str | None:
+        return self.claim.by.speaker
+
+    @property
+    def focus(self) -> str:
+        return f"{self.source.id}#{self.claim.id}"
+
+    @property
+    def location(self) -> Location:
+        return self.doc.locate(self.pointer)
+
+    def locate(self, sub: str = "", *, key: bool = False) -> Location:
+        return self.doc.locate(self.pointer + sub, key=key)
+
+    @property
+    def when(self) -> Interval | None:
+        """The claim's time: the event's when given, else when it was said, else published."""
+        if self.event is not None:
+            return self.event
+        if self.said is not None:
+            return self.said
+        return Interval(self.published, self.published) if self.published else None
+
+    def ref(self) -> ClaimRef:
+        loc = self.location
+        return ClaimRef(source=self.source.id, claim=self.claim.id, speaker=self.speaker,
+                        evidence=self.claim.excerpts, path=loc.path, line=loc.line,
+                        column=loc.column)
+
+
+@dataclass
+class RecordInfo:
+    record: Record
+    doc: Document
+    text: str | None = None  # the archived article text, when readable
+    claims: list[ClaimInfo] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    root: Path
+    docs: list[Document] = field(default_factory=list)
+    records: list[RecordInfo] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    predicates: dict[str, Predicate] = field(default_factory=dict)
+    claims: list[ClaimInfo] = field(default_factory=list)
+    entity_files: list[tuple[EntityFile, Document]] = field(default_factory=list)
+    # indexes
+    by_key: dict[tuple[str, str, str], list[ClaimInfo]] = field(default_factory=dict)
+    by_quantity: dict[tuple[str, str, str, str], list[ClaimInfo]] = field(default_factory=dict)
+    by_speaker: dict[str, list[ClaimInfo]] = field(default_factory=dict)
+    by_entity: dict[str, list[ClaimInfo]] = field(default_factory=dict)
+    by_source: dict[str, RecordInfo] = field(default_factory=dict)
+
+    def name(self, entity_id: str | None) -> str:
+        if entity_id is None:
+            return "(unnamed)"
+        entity = self.entities.get(entity_id)
+        return entity.name if entity else entity_id
+
+    def side(self, entity_id: str) -> str:
+        entity = self.entities.get(entity_id)
+        return entity.side if entity and entity.side else entity_id
+
+    def counts(self) -> dict[str, int]:
+        return {"files": len(self.docs), "sources": len(self.records), "claims": len(self.claims),
+                "entities": len(self.entities), "predicates": len(self.predicates)}
+
+
+# ----------------------------------------------------------------- discovery
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """YAML files under the given paths, sorted, hidden folders skipped."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                found.update(Path(dirpath) / f for f in filenames if f.endswith(YAML_SUFFIXES))
+        else:
+            found.add(path)
+    return sorted(found)
+
+
+def shown_path(file: Path, root: Path) -> str:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+# ------------------------------------------------------------------ building
+
+
+def build(paths: Iterable[Path], root: Path, docs: list[Document] | None = None) -> Corpus:
+    """Load (unless ``docs`` are given), validate and index the fact files."""
+    corpus = Corpus(root=root)
+    files = discover(paths)
+    corpus.docs = docs if docs is not None else [load_file(f, shown_path(f, root)) for f in files]
+    records: list[tuple[Record, Document]] = []
+    for doc in corpus.docs:
+        kind, model = validate(doc)
+        if isinstance(model, EntityFile):
+            _merge_entities(corpus, model, doc)
+        elif isinstance(model, VocabularyFile):
+            _merge_predicates(corpus, model, doc)
+        elif isinstance(model, Record):
+            records.append((model, doc))
+    for record, doc in records:
+        _add_record(corpus, record, doc)
+    _check_registry(corpus)
+    _index(corpus)
+    return corpus
+
+
+def _merge_entities(corpus: Corpus, model: EntityFile, doc: Document) -> None:
+    for i, entity in enumerate(model.entities):
+        if entity.id in corpus.entities:
+            doc.hit(DUPLICATE_ID, f"entity id '{entity.id}' is registered twice",
+                    "merge the two entries into one", f"/entities/{i}/id")
+            continue
+        corpus.entities[entity.id] = entity
+        for j, name in enumerate((entity.name, *entity.alias_names())):
+            _suspicious(doc, name, f"/entities/{i}" + ("/name" if j == 0 else f"/aliases/{j - 1}"))
+    corpus.entity_files.append((model, doc))
+
+
+def _merge_predicates(corpus: Corpus, model: VocabularyFile, doc: Document) -> None:
+    for i, predicate in enumerate(model.predicates):
+        if predicate.id in corpus.predicates:
+            doc.hit(DUPLICATE_ID, f"predicate '{predicate.id}' is defined twice",
+                    "keep one definition", f"/predicates/{i}/id")
+            continue
+        corpus.predicates[predicate.id] = predicate
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _suspicious(doc: Document, text: str, pointer: str) -> None:
+    """Flag invisible characters and mixed-script words (homoglyphs)."""
+    if _INVISIBLE.search(text):
+        doc.hit(SUSPICIOUS_CHARS, f"'{_visible(text)}' contains invisible or direction-changing "
+                "characters", "retype the text without zero-width or bidirectional controls",
+                pointer)
+        return
+    for word in re.findall(r"\w+", text):
+        scripts = {_script(ch) for ch in word if ch.isalpha()}
+        scripts.discard("COMMON")
+        if len(scripts) > 1:
+            doc.hit(SUSPICIOUS_CHARS, f"'{_visible(word)}' mixes {' and '.join(sorted(scripts))} "
+                    "letters (a homoglyph?)", "retype the word in one alphabet", pointer)
+            return
+
+
+def _visible(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)[:80]
+
+
+def _script(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).split()[0]
+    except ValueError:
+        return "COMMON"
+
+
+def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
+    source = record.source
+    if source.id in corpus.by_source:
+        doc.hit(DUPLICATE_ID, f"source id '{source.id}' is also used by "
+                f"{corpus.by_source[source.id].doc.path}", "give each article its own id",
+                "/source/id")
+        return
+    info = RecordInfo(record=record, doc=doc)
+    corpus.by_source[source.id] = info
+    corpus.records.append(info)
+    info.text = _archived_text(corpus, record, doc)
+    published = dt.date.fromisoformat(source.published.date) if source.published.date else None
+    seen: dict[str, int] = {}
+    for i, claim in enumerate(record.claims):
+        pointer = f"/claims/{i}"
+        if claim.id in seen:
+            doc.hit(DUPLICATE_ID, f"claim id '{claim.id}' is used twice in this record (first "
+                    f"claims[{seen[claim.id]}])", "give each claim its own id", pointer + "/id")
+            continue
+        seen[claim.id] = i
+        ci = ClaimInfo(claim=claim, source=source, doc=doc, pointer=pointer, published=published)
+        ci.said = _time(doc, claim.said_time, published, pointer + "/by/said")
+        ci.event = _time(doc, claim.event_time, published, pointer + "/when")
+        info.claims.append(ci)
+        corpus.claims.append(ci)
+        _check_claim_text(info, ci)
+        if claim.draft:
+            doc.hit(DRAFT, f"claim '{claim.id}' is a draft awaiting review",
+                    "review the claim, correct it, then remove 'draft: true'", pointer + "/draft")
+
+
+def _time(doc: Document, spec: object, published: dt.date | None, pointer: str) -> Interval | None:
+    from .model import TimeSpec
+
+    if not isinstance(spec, TimeSpec):
+        return None
+    if spec.date:
+        d = dt.date.fromisoformat(spec.date)
+        return Interval(d, d)
+    if spec.start or spec.end:
+        start = dt.date.fromisoformat(spec.start) if spec.start else dt.date.min
+        end = dt.date.fromisoformat(spec.end) if spec.end else (published or dt.date.max)
+        if start > end:
+            doc.hit(TIME_UNRESOLVED, f"time '{spec.text}': start {start} is after end {end}",
+                    "swap 'start' and 'end'", pointer)
+            return None
+        return Interval(start, end)
+    resolved = resolve(spec.text, published)
+    if resolved is None:
+        doc.hit(TIME_UNRESOLVED, f"cannot tell which dates '{spec.text}' means",
+                "give the dates: {text: ..., date: YYYY-MM-DD} or start/end", pointer)
+    return resolved
+
+
+def _archived_text(corpus: Corpus, record: Record, doc: Document) -> str | None:
+    ref = record.source.text
+    pointer = "/source/text/path"
+    base = doc.file.parent
+    target = Path(ref.path)
+    if target.is_absolute() or ".." in target.parts:
+        doc.hit(TEXT_UNREADABLE, f"archived text path '{ref.path}' leaves the record's folder",
+                "store the text under facts/texts/ and give a relative path", pointer)
+        return None
+    full = base / target
+    try:
+        real = full.resolve(strict=True)
+        real.relative_to(corpus.root.resolve())
+    except FileNotFoundError:
+        doc.hit(TEXT_UNREADABLE, f"archived text '{ref.path}' does not exist",
+                "add the article text at that path, or fix the path", pointer)
+        return None
+    except (ValueError, OSError, RuntimeError):
+        doc.hit(TEXT_UNREADABLE, f"archived text '{ref.path}' resolves outside the repository",
+                "store the text inside the repository (not through a symlink)", pointer)
+        return None
+    return _read_text(real, ref.path, ref.sha256, doc)
+
+
+def _read_text(real: Path, shown: str, sha: str, doc: Document) -> str | None:
+    pointer = "/source/text"
+    try:
+        if not real.is_file() or real.stat().st_size > MAX_TEXT_BYTES:
+            doc.hit(TEXT_UNREADABLE, f"archived text '{shown}' is not a regular file under "
+                    f"{MAX_TEXT_BYTES:,} bytes", "point to the article's text file", pointer)
+            return None
+        raw = real.read_bytes()
+    except OSError as exc:
+        doc.hit(TEXT_UNREADABLE, f"archived text '{shown}' cannot be read: {exc.strerror}",
+                "check the file's permissions", pointer)
+        return None
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != sha:
+        doc.hit(TEXT_HASH, f"archived text '{shown}' has sha256 {digest[:12]}…, the record pins "
+                f"{sha[:12]}…", "if the text was replaced on purpose, update 'sha256'; otherwise "
+                "restore the archived file", pointer + "/sha256")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        doc.hit(TEXT_UNREADABLE, f"archived text '{shown}' is not UTF-8",
+                "save the article text as UTF-8", pointer)
+        return None
+    if not text.strip():
+        doc.hit(TEXT_UNREADABLE, f"archived text '{shown}' is empty",
+                "archive the article's text", pointer)
+        return None
+    return text
+
+
+def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
+    doc, text = info.doc, info.text
+    claim = ci.claim
+    for j, excerpt in enumerate(claim.excerpts):
+        sub = "/evidence" + (f"/{j}" if isinstance(claim.evidence, tuple) else "")
+        _suspicious(doc, excerpt, ci.pointer + sub)
+        if text is None:
+            continue
+        if excerpt in text:
+            continue
+        if loose(excerpt) in loose(text):
+            doc.hit(EVIDENCE_NORMALISED, "evidence matches the archived text only after "
+                    "normalising Unicode, quotes or spacing",
+                    "copy the words exactly as they stand in the archived text", ci.pointer + sub)
+        else:
+            doc.hit(EVIDENCE_MISSING, f"evidence '{collapse_ws(excerpt)[:60]}' is not in the "
+                    "archived text", "copy the words verbatim from the article (or fix the "
+                    "archived text)", ci.pointer + sub)
+    as_ = claim.by.as_
+    if as_ and text is not None and as_ not in text and loose(as_) not in loose(text):
+        doc.hit(NAME_NOT_IN_TEXT, f"the source is named '{as_[:60]}', which is not in the "
+                "article", "write 'as' with the article's own words", ci.pointer + "/by/as")
+
+
+# -------------------------------------------------------- reference checking
+
+
+def _refs(claim: Claim) -> Iterator[tuple[str, str]]:
+    """(pointer suffix, entity id) for every entity a claim refers to."""
+    if claim.by.speaker:
+        yield "/by/speaker", claim.by.speaker
+    for i, via in enumerate(claim.by.via):
+        yield f"/by/via/{i}", via
+    yield "/says/subject", claim.says.subject
+    if claim.says.object:
+        yield "/says/object", claim.says.object
+    if claim.quantity:
+        for i, place in enumerate(claim.quantity.scope):
+            yield f"/quantity/scope/{i}", place
+
+
+def _check_registry(corpus: Corpus) -> None:
+    known = corpus.entities
+    if not known and not corpus.records:
+        return
+
+    def need(doc: Document, entity_id: str, pointer: str) -> None:
+        if entity_id not in known:
+            doc.hit(UNKNOWN_ENTITY, f"unknown entity '{entity_id}'{_suggest(entity_id, known)}",
+                    "use a registered id, or register it in facts/entities.yaml", pointer)
+
+    for info in corpus.records:
+        source, doc = info.record.source, info.doc
+        need(doc, source.outlet, "/source/outlet")
+        for i, agency in enumerate(source.agencies):
+            need(doc, agency.id, f"/source/agencies/{i}/id")
+        for ci in info.claims:
+            for sub, entity_id in _refs(ci.claim):
+                need(doc, entity_id, ci.pointer + sub)
+            predicate = ci.claim.says.predicate
+            if predicate not in corpus.predicates:
+                doc.hit(UNKNOWN_PREDICATE, f"unknown predicate '{predicate}'"
+                        f"{_suggest(predicate, corpus.predicates)}",
+                        "use a predicate from facts/vocabulary.yaml, or add one there",
+                        ci.pointer + "/says/predicate")
+    for model, doc in corpus.entity_files:
+        for i, entity in enumerate(model.entities):
+            if entity.side:
+                need(doc, entity.side, f"/entities/{i}/side")
+            for j, role in enumerate(entity.roles):
+                if role.of:
+                    need(doc, role.of, f"/entities/{i}/roles/{j}/of")
+
+
+def _index(corpus: Corpus) -> None:
+    by_key: dict[tuple[str, str, str], list[ClaimInfo]] = defaultdict(list)
+    by_quantity: dict[tuple[str, str, str, str], list[ClaimInfo]] = defaultdict(list)
+    by_speaker: dict[str, list[ClaimInfo]] = defaultdict(list)
+    by_entity: dict[str, list[ClaimInfo]] = defaultdict(list)
+    for ci in corpus.claims:
+        by_key[ci.key].append(ci)
+        if ci.claim.quantity is not None:
+            by_quantity[(*ci.key, ci.claim.quantity.unit)].append(ci)
+        if ci.speaker:
+            by_speaker[ci.speaker].append(ci)
+        for entity_id in {e for _, e in _refs(ci.claim)}:
+            by_entity[entity_id].append(ci)
+    corpus.by_key, corpus.by_quantity = dict(by_key), dict(by_quantity)
+    corpus.by_speaker, corpus.by_entity = dict(by_speaker), dict(by_entity)

@@ -1,0 +1,150 @@
+"""The engine: the rule registry, selection and options, and turning hits into
+findings (the engine, not the rule, stamps code, category and severity).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from . import rules as rules_pkg
+from .config import Config, ConfigError
+from .corpus import Corpus
+from .findings import Finding, Hit, Severity, fingerprint
+from .stages import STAGE_CODES
+
+CATEGORIES = ("load", "schema", "integrity", "conflict", "quantity", "quote", "attribution",
+              "name", "date", "headline", "corroboration", "coverage", "review")
+
+
+class NoOptions(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+CheckFn = Callable[[Corpus, Any], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    doc: str
+    options: type[BaseModel] = NoOptions
+    check: CheckFn | None = None  # None for stage codes: their hits come from the pipeline
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
+
+    def matches(self, token: str) -> bool:
+        return (token == "ALL" or self.code.startswith(token) or token == self.name
+                or self.name.startswith(token + ".") or token == self.category)
+
+
+def _from_module(module: ModuleType) -> RuleSpec:
+    return RuleSpec(code=module.CODE, name=module.NAME, category=module.CATEGORY,
+                    severity=Severity(module.SEVERITY), doc=module.__doc__ or "",
+                    options=getattr(module, "Options", NoOptions), check=module.check)
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, RuleSpec]:
+    """Every code, stage codes first, then rules in code order."""
+    specs = [RuleSpec(s.code, s.name, s.category, s.severity, s.doc) for s in STAGE_CODES]
+    for info in pkgutil.iter_modules(rules_pkg.__path__):
+        if not info.name.startswith("_"):
+            specs.append(_from_module(importlib.import_module(f"{rules_pkg.__name__}.{info.name}")))
+    return {s.code: s for s in sorted(specs, key=lambda s: s.code)}
+
+
+def find_rule(token: str) -> RuleSpec | None:
+    reg = registry()
+    return reg.get(token.upper()) or next((s for s in reg.values() if s.name == token), None)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The configured rules: which run, at what severity, with what options."""
+
+    specs: dict[str, RuleSpec]
+    severity: dict[str, Severity]
+    options: dict[str, BaseModel]
+
+    def active(self, code: str) -> bool:
+        return code in self.specs
+
+
+def _matching(tokens: Iterable[str], what: str) -> set[str]:
+    reg, out = registry(), set()
+    for token in tokens:
+        hit = {code for code, spec in reg.items() if spec.matches(token)}
+        if not hit:
+            raise ConfigError(f"{what}: '{token}' matches no rule code, prefix, name or category")
+        out |= hit
+    return out
+
+
+def select(config: Config, *, extra_select: Iterable[str] = (), extra_ignore: Iterable[str] = (),
+           only: Iterable[str] | None = None) -> Selection:
+    reg = registry()
+    chosen = _matching(tuple(config.select) + tuple(extra_select), "select")
+    chosen -= _matching(tuple(config.ignore) + tuple(extra_ignore), "ignore")
+    if only is not None:
+        chosen &= _matching(only, "only")
+    severity = {code: reg[code].severity for code in chosen}
+    for code, sev in config.severity.items():
+        if code not in reg:
+            raise ConfigError(f"severity: '{code}' is not a rule code")
+        severity[code] = sev
+    options: dict[str, BaseModel] = {}
+    for code in chosen:
+        raw = config.options.get(code, {})
+        try:
+            options[code] = reg[code].options.model_validate(raw)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise ConfigError(f"options.{code}.{'.'.join(map(str, first['loc']))}: "
+                              f"{first['msg']}") from exc
+    for code in config.options:
+        if code not in reg:
+            raise ConfigError(f"options: '{code}' is not a rule code")
+    return Selection({c: reg[c] for c in sorted(chosen)}, severity, options)
+
+
+def stamp(spec: RuleSpec, severity: Severity, hit: Hit) -> Finding:
+    return Finding(rule=spec.code, name=spec.name, category=spec.category, severity=severity,
+                   message=hit.message, fix=hit.fix, focus=hit.focus or hit.location.path,
+                   location=hit.location, value=hit.value, values=hit.values, claims=hit.claims,
+                   fingerprint=fingerprint(spec.code, hit))
+
+
+def _stage_hits(corpus: Corpus) -> Iterator[Hit]:
+    for doc in corpus.docs:
+        yield from doc.hits
+
+
+def run(corpus: Corpus, selection: Selection, *, rules: bool = True) -> list[Finding]:
+    """Stage findings, then (unless ``rules`` is false) every selected rule."""
+    found: dict[str, Finding] = {}
+    for hit in _stage_hits(corpus):
+        code = hit.code or ""
+        if selection.active(code):
+            finding = stamp(selection.specs[code], selection.severity[code], hit)
+            found.setdefault(finding.fingerprint, finding)
+    if rules:
+        for code, spec in selection.specs.items():
+            if spec.check is None:
+                continue
+            for hit in spec.check(corpus, selection.options[code]):
+                finding = stamp(spec, selection.severity[code], hit)
+                found.setdefault(finding.fingerprint, finding)
+    return sorted(found.values(), key=Finding.sort_key)

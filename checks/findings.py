@@ -1,0 +1,100 @@
+"""Findings, modelled on SHACL validation results.
+
+A rule (or a pipeline stage) yields a :class:`Hit`: what it saw and where.
+The engine stamps the rule's code, name, category and configured severity,
+and a line-free fingerprint, turning each hit into a :class:`Finding`.
+Locations are 1-based everywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Location(Frozen):
+    """Where to edit: a file, a 1-based line and column, and a JSON pointer."""
+
+    path: str = Field(description="Path of the file, relative to the repository root.")
+    line: int = Field(1, ge=1, description="1-based line.")
+    column: int = Field(1, ge=1, description="1-based column.")
+    pointer: str = Field("", description="JSON pointer to the value inside the file.")
+
+
+class ClaimRef(Frozen):
+    """A claim involved in a finding, with the words that carry it."""
+
+    source: str = Field(description="Source (article) id.")
+    claim: str = Field(description="Claim id.")
+    speaker: str | None = Field(None, description="Speaker entity id, if any.")
+    evidence: tuple[str, ...] = Field((), description="The article's words for the claim.")
+    path: str = Field(description="Record file.")
+    line: int = Field(ge=1, description="1-based line of the claim.")
+    column: int = Field(ge=1, description="1-based column of the claim.")
+
+
+class Finding(Frozen):
+    """One result: rule, severity, message, the claims involved and where to edit."""
+
+    rule: str = Field(description="Stable rule code, e.g. C101.")
+    name: str = Field(description="Dotted rule name, e.g. conflict.contradiction.")
+    category: str = Field(description="Rule category.")
+    severity: Severity = Field(description="error, warning or info.")
+    message: str = Field(description="One line stating what is wrong (both sides for conflicts).")
+    fix: str | None = Field(None, description="A plain-language way to fix or review it.")
+    focus: str = Field(description="What the finding is about: 'source#claim' or a file path.")
+    location: Location = Field(description="Where to edit.")
+    value: Any = Field(None, description="The offending value, where there is one.")
+    values: dict[str, Any] = Field(default_factory=dict, description="The values compared.")
+    claims: tuple[ClaimRef, ...] = Field((), description="Every claim involved.")
+    fingerprint: str = Field(description="Stable id of the finding: ignores lines and layout.")
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule, self.fingerprint)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule or stage yields: the engine turns it into a Finding."""
+
+    message: str
+    location: Location
+    focus: str = ""
+    fix: str | None = None
+    value: Any = None
+    values: dict[str, Any] = field(default_factory=dict)
+    claims: tuple[ClaimRef, ...] = ()
+    # Extra stable words that tell two hits of one rule apart when their
+    # claims are the same (e.g. the JSON pointer of a schema error).
+    key: str = ""
+    code: str | None = None  # stages with several codes name the one they mean
+    # Aggregated findings (one per disagreement in a block) are identified by
+    # their block key alone, so a new claim joining the block keeps the id.
+    block: bool = False
+
+
+def fingerprint(code: str, hit: Hit) -> str:
+    """A line-free identity: rule, claims (by id), focus and the hit's key."""
+    claims = [] if hit.block else sorted(f"{c.source}#{c.claim}" for c in hit.claims)
+    payload = json.dumps([code, hit.focus, claims, hit.key], ensure_ascii=True)
+    return hashlib.sha256(payload.encode()).hexdigest()[:20]

@@ -1,0 +1,422 @@
+"""Stage 1: read a YAML file into plain data, keeping a 1-based position for
+every mapping key, value and list item.
+
+We build the data ourselves from ruamel.yaml's *event* stream instead of
+letting a constructor build objects: no tag can ever construct a Python
+object, anchors and aliases are counted (an alias bomb stops at a node
+budget instead of eating memory), nesting depth and sizes are capped, and
+duplicate keys are seen before a dict silently drops one.
+
+Scalars follow the YAML 1.2 core schema, except that timestamps stay
+strings: an unquoted ``2021-04-12`` is the same string as a quoted one.
+Problems never raise: each becomes a :class:`Hit` with the load code it
+belongs to, and the file's data is ``None`` when nothing usable was read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from .findings import Hit, Location
+
+# Resource limits (documented in the README's Security section).
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000  # counting every node an alias expands to
+MAX_SCALAR_CHARS = 100_000
+MAX_KEY_CHARS = 200
+MAX_NUMBER_CHARS = 100
+
+LOAD_SYNTAX = "L001"
+LOAD_DUPLICATE_KEY = "L002"
+LOAD_TAG = "L003"
+LOAD_ALIAS = "L004"
+LOAD_LIMIT = "L005"
+LOAD_ENCODING = "L006"
+LOAD_DOCUMENTS = "L007"
+LOAD_BOM = "L008"
+
+Pos = tuple[int, int]
+
+_CORE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+
+
+def escape_pointer(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+@dataclass
+class Document:
+    """A loaded file: its data and where every piece of it stands."""
+
+    path: str  # as shown to users (repository-relative where possible)
+    file: Path
+    data: Any = None
+    text: str = ""
+    values: dict[str, Pos] = field(default_factory=dict)
+    keys: dict[str, Pos] = field(default_factory=dict)
+    hits: list[Hit] = field(default_factory=list)
+
+    def locate(self, pointer: str, *, key: bool = False) -> Location:
+        """The position of ``pointer``, or of its nearest located ancestor."""
+        table = self.keys if key else self.values
+        probe = pointer
+        while True:
+            pos = table.get(probe) or self.values.get(probe)
+            if pos is not None:
+                return Location(path=self.path, line=pos[0], column=pos[1], pointer=pointer)
+            if not probe:
+                return Location(path=self.path, line=1, column=1, pointer=pointer)
+            probe = probe.rsplit("/", 1)[0]
+
+    def hit(self, code: str, message: str, fix: str, pointer: str = "", *, key: bool = False,
+            pos: Pos | None = None) -> None:
+        loc = self.locate(pointer, key=key)
+        if pos is not None:
+            loc = Location(path=self.path, line=pos[0], column=pos[1], pointer=pointer)
+        self.hits.append(Hit(message=message, fix=fix, location=loc, focus=self.path,
+                             key=f"{pointer}|{message}", code=code))
+
+
+class _Stop(Exception):
+    """Raised inside the builder once a problem makes the rest of the file moot."""
+
+
+@dataclass
+class _Frame:
+    container: Any
+    pointer: str
+    anchor: str | None
+    pending_key: str | None = None
+    seen: dict[str, Pos] = field(default_factory=dict)
+    index: int = 0
+
+
+def _resolve_plain(value: str) -> Any:
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _OCT.match(value):
+        return int(value[2:], 8)
+    if _HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    if _SPECIAL_FLOAT.match(value):
+        return math.nan if "n" in value.lower().replace("inf", "") else math.inf
+    return value
+
+
+class _Builder:
+    """Turns ruamel.yaml events into plain data plus position tables."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.nodes = 0
+        self.documents = 0
+        self.root: Any = None
+        self.has_root = False
+
+    # -- helpers
+    def _pos(self, event: Any) -> Pos:
+        return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def _count(self, n: int, event: Any) -> None:
+        self.nodes += n
+        if self.nodes > MAX_NODES:
+            self.doc.hit(LOAD_LIMIT if n == 1 else LOAD_ALIAS,
+                         f"the document expands to more than {MAX_NODES:,} nodes"
+                         + (" through aliases (an alias bomb)" if n > 1 else ""),
+                         "remove anchors (&) and aliases (*): write each value out; "
+                         "fact records never need them", pos=self._pos(event))
+            raise _Stop
+
+    def _check_tag(self, event: Any) -> None:
+        tag = getattr(event, "tag", None)
+        if tag and tag not in _CORE_TAGS and tag != "!":
+            self.doc.hit(LOAD_TAG, f"YAML tag '{tag}' is not allowed",
+                         "remove the tag: records hold plain strings, numbers, lists and mappings",
+                         pos=self._pos(event))
+            raise _Stop
+
+    def _child_pointer(self, event: Any) -> str | None:
+        """Pointer for the next value; None when the event is a mapping key."""
+        if not self.stack:
+            return ""
+        top = self.stack[-1]
+        if isinstance(top.container, dict):
+            if top.pending_key is None:
+                return None
+            return f"{top.pointer}/{escape_pointer(top.pending_key)}"
+        return f"{top.pointer}/{top.index}"
+
+    def _attach(self, value: Any) -> None:
+        if not self.stack:
+            self.root, self.has_root = value, True
+            return
+        top = self.stack[-1]
+        if isinstance(top.container, dict):
+            assert top.pending_key is not None
+            top.container[top.pending_key] = value
+            top.pending_key = None
+        else:
+            top.container.append(value)
+            top.index += 1
+
+    def _key(self, event: Any) -> None:
+        top = self.stack[-1]
+        pos = self._pos(event)
+        if not isinstance(event, ScalarEvent):
+            self.doc.hit(LOAD_SYNTAX, "a mapping key must be a plain word, not a list or mapping",
+                         "write the key as a simple name followed by ':'", pos=pos)
+            raise _Stop
+        self._check_tag(event)
+        key = event.value
+        if len(key) > MAX_KEY_CHARS:
+            self.doc.hit(LOAD_LIMIT, f"a key of {len(key):,} characters is longer than the "
+                         f"limit of {MAX_KEY_CHARS}", "shorten the key", pos=pos)
+            raise _Stop
+        if key in top.seen:
+            first = top.seen[key]
+            self.doc.hit(LOAD_DUPLICATE_KEY, f"duplicate key '{key}' (first at line {first[0]})",
+                         "keep one of the two entries and delete the other",
+                         f"{top.pointer}/{escape_pointer(key)}", pos=pos)
+            # the later entry is what a YAML library would keep: keep it too
+        top.seen[key] = pos
+        top.pending_key = key
+        self.doc.keys[f"{top.pointer}/{escape_pointer(key)}"] = pos
+        self.nodes += 1
+
+    # -- events
+    def feed(self, event: Any) -> None:
+        if isinstance(event, DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.doc.hit(LOAD_DOCUMENTS, "the file holds more than one YAML document",
+                             "keep one record per file: move the part after '---' into a new file",
+                             pos=self._pos(event))
+                raise _Stop
+            return
+        if not isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent,
+                                  MappingEndEvent, SequenceEndEvent)):
+            return
+        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            self._close()
+            return
+        pointer = self._child_pointer(event)
+        if pointer is None:
+            self._key(event)
+            return
+        pos = self._pos(event)
+        self.doc.values[pointer] = pos
+        if isinstance(event, AliasEvent):
+            self._alias(event)
+        elif isinstance(event, ScalarEvent):
+            self._scalar(event, pos)
+        else:
+            self._open(event, pointer, pos)
+
+    def _alias(self, event: Any) -> None:
+        name = event.anchor
+        if name in self.open_anchors:
+            self.doc.hit(LOAD_ALIAS, f"alias '*{name}' refers to a structure that contains it",
+                         "remove the alias: a record cannot contain itself", pos=self._pos(event))
+            raise _Stop
+        if name not in self.anchors:
+            self.doc.hit(LOAD_ALIAS, f"alias '*{name}' has no anchor", "define '&name' first or "
+                         "write the value out", pos=self._pos(event))
+            raise _Stop
+        value, size = self.anchors[name]
+        self._count(size, event)
+        self._attach(value)
+
+    def _scalar(self, event: Any, pos: Pos) -> None:
+        self._check_tag(event)
+        self._count(1, event)
+        text = event.value
+        if len(text) > MAX_SCALAR_CHARS:
+            self.doc.hit(LOAD_LIMIT, f"a value of {len(text):,} characters is longer than the "
+                         f"limit of {MAX_SCALAR_CHARS:,}", "shorten the value", pos=pos)
+            raise _Stop
+        tag = event.tag
+        if event.style is None and len(text) > MAX_NUMBER_CHARS and _INT.match(text):
+            self.doc.hit(LOAD_LIMIT, f"a number of {len(text):,} digits is too large",
+                         "write an ordinary number, or quote it if it is text", pos=pos)
+            raise _Stop
+        if tag == "tag:yaml.org,2002:str" or tag == "!" or (event.style is not None and not tag):
+            value: Any = text
+        else:
+            value = _resolve_plain(text)
+            if tag and tag != "tag:yaml.org,2002:str" and isinstance(value, str):
+                self.doc.hit(LOAD_TAG, f"'{text}' is not a valid {tag.rsplit(':', 1)[-1]}",
+                             "remove the tag or fix the value", pos=pos)
+                raise _Stop
+        if isinstance(value, float) and not math.isfinite(value):
+            self.doc.hit(LOAD_LIMIT, f"the number '{text}' is not finite",
+                         "write an ordinary number", pos=pos)
+            raise _Stop
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self._attach(value)
+
+    def _open(self, event: Any, pointer: str, pos: Pos) -> None:
+        self._check_tag(event)
+        self._count(1, event)
+        if len(self.stack) >= MAX_DEPTH:
+            self.doc.hit(LOAD_LIMIT, f"nesting deeper than {MAX_DEPTH} levels",
+                         "flatten the structure: records are a few levels deep", pos=pos)
+            raise _Stop
+        container: Any = {} if isinstance(event, MappingStartEvent) else []
+        if event.anchor:
+            self.open_anchors.add(event.anchor)
+        self.stack.append(_Frame(container, pointer, event.anchor, seen={}))
+        self._start_nodes = self.nodes
+
+    def _close(self) -> None:
+        frame = self.stack.pop()
+        if frame.anchor:
+            self.open_anchors.discard(frame.anchor)
+            self.anchors[frame.anchor] = (frame.container, _size(frame.container))
+        self._attach(frame.container)
+
+
+def _size(value: Any) -> int:
+    # Counting once per anchor keeps alias expansion O(aliases), not O(nodes).
+    stack, n = [value], 0
+    while stack:
+        item = stack.pop()
+        n += 1
+        if n > MAX_NODES:
+            return n
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return n
+
+
+def _offset_pos(data: bytes, offset: int) -> Pos:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def _syntax_fix(problem: str) -> str:
+    if "'\\t'" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "put quotes around a value that contains ': ', or fix the indentation"
+    if "could not find expected ':'" in problem:
+        return "add ':' after the key, or quote a value that spans lines"
+    if "found undefined alias" in problem:
+        return "define the anchor before using it, or write the value out"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "check the indentation: items of one list or mapping must line up"
+    if "found unexpected end of stream" in problem or "found unknown escape" in problem:
+        return "close the quotation mark, and escape special characters inside double quotes"
+    return "fix the YAML syntax at this position (a YAML linter or your editor will show it)"
+
+
+def decode(doc: Document, raw: bytes) -> str | None:
+    """Bytes to text, or None with a hit when the file is not readable UTF-8 text."""
+    if b"\x00" in raw:
+        doc.hit(LOAD_ENCODING, "the file is binary, not YAML text (it holds NUL bytes)",
+                "replace it with a UTF-8 text YAML record", pos=_offset_pos(raw, raw.index(b"\x00")))
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        doc.hit(LOAD_BOM, "the file starts with a byte-order mark",
+                "save the file as UTF-8 without BOM", pos=(1, 1))
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        doc.hit(LOAD_ENCODING, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                "save the file as UTF-8", pos=_offset_pos(raw, exc.start))
+        return None
+
+
+def parse_text(doc: Document, text: str) -> None:
+    """Parse YAML text into ``doc.data``, recording positions and hits."""
+    builder = _Builder(doc)
+    yaml = YAML(typ="safe", pure=True)
+    try:
+        for event in yaml.parse(text):
+            builder.feed(event)
+    except _Stop:
+        return
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        doc.hit(LOAD_SYNTAX, f"YAML syntax error: {problem}", _syntax_fix(problem), pos=pos)
+        return
+    except (YAMLError, RecursionError, ValueError) as exc:  # defensive: never a traceback
+        doc.hit(LOAD_SYNTAX, f"the file could not be parsed: {exc.__class__.__name__}",
+                "fix the YAML syntax", pos=(1, 1))
+        return
+    if not builder.has_root or builder.root is None:
+        doc.hit(LOAD_DOCUMENTS, "the file is empty (no YAML content, or only comments)",
+                "add a record ('source:' and 'claims:') or delete the file", pos=(1, 1))
+        return
+    doc.data = builder.root
+
+
+def load_file(file: Path, shown: str) -> Document:
+    """Read and parse one file; never raises for anything in the file."""
+    doc = Document(path=shown, file=file)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            doc.hit(LOAD_LIMIT, f"the file is {size:,} bytes, over the limit of "
+                    f"{MAX_FILE_BYTES:,}", "split the record or remove what does not belong",
+                    pos=(1, 1))
+            return doc
+        raw = file.read_bytes()
+    except OSError as exc:
+        doc.hit(LOAD_ENCODING, f"the file cannot be read: {exc.strerror or exc}",
+                "check that the file exists and is readable", pos=(1, 1))
+        return doc
+    text = decode(doc, raw)
+    if text is None:
+        return doc
+    doc.text = text
+    parse_text(doc, text)
+    return doc

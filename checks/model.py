@@ -1,0 +1,497 @@
+"""The fact model: the one definition of what a fact record may say.
+
+Three kinds of YAML file live in ``facts/``:
+
+* a **record** (one per article): ``source`` + ``claims``;
+* the **entity registry** (``entities:``) shared by all records;
+* the **vocabulary** (``predicates:``) of controlled proposition terms.
+
+The JSON Schemas in ``schemas/`` are generated from these models
+(``python -m checks schemas``) and committed; a test fails when they drift.
+Every field carries a ``title``/``description`` so editors can show them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+IDENT_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,99}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+URL_PATTERN = r"^https?://[^\s]+$"
+# Evidence and names are short excerpts; a cap keeps hostile files from
+# smuggling megabytes through one field.
+MAX_TEXT = 5000
+
+
+def _real_date(value: str) -> str:
+    # The pattern admits 2021-02-30; the calendar does not.
+    _dt.date.fromisoformat(value)
+    return value
+
+
+Ident = Annotated[
+    str,
+    Field(
+        pattern=IDENT_PATTERN,
+        description="An identifier: lower-case letters, digits, '.', '_' or '-'.",
+    ),
+]
+Date = Annotated[
+    str,
+    Field(
+        pattern=DATE_PATTERN,
+        json_schema_extra={"format": "date"},
+        description="A calendar date written YYYY-MM-DD (quote it or not: it is read as text).",
+    ),
+    AfterValidator(_real_date),
+]
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+# --------------------------------------------------------------------------- time
+
+
+class TimeSpec(Frozen):
+    """When something happened or was said: the article's words, and optionally the
+    resolved date or interval where the tool cannot work it out from the words."""
+
+    text: Text = Field(
+        title="As written",
+        description="The time expression as the article writes it: 'on Monday', 'last week', "
+        "'since the start of the year', 'April 12'. Resolved against the publication date.",
+    )
+    date: Date | None = Field(
+        None,
+        title="Resolved date",
+        description="The single date the expression means, when the resolver cannot derive it "
+        "or to confirm it. Conflicts with the resolved text are reported.",
+    )
+    start: Date | None = Field(
+        None, title="Interval start", description="First day of the interval the expression means."
+    )
+    end: Date | None = Field(
+        None, title="Interval end", description="Last day of the interval the expression means."
+    )
+
+
+TimeField = Annotated[
+    TimeSpec | Text,
+    Field(description="A time: either the words as written (a string) or a mapping with 'text' "
+          "and an explicit 'date' or 'start'/'end'."),
+]
+
+
+def as_timespec(value: TimeSpec | str | None) -> TimeSpec | None:
+    if value is None or isinstance(value, TimeSpec):
+        return value
+    return TimeSpec(text=value)
+
+
+# ------------------------------------------------------------------------- entities
+
+
+class EntityKind(str, Enum):
+    person = "person"
+    organisation = "organisation"
+    government = "government"
+    place = "place"
+    outlet = "outlet"
+    group = "group"
+
+
+class AliasKind(str, Enum):
+    transliteration = "transliteration"
+    spelling = "spelling"
+    short = "short"
+    full = "full"
+    other = "other"
+
+
+class Alias(Frozen):
+    """Another name by which an entity is written."""
+
+    name: Text = Field(title="Alias", description="The other name, exactly as written.")
+    kind: AliasKind = Field(
+        AliasKind.other,
+        title="Alias kind",
+        description="transliteration (Iuliia/Yulia), spelling (Donbas/Donbass, Kyiv/Kiev), "
+        "short (a surname alone), full, or other.",
+    )
+
+
+class Role(Frozen):
+    """A role or title an entity held over a period."""
+
+    title: Text = Field(title="Title", description="The role, e.g. 'spokeswoman of the president of Ukraine'.")
+    of: Ident | None = Field(None, title="Of", description="The entity the role is held in or for.")
+    start: Date | None = Field(None, alias="from", title="From", description="First day held.")
+    end: Date | None = Field(None, alias="to", title="To", description="Last day held.")
+    aliases: tuple[Text, ...] = Field(
+        (),
+        title="Other wordings",
+        description="Other ways articles write this same role ('press secretary', 'spokesman').",
+    )
+
+
+class Entity(Frozen):
+    """A person, organisation, government, place, outlet or group named in the coverage."""
+
+    id: Ident = Field(title="Entity id", description="Stable identifier used by records.")
+    name: Text = Field(title="Canonical name", description="The name used in reports.")
+    kind: EntityKind = Field(title="Kind", description="What sort of entity this is.")
+    aliases: tuple[Alias | Text, ...] = Field(
+        (),
+        title="Aliases",
+        description="Other names: a plain string, or a mapping with 'name' and 'kind'.",
+    )
+    roles: tuple[Role, ...] = Field((), title="Roles", description="Roles held over time.")
+    side: Ident | None = Field(
+        None,
+        title="Side",
+        description="The party this entity acts for in a dispute (Russia-backed separatists: "
+        "russia). Used to recognise mutual blame.",
+    )
+    wikidata: str | None = Field(
+        None, pattern=r"^Q[0-9]+$", title="Wikidata id", description="e.g. Q3874799."
+    )
+
+    def alias_names(self) -> tuple[str, ...]:
+        return tuple(a if isinstance(a, str) else a.name for a in self.aliases)
+
+
+class EntityFile(Frozen):
+    """The entity registry shared by all fact records."""
+
+    entities: tuple[Entity, ...] = Field(title="Entities", description="The registered entities.")
+
+
+# ----------------------------------------------------------------------- vocabulary
+
+
+class PredicateKind(str, Enum):
+    event = "event"
+    state = "state"
+    statement = "statement"
+    blame = "blame"
+    measure = "measure"
+    judgement = "judgement"
+
+
+class Predicate(Frozen):
+    """A controlled term for what a claim asserts, so that two outlets' wordings of the
+    same statement get the same proposition key."""
+
+    id: Ident = Field(title="Predicate id", description="The term records use in 'says.predicate'.")
+    label: Text = Field(title="Label", description="How the term reads: 'requested talks with'.")
+    kind: PredicateKind = Field(
+        PredicateKind.event,
+        title="Kind",
+        description="event, state, statement, blame (subject blames object), measure (a figure), "
+        "or judgement.",
+    )
+    description: Text | None = Field(None, title="Description", description="When to use this term.")
+
+
+class VocabularyFile(Frozen):
+    """The controlled vocabulary of predicates."""
+
+    predicates: tuple[Predicate, ...] = Field(title="Predicates", description="The allowed predicates.")
+
+
+# -------------------------------------------------------------------------- records
+
+
+class PublishedKnown(str, Enum):
+    stated = "stated"
+    inferred = "inferred"
+    unknown = "unknown"
+
+
+class Published(Frozen):
+    """When the article was published, and how we know."""
+
+    # Mirrors _date_unless_unknown for JSON Schema users (editors, other tools).
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"known": {"const": "unknown"}}, "required": ["known"]},
+        "else": {"required": ["date"], "properties": {"date": {"type": "string"}}},
+    })
+
+    date: Date | None = Field(None, title="Date", description="Publication date, YYYY-MM-DD.")
+    time: str | None = Field(
+        None,
+        pattern=r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-2][0-9]:[0-5][0-9])?$",
+        title="Time",
+        description="Publication time HH:MM, optionally with zone.",
+    )
+    known: PublishedKnown = Field(
+        PublishedKnown.stated,
+        title="How known",
+        description="stated (a date line), inferred (from the text), or unknown.",
+    )
+    note: Text | None = Field(None, title="Note", description="How the date was inferred.")
+
+    @model_validator(mode="after")
+    def _date_unless_unknown(self) -> Published:
+        if self.known is not PublishedKnown.unknown and self.date is None:
+            raise ValueError("'date' is required unless 'known' is 'unknown'")
+        return self
+
+
+class AgencyHow(str, Enum):
+    republishes = "republishes"
+    contributes = "contributes"
+
+
+class Agency(Frozen):
+    """An agency the article relies on."""
+
+    id: Ident = Field(title="Agency", description="Entity id of the agency or service.")
+    how: AgencyHow = Field(
+        AgencyHow.contributes,
+        title="How",
+        description="republishes (the article is that agency's story) or contributes (reporting "
+        "by it went into the article).",
+    )
+    as_: Text | None = Field(
+        None, alias="as", title="As credited", description="The credit line as written."
+    )
+
+
+class ArchivedText(Frozen):
+    """The archived article text, pinned by hash."""
+
+    path: Text = Field(
+        title="Path",
+        description="Path of the archived text, relative to this record's folder; must stay "
+        "inside the repository.",
+    )
+    sha256: str = Field(
+        pattern=SHA256_PATTERN, title="SHA-256", description="Hex SHA-256 of the file's bytes."
+    )
+
+
+class Source(Frozen):
+    """The article this record curates."""
+
+    id: Ident = Field(title="Source id", description="Stable identifier of the article.")
+    outlet: Ident = Field(title="Outlet", description="Entity id of the publishing outlet.")
+    url: str = Field(pattern=URL_PATTERN, max_length=2000, title="URL", description="http(s) URL.")
+    headline: Text = Field(title="Headline", description="The headline as published.")
+    published: Published = Field(title="Published", description="Publication date and how known.")
+    language: str = Field(
+        "en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", title="Language", description="BCP 47 tag."
+    )
+    agencies: tuple[Agency, ...] = Field(
+        (), title="Agencies", description="Agencies the article relies on ('with reporting by ...')."
+    )
+    text: ArchivedText = Field(title="Archived text", description="The article text in the repo.")
+    furniture: tuple[Text, ...] = Field(
+        (),
+        title="Site furniture",
+        description="Verbatim lines of the archived text that are not the article (menus, "
+        "player captions, the publisher's blurb): coverage does not ask for claims on them.",
+    )
+
+
+class Part(str, Enum):
+    headline = "headline"
+    caption = "caption"
+    body = "body"
+
+
+class Mode(str, Enum):
+    direct_quote = "direct-quote"
+    partial_quote = "partial-quote"
+    paraphrase = "paraphrase"
+    own_voice = "own-voice"
+    unnamed = "unnamed"
+    vague = "vague"
+
+
+class Attribution(Frozen):
+    """Who the article says is the source of the claim, and how."""
+
+    speaker: Ident | None = Field(
+        None, title="Speaker", description="Entity id of the speaker; leave out when unknown."
+    )
+    as_: Text | None = Field(
+        None,
+        alias="as",
+        title="As named",
+        description="How the article names the source, verbatim: 'its security chief', "
+        "'some analysts', 'Russian news agencies'.",
+    )
+    role: Text | None = Field(
+        None, title="Role as written", description="The speaker's title as the article writes it."
+    )
+    mode: Mode = Field(
+        Mode.paraphrase,
+        title="Mode",
+        description="direct-quote, partial-quote, paraphrase, own-voice (the outlet's own "
+        "assertion), unnamed (a named role, no name), vague ('some analysts').",
+    )
+    via: tuple[Ident, ...] = Field(
+        (),
+        title="Via",
+        description="Intermediaries the words passed through, nearest the speaker first "
+        "('according to Russian news agencies').",
+    )
+    said: TimeField | None = Field(None, title="Said", description="When it was said.")
+
+
+class Stance(str, Enum):
+    asserts = "asserts"
+    denies = "denies"
+    not_aware = "not-aware"
+    hopes = "hopes"
+    expects = "expects"
+    suggests = "suggests"
+    fears = "fears"
+
+
+class Proposition(Frozen):
+    """What is asserted about what, in registry and vocabulary terms."""
+
+    subject: Ident = Field(title="Subject", description="Entity id the claim is about.")
+    predicate: Ident = Field(title="Predicate", description="A predicate id from the vocabulary.")
+    object: Ident | None = Field(None, title="Object", description="Entity id of the object, if any.")
+    negated: bool = Field(
+        False,
+        title="Negated",
+        description="True when the proposition itself is negative ('this is NOT a refusal').",
+    )
+    stance: Stance = Field(
+        Stance.asserts,
+        title="Stance",
+        description="The speaker's stance: asserts, denies, not-aware ('I have not seen any "
+        "request' is not 'there was no request'), hopes, expects, suggests, fears.",
+    )
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.subject, self.predicate, self.object or "")
+
+
+class Comparator(str, Enum):
+    eq = "eq"
+    about = "about"
+    gt = "gt"
+    ge = "ge"
+    lt = "lt"
+    le = "le"
+    range = "range"
+
+
+class Quantity(Frozen):
+    """A figure: value or range, comparator, unit and scope."""
+
+    # Mirrors _value_or_range for JSON Schema users (editors, other tools).
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"cmp": {"const": "range"}}, "required": ["cmp"]},
+        "then": {"required": ["min", "max"],
+                 "properties": {"min": {"type": "number"}, "max": {"type": "number"}}},
+        "else": {"required": ["value"], "properties": {"value": {"type": "number"}}},
+    })
+
+    value: float | None = Field(None, title="Value", description="The figure (not for 'range').")
+    min: float | None = Field(None, title="Minimum", description="Lower end, with cmp 'range'.")
+    max: float | None = Field(None, title="Maximum", description="Upper end, with cmp 'range'.")
+    cmp: Comparator = Field(
+        Comparator.eq,
+        title="Comparator",
+        description="eq, about, gt ('more than'), ge ('at least'), lt, le ('up to'), range.",
+    )
+    unit: Ident = Field(title="Unit", description="What is counted: troops, soldiers, people.")
+    scope: tuple[Ident, ...] = Field(
+        (),
+        title="Scope",
+        description="Entity ids of the places or groups the figure covers.",
+    )
+    each: bool = Field(
+        False,
+        title="For each",
+        description="True when the figure is stated for each scope entry, false when one "
+        "figure covers them combined.",
+    )
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> Quantity:
+        if self.cmp is Comparator.range:
+            if self.min is None or self.max is None:
+                raise ValueError("cmp 'range' needs both 'min' and 'max'")
+        elif self.value is None:
+            raise ValueError("'value' is required unless cmp is 'range'")
+        return self
+
+
+Evidence = Annotated[
+    tuple[Text, ...] | Text,
+    Field(description="The article's own words, verbatim: one excerpt or a list of them."),
+]
+
+
+class Claim(Frozen):
+    """One statement the article makes or reports."""
+
+    id: Ident = Field(title="Claim id", description="Stable identifier, unique in the record.")
+    part: Part = Field(Part.body, title="Part", description="headline, caption or body.")
+    evidence: Evidence = Field(title="Evidence", description="Verbatim excerpt(s) of the article.")
+    by: Attribution = Field(
+        default_factory=lambda: Attribution(mode=Mode.own_voice),
+        title="Attribution",
+        description="Who the claim is attributed to; leave out for the outlet's own voice.",
+    )
+    says: Proposition = Field(title="Proposition", description="What is asserted, and the stance.")
+    when: TimeField | None = Field(None, title="Event time", description="When the event happened.")
+    quantity: Quantity | None = Field(None, title="Quantity", description="A figure, if any.")
+    draft: bool = Field(
+        False, title="Draft", description="True for a machine-drafted claim not yet reviewed."
+    )
+    note: Text | None = Field(None, title="Curator note", description="Free text for reviewers.")
+
+    @property
+    def excerpts(self) -> tuple[str, ...]:
+        return self.evidence if isinstance(self.evidence, tuple) else (self.evidence,)
+
+    @property
+    def event_time(self) -> TimeSpec | None:
+        return as_timespec(self.when)
+
+    @property
+    def said_time(self) -> TimeSpec | None:
+        return as_timespec(self.by.said)
+
+
+class Record(Frozen):
+    """A fact record: one article and its claims."""
+
+    source: Source = Field(title="Source", description="The article.")
+    claims: tuple[Claim, ...] = Field((), title="Claims", description="The article's claims.")
+
+
+FileKind = Literal["record", "entities", "vocabulary"]
+
+MODELS: dict[str, type[Frozen]] = {
+    "record": Record,
+    "entities": EntityFile,
+    "vocabulary": VocabularyFile,
+}
+
+
+def detect_kind(data: Any) -> str | None:
+    """Which kind of file a loaded document is, by its top-level keys."""
+    if not isinstance(data, dict):
+        return None
+    for kind, key in (("record", "source"), ("entities", "entities"), ("vocabulary", "predicates")):
+        if key in data:
+            return kind
+    return None

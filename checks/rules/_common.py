@@ -1,0 +1,93 @@
+"""Helpers shared by rules: polarity and certainty of stances, time overlap
+between groups of claims without comparing all pairs, and wording."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+from ..corpus import ClaimInfo, Corpus
+from ..model import Stance
+from ..timeexpr import Interval
+
+# How firmly a stance commits the speaker to the proposition.
+CERTAINTY = {
+    Stance.asserts: 3, Stance.denies: 3,
+    Stance.expects: 2, Stance.suggests: 2, Stance.fears: 2,
+    Stance.hopes: 1, Stance.not_aware: 0,
+}
+MAX_LISTED = 10  # claims listed per side of an aggregated finding
+
+STANCE_WORDS = {
+    Stance.asserts: "says", Stance.denies: "denies", Stance.not_aware: "says they are not aware",
+    Stance.hopes: "hopes", Stance.expects: "expects", Stance.suggests: "suggests",
+    Stance.fears: "fears",
+}
+
+
+def polarity(ci: ClaimInfo) -> int:
+    """+1 when the claim holds the proposition true, -1 false, 0 when it takes no side."""
+    says = ci.claim.says
+    if says.stance in (Stance.asserts, Stance.expects, Stance.suggests, Stance.fears, Stance.hopes):
+        sign = 1
+    elif says.stance is Stance.denies:
+        sign = -1
+    else:
+        return 0
+    return -sign if says.negated else sign
+
+
+def certainty(ci: ClaimInfo) -> int:
+    return CERTAINTY[ci.claim.says.stance]
+
+
+def first_overlap(left: Sequence[ClaimInfo], right: Sequence[ClaimInfo]
+                  ) -> tuple[ClaimInfo, ClaimInfo] | None:
+    """Some pair (l, r) whose times overlap, in O((n + m) log m); an unknown time
+    overlaps everything."""
+    if not left or not right:
+        return None
+    open_right = [r for r in right if r.when is None]
+    if open_right:
+        return left[0], open_right[0]
+    open_left = [c for c in left if c.when is None]
+    if open_left:
+        return open_left[0], right[0]
+    ordered = sorted(right, key=lambda c: _iv(c).start)
+    starts = [_iv(c).start for c in ordered]
+    best: list[ClaimInfo] = []  # best[i]: the claim with the latest end among ordered[:i+1]
+    for c in ordered:
+        best.append(c if not best or _iv(c).end > _iv(best[-1]).end else best[-1])
+    for c in left:
+        i = bisect.bisect_right(starts, _iv(c).end) - 1
+        if i >= 0 and _iv(best[i]).end >= _iv(c).start:
+            return c, best[i]
+    return None
+
+
+def overlapping(claims: Iterable[ClaimInfo], window: Interval | None) -> list[ClaimInfo]:
+    """The claims whose time overlaps ``window`` (all, when the window is unknown)."""
+    return [c for c in claims if window is None or c.when is None or c.when.overlaps(window)]
+
+
+def label(corpus: Corpus, key: tuple[str, str, str]) -> str:
+    """'Subject predicate-label Object' in registry names."""
+    subject, predicate, obj = key
+    pred = corpus.predicates.get(predicate)
+    words = pred.label if pred else predicate
+    return " ".join(w for w in (corpus.name(subject), words, corpus.name(obj) if obj else "") if w)
+
+
+def who(corpus: Corpus, ci: ClaimInfo) -> str:
+    by = ci.claim.by
+    if by.speaker:
+        return corpus.name(by.speaker)
+    if by.as_:
+        return f"'{by.as_}'"
+    return corpus.name(ci.source.outlet) + " (own voice)"
+
+
+def _iv(ci: ClaimInfo) -> Interval:
+    assert ci.when is not None
+    return ci.when
+

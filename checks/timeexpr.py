@@ -1,0 +1,198 @@
+"""Resolve time expressions as articles write them ("on Monday", "last week",
+"since the start of the year", "April 12", "in March 2014") against the
+article's publication date, to a closed interval of days.
+
+The resolver is deliberately small and predictable: it knows English news
+idiom, returns ``None`` when it does not understand, and never guesses a
+year for a bare date that would lie after the anchor by more than a day
+(news reports the past; "in September" ahead of elections is the one
+future idiom and is resolved in the anchor's year).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_RECENT_DAYS = 7
+_RECENT_WEEKS = 28
+
+
+@dataclass(frozen=True, order=True)
+class Interval:
+    start: dt.date
+    end: dt.date
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def __str__(self) -> str:
+        return str(self.start) if self.start == self.end else f"{self.start}..{self.end}"
+
+
+def day(d: dt.date) -> Interval:
+    return Interval(d, d)
+
+
+def _month(year: int, month: int) -> Interval:
+    return Interval(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
+
+
+def _year(year: int) -> Interval:
+    return Interval(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _week_of(d: dt.date) -> Interval:
+    monday = d - dt.timedelta(days=d.weekday())
+    return Interval(monday, monday + dt.timedelta(days=6))
+
+
+def _safe_date(year: int, month: int, dom: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, dom)
+    except ValueError:
+        return None
+
+
+def weekday_named(text: str) -> int | None:
+    """The weekday a text names (0 = Monday), if exactly one."""
+    found = {i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", text, re.I)}
+    return found.pop() if len(found) == 1 else None
+
+
+Resolver = Callable[["re.Match[str]", dt.date], Interval | None]
+
+
+def _iso(m: re.Match[str], a: dt.date) -> Interval | None:
+    d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    return day(d) if d else None
+
+
+def _month_day(m: re.Match[str], a: dt.date) -> Interval | None:
+    names = [g for g in m.groups() if g and g.lower().rstrip(".") in MONTHS]
+    digits = [g for g in m.groups() if g and g.isdigit()]
+    month = MONTHS[names[0].lower().rstrip(".")]
+    dom = int(digits[0])
+    year = int(digits[1]) if len(digits) > 1 else a.year
+    d = _safe_date(year, month, dom)
+    if d and len(digits) == 1 and d > a + dt.timedelta(days=1):
+        d = _safe_date(year - 1, month, dom)
+    return day(d) if d else None
+
+
+def _month_year(m: re.Match[str], a: dt.date) -> Interval | None:
+    return _month(int(m[2]), MONTHS[m[1].lower().rstrip(".")])
+
+
+def _bare_month(m: re.Match[str], a: dt.date) -> Interval | None:
+    return _month(a.year, MONTHS[m[1].lower().rstrip(".")])
+
+
+def _weekday(m: re.Match[str], a: dt.date) -> Interval | None:
+    target = WEEKDAYS.index(m[2].lower())
+    back = (a.weekday() - target) % 7
+    if m[1] and m[1].lower() == "last" and back == 0:
+        back = 7
+    return day(a - dt.timedelta(days=back))
+
+
+def _since_year(m: re.Match[str], a: dt.date) -> Interval | None:
+    return Interval(dt.date(int(m[1]), 1, 1), a)
+
+
+def _year_only(m: re.Match[str], a: dt.date) -> Interval | None:
+    return _year(int(m[1]))
+
+
+def _so_far_year(m: re.Match[str], a: dt.date) -> Interval | None:
+    return Interval(dt.date(int(m[1]), 1, 1), a)
+
+
+def _relative(kind: str) -> Resolver:
+    def resolve(m: re.Match[str], a: dt.date) -> Interval | None:
+        week = _week_of(a)
+        table = {
+            "today": day(a),
+            "yesterday": day(a - dt.timedelta(days=1)),
+            "tomorrow": day(a + dt.timedelta(days=1)),
+            "year-start": Interval(dt.date(a.year, 1, 1), a),
+            "last-week": Interval(week.start - dt.timedelta(days=7), week.start - dt.timedelta(days=1)),
+            "this-week": week,
+            "end-of-week": Interval(a, week.end),
+            "recent-days": Interval(a - dt.timedelta(days=_RECENT_DAYS), a),
+            "recent-weeks": Interval(a - dt.timedelta(days=_RECENT_WEEKS), a),
+            "last-month": _month(*(a.replace(day=1) - dt.timedelta(days=1)).timetuple()[:2]),
+            "last-year": _year(a.year - 1),
+            "this-year": Interval(dt.date(a.year, 1, 1), a),
+        }
+        return table[kind]
+    return resolve
+
+
+def _ago(m: re.Match[str], a: dt.date) -> Interval | None:
+    words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    n = int(m[1]) if m[1].isdigit() else words.get(m[1].lower(), 0)
+    unit = {"day": 1, "week": 7, "month": 30, "year": 365}[m[2].lower()]
+    return day(a - dt.timedelta(days=n * unit))
+
+
+def _within(m: re.Match[str], a: dt.date) -> Interval | None:
+    n = int(m[1])
+    days = n // 24 if m[2].lower().startswith("hour") else n
+    return Interval(a, a + dt.timedelta(days=max(days, 0)))
+
+
+# Most specific first: the first pattern that matches wins.
+PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
+    (re.compile(p, re.I), f) for p, f in (
+        (r"\b(\d{4})-(\d{2})-(\d{2})\b", _iso),
+        (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _month_day),
+        (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", _month_day),
+        (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", _month_day),
+        (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", _month_day),
+        (rf"\b{_MONTH}\s+(?:of\s+)?(\d{{4}})\b", _month_year),
+        (r"\b(so far in|so far this year in|since the (?:start|beginning) of)\s+(\d{4})\b",
+         lambda m, a: Interval(dt.date(int(m[2]), 1, 1), a)),
+        (r"\bsince\s+(\d{4})\b", _since_year),
+        (r"\bso far in\s+(\d{4})\b", _so_far_year),
+        (r"\b(?:in|during|of|throughout|all of)\s+(\d{4})\b", _year_only),
+        (r"\b(last|this|on|since|earlier on|late on|by)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
+        (rf"\b(?:in|during|since|by|of|early|late|mid)\s+{_MONTH}\b", _bare_month),
+        (r"\b(today|this morning|this afternoon|this evening|tonight)\b", _relative("today")),
+        (r"\byesterday\b", _relative("yesterday")),
+        (r"\btomorrow\b", _relative("tomorrow")),
+        (r"\b(?:since|from) the (?:start|beginning) of (?:the|this) year\b", _relative("year-start")),
+        (r"\b(?:so far )?this year\b", _relative("this-year")),
+        (r"\blast week\b", _relative("last-week")),
+        (r"\b(?:by )?the end of (?:this|the) week\b", _relative("end-of-week")),
+        (r"\bthis week\b", _relative("this-week")),
+        (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?days\b|\blately\b|\brecently\b|\bover the past week\b|\bin recent days\b", _relative("recent-days")),
+        (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?weeks\b", _relative("recent-weeks")),
+        (r"\blast month\b", _relative("last-month")),
+        (r"\blast year\b", _relative("last-year")),
+        (r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago\b", _ago),
+        (r"\bwithin\s+(\d+)\s+(hours?|days?)\b", _within),
+    )
+)
+
+
+def resolve(text: str, anchor: dt.date | None) -> Interval | None:
+    """The interval ``text`` means, read on ``anchor`` (the publication date)."""
+    for pattern, fn in PATTERNS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        if anchor is None and fn not in (_iso, _month_year, _year_only):
+            if not (fn is _month_day and len([g for g in m.groups() if g and g.isdigit()]) > 1):
+                return None
+        return fn(m, anchor or dt.date.min)
+    return None

@@ -1,0 +1,158 @@
+"""Stage 2 and 3: validate loaded data against the committed JSON Schema, then
+build the pydantic model.
+
+The JSON Schemas are the contract other tools and editors use, so they are
+what we validate with first; the models then give typed objects (and catch
+anything the schema language cannot say). Every error becomes a located
+:class:`Hit` with a plain-language fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError as SchemaError
+from jsonschema.exceptions import best_match
+from pydantic import BaseModel
+from pydantic import ValidationError as ModelError
+
+from .load import Document, escape_pointer
+from .model import MODELS, detect_kind
+from .schemas import committed
+
+SCHEMA_CODE = "S001"
+KIND_CODE = "S002"
+
+_JSON_TYPES = {dict: "a mapping", list: "a list", str: "a string", bool: "true/false",
+               int: "a number", float: "a number", type(None): "empty (null)"}
+_WANTED = {"object": "a mapping (key: value lines)", "array": "a list ('- item' lines)",
+           "string": "text", "number": "a number", "integer": "a whole number",
+           "boolean": "true or false", "null": "nothing"}
+
+_validators: dict[str, Draft202012Validator] = {}
+
+
+def _validator(kind: str) -> Draft202012Validator:
+    if kind not in _validators:
+        _validators[kind] = Draft202012Validator(committed(kind), format_checker=FormatChecker())
+    return _validators[kind]
+
+
+def pointer_of(path: Any) -> str:
+    return "".join(f"/{escape_pointer(str(p))}" for p in path)
+
+
+def human(path: Any) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _describe(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _suggest(word: str, options: Any) -> str:
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def explain(err: SchemaError) -> tuple[str, str, str, bool]:
+    """(message, fix, pointer, points-at-key) for one schema error."""
+    if err.validator in ("anyOf", "oneOf") and err.context:
+        inner = best_match(err.context)
+        if len(inner.absolute_path) > len(err.absolute_path) or inner.validator != "type":
+            return explain(inner)
+    where = human(err.absolute_path)
+    pointer = pointer_of(err.absolute_path)
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    kind, inst = err.validator, err.instance
+    if kind == "additionalProperties" and isinstance(inst, dict):
+        allowed = list(schema.get("properties", {}))
+        extra = [k for k in inst if k not in allowed]
+        key = extra[0] if extra else "?"
+        return (f"{where}: unknown key '{_short(key)}'{_suggest(key, allowed)}",
+                f"use one of: {', '.join(allowed)}", f"{pointer}/{escape_pointer(str(key))}", True)
+    if kind == "required":
+        missing = str(err.message).split("'")[1] if "'" in err.message else "?"
+        return (f"{where}: missing required key '{missing}'",
+                f"add '{missing}:' here", pointer, False)
+    if kind == "type":
+        wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        want = " or ".join(_WANTED.get(str(w), str(w)) for w in wanted)
+        return (f"{where}: expected {want}, found {_describe(inst)}",
+                f"write {want} here", pointer, False)
+    if kind == "enum":
+        options = [str(o) for o in err.validator_value]
+        return (f"{where}: '{_short(inst)}' is not allowed{_suggest(inst, options)}",
+                f"use one of: {', '.join(options)}", pointer, False)
+    if kind == "format":
+        return (f"{where}: '{_short(inst)}' is not a real {err.validator_value}",
+                "write a calendar date as YYYY-MM-DD", pointer, False)
+    if kind == "pattern":
+        hint = schema.get("description", "")
+        return (f"{where}: '{_short(inst)}' is not in the expected form",
+                hint or f"match the pattern {err.validator_value}", pointer, False)
+    if kind in ("minLength", "minItems"):
+        return (f"{where}: must not be empty", "fill it in or remove the key", pointer, False)
+    if kind in ("maxLength", "maxItems"):
+        return (f"{where}: too long", f"keep it within {err.validator_value}", pointer, False)
+    return (f"{where}: {_short(err.message, 160)}", "see the schema's description of this field",
+            pointer, False)
+
+
+def _schema_hits(doc: Document, kind: str) -> bool:
+    errors = sorted(_validator(kind).iter_errors(doc.data),
+                    key=lambda e: [str(p) for p in e.absolute_path])
+    for err in errors:
+        message, fix, pointer, at_key = explain(err)
+        doc.hit(SCHEMA_CODE, message, fix, pointer, key=at_key)
+    return not errors
+
+
+def _model_hits(doc: Document, exc: ModelError) -> None:
+    for item in exc.errors():
+        path = _data_path(doc.data, item["loc"])
+        doc.hit(SCHEMA_CODE, f"{human(path)}: {item['msg']}",
+                "see the schema's description of this field", pointer_of(path))
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> list[Any]:
+    """Drop pydantic's union-branch names from a location, keeping real keys."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            path.append(part)
+    return path
+
+
+def validate(doc: Document) -> tuple[str | None, BaseModel | None]:
+    """The file kind and its model, or None where the file is invalid."""
+    if doc.data is None:
+        return None, None
+    kind = detect_kind(doc.data)
+    if kind is None:
+        doc.hit(KIND_CODE, "not a fact file: no top-level 'source' (a record), 'entities' "
+                "(the registry) or 'predicates' (the vocabulary)",
+                "start the file with 'source:' and 'claims:', or move it out of facts/")
+        return None, None
+    if not _schema_hits(doc, kind):
+        return kind, None
+    try:
+        return kind, MODELS[kind].model_validate(doc.data)
+    except ModelError as exc:
+        _model_hits(doc, exc)
+        return kind, None

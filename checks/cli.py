@@ -178,9 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _plugins() -> list[tuple[str, str, Handler, Callable[[argparse.ArgumentParser], None]]]:
     """Commands contributed by other modules (report, diff, new, fmt, entities)."""
-    from .commands import COMMANDS
+    from .commands import discover
 
-    return list(COMMANDS)
+    return discover()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,12 +1,16 @@
-"""Reporters: one interface, a name -> reporter table, no format switches."""
+"""Reporters: one interface and a name -> reporter table, no format switches.
+
+Each module in this package defines ``REPORTER``, an object with ``name``,
+``description`` and ``render(result) -> str``. They are discovered here.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Protocol
 
 from ..pipeline import RunResult
-from .jsonfmt import JsonReporter
-from .text import TextReporter
 
 
 class Reporter(Protocol):
@@ -16,4 +20,15 @@ class Reporter(Protocol):
     def render(self, result: RunResult) -> str: ...
 
 
-REPORTERS: dict[str, Reporter] = {r.name: r for r in (TextReporter(), JsonReporter())}
+def _discover() -> dict[str, Reporter]:
+    table: dict[str, Reporter] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if not info.name.startswith("_"):
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            reporter = getattr(module, "REPORTER", None)
+            if reporter is not None:
+                table[reporter.name] = reporter
+    return table
+
+
+REPORTERS: dict[str, Reporter] = _discover()

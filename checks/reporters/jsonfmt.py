@@ -11,3 +11,4 @@ class JsonReporter:
 
     def render(self, result: RunResult) -> str:
         return result.report().model_dump_json(indent=2) + "\n"
+REPORTER = JsonReporter()

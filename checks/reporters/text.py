@@ -41,3 +41,4 @@ class TextReporter:
         return (f"{verdict}: {c['sources']} sources, {c['claims']} claims, {c['entities']} "
                 f"entities; {by['error']} errors, {by['warning']} warnings, {by['info']} info "
                 f"(fail-on {result.fail_on})")
+REPORTER = TextReporter()

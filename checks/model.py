@@ -17,7 +17,7 @@ import datetime as _dt
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
 
 IDENT_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,99}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -51,6 +51,10 @@ Date = Annotated[
     AfterValidator(_real_date),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+# Strict: YAML and JSON Schema keep "yes" and "40000" as text; so must the model
+# (pydantic's lax mode would quietly turn them into a bool and a number).
+Flag = Annotated[bool, Strict()]
+Number = Annotated[float, Strict()]
 
 
 class Frozen(BaseModel):
@@ -364,7 +368,7 @@ class Proposition(Frozen):
     subject: Ident = Field(title="Subject", description="Entity id the claim is about.")
     predicate: Ident = Field(title="Predicate", description="A predicate id from the vocabulary.")
     object: Ident | None = Field(None, title="Object", description="Entity id of the object, if any.")
-    negated: bool = Field(
+    negated: Flag = Field(
         False,
         title="Negated",
         description="True when the proposition itself is negative ('this is NOT a refusal').",
@@ -402,9 +406,9 @@ class Quantity(Frozen):
         "else": {"required": ["value"], "properties": {"value": {"type": "number"}}},
     })
 
-    value: float | None = Field(None, title="Value", description="The figure (not for 'range').")
-    min: float | None = Field(None, title="Minimum", description="Lower end, with cmp 'range'.")
-    max: float | None = Field(None, title="Maximum", description="Upper end, with cmp 'range'.")
+    value: Number | None = Field(None, title="Value", description="The figure (not for 'range').")
+    min: Number | None = Field(None, title="Minimum", description="Lower end, with cmp 'range'.")
+    max: Number | None = Field(None, title="Maximum", description="Upper end, with cmp 'range'.")
     cmp: Comparator = Field(
         Comparator.eq,
         title="Comparator",
@@ -416,7 +420,7 @@ class Quantity(Frozen):
         title="Scope",
         description="Entity ids of the places or groups the figure covers.",
     )
-    each: bool = Field(
+    each: Flag = Field(
         False,
         title="For each",
         description="True when the figure is stated for each scope entry, false when one "
@@ -453,7 +457,7 @@ class Claim(Frozen):
     says: Proposition = Field(title="Proposition", description="What is asserted, and the stance.")
     when: TimeField | None = Field(None, title="Event time", description="When the event happened.")
     quantity: Quantity | None = Field(None, title="Quantity", description="A figure, if any.")
-    draft: bool = Field(
+    draft: Flag = Field(
         False, title="Draft", description="True for a machine-drafted claim not yet reviewed."
     )
     note: Text | None = Field(None, title="Curator note", description="Free text for reviewers.")

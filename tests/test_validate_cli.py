@@ -1,0 +1,116 @@
+"""`python -m checks validate` on the bundled facts and on broken copies."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checks.cli import main
+
+RECORD = "facts/rferl-2021-04-12-dialogue.yaml"
+
+
+def run_cli(root: Path, *args: str) -> tuple[int, Any, str]:
+    proc = subprocess.run([sys.executable, "-m", "checks", *args, "--root", str(root),
+                           "--format", "json"], capture_output=True, text=True, cwd=root,
+                          check=False)
+    data = json.loads(proc.stdout) if proc.stdout.strip().startswith("{") else None
+    return proc.returncode, data, proc.stderr
+
+
+def test_bundled_facts_validate_cleanly(seed_repo: Path) -> None:
+    code, data, err = run_cli(seed_repo, "validate")
+    assert code == 0, err
+    s = data["summary"]
+    assert s["sources"] == 2 and s["claims"] >= 55 and s["entities"] >= 30
+    assert s["findings"]["error"] == 0
+    # every evidence excerpt of both articles is found in its archived text
+    assert not [f for f in data["findings"] if f["rule"] in ("I004", "I007", "I008")]
+
+
+def _break(root: Path, pattern: str, replacement: str, nth: int = 0) -> int:
+    """Apply one replacement in the seed record; return its 1-based line."""
+    path = root / RECORD
+    text = path.read_text("utf-8")
+    match = list(re.finditer(pattern, text, re.M))[nth]
+    path.write_text(text[: match.start()] + replacement + text[match.end():], "utf-8")
+    return text.count("\n", 0, match.start()) + 1
+
+
+CASES = {
+    "syntax-error": (r"^  - id: (\S+)\n", "  - id: [unclosed\n", "L001"),
+    "wrong-type": (r"negated: true", "negated: maybe", "S001"),
+    "unknown-key": (r"^    says:", "    sayz:", "S001"),
+    "unknown-entity": (r"speaker: mendel\b", "speaker: mendell", "I001"),
+    "evidence-not-in-text": (r"evidence: Ukrainian President Volodymyr", "evidence: Ukrainian Presidentt Volodymyr", "I004"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_broken_copy_gives_exit_1_and_a_finding_on_the_line(seed_repo: Path, name: str) -> None:
+    pattern, replacement, rule = CASES[name]
+    line = _break(seed_repo, pattern, replacement, nth=2 if name == "syntax-error" else 0)
+    code, data, err = run_cli(seed_repo, "validate")
+    assert code == 1, err
+    hits = [(f["rule"], f["location"]["path"], f["location"]["line"]) for f in data["findings"]]
+    assert any(r == rule and p == RECORD and abs(ln - line) <= 1 for r, p, ln in hits), (line, hits)
+    assert all(f["fix"] for f in data["findings"])
+
+
+def test_duplicate_claim_id(seed_repo: Path) -> None:
+    path = seed_repo / RECORD
+    text = path.read_text("utf-8")
+    ids = re.findall(r"^  - id: (\S+)$", text, re.M)
+    second = list(re.finditer(r"^  - id: (\S+)$", text, re.M))[1]
+    path.write_text(text[: second.start()] + f"  - id: {ids[0]}" + text[second.end():], "utf-8")
+    line = text.count("\n", 0, second.start()) + 1
+    code, data, _ = run_cli(seed_repo, "validate")
+    assert code == 1
+    assert any(f["rule"] == "I003" and f["location"]["line"] == line for f in data["findings"])
+
+
+def test_sha_mismatch_and_unknown_entity_suggestion(seed_repo: Path) -> None:
+    text_file = seed_repo / "facts/texts/rferl-2021-04-12-dialogue.txt"
+    text_file.write_bytes(text_file.read_bytes() + b"\n")
+    _break(seed_repo, r"speaker: mendel\b", "speaker: mendell")
+    code, data, _ = run_cli(seed_repo, "validate")
+    assert code == 1
+    rules = {f["rule"]: f for f in data["findings"]}
+    assert "I005" in rules
+    assert "did you mean 'mendel'" in rules["I001"]["message"]
+
+
+def test_the_run_goes_on_after_a_hostile_file(seed_repo: Path) -> None:
+    (seed_repo / "facts/bomb.yaml").write_text(
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"{n}: &{n} [" + ", ".join([f"*{p}"] * 10) + "]\n"
+            for p, n in zip("abcdefg", "bcdefgh", strict=True)), "utf-8")
+    (seed_repo / "facts/binary.yaml").write_bytes(b"\x00\xff\x00")
+    code, data, _ = run_cli(seed_repo, "validate")
+    assert code == 1
+    assert data["summary"]["sources"] == 2  # the good records were still read
+    paths = {f["location"]["path"] for f in data["findings"]}
+    assert {"facts/bomb.yaml", "facts/binary.yaml"} <= paths
+
+
+def test_usage_errors_exit_2(seed_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(seed_repo / "nope"), "--root", str(seed_repo)]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["check", "--root", str(seed_repo), "--select", "Z999"]) == 2
+    assert main(["explain", "NOPE"]) == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["validate", "--fail-on", "sometimes"])
+    assert exc.value.code == 2
+
+
+def test_misspelled_configuration_is_an_error(seed_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    py = seed_repo / "pyproject.toml"
+    py.write_text(py.read_text("utf-8") + 'selekt = ["C"]\n', "utf-8")
+    assert main(["check", "--root", str(seed_repo)]) == 2
+    assert "selekt" in capsys.readouterr().err

@@ -1,0 +1,161 @@
+"""Sources give the same person different titles for the same time.
+
+Catches a *role mismatch*: one article calls a speaker "spokeswoman", another
+"press secretary", for statements made at overlapping times. Both may be
+right (the registry may list both wordings), but readers comparing coverage
+may take them for two people or two offices, and a wrong title is a common
+error in wire rewrites; curators should confirm each article's wording.
+
+How: the title as written (``by.role``) is normalised: case, quotes and
+punctuation, possessive 's and articles (a, an, the) do not count;
+spokesman, spokeswoman and spokesperson are one word; leading qualifiers that
+are a registered name of an organisation, government, place or outlet, or the
+demonym of a one-word one ("Kremlin spokesman", "Ukrainian President", "U.S.
+Secretary of State"), are dropped ("President of Ukraine" stays as it is). A speaker's claims (``corpus.by_speaker``) are clustered by when they
+were said (unknown: the publication day; chains of overlapping times form one
+cluster); a cluster fires when two different sources use different wordings.
+One finding per speaker and cluster, listing every wording and its sources.
+
+Fires:
+    a#c1  Mendel, role "spokeswoman", said on Monday 2021-04-12
+    b#c1  Mendel, role "press secretary", said on April 12
+
+Silent:
+    a#c1  role "Kremlin spokesman";  b#c1  role "spokesman" (qualifier dropped)
+    a#c1  role "spokeswoman" (2021-04-12);  b#c1  role "minister" said in 2023
+
+Options: none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..corpus import ClaimInfo, Corpus
+from ..engine import NoOptions
+from ..findings import Hit
+from ..model import EntityKind
+from ..textnorm import loose
+from ..timeexpr import Interval
+from ._common import MAX_LISTED
+from ._names import entity_names, is_derived
+
+CODE = "N502"
+NAME = "name.role"
+CATEGORY = "name"
+SEVERITY = "warning"
+
+_ARTICLES = {"a", "an", "the"}
+_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
+_QUALIFIER_KINDS = (EntityKind.government, EntityKind.organisation, EntityKind.place,
+                    EntityKind.outlet)
+_ALWAYS = Interval(dt.date.min, dt.date.max)
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """Names of registered organisations, governments, places and outlets, by first
+    word, and the one-word ones (whose demonyms also qualify a title)."""
+
+    by_first: dict[str, tuple[str, ...]]
+    single: frozenset[str]
+
+    @classmethod
+    def build(cls, corpus: Corpus) -> Qualifiers:
+        names = {_fold(n) for e in corpus.entities.values() if e.kind in _QUALIFIER_KINDS
+                 for n in entity_names(e)}
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for name in names:
+            if name:
+                by_first[name.split()[0]].append(name)
+        return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
+                   frozenset(n for n in names if n and " " not in n))
+
+    def strip(self, role: str) -> str:
+        """``role`` without one leading qualifier, or unchanged."""
+        first = role.split(" ", 1)[0]
+        for name in self.by_first.get(first, ()):
+            if role.startswith(name + " "):
+                return role[len(name) + 1:]
+        if first.isalpha() and is_derived(first, self.single) and " " in role:
+            return role.split(" ", 1)[1]
+        return role
+
+
+def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+    qualifiers = Qualifiers.build(corpus)
+    for speaker, claims in corpus.by_speaker.items():
+        titled = [c for c in claims if c.claim.by.role]
+        for cluster in _clusters(titled):
+            hit = _compare(corpus, qualifiers, speaker, cluster)
+            if hit is not None:
+                yield hit
+
+
+def _fold(text: str) -> str:
+    """Casefolded, quotes unified, possessive 's and articles removed, spaces collapsed."""
+    text = re.sub(r"'s\b", "", loose(text).casefold())
+    text = re.sub(r"[^\w\s.'/&-]|(?<=\w)-(?=\w)", " ", text)
+    return " ".join(w for w in text.split() if w not in _ARTICLES)
+
+
+def normalise(role: str, qualifiers: Qualifiers) -> str:
+    """The role's words with case, punctuation, articles and leading qualifiers removed."""
+    text = _fold(role)
+    while (shorter := qualifiers.strip(text)) != text:
+        text = shorter
+    words = re.sub(r"[^\w\s]", " ", text).split()
+    return " ".join(_SYNONYMS.get(w, w) for w in words)
+
+
+def _said(ci: ClaimInfo) -> Interval:
+    if ci.said is not None:
+        return ci.said
+    return Interval(ci.published, ci.published) if ci.published else _ALWAYS
+
+
+def _clusters(claims: list[ClaimInfo]) -> Iterator[list[ClaimInfo]]:
+    """Groups of claims whose said times chain-overlap, by one sweep over start dates."""
+    current: list[ClaimInfo] = []
+    end = dt.date.min
+    for ci in sorted(claims, key=lambda c: (_said(c).start, _said(c).end)):
+        if current and _said(ci).start > end:
+            yield current
+            current, end = [], dt.date.min
+        current.append(ci)
+        end = max(end, _said(ci).end)
+    if current:
+        yield current
+
+
+def _compare(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
+             cluster: list[ClaimInfo]) -> Hit | None:
+    forms: dict[str, list[ClaimInfo]] = defaultdict(list)
+    for ci in cluster:
+        forms[normalise(ci.claim.by.role or "", qualifiers)].append(ci)
+    sources = {ci.source.id for ci in cluster}
+    if len(forms) < 2 or len(sources) < 2:
+        return None
+    # Point at the least-used wording: the likelier one to edit or confirm.
+    rare = min(forms.values(), key=len)[0]
+    wordings = {_written(group): sorted({c.source.id for c in group}) for group in forms.values()}
+    listed = ", ".join(f"'{w}' ({', '.join(s)})" for w, s in wordings.items())
+    when = Interval(min(_said(c).start for c in cluster), max(_said(c).end for c in cluster))
+    shown = "" if when == _ALWAYS else f" around {when}"
+    return Hit(
+        message=f"{corpus.name(speaker)} is titled differently across sources{shown}: {listed}",
+        location=rare.locate("/by/role"), focus=rare.focus, block=True,
+        key=f"{speaker}|{when.start}", claims=tuple(c.ref() for c in cluster[: 2 * MAX_LISTED]),
+        fix="check each article's title for the speaker; if both are right, record the wordings "
+            "as role aliases and a reviewed finding",
+        values={"speaker": speaker, "time": str(when) if when != _ALWAYS else None,
+                "wordings": wordings},
+    )
+
+
+def _written(group: list[ClaimInfo]) -> str:
+    return group[0].claim.by.role or ""

@@ -11,8 +11,9 @@ punctuation, possessive 's and articles (a, an, the) do not count;
 spokesman, spokeswoman and spokesperson are one word; leading qualifiers that
 are a registered name of an organisation, government, place or outlet, or the
 demonym of a one-word one ("Kremlin spokesman", "Ukrainian President", "U.S.
-Secretary of State"), are dropped ("President of Ukraine" stays as it is). A speaker's claims (``corpus.by_speaker``) are clustered by when they
-were said (unknown: the publication day; chains of overlapping times form one
+Secretary of State"), are dropped ("President of Ukraine" stays as it is).
+A speaker's claims (``corpus.by_speaker``) are clustered by when they were
+said (unknown: the publication day; chains of overlapping times form one
 cluster); a cluster fires when two different sources use different wordings.
 One finding per speaker and cluster, listing every wording and its sources.
 

@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="fact-checks", description="Fact-consistency checks for curated news coverage.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    table: list[tuple[str, str, Handler, Callable[[argparse.ArgumentParser], None]]] = [
+    table: list[tuple[str, str, Handler, Callable[[argparse.ArgumentParser], object]]] = [
         ("validate", "load and validate records (schema, references, evidence)", cmd_validate,
          _common),
         ("check", "validate, then run every selected consistency rule", cmd_check, _common),
@@ -176,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _plugins() -> list[tuple[str, str, Handler, Callable[[argparse.ArgumentParser], None]]]:
+def _plugins() -> list[tuple[str, str, Handler, Callable[[argparse.ArgumentParser], object]]]:
     """Commands contributed by other modules (report, diff, new, fmt, entities)."""
     from .commands import discover
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 Handler = Callable[[argparse.Namespace], int]
-Configure = Callable[[argparse.ArgumentParser], None]
+Configure = Callable[[argparse.ArgumentParser], object]
 Command = tuple[str, str, Handler, Configure]
 
 

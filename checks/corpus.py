@@ -168,7 +168,7 @@ def build(paths: Iterable[Path], root: Path, docs: list[Document] | None = None)
     corpus.docs = docs if docs is not None else [load_file(f, shown_path(f, root)) for f in files]
     records: list[tuple[Record, Document]] = []
     for doc in corpus.docs:
-        kind, model = validate(doc)
+        _, model = validate(doc)
         if isinstance(model, EntityFile):
             _merge_entities(corpus, model, doc)
         elif isinstance(model, VocabularyFile):

@@ -135,7 +135,9 @@ class Alias(Frozen):
 class Role(Frozen):
     """A role or title an entity held over a period."""
 
-    title: Text = Field(title="Title", description="The role, e.g. 'spokeswoman of the president of Ukraine'.")
+    title: Text = Field(
+        title="Title", description="The role, e.g. 'spokeswoman of the president of Ukraine'."
+    )
     of: Ident | None = Field(None, title="Of", description="The entity the role is held in or for.")
     start: Date | None = Field(None, alias="from", title="From", description="First day held.")
     end: Date | None = Field(None, alias="to", title="To", description="Last day held.")

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +55,7 @@ def write(directory: Path = SCHEMA_DIR) -> list[str]:
     return changed
 
 
-@lru_cache(maxsize=None)
+@cache
 def committed(kind: str, directory: Path = SCHEMA_DIR) -> dict[str, Any]:
     """The committed schema for a file kind (the contract other tools use)."""
     with (directory / schema_name(kind)).open(encoding="utf-8") as fh:

@@ -22,84 +22,105 @@ class StageCode:
 _E, _W = Severity.error, Severity.warning
 
 STAGE_CODES: tuple[StageCode, ...] = (
-    StageCode("L001", "load.syntax", "load", _E, """YAML syntax error.
+    StageCode("L001", "load.syntax", "load", _E,
+              """YAML syntax error.
 
 The file is not valid YAML (a tab used for indentation, a missing ':', an
 unclosed quotation mark, bad indentation). The finding points at the place the
 parser stopped and says what to change. The rest of the corpus is still checked.
 
 Fires: ``claims:\\n\\t- id: x`` (a tab). Silent: the same with two spaces."""),
-    StageCode("L002", "load.duplicate-key", "load", _E, """A key appears twice in one mapping.
+    StageCode("L002", "load.duplicate-key", "load", _E,
+              """A key appears twice in one mapping.
 
 YAML libraries silently keep only one of the values, so one of the curator's
 entries would be lost. Fires on ``id: a`` twice in one claim; silent otherwise."""),
-    StageCode("L003", "load.tag", "load", _E, """A YAML tag such as ``!!python/object``.
+    StageCode("L003", "load.tag", "load", _E,
+              """A YAML tag such as ``!!python/object``.
 
 Tags can make YAML libraries construct arbitrary objects. Records never need
 them; the harness refuses them instead of interpreting them."""),
-    StageCode("L004", "load.alias", "load", _E, """An alias bomb, a self-referencing alias or an alias without anchor.
+    StageCode("L004", "load.alias", "load", _E,
+              """An alias bomb, a self-referencing alias or an alias without anchor.
 
 Aliases are expanded against a node budget so a few lines cannot expand to
 billions of nodes. Records should write values out instead."""),
-    StageCode("L005", "load.limit", "load", _E, """A resource limit was exceeded.
+    StageCode("L005", "load.limit", "load", _E,
+              """A resource limit was exceeded.
 
 File size (5 MiB), nesting depth (64), node count (200,000), a value over
 100,000 characters, a key over 200, a number over 100 digits or not finite."""),
-    StageCode("L006", "load.encoding", "load", _E, """The file is not readable UTF-8 text.
+    StageCode("L006", "load.encoding", "load", _E,
+              """The file is not readable UTF-8 text.
 
 Invalid UTF-8, a binary file with a YAML name, or a file that cannot be read."""),
-    StageCode("L007", "load.documents", "load", _E, """The file is empty or holds several YAML documents.
+    StageCode("L007", "load.documents", "load", _E,
+              """The file is empty or holds several YAML documents.
 
 One record per file; a file of only comments holds nothing to check."""),
-    StageCode("L008", "load.bom", "load", _W, """The file starts with a byte-order mark.
+    StageCode("L008", "load.bom", "load", _W,
+              """The file starts with a byte-order mark.
 
 Harmless to the harness, but other tools and diffs stumble over it."""),
-    StageCode("S001", "schema.invalid", "schema", _E, """The data does not match the JSON Schema.
+    StageCode("S001", "schema.invalid", "schema", _E,
+              """The data does not match the JSON Schema.
 
 An unknown key (with the nearest allowed key), a missing required key, a wrong
 type, a value outside its list, a date that does not exist (2021-02-30)."""),
-    StageCode("S002", "schema.kind", "schema", _E, """A YAML file in facts/ that is no kind of fact file.
+    StageCode("S002", "schema.kind", "schema", _E,
+              """A YAML file in facts/ that is no kind of fact file.
 
 Records start with ``source:``, the registry with ``entities:``, the
 vocabulary with ``predicates:``."""),
-    StageCode("I001", "integrity.unknown-entity", "integrity", _E, """A reference to an entity that is not registered.
+    StageCode("I001", "integrity.unknown-entity", "integrity", _E,
+              """A reference to an entity that is not registered.
 
 Speakers, subjects, objects, scopes, intermediaries and outlets must be ids in
 ``facts/entities.yaml``; the finding suggests the nearest registered id."""),
-    StageCode("I002", "integrity.unknown-predicate", "integrity", _E, """A predicate not in the vocabulary.
+    StageCode("I002", "integrity.unknown-predicate", "integrity", _E,
+              """A predicate not in the vocabulary.
 
 Propositions use the controlled vocabulary so that two outlets' versions of the
 same statement get the same key."""),
-    StageCode("I003", "integrity.duplicate-id", "integrity", _E, """An id used twice.
+    StageCode("I003", "integrity.duplicate-id", "integrity", _E,
+              """An id used twice.
 
 Claim ids must be unique in a record, source and entity ids in the corpus."""),
-    StageCode("I004", "integrity.evidence", "integrity", _E, """Evidence that is not in the archived text.
+    StageCode("I004", "integrity.evidence", "integrity", _E,
+              """Evidence that is not in the archived text.
 
 Every excerpt must be the article's own words, found verbatim in the archived
 text."""),
-    StageCode("I005", "integrity.text-hash", "integrity", _E, """The archived text's sha256 differs from the record's pin.
+    StageCode("I005", "integrity.text-hash", "integrity", _E,
+              """The archived text's sha256 differs from the record's pin.
 
 The text changed after curation: either restore it or re-check and re-pin."""),
-    StageCode("I006", "integrity.text-file", "integrity", _E, """The archived text is missing, empty, not UTF-8 or outside the repository.
+    StageCode("I006", "integrity.text-file", "integrity", _E,
+              """The archived text is missing, empty, not UTF-8 or outside the repository.
 
 Paths are relative to the record and may not leave the repository, not even
 through a symlink."""),
-    StageCode("I007", "integrity.evidence-normalised", "integrity", _W, """Evidence matches only after Unicode or quote normalisation.
+    StageCode("I007", "integrity.evidence-normalised", "integrity", _W,
+              """Evidence matches only after Unicode or quote normalisation.
 
 Curly versus straight quotes, composed versus decomposed letters, non-breaking
 spaces: copy the words exactly."""),
-    StageCode("I008", "integrity.source-name", "integrity", _W, """The way a source is named ('as') is not in the article.
+    StageCode("I008", "integrity.source-name", "integrity", _W,
+              """The way a source is named ('as') is not in the article.
 
 ``by.as`` records the article's own words for the source."""),
-    StageCode("I009", "integrity.suspicious-characters", "integrity", _W, """Invisible characters or mixed alphabets.
+    StageCode("I009", "integrity.suspicious-characters", "integrity", _W,
+              """Invisible characters or mixed alphabets.
 
 Zero-width characters, right-to-left overrides, or a Cyrillic letter inside a
 Latin name make two strings look the same and differ."""),
-    StageCode("I010", "integrity.draft", "integrity", _W, """A machine-drafted claim not yet reviewed.
+    StageCode("I010", "integrity.draft", "integrity", _W,
+              """A machine-drafted claim not yet reviewed.
 
 ``python -m checks new`` writes drafts; a curator reviews each and removes
 ``draft: true``."""),
-    StageCode("I011", "integrity.time", "integrity", _W, """A time expression the resolver cannot date.
+    StageCode("I011", "integrity.time", "integrity", _W,
+              """A time expression the resolver cannot date.
 
 Give the dates explicitly: ``{text: 'in July', start: 2020-07-01, end: 2020-07-31}``."""),
 )

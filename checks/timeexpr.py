@@ -21,7 +21,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"  # noqa: E501
 _RECENT_DAYS = 7
 _RECENT_WEEKS = 28
 
@@ -165,7 +165,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\bsince\s+(\d{4})\b", _since_year),
         (r"\bso far in\s+(\d{4})\b", _so_far_year),
         (r"\b(?:in|during|of|throughout|all of)\s+(\d{4})\b", _year_only),
-        (r"\b(last|this|on|since|earlier on|late on|by)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
+        (r"\b(last|this|on|since|earlier on|late on|by)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),  # noqa: E501
         (rf"\b(?:in|during|since|by|of|early|late|mid)\s+{_MONTH}\b", _bare_month),
         (r"\b(today|this morning|this afternoon|this evening|tonight)\b", _relative("today")),
         (r"\byesterday\b", _relative("yesterday")),
@@ -175,11 +175,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\blast week\b", _relative("last-week")),
         (r"\b(?:by )?the end of (?:this|the) week\b", _relative("end-of-week")),
         (r"\bthis week\b", _relative("this-week")),
-        (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?days\b|\blately\b|\brecently\b|\bover the past week\b|\bin recent days\b", _relative("recent-days")),
-        (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?weeks\b", _relative("recent-weeks")),
+        (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?days\b|\blately\b|\brecently\b|\bover the past week\b|\bin recent days\b", _relative("recent-days")),  # noqa: E501
+        (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?weeks\b", _relative("recent-weeks")),  # noqa: E501
         (r"\blast month\b", _relative("last-month")),
         (r"\blast year\b", _relative("last-year")),
-        (r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago\b", _ago),
+        (r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago\b", _ago),  # noqa: E501
         (r"\bwithin\s+(\d+)\s+(hours?|days?)\b", _within),
     )
 )
@@ -191,8 +191,9 @@ def resolve(text: str, anchor: dt.date | None) -> Interval | None:
         m = pattern.search(text)
         if m is None:
             continue
-        if anchor is None and fn not in (_iso, _month_year, _year_only):
-            if not (fn is _month_day and len([g for g in m.groups() if g and g.isdigit()]) > 1):
-                return None
+        absolute = fn in (_iso, _month_year, _year_only) or (
+            fn is _month_day and len([g for g in m.groups() if g and g.isdigit()]) > 1)
+        if anchor is None and not absolute:
+            return None
         return fn(m, anchor or dt.date.min)
     return None

@@ -43,7 +43,8 @@ def test_text_path_may_not_leave_the_repository(seed_repo: Path, target: str) ->
     assert found.get("I006") == line
 
 
-def test_text_path_through_a_symlink_out_of_the_repository(seed_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_text_path_through_a_symlink_out_of_the_repository(
+        seed_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     outside = tmp_path_factory.mktemp("outside") / "secret.txt"
     outside.write_text("secret", "utf-8")
     os.symlink(outside, seed_repo / "facts/texts/link.txt")

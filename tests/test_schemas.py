@@ -108,7 +108,8 @@ def test_base_record_is_valid_both_ways() -> None:
     assert _schema_ok("record", BASE) and _model_ok("record", BASE)
 
 
-@pytest.mark.parametrize(("path", "value"), MUTATIONS, ids=[f"{p}={v!r}"[:50] for p, v in MUTATIONS])
+@pytest.mark.parametrize(("path", "value"), MUTATIONS,
+                         ids=[f"{p}={v!r}"[:50] for p, v in MUTATIONS])
 def test_parity_on_mutations(path: str, value: Any) -> None:
     data = _set(BASE, path, value)
     assert _schema_ok("record", data) == _model_ok("record", data)
@@ -118,7 +119,8 @@ _JSON = st.recursive(
     st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=12) | st.sampled_from(["2021-04-12", "2021-02-30", "asserts", "gt", "range",
                                              "https://x.org", "a" * 64, "on Monday"]),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3),
+    lambda children: st.lists(children, max_size=3)
+    | st.dictionaries(st.text(max_size=6), children, max_size=3),
     max_leaves=6,
 )
 _PATHS = [p for p, _ in MUTATIONS]

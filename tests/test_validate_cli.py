@@ -48,7 +48,8 @@ CASES = {
     "wrong-type": (r"negated: true", "negated: maybe", "S001"),
     "unknown-key": (r"^    says:", "    sayz:", "S001"),
     "unknown-entity": (r"speaker: mendel\b", "speaker: mendell", "I001"),
-    "evidence-not-in-text": (r"evidence: Ukrainian President Volodymyr", "evidence: Ukrainian Presidentt Volodymyr", "I004"),
+    "evidence-not-in-text": (r"evidence: Ukrainian President Volodymyr",
+                             "evidence: Ukrainian Presidentt Volodymyr", "I004"),
 }
 
 

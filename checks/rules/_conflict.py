@@ -41,7 +41,8 @@ def disagreements(corpus: Corpus, kind: str, left: Side, right: Side,
 def _hit(corpus: Corpus, kind: str, key: tuple[str, str, str], pair: tuple[ClaimInfo, ClaimInfo],
          a: list[ClaimInfo], b: list[ClaimInfo], describe: Callable[[ClaimInfo], str]) -> Hit:
     x, y = pair
-    listed = [x, y] + [c for c in a + b if c is not x and c is not y][: 2 * MAX_LISTED - 2]
+    others = [c for c in (*a, *b) if c is not x and c is not y]
+    listed = [x, y, *others[: 2 * MAX_LISTED - 2]]
     prop = label(corpus, key)
     message = (f"{kind} on '{prop}': {who(corpus, x)} ({x.focus}) {describe(x)}, "
                f"{who(corpus, y)} ({y.focus}) {describe(y)}")

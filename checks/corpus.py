@@ -22,7 +22,7 @@ from pathlib import Path
 from .findings import ClaimRef, Location
 from .load import Document, load_file
 from .model import Claim, Entity, EntityFile, Predicate, Record, Source, VocabularyFile
-from .textnorm import collapse_ws, loose
+from .textnorm import collapse_ws, loose, quotation_spans, quoted_in_context
 from .timeexpr import Interval, resolve
 from .validate import validate
 
@@ -56,6 +56,14 @@ class ClaimInfo:
     published: dt.date | None
     said: Interval | None = None
     event: Interval | None = None
+    article: str | None = None  # the archived text of the claim's record
+    quote_spans: list[tuple[int, int]] | None = None  # shared per record
+
+    @property
+    def quoted(self) -> list[str]:
+        """The claim's words that stand inside quotation marks in the article."""
+        return [part for excerpt in self.claim.excerpts
+                for part in quoted_in_context(self.article, excerpt, self.quote_spans)]
 
     @property
     def id(self) -> str:
@@ -247,6 +255,7 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
     corpus.records.append(info)
     info.text = _archived_text(corpus, record, doc)
     published = dt.date.fromisoformat(source.published.date) if source.published.date else None
+    spans = quotation_spans(info.text) if info.text else None
     seen: dict[str, int] = {}
     for i, claim in enumerate(record.claims):
         pointer = f"/claims/{i}"
@@ -255,7 +264,8 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
                     f"claims[{seen[claim.id]}])", "give each claim its own id", pointer + "/id")
             continue
         seen[claim.id] = i
-        ci = ClaimInfo(claim=claim, source=source, doc=doc, pointer=pointer, published=published)
+        ci = ClaimInfo(claim=claim, source=source, doc=doc, pointer=pointer, published=published,
+                       article=info.text, quote_spans=spans)
         ci.said = _time(doc, claim.said_time, published, pointer + "/by/said")
         ci.event = _time(doc, claim.event_time, published, pointer + "/when")
         info.claims.append(ci)

@@ -61,3 +61,43 @@ def quote_words(text: str) -> str:
     text = _PUNCT.sub(" ", text.replace("'", ""))
     words = [SPELLING.get(w, w) for w in text.split()]
     return " ".join(_IZE.sub(r"\1is\2", w) for w in words)
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations in an article: typographic pairs, and straight
+    double quotes paired within a paragraph (an unclosed one runs to its end)."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer("\u201c([^\u201d]*)\u201d?|\u00ab([^\u00bb]*)\u00bb?", text):
+        group = 1 if m.group(1) is not None else 2
+        spans.append((m.start(group), m.end(group)))
+    start = 0
+    for para in [*_PARAGRAPH.finditer(text), None]:
+        end = para.start() if para else len(text)
+        marks = [start + i for i, ch in enumerate(text[start:end]) if ch == '"']
+        for i in range(0, len(marks), 2):
+            close = marks[i + 1] if i + 1 < len(marks) else end
+            spans.append((marks[i] + 1, close))
+        start = para.end() if para else len(text)
+    return sorted(spans)
+
+
+def quoted_in_context(article: str | None, excerpt: str,
+                      spans: list[tuple[int, int]] | None = None) -> list[str]:
+    """The parts of ``excerpt`` that stand inside quotation marks in the article.
+
+    Curators cut excerpts where the claim needs them, often inside a quotation
+    that spans several sentences; reading the marks from the article, not from
+    the excerpt, keeps "We have not received an answer yet" a quote."""
+    at = article.find(excerpt) if article else -1
+    if article is None or at < 0:
+        return quoted_spans(excerpt)
+    end = at + len(excerpt)
+    parts = []
+    for s, e in spans if spans is not None else quotation_spans(article):
+        lo, hi = max(s, at), min(e, end)
+        if hi > lo and article[lo:hi].strip(" ,.;:"):
+            parts.append(article[lo:hi])
+    return parts

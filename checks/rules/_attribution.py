@@ -1,0 +1,80 @@
+"""Helpers shared by the attribution, quote and corroboration rules: who a
+claim rests on, the chain of intermediaries it passed through, and the words
+of an excerpt that stand inside quotation marks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..corpus import ClaimInfo, Corpus
+from ..model import AgencyHow, Mode
+from ..textnorm import collapse_ws, quoted_spans
+
+QUOTE_MODES = (Mode.direct_quote, Mode.partial_quote)
+
+# A mark that closes a quotation: a typographic closing mark, or a straight
+# mark glued to the word or punctuation before it and followed by a space,
+# punctuation or the end ('dialogue."' closes; 'he said "not' opens).
+_CLOSING = re.compile(r'[\u201d\u00bb]|(?<=[^\s"])"(?=[\s.,;:!?)\]]|$)')
+_OPENING = re.compile('[\u201c\u00ab\u201e]|"')
+
+
+def is_own_voice(ci: ClaimInfo) -> bool:
+    """The outlet's own assertion: own-voice mode and no speaker."""
+    return ci.claim.by.mode is Mode.own_voice and ci.claim.by.speaker is None
+
+
+def quoted_parts(excerpt: str) -> list[str]:
+    """The words inside quotation marks in one excerpt. Besides what
+    :func:`textnorm.quoted_spans` finds, an excerpt that begins inside a quote
+    (its first mark closes one, as when a curator splits a long quote into
+    several claims) contributes the words before that mark."""
+    spans: list[str] = []
+    closing = _CLOSING.search(excerpt)
+    opening = _OPENING.search(excerpt)
+    if closing and (opening is None or closing.start() <= opening.start()):
+        lead = excerpt[: closing.start()]
+        if lead.strip():
+            spans.append(lead)
+        excerpt = excerpt[closing.end():]
+    return spans + quoted_spans(excerpt)
+
+
+def claim_quotes(ci: ClaimInfo) -> list[str]:
+    """The quoted words of a quoting claim with a speaker, as written (spaces collapsed)."""
+    by = ci.claim.by
+    if by.mode not in QUOTE_MODES or by.speaker is None:
+        return []
+    return [collapse_ws(s) for e in ci.claim.excerpts for s in quoted_parts(e) if s.strip()]
+
+
+def chain_root(ci: ClaimInfo) -> str:
+    """The entity the claim's reporting chain starts from at the outlet's end: the
+    intermediary nearest the outlet, else an agency whose story the outlet
+    republishes, else the outlet itself."""
+    if ci.claim.by.via:
+        return ci.claim.by.via[-1]
+    for agency in ci.source.agencies:
+        if agency.how is AgencyHow.republishes:
+            return agency.id
+    return ci.source.outlet
+
+
+def chain_names(corpus: Corpus, ci: ClaimInfo) -> list[str]:
+    """Speaker (or how the article names the source), each intermediary, then the
+    outlet: registry names, speaker first."""
+    by = ci.claim.by
+    first = corpus.name(by.speaker) if by.speaker else (f"'{by.as_}'" if by.as_ else "the source")
+    return [first, *(corpus.name(v) for v in by.via), corpus.name(ci.source.outlet)]
+
+
+def as_pointer(ci: ClaimInfo) -> str:
+    """Where to edit the attribution: the 'as' wording, else the mode."""
+    return "/by/as" if ci.claim.by.as_ else "/by/mode"
+
+
+def claims_with_mode(corpus: Corpus, *modes: Mode) -> Iterator[ClaimInfo]:
+    for ci in corpus.claims:
+        if ci.claim.by.mode in modes:
+            yield ci

@@ -1,0 +1,87 @@
+"""A contested claim is stated in the outlet's own voice, with no source.
+
+Catches an *unsourced* claim: the outlet asserts something itself (mode
+own-voice, no speaker) although it is contested. Contested means either the
+claim is an inference the outlet presents without saying whose it is (stance
+suggests, expects or fears: "data also suggested", "a meeting is expected"),
+or another claim in the corpus holds the same proposition with the opposite
+polarity, or says it is not aware of it. Readers must be able to tell whose
+judgement a disputed statement is; an outlet's own voice hides it.
+
+Claims are grouped by proposition once (the corpus index); each own-voice
+claim is looked up against its proposition's polarities, with no pairwise
+comparison.
+
+Fires:
+    a#c1  (own voice) "data also suggested major movements of troops" (suggests)
+    a#c1  (own voice) Northland requested talks; b#c1 Beta denies any request
+
+Silent:
+    a#c1  (own voice) "Russia seized Crimea in March 2014" (asserts, undisputed)
+    a#c1  Alpha says data suggested movements (a named source)
+
+Options: none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..corpus import ClaimInfo, Corpus
+from ..engine import NoOptions
+from ..findings import Hit
+from ..model import Stance
+from ._attribution import is_own_voice
+from ._common import MAX_LISTED, label, polarity, who
+
+CODE = "A401"
+NAME = "attribution.unsourced"
+CATEGORY = "attribution"
+SEVERITY = "warning"
+
+# Stances that present an inference or a forecast rather than an observed fact.
+INFERENCE = (Stance.suggests, Stance.expects, Stance.fears)
+
+
+def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+    for block in corpus.by_key.values():
+        own = [c for c in block if is_own_voice(c)]
+        if not own:
+            continue
+        # One pass per proposition: who holds it true, false, or is not aware.
+        by_sign: dict[int, list[ClaimInfo]] = {1: [], -1: [], 0: []}
+        for c in block:
+            by_sign[polarity(c)].append(c)
+        for ci in own:
+            sign = polarity(ci)
+            # Opposite polarity or not aware; for an own-voice 'not aware', any firm side.
+            pool = by_sign[-sign] + by_sign[0] if sign else by_sign[1] + by_sign[-1]
+            against = [c for c in pool if c is not ci]
+            if against or ci.claim.says.stance in INFERENCE:
+                yield _hit(corpus, ci, against[:MAX_LISTED])
+
+
+def _hit(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
+    says = ci.claim.says
+    prop = label(corpus, ci.key) + (" (negated)" if says.negated else "")
+    outlet = corpus.name(ci.source.outlet)
+    why = [f"it is an inference ({says.stance.value}) and no one is named as drawing it"
+           ] if says.stance in INFERENCE else []
+    why += [f"{who(corpus, c)} ({c.focus}) {_position(c)}" for c in against[:3]]
+    more = f" and {len(against) - 3} more" if len(against) > 3 else ""
+    return Hit(
+        message=f"{outlet} states '{prop}' in its own voice, citing no source, though it is "
+                f"contested: {'; '.join(why)}{more}",
+        location=ci.locate("/evidence"), focus=ci.focus,
+        claims=(ci.ref(), *(c.ref() for c in against)),
+        fix="if the article names a source nearby, record it in 'by'; otherwise keep the "
+            "claim and record a reviewed finding (the outlet itself vouches for it)",
+        values={"proposition": list(ci.key), "stance": says.stance.value,
+                "contested_by": [c.focus for c in against]},
+    )
+
+
+def _position(c: ClaimInfo) -> str:
+    if c.claim.says.stance is Stance.not_aware:
+        return "says they are not aware of it"
+    return "holds the opposite"

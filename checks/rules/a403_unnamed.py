@@ -1,0 +1,51 @@
+"""A claim's source is described but not named ("its security chief", "officials").
+
+Catches *unnamed attribution* (mode unnamed): the article identifies the
+source by role or body only. A role can be checked more easily than "some
+analysts", but the reader still cannot tell which person spoke, or whether
+the role's holder at the time is who the curator assumed. When the curator
+linked the role to a registry entry, the message names it so that the
+identification can be reviewed.
+
+Fires:
+    a#c1  "its security chief said last week ..." (by: {as: its security chief,
+          mode: unnamed})
+
+Silent:
+    a#c1  "Anna Alpha, the security chief, said ..." (mode paraphrase, named)
+    a#c1  "some analysts say" (mode vague: that is A402)
+
+Options: none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..corpus import Corpus
+from ..engine import NoOptions
+from ..findings import Hit
+from ..model import Mode
+from ._attribution import as_pointer, claims_with_mode
+from ._common import label
+
+CODE = "A403"
+NAME = "attribution.unnamed"
+CATEGORY = "attribution"
+SEVERITY = "warning"
+
+
+def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+    for ci in claims_with_mode(corpus, Mode.unnamed):
+        by = ci.claim.by
+        described = f"'{by.as_}'" if by.as_ else "an unnamed source"
+        linked = f" (recorded as {corpus.name(by.speaker)})" if by.speaker else ""
+        yield Hit(
+            message=f"'{label(corpus, ci.key)}' is attributed to {described}{linked}: the source "
+                    "is described but not named",
+            location=ci.locate(as_pointer(ci)), focus=ci.focus, claims=(ci.ref(),),
+            value=by.as_,
+            fix="check who held the role at the time the words were said; if the article never "
+                "names them, keep the claim and record a reviewed finding",
+            values={"as": by.as_, "speaker": by.speaker, "proposition": list(ci.key)},
+        )

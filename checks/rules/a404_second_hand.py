@@ -1,0 +1,51 @@
+"""A claim's words reached the outlet only through intermediaries.
+
+Catches *second-hand attribution* (a non-empty by.via): "Peskov said ...,
+according to Russian news agencies", "as reported by Reuters". The outlet did
+not hear the speaker; each link in the chain may have shortened, translated or
+framed the words, and a party relaying its opponent's words ("the Russian
+side ... stating that", in a Ukrainian statement) may do so selectively. The
+message names the whole chain, speaker first, so a reader can go to the
+nearest first-hand report.
+
+Fires:
+    a#c1  Beta said he was "not aware of any requests," according to news
+          agencies (by: {speaker: beta, via: [agencies]})
+
+Silent:
+    a#c1  Beta told the outlet he was not aware of any requests (no via)
+
+Options: none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..corpus import Corpus
+from ..engine import NoOptions
+from ..findings import Hit
+from ._attribution import chain_names
+from ._common import label
+
+CODE = "A404"
+NAME = "attribution.second-hand"
+CATEGORY = "attribution"
+SEVERITY = "warning"
+
+
+def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+    for ci in corpus.claims:
+        via = ci.claim.by.via
+        if not via:
+            continue
+        chain = chain_names(corpus, ci)
+        yield Hit(
+            message=f"{chain[0]}'s words on '{label(corpus, ci.key)}' are known only "
+                    f"second-hand: {' -> '.join(chain)}",
+            location=ci.locate("/by/via"), focus=ci.focus, claims=(ci.ref(),),
+            value=list(via),
+            fix=f"find {corpus.name(via[0])}'s own report (or the speaker's words) and compare; "
+                "if it matches, record a reviewed finding",
+            values={"speaker": ci.claim.by.speaker, "via": list(via), "chain": chain},
+        )

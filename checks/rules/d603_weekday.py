@@ -1,0 +1,80 @@
+"""A time names a weekday that its own date does not fall on.
+
+Catches a *weekday mismatch*: a time expression names a weekday ("on Monday",
+"Monday, April 13") and the date it is tied to, either its explicit ``date``
+or a calendar date written in the same words, falls on another weekday. One of
+the two is wrong, and a reader cannot tell which; a wrong weekday also shifts
+every relative date resolved from it.
+
+Checked: every ``by.said`` and ``when`` of every claim. A date written without
+a year takes the publication year (the previous year when that would lie more
+than a day after publication, as the resolver reads it); with no publication
+date such a date is not checked. A text naming two weekdays ("Monday or
+Tuesday") names none.
+
+Fires:
+    a#c1  when {text: on Monday, date: 2021-04-11}   (a Sunday)
+    a#c1  said "Monday, April 13"  (2021-04-13 is a Tuesday)
+
+Silent:
+    a#c1  said {text: on Monday, date: 2021-04-12}  (a Monday)
+    a#c1  said "on Monday" (no date to disagree with)
+
+Options: none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..corpus import Corpus
+from ..engine import NoOptions
+from ..findings import Hit
+from ..timeexpr import WEEKDAYS, weekday_named
+from ._dates import TimeField, time_fields, written_dates
+
+CODE = "D603"
+NAME = "date.weekday"
+CATEGORY = "date"
+SEVERITY = "error"
+
+
+def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+    for ci in corpus.claims:
+        for tf in time_fields(ci):
+            named = weekday_named(tf.spec.text)
+            if named is None:
+                continue
+            wrong = [(words, d) for words, d in _dates(tf) if d.weekday() != named]
+            if wrong:
+                yield _hit(tf, named, wrong)
+
+
+def _dates(tf: TimeField) -> list[tuple[str, dt.date]]:
+    """(where it is written, date) for the explicit date and each date in the text."""
+    found = written_dates(tf.spec.text, tf.ci.published)
+    if tf.spec.date:
+        found.insert(0, ("date", dt.date.fromisoformat(tf.spec.date)))
+    return found
+
+
+def _day(i: int) -> str:
+    return WEEKDAYS[i].capitalize()
+
+
+def _hit(tf: TimeField, named: int, wrong: list[tuple[str, dt.date]]) -> Hit:
+    ci, spec = tf.ci, tf.spec
+    parts = [f"{'its date' if w == 'date' else repr(w)} ({d}) is a {_day(d.weekday())}"
+             for w, d in wrong]
+    sub = tf.pointer + ("/date" if wrong[0][0] == "date" else "")
+    return Hit(
+        message=f"{tf.what} time '{spec.text}' names a {_day(named)}, but "
+                + "; ".join(parts),
+        location=ci.locate(sub), focus=ci.focus, claims=(ci.ref(),), key=tf.pointer,
+        fix="check the article: correct the date or the weekday in the record; if the article "
+            "itself is inconsistent, record a reviewed finding",
+        value=spec.text,
+        values={"text": spec.text, "weekday": _day(named),
+                "dates": {str(d): _day(d.weekday()) for _, d in wrong}},
+    )

@@ -1,0 +1,66 @@
+"""A time's words and its explicit date disagree.
+
+Catches a *text/date mismatch*: a time given both as words and as an explicit
+``date`` (or ``start``/``end``), where the words, resolved against the
+publication date, mean days that do not overlap the explicit ones ("on
+Monday" with date 2021-04-11 in an article of Monday 2021-04-12). The explicit
+date is what the other rules use, so a slip there silently moves the claim in
+time; the words are what the article says.
+
+Checked: every ``by.said`` and ``when`` of every claim with both. Words the
+resolver does not understand ("earlier", "since then") are the reason for an
+explicit date and are not checked. Intervals that merely overlap ("in March"
+vs 2021-03-15..2021-04-02) are not flagged.
+
+Fires:
+    a#c1  published 2021-04-12, when {text: on Monday, date: 2021-04-11}
+
+Silent:
+    a#c1  published 2021-04-12, when {text: on Monday, date: 2021-04-12}
+    a#c1  said {text: earlier, end: 2021-04-12}  (words not resolvable)
+
+Options: none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..corpus import Corpus
+from ..engine import NoOptions
+from ..findings import Hit
+from ..timeexpr import Interval, resolve
+from ._dates import TimeField, explicit, time_fields
+
+CODE = "D604"
+NAME = "date.text-mismatch"
+CATEGORY = "date"
+SEVERITY = "warning"
+
+
+def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+    for ci in corpus.claims:
+        for tf in time_fields(ci):
+            # tf.interval is None when the explicit dates are themselves broken (I011).
+            if not explicit(tf.spec) or tf.interval is None:
+                continue
+            words = resolve(tf.spec.text, ci.published)
+            if words is not None and not words.overlaps(tf.interval):
+                yield _hit(tf, words, tf.interval)
+
+
+def _hit(tf: TimeField, words: Interval, given: Interval) -> Hit:
+    ci, spec = tf.ci, tf.spec
+    field = "date" if spec.date else "start" if spec.start else "end"
+    anchor = f"an article of {ci.published}" if ci.published else "an undated article"
+    return Hit(
+        message=f"{tf.what} time '{spec.text}' means {words} in {anchor}, but its explicit "
+                f"{'date' if spec.date else 'interval'} is {given}",
+        location=ci.locate(f"{tf.pointer}/{field}"), focus=ci.focus, claims=(ci.ref(),),
+        key=tf.pointer,
+        fix="correct the explicit date, or the words if they were mistyped; if the article's "
+            "words are themselves wrong, record a reviewed finding",
+        value=spec.text,
+        values={"text": spec.text, "resolved": str(words), "explicit": str(given),
+                "published": str(ci.published) if ci.published else None},
+    )

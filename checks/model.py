@@ -19,6 +19,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
 
+from .reviews import ReviewsFile
+
 IDENT_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,99}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -484,12 +486,13 @@ class Record(Frozen):
     claims: tuple[Claim, ...] = Field((), title="Claims", description="The article's claims.")
 
 
-FileKind = Literal["record", "entities", "vocabulary"]
+FileKind = Literal["record", "entities", "vocabulary", "reviews"]
 
-MODELS: dict[str, type[Frozen]] = {
+MODELS: dict[str, type[BaseModel]] = {
     "record": Record,
     "entities": EntityFile,
     "vocabulary": VocabularyFile,
+    "reviews": ReviewsFile,
 }
 
 
@@ -497,7 +500,8 @@ def detect_kind(data: Any) -> str | None:
     """Which kind of file a loaded document is, by its top-level keys."""
     if not isinstance(data, dict):
         return None
-    for kind, key in (("record", "source"), ("entities", "entities"), ("vocabulary", "predicates")):
+    for kind, key in (("record", "source"), ("entities", "entities"), ("vocabulary", "predicates"),
+                      ("reviews", "reviews")):
         if key in data:
             return kind
     return None

@@ -1,0 +1,77 @@
+"""``python -m checks fmt [PATHS] [--check]``: rewrite fact files in the canonical
+layout (see :mod:`checks.fmt`); with ``--check``, list the files that would
+change and exit 1, writing nothing (for CI and pre-commit).
+
+Exit codes: 0 nothing to change (or all written), 1 ``--check`` found files
+to reformat, 2 a file could not be formatted or written (it is left as it was).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import atomic
+from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
+from .config import load_config
+from .corpus import discover, shown_path
+from .fmt import FormatError, format_text
+
+
+def _files(args: argparse.Namespace, root: Path) -> list[Path]:
+    raw = args.paths or [str(root / p) for p in load_config(root).paths]
+    paths = [Path(p) for p in raw]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    return discover(paths)
+
+
+def _one(file: Path, root: Path, *, check: bool) -> tuple[bool, str | None]:
+    """(would change / changed, problem)."""
+    try:
+        raw, snap = atomic.read(file)
+        text = raw.decode("utf-8")
+        formatted = format_text(text, file=file, root=root)
+    except (OSError, UnicodeDecodeError, FormatError) as exc:
+        return False, str(exc)
+    if formatted == text:
+        return False, None
+    if not check:
+        try:
+            atomic.write(file, formatted.encode("utf-8"), root=root, expect=snap)
+        except (OSError, atomic.WriteRefused) as exc:
+            return True, str(exc)
+    return True, None
+
+
+def handle(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    changed, failed = 0, 0
+    for file in _files(args, root):
+        shown = shown_path(file, root)
+        would, problem = _one(file, root, check=args.check)
+        if problem:
+            failed += 1
+            sys.stderr.write(f"{shown}: not formatted: {problem}\n")
+        elif would:
+            changed += 1
+            sys.stdout.write(f"{shown}: {'would reformat' if args.check else 'reformatted'}\n")
+    if failed:
+        return EXIT_ERROR
+    if args.check and changed:
+        sys.stdout.write(f"{changed} file(s) would be reformatted; run 'python -m checks fmt'\n")
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", help="fact files or folders (default: facts/)")
+    p.add_argument("--check", action="store_true",
+                   help="only report files that would change (exit 1), write nothing")
+    p.add_argument("--root", default=".", help="repository root (default: current folder)")
+
+
+COMMAND = ("fmt", "rewrite fact files in the canonical layout, keeping every comment and value",
+           handle, configure)

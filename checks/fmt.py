@@ -1,0 +1,340 @@
+"""One canonical layout for fact files, losing nothing.
+
+``format_text`` rewrites a record, the registry or the vocabulary with
+ruamel.yaml's round-trip mode, so comments, blank lines, flow style
+(``{speaker: x, mode: y}``), block scalars and the curator's quoting stay:
+
+* keys in the model's field order (``id, part, evidence, by, says, ...``);
+  keys the model does not know keep their place after the known ones;
+* indentation: mappings by 2, list items by 4 with the dash at 2
+  (``claims:\\n  - id: ...``), the style of the curated files;
+* a string YAML would read as something else is double-quoted: dates
+  (``"2021-04-12"``), yes/no/on/off/y/n (booleans to YAML 1.1 tools),
+  numbers, null words; a string holding invisible characters (no-break
+  space, zero-width, direction controls) is double-quoted with them escaped;
+* the ``# yaml-language-server: $schema=...`` modeline on the first line, so
+  editors offer completion.
+
+Two safety nets run on every result: loading before and after with the
+harness's own loader must give equal data, and every comment line must still
+be there. Otherwise :class:`FormatError` is raised and nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import types
+import typing
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+from ruamel.yaml.tokens import CommentToken
+
+from .load import Document, parse_text
+from .model import MODELS, detect_kind
+
+MODELINE = "# yaml-language-server: $schema="
+_MODELINE_LINE = re.compile(r"^#\s*yaml-language-server:.*(?:\n|$)")
+# Plain words YAML 1.1 or 1.2 tools read as booleans, null, numbers or dates.
+_AMBIGUOUS = re.compile(
+    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+    r"|~|null|Null|NULL|<<|="
+    r"|[-+]?[0-9_]*\.?[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?0[box][0-9a-fA-F_]+"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?)$"
+)
+# Characters a reader cannot see or that change what is shown around them.
+INVISIBLE = re.compile("[\u00a0\u00ad\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069"
+                       "\u3000\ufeff\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x00": "\\0"}
+
+
+class FormatError(Exception):
+    """The file cannot be formatted without risk; it is left as it is."""
+
+
+# ------------------------------------------------------------------ ruamel set-up
+
+
+class _Resolver(VersionedResolver):
+    """YAML 1.2 resolution without timestamps: the harness reads dates as text, so
+    the formatter must too (it then quotes them)."""
+
+    @property
+    def versioned_resolver(self) -> Any:
+        table = super().versioned_resolver
+        return {ch: [(tag, rx) for tag, rx in rules if not str(tag).endswith(":timestamp")]
+                for ch, rules in table.items()}
+
+
+class _Emitter(Emitter):
+    """Writes invisible characters in double-quoted strings as \\uXXXX escapes, so a
+    reviewer sees them in the file (ruamel would write most of them raw)."""
+
+    def write_double_quoted(self, text: Any, split: Any = True) -> None:
+        if not INVISIBLE.search(text):
+            super().write_double_quoted(text, split=False)
+            return
+        if self.root_context and self.requested_indent is not None:
+            self.write_line_break()
+            if self.requested_indent != 0:
+                self.write_indent()
+        self.write_indicator('"', True)
+        data = "".join(_escape(ch) for ch in text) + '"'
+        self.column += len(data)
+        self.stream.write(data.encode(self.encoding) if self.encoding else data)
+
+
+def _escape(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if INVISIBLE.match(ch):
+        return f"\\u{ord(ch):04x}"
+    return ch
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Resolver = _Resolver
+    yaml.Emitter = _Emitter
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 1_000_000  # never re-wrap a curator's lines
+    yaml.allow_unicode = True
+    return yaml
+
+
+# ------------------------------------------------------------------ key order
+
+
+def _field_keys(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The pydantic models an annotation can hold (inside unions, tuples, Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _models_in(typing.get_args(annotation)[0])
+    if origin is not None or isinstance(annotation, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found.extend(m for m in _models_in(arg) if m not in found)
+    return found
+
+
+def _field_models(model: type[BaseModel]) -> dict[str, list[type[BaseModel]]]:
+    return {info.alias or name: _models_in(info.annotation)
+            for name, info in model.model_fields.items()}
+
+
+def _arrange(node: Any, model: type[BaseModel] | None) -> None:
+    """Put mapping keys in model order and recurse; ``model`` None: leave order."""
+    if isinstance(node, CommentedSeq):
+        for item in node:
+            _arrange(item, model)
+        return
+    if not isinstance(node, CommentedMap) or model is None:
+        return
+    order = {key: i for i, key in enumerate(_field_keys(model))}
+    keys = list(node.keys())
+    wanted = sorted(keys, key=lambda k: (order.get(k, len(order)), keys.index(k)))
+    if wanted != keys:
+        # move_to_end keeps each key's comments (ruamel stores them by key).
+        for key in wanted:
+            node.move_to_end(key)
+        _move_tail(node, keys[-1], wanted[-1])
+    subs = _field_models(model)
+    for key in keys:
+        candidates = subs.get(key, [])
+        _arrange(node[key], candidates[0] if candidates else None)
+
+
+def _move_tail(node: CommentedMap, old_last: Any, new_last: Any) -> None:
+    """Comment lines after a mapping's last value belong to the end of the mapping
+    (often the next section's heading or a blank line): keep them there when the
+    last key changes. An end-of-line comment stays with its key."""
+    if old_last == new_last:
+        return
+    tail = _take_tail(node, old_last)
+    if tail:
+        _put_tail(node, new_last, tail)
+
+
+def _is_block(value: Any) -> bool:
+    return isinstance(value, (CommentedMap, CommentedSeq)) and bool(value) and \
+        not value.fa.flow_style()
+
+
+def _last(node: CommentedMap | CommentedSeq) -> Any:
+    return next(reversed(node.keys())) if isinstance(node, CommentedMap) else len(node) - 1
+
+
+def _take_tail(node: CommentedMap | CommentedSeq, key: Any) -> str:
+    """Remove and return (as post-value comment text, starting with a line break)
+    the comment lines that follow the value at ``key``."""
+    value = node[key]
+    if _is_block(value):
+        if value.ca.end:
+            ended = "".join(" " * t.start_mark.column + t.value if t.value.startswith("#")
+                            else t.value for t in value.ca.end)
+            value.ca.end = []
+            return "\n" + ended
+        return _take_tail(value, _last(value))
+    pos = 2 if isinstance(node, CommentedMap) else 0
+    slot = node.ca.items.get(key)
+    token = slot[pos] if slot and len(slot) > pos else None
+    if token is None:
+        return ""
+    text: str = token.value
+    if not text.startswith("#"):
+        slot[pos] = None
+        return text
+    eol, _, rest = text.partition("\n")
+    token.value = eol + "\n"
+    return "\n" + rest if rest else ""
+
+
+def _put_tail(node: CommentedMap | CommentedSeq, key: Any, tail: str) -> None:
+    value = node[key]
+    if _is_block(value):
+        _put_tail(value, _last(value), tail)
+        return
+    pos = 2 if isinstance(node, CommentedMap) else 0
+    slot = node.ca.items.setdefault(key, [None, None, None, None])
+    if slot[pos] is None:
+        slot[pos] = CommentToken(tail, CommentMark(0), None)
+    else:
+        slot[pos].value = slot[pos].value.rstrip("\n") + tail
+
+
+# ------------------------------------------------------------------ quoting
+
+
+def _needs_quotes(value: str) -> bool:
+    return bool(_AMBIGUOUS.match(value)) or bool(INVISIBLE.search(value))
+
+
+def _quote(node: Any) -> Any:
+    """Double-quote strings that YAML would read as another type, and dates."""
+    if isinstance(node, CommentedMap):
+        for key in list(node.keys()):
+            node[key] = _quote(node[key])
+    elif isinstance(node, CommentedSeq):
+        for i, item in enumerate(node):
+            node[i] = _quote(item)
+    elif isinstance(node, dt.date):  # only if a resolver produced one after all
+        return DoubleQuotedScalarString(node.isoformat())
+    elif isinstance(node, str):
+        plain = not isinstance(node, ScalarString)
+        single = type(node).__name__ == "SingleQuotedScalarString"
+        if (plain and _needs_quotes(node)) or (single and INVISIBLE.search(node)):
+            return DoubleQuotedScalarString(str(node))
+    return node
+
+
+# ------------------------------------------------------------------ modeline
+
+
+def modeline(kind: str, file: Path | None, root: Path | None) -> str:
+    """The modeline for a file of ``kind``, with the schema path relative to it."""
+    name = f"{kind}.schema.json"
+    if file is None or root is None:
+        return f"{MODELINE}../schemas/{name}"
+    rel = os.path.relpath(root.resolve() / "schemas" / name, file.resolve().parent)
+    return f"{MODELINE}{Path(rel).as_posix()}"
+
+
+def _with_modeline(text: str, line: str) -> str:
+    if _MODELINE_LINE.match(text):
+        return _MODELINE_LINE.sub(lambda _: line + "\n", text, count=1)
+    return f"{line}\n{text}"
+
+
+# ------------------------------------------------------------------ safety nets
+
+
+def comment_lines(text: str) -> Counter[str]:
+    """Every comment line of a YAML text (stripped), counted."""
+    found: Counter[str] = Counter()
+    try:
+        tokens = list(YAML(typ="rt", pure=True).scan(text))
+    except YAMLError as exc:
+        raise FormatError(f"YAML syntax error: {exc}") from exc
+    for token in tokens:
+        for item in _comment_tokens(getattr(token, "_comment", None)):
+            found.update(line.strip() for line in item.value.splitlines()
+                         if line.strip().startswith("#"))
+    return found
+
+
+def _comment_tokens(slot: Any) -> Iterator[Any]:
+    if slot is None:
+        return
+    if isinstance(slot, list):
+        for item in slot:
+            yield from _comment_tokens(item)
+    elif hasattr(slot, "value"):
+        yield slot
+
+
+def _plain_data(text: str) -> Any:
+    doc = Document(path="<fmt>", file=Path("<fmt>"))
+    parse_text(doc, text)
+    problems = [h for h in doc.hits if h.code != "L008"]
+    if problems:
+        first = problems[0]
+        raise FormatError(f"line {first.location.line}: {first.message}; fix this first")
+    return doc.data
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def format_text(text: str, *, file: Path | None = None, root: Path | None = None) -> str:
+    """The canonical layout of a fact file's text. Raises FormatError instead of
+    returning anything that loads differently or lost a comment."""
+    text = text.removeprefix("\ufeff")
+    before = _plain_data(text)
+    kind = detect_kind(before)
+    if kind is None:
+        raise FormatError("not a fact file (no top-level 'source', 'entities' or 'predicates')")
+    yaml = _yaml()
+    try:
+        data = yaml.load(_with_modeline(text, modeline(kind, file, root)))
+        _arrange(data, MODELS[kind])
+        data = _quote(data)
+        out = io.StringIO()
+        yaml.dump(data, out)
+    except (YAMLError, ValueError, TypeError, RecursionError) as exc:
+        raise FormatError(f"cannot format: {exc.__class__.__name__}: {exc}") from exc
+    result = out.getvalue()
+    _verify(text, result, before)
+    return result
+
+
+def _verify(text: str, result: str, before: Any) -> None:
+    if _plain_data(result) != before:
+        raise FormatError("formatting would change the data (please report this); file left "
+                          "as it is")
+    missing = comment_lines(text) - comment_lines(result)
+    modelines = [c for c in missing if c.startswith("# yaml-language-server")]
+    for line in modelines:
+        del missing[line]
+    if missing:
+        raise FormatError(f"formatting would lose the comment {next(iter(missing))!r}; file "
+                          "left as it is")

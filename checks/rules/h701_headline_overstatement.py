@@ -1,0 +1,97 @@
+"""A headline asserts more than the article's body supports.
+
+Catches *headline overstatement*: a claim carried by the headline has no
+body claim of the same article on the same proposition, with the same
+polarity and at least the same certainty (asserts and denies 3; expects,
+suggests and fears 2; hopes 1; not-aware 0). A headline "Putin won't talk"
+over a body that only reports a spokeswoman's hope "that this is not a
+refusal" turns a hope into a fact; readers who stop at the headline are
+misinformed. Captions are not body. Body claims on the same proposition that
+do not support the headline are listed: they show what the body really says.
+
+Claims are indexed once by (source, proposition); each headline claim is
+then checked against its own article's body only.
+
+Fires:
+    a#hl  headline: "Beta refuses talks with Alpha" (asserts)
+    a#c1  body: Alpha hopes this is not a refusal (negated, hopes)
+
+Silent:
+    a#hl  headline: "Beta refuses talks with Alpha" (asserts)
+    a#c2  body: Gamma says Beta refused talks (asserts)
+
+Options: none.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..corpus import ClaimInfo, Corpus
+from ..engine import NoOptions
+from ..findings import Hit
+from ..model import Part, Stance
+from ._common import MAX_LISTED, certainty, label, polarity, who
+from ._conflict import says
+
+CODE = "H701"
+NAME = "headline.overstatement"
+CATEGORY = "headline"
+SEVERITY = "warning"
+
+Index = dict[tuple[str, tuple[str, str, str]], list[ClaimInfo]]
+
+
+def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+    headlines: list[ClaimInfo] = []
+    body: Index = defaultdict(list)
+    for ci in corpus.claims:
+        if ci.claim.part is Part.headline:
+            headlines.append(ci)
+        elif ci.claim.part is Part.body:
+            body[(ci.source.id, ci.key)].append(ci)
+    for head in headlines:
+        same_key = body.get((head.source.id, head.key), [])
+        if not any(_supports(c, head) for c in same_key):
+            yield _hit(corpus, head, same_key)
+
+
+def _sense(ci: ClaimInfo) -> tuple[int, bool]:
+    """Which way a claim holds its proposition. not-aware takes no side (polarity 0), so
+    two such claims agree only when they are unaware of the same (negated or not) form."""
+    pol = polarity(ci)
+    negated = ci.claim.says.negated if ci.claim.says.stance is Stance.not_aware else False
+    return pol, negated
+
+
+def _supports(body: ClaimInfo, head: ClaimInfo) -> bool:
+    return _sense(body) == _sense(head) and certainty(body) >= certainty(head)
+
+
+def _hit(corpus: Corpus, head: ClaimInfo, same_key: list[ClaimInfo]) -> Hit:
+    prop = label(corpus, head.key)
+    if same_key:
+        found = "; ".join(f"{who(corpus, c)} {says(c)} ({c.focus})" for c in same_key[:3])
+        more = f" and {len(same_key) - 3} more" if len(same_key) > 3 else ""
+        body_words = f"in the body only {found}{more}"
+    else:
+        body_words = "no body claim states it"
+    message = (f"headline overstates the body on '{prop}': in the headline {who(corpus, head)} "
+               f"{says(head)} ({head.focus}); {body_words}")
+    return Hit(
+        message=message, location=head.location, focus=head.focus, block=True,
+        # Stable when body claims are added: identified by the headline claim alone.
+        key=f"headline|{'|'.join(head.key)}",
+        claims=tuple(c.ref() for c in [head, *same_key[: 2 * MAX_LISTED - 1]]),
+        fix="compare the headline with the body: if the record is right, the headline "
+            "overstates (record a reviewed finding); if the body does support it, add that "
+            "body claim",
+        values={"proposition": list(head.key), "headline_stance": head.claim.says.stance.value,
+                "headline_negated": head.claim.says.negated,
+                "body_stances": [_stance(c) for c in same_key]},
+    )
+
+
+def _stance(ci: ClaimInfo) -> str:
+    return ("not " if ci.claim.says.negated else "") + ci.claim.says.stance.value

@@ -1,0 +1,47 @@
+"""Two sources give slightly different figures for the same measure.
+
+Catches a *quantity discrepancy*: claims on the same measure (subject,
+predicate, object and unit), with the same scope and overlapping times, whose
+figures admit no common value but lie close together, the gap being at most
+``tolerance`` of the larger figure: "41,000" against "42,000", or "more than
+40,000" against exactly "40,000". Often a rounding or a later update, but a
+reader comparing the reports should know.
+
+The grouping and time sweep are those of Q201; each group's worst gap goes to
+exactly one of the two rules.
+
+Fires:
+    a#c1  Alpha: "41,000 troops" near Southland
+    b#c1  Beta: "42,000 troops" near Southland, same day
+
+Silent:
+    a#c1  "about 41,000 troops" (36,900 to 45,100)
+    b#c1  "42,000 troops": inside the interval
+
+Options:
+    tolerance  largest relative gap that is only a discrepancy (default 0.05);
+    about      reach of "about v", a fraction of v (default 0.1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..corpus import Corpus
+from ..findings import Hit
+from ._quantity import FigureOptions, disagreements, figure_hit
+
+CODE = "Q202"
+NAME = "quantity.discrepancy"
+CATEGORY = "quantity"
+SEVERITY = "warning"
+
+
+class Options(FigureOptions):
+    """Options of Q202; keep them equal to Q201's so each gap goes to one rule."""
+
+
+def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
+    for d in disagreements(corpus, options.about):
+        if d.relative_gap <= options.tolerance:
+            yield figure_hit(corpus, d, "discrepancy", options.tolerance)

@@ -31,7 +31,6 @@ from ruamel.yaml.events import (
     MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
-    SequenceStartEvent,
 )
 
 from .findings import Hit, Location
@@ -399,8 +398,12 @@ def parse_text(doc: Document, text: str) -> None:
     doc.data = builder.root
 
 
-def load_file(file: Path, shown: str) -> Document:
-    """Read and parse one file; never raises for anything in the file."""
+def load_file(file: Path, shown: str, *, fast: bool = True) -> Document:
+    """Read and parse one file; never raises for anything in the file.
+
+    With ``fast`` (the default) an ordinary file is parsed by libyaml when
+    PyYAML is installed (:mod:`checks.fastload`); the result is the same.
+    """
     doc = Document(path=shown, file=file)
     try:
         size = file.stat().st_size
@@ -418,5 +421,10 @@ def load_file(file: Path, shown: str) -> Document:
     if text is None:
         return doc
     doc.text = text
+    if fast:
+        from .fastload import parse_fast  # late: fastload builds on this module
+
+        if parse_fast(doc, text):
+            return doc
     parse_text(doc, text)
     return doc

@@ -123,4 +123,29 @@ Latin name make two strings look the same and differ."""),
               """A time expression the resolver cannot date.
 
 Give the dates explicitly: ``{text: 'in July', start: 2020-07-01, end: 2020-07-31}``."""),
+    StageCode("T001", "review.stale", "review", _W, """A review that matches no finding.
+
+The finding a review in ``facts/reviews.yaml`` names by fingerprint is no longer
+reported, usually because a record was corrected or a rule changed. A stale
+review would silently approve a future finding that happens to reuse the id, so
+delete the entry (or update its fingerprint if the same disagreement is now
+reported under a new one). Only reported when the whole configured corpus was
+checked with every configured rule: a partial run cannot tell.
+
+Fires: a review whose fingerprint no finding of a full ``check`` has. Silent: a
+review whose finding is still reported."""),
+    StageCode("T002", "review.expired", "review", _E, """A review past its expiry date.
+
+A review may say until when it holds (``expires: YYYY-MM-DD``, the last valid
+day). After that the finding counts again, and this finding asks for a fresh
+review: re-read both sources, then renew the date or fix the records. Today's
+date comes from the clock, or from ``FACT_CHECKS_TODAY`` (YYYY-MM-DD).
+
+Fires: ``expires: 2021-05-01`` checked on 2021-05-02. Silent: checked on 2021-05-01."""),
+    StageCode("T003", "review.duplicate", "review", _W, """Two reviews of the same finding.
+
+Only the first review of a fingerprint counts; delete or merge the other so the
+file says one thing about each finding.
+
+Fires: two entries with the same ``fingerprint``. Silent: one entry per fingerprint."""),
 )

@@ -1,0 +1,202 @@
+"""Triage: apply the reviewed-findings file to a run.
+
+A review (``facts/reviews.yaml``, model in :mod:`checks.reviews`) names a
+finding by fingerprint. A matched, unexpired review marks its finding as
+reviewed in ``result.extra["reviewed"]`` (fingerprint -> verdict, reason,
+reviewer, date, expires, note): the finding stays in every report, with its
+reason, and no longer fails the run. The file itself is read through the same
+loader and validator as every fact file, so a broken reviews file gives located
+load/schema findings instead of a traceback.
+
+The reviews are checked too (codes in :mod:`checks.stages`):
+
+* T001 review.stale: a review whose fingerprint no finding has. Only a full run
+  (the whole configured corpus, every configured rule) can tell, so callers
+  that run less say so through ``result.extra["scope"]`` or ``complete=False``.
+* T002 review.expired: today is past ``expires``. The finding counts again.
+* T003 review.duplicate: a second review of the same fingerprint.
+
+Today's date is the clock's, unless ``FACT_CHECKS_TODAY`` (YYYY-MM-DD) or the
+``today`` argument says otherwise (tests and reproducible reruns).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .config import Config, ConfigError
+from .corpus import shown_path
+from .engine import Selection, select, stamp
+from .findings import Finding, Hit
+from .load import Document, load_file
+from .pipeline import RunResult
+from .reviews import Review, ReviewsFile
+from .validate import validate
+
+TODAY_ENV = "FACT_CHECKS_TODAY"
+STALE = "T001"
+EXPIRED = "T002"
+DUPLICATE = "T003"
+
+
+def current_date(override: dt.date | str | None = None) -> dt.date:
+    """The date reviews expire against: the override, else $FACT_CHECKS_TODAY, else the clock."""
+    value = override if override is not None else os.environ.get(TODAY_ENV) or None
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(f"{TODAY_ENV}: '{value}' is not a date written YYYY-MM-DD") from exc
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the run covered: stale reviews can only be told after a complete run."""
+
+    rules: bool = True
+    complete: bool = True
+
+    @classmethod
+    def of(cls, result: RunResult, complete: bool | None) -> Scope:
+        raw = result.extra.get("scope")
+        known = raw if isinstance(raw, dict) else {}
+        rules = bool(known.get("rules", True))
+        whole = bool(known.get("complete", True)) if complete is None else complete
+        return cls(rules=rules, complete=whole and rules)
+
+
+def reviews_path(result: RunResult, config: Config, reviews: str | os.PathLike[str] | None) -> Path:
+    """An explicit path is taken as given (relative to the working folder, like the CLI's
+    paths); the configured one is relative to the repository root."""
+    return Path(reviews) if reviews else result.root / config.reviews
+
+
+def apply(result: RunResult, config: Config, reviews: str | os.PathLike[str] | None = None, *,
+          today: dt.date | str | None = None, complete: bool | None = None) -> None:
+    """Mark reviewed findings in ``result.extra`` and add findings about the reviews."""
+    path = reviews_path(result, config, reviews)
+    if reviews is None and not path.exists():
+        return  # no reviews file: nothing is reviewed, which is not a problem
+    selection = select(config)
+    doc, model = _read(result, selection, path)
+    if model is None:
+        return
+    hits, reviewed, expired = _match(result, doc, model, current_date(today),
+                                     Scope.of(result, complete))
+    result.extra["reviewed"] = reviewed
+    result.extra["expired"] = expired
+    _add(result, selection, hits)
+
+
+def _read(result: RunResult, selection: Selection,
+          path: Path) -> tuple[Document, ReviewsFile | None]:
+    """The reviews document and model: the corpus's copy when the run loaded it already
+    (its problems are already findings), else loaded and validated here."""
+    real = path.resolve()
+    for doc in result.corpus.docs:
+        if doc.file.resolve() == real:
+            return doc, _model(doc)
+    doc = load_file(path, shown_path(path, result.root))
+    kind, model = validate(doc)
+    if kind not in (None, "reviews"):
+        doc.hit("S002", f"the reviews file holds a {kind} file, not 'reviews:'",
+                "point --reviews (or [tool.fact-checks] reviews) at the reviewed-findings file")
+    _add(result, selection, doc.hits)
+    return doc, model if isinstance(model, ReviewsFile) else None
+
+
+def _model(doc: Document) -> ReviewsFile | None:
+    if doc.data is None:
+        return None
+    try:
+        return ReviewsFile.model_validate(doc.data)
+    except ValidationError:
+        return None  # the corpus stage has reported why
+
+
+def _entry(review: Review) -> dict[str, Any]:
+    return {"verdict": review.verdict.value, "reason": review.reason, "reviewer": review.reviewer,
+            "date": review.date, "expires": review.expires, "note": review.note}
+
+
+def _match(result: RunResult, doc: Document, model: ReviewsFile, day: dt.date,
+           scope: Scope) -> tuple[list[Hit], dict[str, Any], dict[str, Any]]:
+    findings = {f.fingerprint: f for f in result.findings if f.category != "review"}
+    hits: list[Hit] = []
+    reviewed: dict[str, Any] = {}
+    expired: dict[str, Any] = {}
+    first: dict[str, int] = {}
+    for i, review in enumerate(model.reviews):
+        fp, pointer = review.fingerprint, f"/reviews/{i}"
+        if fp in first:
+            hits.append(_duplicate(doc, pointer, review, first[fp]))
+            continue
+        first[fp] = i
+        finding = findings.get(fp)
+        if review.expired(day):
+            expired[fp] = _entry(review)
+            hits.append(_expired(doc, pointer, review, finding, day))
+        elif finding is not None:
+            reviewed[fp] = _entry(review)
+        elif scope.complete:
+            hits.append(_stale(doc, pointer, review))
+    return hits, reviewed, expired
+
+
+def _what(review: Review, finding: Finding | None) -> str:
+    rule = finding.rule if finding else review.rule
+    return f"{rule} {review.fingerprint}" if rule else review.fingerprint
+
+
+def _stale(doc: Document, pointer: str, review: Review) -> Hit:
+    return Hit(message=f"review of {_what(review, None)} ({review.verdict.value}) matches no "
+               "finding: the finding is gone or its fingerprint changed",
+               location=doc.locate(f"{pointer}/fingerprint"), focus=doc.path,
+               fix="delete this review; if the same disagreement is reported under a new "
+               "fingerprint, review that finding instead",
+               value=review.fingerprint, key=f"stale|{review.fingerprint}", code=STALE)
+
+
+def _expired(doc: Document, pointer: str, review: Review, finding: Finding | None,
+             day: dt.date) -> Hit:
+    about = f": {finding.message}" if finding else " (which no finding has any more)"
+    return Hit(message=f"review of {_what(review, finding)} expired on {review.expires} "
+               f"(today is {day.isoformat()}){about}",
+               location=doc.locate(f"{pointer}/expires"), focus=doc.path,
+               fix="re-read both sources; then renew 'expires' and 'date', or fix the records "
+               "and delete the review",
+               value=review.expires, values={"expires": review.expires, "today": day.isoformat()},
+               claims=finding.claims if finding else (),
+               key=f"expired|{review.fingerprint}", code=EXPIRED)
+
+
+def _duplicate(doc: Document, pointer: str, review: Review, first: int) -> Hit:
+    line = doc.locate(f"/reviews/{first}").line
+    return Hit(message=f"finding {review.fingerprint} is reviewed twice (first at line {line}); "
+               "only the first review counts",
+               location=doc.locate(f"{pointer}/fingerprint"), focus=doc.path,
+               fix="merge the two reviews into one", value=review.fingerprint,
+               key=f"duplicate|{pointer}", code=DUPLICATE)
+
+
+def _add(result: RunResult, selection: Selection, hits: list[Hit]) -> None:
+    """Stamp hits like the engine does (configured severity, ignored codes dropped)."""
+    known = {f.fingerprint for f in result.findings}
+    for hit in hits:
+        code = hit.code or ""
+        if not selection.active(code):
+            continue
+        finding = stamp(selection.specs[code], selection.severity[code], hit)
+        if finding.fingerprint not in known:
+            known.add(finding.fingerprint)
+            result.findings.append(finding)
+    result.findings.sort(key=Finding.sort_key)

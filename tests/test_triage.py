@@ -1,0 +1,247 @@
+"""Reviewed findings (checks.triage): matching, expiry, stale and broken review files."""
+
+from __future__ import annotations
+
+import io
+import json
+from contextlib import redirect_stdout
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from checks import triage
+from checks.cli import main
+from checks.config import Config
+from checks.engine import select
+from checks.pipeline import RunResult, execute
+from checks.reviews import ReviewsFile
+from tests.rulecases import materialise
+
+# Two outlets, one says a request for talks was made, the other denies it: C101.
+CONFLICT: dict[str, Any] = {"sources": [
+    {"id": "a", "claims": [{"id": "c1", "evidence": "Northland said it had asked Southland for talks.",
+                            "by": {"speaker": "northland"},
+                            "says": {"subject": "northland", "predicate": "request-talks",
+                                     "object": "southland"}}]},
+    {"id": "b", "claims": [{"id": "c1", "evidence": "Southland denied that any request had been made.",
+                            "by": {"speaker": "southland"},
+                            "says": {"subject": "northland", "predicate": "request-talks",
+                                     "object": "southland", "stance": "denies"}}]},
+]}
+
+
+def _dump(path: Path, data: Any) -> None:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    with path.open("w", encoding="utf-8") as fh:
+        yaml.dump(data, fh)
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    materialise(CONFLICT, tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.fact-checks]\npaths = ["facts"]\n', "utf-8")
+    return tmp_path
+
+
+def _run(root: Path, config: Config | None = None) -> RunResult:
+    config = config or Config()
+    return execute([root / "facts"], root, config, select(config), fail_on="error")
+
+
+def _conflict(result: RunResult) -> str:
+    (fp,) = [f.fingerprint for f in result.findings if f.rule == "C101"]
+    return fp
+
+
+def _review(fp: str, **extra: Any) -> dict[str, Any]:
+    return {"fingerprint": fp, "verdict": "expected-disagreement",
+            "reason": "Northland says it asked; Southland denies it: both reported faithfully.",
+            "reviewer": "tester", "date": "2021-04-20", **extra}
+
+
+def _write_reviews(root: Path, *reviews: dict[str, Any]) -> Path:
+    path = root / "facts" / "reviews.yaml"
+    _dump(path, {"reviews": list(reviews)})
+    return path
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+                if needle in line)
+
+
+def test_unreviewed_conflict_fails(repo: Path) -> None:
+    result = _run(repo)
+    triage.apply(result, Config())
+    assert result.failed
+    assert "reviewed" not in result.extra
+
+
+def test_reviewed_finding_stays_but_does_not_fail(repo: Path) -> None:
+    fp = _conflict(_run(repo))
+    _write_reviews(repo, *[_review(f.fingerprint) for f in _run(repo).failing()])
+    result = _run(repo)
+    triage.apply(result, Config(), today="2021-04-21")
+    assert not result.failed
+    assert fp in {f.fingerprint for f in result.findings}
+    entry = result.extra["reviewed"][fp]  # type: ignore[index]
+    assert entry["verdict"] == "expected-disagreement"
+    assert entry["reason"].startswith("Northland says")
+    assert entry["reviewer"] == "tester" and entry["date"] == "2021-04-20"
+    assert entry["expires"] is None
+
+
+def test_cli_marks_reviewed_and_exits_clean(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write_reviews(repo, *[_review(f.fingerprint) for f in _run(repo).failing()])
+    monkeypatch.setenv(triage.TODAY_ENV, "2021-04-21")
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(["check", "--root", str(repo), str(repo / "facts")])
+    assert code == 0, out.getvalue()
+    assert "C101" in out.getvalue() and "[reviewed]" in out.getvalue()
+
+
+def test_stale_review_is_a_finding_at_its_entry(repo: Path) -> None:
+    gone = "0123456789abcdef0123"
+    path = _write_reviews(repo, _review(gone, rule="C101"))
+    result = _run(repo)
+    triage.apply(result, Config())
+    (stale,) = [f for f in result.findings if f.rule == "T001"]
+    assert stale.location.path == "facts/reviews.yaml"
+    assert stale.location.line == _line_of(path, gone)
+    assert stale.location.pointer == "/reviews/0/fingerprint"
+    assert gone in stale.message and stale.severity.value == "warning"
+
+
+def test_stale_is_not_told_from_a_partial_run(repo: Path) -> None:
+    _write_reviews(repo, _review("0123456789abcdef0123"))
+    result = _run(repo)
+    triage.apply(result, Config(), complete=False)
+    assert not [f for f in result.findings if f.rule == "T001"]
+    scoped = _run(repo)
+    scoped.extra["scope"] = {"rules": False, "complete": True}
+    triage.apply(scoped, Config())
+    assert not [f for f in scoped.findings if f.rule == "T001"]
+
+
+@pytest.mark.parametrize(("today", "expired"), [("2021-05-01", False), ("2021-05-02", True)])
+def test_expiry(repo: Path, monkeypatch: pytest.MonkeyPatch, today: str, expired: bool) -> None:
+    fp = _conflict(_run(repo))
+    path = _write_reviews(repo, _review(fp, expires="2021-05-01"))
+    monkeypatch.setenv(triage.TODAY_ENV, today)
+    result = _run(repo)
+    triage.apply(result, Config())
+    found = [f for f in result.findings if f.rule == "T002"]
+    if not expired:
+        assert not found and fp in result.extra["reviewed"]  # type: ignore[operator]
+        return
+    (t002,) = found
+    assert t002.location.line == _line_of(path, "expires:")
+    assert "2021-05-01" in t002.message and "C101" in t002.message
+    assert fp not in result.extra["reviewed"] and fp in result.extra["expired"]  # type: ignore[operator]
+    assert {c.claim for c in t002.claims} == {"c1"}
+    assert result.failed
+
+
+def test_today_option_beats_environment(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fp = _conflict(_run(repo))
+    _write_reviews(repo, _review(fp, expires="2021-05-01"))
+    monkeypatch.setenv(triage.TODAY_ENV, "2030-01-01")
+    result = _run(repo)
+    triage.apply(result, Config(), today="2021-04-30")
+    assert fp in result.extra["reviewed"]  # type: ignore[operator]
+
+
+def test_bad_today_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checks.config import ConfigError
+
+    monkeypatch.setenv(triage.TODAY_ENV, "yesterday")
+    with pytest.raises(ConfigError, match="FACT_CHECKS_TODAY"):
+        triage.current_date()
+
+
+def test_duplicate_review(repo: Path) -> None:
+    fp = _conflict(_run(repo))
+    path = _write_reviews(repo, _review(fp), _review(fp, verdict="false-alarm"))
+    result = _run(repo)
+    triage.apply(result, Config())
+    (dup,) = [f for f in result.findings if f.rule == "T003"]
+    assert dup.location.pointer == "/reviews/1/fingerprint"
+    assert dup.location.line > _line_of(path, fp)
+    assert result.extra["reviewed"][fp]["verdict"] == "expected-disagreement"  # type: ignore[index]
+
+
+def test_ignored_review_codes_are_not_reported(repo: Path) -> None:
+    _write_reviews(repo, _review("0123456789abcdef0123"))
+    config = Config(ignore=("T001",))
+    result = _run(repo, config)
+    triage.apply(result, config)
+    assert not [f for f in result.findings if f.category == "review"]
+
+
+@pytest.mark.parametrize(("entry", "words"), [
+    ({"reason": ""}, "reason"),
+    ({"reason": "   "}, "reason"),
+    ({"verdict": "expected"}, "expected-disagreement"),
+    ({"date": "2021-02-30"}, "date"),
+    ({"expires": "2021-04-01"}, "before the review date"),
+    ({"reviwer": "x"}, "reviewer"),
+    ({"fingerprint": "C101"}, "fingerprint"),
+])
+def test_broken_review_is_a_located_schema_finding(repo: Path, entry: dict[str, Any],
+                                                    words: str) -> None:
+    fp = _conflict(_run(repo))
+    review = {**_review(fp), **entry}
+    _write_reviews(repo, review)
+    result = _run(repo)
+    triage.apply(result, Config())
+    schema = [f for f in result.findings if f.location.path == "facts/reviews.yaml"]
+    assert schema and all(f.rule == "S001" for f in schema)
+    assert any(words in (f.message + " " + (f.fix or "")) for f in schema)
+    assert all(f.location.line >= 2 for f in schema)  # inside the entry, not the file's top
+    assert "reviewed" not in result.extra
+    assert result.failed
+
+
+def test_review_file_outside_the_corpus_is_validated_too(repo: Path, tmp_path: Path) -> None:
+    path = tmp_path / "elsewhere.yaml"
+    path.write_text("reviews:\n  - fingerprint: nothex\n", "utf-8")
+    result = _run(repo)
+    triage.apply(result, Config(), reviews=path)
+    broken = [f for f in result.findings if f.location.path == "elsewhere.yaml"]
+    assert broken and {f.rule for f in broken} == {"S001"}
+    assert all(f.location.line == 2 for f in broken)
+
+
+def test_syntax_error_in_reviews_is_a_load_finding(repo: Path) -> None:
+    (repo / "facts" / "reviews.yaml").write_text("reviews:\n\t- fingerprint: x\n", "utf-8")
+    result = _run(repo)
+    triage.apply(result, Config())
+    assert [f.rule for f in result.findings if f.location.path == "facts/reviews.yaml"] == ["L001"]
+
+
+def test_explicit_missing_reviews_file_is_reported(repo: Path) -> None:
+    result = _run(repo)
+    triage.apply(result, Config(), reviews=repo / "missing.yaml")
+    assert [f.rule for f in result.findings if f.location.path == "missing.yaml"] == ["L006"]
+
+
+def test_json_report_keeps_reviewed_findings(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fp = _conflict(_run(repo))
+    _write_reviews(repo, _review(fp))
+    out = io.StringIO()
+    with redirect_stdout(out):
+        main(["check", "--root", str(repo), "--format", "json", str(repo / "facts")])
+    data = json.loads(out.getvalue())
+    assert fp in {f["fingerprint"] for f in data["findings"]}
+
+
+def test_reviews_schema_matches_model() -> None:
+    from checks.schemas import SCHEMA_DIR, build, render
+
+    committed = (SCHEMA_DIR / "reviews.schema.json").read_text("utf-8")
+    assert committed == render(build("reviews"))
+    assert ReviewsFile.model_json_schema()["properties"]["reviews"]

@@ -1,0 +1,153 @@
+"""Sentences of an archived article that no claim's evidence covers.
+
+Lists what curation skipped: each sentence of the record's archived text
+(``source.text``) none of whose characters lies inside a claim's evidence.
+A skipped sentence may hold a figure, a quote or a denial that the checks
+therefore never compare, so curators should see it, and either add a claim or
+list the line as site furniture.
+
+Splitting (simple and predictable): paragraphs at blank lines; sentences
+where '.', '!' or '?' (and any closing quotes or brackets) is followed by
+space and a capital letter or an opening quote. A '.' ending an abbreviation
+(U.S., Mr., Gen., Jan.) does not end a sentence. Ignored: lines listed in
+``source.furniture`` and the headline line when a headline claim exists
+(exact line match after stripping spaces), and pieces shorter than
+``min_words`` words that do not end like a sentence ("Breaking News").
+Covered: every occurrence (str.find) of every evidence excerpt, and of each
+agency credit line (``source.agencies[].as``). Evidence that matches only
+after normalisation (I007) covers nothing here.
+
+Fires:
+    text "Alpha spoke. Beta said talks failed.", only "Alpha spoke." is evidence
+    -> "Beta said talks failed." at the record's /claims
+
+Silent:
+    every sentence holds some claim's evidence; furniture lines; "Breaking News"
+
+Options: min_words (default 4): shorter pieces count only when they end like a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..corpus import Corpus, RecordInfo
+from ..findings import Hit
+from ..model import Part
+from ..textnorm import collapse_ws
+
+CODE = "V901"
+NAME = "coverage.uncovered"
+CATEGORY = "coverage"
+SEVERITY = "info"
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_words: int = Field(
+        4, ge=1, le=100,
+        description="Pieces with fewer words are reported only when they end like a sentence.",
+    )
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+# A candidate sentence end: punctuation, closing quotes/brackets, then space and
+# the first character of the next sentence (checked to be a capital in code).
+_END = re.compile("[.!?][\"'\u201d\u2019)\\]]*(?=\\s+([\"'\u201c\u2018(\\[]?)(\\w))")
+_SENTENCE_END = re.compile("[.!?:][\"'\u201d\u2019)\\]]*$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")  # U.S., J., e.g.
+ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
+    "sen", "rep", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "approx", "est", "fig"))
+_EXCERPT_PREVIEW = 100
+
+
+def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
+    for info in corpus.records:
+        if info.text is None:
+            continue
+        text = info.text
+        covered = _coverage(info, text)
+        for start, end in sentences(_masked(info, text)):
+            piece = text[start:end]
+            if len(piece.split()) < options.min_words and not _SENTENCE_END.search(piece):
+                continue
+            if covered.find(1, start, end) == -1:
+                yield _hit(info, piece, text.count("\n", 0, start) + 1)
+
+
+def _masked(info: RecordInfo, text: str) -> str:
+    """The text with ignored lines blanked (same length, so offsets still hold)."""
+    source = info.record.source
+    ignored = {line.strip() for line in source.furniture}
+    if any(ci.claim.part is Part.headline for ci in info.claims):
+        ignored.add(source.headline.strip())
+    return "".join(re.sub(r"[^\n]", " ", line) if line.strip() in ignored else line
+                   for line in text.splitlines(keepends=True))
+
+
+def _coverage(info: RecordInfo, text: str) -> bytearray:
+    """1 for every character inside some occurrence of an excerpt or credit line."""
+    covered = bytearray(len(text))
+    excerpts = {e for ci in info.claims for e in ci.claim.excerpts}
+    excerpts |= {a.as_ for a in info.record.source.agencies if a.as_}
+    for excerpt in excerpts:
+        # Non-overlapping occurrences: enough to cover every place the words stand.
+        at = text.find(excerpt)
+        while at != -1 and excerpt:
+            covered[at:at + len(excerpt)] = b"\x01" * len(excerpt)
+            at = text.find(excerpt, at + len(excerpt))
+    return covered
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text``, spaces trimmed."""
+    start = 0
+    for m in _BLANK_LINE.finditer(text):
+        yield from _split(text, start, m.start())
+        start = m.end()
+    yield from _split(text, start, len(text))
+
+
+def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    para = text[start:end]
+    cut = 0
+    for m in _END.finditer(para):
+        if (m[1] or m[2].isupper()) and not _abbreviation(para, m.start()):
+            yield from _trimmed(text, start + cut, start + m.end())
+            cut = m.end()
+    yield from _trimmed(text, start + cut, end)
+
+
+def _abbreviation(para: str, dot: int) -> bool:
+    """True when the '.' at ``dot`` ends an abbreviation rather than a sentence."""
+    if para[dot] != ".":
+        return False
+    word = para[:dot + 1].rsplit(None, 1)[-1].lstrip("\"'\u201c\u2018([")
+    return bool(_INITIALS.match(word)) or word[:-1].casefold() in ABBREVIATIONS
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    piece = text[start:end]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        yield start + lead, start + len(piece.rstrip())
+
+
+def _hit(info: RecordInfo, sentence: str, line: int) -> Hit:
+    shown = collapse_ws(sentence)
+    preview = shown if len(shown) <= _EXCERPT_PREVIEW else shown[:_EXCERPT_PREVIEW] + "…"
+    source = info.record.source
+    return Hit(
+        message=f"text line {line} is covered by no claim: '{preview}'",
+        location=info.doc.locate("/claims"), focus=source.id, key=shown,
+        fix="add a claim whose evidence quotes this sentence, or list the line under "
+            "source.furniture if it is not part of the article",
+        value=shown, values={"sentence": shown, "line": line, "text": source.text.path},
+    )

@@ -22,7 +22,7 @@ SUFFIXES = ("ians", "ans", "ian", "ese", "an", "es", "n", "s", "i")
 _DROPPED = ("", "e", "a")
 # No real name token is this long; longer words are neither indexed nor looked
 # up, so a hostile file cannot make the delete neighbourhood explode.
-MAX_TOKEN = 40
+MAX_TOKEN = 30
 
 
 def words(text: str) -> Iterator[tuple[int, str]]:

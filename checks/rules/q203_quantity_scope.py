@@ -166,7 +166,9 @@ def _witness(combined: list[Reading], per_place: list[Reading]) -> Found | None:
             active.update(j, *items[j], -1)
         active.update(i, reading, side, +1)
         heapq.heappush(ending, (reading.last, i))
-        if active.pairs() > 0:
+        # Check once every reading starting now is in, so that all are listed.
+        batch_done = i + 1 == len(items) or items[i + 1][0].first > reading.first
+        if batch_done and active.pairs() > 0:
             return active.find()
     return None
 

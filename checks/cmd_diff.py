@@ -1,0 +1,249 @@
+"""``python -m checks diff [BASE [HEAD]]``: the findings a change introduces.
+
+Runs the checks on two git revisions and compares the findings by fingerprint
+(line-free, so moving a claim does not make its finding "new"):
+
+* new: in HEAD, not in BASE. Only these can fail the run: exit 1 when a new,
+  unreviewed finding is at or above ``--fail-on``;
+* resolved: in BASE, not in HEAD;
+* unchanged: in both (``changed`` lists those whose claims differ, e.g. a new
+  claim joining a disagreement that was already reported).
+
+BASE defaults to ``HEAD`` and HEAD to the working tree, so a bare ``diff`` shows
+what uncommitted edits introduce. A revision is exported with ``git archive``
+into a temporary folder: the user's working tree, index and ``.git`` are never
+touched. Both sides are checked by the installed harness with the working
+configuration, so the comparison is of the data, not of rule versions. Reviews
+(``facts/reviews.yaml``) are read from HEAD's side.
+
+``--format text`` and ``json`` are the diff's own; any other reporter
+(``markdown``, ``github``, ``sarif``...) renders HEAD's findings, with the new
+fingerprints in ``result.extra["new"]`` so it can put them first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, write_output
+from .config import Config, load_config
+from .engine import Selection, select
+from .findings import Finding
+from .pipeline import RunResult, execute
+from .reporters import REPORTERS
+from .textnorm import collapse_ws
+
+WORKING_TREE = "working tree"
+
+
+@dataclass
+class DiffResult(RunResult):
+    """HEAD's run, failing only on findings that BASE did not have."""
+
+    base: str = "HEAD"
+    head: str = WORKING_TREE
+    new: frozenset[str] = frozenset()
+    resolved: list[Finding] = field(default_factory=list)
+    changed: frozenset[str] = frozenset()
+
+    def failing(self) -> list[Finding]:
+        return [f for f in super().failing() if f.fingerprint in self.new]
+
+
+# --------------------------------------------------------------------- git
+
+
+def _git(cwd: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True,
+                              check=False)
+    except FileNotFoundError as exc:
+        raise UsageError("git is not installed; 'diff' compares git revisions") from exc
+    if done.returncode != 0:
+        raise UsageError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
+    return done.stdout
+
+
+@dataclass(frozen=True)
+class Repo:
+    top: Path  # the git work tree's top folder
+    prefix: str  # the harness root relative to it ("" or "sub/dir/")
+
+    @classmethod
+    def of(cls, root: Path) -> Repo:
+        top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+        return cls(top=top, prefix=_git(root, "rev-parse", "--show-prefix").strip())
+
+    def commit(self, rev: str) -> str:
+        # A leading '-' would be read as an option by git: refuse it outright.
+        if rev.startswith("-"):
+            raise UsageError(f"'{rev}' is not a revision")
+        try:
+            return _git(self.top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
+        except UsageError as exc:
+            raise UsageError(f"'{rev}' is not a commit in {self.top}") from exc
+
+    @contextmanager
+    def export(self, commit: str) -> Iterator[Path]:
+        """The revision's files in a temporary folder; yields the harness root inside it."""
+        with tempfile.TemporaryDirectory(prefix="fact-checks-diff-") as tmp:
+            proc = subprocess.Popen(["git", "-C", str(self.top), "archive", "--format=tar", commit],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            assert proc.stdout is not None
+            with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
+                # 'data' refuses absolute paths, links out of the folder and devices.
+                tar.extractall(tmp, filter="data")
+            _, err = proc.communicate()
+            if proc.returncode != 0:
+                raise UsageError(f"git archive {commit}: {err.decode(errors='replace').strip()}")
+            yield Path(tmp) / self.prefix
+
+
+# --------------------------------------------------------------------- runs
+
+
+def _check(root: Path, config: Config, selection: Selection, fail_on: str | None) -> RunResult:
+    paths = [root / p for p in config.paths if (root / p).exists()]
+    return execute(paths, root, config, selection, fail_on=fail_on)
+
+
+def _side(repo: Repo, rev: str | None, root: Path, config: Config, selection: Selection,
+          args: argparse.Namespace, *, head: bool) -> RunResult:
+    if rev is None:
+        result = _check(root, config, selection, args.fail_on)
+        if head:
+            _triage(result, config, args.reviews, root, args)
+        return result
+    with repo.export(repo.commit(rev)) as tree:
+        result = _check(tree, config, selection, args.fail_on)
+        if head:
+            _triage(result, config, args.reviews, tree, args)
+        return result
+
+
+def _triage(result: RunResult, config: Config, reviews: str | Path | None, root: Path,
+            args: argparse.Namespace) -> None:
+    from . import triage
+
+    path = Path(reviews) if reviews else root / config.reviews
+    if path.exists() or reviews is not None:
+        # --select/--ignore narrow the rules, so a review's finding may just not have run.
+        triage.apply(result, config, reviews=path, complete=not (args.select or args.ignore))
+
+
+def compare(base: RunResult, head: RunResult, base_rev: str, head_rev: str) -> DiffResult:
+    old = {f.fingerprint: f for f in base.findings}
+    now = {f.fingerprint: f for f in head.findings}
+    new = frozenset(now.keys() - old.keys())
+    changed = frozenset(fp for fp in now.keys() & old.keys()
+                        if _claims(now[fp]) != _claims(old[fp]))
+    extra = dict(head.extra)
+    extra["new"] = sorted(new)
+    extra["diff"] = {"base": base_rev, "head": head_rev, "new": sorted(new),
+                     "resolved": sorted(old.keys() - now.keys()),
+                     "unchanged": sorted(now.keys() & old.keys()), "changed": sorted(changed)}
+    return DiffResult(corpus=head.corpus, findings=head.findings, fail_on=head.fail_on,
+                      root=head.root, extra=extra, base=base_rev, head=head_rev, new=new,
+                      resolved=[f for fp, f in old.items() if fp not in now], changed=changed)
+
+
+def _claims(finding: Finding) -> list[str]:
+    return sorted(f"{c.source}#{c.claim}" for c in finding.claims)
+
+
+# ----------------------------------------------------------------- rendering
+
+
+def _line(f: Finding, status: str = "") -> str:
+    loc = f.location
+    flat = collapse_ws("".join(ch if ch.isprintable() else " " for ch in f.message))
+    return (f"{loc.path}:{loc.line}:{loc.column}: {f.severity.value} {f.rule} {flat}"
+            f"{status}  [{f.fingerprint}]")
+
+
+def render_text(diff: DiffResult) -> str:
+    new = [f for f in diff.findings if f.fingerprint in diff.new]
+    same = [f for f in diff.findings if f.fingerprint not in diff.new]
+    out = [f"fact-checks diff {diff.base}..{diff.head}: {len(new)} new, {len(diff.resolved)} "
+           f"resolved, {len(same)} unchanged ({len(diff.changed)} with other claims)"]
+    for title, group in (("new", new), ("resolved", diff.resolved), ("unchanged", same)):
+        if group:
+            out.append(f"\n{title}:")
+        for f in group:
+            reviewed = " [reviewed]" if title != "resolved" and diff.is_reviewed(f) else ""
+            out.append("  " + _line(f, reviewed))
+    verdict = "FAILED" if diff.failed else "ok"
+    out.append(f"\n{verdict}: {len(diff.failing())} new unreviewed finding(s) at or above "
+               f"{diff.fail_on}")
+    return "\n".join(out) + "\n"
+
+
+def render_json(diff: DiffResult) -> str:
+    def dump(f: Finding) -> dict[str, Any]:
+        return {**f.model_dump(mode="json"), "reviewed": diff.is_reviewed(f)}
+
+    doc = {"base": diff.base, "head": diff.head, "fail_on": diff.fail_on, "failed": diff.failed,
+           "counts": {"new": len(diff.new), "resolved": len(diff.resolved),
+                      "unchanged": len(diff.findings) - len(diff.new),
+                      "changed": len(diff.changed)},
+           "new": [dump(f) for f in diff.findings if f.fingerprint in diff.new],
+           "resolved": [f.model_dump(mode="json") for f in diff.resolved],
+           "unchanged": [dump(f) for f in diff.findings if f.fingerprint not in diff.new],
+           "changed": sorted(diff.changed)}
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(diff: DiffResult, fmt: str) -> str:
+    if fmt == "text":
+        return render_text(diff)
+    if fmt == "json":
+        return render_json(diff)
+    reporter = REPORTERS.get(fmt)
+    if reporter is None:
+        names = ", ".join(sorted({"text", "json", *REPORTERS}))
+        raise UsageError(f"unknown format '{fmt}'; choose from {names}")
+    return reporter.render(diff)
+
+
+# ------------------------------------------------------------------ command
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    config = load_config(root, Path(args.config) if args.config else None)
+    selection = select(config, extra_select=args.select or (), extra_ignore=args.ignore or ())
+    repo = Repo.of(root)
+    head_rev = args.head or WORKING_TREE
+    head = _side(repo, args.head, root, config, selection, args, head=True)
+    base = _side(repo, args.base, root, config, selection, args, head=False)
+    diff = compare(base, head, args.base, head_rev)
+    write_output(render(diff, args.format), args.output)
+    return EXIT_FINDINGS if diff.failed else EXIT_OK
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("base", nargs="?", default="HEAD", help="base revision (default: HEAD)")
+    p.add_argument("head", nargs="?", help="head revision (default: the working tree)")
+    p.add_argument("--format", default="text",
+                   help="text, json, or any report format (markdown, github, sarif, ...)")
+    p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    p.add_argument("--fail-on", choices=("error", "warning", "info", "none"),
+                   help="lowest severity of a NEW unreviewed finding that fails (default: error)")
+    p.add_argument("--select", action="append", help="also run these codes/prefixes/categories")
+    p.add_argument("--ignore", action="append", help="skip these codes/prefixes/categories")
+    p.add_argument("--root", default=".", help="repository root (default: current folder)")
+    p.add_argument("--config", help="pyproject.toml to read [tool.fact-checks] from")
+    p.add_argument("--reviews", help="reviewed-findings file (default: HEAD's facts/reviews.yaml)")
+
+
+COMMAND = ("diff", "compare the findings of two git revisions: new, resolved, unchanged", run,
+           configure)

@@ -1,0 +1,183 @@
+"""``python -m checks diff``: new, resolved and unchanged findings between git revisions."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from contextlib import redirect_stdout
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from checks.cli import main
+from checks.config import Config
+from checks.engine import select
+from checks.pipeline import execute
+from tests.rulecases import materialise
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+ASSERTS = {"id": "c1", "evidence": "Northland said it had asked Southland for talks.",
+           "by": {"speaker": "northland"},
+           "says": {"subject": "northland", "predicate": "request-talks", "object": "southland"}}
+# Already in the base: a disagreement on blame that the change must not report as new.
+OLD_A = {"id": "c2", "evidence": "Alpha blamed Southland for the shelling.",
+         "by": {"speaker": "alpha"},
+         "says": {"subject": "southland", "predicate": "blame", "object": "northland"}}
+OLD_B = {"id": "c1", "evidence": "Beta denied that Southland was to blame.",
+         "by": {"speaker": "beta"},
+         "says": {"subject": "southland", "predicate": "blame", "object": "northland",
+                  "stance": "denies"}}
+DENIES = {"id": "c1", "evidence": "Southland denied that any request had been made.",
+          "by": {"speaker": "southland"},
+          "says": {"subject": "northland", "predicate": "request-talks", "object": "southland",
+                   "stance": "denies"}}
+
+BASE_CASE: dict[str, Any] = {"sources": [{"id": "a", "claims": [ASSERTS, OLD_A]},
+                                         {"id": "c", "claims": [OLD_B]}]}
+HEAD_CASE: dict[str, Any] = {"sources": [*BASE_CASE["sources"],
+                                         {"id": "b", "claims": [DENIES]}]}
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                          text=True).stdout
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    materialise(BASE_CASE, root)
+    (root / "pyproject.toml").write_text('[tool.fact-checks]\npaths = ["facts"]\n', "utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "base")
+    return root
+
+
+def _add_conflicting_record(root: Path) -> None:
+    # materialise() rewrites entities/vocabulary identically and adds facts/b.yaml + its text
+    materialise(HEAD_CASE, root)
+
+
+def _findings(root: Path) -> dict[str, Any]:
+    config = Config()
+    result = execute([root / "facts"], root, config, select(config), fail_on="error")
+    return {f.fingerprint: f for f in result.findings}
+
+
+def _diff(root: Path, *args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(["diff", "--root", str(root), *args])
+    return code, out.getvalue()
+
+
+def test_new_conflicting_record_yields_exactly_its_findings(repo: Path) -> None:
+    before = _findings(repo)
+    assert any(f.rule == "C101" for f in before.values()), "the base must have an old conflict"
+    _add_conflicting_record(repo)
+    status = _git(repo, "status", "--porcelain")
+    code, out = _diff(repo, "--format", "json")
+    data = json.loads(out)
+    new = {f["fingerprint"]: f for f in data["new"]}
+    # Every new finding involves the new record, and the contradiction it introduces is one.
+    assert new
+    for f in new.values():
+        involved = {c["source"] for c in f["claims"]} | {f["location"]["path"]}
+        assert "b" in involved or "facts/b.yaml" in involved, f
+    (conflict,) = [f for f in new.values() if f["rule"] == "C101"]
+    assert sorted(f"{c['source']}#{c['claim']}" for c in conflict["claims"]) == ["a#c1", "b#c1"]
+    # Nothing resolved; everything the base had is unchanged, including its own C101.
+    assert data["resolved"] == []
+    assert {f["fingerprint"] for f in data["unchanged"]} == set(before)
+    assert set(new) == set(_findings(repo)) - set(before)
+    assert data["failed"] is True and code == 1
+    # The user's working tree and index are as they were.
+    assert _git(repo, "status", "--porcelain") == status
+    assert _git(repo, "worktree", "list").count("\n") == 1
+
+
+def test_two_revisions_and_resolved(repo: Path) -> None:
+    _add_conflicting_record(repo)
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "b")
+    code, out = _diff(repo, "HEAD~1", "HEAD", "--format", "json")
+    forward = json.loads(out)
+    assert code == 1 and forward["head"] == "HEAD" and forward["counts"]["new"] >= 1
+    code, out = _diff(repo, "HEAD", "HEAD~1", "--format", "json")
+    backward = json.loads(out)
+    assert code == 0
+    assert {f["fingerprint"] for f in backward["resolved"]} == \
+        {f["fingerprint"] for f in forward["new"]}
+    assert backward["new"] == []
+
+
+def test_old_findings_do_not_fail_a_harmless_change(repo: Path) -> None:
+    assert main(["check", "--root", str(repo), str(repo / "facts")]) == 1  # the old C101
+    (repo / "README.md").write_text("notes\n", "utf-8")
+    code, out = _diff(repo)
+    assert code == 0, out
+    assert "0 new" in out and "ok:" in out
+
+
+def test_fail_on_and_review_apply_to_new_findings_only(repo: Path) -> None:
+    _add_conflicting_record(repo)
+    assert _diff(repo, "--fail-on", "none")[0] == 0
+    _, out = _diff(repo, "--format", "json")
+    new = json.loads(out)["new"]
+    reviews = {"reviews": [{"fingerprint": f["fingerprint"], "verdict": "expected-disagreement",
+                            "reason": "both sides reported faithfully", "reviewer": "t",
+                            "date": "2021-04-20"} for f in new]}
+    yaml = YAML(typ="safe", pure=True)
+    with (repo / "facts" / "reviews.yaml").open("w", encoding="utf-8") as fh:
+        yaml.dump(reviews, fh)
+    code, out = _diff(repo)
+    assert code == 0, out
+    assert "[reviewed]" in out
+
+
+def test_text_lists_groups(repo: Path) -> None:
+    _add_conflicting_record(repo)
+    code, out = _diff(repo, "HEAD")
+    assert code == 1
+    assert out.splitlines()[0].startswith("fact-checks diff HEAD..working tree:")
+    new_block = out.split("\nnew:\n", 1)[1].split("\n\n", 1)[0]
+    assert "C101" in new_block and "facts/" in new_block
+    assert "FAILED" in out
+
+
+def test_bad_revision_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", "--root", str(repo), "no-such-rev"]) == 2
+    assert "not a commit" in capsys.readouterr().err
+    assert main(["diff", "--root", str(repo), "--", "--output=x"]) == 2
+
+
+def test_outside_git_is_a_usage_error(tmp_path: Path) -> None:
+    materialise(BASE_CASE, tmp_path)
+    assert main(["diff", "--root", str(tmp_path)]) == 2
+
+
+def test_extra_new_is_given_to_reporters(repo: Path) -> None:
+    from checks.cmd_diff import Repo, _side, compare
+
+    _add_conflicting_record(repo)
+    config = Config()
+    selection = select(config)
+
+    class Args:
+        fail_on = None
+        reviews = None
+        select = None
+        ignore = None
+
+    r = Repo.of(repo)
+    head = _side(r, None, repo, config, selection, Args(), head=True)  # type: ignore[arg-type]
+    base = _side(r, "HEAD", repo, config, selection, Args(), head=False)  # type: ignore[arg-type]
+    diff = compare(base, head, "HEAD", "working tree")
+    assert diff.extra["new"] == sorted(diff.new) and diff.new
+    assert {f.fingerprint for f in diff.failing()} <= diff.new

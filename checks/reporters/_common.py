@@ -1,0 +1,153 @@
+"""Helpers shared by the machine-readable reporters (not a reporter itself).
+
+Reporters never decide: they only present the run's findings. What they share
+is how record text is made safe to put anywhere (no control characters, no
+lone surrogates, bounded length), how reviews and "new" findings are read
+from ``result.extra``, and how a rule's docstring splits into summary and body.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from ..engine import RuleSpec, registry
+from ..findings import ClaimRef, Finding, Severity
+from ..pipeline import RunResult
+
+TOOL = "fact-checks"
+# SARIF and Code Climate have their own words for our three severities.
+SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+
+# C0 and C1 controls (tab and newline survive), lone surrogates, the two
+# non-characters XML forbids, and bidirectional overrides/isolates, which
+# reorder what a reader sees ("Trojan source"): each becomes U+FFFD, visibly.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+                     "\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x85]")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def clean(text: object) -> str:
+    """Record text made safe for JSON, XML and logs; line breaks kept as ``\\n``."""
+    return _UNSAFE.sub("\ufffd", _LINE_BREAKS.sub("\n", str(text)))
+
+
+def one_line(text: object, limit: int = 1000) -> str:
+    """Cleaned, on one line, at most ``limit`` characters (an ellipsis marks a cut)."""
+    flat = _SPACES.sub(" ", clean(text).replace("\n", " ")).strip()
+    return shorten(flat, limit)
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
+
+
+def clean_data(value: object) -> object:
+    """A JSON-ready value (from ``model_dump(mode="json")``) with every string cleaned."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, Mapping):
+        return {clean(k): clean_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_data(v) for v in value]
+    return value
+
+
+def label(ref: ClaimRef) -> str:
+    return f"{ref.source}#{ref.claim}"
+
+
+def evidence(ref: ClaimRef, limit: int = 300) -> str:
+    """The article's words for a claim, each excerpt on one line, joined by ' / '."""
+    return " / ".join(one_line(e, limit) for e in ref.evidence)
+
+
+def claim_line(ref: ClaimRef, limit: int = 300) -> str:
+    """``source#claim (speaker): words`` on one line."""
+    who = ref.speaker or "no speaker"
+    return one_line(f"{label(ref)} ({who}): {evidence(ref, limit)}", limit + 200)
+
+
+def reviews(result: RunResult) -> Mapping[str, Mapping[str, object]]:
+    raw = result.extra.get("reviewed")
+    return raw if isinstance(raw, Mapping) else {}
+
+
+def review_note(result: RunResult, finding: Finding) -> str:
+    """``verdict: reason`` of a reviewed finding, or "" when it is not reviewed."""
+    if not result.is_reviewed(finding):
+        return ""
+    review = reviews(result).get(finding.fingerprint)
+    if not isinstance(review, Mapping):
+        return "reviewed"
+    verdict = one_line(review.get("verdict") or "reviewed", 100)
+    reason = one_line(review.get("reason") or "", 1000)
+    return f"{verdict}: {reason}" if reason else verdict
+
+
+def new_fingerprints(result: RunResult) -> set[str] | None:
+    """Fingerprints the run marks as new (e.g. against a baseline), if it marks any."""
+    raw = result.extra.get("new")
+    if isinstance(raw, str) or not isinstance(raw, Iterable):
+        return None
+    return {str(fp) for fp in raw}
+
+
+def ordered(result: RunResult) -> list[Finding]:
+    """Most severe first; within a severity, new findings first, then by place."""
+    new = new_fingerprints(result) or set()
+    return sorted(result.findings, key=lambda f: (-f.severity.rank, f.fingerprint not in new,
+                                                  f.sort_key()))
+
+
+def spec(code: str) -> RuleSpec | None:
+    return registry().get(code)
+
+
+def doc_parts(rule: RuleSpec) -> tuple[str, str]:
+    """(summary line, the rest of the docstring, dedented)."""
+    lines = rule.doc.strip().splitlines()
+    body = "\n".join(lines[1:]).strip("\n")
+    return rule.summary, _dedent(body)
+
+
+def _dedent(text: str) -> str:
+    lines = text.splitlines()
+    # The summary line of a docstring is unindented, the rest share the class indent.
+    indents = [len(x) - len(x.lstrip()) for x in lines if x.strip()]
+    cut = min(indents, default=0)
+    return "\n".join(x[cut:] for x in lines).strip()
+
+
+def counts(result: RunResult) -> dict[str, int]:
+    by = {s.value: 0 for s in Severity}
+    for f in result.findings:
+        by[f.severity.value] += 1
+    return by
+
+
+def is_relative(path: str) -> bool:
+    posix = PurePosixPath(path.replace("\\", "/"))
+    return not posix.is_absolute() and ".." not in posix.parts and ":" not in path.split("/")[0]
+
+
+def uri(path: str) -> str:
+    """A percent-encoded relative URI reference for a repository path."""
+    return quote(path.replace("\\", "/"), safe="/")
+
+
+def full_report(result: RunResult) -> str:
+    """Where the complete list is: given by the caller, else this workflow run's page."""
+    given = result.extra.get("full_report")
+    if isinstance(given, str) and given:
+        return one_line(given, 300)
+    server, repo, run = (os.environ.get(k) for k in
+                         ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"))
+    where = "run 'python -m checks check' for the full list"
+    if server and repo and run:
+        return f"{server.rstrip('/')}/{repo}/actions/runs/{run} (job summary and logs); {where}"
+    return where

@@ -1,0 +1,69 @@
+"""GitLab Code Quality (a Code Climate issue list in JSON).
+
+Each finding is an issue with the fields GitLab requires (``description``,
+``check_name``, ``fingerprint``, ``severity``, ``location.path``,
+``location.lines.begin``) plus the Code Climate ones it ignores but other
+readers use (``type``, ``categories``, ``other_locations`` for the other
+claims, ``content.body``). Severity: info -> info, warning -> minor,
+error -> major, and an error that stopped a file being read at all
+(category ``load``) -> blocker. Reviewed findings stay listed, as ``info``,
+with the review in the description, so the merge-request widget does not
+count them as problems.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..findings import Finding, Severity
+from ..pipeline import RunResult
+from ._common import claim_line, clean, one_line, ordered, review_note
+from .markdown import escape
+
+SEVERITY = {Severity.info: "info", Severity.warning: "minor", Severity.error: "major"}
+
+
+def severity(f: Finding, reviewed: bool) -> str:
+    if reviewed:
+        return "info"
+    if f.severity is Severity.error and f.category == "load":
+        return "blocker"
+    return SEVERITY[f.severity]
+
+
+def issue(f: Finding, result: RunResult) -> dict[str, Any]:
+    note = review_note(result, f)
+    description = one_line(f"{f.rule} {f.message}", 2000)
+    if note:
+        description += f" (reviewed: {note})"
+    body = [escape(f.message, 5000), ""]
+    # content.body is Markdown: record words go in escaped, as in the markdown format.
+    body += [f"- {escape(claim_line(c), 2000)}" for c in f.claims]
+    if f.fix:
+        body += ["", f"Fix: {escape(f.fix, 2000)}"]
+    return {
+        "type": "issue",
+        "check_name": f.rule,
+        "description": description,
+        "content": {"body": "\n".join(body)},
+        "categories": ["Bug Risk"],
+        "fingerprint": f.fingerprint,
+        "severity": severity(f, bool(note)),
+        "location": {"path": clean(f.location.path), "lines": {"begin": f.location.line}},
+        "other_locations": [{"path": clean(c.path), "lines": {"begin": c.line}}
+                            for c in f.claims if c.path != f.location.path
+                            or c.line != f.location.line],
+    }
+
+
+class CodeClimateReporter:
+    name = "codeclimate"
+    description = "GitLab Code Quality JSON (Code Climate issues)"
+
+    def render(self, result: RunResult) -> str:
+        issues = [issue(f, result) for f in ordered(result)]
+        return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+REPORTER = CodeClimateReporter()

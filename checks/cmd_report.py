@@ -9,6 +9,7 @@ triage and exit codes are those of ``check``: 0 clean, 1 findings at or above
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from . import cli
@@ -39,7 +40,12 @@ def run_report(args: argparse.Namespace) -> int:
     result = execute(cli._paths(args, config, root), root, config, selection, rules=True,
                      fail_on=args.fail_on)
     cli._apply_triage(result, config, args)
-    cli.write_output(render(result), str(folder / "index.html"))
+    target = folder / "index.html"
+    cli.write_output(render(result), str(target))
+    # write_output's temporary file is private (0600); a report is meant to be shared.
+    mask = os.umask(0)
+    os.umask(mask)
+    target.chmod(0o666 & ~mask)
     return cli.EXIT_FINDINGS if result.failed else cli.EXIT_OK
 
 

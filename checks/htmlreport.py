@@ -452,8 +452,9 @@ def _claim_card(page: Page, ref: ClaimRef, ci: ClaimInfo | None) -> str:
         return (f'<div class="claim"><h5>{esc(ref.source)}</h5>'
                 f'<p class="meta code">{esc(ref.source)}#{esc(ref.claim)}</p>{quotes}</div>')
     s = record.record.source
-    quotes = "".join(f"<blockquote>{in_context(record.text, e)}</blockquote>"
-                     for e in ci.claim.excerpts)
+    # The article's words in the article's language, for screen readers.
+    quotes = "".join(f'<blockquote lang="{esc(s.language)}">{in_context(record.text, e)}'
+                     "</blockquote>" for e in ci.claim.excerpts)
     return (f'<div class="claim"><h5>{esc(corpus.name(s.outlet))}</h5>'
             f'<p class="headline">{_headline(s.headline, s.url)}</p>{quotes}'
             f"{_claim_facts(corpus, ci)}</div>")

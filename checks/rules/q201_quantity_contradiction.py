@@ -1,4 +1,4 @@
-"""Two sources give figures for the same measure that cannot both be true.
+"""Two figures for the same measure, scope and time that cannot both be true.
 
 Catches a *quantity contradiction*: claims on the same measure (subject,
 predicate, object and unit), with the same scope (the same places, and both

@@ -1,4 +1,4 @@
-"""Two sources give slightly different figures for the same measure.
+"""Two slightly different figures for the same measure, scope and time.
 
 Catches a *quantity discrepancy*: claims on the same measure (subject,
 predicate, object and unit), with the same scope and overlapping times, whose

@@ -1,6 +1,6 @@
 """JUnit XML (the ``junit-10.xsd`` dialect CI test reporters read).
 
-One testsuite; one testcase per fact file, whose failures are the findings
+One testsuite (inside ``<testsuites>``, as pytest writes it); one testcase per fact file, whose failures are the findings
 located in it that fail the run (``--fail-on``), plus one corpus-wide testcase
 for findings whose claims span several files (a disagreement between
 articles belongs to no single file) or that point outside the loaded files.
@@ -89,7 +89,11 @@ class JunitReporter:
     description = "JUnit XML: one testcase per fact file plus one for the corpus"
 
     def render(self, result: RunResult) -> str:
-        root = render_tree(result)
+        suite = render_tree(result)
+        root = ET.Element("testsuites", name=TOOL, tests=suite.get("tests", "0"),
+                          failures=suite.get("failures", "0"), errors=suite.get("errors", "0"),
+                          time="0")
+        root.append(suite)
         ET.indent(root)
         body = ET.tostring(root, encoding="unicode")
         return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'

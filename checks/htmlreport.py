@@ -170,13 +170,22 @@ class Page:
             ids.append(self.by_path[f.location.path])
         return sorted(set(ids)) or [FILES_TOKEN]
 
-    def review(self, f: Finding) -> tuple[str, str] | None:
-        """(verdict, reason) when the finding was reviewed, else None."""
-        if not self.result.is_reviewed(f):
-            return None
-        reviewed = self.result.extra.get("reviewed")
-        entry = reviewed.get(f.fingerprint) if isinstance(reviewed, Mapping) else None
-        return _field(entry, "verdict"), _field(entry, "reason")
+    def review(self, f: Finding) -> tuple[str, dict[str, str]] | None:
+        """("reviewed" or "expired", the review's fields as text), or None when never reviewed."""
+        if self.result.is_reviewed(f):
+            return "reviewed", self._entry("reviewed", f)
+        expired = self.result.extra.get("expired")
+        if isinstance(expired, Mapping) and f.fingerprint in expired:
+            return "expired", self._entry("expired", f)
+        return None
+
+    def _entry(self, table: str, f: Finding) -> dict[str, str]:
+        entries = self.result.extra.get(table)
+        entry = entries.get(f.fingerprint) if isinstance(entries, Mapping) else None
+        return {name: _field(entry, name) for name in REVIEW_FIELDS}
+
+
+REVIEW_FIELDS = ("verdict", "reason", "reviewer", "date", "expires", "note")
 
 
 def _field(entry: object, name: str) -> str:
@@ -404,7 +413,7 @@ def _fieldset(name: str, legend: str, options: Iterable[tuple[str, str]]) -> str
 def _finding(page: Page, f: Finding) -> str:
     fid = f"f-{esc(f.fingerprint)}"
     review = page.review(f)
-    status = "reviewed" if review else "new"
+    status = "reviewed" if review and review[0] == "reviewed" else "new"
     sources = " ".join(page.sources_of(f))
     loc = f.location
     parts = [
@@ -425,12 +434,19 @@ def _finding(page: Page, f: Finding) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _review_line(review: tuple[str, str] | None) -> str:
+def _review_line(review: tuple[str, dict[str, str]] | None) -> str:
     if review is None:
         return ""
-    verdict, reason = review
-    return (f'<p class="review">Reviewed: <strong>{esc(verdict or "no verdict")}</strong>'
-            f"{' — ' + esc(reason) if reason else ''}</p>")
+    state, r = review
+    lead = "Reviewed" if state == "reviewed" else f"Review expired on {r['expires']}; it was"
+    who = ", ".join(x for x in (r["reviewer"] and f"by {r['reviewer']}", r["date"],
+                                state == "reviewed" and r["expires"] and f"until {r['expires']}")
+                    if x)
+    return (f'<p class="review review-{state}">{esc(lead)}: '
+            f'<strong>{esc(r["verdict"] or "no verdict")}</strong>'
+            f"{' — ' + esc(r['reason']) if r['reason'] else ''}"
+            f"{' (' + esc(who) + ')' if who else ''}"
+            f"{' Note: ' + esc(r['note']) if r['note'] else ''}</p>")
 
 
 def _claims(page: Page, f: Finding) -> str:

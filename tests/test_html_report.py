@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 import re
 import shutil
@@ -256,12 +257,40 @@ def test_reviewed_findings_show_verdict_and_reason(hostile: RunResult) -> None:
     hostile.extra["reviewed"] = {finding.fingerprint: {"verdict": "accepted <b>",
                                                        "reason": "both outlets " + SCRIPT}}
     page = render(hostile)
-    article = re.search(rf'<article[^>]+id="f-{finding.fingerprint}".*?</article>', page, re.S)
-    assert article is not None
-    assert 'data-status="reviewed"' in article.group(0)
-    assert "<strong>accepted &lt;b&gt;</strong>" in article.group(0)
-    assert "both outlets &lt;script&gt;" in article.group(0)
+    shown = article(page, finding.fingerprint)
+    assert 'data-status="reviewed"' in shown
+    assert "<strong>accepted &lt;b&gt;</strong>" in shown
+    assert "both outlets &lt;script&gt;" in shown
     assert page.count('data-status="new"') == len(hostile.findings) - 1
+
+
+def test_reviews_file_through_the_command(hostile: RunResult, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    conflict = next(f for f in hostile.findings if f.rule == "C101")
+    other = next(f for f in hostile.findings if f.rule != "C101")
+    review = {"verdict": "expected-disagreement", "reviewer": "tester <i>",
+              "date": "2021-04-20"}
+    reviews = {"reviews": [
+        {**review, "fingerprint": conflict.fingerprint, "reason": "both faithful " + SCRIPT},
+        {**review, "fingerprint": other.fingerprint, "reason": "old", "expires": "2021-05-01"}]}
+    (tmp_path / "facts" / "reviews.yaml").write_text(json.dumps(reviews), encoding="utf-8")
+    monkeypatch.setenv("FACT_CHECKS_TODAY", "2021-06-01")
+    args = ["--root", str(tmp_path)]
+    code = cli.main(["report", *args, "--output", str(tmp_path / "out")])
+    assert code == cli.main(["check", *args, "--output", str(tmp_path / "check.txt")])
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    reviewed = article(page, conflict.fingerprint)
+    assert 'data-status="reviewed"' in reviewed
+    assert "<strong>expected-disagreement</strong> — both faithful &lt;script&gt;" in reviewed
+    assert "by tester &lt;i&gt;, 2021-04-20" in reviewed
+    expired = article(page, other.fingerprint)
+    assert 'data-status="new"' in expired and "Review expired on 2021-05-01" in expired
+
+
+def article(page: str, fingerprint: str) -> str:
+    found = re.search(rf'<article[^>]+id="f-{fingerprint}".*?</article>', page, re.S)
+    assert found is not None, fingerprint
+    return found.group(0)
 
 
 def test_same_run_gives_same_bytes(hostile: RunResult) -> None:

@@ -1,0 +1,53 @@
+"""``python -m checks recall [PATHS]``: measure how many of the curated quotes
+(with the right speaker) and figures the draft extractor recovers, per
+article and overall (see :mod:`checks.recall`). Exit 1 when either overall
+rate is below ``--min``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from .config import load_config
+from .corpus import build
+from .recall import Recall, measure
+
+
+def handle(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    paths = [Path(p) for p in args.paths] or [root / p for p in load_config(root).paths]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    rows = measure(build(paths, root))
+    total = Recall(source="all", quotes=sum(r.quotes for r in rows),
+                   quotes_found=sum(r.quotes_found for r in rows),
+                   figures=sum(r.figures for r in rows),
+                   figures_found=sum(r.figures_found for r in rows))
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"articles": [r.as_dict() for r in rows],
+                                     "total": total.as_dict(), "min": args.min}, indent=2) + "\n")
+    else:
+        for r in [*rows, total]:
+            sys.stdout.write(f"{r.source}: quotes with the right speaker {r.quotes_found}/"
+                             f"{r.quotes} ({r.quote_rate:.0%}), figures {r.figures_found}/"
+                             f"{r.figures} ({r.figure_rate:.0%})\n")
+            for miss in r.missed:
+                sys.stdout.write(f"    missed {miss}\n")
+    low = total.quote_rate < args.min or total.figure_rate < args.min
+    return EXIT_FINDINGS if low else EXIT_OK
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", help="fact files or folders (default: facts/)")
+    p.add_argument("--min", type=float, default=0.9, help="lowest acceptable recall (0.9)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--root", default=".", help="repository root (default: current folder)")
+
+
+COMMAND = ("recall", "measure the draft extractor's recall of curated quotes and figures",
+           handle, configure)

@@ -1,0 +1,997 @@
+"""Rule-based, offline extraction of *draft* claims from an article's text.
+
+What it finds, sentence by sentence (a sentence never ends inside a quotation):
+
+* **quotations** with the speaker from the attribution around them: after the
+  quote (``"...," said X`` / ``"...," X said`` / ``"...," the statement added``)
+  or before it (``X said he was "..."``, ``X on Friday accused Y of "..."``);
+* **reported speech** without quotation marks: ``X said (that) ...``,
+  ``..., she added``, ``X told Reuters ...``, ``according to X``;
+* **figures**: a number with its comparator and unit (``more than 40,000
+  troops``, ``26 Ukrainian soldiers``, ``at least 100 countries``, ``20 of
+  their fighters``; ``compared with 50`` takes the unit of the figure before
+  it), with the registered places after it as scope; ``N troops in A and N
+  troops in B`` becomes one figure stated for each;
+* **time expressions** near the verb (when it was said) and in the content
+  (when it happened), kept only when :mod:`checks.timeexpr` resolves them
+  against the publication date;
+* **vague and unnamed sources** (``some analysts``, ``officials said``, ``its
+  security chief``), with mode ``vague`` or ``unnamed``.
+
+Speakers are resolved against the entity registry: names and aliases, role
+wordings (``Zelenskiy's spokeswoman`` -> the registered holder of that role on
+the publication date), pronouns and document nouns (``it said``, ``the
+statement added``: the previous speaker; an entity that released the statement
+becomes ``via``). A capitalised name that is not registered is never written
+as an id: the draft names it in ``by.as``, and :class:`UnknownName` lists it
+with a suggested registry entry and the nearest registered name when it looks
+like a misspelling.
+
+Evidence is always a verbatim slice of the text, so drafts validate. The
+predicate is guessed from the vocabulary by word overlap (the note says so);
+every draft has ``draft: true`` for a curator to review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Entity, EntityKind, Predicate, PredicateKind
+from .timeexpr import PATTERNS as TIME_PATTERNS
+from .timeexpr import resolve
+
+# ------------------------------------------------------------------ word lists
+
+# Plain reporting verbs win over verbs of stance ("Ukraine fears ..., its chief said").
+STRONG_VERBS = ("said", "says", "say", "added", "adds", "told", "tells", "stated", "states",
+                "announced", "wrote", "writes", "tweeted")
+SPEECH_VERBS = (
+    "said", "says", "say", "added", "adds", "told", "tells", "stated", "states", "announced",
+    "warned", "warns", "urged", "urges", "accused", "accuses", "denied", "denies", "claimed",
+    "claims", "insisted", "insists", "noted", "wrote", "writes", "tweeted", "argued", "argues",
+    "suggested", "suggests", "condemned", "condemns", "confirmed", "confirms", "acknowledged",
+    "reported", "reports", "explained", "asked", "demanded", "demands", "vowed", "pledged",
+    "promised", "predicted", "estimated", "estimates", "brushed aside", "rejected", "fears",
+    "feared", "hopes", "hoped", "believes", "believed", "alleged", "alleges", "declared",
+)
+_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_STRONG = re.compile(r"\b(?:" + "|".join(STRONG_VERBS) + r")\b")
+_VERB_START = re.compile(r"^\s*(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+                         + r")\b")
+# Words that may stand between a speaker and the verb: "X has also said", "X on Monday said".
+_SKIPPABLE = re.compile(
+    r"^(?:\s|,|\(|\)|\b(?:has|have|had|also|later|earlier|again|then|previously|further|"
+    r"repeatedly|publicly|separately|reportedly|who|would|will|may|might|could|had|once|"
+    r"already|recently|often|last|this|week|month|year|on|in|a|an|the|statement|interview|"
+    r"post|on Twitter|at|briefing|news|conference|later|told|reporters)\b)*$", re.I)
+_PRONOUNS = {"he": "person", "she": "person", "it": "other", "they": "other"}
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|He|She|It|They)\b")
+_DOC = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|communiqu[eé]|report|tweet|post|letter|release|readout|declaration|notice)"
+    r"(?:\s+(?:released|issued|published|posted)\s+by\s+[^,;]*[\w)])?", re.I)
+_VAGUE = re.compile(
+    r"\b(?:(?:some|many|several|most|few|other|western|senior|unnamed|anonymous|two|three|"
+    r"U\.S\.|European|Ukrainian|Russian|military|government|intelligence)\s+)*"
+    r"(?:analysts|experts|officials|observers|diplomats|sources|critics|commentators|"
+    r"lawmakers|residents|witnesses|evidence|reports|concerns|people familiar with the matter"
+    r"|a source|a senior official|an official|one official)\b", re.I)
+_UNNAMED_START = re.compile(r"^(?:its|his|her|their|a|an|one)\b", re.I)
+# "including the United States, Britain, and France," lists inside a subject.
+_PARENTHETICAL = re.compile(r",\s+(?:including|such as|among them)\s+[^;]*?,\s+"
+                            r"(?=(?!and\b|or\b)[a-z])")
+# "Separatists in Donetsk and Luhansk regions have said": a place phrase after a speaker.
+_PLACE_PHRASE = re.compile(r"^\s+(?:in|from|of|at|for)\s+[\w’'\s-]{1,60}?"
+                           r"(?:\s+(?:has|have|had|also))*\s*$")
+_ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by)\s+", re.I)
+
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50,
+                 "hundred": 100, "dozens": 24, "hundreds": 200, "thousands": 2000}
+_CMP = (("more than", "gt"), ("over", "gt"), ("upwards of", "gt"), ("at least", "ge"),
+        ("no fewer than", "ge"), ("nearly", "lt"), ("almost", "lt"), ("fewer than", "lt"),
+        ("less than", "lt"), ("under", "lt"), ("up to", "le"), ("at most", "le"),
+        ("about", "about"), ("around", "about"), ("some", "about"), ("roughly", "about"),
+        ("approximately", "about"), ("an estimated", "about"), ("some", "about"))
+_NUMBER = re.compile(
+    r"(?<![\w.,:/-])(?:(?P<cmp>" + "|".join(sorted({c for c, _ in _CMP}, key=len, reverse=True))
+    + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s+(?P<mult>thousand|million|billion))?(?![\w:/-]|,\d|\.\d)", re.I)
+_IRREGULAR_UNITS = {"people", "children", "men", "women", "police", "personnel", "staff",
+                    "military", "equipment", "aircraft", "infantry"}
+_TIME_UNITS = {"hours", "hour", "days", "day", "weeks", "week", "months", "month", "years",
+               "year", "minutes", "minute", "seconds", "percent", "per", "cent", "times", "am",
+               "pm", "a.m.", "p.m.", "languages"}
+_NOT_UNITS = {"of", "the", "and", "in", "on", "at", "to", "for", "from", "with", "by", "as",
+              "his", "her", "its", "their", "our", "were", "was", "had", "have", "has", "are",
+              "is", "be", "been", "will", "would", "that", "than", "more", "who", "which"}
+_INHERIT = re.compile(r"(?:compared\s+(?:with|to)|up\s+from|down\s+from|against|versus|vs\.?|"
+                      r"from|to|and|or)\s+$", re.I)
+_STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "by", "at",
+              "is", "was", "were", "be", "been", "has", "have", "had", "that", "this", "it",
+              "its", "as", "from", "not", "but", "he", "she", "they", "we", "said", "says",
+              "will", "would", "which", "who", "about", "any", "some", "their", "our", "his",
+              "her", "when", "what", "so", "if", "than", "also", "more", "there", "one"}
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|cannot)\b|n['’]t\b", re.I)
+_STANCES = (("not-aware", re.compile(r"\b(?:not aware|unaware|not seen|has not seen)\b", re.I)),
+            ("denies", re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejects?)\b", re.I)),
+            ("hopes", re.compile(r"\bhop(?:e|es|ed|ing)\b", re.I)),
+            ("fears", re.compile(r"\bfears?\b|\bfeared\b|\bconcerns? that\b", re.I)),
+            ("expects", re.compile(r"\bexpect(?:s|ed)?\b|\bis due to\b", re.I)),
+            ("suggests", re.compile(r"\bsuggest(?:s|ed)?\b|\bmay be\b", re.I)))
+# Capitalised words that do not start a name on their own.
+_NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When", "While", "As", "It",
+    "He", "She", "They", "We", "I", "You", "This", "That", "These", "Those", "There", "Despite",
+    "Since", "After", "Before", "Earlier", "Later", "Some", "Many", "Most", "Several", "Its",
+    "His", "Her", "Their", "Our", "Unfortunately", "Within", "With", "Without", "For", "From",
+    "To", "By", "Of", "What", "Who", "Why", "How", "Where", "Meanwhile", "However", "Also",
+    "Yet", "Still", "Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Secretary", "Foreign",
+    "Prime", "General", "Chief", "Spokesman", "Spokeswoman", "Image", "Accessibility", "Breaking",
+    "News", "Last", "Next", "Both", "Each", "Every", "Such", "Already", "Asked", "According",
+}
+_MONTH_DAY = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday)$")
+_NAME_SEQ = re.compile(r"(?<![\w@#])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:(?:of|for|the|and|de|"
+                       r"von|al)\s+)?[A-Z][\w’'.-]*[\w])*")
+_ORG_WORDS = re.compile(r"\b(?:Ministry|Office|Council|Agency|Service|Department|Forum|Union|"
+                        r"Committee|Party|Bank|Army|Forces|Organization|Organisation|Institute|"
+                        r"Commission|Parliament|Assembly|Court|Group|News|Times|Post|Press)\b")
+_PLACE_WORDS = re.compile(r"\b(?:region|Oblast|Republic|City|Peninsula|Sea|River|Mountains)\b")
+_DEMONYM_ENDINGS = ("ians", "ans", "ian", "ese", "ern", "an", "n", "i", "s")
+_ABBREVIATIONS = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Jan|Feb|"
+                            r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|Jr|Sr)\.)$")
+
+MAX_EVIDENCE = 1500
+
+
+# ------------------------------------------------------------------ results
+
+
+@dataclass(frozen=True)
+class UnknownName:
+    """A capitalised name in the text that the registry does not hold."""
+
+    name: str
+    kind: str  # suggested registry kind
+    nearest: str | None  # the registered name it may misspell
+    nearest_id: str | None
+
+    @property
+    def suggested_id(self) -> str:
+        return slug(self.name, 60)
+
+    def entry(self) -> str:
+        """A registry entry to paste into facts/entities.yaml."""
+        return f"- {{id: {self.suggested_id}, name: {_flow(self.name)}, kind: {self.kind}}}"
+
+    def describe(self) -> str:
+        hint = (f"; looks like a misspelling of '{self.nearest}' ({self.nearest_id}): if it is an "
+                "accepted spelling add it as an alias" if self.nearest else "")
+        return f"'{self.name}' is not registered{hint}; suggested entry: {self.entry()}"
+
+
+@dataclass
+class Extraction:
+    drafts: list[dict[str, Any]] = field(default_factory=list)
+    unknown: list[UnknownName] = field(default_factory=list)
+
+
+def _flow(text: str) -> str:
+    return text if re.fullmatch(r"[A-Za-z][\w .’-]*", text) else '"' + text.replace('"', '\\"') + '"'
+
+
+def slug(text: str, limit: int = 48) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
+    out = "-".join(words)[:limit].strip("-")
+    return out or "x"
+
+
+# ------------------------------------------------------------------ the registry
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: str | None  # None: pronoun, document, vague or unknown name
+    kind: str  # name, role, pronoun, doc, vague, unknown
+    possessive: bool = False
+
+
+class Registry:
+    """Registered names, aliases and role wordings, found in text with one regex."""
+
+    def __init__(self, entities: Mapping[str, Entity], published: dt.date | None) -> None:
+        self.entities = dict(entities)
+        self.published = published
+        self.names: dict[str, str] = {}
+        self.roles: dict[str, list[str]] = {}
+        for entity in self.entities.values():
+            for name in (entity.name, *entity.alias_names()):
+                self.names.setdefault(_fold(name), entity.id)
+                if name.lower().startswith("the "):
+                    self.names.setdefault(_fold(name[4:]), entity.id)
+            for role in entity.roles:
+                if self._active(role.start, role.end):
+                    for wording in (role.title, *role.aliases):
+                        self.roles.setdefault(_fold(wording), []).append(entity.id)
+        self._name_rx = _alternation(self.names, case_exact_single=True)
+        self._role_rx = _alternation(self.roles, case_exact_single=False)
+        self.tokens = {w for name in self.names for w in name.split()}
+        # Words of registered names as capitalised in the registry (for misspellings).
+        self.name_words = {w.casefold() for e in self.entities.values()
+                           for n in (e.name, *e.alias_names()) for w in re.findall(r"[\w’'-]+", n)
+                           if w[:1].isupper() and len(w) >= 5}
+
+    def _active(self, start: str | None, end: str | None) -> bool:
+        if self.published is None:
+            return True
+        day = self.published.isoformat()
+        return (start is None or start <= day) and (end is None or day <= end)
+
+    def mentions(self, text: str) -> list[Mention]:
+        found = [self._mention(m, text, "name") for m in self._name_rx.finditer(text)]
+        taken = [(m.start, m.end) for m in found]
+        for m in self._role_rx.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append(self._mention(m, text, "role"))
+        return sorted(found, key=lambda m: m.start)
+
+    def _mention(self, m: re.Match[str], text: str, kind: str) -> Mention:
+        poss = bool(re.match(r"['’]s?\b", text[m.end():m.end() + 2]))
+        key = _fold(m.group())
+        entity = self.names.get(key) if kind == "name" else self._role_holder(key, text, m.start())
+        return Mention(m.start(), m.end(), m.group(), entity, kind, poss)
+
+    def _role_holder(self, key: str, text: str, start: int) -> str | None:
+        holders = sorted(set(self.roles.get(key, [])))
+        if len(holders) <= 1:
+            return holders[0] if holders else None
+        owner = self._owner(text[:start])
+        if owner:
+            side = self.entities[owner].side or owner
+            close = [h for h in holders if self.entities[h].side == side or h == owner or any(
+                r.of == owner for r in self.entities[h].roles)]
+            if len(close) == 1:
+                return close[0]
+        return None
+
+    def _owner(self, before: str) -> str | None:
+        m = re.search(r"([\w’'. -]+?)['’]s\s+$", before)
+        return self.names.get(_fold(m.group(1).split(",")[-1].strip())) if m else None
+
+    def kind(self, entity_id: str | None) -> EntityKind | None:
+        entity = self.entities.get(entity_id or "")
+        return entity.kind if entity else None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
+
+
+def _alternation(names: Iterable[str], *, case_exact_single: bool) -> re.Pattern[str]:
+    parts = []
+    for name in sorted(names, key=len, reverse=True):
+        body = re.escape(name).replace("'", "['’]").replace(r"\ ", r"\s+")
+        single = " " not in name
+        if case_exact_single and single:
+            continue  # added below with its registered capitalisation
+        parts.append(f"(?i:{body})")
+    if case_exact_single:
+        parts.extend(_exact(name) for name in sorted(names, key=len, reverse=True) if " " not in name)
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w@#-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def _exact(folded: str) -> str:
+    # Single-word names match capitalised ("Mendel", "NATO"), never as a common word.
+    body = re.escape(folded).replace("'", "['’]")
+    first = body[0]
+    if first.isalpha():
+        return f"[{first.upper()}](?i:{body[1:]})" if len(body) > 1 else first.upper()
+    return f"(?i:{body})"
+
+
+# ------------------------------------------------------------------ sentences
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    text: str
+    part: str
+    quotes: tuple[tuple[int, int], ...]  # (open, close) offsets within text, marks included
+
+
+def sentences(text: str, *, headline: str | None = None,
+              skip: Iterable[str] = ()) -> Iterator[Sentence]:
+    """Sentences of the article, skipping furniture lines and repeated lines."""
+    skipped = {s.strip() for s in skip}
+    seen: set[str] = set()
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        start = offset + (len(line) - len(line.lstrip()))
+        offset += len(line)
+        if not stripped or stripped in skipped or stripped in seen:
+            continue
+        seen.add(stripped)
+        part = "headline" if headline and stripped == headline.strip() else "body"
+        yield from _split(stripped, start, part)
+
+
+def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
+    quotes = _quote_spans(para)
+    inside = {i for a, b in quotes for i in range(a, b)}
+    start = 0
+    for m in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])", para):
+        if m.start() in inside or m.end() - 1 in inside:
+            continue
+        if _ABBREVIATIONS.search(para[: m.start() + 1]):
+            continue
+        yield _sentence(para, base, start, m.end(), quotes, part)
+        start = m.end()
+    if start < len(para):
+        yield _sentence(para, base, start, len(para), quotes, part)
+
+
+def _sentence(para: str, base: int, a: int, b: int, quotes: list[tuple[int, int]],
+              part: str) -> Sentence:
+    text = para[a:b].rstrip()
+    inner = tuple((qa - a, qb - a) for qa, qb in quotes if a <= qa and qb <= a + len(text))
+    return Sentence(base + a, text, part, inner)
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close+1) of top-level quotations; an unclosed one runs to the end."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        close = {"“": "”", '"': '"', "«": "»"}.get(ch)
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        end = len(text) if j < 0 else j + 1
+        spans.append((i, end))
+        i = end
+    return spans
+
+
+# ------------------------------------------------------------------ attribution
+
+
+@dataclass
+class Who:
+    speaker: str | None
+    as_: str | None
+    mode: str
+    via: list[str] = field(default_factory=list)
+    said: str | None = None
+    span: tuple[int, int] = (0, 0)  # the attribution's words in the sentence
+    unknown: str | None = None
+
+
+class Context:
+    """Per-article state: the registry and the last speaker (for 'it said')."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.last: dict[str, str] = {}  # "person"/"other"/"any" -> entity id
+
+    def remember(self, speaker: str | None) -> None:
+        if speaker is None:
+            return
+        kind = "person" if self.registry.kind(speaker) is EntityKind.person else "other"
+        self.last[kind] = speaker
+        self.last["any"] = speaker
+
+
+def _masked(sentence: Sentence) -> str:
+    """The sentence with quoted words blanked (offsets kept)."""
+    chars = list(sentence.text)
+    for a, b in sentence.quotes:
+        for i in range(a + 1, max(a + 1, b - 1)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def candidates(ctx: Context, text: str) -> list[Mention]:
+    """Everything that can be a speaker in ``text`` (quoted words already blanked)."""
+    clean = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
+    found = [m for m in ctx.registry.mentions(clean) if not m.possessive]
+    found += [Mention(m.start(), m.end(), m.group(), None, "pronoun")
+              for m in _PRONOUN.finditer(clean)]
+    found += [Mention(m.start(), m.end(), m.group(), None, "doc") for m in _DOC.finditer(clean)]
+    found += [Mention(m.start(), m.end(), m.group(), None, "vague")
+              for m in _VAGUE.finditer(clean)]
+    taken = [(m.start, m.end) for m in found]
+    for m in _NAME_SEQ.finditer(clean):
+        name = _trim_name(m.group())
+        if name and not any(s < m.end() and m.start() < e for s, e in taken):
+            start = m.start() + m.group().index(name)
+            found.append(Mention(start, start + len(name), name, None, "unknown"))
+    return found
+
+
+def _trim_name(seq: str) -> str | None:
+    words = seq.split()
+    while words and (words[0] in _NOT_NAMES or _MONTH_DAY.match(words[0])):
+        words = words[1:]
+    while words and (words[-1] in _NOT_NAMES or _MONTH_DAY.match(words[-1])):
+        words = words[:-1]
+    if not words or not words[0][:1].isupper():
+        return None
+    return " ".join(words)
+
+
+def subject_before(ctx: Context, text: str, verb_at: int, floor: int = 0) -> Mention | None:
+    """The speaker phrase ending nearest before ``verb_at`` with only skippable words
+    between; the longest one when several end at the same place."""
+    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
+    found = [m for m in candidates(ctx, text[:verb_at]) if m.start >= floor]
+    for places in (False, True):
+        best: Mention | None = None
+        for m in found:
+            if not _skippable(text[m.end:verb_at], places=places and m.kind == "name"):
+                continue
+            if best is None or m.end > best.end or (m.end == best.end and m.start < best.start):
+                best = m
+        if best is not None:
+            return best
+    return None
+
+
+def subject_after(ctx: Context, text: str, at: int) -> Mention | None:
+    """The speaker phrase starting right after ``at`` ("said Mendel")."""
+    options = [m for m in candidates(ctx, text) if m.start >= at and _skippable(text[at:m.start])]
+    return min(options, key=lambda m: (m.start, -m.end), default=None)
+
+
+def _skippable(gap: str, *, places: bool = False) -> bool:
+    gap = _strip_times(gap)
+    if "." in gap or ";" in gap:
+        return False
+    return bool(_SKIPPABLE.match(gap)) or (places and bool(_PLACE_PHRASE.match(gap)))
+
+
+def _strip_times(text: str) -> str:
+    for pattern, _ in TIME_PATTERNS:
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def resolve_who(ctx: Context, sentence: Sentence, m: Mention) -> Who:
+    """Turn the chosen phrase into an attribution."""
+    text = sentence.text
+    if m.kind in ("name", "role"):
+        mode = "unnamed" if (m.kind == "role" and _UNNAMED_START.match(_phrase_start(text, m)))\
+            else "paraphrase"
+        if m.kind == "role" and _UNNAMED_START.match(_phrase_start(text, m)):
+            return Who(m.entity, _phrase_start(text, m) + m.text, mode, span=(m.start, m.end))
+        return Who(m.entity, m.text, mode, span=(m.start, m.end))
+    if m.kind == "pronoun":
+        kind = _PRONOUNS[m.text.lower()]
+        speaker = ctx.last.get(kind) or ctx.last.get("any")
+        return Who(speaker, m.text, "paraphrase", span=(m.start, m.end))
+    if m.kind == "doc":
+        via = [x.entity for x in ctx.registry.mentions(m.text) if x.entity and not x.possessive]
+        speaker = ctx.last.get("any")
+        return Who(speaker, m.text, "paraphrase", [v for v in via if v != speaker],
+                   span=(m.start, m.end))
+    if m.kind == "vague":
+        return Who(None, m.text, "vague", span=(m.start, m.end))
+    return Who(None, m.text, "paraphrase", span=(m.start, m.end), unknown=m.text)
+
+
+def _phrase_start(text: str, m: Mention) -> str:
+    """Possessive words right before a role: 'its ' in 'its security chief'."""
+    before = re.search(r"(?:\b(?:its|his|her|their|a|an|one)\s+)$|(?:[\w’'.-]+['’]s\s+)$",
+                       text[: m.start])
+    return before.group() if before else ""
+
+
+def attribution(ctx: Context, sentence: Sentence) -> Who | None:
+    """Who the sentence attributes its words to, or None (the outlet's own voice)."""
+    masked = _masked(sentence)
+    who = _from_quote_end(ctx, sentence, masked) or _from_verbs(ctx, sentence, masked)
+    according = _ACCORDING.search(masked)
+    if according:
+        src = subject_after(ctx, masked, according.end())
+        if src is not None:
+            if who is None:
+                who = resolve_who(ctx, sentence, src)
+            elif src.entity and src.entity != who.speaker:
+                who.via.append(src.entity)
+    if who is not None and who.said is None:
+        who.said = _said_time(masked, who.span)
+    return who
+
+
+def _from_quote_end(ctx: Context, sentence: Sentence, masked: str) -> Who | None:
+    """'"...," X said' / '"...," said X' after a quotation."""
+    for _, close in sentence.quotes:
+        rest_at = close
+        m = re.match(r"\s*[,.!?]?\s*", masked[rest_at:])
+        at = rest_at + (m.end() if m else 0)
+        verb = _VERB_START.match(masked[at:])
+        if verb:
+            who = subject_after(ctx, masked, at + verb.end())
+            if who:
+                return resolve_who(ctx, sentence, who)
+            continue
+        verb2 = _VERB.search(masked, at)
+        if verb2 and masked[at - 2:at].strip() in (",", "", ",\u201d"):
+            who = subject_before(ctx, masked, verb2.start(), floor=at)
+            if who:
+                return resolve_who(ctx, sentence, who)
+    return None
+
+
+def _from_verbs(ctx: Context, sentence: Sentence, masked: str) -> Who | None:
+    """'X said ...' / '..., X said.' / 'X on Friday accused Y of "..."'."""
+    for verbs in (_STRONG, _VERB):
+        for verb in verbs.finditer(masked):
+            who = subject_before(ctx, masked, verb.start())
+            if who is not None:
+                return resolve_who(ctx, sentence, who)
+    if sentence.quotes:  # 'Peskov on April 12 brushed aside "..."': the sentence's subject
+        first = sorted(candidates(ctx, masked[: sentence.quotes[0][0]]), key=lambda m: m.start)
+        if first and first[0].kind in ("name", "role") and _skippable(masked[: first[0].start]):
+            return resolve_who(ctx, sentence, first[0])
+    return None
+
+
+def _said_time(masked: str, span: tuple[int, int]) -> str | None:
+    """A time expression next to the attribution: 'said on Monday', 'last week said'."""
+    window_start, window_end = span[1], min(len(masked), span[1] + 40)
+    found = _times(masked[window_start:window_end])
+    return found[0][2] if found else None
+
+
+def _times(text: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for pattern, _ in TIME_PATTERNS:
+        for m in pattern.finditer(text):
+            words = m.group().strip()
+            if words and not any(a < m.end() and m.start() < b for a, b, _ in out):
+                out.append((m.start(), m.end(), words))
+    return sorted(out)
+
+
+# ------------------------------------------------------------------ figures
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    value: float
+    cmp: str
+    unit: str
+    scope: tuple[str, ...] = ()
+    each: bool = False
+
+
+def figures(registry: Registry, text: str) -> list[Figure]:
+    """Figures in a sentence: number, comparator, unit and scope."""
+    found: list[Figure] = []
+    for m in _NUMBER.finditer(text):
+        value = float(m["num"].replace(",", "")) * _MULTIPLIERS.get((m["mult"] or "").lower(), 1)
+        if _is_year_or_date(text, m, value):
+            continue
+        unit, unit_end = _unit(text, m.end())
+        if unit is None and found and _INHERIT.search(text[found[-1].end:m.start()]):
+            unit, unit_end = found[-1].unit, m.end()
+        if unit is None or unit in _TIME_UNITS:
+            continue
+        cmp = dict(_CMP).get((m["cmp"] or "").lower(), "eq")
+        scope = _scope(registry, text[unit_end:_clause_end(text, unit_end)])
+        found.append(Figure(m.start(), unit_end, value, cmp, unit, scope))
+    return _merge_each(text, found)
+
+
+def _is_year_or_date(text: str, m: re.Match[str], value: float) -> bool:
+    raw = m["num"]
+    if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m["cmp"]:
+        return True
+    before = text[max(0, m.start() - 12):m.start()]
+    return bool(re.search(r"(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+                          r"Oct|Nov|Dec)\.?\s+$", before)) or value != value
+
+
+def _unit(text: str, at: int) -> tuple[str | None, int]:
+    """The counted noun after a number: skip up to two adjectives; 'of their X' too."""
+    rest = text[at:]
+    m = re.match(r"\s+of\s+(?:their|the|its|his|her|our|them|these|those)\s+([a-z][a-z-]+)", rest)
+    if m and _plural(m.group(1)):
+        return m.group(1), at + m.end()
+    pos = at
+    for _ in range(3):
+        w = re.match(r"\s+([A-Za-z][A-Za-z’'-]*)", text[pos:])
+        if w is None:
+            return None, at
+        word = w.group(1)
+        if word.lower() in _NOT_UNITS:
+            return None, at
+        pos += w.end()
+        if word[0].islower() and _plural(word):
+            return word.lower(), pos
+        if word[0].islower() and word not in ("armed", "military", "civilian", "active"):
+            return None, at
+    return None, at
+
+
+def _plural(word: str) -> bool:
+    low = word.lower()
+    return low in _IRREGULAR_UNITS or (low.endswith("s") and not low.endswith("ss") and
+                                       len(low) > 3)
+
+
+def _clause_end(text: str, at: int) -> int:
+    m = re.compile(r",|;|\.(?:\s|$)|\s(?:according|who|which|since|compared|when)\b").search(
+        text, at)
+    return m.start() if m else len(text)
+
+
+def _scope(registry: Registry, text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in registry.mentions(text):
+        if m.entity and registry.kind(m.entity) is EntityKind.place and m.entity not in out:
+            out.append(m.entity)
+    return tuple(out)
+
+
+def _merge_each(text: str, found: list[Figure]) -> list[Figure]:
+    """'N troops on A and N troops in B': one figure stated for each of A and B."""
+    merged: list[Figure] = []
+    for f in found:
+        prev = merged[-1] if merged else None
+        if (prev is not None and (prev.value, prev.cmp, prev.unit) == (f.value, f.cmp, f.unit)
+                and re.search(r"\band\s*$", text[prev.end:f.start]) and prev.scope and f.scope):
+            merged[-1] = Figure(prev.start, f.end, f.value, f.cmp, f.unit,
+                                tuple(dict.fromkeys(prev.scope + f.scope)), each=True)
+        else:
+            merged.append(f)
+    return merged
+
+
+# ------------------------------------------------------------------ propositions
+
+
+def _words(text: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w in _STOPWORDS or len(w) < 3:
+            continue
+        out.add(re.sub(r"(?:ing|ed|es|s)$", "", w) if len(w) > 5 else w)
+    return out
+
+
+class Predicates:
+    """Guesses a vocabulary predicate for a draft by word overlap with its words."""
+
+    def __init__(self, predicates: Mapping[str, Predicate]) -> None:
+        self.predicates = dict(predicates)
+        self.index = {p.id: (_words(p.id.replace("-", " ") + " " + p.label),
+                             _words(p.description or "")) for p in self.predicates.values()}
+
+    def guess(self, text: str, *, figure: bool) -> tuple[str | None, str]:
+        words = _words(text)
+        scored = []
+        for pid, (strong, weak) in self.index.items():
+            score = 2 * len(words & strong) + 0.5 * len(words & weak)
+            if figure and self.predicates[pid].kind is PredicateKind.measure:
+                score += 0.5
+            scored.append((score, pid))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        if scored and scored[0][0] >= 2:
+            return scored[0][1], "guessed from the words"
+        if "say" in self.predicates:
+            return "say", "generic"
+        statements = sorted(p.id for p in self.predicates.values()
+                            if p.kind is PredicateKind.statement)
+        pick = statements[0] if statements else (scored[0][1] if scored else None)
+        return pick, "placeholder"
+
+
+# ------------------------------------------------------------------ the extractor
+
+
+@dataclass
+class Article:
+    text: str
+    published: dt.date | None
+    outlet: str
+    headline: str | None = None
+    furniture: Sequence[str] = ()
+
+
+def extract(article: Article, entities: Mapping[str, Entity],
+            predicates: Mapping[str, Predicate]) -> Extraction:
+    """Draft claims for an article (see the module docstring)."""
+    registry = Registry(entities, article.published)
+    ctx = Context(registry)
+    preds = Predicates(predicates)
+    result = Extraction()
+    ids: set[str] = set()
+    unknown: dict[str, UnknownName] = {}
+    for sentence in sentences(article.text, headline=article.headline, skip=article.furniture):
+        for draft in _drafts(ctx, preds, article, sentence):
+            draft["id"] = _unique(draft["id"], ids)
+            result.drafts.append(_ordered(draft))
+        for name in _unknown_names(registry, sentence):
+            unknown.setdefault(name.name, name)
+    result.unknown = sorted(unknown.values(), key=lambda u: u.name)
+    return result
+
+
+def _unique(base: str, ids: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in ids:
+        candidate = f"{base}-{n}"
+        n += 1
+    ids.add(candidate)
+    return candidate
+
+
+_ORDER = ("id", "part", "evidence", "by", "says", "when", "quantity", "draft", "note")
+
+
+def _ordered(draft: dict[str, Any]) -> dict[str, Any]:
+    return {k: draft[k] for k in _ORDER if k in draft and draft[k] not in (None, {}, [])}
+
+
+def _drafts(ctx: Context, preds: Predicates, article: Article,
+            sentence: Sentence) -> Iterator[dict[str, Any]]:
+    who = attribution(ctx, sentence)
+    speakers = _speakers(ctx, sentence, who)
+    evidence = _evidence(sentence)
+    if who is not None:
+        for one in speakers:
+            yield _speech_draft(ctx, preds, article, sentence, one, evidence)
+    for fig in figures(ctx.registry, sentence.text):
+        yield _figure_draft(ctx, preds, article, sentence, who, fig, evidence)
+    if who is not None:
+        ctx.remember(who.speaker)
+
+
+def _speakers(ctx: Context, sentence: Sentence, who: Who | None) -> list[Who]:
+    """The attribution, and a second speaker joined by 'and' ('Washington and NATO said')."""
+    if who is None:
+        return []
+    out = [who]
+    before = _masked(sentence)[: who.span[0]]
+    m = re.search(r"\s+and\s+$", before)
+    if m and who.speaker:
+        other = subject_before(ctx, before, m.start())
+        if other and other.entity and other.entity != who.speaker and other.kind == "name":
+            out.insert(0, Who(other.entity, other.text, who.mode, list(who.via), who.said,
+                              (other.start, other.end)))
+    return out
+
+
+def _evidence(sentence: Sentence) -> str:
+    text = sentence.text
+    if len(text) <= MAX_EVIDENCE:
+        return text
+    cut = text[:MAX_EVIDENCE]
+    return cut[: cut.rfind(" ")] if " " in cut else cut
+
+
+def _content(sentence: Sentence, who: Who | None) -> str:
+    text = sentence.text
+    if who is None:
+        return text
+    a, b = who.span
+    return text[:a] + " " * (b - a) + text[b:]
+
+
+def _subject_object(ctx: Context, text: str, speaker: str | None,
+                    fallback: str) -> tuple[str, str | None]:
+    ents = [m.entity for m in ctx.registry.mentions(text) if m.entity]
+    ents = list(dict.fromkeys(ents))
+    subject = ents[0] if ents else (speaker or fallback)
+    rest = [e for e in ents if e != subject]
+    return subject, (rest[0] if rest else None)
+
+
+def _stance(text: str) -> tuple[str, bool]:
+    for stance, rx in _STANCES:
+        if rx.search(text):
+            return stance, False
+    return "asserts", bool(_NEGATION.search(text))
+
+
+def _mode(sentence: Sentence, who: Who) -> str:
+    if not sentence.quotes or who.mode in ("vague", "unnamed"):
+        return who.mode
+    first_open = sentence.quotes[0][0]
+    return "direct-quote" if not sentence.text[:first_open].strip() else "partial-quote"
+
+
+def _by(sentence: Sentence, who: Who, article: Article) -> dict[str, Any]:
+    by: dict[str, Any] = {"speaker": who.speaker, "as": who.as_, "mode": _mode(sentence, who)}
+    if who.via:
+        by["via"] = list(dict.fromkeys(who.via))
+    if who.said and resolve(who.said, article.published) is not None:
+        by["said"] = who.said
+    return {k: v for k, v in by.items() if v}
+
+
+def _speech_draft(ctx: Context, preds: Predicates, article: Article, sentence: Sentence,
+                  who: Who, evidence: str) -> dict[str, Any]:
+    content = _content(sentence, who)
+    subject, obj = _subject_object(ctx, content, who.speaker, who.speaker or article.outlet)
+    predicate, how = preds.guess(content, figure=False)
+    stance, negated = _stance(content)
+    by = _by(sentence, who, article)
+    tag = "q" if by["mode"] in ("direct-quote", "partial-quote") else "s"
+    says = {"subject": subject, "predicate": predicate, "object": obj,
+            "negated": negated or None, "stance": stance}
+    return {
+        "id": f"{tag}-{slug(who.speaker or who.as_ or 'unnamed', 20)}-{slug(content, 28)}",
+        "part": sentence.part, "evidence": evidence, "by": by,
+        "says": {k: v for k, v in says.items() if v is not None},
+        "when": _event_time(content, who, article), "draft": True,
+        "note": _note(who, predicate, how),
+    }
+
+
+def _figure_draft(ctx: Context, preds: Predicates, article: Article, sentence: Sentence,
+                  who: Who | None, fig: Figure, evidence: str) -> dict[str, Any]:
+    text = sentence.text
+    content = _content(sentence, who)
+    subject, obj = _subject_object(ctx, content[: fig.start] + content[fig.end:],
+                                   who.speaker if who else None, article.outlet)
+    predicate, how = preds.guess(text, figure=True)
+    quantity: dict[str, Any] = {"value": _number(fig.value), "unit": slug(fig.unit, 40)}
+    if fig.cmp != "eq":
+        quantity["cmp"] = fig.cmp
+    if fig.scope:
+        quantity["scope"] = list(fig.scope)
+    if fig.each:
+        quantity["each"] = True
+    by = _by(sentence, who, article) if who else None
+    if by and by["mode"] in ("direct-quote", "partial-quote"):
+        by["mode"] = "paraphrase" if not _in_quote(sentence, fig.start) else by["mode"]
+    when = _times(text[fig.end:])
+    return {
+        "id": f"n-{slug(str(_number(fig.value)), 12)}-{slug(fig.unit, 20)}",
+        "part": sentence.part, "evidence": evidence, "by": by,
+        "says": {"subject": subject, "predicate": predicate, **({"object": obj} if obj else {})},
+        "when": next((w for _, _, w in when if resolve(w, article.published)), None),
+        "quantity": quantity, "draft": True,
+        "note": _note(who, predicate, how),
+    }
+
+
+def _in_quote(sentence: Sentence, at: int) -> bool:
+    return any(a <= at < b for a, b in sentence.quotes)
+
+
+def _number(value: float) -> float | int:
+    return int(value) if value == int(value) else value
+
+
+def _event_time(content: str, who: Who, article: Article) -> str | None:
+    for _, _, words in _times(content):
+        if words != who.said and resolve(words, article.published) is not None:
+            return words
+    return None
+
+
+def _note(who: Who | None, predicate: str | None, how: str) -> str:
+    parts = [f"Machine draft: review every field. Predicate '{predicate}' is a {how} guess."]
+    if who is not None and who.unknown:
+        parts.append(f"Speaker '{who.unknown}' is not in the registry: register it, then set "
+                     "by.speaker.")
+    elif who is not None and who.speaker is None and who.mode != "vague":
+        parts.append(f"Could not resolve '{who.as_}' to a registered speaker.")
+    return " ".join(parts)
+
+
+# ------------------------------------------------------------------ unknown names
+
+
+def _unknown_names(registry: Registry, sentence: Sentence) -> Iterator[UnknownName]:
+    if sentence.part == "headline":
+        return  # headlines are in title case: every word is capitalised
+    text = sentence.text
+    taken = [(m.start, m.end) for m in registry.mentions(text)]
+    first_word = re.match(r"\W*\w+", text)
+    for m in _NAME_SEQ.finditer(text):
+        for start, piece in _pieces(m, taken):
+            name = _trim_name(piece)
+            if name is None or _known_word(registry, name):
+                continue
+            at_start = first_word is not None and start < first_word.end()
+            if " " not in name and (at_start or len(name) < 3):
+                continue
+            yield unknown_name(registry, name)
+
+
+def _pieces(m: re.Match[str], taken: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
+    """The runs of words of a capitalised sequence outside registered names."""
+    run: list[str] = []
+    run_start = m.start()
+    for w in re.finditer(r"\S+", m.group()):
+        a, b = m.start() + w.start(), m.start() + w.end()
+        if any(s < b and a < e for s, e in taken):
+            if run:
+                yield run_start, " ".join(run)
+            run = []
+            continue
+        if not run:
+            run_start = a
+        run.append(w.group())
+    if run:
+        yield run_start, " ".join(run)
+
+
+def _known_word(registry: Registry, name: str) -> bool:
+    low = _fold(name)
+    if low in registry.names or low in registry.roles:
+        return True
+    return " " not in low and _derived(low, registry.tokens)
+
+
+def _derived(word: str, tokens: set[str]) -> bool:
+    """Demonyms and plurals of registered words: Ukrainian, Russians, Western."""
+    for ending in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if any(stem + e in tokens for e in ("", "e", "a")):
+                return True
+    return False
+
+
+def unknown_name(registry: Registry, name: str) -> UnknownName:
+    nearest, nearest_id = _nearest(registry, name)
+    return UnknownName(name, _guess_kind(name), nearest, nearest_id)
+
+
+def _nearest(registry: Registry, name: str) -> tuple[str | None, str | None]:
+    """The registered name (or one of its words) the unknown name most resembles."""
+    folded = _fold(name)
+    close = difflib.get_close_matches(folded, list(registry.names), n=1, cutoff=0.8)
+    if close:
+        return _registered(registry, close[0]), registry.names[close[0]]
+    for word in folded.split():
+        if len(word) < 5 or word in registry.tokens:
+            continue
+        hit = difflib.get_close_matches(word, sorted(registry.name_words), n=1, cutoff=0.8)
+        if hit:
+            full = next(n for n in sorted(registry.names, key=len, reverse=True)
+                        if hit[0] in n.split())
+            return _registered(registry, full), registry.names[full]
+    return None, None
+
+
+def _registered(registry: Registry, folded: str) -> str:
+    entity = registry.entities[registry.names[folded]]
+    for name in (entity.name, *entity.alias_names()):
+        if _fold(name) == folded:
+            return name
+    return entity.name
+
+
+def _guess_kind(name: str) -> str:
+    if _ORG_WORDS.search(name):
+        return "organisation"
+    if _PLACE_WORDS.search(name):
+        return "place"
+    words = name.split()
+    return "person" if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) else "group"

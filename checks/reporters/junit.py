@@ -1,7 +1,8 @@
 """JUnit XML (the ``junit-10.xsd`` dialect CI test reporters read).
 
-One testsuite (inside ``<testsuites>``, as pytest writes it); one testcase per fact file, whose failures are the findings
-located in it that fail the run (``--fail-on``), plus one corpus-wide testcase
+One testsuite (inside ``<testsuites>``, as pytest writes it); one testcase
+per fact file, whose failures are the findings located in it that fail the
+run (``--fail-on``), plus one corpus-wide testcase
 for findings whose claims span several files (a disagreement between
 articles belongs to no single file) or that point outside the loaded files.
 A finding that cannot be checked at all (category ``load``: the file could

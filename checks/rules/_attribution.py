@@ -4,20 +4,13 @@ of an excerpt that stand inside quotation marks."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..corpus import ClaimInfo, Corpus
 from ..model import AgencyHow, Mode
-from ..textnorm import collapse_ws, quoted_spans
+from ..textnorm import collapse_ws
 
 QUOTE_MODES = (Mode.direct_quote, Mode.partial_quote)
-
-# A mark that closes a quotation: a typographic closing mark, or a straight
-# mark glued to the word or punctuation before it and followed by a space,
-# punctuation or the end ('dialogue."' closes; 'he said "not' opens).
-_CLOSING = re.compile(r'[\u201d\u00bb]|(?<=[^\s"])"(?=[\s.,;:!?)\]]|$)')
-_OPENING = re.compile('[\u201c\u00ab\u201e]|"')
 
 
 def is_own_voice(ci: ClaimInfo) -> bool:
@@ -25,28 +18,14 @@ def is_own_voice(ci: ClaimInfo) -> bool:
     return ci.claim.by.mode is Mode.own_voice and ci.claim.by.speaker is None
 
 
-def quoted_parts(excerpt: str) -> list[str]:
-    """The words inside quotation marks in one excerpt. Besides what
-    :func:`textnorm.quoted_spans` finds, an excerpt that begins inside a quote
-    (its first mark closes one, as when a curator splits a long quote into
-    several claims) contributes the words before that mark."""
-    spans: list[str] = []
-    closing = _CLOSING.search(excerpt)
-    opening = _OPENING.search(excerpt)
-    if closing and (opening is None or closing.start() <= opening.start()):
-        lead = excerpt[: closing.start()]
-        if lead.strip():
-            spans.append(lead)
-        excerpt = excerpt[closing.end():]
-    return spans + quoted_spans(excerpt)
-
-
 def claim_quotes(ci: ClaimInfo) -> list[str]:
-    """The quoted words of a quoting claim with a speaker, as written (spaces collapsed)."""
+    """The quoted words of a quoting claim with a speaker, as written (spaces collapsed).
+    The marks are read from the article (ClaimInfo.quoted): curators cut excerpts
+    inside quotations that span several sentences."""
     by = ci.claim.by
     if by.mode not in QUOTE_MODES or by.speaker is None:
         return []
-    return [collapse_ws(s) for e in ci.claim.excerpts for s in quoted_parts(e) if s.strip()]
+    return [collapse_ws(s) for s in ci.quoted if s.strip()]
 
 
 def chain_root(ci: ClaimInfo) -> str:

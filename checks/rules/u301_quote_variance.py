@@ -3,18 +3,22 @@
 Catches *quote variance*: two sources put different words inside quotation
 marks for one utterance. Claims are grouped into blocks by speaker,
 proposition and stance, and split where their times (when said, else the
-claim's time) do not overlap. In a block, each source's quoted words are
-compared with the other sources' quotes of the same speaker. A wording is
-covered by another source when it appears, word for word, in any of that
-source's quotes of the speaker (sources cut quotes at different places and
-file the pieces under different claims). Quotation marks promise the
-speaker's exact words, so when each of two sources holds words the other
-does not, at least one of them did not quote verbatim (or translated
-differently), and a reader should check which.
+claim's time) do not overlap. A wording is covered by a source when it
+appears, word for word, in any of that source's quotes of the speaker
+(sources cut quotes at different places and file the pieces under different
+claims). Two wordings conflict when no source covers both: then the source of
+each holds words the other does not, and no one reports them side by side.
+Quotation marks promise the speaker's exact words, so at least one of them did
+not quote verbatim (or translated differently), and a reader should check.
 
 Differences of case, punctuation, quotation marks, editorial [insertions]
 and British/American spelling do not count. A source whose quotes are all
-fragments of the other's full quote agrees with it.
+fragments of another's full quote agrees with it, and so do two sources
+quoting different fragments of a quote that a third prints in full.
+
+Each block is indexed once (which sources' quotes contain each wording, found
+by sliding windows of the wordings' lengths over each source's quotes), so
+sources are never compared pairwise; one finding per block.
 
 Fires:
     a#c1  Beta said he was "not aware of any [such] requests made lately"
@@ -31,7 +35,7 @@ Options: none.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
@@ -48,41 +52,57 @@ CATEGORY = "quote"
 SEVERITY = "warning"
 
 BlockKey = tuple[str, tuple[str, str, str], Stance]
+Words = tuple[str, ...]
+Held = tuple[ClaimInfo, str]  # a claim and one of its quotes as written
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
-    texts = _SpeakerTexts(corpus)
+    quotes = _Quotes(corpus)
     groups: dict[BlockKey, list[ClaimInfo]] = defaultdict(list)
     for ci in corpus.claims:
-        if claim_quotes(ci):
-            speaker = ci.speaker
-            assert speaker is not None  # claim_quotes is empty without a speaker
-            groups[(speaker, ci.key, ci.claim.says.stance)].append(ci)
+        if ci.speaker is not None and quotes.of(ci):
+            groups[(ci.speaker, ci.key, ci.claim.says.stance)].append(ci)
     for block_key, group in groups.items():
         if len({c.source.id for c in group}) < 2:
             continue
         clusters = _time_clusters(group)
         for block in clusters:
-            pair = _mutual_pair(block, texts)
+            pair = _conflict(block, block_key[0], quotes)
             if pair is not None:
                 tag = str(_said(block[0])) if len(clusters) > 1 else ""
-                yield _hit(corpus, block_key, block, pair, tag)
+                yield _hit(corpus, block_key, block, pair, quotes, tag)
 
 
-class _SpeakerTexts:
-    """Each source's quotes of each speaker, normalised and joined, built once."""
+class _Quotes:
+    """Each claim's quoted words, and each source's quotes of each speaker as
+    word tuples, each built once."""
 
     def __init__(self, corpus: Corpus) -> None:
         self._corpus = corpus
-        self._joined: dict[tuple[str, str], str] = {}
+        self._claim: dict[int, list[str]] = {}
+        self._norm: dict[int, list[Words]] = {}
+        self._words: dict[tuple[str, str], list[Words]] = {}
 
-    def joined(self, source: str, speaker: str) -> str:
-        if (source, speaker) not in self._joined:
-            parts = [quote_words(q) for ci in self._corpus.by_speaker.get(speaker, ())
-                     if ci.source.id == source for q in claim_quotes(ci)]
-            # Padded and separated so a wording matches whole words of one quote.
-            self._joined[(source, speaker)] = "".join(f" {p} \n" for p in parts)
-        return self._joined[(source, speaker)]
+    def of(self, ci: ClaimInfo) -> list[str]:
+        if id(ci) not in self._claim:
+            self._claim[id(ci)] = claim_quotes(ci)
+        return self._claim[id(ci)]
+
+    def normalised(self, ci: ClaimInfo) -> list[Words]:
+        """The claim's quotes as words (parallel to :meth:`of`)."""
+        if id(ci) not in self._norm:
+            self._norm[id(ci)] = [tuple(quote_words(q).split()) for q in self.of(ci)]
+        return self._norm[id(ci)]
+
+    def words(self, source: str, speaker: str) -> list[Words]:
+        """All of the speaker's quotes in the source, any proposition, normalised."""
+        if (source, speaker) not in self._words:
+            # One pass over the speaker's claims fills every source at once.
+            for ci in self._corpus.by_speaker.get(speaker, ()):
+                found = self._words.setdefault((ci.source.id, speaker), [])
+                found.extend(self.normalised(ci))
+            self._words.setdefault((source, speaker), [])
+        return self._words[(source, speaker)]
 
 
 def _said(ci: ClaimInfo) -> Interval | None:
@@ -112,42 +132,51 @@ def _iv(ci: ClaimInfo) -> Interval:
     return iv
 
 
-Pair = tuple[tuple[str, list[str]], tuple[str, list[str]]]
-
-
-def _mutual_pair(block: list[ClaimInfo], texts: _SpeakerTexts) -> Pair | None:
-    """Two sources each holding a wording the other's quotes do not cover."""
-    speaker = block[0].speaker or ""
-    wordings: dict[str, dict[str, str]] = defaultdict(dict)  # source -> normalised -> as written
+def _conflict(block: list[ClaimInfo], speaker: str, quotes: _Quotes) -> tuple[Held, Held] | None:
+    """Two wordings no source covers both of, with a claim holding each."""
+    held: dict[Words, Held] = {}
     for ci in block:
-        for quote in claim_quotes(ci):
-            norm = quote_words(quote)
-            if norm:
-                wordings[ci.source.id].setdefault(norm, quote)
-    sources = sorted(wordings)
-    # uncovered[s][t]: s's wordings (as written) that t's quotes of the speaker lack
-    uncovered = {s: {t: [w for n, w in wordings[s].items()
-                         if f" {n} " not in texts.joined(t, speaker)]
-                     for t in sources if t != s} for s in sources}
-    for i, s in enumerate(sources):
-        for t in sources[i + 1:]:
-            if uncovered[s][t] and uncovered[t][s]:
-                return (s, uncovered[s][t]), (t, uncovered[t][s])
+        for quote, words in zip(quotes.of(ci), quotes.normalised(ci), strict=True):
+            if words:
+                held.setdefault(words, (ci, quote))
+    if len(held) < 2:
+        return None
+    cover = _coverage(held, {c.source.id for c in block}, speaker, quotes)
+    wordings = list(held)
+    for i, first in enumerate(wordings):
+        for second in wordings[i + 1:]:  # distinct wordings, not sources: few per block
+            if cover[first].isdisjoint(cover[second]):
+                return held[first], held[second]
     return None
 
 
-def _hit(corpus: Corpus, block_key: BlockKey, block: list[ClaimInfo], pair: Pair,
-         tag: str) -> Hit:
+def _coverage(held: dict[Words, Held], sources: set[str], speaker: str,
+              quotes: _Quotes) -> dict[Words, set[str]]:
+    """For each wording, the block's sources whose quotes of the speaker contain it."""
+    cover: dict[Words, set[str]] = {w: set() for w in held}
+    lengths = sorted({len(w) for w in held})
+    for source in sources:
+        for quote in quotes.words(source, speaker):
+            for n in lengths:
+                for i in range(len(quote) - n + 1):
+                    window = quote[i:i + n]
+                    if window in cover:
+                        cover[window].add(source)
+    return cover
+
+
+def _hit(corpus: Corpus, block_key: BlockKey, block: list[ClaimInfo], pair: tuple[Held, Held],
+         quotes: _Quotes, tag: str) -> Hit:
     speaker, key, stance = block_key
-    (s, s_words), (t, t_words) = pair
-    x = next(c for c in block if c.source.id == s and claim_quotes(c))
-    y = next(c for c in block if c.source.id == t and claim_quotes(c))
+    (x, x_words), (y, y_words) = pair
     listed = [x, y, *[c for c in block if c is not x and c is not y][: 2 * MAX_LISTED - 2]]
     message = (f"{corpus.name(speaker)} is quoted in different words on '{label(corpus, key)}' "
-               f"({STANCE_WORDS[stance]}): {s} has {_show(s_words)}, {t} has {_show(t_words)}")
-    values: dict[str, list[str]] = defaultdict(list)
-    for c in block:
-        values[c.source.id].extend(q for q in claim_quotes(c) if q not in values[c.source.id])
+               f"({STANCE_WORDS[stance]}): {x.source.id} has \"{_trim(x_words)}\", "
+               f"{y.source.id} has \"{_trim(y_words)}\"")
+    wordings: dict[str, list[str]] = {}
+    for c in listed:
+        shown = wordings.setdefault(c.source.id, [])
+        shown.extend(q for q in quotes.of(c) if q not in shown)
     return Hit(
         message=message, location=y.location, focus=y.focus, block=True,
         key=f"variance|{speaker}|{'|'.join(key)}|{stance.value}|{tag}",
@@ -155,10 +184,9 @@ def _hit(corpus: Corpus, block_key: BlockKey, block: list[ClaimInfo], pair: Pair
         fix="compare both quotes with the speaker's original words (transcript, video, "
             "the first report); if both outlets quote faithfully, record a reviewed finding",
         values={"speaker": speaker, "proposition": list(key), "stance": stance.value,
-                "wordings": dict(values)},
+                "wordings": wordings},
     )
 
 
-def _show(words: Sequence[str]) -> str:
-    shown = " / ".join(f"\"{w.strip(' ,.;:')}\"" for w in words[:3])
-    return shown + (f" (+{len(words) - 3} more)" if len(words) > 3 else "")
+def _trim(quote: str) -> str:
+    return quote.strip(" ,.;:")

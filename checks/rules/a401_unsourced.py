@@ -32,7 +32,7 @@ from ..engine import NoOptions
 from ..findings import Hit
 from ..model import Stance
 from ._attribution import is_own_voice
-from ._common import MAX_LISTED, label, polarity, who
+from ._common import MAX_LISTED, STANCE_WORDS, label, polarity, who
 
 CODE = "A401"
 NAME = "attribution.unsourced"
@@ -82,6 +82,7 @@ def _hit(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
 
 
 def _position(c: ClaimInfo) -> str:
-    if c.claim.says.stance is Stance.not_aware:
+    says = c.claim.says
+    if says.stance is Stance.not_aware:
         return "says they are not aware of it"
-    return "holds the opposite"
+    return f"{STANCE_WORDS[says.stance]} {'it is not so' if says.negated else 'it'}"

@@ -698,13 +698,13 @@ class Predicates:
             scored.append((score, pid))
         scored.sort(key=lambda s: (-s[0], s[1]))
         if scored and scored[0][0] >= 2:
-            return scored[0][1], "guessed from the words"
+            return scored[0][1], "guessed from the article's words"
         if "say" in self.predicates:
-            return "say", "generic"
+            return "say", "the generic statement term; choose a specific one"
         statements = sorted(p.id for p in self.predicates.values()
                             if p.kind is PredicateKind.statement)
         pick = statements[0] if statements else (scored[0][1] if scored else None)
-        return pick, "placeholder"
+        return pick, "a placeholder, no vocabulary term fits the words; choose one"
 
 
 # ------------------------------------------------------------------ the extractor
@@ -894,7 +894,7 @@ def _event_time(content: str, who: Who, article: Article) -> str | None:
 
 
 def _note(who: Who | None, predicate: str | None, how: str) -> str:
-    parts = [f"Machine draft: review every field. Predicate '{predicate}' is a {how} guess."]
+    parts = [f"Machine draft: review every field. Predicate '{predicate}': {how}."]
     if who is not None and who.unknown:
         parts.append(f"Speaker '{who.unknown}' is not in the registry: register it, then set "
                      "by.speaker.")
@@ -920,7 +920,12 @@ def _unknown_names(registry: Registry, sentence: Sentence) -> Iterator[UnknownNa
             at_start = first_word is not None and start < first_word.end()
             if " " not in name and (at_start or len(name) < 3):
                 continue
-            yield unknown_name(registry, name)
+            found = unknown_name(registry, name)
+            whole = _trim_name(m.group())
+            if found.nearest is None and whole and whole != name:
+                # "Vienna Document": a name that contains a registered one is another name.
+                found = unknown_name(registry, whole)
+            yield found
 
 
 def _pieces(m: re.Match[str], taken: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
@@ -960,7 +965,10 @@ def _derived(word: str, tokens: set[str]) -> bool:
 
 def unknown_name(registry: Registry, name: str) -> UnknownName:
     nearest, nearest_id = _nearest(registry, name)
-    return UnknownName(name, _guess_kind(name), nearest, nearest_id)
+    kind = _guess_kind(name)
+    if kind == "person" and any(_fold(w) in registry.tokens for w in name.split()):
+        kind = "group"  # "Vienna Document": built on a registered name, not a person's
+    return UnknownName(name, kind, nearest, nearest_id)
 
 
 def _nearest(registry: Registry, name: str) -> tuple[str | None, str | None]:
@@ -995,3 +1003,13 @@ def _guess_kind(name: str) -> str:
         return "place"
     words = name.split()
     return "person" if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) else "group"
+
+
+def unknown_names(registry: Registry, text: str, part: str = "body") -> list[UnknownName]:
+    """Capitalised names in ``text`` (an excerpt or a source's name) not in the registry;
+    none in a headline, which is written in title case."""
+    found: dict[str, UnknownName] = {}
+    for sentence in _split(text.strip(), 0, part):
+        for name in _unknown_names(registry, sentence):
+            found.setdefault(name.name, name)
+    return list(found.values())

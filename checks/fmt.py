@@ -105,7 +105,8 @@ def _escape(ch: str) -> str:
     return ch
 
 
-def _yaml() -> YAML:
+def round_trip() -> YAML:
+    """The ruamel.yaml set-up of the canonical layout (also used to write new records)."""
     yaml = YAML(typ="rt", pure=True)
     yaml.Resolver = _Resolver
     yaml.Emitter = _Emitter
@@ -313,7 +314,7 @@ def format_text(text: str, *, file: Path | None = None, root: Path | None = None
     kind = detect_kind(before)
     if kind is None:
         raise FormatError("not a fact file (no top-level 'source', 'entities' or 'predicates')")
-    yaml = _yaml()
+    yaml = round_trip()
     try:
         data = yaml.load(_with_modeline(text, modeline(kind, file, root)))
         _arrange(data, MODELS[kind])

@@ -1,0 +1,94 @@
+"""``python -m checks entities [PATHS]``: the names in the corpus that the entity
+registry does not hold, so the registry grows with review.
+
+Scans every claim's evidence and the as-written names of its source
+(``by.as``) for capitalised names that are neither a registered name or alias
+nor a role wording nor a demonym of one (Ukrainian, Western). Each unknown
+name is listed once with the claims that use it, grouped under the nearest
+registered name when it looks like a misspelling of one (then: register it as
+an alias if it is an accepted spelling, or leave it for the N501 check), and
+otherwise with a suggested registry entry to paste into facts/entities.yaml.
+
+Exit 0: this is a listing for curators, not a check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cli import EXIT_OK, UsageError
+from .config import load_config
+from .corpus import Corpus, build
+from .extract import Registry, UnknownName, unknown_names
+
+MAX_USES_SHOWN = 5
+
+
+@dataclass
+class Found:
+    name: UnknownName
+    uses: list[str] = field(default_factory=list)
+
+
+def collect(corpus: Corpus) -> list[Found]:
+    registry = Registry(corpus.entities, None)
+    found: dict[str, Found] = {}
+    for ci in corpus.claims:
+        texts = [*ci.claim.excerpts, *([ci.claim.by.as_] if ci.claim.by.as_ else [])]
+        for text in texts:
+            for name in unknown_names(registry, text, ci.claim.part.value):
+                entry = found.setdefault(name.name, Found(name))
+                if ci.focus not in entry.uses:
+                    entry.uses.append(ci.focus)
+    return sorted(found.values(), key=lambda f: (f.name.nearest or "\uffff", f.name.name))
+
+
+def _text(rows: list[Found]) -> str:
+    groups: dict[str, list[Found]] = defaultdict(list)
+    for row in rows:
+        key = (f"near '{row.name.nearest}' ({row.name.nearest_id}): a misspelling, or an "
+               "accepted spelling to add as an alias" if row.name.nearest
+               else "not near any registered name: register those that matter")
+        groups[key].append(row)
+    out = []
+    for key, items in groups.items():
+        out.append(f"{key}\n")
+        for row in items:
+            uses = ", ".join(row.uses[:MAX_USES_SHOWN]) + (" ..." if len(row.uses) >
+                                                            MAX_USES_SHOWN else "")
+            out.append(f"  {row.name.name}  ({len(row.uses)} claim(s): {uses})\n")
+            if not row.name.nearest:
+                out.append(f"      suggested entry: {row.name.entry()}\n")
+    out.append(f"{len(rows)} unregistered name(s)\n")
+    return "".join(out)
+
+
+def handle(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    paths = [Path(p) for p in args.paths] or [root / p for p in load_config(root).paths]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    rows = collect(build(paths, root))
+    if args.format == "json":
+        data = [{"name": r.name.name, "nearest": r.name.nearest, "nearest_id": r.name.nearest_id,
+                 "suggested_entry": r.name.entry(), "claims": r.uses} for r in rows]
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(_text(rows))
+    return EXIT_OK
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", help="fact files or folders (default: facts/)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--root", default=".", help="repository root (default: current folder)")
+
+
+COMMAND = ("entities", "list names in evidence and sources that the entity registry lacks",
+           handle, configure)

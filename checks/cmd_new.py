@@ -1,0 +1,203 @@
+"""``python -m checks new ARTICLE.txt --url URL --outlet OUTLET --headline TEXT
+--published DATE``: scaffold a fact record for a new article.
+
+Archives the text to ``facts/texts/<id>.txt``, pins its sha256, and writes
+``facts/<id>.yaml`` (with the schema modeline) holding *draft* claims from
+:mod:`checks.extract` for the curator to review. ``-`` reads the text from
+standard input. Options left out are asked for when standard input is a
+terminal; otherwise the command stops with a usage error (exit 2).
+
+The record validates at the default ``--fail-on error``: every draft is an
+I010 warning, and names the registry does not hold are never written as ids.
+They are listed (with a suggested registry entry, and the nearest registered
+name when one looks misspelt) in a comment at the top of the record, in the
+note of each draft they affect, and as warnings on standard error.
+
+Writes are atomic and stay inside the repository; an existing record is not
+overwritten without ``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from . import atomic
+from .cli import EXIT_OK, UsageError
+from .corpus import Corpus, build
+from .extract import Article, Extraction, UnknownName, extract, slug
+from .fmt import format_text, round_trip
+from .model import IDENT_PATTERN, URL_PATTERN
+
+FIELDS = (("url", "Article URL"), ("outlet", "Outlet (registered entity id or name)"),
+          ("headline", "Headline as published"), ("published", "Publication date YYYY-MM-DD"))
+FLOW_KEYS = ("by", "says", "quantity", "when")
+
+
+def _ask(args: argparse.Namespace) -> None:
+    missing = [(name, label) for name, label in FIELDS if not getattr(args, name)]
+    if args.article is None:
+        missing.insert(0, ("article", "Article text file ('-' for standard input)"))
+    if not missing:
+        return
+    if not sys.stdin.isatty() or args.article == "-":
+        names = ", ".join("ARTICLE" if n == "article" else f"--{n}" for n, _ in missing)
+        raise UsageError(f"missing {names} (prompted for only on a terminal)")
+    for name, label in missing:
+        value = input(f"{label}: ").strip()
+        if not value:
+            raise UsageError(f"{label} is required")
+        setattr(args, name, value)
+
+
+def _read_text(article: str) -> str:
+    try:
+        raw = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot read {article}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{article} is not UTF-8 text") from exc
+    if not text.strip():
+        raise UsageError(f"{article} is empty")
+    return text
+
+
+def _check_values(args: argparse.Namespace) -> dt.date:
+    import re
+
+    if not re.match(URL_PATTERN, args.url):
+        raise UsageError(f"--url must be an http(s) URL, not '{args.url}'")
+    try:
+        return dt.date.fromisoformat(args.published)
+    except ValueError:
+        raise UsageError(f"--published must be a date YYYY-MM-DD, not '{args.published}'") from None
+
+
+def _outlet(corpus: Corpus, given: str) -> str:
+    if given in corpus.entities:
+        return given
+    folded = given.casefold()
+    for entity in corpus.entities.values():
+        if folded in (n.casefold() for n in (entity.name, *entity.alias_names())):
+            return entity.id
+    entry = f"- {{id: {slug(given, 60)}, name: {given}, kind: outlet}}"
+    raise UsageError(f"outlet '{given}' is not in facts/entities.yaml; register it first, e.g.\n"
+                     f"  {entry}")
+
+
+def _source_id(args: argparse.Namespace, outlet: str) -> str:
+    import re
+
+    sid = args.id or f"{outlet}-{args.published}-{slug(args.headline, 40)}"
+    if not re.match(IDENT_PATTERN, sid):
+        raise UsageError(f"'{sid}' is not a valid id (lower-case letters, digits, '.', '_', '-')")
+    return sid
+
+
+def _flow(value: Any) -> Any:
+    if isinstance(value, dict):
+        out = CommentedMap(value)
+        out.fa.set_flow_style()
+        return out
+    return value
+
+
+def _record(args: argparse.Namespace, sid: str, outlet: str, text_bytes: bytes,
+            found: Extraction) -> CommentedMap:
+    source = CommentedMap()
+    source["id"] = sid
+    source["outlet"] = outlet
+    source["url"] = args.url
+    source["headline"] = args.headline
+    source["published"] = _flow({"date": args.published, "known": "stated"})
+    source["language"] = args.language
+    source["text"] = CommentedMap(path=f"texts/{sid}.txt",
+                                  sha256=hashlib.sha256(text_bytes).hexdigest())
+    claims = CommentedSeq()
+    for draft in found.drafts:
+        claims.append(CommentedMap((k, _flow(v) if k in FLOW_KEYS else v)
+                                   for k, v in draft.items()))
+    record = CommentedMap()
+    record["source"] = source
+    record["claims"] = claims
+    return record
+
+
+def _header(unknown: list[UnknownName]) -> str:
+    lines = ["# Drafted by 'python -m checks new': every claim is a draft (draft: true).",
+             "# Review each one against the article, correct it, then delete 'draft: true'."]
+    if unknown:
+        lines.append("# Names not in facts/entities.yaml (register those that matter):")
+        lines.extend(f"#   {u.describe()}" for u in unknown)
+    return "\n".join(lines) + "\n"
+
+
+def _dump(record: CommentedMap, header: str, file: Path, root: Path) -> str:
+    yaml = round_trip()
+    out = io.StringIO()
+    yaml.dump(record, out)
+    return format_text(header + out.getvalue(), file=file, root=root)
+
+
+def handle(args: argparse.Namespace) -> int:
+    _ask(args)
+    published = _check_values(args)
+    root = Path(args.root).resolve()
+    facts = root / "facts"
+    corpus = build([facts], root) if facts.is_dir() else Corpus(root=root)
+    outlet = _outlet(corpus, args.outlet)
+    sid = _source_id(args, outlet)
+    text = _read_text(args.article)
+    record_file, text_file = facts / f"{sid}.yaml", facts / "texts" / f"{sid}.txt"
+    if record_file.exists() and not args.force:
+        raise UsageError(f"{record_file} exists; use --force to replace it")
+    article = Article(text=text, published=published, outlet=outlet, headline=args.headline)
+    found = extract(article, corpus.entities, corpus.predicates)
+    data = text.encode("utf-8")
+    body = _dump(_record(args, sid, outlet, data, found), _header(found.unknown), record_file, root)
+    _write(text_file, data, root, force=args.force)
+    _write(record_file, body.encode("utf-8"), root, force=args.force)
+    for name in found.unknown:
+        sys.stderr.write(f"warning: {name.describe()}\n")
+    sys.stdout.write(f"wrote {record_file.relative_to(root)} ({len(found.drafts)} draft claims, "
+                     f"{len(found.unknown)} unregistered names) and "
+                     f"{text_file.relative_to(root)}\nnext: review the drafts, then run "
+                     "'python -m checks check'\n")
+    return EXIT_OK
+
+
+def _write(path: Path, data: bytes, root: Path, *, force: bool) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.read_bytes() == data:
+            atomic.target_inside(path, root)
+            return
+        atomic.write(path, data, root=root, create=not (force and path.exists()))
+    except atomic.WriteRefused as exc:
+        raise UsageError(f"{exc}" + ("" if force else "; use --force to replace it")) from exc
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("article", nargs="?", help="the article's text file, or '-' for stdin")
+    p.add_argument("--url", help="the article's URL")
+    p.add_argument("--outlet", help="the outlet: a registered entity id or name")
+    p.add_argument("--headline", help="the headline as published")
+    p.add_argument("--published", help="publication date YYYY-MM-DD")
+    p.add_argument("--id", help="source id (default: OUTLET-DATE-HEADLINE-WORDS)")
+    p.add_argument("--language", default="en", help="BCP 47 language tag (default: en)")
+    p.add_argument("--force", action="store_true", help="replace an existing record and text")
+    p.add_argument("--root", default=".", help="repository root (default: current folder)")
+
+
+COMMAND = ("new", "scaffold a fact record with draft claims from an article's text", handle,
+           configure)

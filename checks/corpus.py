@@ -17,10 +17,12 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from .cache import gc_paused, load_all
 from .findings import ClaimRef, Location
-from .load import Document, load_file
+from .load import Document
 from .model import Claim, Entity, EntityFile, Predicate, Record, Source, VocabularyFile
 from .textnorm import collapse_ws, loose, quotation_spans, quoted_in_context
 from .timeexpr import Interval, resolve
@@ -171,12 +173,20 @@ def shown_path(file: Path, root: Path) -> str:
 
 def build(paths: Iterable[Path], root: Path, docs: list[Document] | None = None) -> Corpus:
     """Load (unless ``docs`` are given), validate and index the fact files."""
+    with gc_paused():  # millions of long-lived objects, no garbage cycles
+        return _build(paths, root, docs)
+
+
+def _build(paths: Iterable[Path], root: Path, docs: list[Document] | None) -> Corpus:
     corpus = Corpus(root=root)
-    files = discover(paths)
-    corpus.docs = docs if docs is not None else [load_file(f, shown_path(f, root)) for f in files]
+    if docs is not None:
+        loaded = [(doc, *validate(doc)) for doc in docs]
+    else:
+        # stages 1-3: cached by content, on both cores when many files miss (checks.cache)
+        loaded = load_all([(f, shown_path(f, root)) for f in discover(paths)], root)
+    corpus.docs = [doc for doc, _, _ in loaded]
     records: list[tuple[Record, Document]] = []
-    for doc in corpus.docs:
-        _, model = validate(doc)
+    for doc, _, model in loaded:
         if isinstance(model, EntityFile):
             _merge_entities(corpus, model, doc)
         elif isinstance(model, VocabularyFile):
@@ -218,6 +228,8 @@ def _suggest(word: str, options: Iterable[str]) -> str:
 
 def _suspicious(doc: Document, text: str, pointer: str) -> None:
     """Flag invisible characters and mixed-script words (homoglyphs)."""
+    if text.isascii():  # no invisible controls, and every ASCII letter is Latin: fast exit
+        return
     if _INVISIBLE.search(text):
         doc.hit(SUSPICIOUS_CHARS, f"'{_visible(text)}' contains invisible or direction-changing "
                 "characters", "retype the text without zero-width or bidirectional controls",
@@ -236,6 +248,11 @@ def _visible(text: str) -> str:
     return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)[:80]
 
 
+# resolve() is pure and its result immutable: archives repeat a few hundred phrases.
+_resolve = lru_cache(maxsize=65536)(resolve)
+
+
+@lru_cache(maxsize=8192)
 def _script(ch: str) -> str:
     try:
         return unicodedata.name(ch).split()[0]
@@ -292,7 +309,7 @@ def _time(doc: Document, spec: object, published: dt.date | None, pointer: str) 
                     "swap 'start' and 'end'", pointer)
             return None
         return Interval(start, end)
-    resolved = resolve(spec.text, published)
+    resolved = _resolve(spec.text, published)
     if resolved is None:
         doc.hit(TIME_UNRESOLVED, f"cannot tell which dates '{spec.text}' means",
                 "give the dates: {text: ..., date: YYYY-MM-DD} or start/end", pointer)

@@ -404,6 +404,14 @@ def load_file(file: Path, shown: str, *, fast: bool = True) -> Document:
     With ``fast`` (the default) an ordinary file is parsed by libyaml when
     PyYAML is installed (:mod:`checks.fastload`); the result is the same.
     """
+    raw = read_bytes(file, shown)
+    if isinstance(raw, Document):
+        return raw
+    return load_bytes(file, shown, raw, fast=fast)
+
+
+def read_bytes(file: Path, shown: str) -> bytes | Document:
+    """The file's bytes, or a Document holding the hit when it cannot be read."""
     doc = Document(path=shown, file=file)
     try:
         size = file.stat().st_size
@@ -412,11 +420,16 @@ def load_file(file: Path, shown: str, *, fast: bool = True) -> Document:
                     f"{MAX_FILE_BYTES:,}", "split the record or remove what does not belong",
                     pos=(1, 1))
             return doc
-        raw = file.read_bytes()
+        return file.read_bytes()
     except OSError as exc:
         doc.hit(LOAD_ENCODING, f"the file cannot be read: {exc.strerror or exc}",
                 "check that the file exists and is readable", pos=(1, 1))
         return doc
+
+
+def load_bytes(file: Path, shown: str, raw: bytes, *, fast: bool = True) -> Document:
+    """Parse bytes already read from ``file``."""
+    doc = Document(path=shown, file=file)
     text = decode(doc, raw)
     if text is None:
         return doc

@@ -1,0 +1,241 @@
+"""Loading many files: a content-addressed cache, and both cores for the rest.
+
+Stages 1 to 3 (read, parse, validate) depend on one file's bytes and on the
+harness alone, so their result (the :class:`Document` with its load and
+schema hits, the file kind and the model) is cached under
+``.fact-checks-cache/`` keyed by the sha256 of the file's bytes, its shown
+path and a salt that changes with the harness (its version, the loader,
+model and validator sources, the committed schemas, the Python and pydantic
+versions). A pull request that touches one article re-parses one file.
+
+Cache entries are pickles, and a pickle can run code when it is read; the
+cache folder is inside the repository, where a hostile change could commit
+one. Every entry is therefore signed (HMAC-SHA256) with a key kept outside
+the repository (``$XDG_CACHE_HOME/fact-checks/key``); an entry that does not
+verify is a miss, never read. Set ``FACT_CHECKS_CACHE=off`` to disable the
+cache, or to a folder to move it.
+
+Files that miss the cache are loaded by a pool of processes when there are
+enough of them to pay for the pool; the result does not depend on how they
+were loaded (``tests/test_cache.py`` proves a warm re-check equals a cold run).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from . import __version__
+from .load import Document, load_bytes, read_bytes
+from .validate import validate
+
+CACHE_DIR = ".fact-checks-cache"
+FORMAT = "1"
+PARALLEL_MIN_FILES = 48  # below this a pool costs more than it saves
+CHUNK = 32
+_SALT_SOURCES = ("load.py", "fastload.py", "validate.py", "model.py", "cache.py")
+_DIGEST = 32
+
+Loaded = tuple[Document, str | None, BaseModel | None]
+
+
+@lru_cache(maxsize=1)
+def salt() -> bytes:
+    """Changes whenever the harness could load or validate a file differently."""
+    import pydantic
+
+    from .schemas import SCHEMA_DIR
+
+    h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version}|{pydantic.VERSION}".encode())
+    here = Path(__file__).resolve().parent
+    for name in _SALT_SOURCES:
+        h.update((here / name).read_bytes())
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        h.update(schema.read_bytes())
+    return h.digest()
+
+
+def _key_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "fact-checks" / "key"
+
+
+@lru_cache(maxsize=1)
+def _secret() -> bytes:
+    path = _key_file()
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+    except FileExistsError:  # another process won the race: use its key
+        return path.read_bytes()
+    except OSError:
+        pass  # no writable home: entries of this run verify within this run only
+    return key
+
+
+@dataclass(frozen=True)
+class Cache:
+    """A folder of signed pickles named by content hash."""
+
+    folder: Path
+
+    @staticmethod
+    def for_root(root: Path) -> Cache | None:
+        setting = os.environ.get("FACT_CHECKS_CACHE", "")
+        if setting.lower() in ("off", "0", "no", "false"):
+            return None
+        return Cache(Path(setting) if setting else root / CACHE_DIR)
+
+    def key(self, shown: str, raw: bytes) -> str:
+        h = hashlib.sha256(salt())
+        h.update(shown.encode("utf-8", "surrogatepass") + b"\0")
+        h.update(raw)
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.pkl"
+
+    def get(self, key: str) -> Loaded | None:
+        try:
+            blob = self._path(key).read_bytes()
+        except OSError:
+            return None
+        mac, body = blob[:_DIGEST], blob[_DIGEST:]
+        if not hmac.compare_digest(mac, hmac.digest(_secret(), body, "sha256")):
+            return None
+        try:
+            value: Loaded = pickle.loads(body)
+        except Exception:  # a stale or damaged entry is a miss
+            return None
+        return value
+
+    def put(self, key: str, body: bytes) -> None:
+        target = self._path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(hmac.digest(_secret(), body, "sha256") + body)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a read-only checkout still checks, only slower
+
+
+def load_one(file: Path, shown: str, *, fast: bool = True) -> Loaded:
+    """Stages 1 to 3 for one file, uncached."""
+    raw = read_bytes(file, shown)
+    doc = raw if isinstance(raw, Document) else load_bytes(file, shown, raw, fast=fast)
+    kind, model = validate(doc, fast=fast)
+    return doc, kind, model
+
+
+def _load_chunk(cache: Cache | None, jobs: list[tuple[Path, str, str, bytes]],
+                fast: bool) -> list[bytes]:
+    """Worker: load, validate and pickle a chunk of files (caching each)."""
+    out = []
+    for file, shown, key, raw in jobs:
+        doc = load_bytes(file, shown, raw, fast=fast)
+        kind, model = validate(doc, fast=fast)
+        body = pickle.dumps((doc, kind, model), protocol=pickle.HIGHEST_PROTOCOL)
+        if cache is not None:
+            cache.put(key, body)
+        out.append(body)
+    return out
+
+
+def _workers(jobs: int) -> int:
+    if jobs < PARALLEL_MIN_FILES or os.environ.get("FACT_CHECKS_JOBS") == "1":
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)), 8))
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cycle collector while building many objects that all stay alive.
+
+    Loading 10,000 records creates millions of objects and no garbage cycles;
+    the collector would traverse them all again and again (a third of the time).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def load_all(files: Sequence[tuple[Path, str]], root: Path, *, fast: bool = True,
+             cache: Cache | bool | None = True) -> list[Loaded]:
+    """Stages 1 to 3 for every ``(file, shown path)``, in order."""
+    with gc_paused():
+        return _load_all(files, root, fast, cache)
+
+
+def _load_all(files: Sequence[tuple[Path, str]], root: Path, fast: bool,
+              cache: Cache | bool | None) -> list[Loaded]:
+    store = Cache.for_root(root) if cache is True else (cache or None)
+    results: list[Loaded | None] = [None] * len(files)
+    todo: list[tuple[int, tuple[Path, str, str, bytes]]] = []
+    for i, (file, shown) in enumerate(files):
+        raw = read_bytes(file, shown)
+        if isinstance(raw, Document):  # unreadable or too large: nothing to cache
+            results[i] = (raw, None, None)
+            continue
+        key = store.key(shown, raw) if store is not None else ""
+        hit = store.get(key) if store is not None else None
+        if hit is not None:
+            hit[0].file = file  # the same bytes may sit in another checkout
+            results[i] = hit
+        else:
+            todo.append((i, (file, shown, key, raw)))
+    for i, loaded in zip([i for i, _ in todo], _run(store, [job for _, job in todo], fast),
+                         strict=True):
+        results[i] = loaded
+    return [r for r in results if r is not None]
+
+
+def _run(store: Cache | None, jobs: list[tuple[Path, str, str, bytes]],
+         fast: bool) -> list[Loaded]:
+    workers = _workers(len(jobs))
+    if workers == 1:
+        return [_direct(store, job, fast) for job in jobs]
+    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    out: list[Loaded] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for blobs in pool.map(_load_chunk, [store] * len(chunks), chunks,
+                              [fast] * len(chunks)):
+            out.extend(pickle.loads(b) for b in blobs)
+    return out
+
+
+def _direct(store: Cache | None, job: tuple[Path, str, str, bytes], fast: bool) -> Loaded:
+    file, shown, key, raw = job
+    doc = load_bytes(file, shown, raw, fast=fast)
+    kind, model = validate(doc, fast=fast)
+    if store is not None:
+        store.put(key, pickle.dumps((doc, kind, model), protocol=pickle.HIGHEST_PROTOCOL))
+    return doc, kind, model

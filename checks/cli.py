@@ -44,10 +44,21 @@ def write_output(text: str, output: str | None) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        # mkstemp makes a private file; a report keeps the old file's mode or follows the umask.
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 # ---------------------------------------------------------------- commands
@@ -62,7 +73,8 @@ def _paths(args: argparse.Namespace, config: Config, root: Path) -> list[Path]:
     return paths
 
 
-def _run(args: argparse.Namespace, *, rules: bool) -> int:
+def run_pipeline(args: argparse.Namespace, *, rules: bool) -> RunResult:
+    """Configuration, selection, the run and triage, from the input options."""
     root = Path(args.root).resolve()
     config = load_config(root, Path(args.config) if args.config else None)
     only = None if rules else STAGE_CATEGORIES
@@ -71,11 +83,20 @@ def _run(args: argparse.Namespace, *, rules: bool) -> int:
     result = execute(_paths(args, config, root), root, config, selection, rules=rules,
                      fail_on=args.fail_on)
     _apply_triage(result, config, args)
+    return result
+
+
+def exit_code(result: RunResult) -> int:
+    return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+def _run(args: argparse.Namespace, *, rules: bool) -> int:
     reporter = REPORTERS.get(args.format)
     if reporter is None:
         raise UsageError(f"unknown format '{args.format}'; choose from {', '.join(REPORTERS)}")
+    result = run_pipeline(args, rules=rules)
     write_output(reporter.render(result), args.output)
-    return EXIT_FINDINGS if result.failed else EXIT_OK
+    return exit_code(result)
 
 
 def _apply_triage(result: RunResult, config: Config, args: argparse.Namespace) -> None:
@@ -138,9 +159,14 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", help="fact files or folders (default: facts/)")
+    input_options(p)
     p.add_argument("--format", default="text", help=f"output format: {', '.join(REPORTERS)}")
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+
+
+def input_options(p: argparse.ArgumentParser) -> None:
+    """What to check and how: shared by every command that runs the pipeline."""
+    p.add_argument("paths", nargs="*", help="fact files or folders (default: facts/)")
     p.add_argument("--fail-on", choices=("error", "warning", "info", "none"),
                    help="lowest severity that fails the run (default: error)")
     p.add_argument("--select", action="append", help="also run these codes/prefixes/categories")

@@ -67,21 +67,30 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations in an article: typographic pairs, and straight
-    double quotes paired within a paragraph (an unclosed one runs to its end)."""
+    """Character spans of quotations in an article, paragraph by paragraph:
+    typographic pairs, and straight double quotes paired in order. An unclosed
+    quotation runs to the end of its paragraph, never beyond, so one stray mark
+    cannot turn the rest of the article into a quote."""
     spans: list[tuple[int, int]] = []
-    for m in re.finditer("\u201c([^\u201d]*)\u201d?|\u00ab([^\u00bb]*)\u00bb?", text):
-        group = 1 if m.group(1) is not None else 2
-        spans.append((m.start(group), m.end(group)))
     start = 0
     for para in [*_PARAGRAPH.finditer(text), None]:
         end = para.start() if para else len(text)
-        marks = [start + i for i, ch in enumerate(text[start:end]) if ch == '"']
-        for i in range(0, len(marks), 2):
-            close = marks[i + 1] if i + 1 < len(marks) else end
-            spans.append((marks[i] + 1, close))
+        spans += _paragraph_spans(text, start, end)
         start = para.end() if para else len(text)
     return sorted(spans)
+
+
+def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    chunk = text[start:end]
+    for m in re.finditer("\u201c([^\u201d]*)\u201d?|\u00ab([^\u00bb]*)\u00bb?", chunk):
+        group = 1 if m.group(1) is not None else 2
+        spans.append((start + m.start(group), start + m.end(group)))
+    marks = [start + i for i, ch in enumerate(chunk) if ch == '"']
+    for i in range(0, len(marks), 2):
+        close = marks[i + 1] if i + 1 < len(marks) else end
+        spans.append((marks[i] + 1, close))
+    return spans
 
 
 def quoted_in_context(article: str | None, excerpt: str,

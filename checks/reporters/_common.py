@@ -151,3 +151,16 @@ def full_report(result: RunResult) -> str:
     if server and repo and run:
         return f"{server.rstrip('/')}/{repo}/actions/runs/{run} (job summary and logs); {where}"
     return where
+
+
+# A report printed to a GitHub Actions log is scanned line by line for
+# workflow commands: "::name::" at a line's start and the older "##[name]"
+# anywhere in a line. These escapes keep the same data but break both forms.
+def inert_json(text: str) -> str:
+    """JSON text with "##[" written as "##\\u005b" (the same string once parsed)."""
+    return text.replace("##[", "##\\u005b")
+
+
+def inert_xml(text: str) -> str:
+    """XML text with "##[" and "::" written with character references."""
+    return text.replace("##[", "##&#91;").replace("::", ":&#58;")

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..findings import Finding, Severity
 from ..pipeline import RunResult
-from ._common import claim_line, clean, one_line, ordered, review_note
+from ._common import claim_line, clean, inert_json, one_line, ordered, review_note
 from .markdown import escape
 
 SEVERITY = {Severity.info: "info", Severity.warning: "minor", Severity.error: "major"}
@@ -63,7 +63,7 @@ class CodeClimateReporter:
 
     def render(self, result: RunResult) -> str:
         issues = [issue(f, result) for f in ordered(result)]
-        return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+        return inert_json(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"
 
 
 REPORTER = CodeClimateReporter()

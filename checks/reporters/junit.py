@@ -19,7 +19,7 @@ from collections import defaultdict
 from .. import __version__
 from ..findings import Finding
 from ..pipeline import RunResult
-from ._common import TOOL, claim_line, clean, counts, one_line, ordered, review_note
+from ._common import TOOL, claim_line, clean, counts, inert_xml, one_line, ordered, review_note
 
 CORPUS_CASE = "corpus (findings across files)"
 ATTRIBUTE_LIMIT = 1000
@@ -97,7 +97,7 @@ class JunitReporter:
         root.append(suite)
         ET.indent(root)
         body = ET.tostring(root, encoding="unicode")
-        return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+        return f'<?xml version="1.0" encoding="UTF-8"?>\n{inert_xml(body)}\n'
 
 
 REPORTER = JunitReporter()

@@ -27,6 +27,7 @@ from ._common import (
     clean,
     clean_data,
     doc_parts,
+    inert_json,
     is_relative,
     label,
     one_line,
@@ -207,7 +208,7 @@ class SarifReporter:
     description = "SARIF 2.1.0 for GitHub code scanning and SARIF viewers"
 
     def render(self, result: RunResult) -> str:
-        return json.dumps(render_log(result), indent=2, ensure_ascii=False) + "\n"
+        return inert_json(json.dumps(render_log(result), indent=2, ensure_ascii=False)) + "\n"
 
 
 REPORTER = SarifReporter()

@@ -53,7 +53,8 @@ def hostile_findings(n: int = 1, message_length: int = 0) -> list[Finding]:
         claims = tuple(
             ClaimRef(source=f"src-{i}", claim=f"c{j}", speaker=HOSTILE[(i + j) % len(HOSTILE)],
                      evidence=(HOSTILE[(i + j + 1) % len(HOSTILE)], text),
-                     path=f"facts/hostile, {j}: %0A.yaml", line=3 + j, column=1 + j)
+                     path=f"{'::add-mask::' if i % 2 else 'facts/'}hostile, {j}: %0A.yaml",
+                     line=3 + j, column=1 + j)
             for j in range(2))
         severity = (Severity.error, Severity.warning, Severity.info)[i % 3]
         out.append(Finding(rule="C101", name="conflict.contradiction", category="conflict",

@@ -9,6 +9,8 @@ from ..textnorm import collapse_ws
 def _one_line(text: str, limit: int = 160) -> str:
     # Record text must not be able to forge extra report lines.
     flat = collapse_ws("".join(ch if ch.isprintable() else " " for ch in text))
+    # The Actions runner obeys '##[command]' anywhere in a log line: break it.
+    flat = flat.replace("##[", "#\u2060#[")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

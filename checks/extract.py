@@ -80,7 +80,13 @@ _VAGUE = re.compile(
     r"U\.S\.|European|Ukrainian|Russian|military|government|intelligence)\s+)*"
     r"(?:analysts|experts|officials|observers|diplomats|sources|critics|commentators|"
     r"lawmakers|residents|witnesses|evidence|reports|concerns|people familiar with the matter"
+    r"|aid workers|workers|activists|locals|rescuers|researchers|campaigners|insiders|economists"
     r"|a source|a senior official|an official|one official)\b", re.I)
+_UNNAMED = re.compile(
+    r"\b(?:its|his|her|their|a|an|one)\s+(?:(?:senior|top|chief|former|deputy)\s+)?"
+    r"(?:[a-z]+\s+)?(?:adviser|advisor|official|spokesman|spokeswoman|spokesperson|aide|"
+    r"minister|chief|commander|diplomat|source|envoy|representative|negotiator|lawyer)\b", re.I)
+_APPOSITIVE = re.compile(r"^\s*,\s+(?:an?|the|his|her|its|their)\s+[^,;.]{1,60},\s*$")
 _UNNAMED_START = re.compile(r"^(?:its|his|her|their|a|an|one)\b", re.I)
 # "including the United States, Britain, and France," lists inside a subject.
 _PARENTHETICAL = re.compile(r",\s+(?:including|such as|among them)\s+[^;]*?,\s+"
@@ -92,8 +98,8 @@ _ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by)\s+", re.I)
 
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50,
-                 "hundred": 100, "dozens": 24, "hundreds": 200, "thousands": 2000}
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
+                 "forty": 40, "fifty": 50}
 _CMP = (("more than", "gt"), ("over", "gt"), ("upwards of", "gt"), ("at least", "ge"),
         ("no fewer than", "ge"), ("nearly", "lt"), ("almost", "lt"), ("fewer than", "lt"),
         ("less than", "lt"), ("under", "lt"), ("up to", "le"), ("at most", "le"),
@@ -101,7 +107,9 @@ _CMP = (("more than", "gt"), ("over", "gt"), ("upwards of", "gt"), ("at least", 
         ("approximately", "about"), ("an estimated", "about"), ("some", "about"))
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])(?:(?P<cmp>" + "|".join(sorted({c for c, _ in _CMP}, key=len, reverse=True))
-    + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+    r"(?=\s+[a-z]))"
     r"(?:\s+(?P<mult>thousand|million|billion))?(?![\w:/-]|,\d|\.\d)", re.I)
 _IRREGULAR_UNITS = {"people", "children", "men", "women", "police", "personnel", "staff",
                     "military", "equipment", "aircraft", "infantry"}
@@ -334,7 +342,8 @@ def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
     quotes = _quote_spans(para)
     inside = {i for a, b in quotes for i in range(a, b)}
     start = 0
-    for m in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])", para):
+    for m in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=,)\s+(?=while\s)|(?<=;)\s+",
+                         para):
         if m.start() in inside or m.end() - 1 in inside:
             continue
         if _ABBREVIATIONS.search(para[: m.start() + 1]):
@@ -389,6 +398,7 @@ class Context:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self.last: dict[str, str] = {}  # "person"/"other"/"any" -> entity id
+        self.heads: dict[str, str] = {}  # last word of a speaker's name -> that speaker
 
     def remember(self, speaker: str | None) -> None:
         if speaker is None:
@@ -396,6 +406,10 @@ class Context:
         kind = "person" if self.registry.kind(speaker) is EntityKind.person else "other"
         self.last[kind] = speaker
         self.last["any"] = speaker
+        entity = self.registry.entities.get(speaker)
+        if entity is not None and kind == "other":
+            for name in (entity.name, *entity.alias_names()):
+                self.heads[_fold(name).split()[-1]] = speaker
 
 
 def _masked(sentence: Sentence) -> str:
@@ -416,6 +430,11 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
     found += [Mention(m.start(), m.end(), m.group(), None, "doc") for m in _DOC.finditer(clean)]
     found += [Mention(m.start(), m.end(), m.group(), None, "vague")
               for m in _VAGUE.finditer(clean)]
+    found += [Mention(m.start(), m.end(), m.group(), None, "unnamed")
+              for m in _UNNAMED.finditer(clean)]
+    for m in re.finditer(r"\b[Tt]he\s+([a-z]+)\b", clean):
+        if m.group(1) in ctx.heads:  # "the ministry" after "the Norland Health Ministry said"
+            found.append(Mention(m.start(), m.end(), m.group(), ctx.heads[m.group(1)], "name"))
     taken = [(m.start, m.end) for m in found]
     for m in _NAME_SEQ.finditer(clean):
         name = _trim_name(m.group())
@@ -446,11 +465,18 @@ def subject_before(ctx: Context, text: str, verb_at: int, floor: int = 0) -> Men
         for m in found:
             if not _skippable(text[m.end:verb_at], places=places and m.kind == "name"):
                 continue
-            if best is None or m.end > best.end or (m.end == best.end and m.start < best.start):
+            if best is None or _rank(m) > _rank(best):
                 best = m
         if best is not None:
             return best
     return None
+
+
+def _rank(m: Mention) -> tuple[int, int, int]:
+    """Nearest end first; then a document ("the statement released by X") over the names
+    inside it, a registered name over a bare description; then the longest."""
+    kind = {"doc": 3, "name": 2, "role": 2}.get(m.kind, 1)
+    return (m.end, kind, -m.start)
 
 
 def subject_after(ctx: Context, text: str, at: int) -> Mention | None:
@@ -463,7 +489,8 @@ def _skippable(gap: str, *, places: bool = False) -> bool:
     gap = _strip_times(gap)
     if "." in gap or ";" in gap:
         return False
-    return bool(_SKIPPABLE.match(gap)) or (places and bool(_PLACE_PHRASE.match(gap)))
+    return (bool(_SKIPPABLE.match(gap)) or bool(_APPOSITIVE.match(gap))
+            or (places and bool(_PLACE_PHRASE.match(gap))))
 
 
 def _strip_times(text: str) -> str:
@@ -492,6 +519,8 @@ def resolve_who(ctx: Context, sentence: Sentence, m: Mention) -> Who:
                    span=(m.start, m.end))
     if m.kind == "vague":
         return Who(None, m.text, "vague", span=(m.start, m.end))
+    if m.kind == "unnamed":
+        return Who(None, m.text, "unnamed", span=(m.start, m.end))
     return Who(None, m.text, "paraphrase", span=(m.start, m.end), unknown=m.text)
 
 
@@ -582,13 +611,17 @@ class Figure:
     unit: str
     scope: tuple[str, ...] = ()
     each: bool = False
+    stop: int = -1  # where the next figure starts (this one's time is read up to there)
 
 
 def figures(registry: Registry, text: str) -> list[Figure]:
     """Figures in a sentence: number, comparator, unit and scope."""
     found: list[Figure] = []
-    for m in _NUMBER.finditer(text):
-        value = float(m["num"].replace(",", "")) * _MULTIPLIERS.get((m["mult"] or "").lower(), 1)
+    numbers = list(_NUMBER.finditer(text))
+    for i, m in enumerate(numbers):
+        raw = m["num"].lower()
+        base = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw.replace(",", ""))
+        value = base * _MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         if _is_year_or_date(text, m, value):
             continue
         unit, unit_end = _unit(text, m.end())
@@ -597,8 +630,11 @@ def figures(registry: Registry, text: str) -> list[Figure]:
         if unit is None or unit in _TIME_UNITS:
             continue
         cmp = dict(_CMP).get((m["cmp"] or "").lower(), "eq")
-        scope = _scope(registry, text[unit_end:_clause_end(text, unit_end)])
-        found.append(Figure(m.start(), unit_end, value, cmp, unit, scope))
+        # The scope runs to the clause's end, but never into the next figure's words.
+        stop = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
+        scope = _scope(registry, text[unit_end:max(min(stop, _clause_end(text, unit_end)),
+                                                   unit_end)])
+        found.append(Figure(m.start(), unit_end, value, cmp, unit, scope, stop=stop))
     return _merge_each(text, found)
 
 
@@ -628,6 +664,10 @@ def _unit(text: str, at: int) -> tuple[str | None, int]:
             return None, at
         pos += w.end()
         if word[0].islower() and _plural(word):
+            # "police officers", "aid workers": the counted noun is the last of a compound.
+            nxt = re.match(r"\s+([a-z][a-z-]*)", text[pos:])
+            if nxt and _plural(nxt.group(1)) and nxt.group(1) not in _NOT_UNITS:
+                return nxt.group(1), pos + nxt.end()
             return word.lower(), pos
         if word[0].islower() and word not in ("armed", "military", "civilian", "active"):
             return None, at
@@ -662,7 +702,8 @@ def _merge_each(text: str, found: list[Figure]) -> list[Figure]:
         if (prev is not None and (prev.value, prev.cmp, prev.unit) == (f.value, f.cmp, f.unit)
                 and re.search(r"\band\s*$", text[prev.end:f.start]) and prev.scope and f.scope):
             merged[-1] = Figure(prev.start, f.end, f.value, f.cmp, f.unit,
-                                tuple(dict.fromkeys(prev.scope + f.scope)), each=True)
+                                tuple(dict.fromkeys(prev.scope + f.scope)), each=True,
+                                stop=f.stop)
         else:
             merged.append(f)
     return merged
@@ -867,7 +908,7 @@ def _figure_draft(ctx: Context, preds: Predicates, article: Article, sentence: S
     by = _by(sentence, who, article) if who else None
     if by and by["mode"] in ("direct-quote", "partial-quote"):
         by["mode"] = "paraphrase" if not _in_quote(sentence, fig.start) else by["mode"]
-    when = _times(text[fig.end:])
+    when = _times(text[fig.end:fig.stop if fig.stop >= fig.end else len(text)])
     return {
         "id": f"n-{slug(str(_number(fig.value)), 12)}-{slug(fig.unit, 20)}",
         "part": sentence.part, "evidence": evidence, "by": by,

@@ -1,0 +1,143 @@
+"""The draft extractor on article texts written for the tests (tests/extract_texts/),
+with an invented registry, so nothing here leans on the seed articles' names.
+
+Each ``NAME.txt`` has a ``NAME.expected.yaml`` listing the quotes, reported
+speech, vague/unnamed sources, figures and unknown names the extractor must
+find. Every draft's evidence must be a verbatim slice of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from checks.extract import Article, Extraction, extract
+from checks.model import EntityFile, VocabularyFile
+
+HERE = Path(__file__).parent / "extract_texts"
+PUBLISHED = {"flood": "2024-05-15", "alliance": "2024-03-08", "misspelt": "2024-05-22"}
+
+
+def _load(path: Path) -> Any:
+    return YAML(typ="safe", pure=True).load(path.read_text("utf-8"))
+
+
+def _run(name: str) -> tuple[str, Extraction]:
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    vocabulary = VocabularyFile.model_validate(_load(HERE / "vocabulary.yaml")).predicates
+    text = (HERE / f"{name}.txt").read_text("utf-8")
+    headline = text.splitlines()[0]
+    article = Article(text=text, published=dt.date.fromisoformat(PUBLISHED[name]),
+                      outlet="harbor-news", headline=headline)
+    return text, extract(article, {e.id: e for e in entities}, {p.id: p for p in vocabulary})
+
+
+def _expected(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = _load(HERE / f"{name}.expected.yaml")
+    return data
+
+
+def _matches(draft: dict[str, Any], want: dict[str, Any]) -> bool:
+    by = draft.get("by", {})
+    if "contains" in want and want["contains"] not in draft["evidence"]:
+        return False
+    for key in ("speaker", "as", "mode", "said", "via"):
+        if key in want and by.get(key) != want[key]:
+            return False
+    return not ("stance" in want and draft["says"].get("stance") != want["stance"])
+
+
+CASES = [(name, kind, i) for name in sorted(PUBLISHED)
+         for kind in ("quotes", "speech", "vague", "unnamed")
+         for i in range(len(_expected(name).get(kind, [])))]
+
+
+@pytest.mark.parametrize(("name", "kind", "index"), CASES)
+def test_attribution_found(name: str, kind: str, index: int) -> None:
+    want = _expected(name)[kind][index]
+    if kind == "vague":
+        want = {**want, "mode": "vague", "speaker": None}
+    if kind == "unnamed":
+        want = {**want, "mode": "unnamed"}
+    _, found = _run(name)
+    summary = [(d["by"], d["evidence"][:50]) for d in found.drafts if "by" in d]
+    assert any(_matches(d, want) for d in found.drafts), (want, summary)
+
+
+FIGURES = [(name, i) for name in sorted(PUBLISHED)
+           for i in range(len(_expected(name).get("figures", [])))]
+
+
+@pytest.mark.parametrize(("name", "index"), FIGURES)
+def test_figure_found(name: str, index: int) -> None:
+    want = _expected(name)["figures"][index]
+    _, found = _run(name)
+    quantities = [(d["quantity"], d.get("when")) for d in found.drafts if "quantity" in d]
+    for q, when in quantities:
+        if (q["value"], q.get("cmp", "eq"), q["unit"]) != (want["value"], want["cmp"],
+                                                           want["unit"]):
+            continue
+        assert q.get("scope", []) == want.get("scope", q.get("scope", [])), q
+        assert q.get("each", False) == want.get("each", False), q
+        if "when" in want:
+            assert when == want["when"]
+        return
+    pytest.fail(f"figure {want} not among {quantities}")
+
+
+@pytest.mark.parametrize("name", sorted(PUBLISHED))
+def test_drafts_are_verbatim_and_marked(name: str) -> None:
+    text, found = _run(name)
+    assert found.drafts
+    for draft in found.drafts:
+        assert draft["evidence"] in text
+        assert draft["draft"] is True
+        if draft.get("by", {}).get("as"):
+            assert draft["by"]["as"] in text
+
+
+@pytest.mark.parametrize("name", sorted(PUBLISHED))
+def test_ids_are_registered_or_left_out(name: str) -> None:
+    ids = {e["id"] for e in _load(HERE / "entities.yaml")["entities"]}
+    _, found = _run(name)
+    for draft in found.drafts:
+        by, says = draft.get("by", {}), draft["says"]
+        refs = [by.get("speaker"), *by.get("via", []), says["subject"], says.get("object"),
+                *draft.get("quantity", {}).get("scope", [])]
+        assert {r for r in refs if r} <= ids, draft
+
+
+def test_no_figure_from_years_dates_or_durations() -> None:
+    _, found = _run("flood")
+    values = {d["quantity"]["value"] for d in found.drafts if "quantity" in d}
+    assert values == {12000, 300, 120, 45, 3500}
+
+
+def test_unknown_names_with_misspelling_hint() -> None:
+    _, alliance = _run("alliance")
+    assert "Peter Lindqvist" in [u.name for u in alliance.unknown]
+    entry = next(u for u in alliance.unknown if u.name == "Peter Lindqvist")
+    assert entry.nearest is None and "kind: person" in entry.entry()
+    _, misspelt = _run("misspelt")
+    kovacks = next(u for u in misspelt.unknown if u.name == "Kovacks")
+    assert kovacks.nearest_id == "kovacs"
+    assert "misspelling" in kovacks.describe()
+
+
+def test_unregistered_speaker_is_named_in_note_not_as_id() -> None:
+    _, found = _run("alliance")
+    draft = next(d for d in found.drafts if d["by"].get("as") == "Peter Lindqvist")
+    assert "speaker" not in draft["by"]
+    assert "not in the registry" in draft["note"]
+
+
+def test_predicate_guessed_from_vocabulary() -> None:
+    _, found = _run("flood")
+    fled = next(d for d in found.drafts if d.get("quantity", {}).get("value") == 12000)
+    police = next(d for d in found.drafts if d.get("quantity", {}).get("value") == 300)
+    assert fled["says"]["predicate"] == "displace"
+    assert police["says"]["predicate"] == "deploy-police"

@@ -28,9 +28,11 @@ import datetime as dt
 import hashlib
 import json
 import random
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+GENERATOR = 2  # bump whenever the output changes, so stale corpora are regenerated
 CONFLICT_RATE = 0.02
 GAP_RATE = 0.05
 FIGURE_RATE = 0.10
@@ -144,21 +146,26 @@ def _claim(rng: random.Random, world: World, art: str, n: int, counts: Counts,
     as_ = rng.choice(_VAGUE) if speaker is None else f"Surname {speaker[-4:]}"
     label = dict(world.predicates)[predicate]
     detail = " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(4, 12)))
-    evidence = (f"{as_} said that {world.names.get(subject, subject)} {label} "
-                f"{world.names.get(obj, obj)} over the {detail} ({art} #{n}).")
+    mode = rng.choice(("vague", "unnamed")) if speaker is None else rng.choice(
+        ("paraphrase", "paraphrase", "direct-quote", "partial-quote"))
+    what = f"{world.names.get(subject, subject)} {label} {world.names.get(obj, obj)}"
+    if mode == "direct-quote":  # the quoted words are the claim, as in the seed
+        evidence = f"\u201c{what} over the {detail},\u201d {as_} said ({art} #{n})."
+    elif mode == "partial-quote":
+        evidence = f"{as_} said {what} over what it called \u201cthe {detail}\u201d ({art} #{n})."
+    else:
+        evidence = f"{as_} said that {what} over the {detail} ({art} #{n})."
     sentences.append(evidence)
     counts.claims += 1
     out = [f"  - id: {cid}"]
     if n == 0:
         out.append("    part: headline")
     out.append(f"    evidence: {q(evidence)}")
-    by = [f"as: {q(as_)}"]
+    by = [f"as: {q(as_)}", f"mode: {mode}"]
     if speaker is None:
         counts.attribution_gaps += 1
-        by.append("mode: " + rng.choice(("vague", "unnamed")))
     else:
-        by = [f"speaker: {speaker}", *by, "mode: " + rng.choice(("paraphrase", "direct-quote",
-                                                                 "partial-quote"))]
+        by.insert(0, f"speaker: {speaker}")
         if rng.random() < 0.2:
             by.append(f"via: [{rng.choice(world.agencies)}]")
         if rng.random() < 0.5:
@@ -229,7 +236,7 @@ def generate(root: Path, articles: int, seed: int = 1) -> dict[str, object]:
     for index in range(articles):
         _article(rng, world, index, counts, facts)
     manifest: dict[str, object] = {
-        "articles": articles, "seed": seed, "entities": len(world.entities),
+        "articles": articles, "seed": seed, "generator": GENERATOR, "entities": len(world.entities),
         "predicates": len(world.predicates), **counts.__dict__,
         "rates": {"conflict": CONFLICT_RATE, "attribution_gap": GAP_RATE,
                   "figure": FIGURE_RATE, "figure_conflict": FIGURE_CONFLICT_RATE},
@@ -243,6 +250,9 @@ def ensure(root: Path, articles: int, seed: int = 1) -> dict[str, object]:
     marker = root / "manifest.json"
     if marker.is_file():
         manifest: dict[str, object] = json.loads(marker.read_text(encoding="utf-8"))
-        if manifest.get("articles") == articles and manifest.get("seed") == seed:
+        if (manifest.get("articles"), manifest.get("seed"), manifest.get("generator")) == (
+                articles, seed, GENERATOR):
             return manifest
+    if root.exists():
+        shutil.rmtree(root)
     return generate(root, articles, seed)

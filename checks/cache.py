@@ -144,7 +144,7 @@ class Cache:
             pass  # a read-only checkout still checks, only slower
 
 
-def load_one(file: Path, shown: str, *, fast: bool = True) -> Loaded:
+def load_one(file: Path, shown: str, *, fast: bool | None = None) -> Loaded:
     """Stages 1 to 3 for one file, uncached."""
     raw = read_bytes(file, shown)
     doc = raw if isinstance(raw, Document) else load_bytes(file, shown, raw, fast=fast)
@@ -188,11 +188,13 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_all(files: Sequence[tuple[Path, str]], root: Path, *, fast: bool = True,
+def load_all(files: Sequence[tuple[Path, str]], root: Path, *, fast: bool | None = None,
              cache: Cache | bool | None = True) -> list[Loaded]:
     """Stages 1 to 3 for every ``(file, shown path)``, in order."""
+    from .fastload import enabled
+
     with gc_paused():
-        return _load_all(files, root, fast, cache)
+        return _load_all(files, root, enabled() if fast is None else fast, cache)
 
 
 def _load_all(files: Sequence[tuple[Path, str]], root: Path, fast: bool,

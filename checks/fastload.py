@@ -11,11 +11,14 @@ paths on every fixture, on hostile inputs and on mutated records.
 
 PyYAML is optional (``pip install fact-checks[fast]``); without it
 :data:`AVAILABLE` is false and callers use the standard loader.
+``FACT_CHECKS_FAST=off`` turns the fast paths (this one and pydantic-first
+validation) off, to compare them with the standard path.
 """
 
 from __future__ import annotations
 
 import math
+import os
 from typing import Any
 
 from .load import (
@@ -50,6 +53,11 @@ except ImportError:  # pragma: no cover - exercised where PyYAML is absent
     AVAILABLE = False
 
 
+def enabled() -> bool:
+    """The fast paths are on unless ``FACT_CHECKS_FAST=off`` (for comparisons)."""
+    return os.environ.get("FACT_CHECKS_FAST", "on").lower() not in ("off", "0", "no", "false")
+
+
 class _Abort(Exception):
     """The file needs the standard loader (it will also produce the findings)."""
 
@@ -69,6 +77,8 @@ def _scalar_value(text: str, style: str | None) -> Any:
         raise _Abort
     if style:  # quoted, literal or folded: always a string
         return text
+    if not text:  # an empty value: the two parsers place it differently (after ':' or below)
+        raise _Abort
     if len(text) > MAX_NUMBER_CHARS and _INT.match(text):
         raise _Abort
     value = _resolve_plain(text)

@@ -398,11 +398,12 @@ def parse_text(doc: Document, text: str) -> None:
     doc.data = builder.root
 
 
-def load_file(file: Path, shown: str, *, fast: bool = True) -> Document:
+def load_file(file: Path, shown: str, *, fast: bool | None = None) -> Document:
     """Read and parse one file; never raises for anything in the file.
 
-    With ``fast`` (the default) an ordinary file is parsed by libyaml when
-    PyYAML is installed (:mod:`checks.fastload`); the result is the same.
+    With ``fast`` (the default unless ``FACT_CHECKS_FAST=off``) an ordinary
+    file is parsed by libyaml when PyYAML is installed (:mod:`checks.fastload`);
+    the result is the same.
     """
     raw = read_bytes(file, shown)
     if isinstance(raw, Document):
@@ -427,17 +428,16 @@ def read_bytes(file: Path, shown: str) -> bytes | Document:
         return doc
 
 
-def load_bytes(file: Path, shown: str, raw: bytes, *, fast: bool = True) -> Document:
+def load_bytes(file: Path, shown: str, raw: bytes, *, fast: bool | None = None) -> Document:
     """Parse bytes already read from ``file``."""
+    from .fastload import enabled, parse_fast  # late: fastload builds on this module
+
     doc = Document(path=shown, file=file)
     text = decode(doc, raw)
     if text is None:
         return doc
     doc.text = text
-    if fast:
-        from .fastload import parse_fast  # late: fastload builds on this module
-
-        if parse_fast(doc, text):
-            return doc
+    if (enabled() if fast is None else fast) and parse_fast(doc, text):
+        return doc
     parse_text(doc, text)
     return doc

@@ -177,12 +177,13 @@ def _fast_model(doc: Document, kind: str) -> BaseModel | None:
         return None
 
 
-def validate(doc: Document, *, fast: bool = True) -> tuple[str | None, BaseModel | None]:
+def validate(doc: Document, *, fast: bool | None = None) -> tuple[str | None, BaseModel | None]:
     """The file kind and its model, or None where the file is invalid.
 
-    With ``fast`` pydantic validates first and the JSON Schema validator runs
-    only for a document pydantic rejects, to produce the located messages:
-    the verdicts and findings are the same (``tests/test_fastpath.py``).
+    With ``fast`` (the default unless ``FACT_CHECKS_FAST=off``) pydantic
+    validates first and the JSON Schema validator runs only for a document
+    pydantic rejects, to produce the located messages: the verdicts and
+    findings are the same (``tests/test_fastpath.py``).
     """
     if doc.data is None:
         return None, None
@@ -192,6 +193,10 @@ def validate(doc: Document, *, fast: bool = True) -> tuple[str | None, BaseModel
                 "(the registry) or 'predicates' (the vocabulary)",
                 "start the file with 'source:' and 'claims:', or move it out of facts/")
         return None, None
+    if fast is None:
+        from .fastload import enabled
+
+        fast = enabled()
     if fast:
         model = _fast_model(doc, kind)
         if model is not None:

@@ -1,0 +1,236 @@
+"""``python -m benchmarks --articles N [N ...] [--json]``: our check against
+check-jsonschema and the parse + validate floor, on one generated corpus.
+
+For each size it generates (once, deterministically) a corpus under
+``out/bench/`` and runs, one after the other on the same files:
+
+1. ``check``: the whole ``python -m checks check --format json`` with no cache
+   (cold): loading, validation, every rule and the JSON report;
+2. ``recheck``: one article changed (one claim's proposition negated), the
+   cache of run 1 present; then, unless ``--no-verify``, a cold run of the
+   changed corpus whose report must be byte-identical;
+3. ``check-jsonschema``: the same files against our committed schemas
+   (schema only), when installed;
+4. the floor (``benchmarks/floor.py``): the fastest parse + validate available.
+
+Times are wall-clock seconds of the whole process (the floor: its parse and
+validate loop only). Peak memory is the largest resident set of the check's
+process tree (the process and its loader pool together), sampled every 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from .generate import ensure
+
+REPO = Path(__file__).resolve().parent.parent
+SCHEMAS = REPO / "schemas"
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run a command; its wall time, exit code and peak tree memory."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            cwd=REPO)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            done.wait(0.02)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    thread.join()
+    return {"seconds": seconds, "rc": proc.returncode, "peak_rss_mb": peak[0] / 2**20,
+            "stdout": out.decode("utf-8", "replace"), "stderr": err.decode("utf-8", "replace")}
+
+
+def _check(corpus: Path, output: Path, *, cache: bool) -> dict[str, Any]:
+    env = dict(os.environ)
+    if not cache:
+        env["FACT_CHECKS_CACHE"] = "off"
+    else:
+        env.pop("FACT_CHECKS_CACHE", None)
+    result = measure([sys.executable, "-m", "checks", "check", "--root", str(corpus),
+                      str(corpus / "facts"), "--format", "json", "--fail-on", "none",
+                      "--output", str(output)], env)
+    if result["rc"] != 0:
+        raise SystemExit(f"check failed ({result['rc']}):\n{result['stderr'][-3000:]}")
+    return result
+
+
+def _edit(corpus: Path) -> tuple[Path, bytes]:
+    """Negate one claim's proposition in the middle article; return what to restore."""
+    records = sorted((corpus / "facts").glob("art-*.yaml"))
+    target = records[len(records) // 2]
+    raw = target.read_bytes()
+    lines = raw.decode("utf-8").split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("    says: {") and "negated" not in line and "stance" not in line:
+            lines[i] = line[:-1] + ", negated: true}"
+            break
+    target.write_text("\n".join(lines), encoding="utf-8")
+    return target, raw
+
+
+def _check_jsonschema(corpus: Path) -> dict[str, Any] | None:
+    exe = shutil.which("check-jsonschema") or str(Path(sys.executable).with_name(
+        "check-jsonschema"))
+    if not Path(exe).exists():
+        return None
+    facts = corpus / "facts"
+    groups = {"record": sorted(str(p) for p in facts.glob("art-*.yaml")),
+              "entities": [str(facts / "entities.yaml")],
+              "vocabulary": [str(facts / "vocabulary.yaml")]}
+    seconds, peak = 0.0, 0.0
+    for kind, files in groups.items():
+        for i in range(0, len(files), 5000):  # stay far below the argument-length limit
+            r = measure([exe, "--schemafile", str(SCHEMAS / f"{kind}.schema.json"),
+                         *files[i:i + 5000]])
+            if r["rc"] != 0:
+                raise SystemExit(f"check-jsonschema rejected the corpus:\n{r['stdout'][-2000:]}")
+            seconds += r["seconds"]
+            peak = max(peak, r["peak_rss_mb"])
+    return {"seconds": seconds, "peak_rss_mb": peak}
+
+
+def _floor(corpus: Path) -> dict[str, Any] | None:
+    r = measure([sys.executable, "-m", "benchmarks.floor", str(corpus)])
+    if r["rc"] != 0:
+        return None
+    result: dict[str, Any] = json.loads(r["stdout"])
+    return result if not result.get("invalid") else None
+
+
+def bench(articles: int, seed: int, workdir: Path, verify: bool) -> dict[str, Any]:
+    corpus = workdir / f"corpus-{articles}-seed{seed}"
+    manifest = ensure(corpus, articles, seed)
+    shutil.rmtree(corpus / ".fact-checks-cache", ignore_errors=True)
+    reports = workdir / f"reports-{articles}"
+    reports.mkdir(parents=True, exist_ok=True)
+    cold = measure_check(corpus, reports / "cold.json")
+    target, original = _edit(corpus)
+    try:
+        warm = _check(corpus, reports / "recheck.json", cache=True)
+        identical = None
+        if verify:
+            _check(corpus, reports / "recheck-cold.json", cache=False)
+            identical = ((reports / "recheck.json").read_bytes()
+                         == (reports / "recheck-cold.json").read_bytes())
+    finally:
+        target.write_bytes(original)
+    cjs = _check_jsonschema(corpus)
+    floor = _floor(corpus)
+    summary = json.loads((reports / "cold.json").read_text("utf-8"))["summary"]
+    row: dict[str, Any] = {
+        "articles": articles, "claims": manifest["claims"], "files": summary["files"],
+        "findings": summary["total"], "check_seconds": cold["seconds"],
+        "check_jsonschema_seconds": cjs["seconds"] if cjs else None,
+        "floor_seconds": floor["seconds"] if floor else None,
+        "floor": floor["floor"] if floor else None,
+        "recheck_seconds": warm["seconds"], "recheck_identical": identical,
+        "peak_rss_mb": max(cold["peak_rss_mb"], warm["peak_rss_mb"]),
+        "records_per_second": articles / cold["seconds"],
+        "planted": {k: manifest[k] for k in ("conflicts", "attribution_gaps",
+                                             "figure_conflicts")},
+    }
+    if cjs:
+        row["check_vs_check_jsonschema"] = cold["seconds"] / cjs["seconds"]
+    if floor:
+        row["check_vs_floor"] = cold["seconds"] / floor["seconds"]
+    return row
+
+
+def measure_check(corpus: Path, output: Path) -> dict[str, Any]:
+    return _check(corpus, output, cache=True)  # the cache folder was just emptied: cold
+
+
+def _fmt(value: Any, digits: int = 2) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:,.{digits}f}" if isinstance(value, float) else f"{value:,}"
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    head = ("| articles | claims | check s | check-jsonschema s | floor s | check / cjs "
+            "| check / floor | records/s | recheck s | recheck = cold | peak RSS MiB |")
+    out = [head, "|" + "---|" * 11]
+    for r in rows:
+        out.append("| " + " | ".join([
+            _fmt(r["articles"]), _fmt(r["claims"]), _fmt(r["check_seconds"]),
+            _fmt(r["check_jsonschema_seconds"]), _fmt(r["floor_seconds"]),
+            _fmt(r.get("check_vs_check_jsonschema")), _fmt(r.get("check_vs_floor")),
+            _fmt(r["records_per_second"], 0), _fmt(r["recheck_seconds"]),
+            {True: "yes", False: "NO", None: "n/a"}[r["recheck_identical"]],
+            _fmt(r["peak_rss_mb"], 0)]) + " |")
+    return "\n".join(out)
+
+
+def growth(rows: list[dict[str, Any]]) -> float | None:
+    by = {r["articles"]: r["check_seconds"] for r in rows}
+    sizes = sorted(by)
+    if len(sizes) < 2:
+        return None
+    return float(by[sizes[-1]] / by[sizes[0]])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split(
+        "\n\n")[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000],
+                        help="corpus sizes (e.g. 1000 10000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", default=str(REPO / "out" / "bench"))
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--no-verify", action="store_true",
+                        help="skip the cold run that proves the re-check identical")
+    args = parser.parse_args(argv)
+    rows = [bench(n, args.seed, Path(args.workdir), not args.no_verify) for n in args.articles]
+    grow = growth(rows)
+    if args.json:
+        obj: dict[str, Any] = dict(rows[-1]) if len(rows) == 1 else {"runs": rows}
+        if grow is not None:
+            obj["growth"] = {"from": rows[0]["articles"], "to": rows[-1]["articles"],
+                             "time_ratio": grow}
+        print(json.dumps(obj, indent=2))
+    else:
+        print(table(rows))
+        if grow is not None:
+            print(f"\ngrowth {rows[0]['articles']:,} -> {rows[-1]['articles']:,} articles: "
+                  f"{grow:.2f}x the time for "
+                  f"{rows[-1]['articles'] / rows[0]['articles']:.0f}x the articles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

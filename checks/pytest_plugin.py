@@ -1,13 +1,14 @@
 """pytest plugin: each fact file is a test item, so ``pytest`` runs the fact checks.
 
-Registered through the ``pytest11`` entry point (``fact_checks``); without the
-installed entry point, load it with ``-p checks.pytest_plugin``.
+Registered through the ``pytest11`` entry point named ``checks.pytest_plugin``,
+the module's own name, so that ``-p checks.pytest_plugin`` (how to load it
+without the installed entry point) never registers it twice.
 
 When it collects: only where a project asks for it, because the plugin is
 installed with the package and must not touch other projects' YAML files. It
 is on when the rootdir's ``pyproject.toml`` has a ``[tool.fact-checks]``
 section, or when ``--fact-checks`` is given; ``--no-fact-checks`` (or
-``-p no:fact_checks``) turns it off. It then collects the YAML files under the
+``-p no:checks.pytest_plugin``) turns it off. It then collects the YAML files under the
 configured ``paths`` (default ``facts/``) that pytest visits: list the folder
 in ``testpaths`` (``testpaths = ["tests", "facts"]``) so a bare ``pytest`` runs
 both the harness's tests and the fact checks, or name it (``pytest facts``).

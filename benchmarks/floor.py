@@ -35,7 +35,7 @@ def _kind(data: Any) -> str:
 def _parsers() -> dict[str, Callable[[bytes], Any]]:
     found: dict[str, Callable[[bytes], Any]] = {}
     try:
-        import ryml  # type: ignore[import-not-found]
+        import ryml  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
         def rapid(raw: bytes) -> Any:
             tree = ryml.parse_in_arena(raw)
@@ -45,7 +45,7 @@ def _parsers() -> dict[str, Callable[[bytes], Any]]:
     except ImportError:
         pass
     try:
-        import yaml  # type: ignore[import-untyped]
+        import yaml  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
         if getattr(yaml, "__with_libyaml__", False):
             found["pyyaml-c+jsonschema-rs"] = lambda raw: yaml.load(raw, Loader=yaml.CSafeLoader)
@@ -55,7 +55,7 @@ def _parsers() -> dict[str, Callable[[bytes], Any]]:
 
 
 def run(files: list[Path], parse: Callable[[bytes], Any]) -> tuple[float, int]:
-    import jsonschema_rs  # type: ignore[import-not-found]
+    import jsonschema_rs  # type: ignore[import-not-found,unused-ignore]
 
     validators = {kind: jsonschema_rs.validator_for(
         json.loads((SCHEMAS / f"{kind}.schema.json").read_text("utf-8")), validate_formats=True)

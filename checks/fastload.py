@@ -35,7 +35,7 @@ from .load import (
 )
 
 try:  # optional dependency: PyYAML built against libyaml
-    from yaml import (  # type: ignore[import-untyped]
+    from yaml import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
         DocumentEndEvent,
         DocumentStartEvent,
         MappingEndEvent,
@@ -46,7 +46,7 @@ try:  # optional dependency: PyYAML built against libyaml
         StreamEndEvent,
         StreamStartEvent,
     )
-    from yaml._yaml import CParser  # type: ignore[import-untyped]
+    from yaml._yaml import CParser  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     AVAILABLE = True
 except ImportError:  # pragma: no cover - exercised where PyYAML is absent

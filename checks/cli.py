@@ -82,6 +82,9 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool) -> RunResult:
                        only=only)
     result = execute(_paths(args, config, root), root, config, selection, rules=rules,
                      fail_on=args.fail_on)
+    # Triage can only call a review stale after a run that could have produced its finding.
+    result.extra["scope"] = {"rules": rules,
+                             "complete": not (args.paths or args.select or args.ignore)}
     _apply_triage(result, config, args)
     return result
 

@@ -10,7 +10,7 @@ from .config import Config
 from .corpus import Corpus, build
 from .engine import Selection, run
 from .findings import Finding, Severity
-from .report_schema import Report, SeverityCounts, Summary
+from .report_schema import Report, ReportFinding, ReviewInfo, SeverityCounts, Summary
 
 
 @dataclass
@@ -27,9 +27,20 @@ class RunResult:
         floor = Severity(self.fail_on).rank
         return [f for f in self.findings if f.severity.rank >= floor and not self.is_reviewed(f)]
 
-    def is_reviewed(self, finding: Finding) -> bool:
+    def review(self, finding: Finding) -> dict[str, object] | None:
         reviewed = self.extra.get("reviewed")
-        return isinstance(reviewed, dict) and finding.fingerprint in reviewed
+        entry = reviewed.get(finding.fingerprint) if isinstance(reviewed, dict) else None
+        return entry if isinstance(entry, dict) else None
+
+    def is_reviewed(self, finding: Finding) -> bool:
+        return self.review(finding) is not None
+
+    def _reported(self, finding: Finding) -> ReportFinding:
+        entry = self.review(finding)
+        review = None if entry is None else ReviewInfo.model_validate(
+            {k: v for k, v in entry.items() if v is not None})
+        return ReportFinding(**finding.model_dump(), status="reviewed" if review else "new",
+                             review=review)
 
     @property
     def failed(self) -> bool:
@@ -43,8 +54,9 @@ class RunResult:
         summary = Summary(files=c["files"], sources=c["sources"], claims=c["claims"],
                           entities=c["entities"], predicates=c["predicates"],
                           findings=SeverityCounts(**counts), total=len(self.findings),
+                          reviewed=sum(map(self.is_reviewed, self.findings)),
                           fail_on=self.fail_on, failed=self.failed)
-        return Report(summary=summary, findings=tuple(self.findings))
+        return Report(summary=summary, findings=tuple(map(self._reported, self.findings)))
 
 
 def execute(paths: Sequence[Path], root: Path, config: Config, selection: Selection, *,

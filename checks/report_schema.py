@@ -19,6 +19,21 @@ class SeverityCounts(BaseModel):
     info: int = 0
 
 
+class ReviewInfo(BaseModel):
+    """The review a finding matched in facts/reviews.yaml."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+    verdict: str = Field(description="expected-disagreement, source-error, record-error, false-alarm.")
+    reason: str = Field(description="Why, in the reviewer's words.")
+
+
+class ReportFinding(Finding):
+    """A finding as reported: with its review status."""
+
+    status: str = Field("new", description="'new', or 'reviewed' when a review matched it.")
+    review: ReviewInfo | None = Field(None, description="The matching review, if any.")
+
+
 class Summary(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     files: int = Field(description="Fact files read.")
@@ -28,6 +43,7 @@ class Summary(BaseModel):
     predicates: int = Field(description="Vocabulary predicates.")
     findings: SeverityCounts = Field(description="Findings by severity.")
     total: int = Field(description="All findings.")
+    reviewed: int = Field(0, description="Findings a review matched (they do not fail the run).")
     fail_on: str = Field(description="Lowest severity that fails the run.")
     failed: bool = Field(description="Whether the run fails (exit code 1).")
 
@@ -39,7 +55,7 @@ class Report(BaseModel):
     version: int = Field(REPORT_VERSION, description="Report format version.")
     tool: str = Field("fact-checks", description="Producer.")
     summary: Summary
-    findings: tuple[Finding, ...]
+    findings: tuple[ReportFinding, ...]
 
 
 def report_schemas() -> dict[str, dict[str, Any]]:

@@ -103,3 +103,16 @@ def test_golden_report_is_current(tmp_path: Path) -> None:
     assert fresh == golden, ("the seed report changed; review the difference, then regenerate: "
                              "python -m checks check --format json --fail-on none "
                              "--output tests/golden/seed-report.json")
+
+
+def test_json_report_matches_its_schema_and_marks_reviews() -> None:
+    from jsonschema import Draft202012Validator
+
+    from checks.schemas import committed
+
+    data = json.loads(GOLDEN.read_text("utf-8"))
+    Draft202012Validator(committed("report")).validate(data)
+    statuses = {f["status"] for f in data["findings"]}
+    assert statuses == {"reviewed"}, "every seed finding is reviewed in facts/reviews.yaml"
+    assert data["summary"]["reviewed"] == data["summary"]["total"] and not data["summary"]["failed"]
+    assert all(f["review"]["reason"] for f in data["findings"])

@@ -40,7 +40,8 @@ class TextReporter:
         for f in result.findings:
             by[f.severity.value] += 1
         verdict = "FAILED" if result.failed else "ok"
+        reviewed = sum(map(result.is_reviewed, result.findings))
         return (f"{verdict}: {c['sources']} sources, {c['claims']} claims, {c['entities']} "
-                f"entities; {by['error']} errors, {by['warning']} warnings, {by['info']} info "
-                f"(fail-on {result.fail_on})")
+                f"entities; {by['error']} errors, {by['warning']} warnings, {by['info']} info; "
+                f"{reviewed} reviewed (fail-on {result.fail_on})")
 REPORTER = TextReporter()

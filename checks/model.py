@@ -13,55 +13,25 @@ Every field carries a ``title``/``description`` so editors can show them.
 
 from __future__ import annotations
 
-import datetime as _dt
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .fields import (  # noqa: F401  (re-exported: the model's public names)
+    DATE_PATTERN,
+    IDENT_PATTERN,
+    MAX_TEXT,
+    SHA256_PATTERN,
+    URL_PATTERN,
+    Date,
+    Flag,
+    Frozen,
+    Ident,
+    Number,
+    Text,
+)
 from .reviews import ReviewsFile
-
-IDENT_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,99}$"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
-URL_PATTERN = r"^https?://[^\s]+$"
-# Evidence and names are short excerpts; a cap keeps hostile files from
-# smuggling megabytes through one field.
-MAX_TEXT = 5000
-
-
-def _real_date(value: str) -> str:
-    # The pattern admits 2021-02-30; the calendar does not.
-    _dt.date.fromisoformat(value)
-    return value
-
-
-Ident = Annotated[
-    str,
-    Field(
-        pattern=IDENT_PATTERN,
-        description="An identifier: lower-case letters, digits, '.', '_' or '-'.",
-    ),
-]
-Date = Annotated[
-    str,
-    Field(
-        pattern=DATE_PATTERN,
-        json_schema_extra={"format": "date"},
-        description="A calendar date written YYYY-MM-DD (quote it or not: it is read as text).",
-    ),
-    AfterValidator(_real_date),
-]
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
-# Strict: YAML and JSON Schema keep "yes" and "40000" as text; so must the model
-# (pydantic's lax mode would quietly turn them into a bool and a number).
-Flag = Annotated[bool, Strict()]
-Number = Annotated[float, Strict()]
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
 
 # --------------------------------------------------------------------------- time
 

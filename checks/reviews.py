@@ -7,7 +7,7 @@ concluded it and when, and optionally until when the verdict holds. Reviewed
 findings still appear in every report, marked with their reason; they no
 longer fail the run. ``checks.triage`` applies the file.
 
-This module depends on pydantic only, so that ``checks.model`` can register
+Its field types come from ``checks.fields``, so ``checks.model`` can register
 the file kind without an import cycle.
 """
 
@@ -15,35 +15,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from enum import Enum
-from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from .fields import MAX_TEXT, Date, Frozen
 
 FINGERPRINT_PATTERN = r"^[0-9a-f]{20}$"
 CODE_PATTERN = r"^[A-Z][0-9]{3}$"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-MAX_TEXT = 5000
-
-
-def _real_date(value: str) -> str:
-    # The pattern admits 2021-02-30; the calendar does not.
-    _dt.date.fromisoformat(value)
-    return value
-
-
-Date = Annotated[
-    str,
-    Field(
-        pattern=DATE_PATTERN,
-        json_schema_extra={"format": "date"},
-        description="A calendar date written YYYY-MM-DD (quote it or not: it is read as text).",
-    ),
-    AfterValidator(_real_date),
-]
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
 class Verdict(str, Enum):

@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import hashlib
 import io
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,8 @@ from . import atomic
 from .cli import EXIT_OK, UsageError
 from .corpus import Corpus, build
 from .extract import Article, Extraction, UnknownName, extract, slug
+from .fields import IDENT_PATTERN, URL_PATTERN
 from .fmt import format_text, round_trip
-from .model import IDENT_PATTERN, URL_PATTERN
 
 FIELDS = (("url", "Article URL"), ("outlet", "Outlet (registered entity id or name)"),
           ("headline", "Headline as published"), ("published", "Publication date YYYY-MM-DD"))
@@ -71,7 +72,7 @@ def _read_text(article: str) -> str:
 
 
 def _check_values(args: argparse.Namespace) -> dt.date:
-    import re
+
 
     if not re.match(URL_PATTERN, args.url):
         raise UsageError(f"--url must be an http(s) URL, not '{args.url}'")
@@ -94,7 +95,7 @@ def _outlet(corpus: Corpus, given: str) -> str:
 
 
 def _source_id(args: argparse.Namespace, outlet: str) -> str:
-    import re
+
 
     sid = args.id or f"{outlet}-{args.published}-{slug(args.headline, 40)}"
     if not re.match(IDENT_PATTERN, sid):

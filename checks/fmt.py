@@ -38,7 +38,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
@@ -105,6 +107,25 @@ def _escape(ch: str) -> str:
     return ch
 
 
+def _represent_float(representer: Any, data: Any) -> Any:
+    # ruamel re-creates a float's text from its digits and can round the last one
+    # (5.960464477539063e-08 -> ...062e-08): write Python's exact repr instead.
+    node = RoundTripRepresenter.represent_scalar_float(representer, data)
+    try:
+        same = float(node.value.replace("_", "")) == float(data)
+    except ValueError:
+        same = True  # .inf / .nan
+    if not same:
+        node.value = repr(float(data))
+    return node
+
+
+def _represent_null(representer: Any, data: Any) -> Any:
+    # Written out: ruamel writes an empty value, which it then mangles when a comment
+    # follows ("says:\n  object:\n# c" came out as "says: object:").
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
 def round_trip() -> YAML:
     """The ruamel.yaml set-up of the canonical layout (also used to write new records)."""
     yaml = YAML(typ="rt", pure=True)
@@ -114,6 +135,8 @@ def round_trip() -> YAML:
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 1_000_000  # never re-wrap a curator's lines
     yaml.allow_unicode = True
+    yaml.representer.add_representer(ScalarFloat, _represent_float)
+    yaml.representer.add_representer(type(None), _represent_null)
     return yaml
 
 
@@ -155,25 +178,53 @@ def _arrange(node: Any, model: type[BaseModel] | None) -> None:
     keys = list(node.keys())
     wanted = sorted(keys, key=lambda k: (order.get(k, len(order)), keys.index(k)))
     if wanted != keys:
-        # move_to_end keeps each key's comments (ruamel stores them by key).
-        for key in wanted:
-            node.move_to_end(key)
-        _move_tail(node, keys[-1], wanted[-1])
+        _reorder(node, keys, wanted)
     subs = _field_models(model)
     for key in keys:
         candidates = subs.get(key, [])
         _arrange(node[key], candidates[0] if candidates else None)
 
 
-def _move_tail(node: CommentedMap, old_last: Any, new_last: Any) -> None:
-    """Comment lines after a mapping's last value belong to the end of the mapping
-    (often the next section's heading or a blank line): keep them there when the
-    last key changes. An end-of-line comment stays with its key."""
-    if old_last == new_last:
+def _reorder(node: CommentedMap, keys: list[Any], wanted: list[Any]) -> None:
+    """Put the keys in ``wanted`` order, comments included.
+
+    ruamel stores the comment lines *before* a key either with the value of the
+    key above it or (after a flow value) on the key itself, and those after the
+    last value with the last value. They are lifted off and put back where they
+    belong: before the same key (under its new predecessor) and at the end of the
+    mapping. End-of-line comments stay with their key. A comment above a key that
+    would become the first one has nothing to hang on, so such a mapping keeps
+    its order (nothing is lost).
+    """
+    if _before(node, keys, wanted[0], take=False) and wanted[0] != keys[0]:
         return
-    tail = _take_tail(node, old_last)
+    before = {k: _before(node, keys, k, take=True) for k in keys[1:]}
+    tail = _take_tail(node, keys[-1])
+    for key in wanted:
+        node.move_to_end(key)  # ruamel keeps end-of-line comments by key
+    for i, key in enumerate(wanted[1:], 1):
+        if before.get(key):
+            _put_tail(node, wanted[i - 1], before[key])
     if tail:
-        _put_tail(node, new_last, tail)
+        _put_tail(node, wanted[-1], tail)
+
+
+def _before(node: CommentedMap, keys: list[Any], key: Any, *, take: bool) -> str:
+    """The comment lines standing above ``key`` (as post-value text), removed if ``take``."""
+    text = ""
+    i = keys.index(key)
+    if i > 0:
+        text = _take_tail(node, keys[i - 1], take=take)
+    slot = node.ca.items.get(key)
+    if slot and len(slot) > 1 and slot[1]:
+        lines = "".join(" " * t.start_mark.column + t.value if t.value.startswith("#")
+                        else t.value for t in slot[1])
+        text = (text or "\n") + lines
+        if take:
+            slot[1] = None
+    if i == 0 and text and not take:
+        return ""  # comments above the first key stay above the mapping's first key
+    return text
 
 
 def _is_block(value: Any) -> bool:
@@ -182,20 +233,21 @@ def _is_block(value: Any) -> bool:
 
 
 def _last(node: CommentedMap | CommentedSeq) -> Any:
-    return next(reversed(node.keys())) if isinstance(node, CommentedMap) else len(node) - 1
+    return list(node.keys())[-1] if isinstance(node, CommentedMap) else len(node) - 1
 
 
-def _take_tail(node: CommentedMap | CommentedSeq, key: Any) -> str:
-    """Remove and return (as post-value comment text, starting with a line break)
-    the comment lines that follow the value at ``key``."""
+def _take_tail(node: CommentedMap | CommentedSeq, key: Any, *, take: bool = True) -> str:
+    """Return (as post-value comment text, starting with a line break) the comment
+    lines that follow the value at ``key``; remove them if ``take``."""
     value = node[key]
     if _is_block(value):
         if value.ca.end:
             ended = "".join(" " * t.start_mark.column + t.value if t.value.startswith("#")
                             else t.value for t in value.ca.end)
-            value.ca.end = []
+            if take:
+                value.ca.end = []
             return "\n" + ended
-        return _take_tail(value, _last(value))
+        return _take_tail(value, _last(value), take=take)
     pos = 2 if isinstance(node, CommentedMap) else 0
     slot = node.ca.items.get(key)
     token = slot[pos] if slot and len(slot) > pos else None
@@ -203,10 +255,12 @@ def _take_tail(node: CommentedMap | CommentedSeq, key: Any) -> str:
         return ""
     text: str = token.value
     if not text.startswith("#"):
-        slot[pos] = None
+        if take:
+            slot[pos] = None
         return text
     eol, _, rest = text.partition("\n")
-    token.value = eol + "\n"
+    if take:
+        token.value = eol + "\n"
     return "\n" + rest if rest else ""
 
 

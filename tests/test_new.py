@@ -1,0 +1,153 @@
+"""`python -m checks new`, `recall` and their safety rules, on temporary repositories."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = {
+    "rbt-2021-04-12-putin-wont-talk": ("russiabusinesstoday", "https://russiabusinesstoday.com/a"),
+    "rferl-2021-04-12-dialogue": ("rferl", "https://www.rferl.org/a/1.html"),
+}
+
+
+def run(root: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "checks", *args, "--root", str(root)],
+                          input=stdin, capture_output=True, text=True, cwd=root, check=False)
+
+
+@pytest.fixture
+def repo(seed_repo: Path) -> Path:
+    shutil.copytree(REPO / "schemas", seed_repo / "schemas")
+    return seed_repo
+
+
+def _new(root: Path, text: Path, sid: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run(root, "new", str(text), "--url", "https://example.com/x", "--outlet", "reuters",
+               "--headline", "A headline", "--published", "2021-04-12", "--id", sid, *extra)
+
+
+@pytest.mark.parametrize("source", sorted(SEEDS))
+def test_scaffold_of_each_seed_text_validates(repo: Path, source: str) -> None:
+    outlet, url = SEEDS[source]
+    text = repo / "facts" / "texts" / f"{source}.txt"
+    curated = YAML(typ="safe").load((repo / "facts" / f"{source}.yaml").read_text("utf-8"))
+    headline = curated["source"]["headline"]
+    proc = run(repo, "new", str(text), "--url", url, "--outlet", outlet, "--headline", headline,
+               "--published", "2021-04-12", "--id", f"draft-{source}")
+    assert proc.returncode == 0, proc.stderr
+    record = repo / "facts" / f"draft-{source}.yaml"
+    body = record.read_text("utf-8")
+    assert body.startswith("# yaml-language-server: $schema=../schemas/record.schema.json\n")
+    assert (repo / "facts" / "texts" / f"draft-{source}.txt").read_bytes() == text.read_bytes()
+    data = YAML(typ="safe").load(body)
+    assert data["claims"] and all(c["draft"] is True for c in data["claims"])
+    # passes at the default level; the drafts (warnings) fail it at --fail-on warning
+    out = json.loads(run(repo, "validate", "--format", "json").stdout)
+    assert out["summary"]["findings"]["error"] == 0, out["findings"]
+    mine = [f for f in out["findings"] if f["location"]["path"] == f"facts/{record.name}"]
+    assert {f["rule"] for f in mine} == {"I010"} and len(mine) == len(data["claims"])
+    assert run(repo, "validate").returncode == 0
+    assert run(repo, "validate", "--fail-on", "warning").returncode == 1
+    assert run(repo, "fmt", "--check", str(record)).returncode == 0
+
+
+def test_recall_on_the_seed_articles_is_at_least_90_percent(repo: Path) -> None:
+    proc = run(repo, "recall", "--format", "json")
+    assert proc.returncode == 0, proc.stdout
+    data = json.loads(proc.stdout)
+    assert len(data["articles"]) == 2
+    for row in data["articles"]:
+        assert row["quotes"] >= 9 and row["figures"] >= 2
+        assert row["quote_recall"] >= 0.9 and row["figure_recall"] >= 0.9, row
+
+
+def test_recall_fails_below_the_minimum(repo: Path) -> None:
+    assert run(repo, "recall", "--min", "1.01").returncode == 1
+
+
+def test_text_from_stdin(repo: Path) -> None:
+    text = "Headline\n\n“We will rebuild,” said Mendel. Officials said 40 homes burned.\n"
+    proc = run(repo, "new", "-", "--url", "https://example.com/x", "--outlet", "Reuters",
+               "--headline", "Headline", "--published", "2021-04-12", "--id", "from-stdin",
+               stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    assert (repo / "facts/texts/from-stdin.txt").read_text("utf-8") == text
+    data = YAML(typ="safe").load((repo / "facts/from-stdin.yaml").read_text("utf-8"))
+    assert data["source"]["outlet"] == "reuters"  # resolved from the registered name
+    quote = next(c for c in data["claims"] if c["by"].get("mode") == "direct-quote")
+    assert quote["by"]["speaker"] == "mendel"
+    assert any(c.get("quantity", {}).get("value") == 40 for c in data["claims"])
+
+
+def test_missing_options_without_a_terminal_is_a_usage_error(repo: Path) -> None:
+    proc = run(repo, "new", "-", "--url", "https://example.com/x", stdin="text\n")
+    assert proc.returncode == 2
+    assert "--outlet" in proc.stderr and "--headline" in proc.stderr
+    assert not list((repo / "facts").glob("reuters-*"))
+
+
+def test_refuses_to_overwrite_without_force(repo: Path, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Mendel said 20 soldiers were hurt.\n", "utf-8")
+    assert _new(repo, article, "twice").returncode == 0
+    record = repo / "facts" / "twice.yaml"
+    record.write_text(record.read_text("utf-8") + "# my review notes\n", "utf-8")
+    proc = _new(repo, article, "twice")
+    assert proc.returncode == 2 and "--force" in proc.stderr
+    assert record.read_text("utf-8").endswith("# my review notes\n")
+    assert _new(repo, article, "twice", "--force").returncode == 0
+    assert "# my review notes" not in record.read_text("utf-8")
+
+
+def test_never_writes_through_a_symlink_out_of_the_repository(
+        repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    tmp_path = outside
+    shutil.move(repo / "facts" / "texts", outside / "texts")
+    (repo / "facts" / "texts").symlink_to(outside / "texts")
+    article = tmp_path / "a.txt"
+    article.write_text("Mendel said 20 soldiers were hurt.\n", "utf-8")
+    proc = _new(repo, article, "escape")
+    assert proc.returncode == 2 and "outside the repository" in proc.stderr
+    assert not (outside / "texts" / "escape.txt").exists()
+    assert not (repo / "facts" / "escape.yaml").exists()
+
+
+def test_unregistered_outlet_and_bad_values(repo: Path, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Some text.\n", "utf-8")
+    proc = run(repo, "new", str(article), "--url", "https://example.com/x", "--outlet",
+               "Daily Planet", "--headline", "H", "--published", "2021-04-12")
+    assert proc.returncode == 2 and "{id: daily-planet, name: Daily Planet, kind: outlet}" \
+        in proc.stderr
+    proc = run(repo, "new", str(article), "--url", "ftp://x", "--outlet", "reuters",
+               "--headline", "H", "--published", "2021-04-12")
+    assert proc.returncode == 2 and "--url" in proc.stderr
+    proc = run(repo, "new", str(article), "--url", "https://example.com/x", "--outlet",
+               "reuters", "--headline", "H", "--published", "2021-02-30")
+    assert proc.returncode == 2 and "--published" in proc.stderr
+
+
+def test_unknown_names_are_warnings_never_ids(repo: Path, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\n“The border is calm,” said Olena Bondarenko, a local "
+                       "official. Yulia Mendell said 300 troops had left.\n", "utf-8")
+    proc = _new(repo, article, "unknowns")
+    assert proc.returncode == 0, proc.stderr
+    assert "warning: 'Olena Bondarenko' is not registered" in proc.stderr
+    assert "misspelling of" in proc.stderr and "(mendel)" in proc.stderr
+    body = (repo / "facts" / "unknowns.yaml").read_text("utf-8")
+    assert "#   'Olena Bondarenko' is not registered" in body
+    data = YAML(typ="safe").load(body)
+    quote = next(c for c in data["claims"] if c["by"].get("as") == "Olena Bondarenko")
+    assert "speaker" not in quote["by"] and "not in the registry" in quote["note"]
+    out = json.loads(run(repo, "validate", "--format", "json").stdout)
+    assert out["summary"]["findings"]["error"] == 0, out["findings"]

@@ -4,8 +4,8 @@ that finds the worst disagreement in a group without comparing all pairs."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
 from ..model import Comparator, Quantity
+from ..timeexpr import Interval
 from ._common import MAX_LISTED, label, who
 
 ABOUT = 0.1  # "about 40,000": within 10% either way
@@ -166,23 +167,56 @@ def scope_of(ci: ClaimInfo) -> Scope:
     return frozenset(q.scope), q.each and len(set(q.scope)) > 1
 
 
-def by_scope(block: Sequence[ClaimInfo], about: float) -> dict[Scope, list[tuple[ClaimInfo, Span]]]:
-    """A block's claims with a usable figure, grouped by (scope set, each)."""
-    groups: dict[Scope, list[tuple[ClaimInfo, Span]]] = defaultdict(list)
+@dataclass(frozen=True)
+class Item:
+    """A usable figure in a group; ``expanded`` when it is one place of an "each" figure."""
+
+    ci: ClaimInfo
+    span: Span
+    expanded: bool = False
+
+
+def by_scope(block: Sequence[ClaimInfo], about: float) -> dict[Scope, list[Item]]:
+    """A block's claims with a usable figure, grouped by (scope set, each). A figure
+    given for each of several places is also a figure for each place alone, so it
+    joins every single-place group of the block that has a figure of its own."""
+    groups: dict[Scope, list[Item]] = defaultdict(list)
+    spread: list[Item] = []
     for ci in block:
         q = ci.claim.quantity
         s = span(q, about) if q is not None else None
-        if s is not None:
-            groups[scope_of(ci)].append((ci, s))
+        if s is None:
+            continue
+        scope = scope_of(ci)
+        groups[scope].append(Item(ci, s))
+        if scope[1]:
+            spread.append(Item(ci, s, expanded=True))
+    for item in spread:
+        assert item.ci.claim.quantity is not None
+        for place in dict.fromkeys(item.ci.claim.quantity.scope):
+            single = (frozenset((place,)), False)
+            if single in groups:
+                groups[single].append(item)
     return dict(groups)
 
 
+def period(ci: ClaimInfo) -> Interval | None:
+    """The period a figure covers: the claim's time, ending no later than when the
+    figure was stated (a count cannot include what happened after it was given)."""
+    iv = ci.when
+    if iv is None or ci.event is None or ci.said is None or ci.said.end < iv.start:
+        return iv
+    return Interval(iv.start, min(iv.end, ci.said.end))
+
+
 def start(ci: ClaimInfo) -> dt.date:
-    return ci.when.start if ci.when else dt.date.min
+    p = period(ci)
+    return p.start if p else dt.date.min
 
 
 def end(ci: ClaimInfo) -> dt.date:
-    return ci.when.end if ci.when else dt.date.max
+    p = period(ci)
+    return p.end if p else dt.date.max
 
 
 # ------------------------------------------------------------ disagreements
@@ -190,7 +224,7 @@ def end(ci: ClaimInfo) -> dt.date:
 
 @dataclass(frozen=True)
 class Disagreement:
-    """The worst pair of time-overlapping figures in a group: ``low`` lies below ``high``."""
+    """The worst disagreeing pair in a group: ``low`` lies below ``high``."""
 
     block: Block
     scope: Scope
@@ -207,43 +241,159 @@ def disagreements(corpus: Corpus, about: float) -> Iterator[Disagreement]:
         for scope, items in by_scope(claims, about).items():
             found = worst(items)
             if found is not None:
-                low, high, gap, at = found
-                yield Disagreement(block, scope, low, high, gap, _involved(items, low, high, at))
+                low, high, gap = found
+                pair = ((low.ci, low.span), (high.ci, high.span))
+                yield Disagreement(block, scope, *pair, gap, _involved(items, low, high))
 
 
-def worst(items: Sequence[tuple[ClaimInfo, Span]]
-          ) -> tuple[tuple[ClaimInfo, Span], tuple[ClaimInfo, Span], float, dt.date] | None:
-    """Sweep by start time, keeping the active claim with the greatest lower bound
-    and the one with the least upper bound (heaps with lazy expiry): their gap is
-    the worst among the active claims, and every overlapping pair is active together
-    when the later of the two starts. O(n log n)."""
-    order = sorted(range(len(items)), key=lambda i: start(items[i][0]))
-    highest: list[tuple[float, bool, int]] = []  # min-heap on (-lo, closed): greatest lower bound
-    lowest: list[tuple[float, bool, int]] = []  # min-heap on (hi, closed): least upper bound
-    best: tuple[tuple[ClaimInfo, Span], tuple[ClaimInfo, Span], float, dt.date] | None = None
-    for i in order:
-        ci, s = items[i]
-        t = start(ci)
-        heapq.heappush(highest, (-s.lo, not s.lo_open, i))
-        heapq.heappush(lowest, (s.hi, not s.hi_open, i))
-        for heap in (highest, lowest):
-            while end(items[heap[0][2]][0]) < t:  # expired: ended before this start
-                heapq.heappop(heap)
-        low, high = items[lowest[0][2]], items[highest[0][2]]
-        if low[0] is not high[0] and low[1].below(high[1]):
-            gap = low[1].relative_gap(high[1])
-            if best is None or gap > best[2]:
-                best = (low, high, gap, t)
+Found = tuple[Item, Item, float]
+
+
+def worst(items: Sequence[Item]) -> Found | None:
+    """The pair with the largest gap among figures that cannot both be true.
+
+    A figure counts or measures something over its period. When one period
+    contains another (equal periods contain each other), the figure for the
+    longer period cannot lie wholly below the figure for the shorter one (26
+    killed this year and 4 killed on one day of it agree; "14,000" and "more than
+    40,000" for the same period do not). Periods that merely overlap prove
+    nothing. Two "each" figures over the same places are compared in their own
+    group, not again place by place."""
+    found = [_nested(items, sub, sup) for sub, sup in _roles(items)]
+    found.append(_against_unknown(items))
+    real = [f for f in found if f is not None]
+    return max(real, key=lambda f: f[2]) if real else None
+
+
+def _roles(items: Sequence[Item]) -> list[tuple[list[Item], list[Item]]]:
+    """(shorter-period side, longer-period side) searches that cover every pair
+    except two place-by-place copies of "each" figures over the same places."""
+    own = [i for i in items if not i.expanded]
+    if len(own) == len(items):
+        return [(own, own)]
+    spread = [i for i in items if i.expanded]
+    return [(own, list(items)), (spread, own), *_spread_pairs(spread)]
+
+
+def _spread_pairs(spread: list[Item]) -> list[tuple[list[Item], list[Item]]]:
+    """Copies of "each" figures over different place sets, compared with each other."""
+    sets: dict[frozenset[str], list[Item]] = defaultdict(list)
+    for i in spread:
+        sets[frozenset(i.ci.claim.quantity.scope if i.ci.claim.quantity else ())].append(i)
+    if len(sets) < 2:
+        return []
+    out = []
+    for group in sets.values():
+        members = {id(i) for i in group}
+        out.append((group, [i for i in spread if id(i) not in members]))
+    return out
+
+
+def _lub(item: Item) -> tuple[float, bool]:
+    # Least upper bound first; at equal bounds an open one ("fewer than") is lower.
+    return (item.span.hi, not item.span.hi_open)
+
+
+def _glb(item: Item) -> tuple[float, bool]:
+    return (-item.span.lo, not item.span.lo_open)
+
+
+def _better(best: Found | None, low: Item, high: Item) -> Found | None:
+    if low.ci is high.ci or not low.span.below(high.span):
+        return best
+    gap = low.span.relative_gap(high.span)
+    return (low, high, gap) if best is None or gap > best[2] else best
+
+
+def _nested(items: Sequence[Item], subs: list[Item], sups: list[Item]) -> Found | None:
+    """Worst pair (low: a longer-period figure, high: a shorter-period one inside it).
+    Sweep by period start, longer-period side entered before the shorter side is
+    asked; a min-tree over period ends answers "least upper bound among entered
+    periods ending at or after this end". O(n log n)."""
+    subs = [i for i in subs if period(i.ci) is not None]
+    sups = [i for i in sups if period(i.ci) is not None]
+    if not subs or not sups:
+        return None
+    ends = sorted({end(i.ci) for i in sups}, reverse=True)
+    rank = {d: n for n, d in enumerate(ends)}
+    keys = [-d.toordinal() for d in ends]  # ascending: positions [0, k) end at or after
+    tree = _MinTree(len(ends))
+    events = sorted([(start(i.ci), 0, n, i) for n, i in enumerate(sups)]
+                    + [(start(i.ci), 1, n, i) for n, i in enumerate(subs)],
+                    key=lambda e: (e[0], e[1], e[2]))
+    best: Found | None = None
+    for _, kind, _, item in events:
+        if kind == 0:
+            tree.put(rank[end(item.ci)], _lub(item), item)
+            continue
+        reach = bisect.bisect_right(keys, -end(item.ci).toordinal())
+        low = tree.least(reach)
+        if low is not None:
+            best = _better(best, low, item)
     return best
 
 
-def _involved(items: Sequence[tuple[ClaimInfo, Span]], low: tuple[ClaimInfo, Span],
-              high: tuple[ClaimInfo, Span], at: dt.date) -> tuple[ClaimInfo, ...]:
-    """The worst pair first, then other claims active then that disagree with either."""
-    others = [ci for ci, s in items
-              if ci is not low[0] and ci is not high[0] and start(ci) <= at <= end(ci)
-              and (s.below(high[1]) or low[1].below(s))]
-    return (low[0], high[0], *others[: 2 * MAX_LISTED - 2])
+def _against_unknown(items: Sequence[Item]) -> Found | None:
+    """A figure with no time at all is compared with every other figure."""
+    unknown = [i for i in items if period(i.ci) is None]
+    if not unknown or len(items) < 2:
+        return None
+    best: Found | None = None
+    for group in (unknown, list(items)):
+        others = list(items) if group is unknown else unknown
+        low = min(others, key=_lub)
+        high = min(group, key=_glb)
+        best = _better(best, low, high)
+        best = _better(best, min(group, key=_lub), min(others, key=_glb))
+    return best
+
+
+class _MinTree:
+    """A Fenwick tree of prefix minima (positions only ever improve)."""
+
+    def __init__(self, n: int) -> None:
+        self.keys: list[tuple[float, bool] | None] = [None] * (n + 1)
+        self.items: list[Item | None] = [None] * (n + 1)
+
+    def put(self, pos: int, key: tuple[float, bool], item: Item) -> None:
+        i = pos + 1
+        while i < len(self.keys):
+            current = self.keys[i]
+            if current is None or key < current:
+                self.keys[i], self.items[i] = key, item
+            i += i & -i
+
+    def least(self, count: int) -> Item | None:
+        """The item with the least key among positions [0, count)."""
+        best_key: tuple[float, bool] | None = None
+        best: Item | None = None
+        i = count
+        while i > 0:
+            key = self.keys[i]
+            if key is not None and (best_key is None or key < best_key):
+                best_key, best = key, self.items[i]
+            i -= i & -i
+        return best
+
+
+def _contains(outer: ClaimInfo, inner: ClaimInfo) -> bool:
+    a, b = period(outer), period(inner)
+    return a is None or b is None or (a.start <= b.start and b.end <= a.end)
+
+
+def _involved(items: Sequence[Item], low: Item, high: Item) -> tuple[ClaimInfo, ...]:
+    """The worst pair first, then the group's other figures that disagree with either."""
+    seen = {id(low.ci), id(high.ci)}
+    others: list[ClaimInfo] = []
+    for i in items:
+        if id(i.ci) in seen:
+            continue
+        below_high = _contains(i.ci, high.ci) and i.span.below(high.span)
+        above_low = _contains(low.ci, i.ci) and low.span.below(i.span)
+        if below_high or above_low:
+            seen.add(id(i.ci))
+            others.append(i.ci)
+    return (low.ci, high.ci, *others[: 2 * MAX_LISTED - 2])
 
 
 def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> Hit:

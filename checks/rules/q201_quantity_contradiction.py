@@ -2,16 +2,25 @@
 
 Catches a *quantity contradiction*: claims on the same measure (subject,
 predicate, object and unit), with the same scope (the same places, and both
-"each" or both combined) and overlapping times, whose figures admit no common
-value and lie far apart: "14,000" against "more than 40,000". A figure is an
-interval: "about 40,000" is 36,000 to 44,000 (option ``about``), "more than
-40,000" excludes 40,000 itself, "up to 40,000" includes it.
+"each" or both combined; a figure for each of several places is also a
+figure for each place alone) whose figures cannot both be true, and lie far
+apart: "14,000" against "more than 40,000". A figure is an interval: "about
+40,000" is 36,000 to 44,000 (option ``about``), "more than 40,000" excludes
+40,000 itself, "up to 40,000" includes it.
 
-Claims are grouped by measure and scope; a sweep over time keeps the figure
-with the greatest lower bound and the one with the least upper bound among
-claims that overlap in time, so one finding per group names its worst pair
-and lists the others that disagree. A gap no larger than ``tolerance`` of the
-larger figure is left to Q202 (discrepancy).
+A figure covers a period: the claim's time, ending no later than when it was
+said (a total given last week cannot count Monday's dead). Two figures
+conflict when one period contains the other (equal periods contain each
+other) and the figure for the longer period lies wholly below the figure for
+the shorter one: 4 killed on 26 March and 28 killed this year agree; 26
+"since the start of the year" said last week and 28 said on Monday agree.
+Periods that only partly overlap prove nothing.
+
+Claims are grouped by measure and scope; a sweep over period starts with a
+min-tree over period ends finds, for every figure, the least upper bound among
+the figures whose period contains its own, so one finding per group names its
+worst pair and lists the others that disagree (O(n log n)). A gap no larger
+than ``tolerance`` of the larger figure is left to Q202 (discrepancy).
 
 Fires:
     a#c1  Alpha: "more than 40,000 troops" near Southland

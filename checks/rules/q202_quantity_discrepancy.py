@@ -1,14 +1,15 @@
 """Two slightly different figures for the same measure, scope and time.
 
 Catches a *quantity discrepancy*: claims on the same measure (subject,
-predicate, object and unit), with the same scope and overlapping times, whose
+predicate, object and unit), with the same scope and nested periods (see Q201), whose
 figures admit no common value but lie close together, the gap being at most
 ``tolerance`` of the larger figure: "41,000" against "42,000", or "more than
 40,000" against exactly "40,000". Often a rounding or a later update, but a
 reader comparing the reports should know.
 
-The grouping and time sweep are those of Q201; each group's worst gap goes to
-exactly one of the two rules.
+The grouping, periods and sweep are those of Q201 (a figure for a period must
+not lie wholly above the figure for a period containing it); each group's
+worst gap goes to exactly one of the two rules.
 
 Fires:
     a#c1  Alpha: "41,000 troops" near Southland

@@ -11,9 +11,14 @@ Fires:
     a#c1  "its security chief said last week ..." (by: {as: its security chief,
           mode: unnamed})
 
+A headline or caption that credits "an official" whose name the same
+article's body gives (a body claim with the same speaker, named) is not an
+unnamed source: headlines compress, and the reader finds the name below.
+
 Silent:
     a#c1  "Anna Alpha, the security chief, said ..." (mode paraphrase, named)
     a#c1  "some analysts say" (mode vague: that is A402)
+    a#hl  headline "... ignored: official"; a#c2 "Alpha told the agency" (named)
 
 Options: none.
 """
@@ -22,10 +27,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..corpus import Corpus
+from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import Mode
+from ..model import Mode, Part
 from ._attribution import as_pointer, claims_with_mode
 from ._common import label
 
@@ -35,9 +40,15 @@ CATEGORY = "attribution"
 SEVERITY = "warning"
 
 
+_UNNAMED = (Mode.unnamed, Mode.vague, Mode.own_voice)
+
+
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+    named = _named_in_body(corpus)
     for ci in claims_with_mode(corpus, Mode.unnamed):
         by = ci.claim.by
+        if ci.claim.part is not Part.body and (ci.source.id, by.speaker) in named:
+            continue
         described = f"'{by.as_}'" if by.as_ else "an unnamed source"
         linked = f" (recorded as {corpus.name(by.speaker)})" if by.speaker else ""
         yield Hit(
@@ -49,3 +60,13 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
                 "names them, keep the claim and record a reviewed finding",
             values={"as": by.as_, "speaker": by.speaker, "proposition": list(ci.key)},
         )
+
+
+def _named_in_body(corpus: Corpus) -> set[tuple[str, str | None]]:
+    """(source, speaker) pairs for speakers an article's body names somewhere."""
+    return {(ci.source.id, ci.claim.by.speaker) for ci in corpus.claims if _names(ci)}
+
+
+def _names(ci: ClaimInfo) -> bool:
+    by = ci.claim.by
+    return ci.claim.part is Part.body and by.speaker is not None and by.mode not in _UNNAMED

@@ -11,7 +11,9 @@ punctuation, possessive 's and articles (a, an, the) do not count;
 spokesman, spokeswoman and spokesperson are one word; leading qualifiers that
 are a registered name of an organisation, government, place or outlet, or the
 demonym of a one-word one ("Kremlin spokesman", "Ukrainian President", "U.S.
-Secretary of State"), are dropped ("President of Ukraine" stays as it is).
+Secretary of State"), are dropped ("President of Ukraine" stays as it is), and so is a leading
+adjective formed from a word of a registered role title ("presidential
+spokeswoman" where a title reads "spokeswoman of the president of Ukraine").
 A speaker's claims (``corpus.by_speaker``) are clustered by when they were
 said (unknown: the publication day; chains of overlapping times form one
 cluster); a cluster fires when two different sources use different wordings.
@@ -23,6 +25,8 @@ Fires:
 
 Silent:
     a#c1  role "Kremlin spokesman";  b#c1  role "spokesman" (qualifier dropped)
+    a#c1  role "presidential spokeswoman";  b#c1  role "spokeswoman" (registered title
+          "spokeswoman of the president")
     a#c1  role "spokeswoman" (2021-04-12);  b#c1  role "minister" said in 2023
 
 Options: none.
@@ -55,6 +59,9 @@ _SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
 _QUALIFIER_KINDS = (EntityKind.government, EntityKind.organisation, EntityKind.place,
                     EntityKind.outlet)
 _ALWAYS = Interval(dt.date.min, dt.date.max)
+# Adjective endings: president -> presidential, minister -> ministerial, parliament -> parliamentary.
+_ADJECTIVE = ("ial", "al", "ary", "ic", "ian")
+_MIN_TITLE_WORD = 5  # shorter title words ("of", "head") make no qualifier
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,7 @@ class Qualifiers:
 
     by_first: dict[str, tuple[str, ...]]
     single: frozenset[str]
+    title_words: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, corpus: Corpus) -> Qualifiers:
@@ -73,8 +81,11 @@ class Qualifiers:
         for name in names:
             if name:
                 by_first[name.split()[0]].append(name)
+        titles = {w for e in corpus.entities.values() for r in e.roles
+                  for t in (r.title, *r.aliases) for w in _fold(t).split()
+                  if len(w) >= _MIN_TITLE_WORD and w.isalpha()}
         return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
-                   frozenset(n for n in names if n and " " not in n))
+                   frozenset(n for n in names if n and " " not in n), frozenset(titles))
 
     def strip(self, role: str) -> str:
         """``role`` without one leading qualifier, or unchanged."""
@@ -82,9 +93,14 @@ class Qualifiers:
         for name in self.by_first.get(first, ()):
             if role.startswith(name + " "):
                 return role[len(name) + 1:]
-        if first.isalpha() and is_derived(first, self.single) and " " in role:
+        if first.isalpha() and " " in role and (
+                is_derived(first, self.single) or self._title_adjective(first)):
             return role.split(" ", 1)[1]
         return role
+
+    def _title_adjective(self, word: str) -> bool:
+        return any(word.endswith(end) and word[: -len(end)] in self.title_words
+                   for end in _ADJECTIVE)
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:

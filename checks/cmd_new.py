@@ -72,8 +72,6 @@ def _read_text(article: str) -> str:
 
 
 def _check_values(args: argparse.Namespace) -> dt.date:
-
-
     if not re.match(URL_PATTERN, args.url):
         raise UsageError(f"--url must be an http(s) URL, not '{args.url}'")
     try:
@@ -95,8 +93,6 @@ def _outlet(corpus: Corpus, given: str) -> str:
 
 
 def _source_id(args: argparse.Namespace, outlet: str) -> str:
-
-
     sid = args.id or f"{outlet}-{args.published}-{slug(args.headline, 40)}"
     if not re.match(IDENT_PATTERN, sid):
         raise UsageError(f"'{sid}' is not a valid id (lower-case letters, digits, '.', '_', '-')")

@@ -151,3 +151,24 @@ def test_unknown_names_are_warnings_never_ids(repo: Path, tmp_path: Path) -> Non
     assert "speaker" not in quote["by"] and "not in the registry" in quote["note"]
     out = json.loads(run(repo, "validate", "--format", "json").stdout)
     assert out["summary"]["findings"]["error"] == 0, out["findings"]
+
+
+def test_prompts_for_left_out_options_on_a_terminal(repo: Path, tmp_path: Path) -> None:
+    import os
+    import pty
+
+    article = tmp_path / "a.txt"
+    article.write_text("Mendel said 20 soldiers were hurt.\n", "utf-8")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "checks", "new", str(article), "--root",
+                             str(repo), "--id", "prompted"], stdin=slave, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=repo)
+    os.close(slave)
+    for answer in ("https://example.com/p", "reuters", "Prompted headline", "2021-04-12"):
+        os.write(master, answer.encode() + b"\n")
+    _, err = proc.communicate(timeout=60)
+    os.close(master)
+    assert proc.returncode == 0, err
+    data = YAML(typ="safe").load((repo / "facts" / "prompted.yaml").read_text("utf-8"))
+    assert data["source"]["headline"] == "Prompted headline"
+    assert data["source"]["url"] == "https://example.com/p"

@@ -207,8 +207,6 @@ def test_vague_fears(found: list[Finding]) -> None:
 # ------------------------------------------------------------ known gaps
 
 
-@pytest.mark.xfail(strict=True, reason="Q202 reads '14,000' as exactly 14,000; a round figure "
-                   "in prose does not contradict 'more than 14,000'")
 def test_round_figure_and_more_than_it_agree(found: list[Finding]) -> None:
     assert involving(found, "Q202", f"{AP}#more-than-14000-died") == []
 

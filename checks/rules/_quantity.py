@@ -20,6 +20,7 @@ from ..timeexpr import Interval
 from ._common import MAX_LISTED, label, who
 
 ABOUT = 0.1  # "about 40,000": within 10% either way
+ROUNDING = 0.01  # "14,000" in prose: rounded to its last significant digit, at most 1% either way
 TOLERANCE = 0.05  # relative gap below which two figures are a discrepancy, not a contradiction
 
 Block = tuple[str, str, str, str]  # (subject, predicate, object, unit)
@@ -34,6 +35,9 @@ class FigureOptions(BaseModel):
                              "larger bound) that is a discrepancy rather than a contradiction.")
     about: float = Field(ABOUT, ge=0, lt=1, description="How far 'about v' reaches either side "
                          "of v, as a fraction of v.")
+    rounding: float = Field(ROUNDING, ge=0, lt=1, description="A round figure ('14,000') stands "
+                            "for values within half a unit of its last significant digit, but at "
+                            "most this fraction of it either way; 0 reads figures as exact.")
 
 
 @dataclass(frozen=True)
@@ -70,23 +74,35 @@ class Span:
         return f"{'(' if self.lo_open else '['}{_plain(self.lo)}, {hi}{')' if self.hi_open else ']'}"
 
 
-def span(q: Quantity, about: float = ABOUT) -> Span | None:
+def span(q: Quantity, about: float = ABOUT, rounding: float = ROUNDING) -> Span | None:
     """The values a figure admits; None when it admits none or is not finite."""
     numbers = [x for x in (q.value, q.min, q.max) if x is not None]
     if not all(math.isfinite(x) for x in numbers):
         return None
-    result = _span(q, about)
+    result = _span(q, about, rounding)
     return None if result is None or result.empty else result
 
 
-def _span(q: Quantity, about: float) -> Span | None:
+def round_half_width(v: float, rounding: float) -> float:
+    """How far a round figure may stand from the value it rounds: half a unit of its last
+    significant digit ('14,000': 500), capped at ``rounding`` of the figure. Figures that
+    are not whole multiples of 100 are read as exact."""
+    if rounding <= 0 or v != int(v) or v == 0 or int(v) % 100:
+        return 0.0
+    unit = 10 ** (len(str(abs(int(v)))) - len(str(abs(int(v))).rstrip("0")))
+    return min(unit / 2, abs(v) * rounding)
+
+
+def _span(q: Quantity, about: float, rounding: float = ROUNDING) -> Span | None:
     if q.cmp is Comparator.range:
         return None if q.min is None or q.max is None else Span(q.min, q.max)
     v = q.value
     if v is None:
         return None
     spans = {
-        Comparator.eq: Span(v, v),
+        # Half-open, so that 41,000 and 42,000 (both rounded) still do not meet.
+        Comparator.eq: (Span(v - h, v + h, hi_open=True) if (h := round_half_width(v, rounding))
+                        else Span(v, v)),
         Comparator.about: Span(min(v * (1 - about), v * (1 + about)),
                                max(v * (1 - about), v * (1 + about))),
         Comparator.gt: Span(v, math.inf, lo_open=True, hi_open=True),
@@ -176,7 +192,8 @@ class Item:
     expanded: bool = False
 
 
-def by_scope(block: Sequence[ClaimInfo], about: float) -> dict[Scope, list[Item]]:
+def by_scope(block: Sequence[ClaimInfo], about: float,
+             rounding: float = ROUNDING) -> dict[Scope, list[Item]]:
     """A block's claims with a usable figure, grouped by (scope set, each). A figure
     given for each of several places is also a figure for each place alone, so it
     joins every single-place group of the block that has a figure of its own."""
@@ -184,7 +201,7 @@ def by_scope(block: Sequence[ClaimInfo], about: float) -> dict[Scope, list[Item]
     spread: list[Item] = []
     for ci in block:
         q = ci.claim.quantity
-        s = span(q, about) if q is not None else None
+        s = span(q, about, rounding) if q is not None else None
         if s is None:
             continue
         scope = scope_of(ci)
@@ -234,11 +251,12 @@ class Disagreement:
     involved: tuple[ClaimInfo, ...]
 
 
-def disagreements(corpus: Corpus, about: float) -> Iterator[Disagreement]:
+def disagreements(corpus: Corpus, about: float,
+                  rounding: float = ROUNDING) -> Iterator[Disagreement]:
     for block, claims in corpus.by_quantity.items():
         if len(claims) < 2:
             continue
-        for scope, items in by_scope(claims, about).items():
+        for scope, items in by_scope(claims, about, rounding).items():
             found = worst(items)
             if found is not None:
                 low, high, gap = found

@@ -21,7 +21,9 @@ Silent:
 
 Options:
     tolerance  largest relative gap that is only a discrepancy (default 0.05);
-    about      reach of "about v", a fraction of v (default 0.1).
+    about      reach of "about v", a fraction of v (default 0.1);
+    rounding   a round figure ("14,000") stands for values within half a unit of its
+               last significant digit, at most this fraction either way (default 0.01).
 """
 
 from __future__ import annotations
@@ -43,6 +45,6 @@ class Options(FigureOptions):
 
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
-    for d in disagreements(corpus, options.about):
+    for d in disagreements(corpus, options.about, options.rounding):
         if d.relative_gap <= options.tolerance:
             yield figure_hit(corpus, d, "discrepancy", options.tolerance)

@@ -89,7 +89,8 @@ def round_half_width(v: float, rounding: float) -> float:
     are not whole multiples of 100 are read as exact."""
     if rounding <= 0 or v != int(v) or v == 0 or int(v) % 100:
         return 0.0
-    unit = 10 ** (len(str(abs(int(v)))) - len(str(abs(int(v))).rstrip("0")))
+    digits = str(abs(int(v)))
+    unit = float(10 ** (len(digits) - len(digits.rstrip("0"))))
     return min(unit / 2, abs(v) * rounding)
 
 

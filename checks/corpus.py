@@ -62,6 +62,14 @@ class ClaimInfo:
     quote_spans: list[tuple[int, int]] | None = None  # shared per record
 
     @property
+    def event_anchor(self) -> dt.date | None:
+        """The day event times are read from: the day the words were said when it is one
+        known day ('said yesterday that ... three weeks ago'), else the publication date."""
+        if self.said is not None and self.said.start == self.said.end:
+            return self.said.start
+        return self.published
+
+    @property
     def quoted(self) -> list[str]:
         """The claim's words that stand inside quotation marks in the article."""
         return [part for excerpt in self.claim.excerpts
@@ -284,7 +292,7 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
         ci = ClaimInfo(claim=claim, source=source, doc=doc, pointer=pointer, published=published,
                        article=info.text, quote_spans=spans)
         ci.said = _time(doc, claim.said_time, published, pointer + "/by/said")
-        ci.event = _time(doc, claim.event_time, published, pointer + "/when")
+        ci.event = _time(doc, claim.event_time, ci.event_anchor, pointer + "/when")
         info.claims.append(ci)
         corpus.claims.append(ci)
         _check_claim_text(info, ci)

@@ -22,6 +22,8 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"  # noqa: E501
+_COUNT = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+_UNIT = r"(day|week|month|year)"
 _RECENT_DAYS = 7
 _RECENT_WEEKS = 28
 
@@ -137,12 +139,27 @@ def _relative(kind: str) -> Resolver:
     return resolve
 
 
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _days(count: str, unit: str) -> int:
+    n = int(count) if count.isdigit() else _COUNT_WORDS.get(count.lower(), 0)
+    return n * _UNIT_DAYS[unit.lower()]
+
+
 def _ago(m: re.Match[str], a: dt.date) -> Interval | None:
-    words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-    n = int(m[1]) if m[1].isdigit() else words.get(m[1].lower(), 0)
-    unit = {"day": 1, "week": 7, "month": 30, "year": 365}[m[2].lower()]
-    return day(a - dt.timedelta(days=n * unit))
+    return day(a - dt.timedelta(days=_days(m[1], m[2])))
+
+
+def _more_than_ago(m: re.Match[str], a: dt.date) -> Interval | None:
+    # "more than three weeks ago": any day up to three weeks back, no earlier bound.
+    return Interval(dt.date.min, a - dt.timedelta(days=_days(m[1], m[2])))
+
+
+def _less_than_ago(m: re.Match[str], a: dt.date) -> Interval | None:
+    return Interval(a - dt.timedelta(days=_days(m[1], m[2])), a)
 
 
 def _within(m: re.Match[str], a: dt.date) -> Interval | None:
@@ -179,6 +196,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?weeks\b", _relative("recent-weeks")),  # noqa: E501
         (r"\blast month\b", _relative("last-month")),
         (r"\blast year\b", _relative("last-year")),
+        (rf"\b(?:more than|over|at least|upwards of)\s+{_COUNT}\s+{_UNIT}s?\s+ago\b", _more_than_ago),
+        (rf"\b(?:less than|under|fewer than|within the (?:last|past))\s+{_COUNT}\s+{_UNIT}s?(?:\s+ago)?\b",
+         _less_than_ago),
         (r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago\b", _ago),  # noqa: E501
         (r"\bwithin\s+(\d+)\s+(hours?|days?)\b", _within),
     )

@@ -217,9 +217,6 @@ def test_headline_total_is_not_a_scope_misreading(found: list[Finding]) -> None:
     assert involving(found, "Q203", f"{CBS}#hl-80000-troops") == []
 
 
-@pytest.mark.xfail(strict=True, reason="timeexpr reads 'more than three weeks ago' as one day "
-                   "three weeks before publication (ignoring 'more than' and the said day), so "
-                   "D604 disputes the curator's correct interval")
 def test_more_than_three_weeks_ago_is_understood(found: list[Finding]) -> None:
     assert involving(found, "D604", f"{TEL}#asked-three-weeks-ago") == []
 

@@ -44,15 +44,18 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             # tf.interval is None when the explicit dates are themselves broken (I011).
             if not explicit(tf.spec) or tf.interval is None:
                 continue
-            words = resolve(tf.spec.text, ci.published)
+            anchor = ci.event_anchor if tf.pointer.endswith("/when") else ci.published
+            words = resolve(tf.spec.text, anchor)
             if words is not None and not words.overlaps(tf.interval):
-                yield _hit(tf, words, tf.interval)
+                yield _hit(tf, words, tf.interval, anchor)
 
 
-def _hit(tf: TimeField, words: Interval, given: Interval) -> Hit:
+def _hit(tf: TimeField, words: Interval, given: Interval, day: object) -> Hit:
     ci, spec = tf.ci, tf.spec
     field = "date" if spec.date else "start" if spec.start else "end"
-    anchor = f"an article of {ci.published}" if ci.published else "an undated article"
+    said = day != ci.published
+    anchor = (f"words said on {day}" if said else f"an article of {day}") if day else \
+        "an undated article"
     return Hit(
         message=f"{tf.what} time '{spec.text}' means {words} in {anchor}, but its explicit "
                 f"{'date' if spec.date else 'interval'} is {given}",

@@ -1,0 +1,59 @@
+"""Time expressions as articles write them, resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checks.timeexpr import Interval, resolve, weekday_named
+
+MONDAY = dt.date(2021, 4, 12)
+
+
+def iv(a: str, b: str | None = None) -> Interval:
+    return Interval(dt.date.fromisoformat(a), dt.date.fromisoformat(b or a))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("on Monday", iv("2021-04-12")), ("on Friday", iv("2021-04-09")),
+    ("last Monday", iv("2021-04-05")), ("yesterday", iv("2021-04-11")),
+    ("last week", iv("2021-04-05", "2021-04-11")), ("this week", iv("2021-04-12", "2021-04-18")),
+    ("by the end of this week", iv("2021-04-12", "2021-04-18")),
+    ("since the start of the year", iv("2021-01-01", "2021-04-12")),
+    ("April 12", iv("2021-04-12")), ("on April 9", iv("2021-04-09")),
+    ("12 April 2021", iv("2021-04-12")), ("Earlier on April 12", iv("2021-04-12")),
+    ("in December", iv("2021-12-01", "2021-12-31")),  # bare months stay in the anchor's year
+    ("December 20", iv("2020-12-20")),  # a bare date after the anchor is last year's
+    ("in March 2014", iv("2014-03-01", "2014-03-31")), ("since 2014", iv("2014-01-01", "2021-04-12")),
+    ("so far in 2021", iv("2021-01-01", "2021-04-12")), ("in all of 2020", iv("2020-01-01", "2020-12-31")),
+    ("lately", iv("2021-04-05", "2021-04-12")), ("in recent days", iv("2021-04-05", "2021-04-12")),
+    ("in the last few days", iv("2021-04-05", "2021-04-12")),
+    ("in recent weeks", iv("2021-03-15", "2021-04-12")), ("last month", iv("2021-03-01", "2021-03-31")),
+    ("two weeks ago", iv("2021-03-29")), ("more than three weeks ago", iv("0001-01-01", "2021-03-22")),
+    ("less than a week ago", iv("2021-04-05", "2021-04-12")),
+    ("Within 48 hours", iv("2021-04-12", "2021-04-14")), ("2021-03-26", iv("2021-03-26")),
+])
+def test_resolves(text: str, want: Interval) -> None:
+    assert resolve(text, MONDAY) == want
+
+
+@pytest.mark.parametrize("text", ["earlier", "Since then", "at some point", "soon", ""])
+def test_unknown_words_are_not_guessed(text: str) -> None:
+    assert resolve(text, MONDAY) is None
+
+
+def test_without_an_anchor_only_absolute_dates_resolve() -> None:
+    assert resolve("on Monday", None) is None
+    assert resolve("12 April 2021", None) == iv("2021-04-12")
+    assert resolve("in March 2014", None) == iv("2014-03-01", "2014-03-31")
+
+
+def test_impossible_dates_are_not_invented() -> None:
+    assert resolve("February 30", MONDAY) is None
+
+
+def test_weekday_named() -> None:
+    assert weekday_named("on Monday, April 12") == 0
+    assert weekday_named("Friday or Saturday") is None
+    assert weekday_named("in April") is None

@@ -169,7 +169,9 @@ def _load_chunk(cache: Cache | None, jobs: list[tuple[Path, str, str, bytes]],
 def _workers(jobs: int) -> int:
     if jobs < PARALLEL_MIN_FILES or os.environ.get("FACT_CHECKS_JOBS") == "1":
         return 1
-    return max(1, min(len(os.sched_getaffinity(0)), 8))
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux; elsewhere count the CPUs
+    cores = len(affinity(0)) if affinity else (os.cpu_count() or 1)
+    return max(1, min(cores, 8))
 
 
 @contextmanager

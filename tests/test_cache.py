@@ -85,5 +85,5 @@ def test_process_pool_gives_the_same_report(corpus: Path,
     single = _report(corpus)
     monkeypatch.setattr(cache, "PARALLEL_MIN_FILES", 2)
     monkeypatch.setattr(cache, "CHUNK", 3)
-    assert cache._workers(22) > 1 or len(cache.os.sched_getaffinity(0)) == 1
+    assert cache._workers(22) > 1 or (cache.os.cpu_count() or 1) == 1
     assert _report(corpus) == single

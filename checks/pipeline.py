@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import pydantic_core
+
+from .cache import gc_paused
 from .config import Config
 from .corpus import Corpus, build
 from .engine import Selection, run
-from .findings import Finding, Severity
-from .report_schema import Report, ReportFinding, ReviewInfo, SeverityCounts, Summary
+from .findings import ClaimRef, Finding, Severity
+from .report_schema import REPORT_VERSION, Report, ReportFinding, ReviewInfo, SeverityCounts, Summary
 
 
 @dataclass
@@ -46,21 +50,53 @@ class RunResult:
     def failed(self) -> bool:
         return bool(self.failing())
 
-    def report(self) -> Report:
+    def summary(self) -> Summary:
         counts = {s.value: 0 for s in Severity}
         for f in self.findings:
             counts[f.severity.value] += 1
         c = self.corpus.counts()
-        summary = Summary(files=c["files"], sources=c["sources"], claims=c["claims"],
-                          entities=c["entities"], predicates=c["predicates"],
-                          findings=SeverityCounts(**counts), total=len(self.findings),
-                          reviewed=sum(map(self.is_reviewed, self.findings)),
-                          fail_on=self.fail_on, failed=self.failed)
-        return Report(summary=summary, findings=tuple(map(self._reported, self.findings)))
+        return Summary(files=c["files"], sources=c["sources"], claims=c["claims"],
+                       entities=c["entities"], predicates=c["predicates"],
+                       findings=SeverityCounts(**counts), total=len(self.findings),
+                       reviewed=sum(map(self.is_reviewed, self.findings)),
+                       fail_on=self.fail_on, failed=self.failed)
+
+    def report(self) -> Report:
+        return Report(summary=self.summary(), findings=tuple(map(self._reported, self.findings)))
+
+    def report_json(self, *, indent: int | None = 2) -> str:
+        """``self.report().model_dump_json(indent=indent)``, byte for byte, without
+        validating every finding again: the findings were validated when stamped,
+        so their fields are dumped into plain data and serialised by the same
+        serialiser pydantic uses (tests/test_report_json.py holds them equal)."""
+        with gc_paused():  # a large report is millions of short-lived acyclic objects
+            data = {"version": REPORT_VERSION, "tool": "fact-checks",
+                    "summary": self.summary().model_dump(mode="json"),
+                    "findings": [self._plain(f) for f in self.findings]}
+            return pydantic_core.to_json(data, indent=indent).decode("utf-8")
+
+    def _plain(self, f: Finding) -> dict[str, Any]:
+        entry = self.review(f)
+        review = None if entry is None else ReviewInfo.model_validate(
+            {k: v for k, v in entry.items() if v is not None}).model_dump(mode="json")
+        loc = f.location
+        return {"rule": f.rule, "name": f.name, "category": f.category,
+                "severity": f.severity.value, "message": f.message, "fix": f.fix,
+                "focus": f.focus, "location": {"path": loc.path, "line": loc.line,
+                                               "column": loc.column, "pointer": loc.pointer},
+                "value": f.value, "values": f.values, "claims": [_plain_ref(c) for c in f.claims],
+                "fingerprint": f.fingerprint, "status": "reviewed" if review else "new",
+                "review": review}
+
+
+def _plain_ref(c: ClaimRef) -> dict[str, Any]:
+    return {"source": c.source, "claim": c.claim, "speaker": c.speaker,
+            "evidence": list(c.evidence), "path": c.path, "line": c.line, "column": c.column}
 
 
 def execute(paths: Sequence[Path], root: Path, config: Config, selection: Selection, *,
             rules: bool = True, fail_on: str | None = None) -> RunResult:
     corpus = build(paths, root)
-    findings = run(corpus, selection, rules=rules)
+    with gc_paused():  # the rules allocate millions of acyclic objects next to the corpus
+        findings = run(corpus, selection, rules=rules)
     return RunResult(corpus=corpus, findings=findings, fail_on=fail_on or config.fail_on, root=root)

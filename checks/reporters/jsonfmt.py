@@ -10,5 +10,5 @@ class JsonReporter:
     description = "a JSON document with 'summary' and 'findings' (schemas/report.schema.json)"
 
     def render(self, result: RunResult) -> str:
-        return result.report().model_dump_json(indent=2) + "\n"
+        return result.report_json(indent=2) + "\n"
 REPORTER = JsonReporter()

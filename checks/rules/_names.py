@@ -28,14 +28,18 @@ MAX_TOKEN = 30
 def words(text: str) -> Iterator[tuple[int, str]]:
     """(offset, word) for every word, with a possessive 's / ’s removed."""
     for m in _WORD.finditer(text):
-        yield m.start(), _POSSESSIVE.sub("", m.group())
+        word = m.group()
+        # Only a word with an apostrophe can end in 's: skip the regex for the rest.
+        yield m.start(), (_POSSESSIVE.sub("", word) if "'" in word or "\u2019" in word
+                          else word)
 
 
 def capitalised(text: str) -> Iterator[str]:
     """The words of ``text`` that start with a capital letter."""
-    for _, word in words(text):
-        if word[:1].isupper():
-            yield word
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[0].isupper():  # a match is never empty
+            yield (_POSSESSIVE.sub("", word) if "'" in word or "\u2019" in word else word)
 
 
 def entity_names(entity: Entity) -> tuple[str, ...]:

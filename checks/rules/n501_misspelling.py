@@ -59,14 +59,16 @@ class _Seen:
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     index = NameIndex.build(corpus.entities.values())
+    verdicts: dict[str, str | None] = {}  # word -> _misspelt(word): archives repeat words
     for info in corpus.records:
         seen: dict[str, _Seen] = {}
         for ci in info.claims:
             for sub, text in _texts(ci):
-                _scan(index, text, seen, _Seen("", ci.locate(sub), ci.focus, [ci]))
+                _scan(index, verdicts, text, seen, ci, sub)
         source = info.record.source
-        _scan(index, source.headline, seen,
-              _Seen("", info.doc.locate("/source/headline"), source.id))
+        for word in _new_misspelt(index, verdicts, source.headline, seen):
+            seen[word.written] = _Seen(word.nearest, info.doc.locate("/source/headline"),
+                                       source.id)
         for written, found in seen.items():
             yield _hit(corpus, index, info, written, found)
 
@@ -80,15 +82,33 @@ def _texts(ci: ClaimInfo) -> Iterator[tuple[str, str]]:
         yield "/by/as", claim.by.as_
 
 
-def _scan(index: NameIndex, text: str, seen: dict[str, _Seen], here: _Seen) -> None:
-    """Record misspelt words of ``text``; ``here`` says where the text is."""
+@dataclass(frozen=True)
+class _Word:
+    written: str
+    nearest: str
+
+
+def _scan(index: NameIndex, verdicts: dict[str, str | None], text: str,
+          seen: dict[str, _Seen], ci: ClaimInfo, sub: str) -> None:
+    """Record misspelt words of ``text``, the claim's words at ``sub``."""
+    for word in _new_misspelt(index, verdicts, text, seen, ci):
+        seen[word.written] = _Seen(word.nearest, ci.locate(sub), ci.focus, [ci])
+
+
+def _new_misspelt(index: NameIndex, verdicts: dict[str, str | None], text: str,
+                  seen: dict[str, _Seen], ci: ClaimInfo | None = None) -> Iterator[_Word]:
+    """The misspelt words of ``text`` not seen before in the article; a word seen
+    before gains the claim ``ci``."""
     for word in capitalised(text):
         if word in seen:
-            seen[word].claims.extend(c for c in here.claims if c not in seen[word].claims)
+            if ci is not None and ci not in seen[word].claims:
+                seen[word].claims.append(ci)
             continue
-        nearest = _misspelt(index, word)
+        if word not in verdicts:
+            verdicts[word] = _misspelt(index, word)
+        nearest = verdicts[word]
         if nearest is not None:
-            seen[word] = _Seen(nearest, here.location, here.focus, list(here.claims))
+            yield _Word(word, nearest)
 
 
 def _misspelt(index: NameIndex, word: str) -> str | None:

@@ -54,6 +54,7 @@ SEVERITY = "warning"
 BlockKey = tuple[str, tuple[str, str, str], Stance]
 Words = tuple[str, ...]
 Held = tuple[ClaimInfo, str]  # a claim and one of its quotes as written
+_APART = " \n "  # between two quotes joined into one string: no wording spans it
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
@@ -82,6 +83,7 @@ class _Quotes:
         self._claim: dict[int, list[str]] = {}
         self._norm: dict[int, list[Words]] = {}
         self._words: dict[tuple[str, str], list[Words]] = {}
+        self._joined: dict[tuple[str, str], str] = {}
 
     def of(self, ci: ClaimInfo) -> list[str]:
         if id(ci) not in self._claim:
@@ -103,6 +105,13 @@ class _Quotes:
                 found.extend(self.normalised(ci))
             self._words.setdefault((source, speaker), [])
         return self._words[(source, speaker)]
+
+    def joined(self, source: str, speaker: str) -> str:
+        """The source's quotes of the speaker as one string (see :func:`_coverage`)."""
+        if (source, speaker) not in self._joined:
+            quotes = [" ".join(q) for q in self.words(source, speaker) if q]
+            self._joined[(source, speaker)] = f" {_APART.join(quotes)} " if quotes else ""
+        return self._joined[(source, speaker)]
 
 
 def _said(ci: ClaimInfo) -> Interval | None:
@@ -152,17 +161,13 @@ def _conflict(block: list[ClaimInfo], speaker: str, quotes: _Quotes) -> tuple[He
 
 def _coverage(held: dict[Words, Held], sources: set[str], speaker: str,
               quotes: _Quotes) -> dict[Words, set[str]]:
-    """For each wording, the block's sources whose quotes of the speaker contain it."""
-    cover: dict[Words, set[str]] = {w: set() for w in held}
-    lengths = sorted({len(w) for w in held})
-    for source in sources:
-        for quote in quotes.words(source, speaker):
-            for n in lengths:
-                for i in range(len(quote) - n + 1):
-                    window = quote[i:i + n]
-                    if window in cover:
-                        cover[window].add(source)
-    return cover
+    """For each wording, the block's sources whose quotes of the speaker contain it.
+
+    Words hold no whitespace, so a wording lies word for word inside a quote
+    exactly when " w1 w2 " is a substring of the quote's words joined by spaces;
+    a source's quotes are joined by " \n ", which no wording can span."""
+    texts = {source: quotes.joined(source, speaker) for source in sources}
+    return {w: {s for s, text in texts.items() if f" {' '.join(w)} " in text} for w in held}
 
 
 def _hit(corpus: Corpus, block_key: BlockKey, block: list[ClaimInfo], pair: tuple[Held, Held],

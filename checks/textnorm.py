@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
@@ -64,20 +65,40 @@ def quote_words(text: str) -> str:
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# An attribution line that follows a quotation set as a block, without marks (a common
+# layout in translated and Russian-language press): "- noted Mendel", "— Peskov stressed".
+_SPEECH_VERBS = (
+    "said|says|say|noted|notes|stressed|stresses|added|adds|told|tells|explained|explains|"
+    "stated|states|emphasi[sz]ed|emphasi[sz]es|wrote|writes|declared|declares|remarked|"
+    "underlined|underscored|recalled|warned|insisted|claimed|admitted|commented|announced|"
+    "replied|answered|concluded|continued|asserted|pointed out|quoted")
+_DASH_ATTRIBUTION = re.compile(
+    rf"[ \t]*[-\u2013\u2014][ \t]+(?:\S+[ \t]+){{0,5}}?(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]+")
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations in an article, paragraph by paragraph:
     typographic pairs, and straight double quotes paired in order. An unclosed
     quotation runs to the end of its paragraph, never beyond, so one stray mark
-    cannot turn the rest of the article into a quote."""
+    cannot turn the rest of the article into a quote. A line without marks that is
+    followed by a dash attribution line ("- noted Mendel.") is a block quotation."""
     spans: list[tuple[int, int]] = []
     start = 0
     for para in [*_PARAGRAPH.finditer(text), None]:
         end = para.start() if para else len(text)
         spans += _paragraph_spans(text, start, end)
         start = para.end() if para else len(text)
-    return sorted(spans)
+    return sorted(spans + block_quote_spans(text))
+
+
+def block_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Lines set as a block quotation: no quotation marks, and the next non-blank line
+    is a dash followed within a few words by a verb of saying ("- Peskov stressed")."""
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    return [(line.start(), line.end()) for line, after in pairwise(lines)
+            if _DASH_ATTRIBUTION.match(after.group()) and not has_quotation_marks(line.group())
+            and not _DASH_ATTRIBUTION.match(line.group())]
 
 
 def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

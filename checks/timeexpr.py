@@ -162,6 +162,26 @@ def _less_than_ago(m: re.Match[str], a: dt.date) -> Interval | None:
     return Interval(a - dt.timedelta(days=_days(m[1], m[2])), a)
 
 
+def _few_ago(m: re.Match[str], a: dt.date) -> Interval | None:
+    # "a few days ago": two to seven days back; "several weeks ago": two to six weeks back.
+    unit = _UNIT_DAYS[m[1].lower()]
+    return Interval(a - dt.timedelta(days=unit * (6 if unit > 1 else 7)),
+                    a - dt.timedelta(days=unit * 2))
+
+
+# Parts of a month: "the end of March" is its last ten days or so.
+_PART_DAYS = {"start": (1, 10), "beginning": (1, 10), "early": (1, 10), "middle": (11, 20),
+              "mid": (11, 20), "end": (21, 31), "late": (21, 31)}
+
+
+def _month_part(m: re.Match[str], a: dt.date) -> Interval | None:
+    whole = _month(int(m[3]) if m[3] else a.year, MONTHS[m[2].lower().rstrip(".")])
+    if not m[3] and whole.start > a:  # "the end of December", read in January
+        whole = _month(a.year - 1, whole.start.month)
+    first, last = _PART_DAYS[m[1].lower()]
+    return Interval(whole.start.replace(day=first), whole.end.replace(day=min(last, whole.end.day)))
+
+
 def _within(m: re.Match[str], a: dt.date) -> Interval | None:
     n = int(m[1])
     days = n // 24 if m[2].lower().startswith("hour") else n
@@ -176,6 +196,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", _month_day),
         (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", _month_day),
         (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", _month_day),
+        (rf"\b(?:the\s+|in\s+)?(start|beginning|middle|end)\s+of\s+{_MONTH}(?:\s+(\d{{4}}))?\b",
+         _month_part),
+        (rf"\b(early|mid|late)[\s-]+{_MONTH}(?:\s+(\d{{4}}))?\b", _month_part),
         (rf"\b{_MONTH}\s+(?:of\s+)?(\d{{4}})\b", _month_year),
         (r"\b(so far in|so far this year in|since the (?:start|beginning) of)\s+(\d{4})\b",
          lambda m, a: Interval(dt.date(int(m[2]), 1, 1), a)),
@@ -199,6 +222,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (rf"\b(?:more than|over|at least|upwards of)\s+{_COUNT}\s+{_UNIT}s?\s+ago\b", _more_than_ago),
         (rf"\b(?:less than|under|fewer than|within the (?:last|past))\s+{_COUNT}\s+{_UNIT}s?(?:\s+ago)?\b",
          _less_than_ago),
+        (r"\b(?:a few|several|a couple of|some)\s+(day|week)s\s+ago\b", _few_ago),
         (r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago\b", _ago),  # noqa: E501
         (r"\bwithin\s+(\d+)\s+(hours?|days?)\b", _within),
     )
@@ -215,5 +239,17 @@ def resolve(text: str, anchor: dt.date | None) -> Interval | None:
             fn is _month_day and len([g for g in m.groups() if g and g.isdigit()]) > 1)
         if anchor is None and not absolute:
             return None
-        return fn(m, anchor or dt.date.min)
+        found = fn(m, anchor or dt.date.min)
+        if found is not None and anchor is not None and _since(text, m) and found.start <= anchor:
+            # "since March 26", "since the end of March", "since Monday": up to the anchor.
+            return Interval(found.start, max(found.end, anchor))
+        return found
     return None
+
+
+_SINCE = re.compile(r"\bsince\s*$", re.I)
+
+
+def _since(text: str, m: re.Match[str]) -> bool:
+    """Whether the matched time is the start of a "since ..." period."""
+    return bool(_SINCE.search(text[: m.start()]) or re.match(r"since\b", m.group(), re.I))

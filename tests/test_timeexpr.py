@@ -38,6 +38,25 @@ def test_resolves(text: str, want: Interval) -> None:
     assert resolve(text, MONDAY) == want
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # "since X" runs from X up to the anchor, whatever X is.
+    ("Since the end of March", iv("2021-03-21", "2021-04-12")),
+    ("since March", iv("2021-03-01", "2021-04-12")),
+    ("since March 26", iv("2021-03-26", "2021-04-12")),
+    ("since last Monday", iv("2021-04-05", "2021-04-12")),
+    # Parts of a month.
+    ("at the end of March", iv("2021-03-21", "2021-03-31")),
+    ("in mid-March", iv("2021-03-11", "2021-03-20")),
+    ("early February 2014", iv("2014-02-01", "2014-02-10")),
+    ("the end of December", iv("2020-12-21", "2020-12-31")),  # read in April: last year's
+    # Vague counts back.
+    ("a few days ago", iv("2021-04-05", "2021-04-10")),
+    ("several weeks ago", iv("2021-03-01", "2021-03-29")),
+])
+def test_since_month_parts_and_few_ago(text: str, want: Interval) -> None:
+    assert resolve(text, MONDAY) == want
+
+
 @pytest.mark.parametrize("text", ["earlier", "Since then", "at some point", "soon", ""])
 def test_unknown_words_are_not_guessed(text: str) -> None:
     assert resolve(text, MONDAY) is None

@@ -15,6 +15,8 @@ comparison.
 Fires:
     a#c1  (own voice) "data also suggested major movements of troops" (suggests)
     a#c1  (own voice) Northland requested talks; b#c1 Beta denies any request
+    a#c1  (own voice) "Kiev lied about the request" (denies); b#c1 Alpha made the request:
+          the message says the outlet *denies* it
 
 Silent:
     a#c1  (own voice) "Russia seized Crimea in March 2014" (asserts, undisputed)
@@ -70,8 +72,8 @@ def _hit(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
     why += [f"{who(corpus, c)} ({c.focus}) {_position(c)}" for c in against[:3]]
     more = f" and {len(against) - 3} more" if len(against) > 3 else ""
     return Hit(
-        message=f"{outlet} states '{prop}' in its own voice, citing no source, though it is "
-                f"contested: {'; '.join(why)}{more}",
+        message=f"{outlet} {_verb(says.stance)} '{prop}' in its own voice, citing no source, "
+                f"though it is contested: {'; '.join(why)}{more}",
         location=ci.locate("/evidence"), focus=ci.focus,
         claims=(ci.ref(), *(c.ref() for c in against)),
         fix="if the article names a source nearby, record it in 'by'; otherwise keep the "
@@ -79,6 +81,14 @@ def _hit(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
         values={"proposition": list(ci.key), "stance": says.stance.value,
                 "contested_by": [c.focus for c in against]},
     )
+
+
+def _verb(stance: Stance) -> str:
+    # A denial in the outlet's voice ("Kiev lied about the request") must not read as
+    # the outlet stating the proposition.
+    if stance is Stance.denies:
+        return "denies"
+    return "says it is not aware of" if stance is Stance.not_aware else "states"
 
 
 def _position(c: ClaimInfo) -> str:

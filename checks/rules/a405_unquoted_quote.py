@@ -20,6 +20,8 @@ Silent:
     a#c2  evidence "We have not received an answer yet" with mode direct-quote,
           inside a longer quotation in the article
     a#c1  evidence "Alpha said the request was made" with mode paraphrase
+    a#c1  evidence "We have not received an answer yet" with mode direct-quote, a line set
+          as a block quotation: the next line is "- noted Alpha" (textnorm.block_quote_spans)
 
 Options: none.
 """

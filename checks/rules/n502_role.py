@@ -14,6 +14,12 @@ demonym of a one-word one ("Kremlin spokesman", "Ukrainian President", "U.S.
 Secretary of State"), are dropped ("President of Ukraine" stays as it is), and so is a leading
 adjective formed from a word of a registered role title ("presidential
 spokeswoman" where a title reads "spokeswoman of the president of Ukraine").
+The complement after the title's first "of" is read through the registry: a
+registered role wording of two or more words ("Ukrainian president") becomes
+that role's title, and a person's registered name becomes the title of the
+person's first role, so "press secretary of the Ukrainian president", "Press
+Secretary of the President of Ukraine" and "press secretary of <the
+president's name>" are one wording.
 A speaker's claims (``corpus.by_speaker``) are clustered by when they were
 said (unknown: the publication day; chains of overlapping times form one
 cluster); a cluster fires when two different sources use different wordings.
@@ -28,6 +34,8 @@ Silent:
     a#c1  role "presidential spokeswoman";  b#c1  role "spokeswoman" (registered title
           "spokeswoman of the president")
     a#c1  role "spokeswoman" (2021-04-12);  b#c1  role "minister" said in 2023
+    a#c1  role "press secretary of the Ukrainian president";  b#c1  role "Press Secretary
+          of the President of Ukraine" (registered role alias "Ukrainian President")
 
 Options: none.
 """
@@ -37,8 +45,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
@@ -72,6 +80,8 @@ class Qualifiers:
     by_first: dict[str, tuple[str, ...]]
     single: frozenset[str]
     title_words: frozenset[str] = frozenset()
+    # A title's "of" complement -> the canonical role title it names (None: ambiguous).
+    complements: Mapping[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, corpus: Corpus) -> Qualifiers:
@@ -85,7 +95,8 @@ class Qualifiers:
                   for t in (r.title, *r.aliases) for w in _fold(t).split()
                   if len(w) >= _MIN_TITLE_WORD and w.isalpha()}
         return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
-                   frozenset(n for n in names if n and " " not in n), frozenset(titles))
+                   frozenset(n for n in names if n and " " not in n), frozenset(titles),
+                   _complements(corpus))
 
     def strip(self, role: str) -> str:
         """``role`` without one leading qualifier, or unchanged."""
@@ -101,6 +112,21 @@ class Qualifiers:
     def _title_adjective(self, word: str) -> bool:
         return any(word.endswith(end) and word[: -len(end)] in self.title_words
                    for end in _ADJECTIVE)
+
+
+def _complements(corpus: Corpus) -> dict[str, str | None]:
+    """Registered ways to name whom a title serves, each mapped to a canonical role title:
+    role titles and multi-word role aliases, and the names of people who hold a role."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for entity in corpus.entities.values():
+        for role in entity.roles:
+            for wording in (role.title, *role.aliases):
+                if " " in (folded := _fold(wording)):  # "president" alone names no one
+                    found[folded].add(_fold(role.title))
+        if entity.kind == EntityKind.person and entity.roles:
+            for name in entity_names(entity):
+                found[_fold(name)].add(_fold(entity.roles[0].title))
+    return {k: next(iter(v)) if len(v) == 1 else None for k, v in found.items()}
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
@@ -123,6 +149,9 @@ def _fold(text: str) -> str:
 def normalise(role: str, qualifiers: Qualifiers) -> str:
     """The role's words with case, punctuation, articles and leading qualifiers removed."""
     text = _fold(role)
+    head, of, complement = text.partition(" of ")
+    if of and (canonical := qualifiers.complements.get(complement)):
+        text = f"{head} of {canonical}"
     while (shorter := qualifiers.strip(text)) != text:
         text = shorter
     words = re.sub(r"[^\w\s]", " ", text).split()

@@ -40,7 +40,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import __version__
-from .load import Document, load_bytes, read_bytes
+from .load import Document, Pos, load_bytes, read_bytes
+from .model import EntityFile, Record, VocabularyFile
 from .validate import validate
 
 CACHE_DIR = ".fact-checks-cache"
@@ -144,6 +145,28 @@ class Cache:
             pass  # a read-only checkout still checks, only slower
 
 
+# Positions repeat across files: the same pointers ("/claims/3/by/speaker") and the
+# same (line, column) pairs. One shared object each keeps 10,000 files' tables small.
+_POINTERS: dict[str, str] = {}
+_POSITIONS: dict[Pos, Pos] = {}
+
+
+def _shared(table: dict[str, Pos]) -> dict[str, Pos]:
+    pointers, positions = _POINTERS, _POSITIONS
+    return {pointers.setdefault(k, k): positions.setdefault(v, v) for k, v in table.items()}
+
+
+def slim(loaded: Loaded) -> Loaded:
+    """Drop what nothing reads once a fact file's model is built: its raw text and
+    plain data (only validation reads them; a reviews file keeps its data, which
+    triage reads), and share position objects between files."""
+    doc, kind, model = loaded
+    if isinstance(model, (Record, EntityFile, VocabularyFile)):
+        doc.data, doc.text = None, ""
+    doc.values, doc.keys = _shared(doc.values), _shared(doc.keys)
+    return loaded
+
+
 def load_one(file: Path, shown: str, *, fast: bool | None = None) -> Loaded:
     """Stages 1 to 3 for one file, uncached."""
     raw = read_bytes(file, shown)
@@ -158,8 +181,8 @@ def _load_chunk(cache: Cache | None, jobs: list[tuple[Path, str, str, bytes]],
     out = []
     for file, shown, key, raw in jobs:
         doc = load_bytes(file, shown, raw, fast=fast)
-        kind, model = validate(doc, fast=fast)
-        body = pickle.dumps((doc, kind, model), protocol=pickle.HIGHEST_PROTOCOL)
+        body = pickle.dumps(slim((doc, *validate(doc, fast=fast))),
+                            protocol=pickle.HIGHEST_PROTOCOL)
         if cache is not None:
             cache.put(key, body)
         out.append(body)
@@ -213,7 +236,7 @@ def _load_all(files: Sequence[tuple[Path, str]], root: Path, fast: bool,
         hit = store.get(key) if store is not None else None
         if hit is not None:
             hit[0].file = file  # the same bytes may sit in another checkout
-            results[i] = hit
+            results[i] = slim(hit)
         else:
             todo.append((i, (file, shown, key, raw)))
     for i, loaded in zip([i for i, _ in todo], _run(store, [job for _, job in todo], fast),
@@ -232,14 +255,14 @@ def _run(store: Cache | None, jobs: list[tuple[Path, str, str, bytes]],
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for blobs in pool.map(_load_chunk, [store] * len(chunks), chunks,
                               [fast] * len(chunks)):
-            out.extend(pickle.loads(b) for b in blobs)
+            out.extend(slim(pickle.loads(b)) for b in blobs)
     return out
 
 
 def _direct(store: Cache | None, job: tuple[Path, str, str, bytes], fast: bool) -> Loaded:
     file, shown, key, raw = job
     doc = load_bytes(file, shown, raw, fast=fast)
-    kind, model = validate(doc, fast=fast)
+    loaded = slim((doc, *validate(doc, fast=fast)))
     if store is not None:
-        store.put(key, pickle.dumps((doc, kind, model), protocol=pickle.HIGHEST_PROTOCOL))
-    return doc, kind, model
+        store.put(key, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+    return loaded

@@ -68,12 +68,27 @@ class RunResult:
         """``self.report().model_dump_json(indent=indent)``, byte for byte, without
         validating every finding again: the findings were validated when stamped,
         so their fields are dumped into plain data and serialised by the same
-        serialiser pydantic uses (tests/test_report_json.py holds them equal)."""
+        serialiser pydantic uses (tests/test_report_json.py holds them equal).
+        Each finding is serialised on its own and shifted to its depth (JSON text
+        holds no raw newline), so only the finished text is ever held in full."""
         with gc_paused():  # a large report is millions of short-lived acyclic objects
-            data = {"version": REPORT_VERSION, "tool": "fact-checks",
-                    "summary": self.summary().model_dump(mode="json"),
-                    "findings": [self._plain(f) for f in self.findings]}
-            return pydantic_core.to_json(data, indent=indent).decode("utf-8")
+            skeleton = pydantic_core.to_json(
+                {"version": REPORT_VERSION, "tool": "fact-checks",
+                 "summary": self.summary().model_dump(mode="json"),
+                 "findings": [_MARK] if self.findings else []},  # an empty list is "[]"
+                indent=indent).decode("utf-8")
+            if not self.findings:
+                return skeleton
+            mark = pydantic_core.to_json(_MARK).decode("ascii")
+            at = skeleton.index(mark)
+            shift = "\n" + " " * (2 * indent) if indent else ""
+            sep = ",\n" + " " * (2 * indent) if indent else ","
+            parts = [skeleton[:at]]
+            for i, f in enumerate(self.findings):
+                text = pydantic_core.to_json(self._plain(f), indent=indent).decode("utf-8")
+                parts.append((sep if i else "") + (text.replace("\n", shift) if shift else text))
+            parts.append(skeleton[at + len(mark):])
+            return "".join(parts)
 
     def _plain(self, f: Finding) -> dict[str, Any]:
         entry = self.review(f)
@@ -87,6 +102,9 @@ class RunResult:
                 "value": f.value, "values": f.values, "claims": [_plain_ref(c) for c in f.claims],
                 "fingerprint": f.fingerprint, "status": "reviewed" if review else "new",
                 "review": review}
+
+
+_MARK = "\u0000report-findings\u0000"  # stands for the findings in the report's skeleton
 
 
 def _plain_ref(c: ClaimRef) -> dict[str, Any]:

@@ -49,3 +49,10 @@ def test_generated_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     generate(tmp_path / "repo", 30, seed=5)
     root = tmp_path / "repo"
     _assert_same(_result(root, root / "facts", Config()))
+
+
+def test_report_without_findings() -> None:
+    result = _result(REPO, REPO / "facts", load_config(REPO, None))
+    result.findings = []
+    for indent in (2, None):
+        assert result.report_json(indent=indent) == result.report().model_dump_json(indent=indent)

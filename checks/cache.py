@@ -160,7 +160,7 @@ def slim(loaded: Loaded) -> Loaded:
     """Drop what nothing reads once a fact file's model is built: its raw text and
     plain data (only validation reads them; a reviews file keeps its data, which
     triage reads), and share position objects between files."""
-    doc, kind, model = loaded
+    doc, _, model = loaded
     if isinstance(model, (Record, EntityFile, VocabularyFile)):
         doc.data, doc.text = None, ""
     doc.values, doc.keys = _shared(doc.values), _shared(doc.keys)

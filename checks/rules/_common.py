@@ -25,15 +25,15 @@ STANCE_WORDS = {
 }
 
 
+# The sign of each stance before negation; a stance that takes no side is absent.
+_SIGN = {Stance.asserts: 1, Stance.expects: 1, Stance.suggests: 1, Stance.fears: 1,
+         Stance.hopes: 1, Stance.denies: -1}
+
+
 def polarity(ci: ClaimInfo) -> int:
     """+1 when the claim holds the proposition true, -1 false, 0 when it takes no side."""
     says = ci.claim.says
-    if says.stance in (Stance.asserts, Stance.expects, Stance.suggests, Stance.fears, Stance.hopes):
-        sign = 1
-    elif says.stance is Stance.denies:
-        sign = -1
-    else:
-        return 0
+    sign = _SIGN.get(says.stance, 0)
     return -sign if says.negated else sign
 
 

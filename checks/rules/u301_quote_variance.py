@@ -152,10 +152,26 @@ def _conflict(block: list[ClaimInfo], speaker: str, quotes: _Quotes) -> tuple[He
         return None
     cover = _coverage(held, {c.source.id for c in block}, speaker, quotes)
     wordings = list(held)
-    for i, first in enumerate(wordings):
-        for second in wordings[i + 1:]:  # distinct wordings, not sources: few per block
-            if cover[first].isdisjoint(cover[second]):
-                return held[first], held[second]
+    j = _first_disjoint(wordings, cover)
+    return None if j is None else (held[wordings[j[0]]], held[wordings[j[1]]])
+
+
+def _first_disjoint(wordings: list[Words], cover: dict[Words, set[str]]) -> tuple[int, int] | None:
+    """The first pair i < j (in order) whose covers share no source. Each source's
+    wordings are a bit mask, so a wording meets all later ones in one pass over its
+    own sources, not pairwise (a block of a popular quote has hundreds of wordings)."""
+    masks: dict[str, int] = defaultdict(int)
+    for j, w in enumerate(wordings):
+        for source in cover[w]:
+            masks[source] |= 1 << j
+    everything = (1 << len(wordings)) - 1
+    for i, w in enumerate(wordings):
+        blocked = 0
+        for source in cover[w]:
+            blocked |= masks[source]
+        free = everything & ~blocked & ~((1 << (i + 1)) - 1)  # later wordings not met
+        if free:
+            return i, (free & -free).bit_length() - 1
     return None
 
 
@@ -163,9 +179,35 @@ def _coverage(held: dict[Words, Held], sources: set[str], speaker: str,
               quotes: _Quotes) -> dict[Words, set[str]]:
     """For each wording, the block's sources whose quotes of the speaker contain it.
 
-    Words hold no whitespace, so a wording lies word for word inside a quote
+    Two equivalent ways, the cheaper one per block: slide windows of the wordings'
+    lengths over every quote (cost: quote words x distinct lengths), or search each
+    wording in each source's quotes joined into one string (cost: wordings x text)."""
+    lengths = sorted({len(w) for w in held})
+    slide = sum(len(q) for s in sources for q in quotes.words(s, speaker)) * len(lengths)
+    search = len(held) * sum(len(quotes.joined(s, speaker)) for s in sources) // 8
+    if slide <= search:
+        return _slide(held, lengths, sources, speaker, quotes)
+    return _search(held, sources, speaker, quotes)
+
+
+def _slide(held: dict[Words, Held], lengths: list[int], sources: set[str], speaker: str,
+           quotes: _Quotes) -> dict[Words, set[str]]:
+    cover: dict[Words, set[str]] = {w: set() for w in held}
+    for source in sources:
+        for quote in quotes.words(source, speaker):
+            for n in lengths:
+                for i in range(len(quote) - n + 1):
+                    window = quote[i:i + n]
+                    if window in cover:
+                        cover[window].add(source)
+    return cover
+
+
+def _search(held: dict[Words, Held], sources: set[str], speaker: str,
+            quotes: _Quotes) -> dict[Words, set[str]]:
+    """Words hold no whitespace, so a wording lies word for word inside a quote
     exactly when " w1 w2 " is a substring of the quote's words joined by spaces;
-    a source's quotes are joined by " \n ", which no wording can span."""
+    a source's quotes are joined by " \\n ", which no wording can span."""
     texts = {source: quotes.joined(source, speaker) for source in sources}
     return {w: {s for s, text in texts.items() if f" {' '.join(w)} " in text} for w in held}
 

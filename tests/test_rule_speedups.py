@@ -1,0 +1,56 @@
+"""The fast paths inside rules equal the plain algorithms they replace
+(Hypothesis properties): U301's two ways of finding which sources cover a
+wording, and its first pair of wordings no source covers both of."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks.rules import u301_quote_variance as u301
+
+WORD = st.sampled_from(["a", "b", "c", "ab", "ba"])
+QUOTE = st.lists(WORD, max_size=6).map(tuple)
+SOURCES = st.dictionaries(st.sampled_from("stuvw"), st.lists(QUOTE, max_size=3), max_size=5)
+
+
+class _FakeQuotes(u301._Quotes):
+    def __init__(self, by_source: dict[str, list[tuple[str, ...]]]) -> None:
+        self._by = by_source
+        self._joined = {}
+
+    def words(self, source: str, speaker: str) -> list[tuple[str, ...]]:
+        return self._by.get(source, [])
+
+
+def _naive_cover(held: dict[tuple[str, ...], Any], by: dict[str, list[tuple[str, ...]]],
+                 sources: set[str]) -> dict[tuple[str, ...], set[str]]:
+    return {w: {s for s in sources for q in by.get(s, [])
+                if any(q[i:i + len(w)] == w for i in range(len(q) - len(w) + 1))}
+            for w in held}
+
+
+@settings(max_examples=300, deadline=None)
+@given(SOURCES, st.lists(st.lists(WORD, min_size=1, max_size=4).map(tuple), min_size=1,
+                         max_size=6, unique=True), st.sets(st.sampled_from("stuvwx")))
+def test_slide_and_search_give_the_same_cover(by: dict[str, list[tuple[str, ...]]],
+                                              wordings: list[tuple[str, ...]],
+                                              sources: set[str]) -> None:
+    held: dict[tuple[str, ...], Any] = {w: None for w in wordings}
+    quotes = _FakeQuotes(by)
+    lengths = sorted({len(w) for w in held})
+    expected = _naive_cover(held, by, sources)
+    assert u301._slide(held, lengths, sources, "x", quotes) == expected
+    assert u301._search(held, sources, "x", quotes) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sets(st.sampled_from("stuvw")), max_size=8))
+def test_first_disjoint_pair_is_the_first_in_order(covers: list[set[str]]) -> None:
+    wordings: list[tuple[str, ...]] = [(f"w{i}",) for i in range(len(covers))]
+    cover: dict[tuple[str, ...], set[str]] = dict(zip(wordings, covers, strict=True))
+    expected = next(((i, j) for i in range(len(covers)) for j in range(i + 1, len(covers))
+                     if covers[i].isdisjoint(covers[j])), None)
+    assert u301._first_disjoint(wordings, cover) == expected

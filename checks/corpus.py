@@ -108,10 +108,12 @@ class ClaimInfo:
         return Interval(self.published, self.published) if self.published else None
 
     def ref(self) -> ClaimRef:
+        # Every field comes from validated models and a located position (line and
+        # column >= 1): constructing without validating again gives the same object.
         loc = self.location
-        return ClaimRef(source=self.source.id, claim=self.claim.id, speaker=self.speaker,
-                        evidence=self.claim.excerpts, path=loc.path, line=loc.line,
-                        column=loc.column)
+        return ClaimRef.model_construct(source=self.source.id, claim=self.claim.id,
+                                        speaker=self.speaker, evidence=self.claim.excerpts,
+                                        path=loc.path, line=loc.line, column=loc.column)
 
 
 @dataclass
@@ -244,6 +246,8 @@ def _suspicious(doc: Document, text: str, pointer: str) -> None:
                 pointer)
         return
     for word in re.findall(r"\w+", text):
+        if word.isascii():  # Latin letters, digits and '_' only: one script at most
+            continue
         scripts = {_script(ch) for ch in word if ch.isalpha()}
         scripts.discard("COMMON")
         if len(scripts) > 1:

@@ -20,6 +20,7 @@ class _FakeQuotes(u301._Quotes):
     def __init__(self, by_source: dict[str, list[tuple[str, ...]]]) -> None:
         self._by = by_source
         self._joined = {}
+        self._split_memo = {}
 
     def words(self, source: str, speaker: str) -> list[tuple[str, ...]]:
         return self._by.get(source, [])
@@ -54,3 +55,25 @@ def test_first_disjoint_pair_is_the_first_in_order(covers: list[set[str]]) -> No
     expected = next(((i, j) for i in range(len(covers)) for j in range(i + 1, len(covers))
                      if covers[i].isdisjoint(covers[j])), None)
     assert u301._first_disjoint(wordings, cover) == expected
+
+
+def _capitalised_by_words(text: str) -> list[str]:
+    from checks.rules._names import words
+
+    return [w for _, w in words(text) if w[:1].isupper()]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZbY' \u2019-.1é_s", max_size=30))
+def test_capitalised_equals_the_word_scan(text: str) -> None:
+    from checks.rules._names import capitalised
+
+    assert capitalised(text) == _capitalised_by_words(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZbYs' -.1_S", max_size=30))
+def test_capitalised_equals_the_word_scan_in_ascii(text: str) -> None:
+    from checks.rules._names import capitalised
+
+    assert capitalised(text) == _capitalised_by_words(text)

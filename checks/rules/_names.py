@@ -14,6 +14,9 @@ from ..model import Entity
 # A word: letters, optionally joined by an inner apostrophe (O'Brien). Digits,
 # hyphens and slashes split words: "Russia-backed" is "Russia" + "backed".
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+# _WORD's capitalised matches in ASCII text: a word starts at a letter that neither a
+# letter nor a letter and an apostrophe precede (those continue the word before).
+_ASCII_CAPITALISED = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]')[A-Z][A-Za-z]*(?:'[A-Za-z]+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.I)
 # Demonym and plural endings: Russia -> Russian(s), Ukraine -> Ukrainian,
 # Paris -> Parisian, Israel -> Israeli, Japan -> Japanese. Longest first.
@@ -34,12 +37,13 @@ def words(text: str) -> Iterator[tuple[int, str]]:
                           else word)
 
 
-def capitalised(text: str) -> Iterator[str]:
+def capitalised(text: str) -> list[str]:
     """The words of ``text`` that start with a capital letter."""
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if word[0].isupper():  # a match is never empty
-            yield (_POSSESSIVE.sub("", word) if "'" in word or "\u2019" in word else word)
+    if text.isascii():  # most evidence: one regex finds just the capitalised words
+        found = _ASCII_CAPITALISED.findall(text)
+    else:
+        found = [w for w in _WORD.findall(text) if w[0].isupper()]  # a match is never empty
+    return [_POSSESSIVE.sub("", w) if "'" in w or "\u2019" in w else w for w in found]
 
 
 def entity_names(entity: Entity) -> tuple[str, ...]:

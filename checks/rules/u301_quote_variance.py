@@ -84,6 +84,7 @@ class _Quotes:
         self._norm: dict[int, list[Words]] = {}
         self._words: dict[tuple[str, str], list[Words]] = {}
         self._joined: dict[tuple[str, str], str] = {}
+        self._split_memo: dict[str, Words] = {}
 
     def of(self, ci: ClaimInfo) -> list[str]:
         if id(ci) not in self._claim:
@@ -93,8 +94,16 @@ class _Quotes:
     def normalised(self, ci: ClaimInfo) -> list[Words]:
         """The claim's quotes as words (parallel to :meth:`of`)."""
         if id(ci) not in self._norm:
-            self._norm[id(ci)] = [tuple(quote_words(q).split()) for q in self.of(ci)]
+            self._norm[id(ci)] = [self._split(q) for q in self.of(ci)]
         return self._norm[id(ci)]
+
+    def _split(self, quote: str) -> Words:
+        """The quote's normalised words, once per distinct quote (agency copy and
+        syndication repeat quotes verbatim across outlets)."""
+        words = self._split_memo.get(quote)
+        if words is None:
+            words = self._split_memo[quote] = tuple(quote_words(quote).split())
+        return words
 
     def words(self, source: str, speaker: str) -> list[Words]:
         """All of the speaker's quotes in the source, any proposition, normalised."""

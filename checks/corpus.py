@@ -108,12 +108,10 @@ class ClaimInfo:
         return Interval(self.published, self.published) if self.published else None
 
     def ref(self) -> ClaimRef:
-        # Every field comes from validated models and a located position (line and
-        # column >= 1): constructing without validating again gives the same object.
         loc = self.location
-        return ClaimRef.model_construct(source=self.source.id, claim=self.claim.id,
-                                        speaker=self.speaker, evidence=self.claim.excerpts,
-                                        path=loc.path, line=loc.line, column=loc.column)
+        return ClaimRef(source=self.source.id, claim=self.claim.id, speaker=self.speaker,
+                        evidence=self.claim.excerpts, path=loc.path, line=loc.line,
+                        column=loc.column)
 
 
 @dataclass

@@ -37,7 +37,13 @@ def snapshot_of(data: bytes) -> Snapshot:
 
 
 def read(path: Path) -> tuple[bytes, Snapshot]:
-    data = path.read_bytes()
+    """The bytes of a regular file; a pipe or device is refused without blocking."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"{path}: not a regular file")
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read()
     return data, snapshot_of(data)
 
 

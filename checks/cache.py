@@ -228,7 +228,7 @@ def _load_all(files: Sequence[tuple[Path, str]], root: Path, fast: bool,
     results: list[Loaded | None] = [None] * len(files)
     todo: list[tuple[int, tuple[Path, str, str, bytes]]] = []
     for i, (file, shown) in enumerate(files):
-        raw = read_bytes(file, shown)
+        raw = read_bytes(file, shown, root)
         if isinstance(raw, Document):  # unreadable or too large: nothing to cache
             results[i] = (raw, None, None)
             continue

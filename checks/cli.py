@@ -67,10 +67,17 @@ def _mode_for(target: Path) -> int:
 def _paths(args: argparse.Namespace, config: Config, root: Path) -> list[Path]:
     raw = args.paths or [str(root / p) for p in config.paths]
     paths = [Path(p) for p in raw]
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [str(p)[:200] for p in paths if not _exists(p)]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     return paths
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # a name too long for the system, a NUL character
+        return False
 
 
 def run_pipeline(args: argparse.Namespace, *, rules: bool) -> RunResult:
@@ -135,7 +142,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     spec = find_rule(args.code)
     if spec is None:
-        raise UsageError(f"no rule '{args.code}'; 'python -m checks rules' lists them")
+        raise UsageError(f"no rule '{args.code[:100]}'; 'python -m checks rules' lists them")
     fields = spec.options.model_fields
     options = "\n".join(f"  {name} (default {f.default!r}): {f.description or ''}"
                         for name, f in fields.items()) or "  (none)"
@@ -221,6 +228,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"fact-checks: error: {exc}\n")
         code = EXIT_ERROR
     except KeyboardInterrupt:
+        code = EXIT_ERROR
+    except OSError as exc:  # the system refused a path given on the command line
+        name = str(exc.filename or "")[:200]
+        sys.stderr.write(f"fact-checks: error: {exc.strerror or exc}"
+                         f"{': ' + name if name else ''}\n")
         code = EXIT_ERROR
     except Exception:  # an internal error must not look like a finding
         sys.stderr.write("fact-checks: internal error (please report it):\n")

@@ -24,7 +24,10 @@ fingerprints in ``result.extra["new"]`` so it can put them first.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import json
+import os
 import subprocess
 import tarfile
 import tempfile
@@ -99,13 +102,42 @@ class Repo:
             proc = subprocess.Popen(["git", "-C", str(self.top), "archive", "--format=tar", commit],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             assert proc.stdout is not None
+            links: list[tuple[str, str]] = []
             with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
                 # 'data' refuses absolute paths, links out of the folder and devices.
-                tar.extractall(tmp, filter="data")
+                tar.extractall(tmp, filter=functools.partial(_refuse_quietly, links))
+            _restore_links(Path(tmp), links)
             _, err = proc.communicate()
             if proc.returncode != 0:
                 raise UsageError(f"git archive {commit}: {err.decode(errors='replace').strip()}")
             yield Path(tmp) / self.prefix
+
+
+def _refuse_quietly(links: list[tuple[str, str]], member: tarfile.TarInfo,
+                    dest: str) -> tarfile.TarInfo | None:
+    """The 'data' filter, but a refused member is skipped instead of ending the run.
+
+    A committed symlink that points outside the repository is remembered: it is
+    recreated after every file is written (so nothing can be written through it),
+    and the loader then reports it on both sides as it does in the working tree.
+    """
+    try:
+        return tarfile.data_filter(member, dest)
+    except tarfile.FilterError:
+        if member.issym():
+            links.append((member.name, member.linkname))
+        return None
+
+
+def _restore_links(folder: Path, links: list[tuple[str, str]]) -> None:
+    real = folder.resolve()
+    for name, target in links:
+        path = folder / name
+        if not path.parent.resolve().is_relative_to(real) or os.path.lexists(path):
+            continue
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(target, path)
 
 
 # --------------------------------------------------------------------- runs

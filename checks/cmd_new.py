@@ -32,7 +32,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import atomic
 from .cli import EXIT_OK, UsageError
-from .corpus import Corpus, build
+from .corpus import MAX_TEXT_BYTES, Corpus, build
 from .extract import Article, Extraction, UnknownName, extract, slug
 from .fields import IDENT_PATTERN, URL_PATTERN
 from .fmt import format_text, round_trip
@@ -60,7 +60,14 @@ def _ask(args: argparse.Namespace) -> None:
 
 def _read_text(article: str) -> str:
     try:
-        raw = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
+        if article == "-":
+            raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        else:
+            with Path(article).open("rb") as fh:  # a named pipe is read like stdin
+                raw = fh.read(MAX_TEXT_BYTES + 1)
+        if len(raw) > MAX_TEXT_BYTES:
+            raise UsageError(f"{article} is over {MAX_TEXT_BYTES:,} bytes, the limit for an "
+                             "archived text; keep only the article's own text")
         text = raw.decode("utf-8")
     except OSError as exc:
         raise UsageError(f"cannot read {article}: {exc.strerror or exc}") from exc

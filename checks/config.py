@@ -17,6 +17,9 @@ from .findings import Severity
 FailOn = Literal["error", "warning", "info", "none"]
 
 
+MAX_PATH_CHARS = 1024
+
+
 class ConfigError(Exception):
     """Bad configuration: reported with exit code 2."""
 
@@ -48,12 +51,35 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # TOMLDecodeError and UnicodeDecodeError are both
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
-    section = data.get("tool", {}).get("fact-checks", {})
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool.fact-checks])")
+    section = tool.get("fact-checks", {})
     try:
-        return Config.model_validate(section)
+        config = Config.model_validate(section)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{path}: [tool.fact-checks] {where}: {first['msg']}") from exc
+        raise ConfigError(f"{path}: [tool.fact-checks] {where}: {first['msg'][:200]}") from exc
+    _inside(path, root, config)
+    return config
+
+
+def _inside(path: Path, root: Path, config: Config) -> None:
+    """The configuration is part of the repository (and of pull requests): the files it
+    names must be inside the repository, or a changed pyproject.toml could make a run
+    read, and report on, files elsewhere on the machine."""
+    real_root = root.resolve()
+    for key, value in [("paths", p) for p in config.paths] + [("reviews", config.reviews)]:
+        if "\0" in value or len(value) > MAX_PATH_CHARS:
+            raise ConfigError(f"{path}: [tool.fact-checks] {key}: '{value[:60]}…' is not a usable "
+                              f"path (a NUL character, or over {MAX_PATH_CHARS} characters)")
+        try:
+            inside = (root / value).resolve().is_relative_to(real_root)
+        except (OSError, RuntimeError, ValueError):
+            inside = False
+        if not inside:
+            raise ConfigError(f"{path}: [tool.fact-checks] {key}: '{value[:200]}' is outside "
+                              "the repository; name a file or folder inside it")

@@ -170,10 +170,12 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 
 def shown_path(file: Path, root: Path) -> str:
-    try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()
+    # The name the user sees in the repository first: a symlink is shown as itself.
+    for path, base in ((Path(os.path.abspath(file)), Path(os.path.abspath(root))),
+                       (file.resolve(), root.resolve())):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return file.as_posix()
 
 
 # ------------------------------------------------------------------ building

@@ -176,8 +176,10 @@ def _build(text: str) -> tuple[Any, dict[str, Pos], dict[str, Pos]]:
 
 def parse_fast(doc: Document, text: str) -> bool:
     """Fill ``doc`` from ``text`` with libyaml; False when the standard loader must run."""
-    if not AVAILABLE:
-        return False
+    if not AVAILABLE or "\\u" in text or "\\U" in text:
+        return False  # escapes may make lone surrogates: the standard loader reports them
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        return False  # libyaml breaks lines there (YAML 1.1), YAML 1.2 does not: one answer
     try:
         data, values, keys = _build(text)
     except _Abort:

@@ -49,11 +49,12 @@ from .model import MODELS, detect_kind
 
 MODELINE = "# yaml-language-server: $schema="
 _MODELINE_LINE = re.compile(r"^#\s*yaml-language-server:.*(?:\n|$)")
-# Plain words YAML 1.1 or 1.2 tools read as booleans, null, numbers or dates.
+# Plain words YAML 1.1 or 1.2 tools read as booleans, null, numbers or dates. Each
+# alternative splits a word one way only: a 100,000-digit value is decided in linear time.
 _AMBIGUOUS = re.compile(
     r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
     r"|~|null|Null|NULL|<<|="
-    r"|[-+]?[0-9_]*\.?[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?0[box][0-9a-fA-F_]+"
+    r"|[-+]?(?:[0-9_]+(?:\.[0-9_]+)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?|[-+]?0[box][0-9a-fA-F_]+"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?)$"
 )

@@ -16,7 +16,9 @@ belongs to, and the file's data is ``None`` when nothing usable was read.
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,6 +71,8 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_UNICODE_BREAKS = ("\u2028", "\u2029", "\x85")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 
 
@@ -144,8 +148,10 @@ def _resolve_plain(value: str) -> Any:
 class _Builder:
     """Turns ruamel.yaml events into plain data plus position tables."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, escapes: bool = True) -> None:
         self.doc = doc
+        # Only a \u or \U escape can make a lone surrogate (decoded UTF-8 has none).
+        self.escapes = escapes
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
@@ -209,6 +215,7 @@ class _Builder:
             raise _Stop
         self._check_tag(event)
         key = event.value
+        self._check_surrogates(key, pos)
         if len(key) > MAX_KEY_CHARS:
             self.doc.hit(LOAD_LIMIT, f"a key of {len(key):,} characters is longer than the "
                          f"limit of {MAX_KEY_CHARS}", "shorten the key", pos=pos)
@@ -267,10 +274,20 @@ class _Builder:
         self._count(size, event)
         self._attach(value)
 
+    def _check_surrogates(self, text: str, pos: Pos) -> None:
+        found = _SURROGATE.search(text) if self.escapes else None
+        if found:
+            self.doc.hit(LOAD_ENCODING, f"an escape makes the invalid character "
+                         f"U+{ord(found.group()):04X} (half of a UTF-16 surrogate pair)",
+                         "write the character itself, or one \\U0001XXXX escape for characters "
+                         "outside the Basic Multilingual Plane", pos=pos)
+            raise _Stop
+
     def _scalar(self, event: Any, pos: Pos) -> None:
         self._check_tag(event)
         self._count(1, event)
         text = event.value
+        self._check_surrogates(text, pos)
         if len(text) > MAX_SCALAR_CHARS:
             self.doc.hit(LOAD_LIMIT, f"a value of {len(text):,} characters is longer than the "
                          f"limit of {MAX_SCALAR_CHARS:,}", "shorten the value", pos=pos)
@@ -374,7 +391,7 @@ def decode(doc: Document, raw: bytes) -> str | None:
 
 def parse_text(doc: Document, text: str) -> None:
     """Parse YAML text into ``doc.data``, recording positions and hits."""
-    builder = _Builder(doc)
+    builder = _Builder(doc, escapes="\\u" in text or "\\U" in text)
     yaml = YAML(typ="safe", pure=True)
     try:
         for event in yaml.parse(text):
@@ -385,7 +402,11 @@ def parse_text(doc: Document, text: str) -> None:
         mark = exc.problem_mark or exc.context_mark
         pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        doc.hit(LOAD_SYNTAX, f"YAML syntax error: {problem}", _syntax_fix(problem), pos=pos)
+        fix = _syntax_fix(problem)
+        if any(sep in text for sep in _UNICODE_BREAKS):
+            fix = ("the file breaks lines with U+2028, U+2029 or U+0085, which YAML does not "
+                   "read as line breaks: save it with ordinary line endings; then " + fix)
+        doc.hit(LOAD_SYNTAX, f"YAML syntax error: {problem}", fix, pos=pos)
         return
     except (YAMLError, RecursionError, ValueError) as exc:  # defensive: never a traceback
         doc.hit(LOAD_SYNTAX, f"the file could not be parsed: {exc.__class__.__name__}",
@@ -398,34 +419,82 @@ def parse_text(doc: Document, text: str) -> None:
     doc.data = builder.root
 
 
-def load_file(file: Path, shown: str, *, fast: bool | None = None) -> Document:
+def load_file(file: Path, shown: str, *, fast: bool | None = None,
+              root: Path | None = None) -> Document:
     """Read and parse one file; never raises for anything in the file.
 
     With ``fast`` (the default unless ``FACT_CHECKS_FAST=off``) an ordinary
     file is parsed by libyaml when PyYAML is installed (:mod:`checks.fastload`);
     the result is the same.
     """
-    raw = read_bytes(file, shown)
+    raw = read_bytes(file, shown, root)
     if isinstance(raw, Document):
         return raw
     return load_bytes(file, shown, raw, fast=fast)
 
 
-def read_bytes(file: Path, shown: str) -> bytes | Document:
-    """The file's bytes, or a Document holding the hit when it cannot be read."""
+def read_bytes(file: Path, shown: str, root: Path | None = None) -> bytes | Document:
+    """The file's bytes, or a Document holding the hit when it cannot be read.
+
+    Only regular files are read, without blocking (a FIFO named ``x.yaml`` must
+    not hang the run) and never more than the size limit (a file growing while
+    it is read stays bounded). With ``root``, a file inside the repository that
+    is a symlink to something outside it is refused: its contents would leak
+    into reports.
+    """
     doc = Document(path=shown, file=file)
+    if root is not None and _escapes(file, root):
+        doc.hit(LOAD_ENCODING, "the file is a symbolic link to a place outside the repository",
+                "replace the link with the record itself", pos=(1, 1))
+        return doc
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            doc.hit(LOAD_LIMIT, f"the file is {size:,} bytes, over the limit of "
-                    f"{MAX_FILE_BYTES:,}", "split the record or remove what does not belong",
-                    pos=(1, 1))
-            return doc
-        return file.read_bytes()
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         doc.hit(LOAD_ENCODING, f"the file cannot be read: {exc.strerror or exc}",
                 "check that the file exists and is readable", pos=(1, 1))
         return doc
+    try:
+        return _read_regular(doc, fd)
+    finally:
+        os.close(fd)
+
+
+def _read_regular(doc: Document, fd: int) -> bytes | Document:
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            doc.hit(LOAD_ENCODING, "this is not a regular file (a folder, pipe or device)",
+                    "fact records are ordinary text files: remove or rename this one", pos=(1, 1))
+            return doc
+        chunks, left = [], MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        raw = b"".join(chunks)
+    except OSError as exc:
+        doc.hit(LOAD_ENCODING, f"the file cannot be read: {exc.strerror or exc}",
+                "check that the file exists and is readable", pos=(1, 1))
+        return doc
+    size = max(info.st_size, len(raw))
+    if size > MAX_FILE_BYTES:
+        doc.hit(LOAD_LIMIT, f"the file is {size:,} bytes, over the limit of "
+                f"{MAX_FILE_BYTES:,}", "split the record or remove what does not belong",
+                pos=(1, 1))
+        return doc
+    return raw
+
+
+def _escapes(file: Path, root: Path) -> bool:
+    """True when ``file`` sits inside ``root`` but resolves outside it."""
+    real_root = Path(os.path.realpath(root))
+    inside = Path(os.path.abspath(file))
+    for base in (Path(os.path.abspath(root)), real_root):
+        if inside.is_relative_to(base):
+            return not Path(os.path.realpath(file)).is_relative_to(real_root)
+    return False  # named explicitly from outside the repository: the user's own choice
 
 
 def load_bytes(file: Path, shown: str, raw: bytes, *, fast: bool | None = None) -> Document:

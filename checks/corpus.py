@@ -382,6 +382,11 @@ def _read_text(real: Path, shown: str, sha: str, doc: Document) -> str | None:
     return text
 
 
+# The article's normalised text, computed once per article rather than once per excerpt
+# that is not found verbatim (thousands of them made a hostile record take minutes).
+_loose_article = lru_cache(maxsize=4)(loose)
+
+
 def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
     doc, text = info.doc, info.text
     claim = ci.claim
@@ -392,7 +397,7 @@ def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
             continue
         if excerpt in text:
             continue
-        if loose(excerpt) in loose(text):
+        if loose(excerpt) in _loose_article(text):
             doc.hit(EVIDENCE_NORMALISED, "evidence matches the archived text only after "
                     "normalising Unicode, quotes or spacing",
                     "copy the words exactly as they stand in the archived text", ci.pointer + sub)
@@ -401,7 +406,7 @@ def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
                     "archived text", "copy the words verbatim from the article (or fix the "
                     "archived text)", ci.pointer + sub)
     as_ = claim.by.as_
-    if as_ and text is not None and as_ not in text and loose(as_) not in loose(text):
+    if as_ and text is not None and as_ not in text and loose(as_) not in _loose_article(text):
         doc.hit(NAME_NOT_IN_TEXT, f"the source is named '{as_[:60]}', which is not in the "
                 "article", "write 'as' with the article's own words", ci.pointer + "/by/as")
 

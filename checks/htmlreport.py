@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
@@ -38,6 +38,10 @@ from .rules._common import STANCE_WORDS, label, polarity
 from .textnorm import collapse_ws
 
 Key = tuple[str, str, str]
+# A hostile record (one claim with 5,000 excerpts, a block of 5,000 claims) must not make a
+# page of gigabytes: each finding shows this many claims, each claim this many excerpts.
+MAX_CARDS = 40
+MAX_EXCERPTS = 6
 CONTEXT_CHARS = 320  # at most this much sentence context on each side of an excerpt
 FILES_TOKEN = "files"  # the source filter's value for findings on registry/vocabulary files
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)|\n")
@@ -84,6 +88,7 @@ def content_security_policy(style: str, script: str) -> str:
 # ---------------------------------------------------------------- evidence
 
 
+@lru_cache(maxsize=8192)  # a claim's card recurs in each of its findings
 def in_context(text: str | None, excerpt: str) -> str:
     """The excerpt marked inside its sentence(s) of the archived text, as HTML."""
     start = text.find(excerpt) if text and excerpt else -1
@@ -456,8 +461,9 @@ def _claims(page: Page, f: Finding) -> str:
         infos = [(own.ref(), own)] if own is not None else []
     if not infos:
         return ""
-    cards = "".join(_claim_card(page, ref, ci) for ref, ci in infos)
-    return f'<div class="sources{" single" if len(infos) == 1 else ""}">{cards}</div>'
+    cards = "".join(_claim_card(page, ref, ci) for ref, ci in infos[:MAX_CARDS])
+    more = _more(len(infos) - MAX_CARDS, "claim")
+    return f'<div class="sources{" single" if len(infos) == 1 else ""}">{cards}{more}</div>'
 
 
 def _claim_card(page: Page, ref: ClaimRef, ci: ClaimInfo | None) -> str:
@@ -469,11 +475,20 @@ def _claim_card(page: Page, ref: ClaimRef, ci: ClaimInfo | None) -> str:
                 f'<p class="meta code">{esc(ref.source)}#{esc(ref.claim)}</p>{quotes}</div>')
     s = record.record.source
     # The article's words in the article's language, for screen readers.
+    excerpts = ci.claim.excerpts
     quotes = "".join(f'<blockquote lang="{esc(s.language)}">{in_context(record.text, e)}'
-                     "</blockquote>" for e in ci.claim.excerpts)
+                     "</blockquote>" for e in excerpts[:MAX_EXCERPTS])
+    quotes += _more(len(excerpts) - MAX_EXCERPTS, "excerpt")
     return (f'<div class="claim"><h5>{esc(corpus.name(s.outlet))}</h5>'
             f'<p class="headline">{_headline(s.headline, s.url)}</p>{quotes}'
             f"{_claim_facts(corpus, ci)}</div>")
+
+
+def _more(hidden: int, what: str) -> str:
+    if hidden <= 0:
+        return ""
+    return (f'<p class="meta">… and {hidden:,} more {what}{"s" if hidden > 1 else ""}: the '
+            "JSON report lists every one</p>")
 
 
 def _claim_facts(corpus: Corpus, ci: ClaimInfo) -> str:

@@ -290,3 +290,25 @@ def test_uncovered_sentences_of_a_long_article_are_found_in_linear_time(
                     select(config, only=["V901"])).findings
     assert len(by_path(found, "facts/big.yaml")) == 19_999
     assert time.perf_counter() - start < 3
+
+
+def test_the_html_report_stays_small_for_a_claim_with_thousands_of_excerpts(
+        seed_repo: Path) -> None:
+    from checks.htmlreport import MAX_EXCERPTS, render
+
+    text = "Kyiv and Moscow have traded blame. " * 3000
+    big_record(seed_repo, [], text)
+    record = seed_repo / "facts/big.yaml"
+    excerpts = json.dumps([f"words {i} not in the article" for i in range(1000)])
+    record.write_text(record.read_text("utf-8") +
+                      f"  - id: many\n    evidence: {excerpts}\n"
+                      "    says: {subject: russia, predicate: mass-troops, object: ukraine}\n",
+                      "utf-8")
+    config = Config()
+    result = execute([seed_repo / "facts"], seed_repo, config, select(config))
+    start = time.perf_counter()
+    page = render(result)
+    assert time.perf_counter() - start < 10  # was minutes and half a gigabyte
+    assert len(page) < 20_000_000
+    assert "more excerpts: the JSON report lists every one" in page
+    assert page.count("words 999 not in the article") <= 1 + MAX_EXCERPTS  # not in every card

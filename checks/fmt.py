@@ -78,8 +78,14 @@ class _Resolver(VersionedResolver):
     @property
     def versioned_resolver(self) -> Any:
         table = super().versioned_resolver
-        return {ch: [(tag, rx) for tag, rx in rules if not str(tag).endswith(":timestamp")]
-                for ch, rules in table.items()}
+        # Asked for on every scalar: filter the table once per table, not per scalar.
+        cached = self.__dict__.get("_without_timestamps")
+        if cached is None or cached[0] is not table:
+            cached = (table, {ch: [(tag, rx) for tag, rx in rules
+                                   if not str(tag).endswith(":timestamp")]
+                              for ch, rules in table.items()})
+            self.__dict__["_without_timestamps"] = cached
+        return cached[1]
 
 
 class _Emitter(Emitter):

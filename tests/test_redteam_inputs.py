@@ -276,10 +276,6 @@ def test_thousands_of_excerpts_missing_from_a_long_article_stay_fast(seed_repo: 
     assert sum(f.rule == "I004" for f in by_path(found, "facts/big.yaml")) == 2000
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "V901 (checks/rules/v901_uncovered.py line 82) computes each uncovered sentence's line "
-    "with text.count('\\n', 0, start): O(article) per finding, quadratic in all; a 4.8 MB "
-    "article of 34,000 uncovered sentences takes 29 s in that count alone"))
 def test_uncovered_sentences_of_a_long_article_are_found_in_linear_time(
         seed_repo: Path) -> None:
     text = "".join(f"Sentence number {i} says something new.\n" for i in range(20_000))

@@ -29,6 +29,7 @@ Options: min_words (default 4): shorter pieces count only when they end like a s
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -74,12 +75,14 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
             continue
         text = info.text
         covered = _coverage(info, text)
+        # Line starts once per article: counting newlines per finding is quadratic.
+        breaks = [m.start() for m in re.finditer("\n", text)]
         for start, end in sentences(_masked(info, text)):
             piece = text[start:end]
             if len(piece.split()) < options.min_words and not _SENTENCE_END.search(piece):
                 continue
             if covered.find(1, start, end) == -1:
-                yield _hit(info, piece, text.count("\n", 0, start) + 1)
+                yield _hit(info, piece, bisect.bisect_left(breaks, start) + 1)
 
 
 def _masked(info: RecordInfo, text: str) -> str:
@@ -129,7 +132,9 @@ def _abbreviation(para: str, dot: int) -> bool:
     """True when the '.' at ``dot`` ends an abbreviation rather than a sentence."""
     if para[dot] != ".":
         return False
-    word = para[:dot + 1].rsplit(None, 1)[-1].lstrip("\"'\u201c\u2018([")
+    # A short window: abbreviations are short, and copying the paragraph up to every dot
+    # would be quadratic in a long paragraph.
+    word = para[max(0, dot - 40):dot + 1].rsplit(None, 1)[-1].lstrip("\"'\u201c\u2018([")
     return bool(_INITIALS.match(word)) or word[:-1].casefold() in ABBREVIATIONS
 
 

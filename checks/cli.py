@@ -64,7 +64,8 @@ def _mode_for(target: Path) -> int:
 # ---------------------------------------------------------------- commands
 
 
-def _paths(args: argparse.Namespace, config: Config, root: Path) -> list[Path]:
+def input_paths(args: argparse.Namespace, config: Config, root: Path) -> list[Path]:
+    """The PATHS given, else the configured ones; a usage error names any that is missing."""
     raw = args.paths or [str(root / p) for p in config.paths]
     paths = [Path(p) for p in raw]
     missing = [str(p)[:200] for p in paths if not _exists(p)]
@@ -87,7 +88,7 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool) -> RunResult:
     only = None if rules else STAGE_CATEGORIES
     selection = select(config, extra_select=args.select or (), extra_ignore=args.ignore or (),
                        only=only)
-    result = execute(_paths(args, config, root), root, config, selection, rules=rules,
+    result = execute(input_paths(args, config, root), root, config, selection, rules=rules,
                      fail_on=args.fail_on)
     # Triage can only call a review stale after a run that could have produced its finding.
     result.extra["scope"] = {"rules": rules,

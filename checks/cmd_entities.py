@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cli import EXIT_OK, UsageError
+from .cli import EXIT_OK, input_paths
 from .config import load_config
 from .corpus import Corpus, build
 from .extract import Registry, UnknownName, unknown_names
@@ -70,10 +70,7 @@ def _text(rows: list[Found]) -> str:
 
 def handle(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    paths = [Path(p) for p in args.paths] or [root / p for p in load_config(root).paths]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    paths = input_paths(args, load_config(root), root)
     rows = collect(build(paths, root))
     if args.format == "json":
         data = [{"name": r.name.name, "nearest": r.name.nearest, "nearest_id": r.name.nearest_id,

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from .cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from .cli import EXIT_FINDINGS, EXIT_OK, input_paths
 from .config import load_config
 from .corpus import build
 from .recall import Recall, measure
@@ -19,10 +19,7 @@ from .recall import Recall, measure
 
 def handle(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    paths = [Path(p) for p in args.paths] or [root / p for p in load_config(root).paths]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    paths = input_paths(args, load_config(root), root)
     rows = measure(build(paths, root))
     total = Recall(source="all", quotes=sum(r.quotes for r in rows),
                    quotes_found=sum(r.quotes_found for r in rows),

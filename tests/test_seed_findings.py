@@ -16,6 +16,7 @@ from checks.config import Config
 from checks.engine import select
 from checks.findings import Finding
 from checks.pipeline import execute
+from tests.findingtools import by_rule, claims_of
 
 REPO = Path(__file__).resolve().parent.parent
 RFE = "rferl-2021-04-12-dialogue"
@@ -27,14 +28,6 @@ GOLDEN = REPO / "tests" / "golden" / "seed-report.json"
 def found() -> list[Finding]:
     config = Config()
     return execute([REPO / "facts"], REPO, config, select(config)).findings
-
-
-def claims_of(f: Finding) -> set[str]:
-    return {f"{c.source}#{c.claim}" for c in f.claims}
-
-
-def by_rule(found: list[Finding], rule: str) -> list[Finding]:
-    return [f for f in found if f.rule == rule]
 
 
 def test_request_conflict_is_a_knowledge_gap_not_a_contradiction(found: list[Finding]) -> None:

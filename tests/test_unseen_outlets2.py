@@ -21,6 +21,7 @@ from checks.config import Config
 from checks.engine import select
 from checks.findings import Finding
 from checks.pipeline import execute
+from tests.findingtools import by_rule, claims_of, involving, stage_errors
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "unseen2"
 URDU = "urdupoint-2021-04-12-not-requested"
@@ -36,22 +37,8 @@ def found() -> list[Finding]:
     return execute([FIXTURE / "facts"], FIXTURE, config, select(config)).findings
 
 
-def claims_of(f: Finding) -> set[str]:
-    return {f"{c.source}#{c.claim}" for c in f.claims}
-
-
-def by_rule(found: list[Finding], rule: str) -> list[Finding]:
-    return [f for f in found if f.rule == rule]
-
-
-def involving(found: list[Finding], rule: str, claim: str) -> list[Finding]:
-    return [f for f in by_rule(found, rule) if claim in claims_of(f)]
-
-
 def test_fixture_is_valid(found: list[Finding]) -> None:
-    errors = [(f.rule, f.message) for f in found
-              if f.category in ("load", "schema", "integrity") and f.severity.value == "error"]
-    assert errors == []
+    assert stage_errors(found) == []
 
 
 # ------------------------------------------------------------- the request

@@ -15,13 +15,19 @@ from __future__ import annotations
 
 import datetime as _dt
 from enum import Enum
+from typing import Annotated
 
 from pydantic import Field, model_validator
 
 from .fields import MAX_TEXT, Date, Frozen
 
 FINGERPRINT_PATTERN = r"^[0-9a-f]{20}$"
+CLAIM_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,99}#[a-z0-9][a-z0-9._-]{0,99}$"
 CODE_PATTERN = r"^[A-Z][0-9]{3}$"
+
+
+ClaimId = Annotated[str, Field(pattern=CLAIM_ID_PATTERN,
+                                description="A claim as 'source-id#claim-id'.")]
 
 
 class Verdict(str, Enum):
@@ -74,6 +80,13 @@ class Review(Frozen):
     )
     note: str | None = Field(
         None, min_length=1, max_length=MAX_TEXT, title="Note", description="Anything else.",
+    )
+    claims: tuple[ClaimId, ...] = Field(
+        (), max_length=10_000, title="Claims seen",
+        description="The claims ('source#claim') the finding involved when it was reviewed. "
+        "When given, a finding that has since gained another claim (a new outlet joining a "
+        "reviewed disagreement) is no longer covered: it counts again and T004 asks for a "
+        "fresh review.",
     )
 
     @model_validator(mode="after")

@@ -148,4 +148,15 @@ Only the first review of a fingerprint counts; delete or merge the other so the
 file says one thing about each finding.
 
 Fires: two entries with the same ``fingerprint``. Silent: one entry per fingerprint."""),
+    StageCode("T004", "review.outgrown", "review", _E,
+              """A reviewed finding has gained claims its review did not see.
+
+A review may list the claims it saw (``claims``). Disagreements are one finding
+per proposition, so a new outlet's contradicting claim joins an existing,
+reviewed finding instead of making a new one; without this check it would pass
+under the old review unread. The finding counts again until the review is renewed,
+and this is an error so that ``diff`` blocks the pull request that added the claim.
+
+Fires: a review listing ``[a#c1, b#c1]`` of a finding that now also involves
+``c#c1``. Silent: the finding's claims are all listed, or the review lists none."""),
 )

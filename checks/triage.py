@@ -43,6 +43,7 @@ TODAY_ENV = "FACT_CHECKS_TODAY"
 STALE = "T001"
 EXPIRED = "T002"
 DUPLICATE = "T003"
+OUTGROWN = "T004"
 
 
 def current_date(override: dt.date | str | None = None) -> dt.date:
@@ -145,11 +146,33 @@ def _match(result: RunResult, doc: Document, model: ReviewsFile, day: dt.date,
         if review.expired(day):
             expired[fp] = _entry(review)
             hits.append(_expired(doc, pointer, review, finding, day))
+        elif finding is not None and (unseen := _unseen(review, finding)):
+            hits.append(_outgrown(doc, pointer, review, finding, unseen))
         elif finding is not None:
             reviewed[fp] = _entry(review)
         elif scope.complete:
             hits.append(_stale(doc, pointer, review))
     return hits, reviewed, expired
+
+
+def _unseen(review: Review, finding: Finding) -> list[str]:
+    """Claims the finding involves that a review listing its claims did not see."""
+    if not review.claims:
+        return []
+    seen = set(review.claims)
+    return sorted({f"{c.source}#{c.claim}" for c in finding.claims} - seen)
+
+
+def _outgrown(doc: Document, pointer: str, review: Review, finding: Finding,
+              unseen: list[str]) -> Hit:
+    shown = ", ".join(unseen[:5]) + (f" and {len(unseen) - 5} more" if len(unseen) > 5 else "")
+    return Hit(message=f"review of {_what(review, finding)} ({review.verdict.value}) did not see "
+               f"{shown}, which the finding now involves; the finding counts again",
+               location=doc.locate(f"{pointer}/claims"), focus=doc.path,
+               fix="read the new claims' words; if the verdict still holds, add them to "
+               "'claims' and renew 'date'; otherwise fix the records",
+               value=unseen, values={"unseen": unseen}, key=f"outgrown|{review.fingerprint}",
+               code=OUTGROWN)
 
 
 def _what(review: Review, finding: Finding | None) -> str:

@@ -60,8 +60,9 @@ def quote_words(text: str) -> str:
     text = loose(text).casefold()
     text = _BRACKETED.sub(" ", text)
     text = _PUNCT.sub(" ", text.replace("'", ""))
-    words = [SPELLING.get(w, w) for w in text.split()]
-    return " ".join(_IZE.sub(r"\1is\2", w) for w in words)
+    words = " ".join(SPELLING.get(w, w) for w in text.split())
+    # Once over the joined words, not once per word: \b cannot cross the spaces.
+    return _IZE.sub(r"\1is\2", words)
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -64,9 +64,13 @@ def _safe_date(year: int, month: int, dom: int) -> dt.date | None:
         return None
 
 
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
+
+
 def weekday_named(text: str) -> int | None:
     """The weekday a text names (0 = Monday), if exactly one."""
-    found = {i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", text, re.I)}
+    # One compiled pattern: this runs for every time of every claim.
+    found = {WEEKDAYS.index(name.lower()) for name in _WEEKDAY.findall(text)}
     return found.pop() if len(found) == 1 else None
 
 

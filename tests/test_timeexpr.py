@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checks.timeexpr import Interval, resolve, weekday_named
 
@@ -76,3 +78,37 @@ def test_weekday_named() -> None:
     assert weekday_named("on Monday, April 12") == 0
     assert weekday_named("Friday or Saturday") is None
     assert weekday_named("in April") is None
+
+
+def _old_weekday_named(text: str) -> int | None:
+    import re
+
+    from checks.timeexpr import WEEKDAYS
+
+    found = {i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", text, re.I)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _old_quote_words(text: str) -> str:
+    from checks import textnorm as t
+
+    text = t.loose(text).casefold()
+    text = t._BRACKETED.sub(" ", text)
+    text = t._PUNCT.sub(" ", text.replace("'", ""))
+    words = [t.SPELLING.get(w, w) for w in text.split()]
+    return " ".join(t._IZE.sub(r"\1is\2", w) for w in words)
+
+
+_WORDS = st.lists(st.sampled_from(["Monday", "friday", "SUNDAY", "mondays", "organized",
+                                   "realization", "dialog", "[such]", "Day", "on", "-", "x",
+                                   "criticizes", "'", '"', "\u2019", "izes", "sizes"])
+                  | st.text(max_size=6), max_size=12)
+
+
+@given(_WORDS)
+def test_fast_helpers_equal_the_old_ones(words: list[str]) -> None:
+    from checks.textnorm import quote_words
+
+    text = " ".join(words)
+    assert weekday_named(text) == _old_weekday_named(text)
+    assert quote_words(text) == _old_quote_words(text)

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, atomic
 from .config import Config, ConfigError, load_config
 from .engine import find_rule, registry, select
 from .pipeline import RunResult, execute
@@ -34,31 +32,14 @@ class UsageError(Exception):
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Print, or write atomically so a reader never sees half a report."""
+    """Print, or write atomically (checks.atomic) so a reader never sees half a report;
+    an existing report keeps its mode, and a device or folder is refused, not replaced."""
     if not output or output == "-":
         sys.stdout.write(text)
         return
     target = Path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        # mkstemp makes a private file; a report keeps the old file's mode or follows the umask.
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+    atomic.write(target, text.encode("utf-8"))
 
 
 # ---------------------------------------------------------------- commands
@@ -225,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.handler(args)
-    except (UsageError, ConfigError) as exc:
+    except (UsageError, ConfigError, atomic.WriteRefused) as exc:
         sys.stderr.write(f"fact-checks: error: {exc}\n")
         code = EXIT_ERROR
     except KeyboardInterrupt:

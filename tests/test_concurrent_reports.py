@@ -34,7 +34,7 @@ def test_concurrent_writers_and_a_reader(tmp_path: Path) -> None:
 
 def test_an_interrupted_write_leaves_the_old_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                                    ) -> None:
-    from checks import cli
+    from checks import atomic, cli
 
     out = tmp_path / "report.txt"
     out.write_text("old report\n", "utf-8")
@@ -44,7 +44,7 @@ def test_an_interrupted_write_leaves_the_old_report(tmp_path: Path, monkeypatch:
         raise KeyboardInterrupt
 
     with monkeypatch.context() as m:
-        m.setattr(cli.os, "replace", interrupted)
+        m.setattr(atomic.os, "replace", interrupted)
         with pytest.raises(KeyboardInterrupt):
             cli.write_output("new report\n", str(out))
     assert out.read_text("utf-8") == "old report\n"

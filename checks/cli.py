@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__, atomic
+from . import __version__, atomic, triage
 from .config import Config, ConfigError, load_config
 from .engine import find_rule, registry, select
 from .pipeline import RunResult, execute
@@ -92,11 +92,7 @@ def _run(args: argparse.Namespace, *, rules: bool) -> int:
 
 
 def _apply_triage(result: RunResult, config: Config, args: argparse.Namespace) -> None:
-    """Hook for reviewed findings (checks.triage), when that stage is present."""
-    try:
-        from . import triage
-    except ImportError:
-        return
+    """Mark reviewed findings (facts/reviews.yaml or --reviews)."""
     triage.apply(result, config, reviews=getattr(args, "reviews", None))
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from .cache import gc_paused, load_all
 from .findings import ClaimRef, Location
 from .load import Document
-from .model import Claim, Entity, EntityFile, Predicate, Record, Source, VocabularyFile
+from .model import Claim, Entity, EntityFile, Predicate, Record, Source, TimeSpec, VocabularyFile
 from .textnorm import collapse_ws, loose, quotation_spans, quoted_in_context
 from .timeexpr import Interval, resolve
 from .validate import validate
@@ -305,10 +305,9 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
                     "review the claim, correct it, then remove 'draft: true'", pointer + "/draft")
 
 
-def _time(doc: Document, spec: object, published: dt.date | None, pointer: str) -> Interval | None:
-    from .model import TimeSpec
-
-    if not isinstance(spec, TimeSpec):
+def _time(doc: Document, spec: TimeSpec | None, published: dt.date | None,
+          pointer: str) -> Interval | None:
+    if spec is None:
         return None
     if spec.date:
         d = dt.date.fromisoformat(spec.date)

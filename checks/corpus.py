@@ -9,7 +9,6 @@ and schema problems, so they travel through the same engine.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import os
 import re
@@ -24,7 +23,7 @@ from .cache import gc_paused, load_all
 from .findings import ClaimRef, Location
 from .load import Document
 from .model import Claim, Entity, EntityFile, Predicate, Record, Source, TimeSpec, VocabularyFile
-from .textnorm import collapse_ws, loose, quotation_spans, quoted_in_context
+from .textnorm import collapse_ws, loose, nearest, quotation_spans, quoted_in_context
 from .timeexpr import Interval, resolve
 from .validate import validate
 
@@ -232,8 +231,8 @@ def _merge_predicates(corpus: Corpus, model: VocabularyFile, doc: Document) -> N
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = nearest(word, options)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def _suspicious(doc: Document, text: str, pointer: str) -> None:

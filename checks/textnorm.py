@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 from itertools import pairwise
 
 _QUOTES = str.maketrans({
@@ -132,3 +134,9 @@ def quoted_in_context(article: str | None, excerpt: str,
         if hi > lo and article[lo:hi].strip(" ,.;:"):
             parts.append(article[lo:hi])
     return parts
+
+
+def nearest(word: str, options: Iterable[object]) -> str | None:
+    """The option closest to a mistyped word (for 'did you mean ...?'), if any is close."""
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    return close[0] if close else None

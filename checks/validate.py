@@ -9,7 +9,6 @@ anything the schema language cannot say). Every error becomes a located
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
@@ -22,6 +21,7 @@ from pydantic import ValidationError as ModelError
 from .load import Document, escape_pointer
 from .model import MODELS, detect_kind
 from .schemas import committed
+from .textnorm import nearest
 
 SCHEMA_CODE = "S001"
 KIND_CODE = "S002"
@@ -57,8 +57,8 @@ def _describe(value: Any) -> str:
 
 
 def _suggest(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = nearest(word, options)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def _short(value: Any, limit: int = 60) -> str:

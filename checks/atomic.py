@@ -16,8 +16,10 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 
 class WriteRefused(Exception):
@@ -58,19 +60,24 @@ def target_inside(path: Path, root: Path) -> Path:
     return real
 
 
-def write(path: Path, data: bytes, *, root: Path | None = None, expect: Snapshot | None = None,
-          create: bool = False) -> None:
+def write(path: Path, data: bytes | Callable[[BinaryIO], object], *, root: Path | None = None,
+          expect: Snapshot | None = None, create: bool = False) -> None:
     """Replace (or, with ``create``, newly create) ``path`` with ``data`` atomically.
 
-    ``expect``: refuse when the file no longer holds what was read. ``create``:
-    refuse when the file exists. The file's permission bits are kept.
+    ``data`` is the bytes, or a function that writes them to the open file (a large
+    report copied from stored pieces). ``expect``: refuse when the file no longer
+    holds what was read. ``create``: refuse when the file exists. The file's
+    permission bits are kept.
     """
     real = target_inside(path, root) if root is not None else path
     mode = _existing_mode(real, expect=expect, create=create)
     fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)

@@ -236,11 +236,12 @@ def _load_all(files: Sequence[tuple[Path, str]], root: Path, fast: bool,
         hit = store.get(key) if store is not None else None
         if hit is not None:
             hit[0].file = file  # the same bytes may sit in another checkout
+            hit[0].digest = key
             results[i] = slim(hit)
         else:
             todo.append((i, (file, shown, key, raw)))
-    for i, loaded in zip([i for i, _ in todo], _run(store, [job for _, job in todo], fast),
-                         strict=True):
+    for (i, job), loaded in zip(todo, _run(store, [job for _, job in todo], fast), strict=True):
+        loaded[0].digest = job[2]
         results[i] = loaded
     return [r for r in results if r is not None]
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,6 +20,7 @@ from pathlib import Path
 from . import __version__, atomic, triage
 from .config import Config, ConfigError, load_config
 from .engine import find_rule, registry, select
+from .incremental import IncrementalResult, recheck, remember, run_digest
 from .pipeline import RunResult, execute
 from .reporters import REPORTERS
 
@@ -62,19 +66,32 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def run_pipeline(args: argparse.Namespace, *, rules: bool) -> RunResult:
-    """Configuration, selection, the run and triage, from the input options."""
+def run_pipeline(args: argparse.Namespace, *, rules: bool,
+                 incremental: bool = False) -> RunResult:
+    """Configuration, selection, the run and triage, from the input options. With
+    ``incremental``, a check starts from the previous run's stored state when the
+    cache holds one (checks.incremental), and stores its own for the next."""
     root = Path(args.root).resolve()
     config = load_config(root, Path(args.config) if args.config else None)
     only = None if rules else STAGE_CATEGORIES
     selection = select(config, extra_select=args.select or (), extra_ignore=args.ignore or (),
                        only=only)
-    result = execute(input_paths(args, config, root), root, config, selection, rules=rules,
-                     fail_on=args.fail_on)
+    paths = input_paths(args, config, root)
+    quick = incremental and rules
+    taken = time.time_ns()
+    digest = run_digest(root, paths, config, selection) if quick else ""
+    result: RunResult | None = None
+    if quick:
+        result = recheck(paths, root, selection, args.fail_on or config.fail_on, digest, taken)
+    if result is None:
+        result = execute(paths, root, config, selection, rules=rules, fail_on=args.fail_on)
+    ran = list(result.findings) if quick and not isinstance(result, IncrementalResult) else []
     # Triage can only call a review stale after a run that could have produced its finding.
     result.extra["scope"] = {"rules": rules,
                              "complete": not (args.paths or args.select or args.ignore)}
     _apply_triage(result, config, args)
+    if quick:
+        remember(result, ran, selection, digest, taken)
     return result
 
 
@@ -86,8 +103,15 @@ def _run(args: argparse.Namespace, *, rules: bool) -> int:
     reporter = REPORTERS.get(args.format)
     if reporter is None:
         raise UsageError(f"unknown format '{args.format}'; choose from {', '.join(REPORTERS)}")
-    result = run_pipeline(args, rules=rules)
-    write_output(reporter.render(result), args.output)
+    result = run_pipeline(args, rules=rules,
+                          incremental=not getattr(reporter, "needs_corpus", False))
+    write = getattr(reporter, "write", None)
+    if write is not None and args.output and args.output != "-":
+        target = Path(args.output)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write(result, target)
+    else:
+        write_output(reporter.render(result), args.output)
     return exit_code(result)
 
 
@@ -200,6 +224,8 @@ def _plugins() -> list[tuple[str, str, Handler, Callable[[argparse.ArgumentParse
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if os.environ.get("FACT_CHECKS_DEBUG"):  # e.g. why a re-check ran everything
+        logging.basicConfig(level=logging.DEBUG, format="fact-checks: %(message)s")
     try:
         code: int = args.handler(args)
     except (UsageError, ConfigError, atomic.WriteRefused) as exc:

@@ -22,7 +22,17 @@ from pathlib import Path
 from .cache import gc_paused, load_all
 from .findings import ClaimRef, Location
 from .load import Document
-from .model import Claim, Entity, EntityFile, Predicate, Record, Source, TimeSpec, VocabularyFile
+from .model import (
+    Claim,
+    Entity,
+    EntityFile,
+    Mode,
+    Predicate,
+    Record,
+    Source,
+    TimeSpec,
+    VocabularyFile,
+)
 from .textnorm import collapse_ws, loose, nearest, quotation_spans, quoted_in_context
 from .timeexpr import Interval, resolve
 from .validate import validate
@@ -39,6 +49,7 @@ SUSPICIOUS_CHARS = "I009"
 DRAFT = "I010"
 TIME_UNRESOLVED = "I011"
 
+QUOTE_MODES = (Mode.direct_quote, Mode.partial_quote)
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -59,6 +70,11 @@ class ClaimInfo:
     event: Interval | None = None
     article: str | None = None  # the archived text of the claim's record
     quote_spans: list[tuple[int, int]] | None = None  # shared per record
+    siblings: list[ClaimInfo] | None = None  # the record's claims (shared per record)
+    # Derived once and kept: a claim stored for a re-check (checks.incremental) keeps
+    # these and drops the article, so rules read them through the properties below.
+    quoted_memo: tuple[str, ...] | None = None
+    voice_memo: tuple[str, ...] | None = None
 
     @property
     def event_anchor(self) -> dt.date | None:
@@ -69,10 +85,34 @@ class ClaimInfo:
         return self.published
 
     @property
-    def quoted(self) -> list[str]:
+    def quoted(self) -> tuple[str, ...]:
         """The claim's words that stand inside quotation marks in the article."""
-        return [part for excerpt in self.claim.excerpts
-                for part in quoted_in_context(self.article, excerpt, self.quote_spans)]
+        if self.quoted_memo is None:
+            self.quoted_memo = tuple(
+                part for excerpt in self.claim.excerpts
+                for part in quoted_in_context(self.article, excerpt, self.quote_spans))
+        return self.quoted_memo
+
+    @property
+    def quotes(self) -> list[str]:
+        """The quoted words of a quoting claim with a speaker, as written (spaces
+        collapsed). The marks are read from the article (:attr:`quoted`): curators
+        cut excerpts inside quotations that span several sentences."""
+        by = self.claim.by
+        if by.mode not in QUOTE_MODES or by.speaker is None:
+            return []
+        return [collapse_ws(s) for s in self.quoted if s.strip()]
+
+    @property
+    def voice(self) -> tuple[str, ...]:
+        """Every quote of this claim's speaker in its record, any proposition, in order:
+        sources cut a quote at different places and file the pieces under different
+        claims, so a wording is checked against all of them."""
+        if self.voice_memo is None:
+            peers = self.siblings if self.siblings is not None else [self]
+            self.voice_memo = tuple(q for c in peers if c.speaker == self.speaker
+                                    for q in c.quotes)
+        return self.voice_memo
 
     @property
     def id(self) -> str:
@@ -119,6 +159,7 @@ class RecordInfo:
     doc: Document
     text: str | None = None  # the archived article text, when readable
     claims: list[ClaimInfo] = field(default_factory=list)
+    text_file: Path | None = None  # where the archived text is looked for, inside the folder
 
 
 @dataclass
@@ -136,6 +177,9 @@ class Corpus:
     by_speaker: dict[str, list[ClaimInfo]] = field(default_factory=dict)
     by_entity: dict[str, list[ClaimInfo]] = field(default_factory=dict)
     by_source: dict[str, RecordInfo] = field(default_factory=dict)
+    # each file's kind ("record", "entities", ...; None when it did not validate) and,
+    # for a record, the source id it declares
+    kinds: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def name(self, entity_id: str | None) -> str:
         if entity_id is None:
@@ -195,7 +239,8 @@ def _build(paths: Iterable[Path], root: Path, docs: list[Document] | None) -> Co
         loaded = load_all([(f, shown_path(f, root)) for f in discover(paths)], root)
     corpus.docs = [doc for doc, _, _ in loaded]
     records: list[tuple[Record, Document]] = []
-    for doc, _, model in loaded:
+    for doc, kind, model in loaded:
+        corpus.kinds[doc.path] = (kind, model.source.id if isinstance(model, Record) else None)
         if isinstance(model, EntityFile):
             _merge_entities(corpus, model, doc)
         elif isinstance(model, VocabularyFile):
@@ -282,6 +327,9 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
     corpus.by_source[source.id] = info
     corpus.records.append(info)
     info.text = _archived_text(corpus, record, doc)
+    target = Path(source.text.path)
+    if not target.is_absolute() and ".." not in target.parts:
+        info.text_file = doc.file.parent / target
     published = dt.date.fromisoformat(source.published.date) if source.published.date else None
     spans = quotation_spans(info.text) if info.text else None
     seen: dict[str, int] = {}
@@ -293,7 +341,7 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
             continue
         seen[claim.id] = i
         ci = ClaimInfo(claim=claim, source=source, doc=doc, pointer=pointer, published=published,
-                       article=info.text, quote_spans=spans)
+                       article=info.text, quote_spans=spans, siblings=info.claims)
         ci.said = _time(doc, claim.said_time, published, pointer + "/by/said")
         ci.event = _time(doc, claim.event_time, ci.event_anchor, pointer + "/when")
         info.claims.append(ci)

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import rules as rules_pkg
 from .config import Config, ConfigError
-from .corpus import Corpus
+from .corpus import ClaimInfo, Corpus
 from .findings import Finding, Hit, Severity, fingerprint
 from .stages import STAGE_CODES
 
@@ -29,6 +29,11 @@ class NoOptions(BaseModel):
 
 
 CheckFn = Callable[[Corpus, Any], Iterable[Hit]]
+# A rule's partition of the claims: each of its findings depends only on the claims
+# of one block (and on the registry and vocabulary), which lets a re-check rerun it
+# on the blocks an edit touched (checks.incremental). A rule without one reads one
+# record at a time.
+BlockFn = Callable[[Corpus, ClaimInfo], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class RuleSpec:
     doc: str
     options: type[BaseModel] = NoOptions
     check: CheckFn | None = None  # None for stage codes: their hits come from the pipeline
+    block: BlockFn | None = None  # None: each finding depends on one record (or stage)
 
     @property
     def summary(self) -> str:
@@ -53,7 +59,8 @@ class RuleSpec:
 def _from_module(module: ModuleType) -> RuleSpec:
     return RuleSpec(code=module.CODE, name=module.NAME, category=module.CATEGORY,
                     severity=Severity(module.SEVERITY), doc=module.__doc__ or "",
-                    options=getattr(module, "Options", NoOptions), check=module.check)
+                    options=getattr(module, "Options", NoOptions), check=module.check,
+                    block=getattr(module, "BLOCK", None))
 
 
 @lru_cache(maxsize=1)

@@ -91,6 +91,7 @@ class Document:
     values: dict[str, Pos] = field(default_factory=dict)
     keys: dict[str, Pos] = field(default_factory=dict)
     hits: list[Hit] = field(default_factory=list)
+    digest: str = ""  # the content key it was loaded under (checks.cache), when known
 
     def locate(self, pointer: str, *, key: bool = False) -> Location:
         """The position of ``pointer``, or of its nearest located ancestor."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pydantic_core
 
@@ -50,11 +50,23 @@ class RunResult:
     def failed(self) -> bool:
         return bool(self.failing())
 
+    def counts(self) -> dict[str, int]:
+        """Files, sources, claims, entities and predicates of the run."""
+        return self.corpus.counts()
+
+    def files(self) -> list[str]:
+        """Every file of the run, as shown."""
+        return [doc.path for doc in self.corpus.docs]
+
+    def write_report_json(self, fh: BinaryIO) -> None:
+        """The JSON report (indent 2) into an open binary file."""
+        fh.write(self.report_json(indent=2).encode("utf-8"))
+
     def summary(self) -> Summary:
         counts = {s.value: 0 for s in Severity}
         for f in self.findings:
             counts[f.severity.value] += 1
-        c = self.corpus.counts()
+        c = self.counts()
         return Summary(files=c["files"], sources=c["sources"], claims=c["claims"],
                        entities=c["entities"], predicates=c["predicates"],
                        findings=SeverityCounts(**counts), total=len(self.findings),
@@ -72,23 +84,51 @@ class RunResult:
         Each finding is serialised on its own and shifted to its depth (JSON text
         holds no raw newline), so only the finished text is ever held in full."""
         with gc_paused():  # a large report is millions of short-lived acyclic objects
-            skeleton = pydantic_core.to_json(
-                {"version": REPORT_VERSION, "tool": "fact-checks",
-                 "summary": self.summary().model_dump(mode="json"),
-                 "findings": [_MARK] if self.findings else []},  # an empty list is "[]"
-                indent=indent).decode("utf-8")
+            head, tail = self.report_frame(indent=indent)
             if not self.findings:
-                return skeleton
-            mark = pydantic_core.to_json(_MARK).decode("ascii")
-            at = skeleton.index(mark)
-            shift = "\n" + " " * (2 * indent) if indent else ""
-            sep = ",\n" + " " * (2 * indent) if indent else ","
-            parts = [skeleton[:at]]
-            for i, f in enumerate(self.findings):
-                text = pydantic_core.to_json(self._plain(f), indent=indent).decode("utf-8")
-                parts.append((sep if i else "") + (text.replace("\n", shift) if shift else text))
-            parts.append(skeleton[at + len(mark):])
-            return "".join(parts)
+                return head
+            sep = CHUNK_SEP if indent == 2 else ("," + _shift(indent))
+            return head + sep.join(self.chunk(f, indent=indent) for f in self.findings) + tail
+
+    def report_frame(self, *, indent: int | None = 2) -> tuple[str, str]:
+        """The report's text before and after its findings (the whole report, and an
+        empty tail, when there are none)."""
+        skeleton = pydantic_core.to_json(
+            {"version": REPORT_VERSION, "tool": "fact-checks",
+             "summary": self.summary().model_dump(mode="json"),
+             "findings": [_MARK] if self.has_findings() else []},  # an empty list is "[]"
+            indent=indent).decode("utf-8")
+        if not self.has_findings():
+            return skeleton, ""
+        mark = pydantic_core.to_json(_MARK).decode("ascii")
+        at = skeleton.index(mark)
+        return skeleton[:at], skeleton[at + len(mark):]
+
+    def has_findings(self) -> bool:
+        return bool(self.findings)
+
+    def chunk(self, f: Finding, *, indent: int | None = 2) -> str:
+        """One finding as the JSON report holds it: serialised and shifted to its depth."""
+        text = pydantic_core.to_json(self._plain(f), indent=indent).decode("utf-8")
+        return text.replace("\n", _shift(indent)) if indent else text
+
+    def lookup(self, fingerprint: str) -> Finding | None:
+        """The finding with this fingerprint, if any."""
+        index = self.extra.get("by_fingerprint")
+        if not isinstance(index, dict) or len(index) != len(self.findings):
+            index = self.extra["by_fingerprint"] = {f.fingerprint: f for f in self.findings}
+        found = index.get(fingerprint)
+        return found if isinstance(found, Finding) else None
+
+    def add(self, findings: Sequence[Finding]) -> None:
+        """Add findings made after the run (triage's), unless their fingerprint is known."""
+        known = {f.fingerprint for f in self.findings}
+        for finding in findings:
+            if finding.fingerprint not in known:
+                known.add(finding.fingerprint)
+                self.findings.append(finding)
+        self.findings.sort(key=Finding.sort_key)
+        self.extra.pop("by_fingerprint", None)
 
     def _plain(self, f: Finding) -> dict[str, Any]:
         entry = self.review(f)
@@ -105,6 +145,11 @@ class RunResult:
 
 
 _MARK = "\u0000report-findings\u0000"  # stands for the findings in the report's skeleton
+CHUNK_SEP = ",\n    "  # between two findings of a report indented by 2
+
+
+def _shift(indent: int | None) -> str:
+    return "\n" + " " * (2 * indent) if indent else ""
 
 
 def _plain_ref(c: ClaimRef) -> dict[str, Any]:

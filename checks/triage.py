@@ -131,7 +131,6 @@ def _entry(review: Review) -> dict[str, Any]:
 
 def _match(result: RunResult, doc: Document, model: ReviewsFile, day: dt.date,
            scope: Scope) -> tuple[list[Hit], dict[str, Any], dict[str, Any]]:
-    findings = {f.fingerprint: f for f in result.findings if f.category != "review"}
     hits: list[Hit] = []
     reviewed: dict[str, Any] = {}
     expired: dict[str, Any] = {}
@@ -142,7 +141,9 @@ def _match(result: RunResult, doc: Document, model: ReviewsFile, day: dt.date,
             hits.append(_duplicate(doc, pointer, review, first[fp]))
             continue
         first[fp] = i
-        finding = findings.get(fp)
+        finding = result.lookup(fp)
+        if finding is not None and finding.category == "review":
+            finding = None
         if review.expired(day):
             expired[fp] = _entry(review)
             hits.append(_expired(doc, pointer, review, finding, day))
@@ -213,13 +214,5 @@ def _duplicate(doc: Document, pointer: str, review: Review, first: int) -> Hit:
 
 def _add(result: RunResult, selection: Selection, hits: list[Hit]) -> None:
     """Stamp hits like the engine does (configured severity, ignored codes dropped)."""
-    known = {f.fingerprint for f in result.findings}
-    for hit in hits:
-        code = hit.code or ""
-        if not selection.active(code):
-            continue
-        finding = stamp(selection.specs[code], selection.severity[code], hit)
-        if finding.fingerprint not in known:
-            known.add(finding.fingerprint)
-            result.findings.append(finding)
-    result.findings.sort(key=Finding.sort_key)
+    result.add([stamp(selection.specs[hit.code or ""], selection.severity[hit.code or ""], hit)
+                for hit in hits if selection.active(hit.code or "")])

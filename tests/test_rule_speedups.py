@@ -4,6 +4,7 @@ wording, and its first pair of wordings no source covers both of."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from hypothesis import given, settings
@@ -22,8 +23,8 @@ class _FakeQuotes(u301._Quotes):
         self._joined = {}
         self._split_memo = {}
 
-    def words(self, source: str, speaker: str) -> list[tuple[str, ...]]:
-        return self._by.get(source, [])
+    def words(self, ci: Any) -> list[tuple[str, ...]]:
+        return self._by.get(ci.source.id, [])
 
 
 def _naive_cover(held: dict[tuple[str, ...], Any], by: dict[str, list[tuple[str, ...]]],
@@ -43,8 +44,11 @@ def test_slide_and_search_give_the_same_cover(by: dict[str, list[tuple[str, ...]
     quotes = _FakeQuotes(by)
     lengths = sorted({len(w) for w in held})
     expected = _naive_cover(held, by, sources)
-    assert u301._slide(held, lengths, sources, "x", quotes) == expected
-    assert u301._search(held, sources, "x", quotes) == expected
+    # a stand-in claim of each source by the speaker
+    by_source: dict[str, Any] = {s: SimpleNamespace(source=SimpleNamespace(id=s), speaker="x")
+                                 for s in sources}
+    assert u301._slide(held, lengths, by_source, quotes) == expected
+    assert u301._search(held, by_source, quotes) == expected
 
 
 @settings(max_examples=300, deadline=None)

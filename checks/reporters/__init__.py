@@ -14,6 +14,10 @@ from ..pipeline import RunResult
 
 
 class Reporter(Protocol):
+    """``render`` gives the report; a reporter may also define ``write(result, path)``
+    (write it to a file without holding it whole) and ``needs_corpus = True`` (it
+    reads every claim, so a re-check cannot answer it from stored findings)."""
+
     name: str
     description: str
 

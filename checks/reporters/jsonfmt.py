@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import BinaryIO
+
+from .. import atomic
 from ..pipeline import RunResult
 
 
@@ -11,4 +15,13 @@ class JsonReporter:
 
     def render(self, result: RunResult) -> str:
         return result.report_json(indent=2) + "\n"
+
+    def write(self, result: RunResult, path: Path) -> None:
+        """Write the report to a file without holding it whole (a re-check copies most of
+        it from the stored report)."""
+        def fill(fh: BinaryIO) -> None:
+            result.write_report_json(fh)
+            fh.write(b"\n")
+
+        atomic.write(path, fill)
 REPORTER = JsonReporter()

@@ -63,7 +63,7 @@ def _testcase(suite: ET.Element, name: str, findings: list[Finding], result: Run
 
 
 def render_tree(result: RunResult) -> ET.Element:
-    files = [doc.path for doc in result.corpus.docs]
+    files = result.files()
     grouped: dict[str, list[Finding]] = defaultdict(list)
     for f in ordered(result):
         grouped[_bucket(f, set(files))].append(f)

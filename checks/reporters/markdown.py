@@ -67,7 +67,7 @@ def _sections(result: RunResult) -> list[tuple[str, list[Finding]]]:
 
 
 def _header(result: RunResult) -> list[str]:
-    by, c = counts(result), result.corpus.counts()
+    by, c = counts(result), result.counts()
     reviewed = sum(1 for f in result.findings if result.is_reviewed(f))
     new = new_fingerprints(result)
     verdict = "FAILED" if result.failed else "passed"

@@ -35,7 +35,7 @@ class TextReporter:
         return "\n".join(lines) + "\n"
 
     def _summary(self, result: RunResult) -> str:
-        c = result.corpus.counts()
+        c = result.counts()
         by = {"error": 0, "warning": 0, "info": 0}
         for f in result.findings:
             by[f.severity.value] += 1

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..corpus import ClaimInfo, Corpus
+from ..corpus import QUOTE_MODES, ClaimInfo, Corpus
 from ..model import AgencyHow, Mode
-from ..textnorm import collapse_ws
 
-QUOTE_MODES = (Mode.direct_quote, Mode.partial_quote)
+__all__ = ["QUOTE_MODES", "as_pointer", "chain_names", "chain_root", "claim_quotes",
+           "claims_with_mode", "is_own_voice"]
 
 
 def is_own_voice(ci: ClaimInfo) -> bool:
@@ -19,13 +19,8 @@ def is_own_voice(ci: ClaimInfo) -> bool:
 
 
 def claim_quotes(ci: ClaimInfo) -> list[str]:
-    """The quoted words of a quoting claim with a speaker, as written (spaces collapsed).
-    The marks are read from the article (ClaimInfo.quoted): curators cut excerpts
-    inside quotations that span several sentences."""
-    by = ci.claim.by
-    if by.mode not in QUOTE_MODES or by.speaker is None:
-        return []
-    return [collapse_ws(s) for s in ci.quoted if s.strip()]
+    """The quoted words of a quoting claim with a speaker (:attr:`ClaimInfo.quotes`)."""
+    return ci.quotes
 
 
 def chain_root(ci: ClaimInfo) -> str:

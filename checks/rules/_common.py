@@ -30,6 +30,12 @@ _SIGN = {Stance.asserts: 1, Stance.expects: 1, Stance.suggests: 1, Stance.fears:
          Stance.hopes: 1, Stance.denies: -1}
 
 
+def proposition(corpus: Corpus, ci: ClaimInfo) -> str:
+    """The block of a rule whose findings depend only on the claims of one proposition
+    (``BLOCK = proposition``): a re-check reruns it on the blocks an edit touched."""
+    return "\x1f".join(ci.key)
+
+
 def polarity(ci: ClaimInfo) -> int:
     """+1 when the claim holds the proposition true, -1 false, 0 when it takes no side."""
     says = ci.claim.says

@@ -34,12 +34,13 @@ from ..engine import NoOptions
 from ..findings import Hit
 from ..model import Stance
 from ._attribution import is_own_voice
-from ._common import MAX_LISTED, STANCE_WORDS, label, polarity, who
+from ._common import MAX_LISTED, STANCE_WORDS, label, polarity, proposition, who
 
 CODE = "A401"
 NAME = "attribution.unsourced"
 CATEGORY = "attribution"
 SEVERITY = "warning"
+BLOCK = proposition  # each finding depends on one proposition's claims
 
 # Stances that present an inference or a forecast rather than an observed fact.
 INFERENCE = (Stance.suggests, Stance.expects, Stance.fears)

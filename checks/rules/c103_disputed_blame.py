@@ -42,6 +42,19 @@ NAME = "conflict.disputed-blame"
 CATEGORY = "conflict"
 SEVERITY = "warning"
 
+
+def sides_block(corpus: Corpus, ci: ClaimInfo) -> str | None:
+    """A blame claim's block: its predicate and the two sides, in either direction."""
+    subject, predicate, obj = ci.key
+    term = corpus.predicates.get(predicate)
+    if term is None or term.kind is not PredicateKind.blame or not obj:
+        return None
+    a, b = sorted((corpus.side(subject), corpus.side(obj)))
+    return None if a == b else "\x1f".join((predicate, a, b))
+
+
+BLOCK = sides_block  # each finding depends on the blame claims between two sides
+
 Directions = dict[tuple[str, str], list[ClaimInfo]]  # (blaming side, blamed side) -> claims
 
 

@@ -38,13 +38,14 @@ from ..engine import NoOptions
 from ..findings import Hit
 from ..model import PredicateKind, Stance
 from ..timeexpr import Interval
-from ._common import MAX_LISTED, label, polarity
+from ._common import MAX_LISTED, label, polarity, proposition
 from ._dates import TimeField, shown, time_fields
 
 CODE = "D601"
 NAME = "date.relative-mismatch"
 CATEGORY = "date"
 SEVERITY = "warning"
+BLOCK = proposition  # each finding depends on one proposition's claims
 
 @dataclass(frozen=True)
 class Block:

@@ -62,6 +62,14 @@ NAME = "name.role"
 CATEGORY = "name"
 SEVERITY = "warning"
 
+
+def titled_speaker(corpus: Corpus, ci: ClaimInfo) -> str | None:
+    """A claim's block: its speaker, when the claim gives the speaker's title."""
+    return ci.speaker if ci.claim.by.role else None
+
+
+BLOCK = titled_speaker  # each finding depends on one speaker's titled claims
+
 _ARTICLES = {"a", "an", "the"}
 _SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
 _QUALIFIER_KINDS = (EntityKind.government, EntityKind.organisation, EntityKind.place,

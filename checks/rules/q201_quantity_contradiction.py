@@ -43,12 +43,14 @@ from collections.abc import Iterator
 
 from ..corpus import Corpus
 from ..findings import Hit
+from ._common import proposition
 from ._quantity import FigureOptions, disagreements, figure_hit
 
 CODE = "Q201"
 NAME = "quantity.contradiction"
 CATEGORY = "quantity"
 SEVERITY = "error"
+BLOCK = proposition  # each finding depends on one proposition's claims
 
 
 class Options(FigureOptions):

@@ -32,12 +32,14 @@ from collections.abc import Iterator
 
 from ..corpus import Corpus
 from ..findings import Hit
+from ._common import proposition
 from ._quantity import FigureOptions, disagreements, figure_hit
 
 CODE = "Q202"
 NAME = "quantity.discrepancy"
 CATEGORY = "quantity"
 SEVERITY = "warning"
+BLOCK = proposition  # each finding depends on one proposition's claims
 
 
 class Options(FigureOptions):

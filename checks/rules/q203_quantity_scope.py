@@ -42,7 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
-from ._common import MAX_LISTED, who
+from ._common import MAX_LISTED, proposition, who
 from ._quantity import (
     ABOUT,
     Block,
@@ -62,6 +62,7 @@ CODE = "Q203"
 NAME = "quantity.scope"
 CATEGORY = "quantity"
 SEVERITY = "warning"
+BLOCK = proposition  # each finding depends on one proposition's claims
 
 Item = tuple[ClaimInfo, Span]
 

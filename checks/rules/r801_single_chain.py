@@ -34,12 +34,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
 from ._attribution import chain_root
-from ._common import MAX_LISTED, label
+from ._common import MAX_LISTED, label, proposition
 
 CODE = "R801"
 NAME = "corroboration.single-chain"
 CATEGORY = "corroboration"
 SEVERITY = "info"
+BLOCK = proposition  # each finding depends on one proposition's claims
 
 
 class Options(BaseModel):

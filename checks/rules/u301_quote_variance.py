@@ -44,12 +44,13 @@ from ..model import Stance
 from ..textnorm import quote_words
 from ..timeexpr import Interval
 from ._attribution import claim_quotes
-from ._common import MAX_LISTED, STANCE_WORDS, label
+from ._common import MAX_LISTED, STANCE_WORDS, label, proposition
 
 CODE = "U301"
 NAME = "quote.variance"
 CATEGORY = "quote"
 SEVERITY = "warning"
+BLOCK = proposition  # each finding depends on one proposition's claims
 
 BlockKey = tuple[str, tuple[str, str, str], Stance]
 Words = tuple[str, ...]
@@ -58,7 +59,7 @@ _APART = " \n "  # between two quotes joined into one string: no wording spans i
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
-    quotes = _Quotes(corpus)
+    quotes = _Quotes()
     groups: dict[BlockKey, list[ClaimInfo]] = defaultdict(list)
     for ci in corpus.claims:
         if ci.speaker is not None and quotes.of(ci):
@@ -68,7 +69,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             continue
         clusters = _time_clusters(group)
         for block in clusters:
-            pair = _conflict(block, block_key[0], quotes)
+            pair = _conflict(block, quotes)
             if pair is not None:
                 tag = str(_said(block[0])) if len(clusters) > 1 else ""
                 yield _hit(corpus, block_key, block, pair, quotes, tag)
@@ -78,8 +79,7 @@ class _Quotes:
     """Each claim's quoted words, and each source's quotes of each speaker as
     word tuples, each built once."""
 
-    def __init__(self, corpus: Corpus) -> None:
-        self._corpus = corpus
+    def __init__(self) -> None:
         self._claim: dict[int, list[str]] = {}
         self._norm: dict[int, list[Words]] = {}
         self._words: dict[tuple[str, str], list[Words]] = {}
@@ -105,22 +105,21 @@ class _Quotes:
             words = self._split_memo[quote] = tuple(quote_words(quote).split())
         return words
 
-    def words(self, source: str, speaker: str) -> list[Words]:
-        """All of the speaker's quotes in the source, any proposition, normalised."""
-        if (source, speaker) not in self._words:
-            # One pass over the speaker's claims fills every source at once.
-            for ci in self._corpus.by_speaker.get(speaker, ()):
-                found = self._words.setdefault((ci.source.id, speaker), [])
-                found.extend(self.normalised(ci))
-            self._words.setdefault((source, speaker), [])
-        return self._words[(source, speaker)]
+    def words(self, ci: ClaimInfo) -> list[Words]:
+        """All quotes of the claim's speaker in the claim's source, any proposition,
+        normalised (:attr:`ClaimInfo.voice`)."""
+        at = (ci.source.id, ci.speaker or "")
+        if at not in self._words:
+            self._words[at] = [self._split(q) for q in ci.voice]
+        return self._words[at]
 
-    def joined(self, source: str, speaker: str) -> str:
+    def joined(self, ci: ClaimInfo) -> str:
         """The source's quotes of the speaker as one string (see :func:`_coverage`)."""
-        if (source, speaker) not in self._joined:
-            quotes = [" ".join(q) for q in self.words(source, speaker) if q]
-            self._joined[(source, speaker)] = f" {_APART.join(quotes)} " if quotes else ""
-        return self._joined[(source, speaker)]
+        at = (ci.source.id, ci.speaker or "")
+        if at not in self._joined:
+            quotes = [" ".join(q) for q in self.words(ci) if q]
+            self._joined[at] = f" {_APART.join(quotes)} " if quotes else ""
+        return self._joined[at]
 
 
 def _said(ci: ClaimInfo) -> Interval | None:
@@ -150,7 +149,7 @@ def _iv(ci: ClaimInfo) -> Interval:
     return iv
 
 
-def _conflict(block: list[ClaimInfo], speaker: str, quotes: _Quotes) -> tuple[Held, Held] | None:
+def _conflict(block: list[ClaimInfo], quotes: _Quotes) -> tuple[Held, Held] | None:
     """Two wordings no source covers both of, with a claim holding each."""
     held: dict[Words, Held] = {}
     for ci in block:
@@ -159,7 +158,7 @@ def _conflict(block: list[ClaimInfo], speaker: str, quotes: _Quotes) -> tuple[He
                 held.setdefault(words, (ci, quote))
     if len(held) < 2:
         return None
-    cover = _coverage(held, {c.source.id for c in block}, speaker, quotes)
+    cover = _coverage(held, {c.source.id: c for c in block}, quotes)
     wordings = list(held)
     j = _first_disjoint(wordings, cover)
     return None if j is None else (held[wordings[j[0]]], held[wordings[j[1]]])
@@ -184,7 +183,7 @@ def _first_disjoint(wordings: list[Words], cover: dict[Words, set[str]]) -> tupl
     return None
 
 
-def _coverage(held: dict[Words, Held], sources: set[str], speaker: str,
+def _coverage(held: dict[Words, Held], sources: dict[str, ClaimInfo],
               quotes: _Quotes) -> dict[Words, set[str]]:
     """For each wording, the block's sources whose quotes of the speaker contain it.
 
@@ -192,18 +191,18 @@ def _coverage(held: dict[Words, Held], sources: set[str], speaker: str,
     lengths over every quote (cost: quote words x distinct lengths), or search each
     wording in each source's quotes joined into one string (cost: wordings x text)."""
     lengths = sorted({len(w) for w in held})
-    slide = sum(len(q) for s in sources for q in quotes.words(s, speaker)) * len(lengths)
-    search = len(held) * sum(len(quotes.joined(s, speaker)) for s in sources) // 8
+    slide = sum(len(q) for c in sources.values() for q in quotes.words(c)) * len(lengths)
+    search = len(held) * sum(len(quotes.joined(c)) for c in sources.values()) // 8
     if slide <= search:
-        return _slide(held, lengths, sources, speaker, quotes)
-    return _search(held, sources, speaker, quotes)
+        return _slide(held, lengths, sources, quotes)
+    return _search(held, sources, quotes)
 
 
-def _slide(held: dict[Words, Held], lengths: list[int], sources: set[str], speaker: str,
+def _slide(held: dict[Words, Held], lengths: list[int], sources: dict[str, ClaimInfo],
            quotes: _Quotes) -> dict[Words, set[str]]:
     cover: dict[Words, set[str]] = {w: set() for w in held}
-    for source in sources:
-        for quote in quotes.words(source, speaker):
+    for source, ci in sources.items():
+        for quote in quotes.words(ci):
             for n in lengths:
                 for i in range(len(quote) - n + 1):
                     window = quote[i:i + n]
@@ -212,12 +211,12 @@ def _slide(held: dict[Words, Held], lengths: list[int], sources: set[str], speak
     return cover
 
 
-def _search(held: dict[Words, Held], sources: set[str], speaker: str,
+def _search(held: dict[Words, Held], sources: dict[str, ClaimInfo],
             quotes: _Quotes) -> dict[Words, set[str]]:
     """Words hold no whitespace, so a wording lies word for word inside a quote
     exactly when " w1 w2 " is a substring of the quote's words joined by spaces;
     a source's quotes are joined by " \\n ", which no wording can span."""
-    texts = {source: quotes.joined(source, speaker) for source in sources}
+    texts = {source: quotes.joined(ci) for source, ci in sources.items()}
     return {w: {s for s, text in texts.items() if f" {' '.join(w)} " in text} for w in held}
 
 

@@ -1,0 +1,1045 @@
+"""Re-checking after an edit: rerun only what the changed files can change.
+
+A pull request touches one article of an archive of thousands. After every
+``check`` with the cache on, the run's state is kept next to the per-file
+cache (``.fact-checks-cache/runs/``): each file's content key and ``stat``,
+every claim as a compact *row* (its data, times, quoted words and a digest of
+its layout in the file), which block of each rule partition every row falls
+in, and every finding with its *owner*:
+
+* a stage finding (load, schema, integrity) and a finding of a rule without
+  ``BLOCK`` (one that reads one record at a time) is owned by its file;
+* a finding of a rule with ``BLOCK`` (see :data:`checks.engine.BlockFn`) is
+  owned by its block: the rule reads nothing but the claims of that block, the
+  registry and the vocabulary.
+
+The next run finds the changed files by ``stat`` (and by content where the
+``stat`` cannot be trusted), loads only them, and compares their rows with the
+stored ones. It reruns the record rules and stages on the changed files, and
+each block rule on the blocks that gained, lost or changed a row, built from
+the stored rows of the other files; every other finding is kept as stored,
+down to the bytes of its JSON. Anything it cannot prove local (an edited
+registry or vocabulary, a configuration or harness change, a source id shared
+with another file, a finding that names no claim of its block) makes it fall
+back to a full run, which stores a new state. ``tests/test_incremental.py``
+and ``tests/test_recheck_equals_cold.py`` prove the result identical to a cold
+run.
+
+The state is a signed pickle, like the cache entries (:mod:`checks.cache`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import hmac
+import json
+import logging
+import os
+import pickle
+from array import array
+from bisect import bisect_left, insort
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pydantic_core
+
+from .cache import Cache, _secret, gc_paused, salt
+from .config import Config
+from .corpus import ClaimInfo, Corpus, RecordInfo, _index, build, discover, shown_path
+from .engine import BlockFn, Selection, run, stamp
+from .findings import Finding, Severity
+from .load import Document
+from .model import Claim, Source
+from .pipeline import CHUNK_SEP, RunResult
+from .timeexpr import Interval
+
+FORMAT = "1"
+_log = logging.getLogger(__name__)  # why a re-check ran everything (FACT_CHECKS_DEBUG=1)
+RACY_NS = 2_000_000_000  # a file changed this close to a run may have changed unseen
+MAX_CHANGED_SHARE = 0.2  # beyond this share of changed files a full run is cheaper
+_DIGEST = 32
+_SEP = CHUNK_SEP.encode()
+
+# size, mtime_ns, ctime_ns, inode: content rewritten with its old size and mtime put
+# back still moves ctime, which no user call sets
+Stat = tuple[int, int, int, int]
+Owner = tuple[str, str]  # ("", path) or (partition, block)
+
+
+class FileEntry(NamedTuple):
+    stat: Stat | None
+    key: str  # content key (checks.cache), "" when unreadable
+    kind: str | None
+    source: str | None  # the source id the record declares
+    # the archived text it reads: path, stat and (when the stat could not be trusted
+    # at the time) a digest of its bytes
+    text: tuple[str, Stat | None, str] | None
+    source_row: int  # row id of the record's source, -1 without one
+    rows: tuple[int, ...]  # row ids, in claim order
+    digests: tuple[bytes, ...]
+    tokens: tuple[tuple[str | None, ...], ...]  # per row, its block in each partition
+    counts: tuple[int, int]  # sources, claims added to the corpus
+
+
+@dataclass
+class Findings:
+    """Stored findings in report order, by column (cheap to load)."""
+
+    path: list[str] = field(default_factory=list)
+    line: array[int] = field(default_factory=lambda: array("q"))
+    column: array[int] = field(default_factory=lambda: array("q"))
+    rule: list[str] = field(default_factory=list)
+    fingerprint: list[str] = field(default_factory=list)
+    severity: list[str] = field(default_factory=list)
+    owner: list[Owner] = field(default_factory=list)
+    offset: array[int] = field(default_factory=lambda: array("q"))
+    length: array[int] = field(default_factory=lambda: array("q"))
+    review: list[str] = field(default_factory=list)
+
+    def sort_key(self, i: int) -> tuple[str, int, int, str, str]:
+        return (self.path[i], self.line[i], self.column[i], self.rule[i], self.fingerprint[i])
+
+    def __len__(self) -> int:
+        return len(self.path)
+
+
+@dataclass
+class State:
+    digest: str
+    taken: int
+    generation: int  # of the stored report; the rows file is appended to, never rewritten
+    rows_generation: int
+    files: dict[str, FileEntry]
+    partitions: list[str]
+    members: list[dict[str, tuple[int, ...]]]  # per partition: block -> row ids, corpus order
+    row_offset: array[int]
+    row_length: array[int]
+    row_file: list[str]
+    findings: Findings
+    entities: int
+    predicates: int
+    # The stat of the rows file and the stored report as written: a file changed by
+    # anything else since (an interrupted write, a restored cache) leaves the state unused.
+    rows_stat: Stat | None = None
+    blob_stat: Stat | None = None
+
+
+# ------------------------------------------------------------------ rows
+
+
+Positions = tuple[list[Any], list[Any]]  # [pointer, line, column] of values and of keys
+
+
+def encode_row(ci: ClaimInfo, where: Positions) -> bytes:
+    """A claim as stored: everything block rules read, without the article text, and
+    where each of its keys and values stands in its file. One line of JSON, then the
+    claim's own JSON (validated back by pydantic)."""
+    head = [ci.source.id, ci.pointer, _day(ci.published), _iv(ci.said), _iv(ci.event),
+            list(ci.quoted), list(ci.voice), ci.doc.path, where[0], where[1]]
+    claim = Claim.__pydantic_serializer__.to_json(ci.claim, by_alias=True)
+    return pydantic_core.to_json(head) + b"\n" + claim
+
+
+def _day(d: dt.date | None) -> int | None:
+    return d.toordinal() if d is not None else None
+
+
+def _iv(iv: Interval | None) -> list[int] | None:
+    return [iv.start.toordinal(), iv.end.toordinal()] if iv is not None else None
+
+
+def _date(n: int | None) -> dt.date | None:
+    return dt.date.fromordinal(n) if n is not None else None
+
+
+def _interval(pair: list[int] | None) -> Interval | None:
+    return Interval(dt.date.fromordinal(pair[0]), dt.date.fromordinal(pair[1])) if pair else None
+
+
+def decode_row(blob: bytes, source: Callable[[str], Source]) -> ClaimInfo:
+    head_raw, claim_raw = blob.split(b"\n", 1)
+    sid, pointer, published, said, event, quoted, voice, path, values, keys = json.loads(
+        head_raw)
+    doc = Document(path=path, file=Path(path), values=_table(values), keys=_table(keys))
+    return ClaimInfo(claim=Claim.model_validate_json(claim_raw), source=source(sid),
+                     doc=doc, pointer=pointer, published=_date(published),
+                     said=_interval(said), event=_interval(event),
+                     quoted_memo=tuple(quoted), voice_memo=tuple(voice))
+
+
+def _table(rows: list[list[Any]]) -> dict[str, tuple[int, int]]:
+    return {pointer: (line, column) for pointer, line, column in rows}
+
+
+def positions(doc: Document) -> dict[int, Positions]:
+    """Where each claim's keys and values stand, by claim index: a stored claim is
+    located without its file, and a claim whose data and positions are unchanged
+    has unchanged findings."""
+    out: dict[int, Positions] = {}
+    for side, table in enumerate((doc.values, doc.keys)):
+        for pointer, pos in table.items():
+            if pointer.startswith("/claims/"):
+                index = pointer[8:].partition("/")[0]
+                if index.isdigit():
+                    out.setdefault(int(index), ([], []))[side].append([pointer, *pos])
+    return out
+
+
+# ---------------------------------------------------------------- identity
+
+
+def run_digest(root: Path, paths: Sequence[Path], config: Config, selection: Selection) -> str:
+    """What the stored state is valid for: harness, inputs named, configuration, rules."""
+    h = hashlib.sha256(salt() + FORMAT.encode())
+    here = Path(__file__).resolve().parent
+    for source in sorted(here.rglob("*.py")):
+        h.update(source.read_bytes())
+    h.update(str(root.resolve()).encode() + b"\0")
+    for p in paths:
+        h.update(str(Path(os.path.abspath(p))).encode() + b"\0")
+    h.update(config.model_dump_json().encode())
+    for code in selection.specs:
+        h.update(f"{code}|{selection.severity[code].value}|".encode())
+        h.update(selection.options[code].model_dump_json().encode())
+    return h.hexdigest()[:32]
+
+
+def _stat(path: Path) -> Stat | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def partitions(selection: Selection) -> list[tuple[str, BlockFn]]:
+    found: dict[str, BlockFn] = {}
+    for spec in selection.specs.values():
+        if spec.block is not None:
+            found.setdefault(f"{spec.block.__module__}.{spec.block.__qualname__}", spec.block)
+    return sorted(found.items())
+
+
+# --------------------------------------------------------------- storage
+
+
+class Store:
+    """The folder of one run configuration's state."""
+
+    def __init__(self, cache: Cache, digest: str) -> None:
+        self.cache = cache
+        self.folder = cache.folder / "runs" / digest
+
+    def _file(self, name: str, generation: int) -> Path:
+        return self.folder / f"{name}-{generation}.bin"
+
+    def rows(self, generation: int) -> Path:  # the state's rows_generation
+        return self._file("rows", generation)
+
+    def blob(self, generation: int) -> Path:
+        return self._file("findings", generation)
+
+    def load(self) -> State | None:
+        try:
+            raw = (self.folder / "state.pkl").read_bytes()
+        except OSError:
+            return None
+        mac, body = raw[:_DIGEST], raw[_DIGEST:]
+        if not hmac.compare_digest(mac, hmac.digest(_secret(), body, "sha256")):
+            return None
+        try:
+            with gc_paused():
+                state = pickle.loads(body)
+        except Exception:  # a damaged state is no state
+            return None
+        return state if isinstance(state, State) else None
+
+    def save(self, state: State) -> None:
+        state.rows_stat = _stat(self.rows(state.rows_generation))
+        state.blob_stat = _stat(self.blob(state.generation))
+        body = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp = self.folder / f"state.{os.getpid()}.tmp"
+        tmp.write_bytes(hmac.digest(_secret(), body, "sha256") + body)
+        os.replace(tmp, self.folder / "state.pkl")
+        for old in self.folder.glob("*.bin"):
+            if old.name not in (self.rows(state.rows_generation).name,
+                                self.blob(state.generation).name):
+                old.unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------ full runs
+
+
+def owners(result: RunResult, findings: Sequence[Finding], selection: Selection,
+           names: dict[int, str]) -> list[Owner] | None:
+    """Each finding's owner, or None when one cannot be told (no incremental state)."""
+    corpus = result.corpus
+    claims = {(c.source.id, c.id): c for c in corpus.claims}
+    files = {doc.path for doc in corpus.docs}
+    out: list[Owner] = []
+    for f in findings:
+        spec = selection.specs.get(f.rule)
+        if spec is None:
+            return None
+        if spec.block is None:
+            if f.location.path not in files:
+                return None
+            out.append(("", f.location.path))
+            continue
+        tokens = {spec.block(corpus, claims[(c.source, c.claim)]) if (c.source, c.claim) in claims
+                  else None for c in f.claims}
+        if len(tokens) != 1 or None in tokens:
+            return None
+        out.append((names[id(spec.block)], str(tokens.pop())))
+    return out
+
+
+def save_full(result: RunResult, findings: Sequence[Finding], selection: Selection,
+              digest: str, taken: int) -> None:
+    """Store the state of a full run (silently nothing when it cannot be stored)."""
+    cache = Cache.for_root(result.root)
+    if cache is None:
+        return
+    parts = partitions(selection)
+    names = {id(fn): name for name, fn in parts}
+    owned = owners(result, findings, selection, names)
+    store = Store(cache, digest)
+    try:
+        # The files below are rewritten: no state may point at them meanwhile.
+        (store.folder / "state.pkl").unlink(missing_ok=True)
+        if owned is None:
+            _log.debug("no state stored: a finding's owner cannot be told")
+            return
+        store.folder.mkdir(parents=True, exist_ok=True)
+        with gc_paused():
+            state = _full_state(result, findings, owned, parts, digest, taken, store)
+        store.save(state)
+    except OSError:
+        pass  # a read-only checkout still checks, only without a quick re-check
+
+
+def _full_state(result: RunResult, findings: Sequence[Finding], owned: list[Owner],
+                parts: list[tuple[str, BlockFn]], digest: str, taken: int,
+                store: Store) -> State:
+    corpus = result.corpus
+    generation = 1
+    state = State(digest=digest, taken=taken, generation=generation,
+                  rows_generation=generation, files={},
+                  partitions=[name for name, _ in parts], members=[{} for _ in parts],
+                  row_offset=array("q"), row_length=array("q"), row_file=[],
+                  findings=Findings(), entities=len(corpus.entities),
+                  predicates=len(corpus.predicates))
+    records = {id(info.doc): info for info in corpus.records}
+    with open(store.rows(generation), "wb") as out:
+        writer = _RowWriter(state, out, 0)
+        for doc in corpus.docs:
+            info = records.get(id(doc))
+            state.files[doc.path] = _entry(doc, info, writer, corpus, parts)
+    state.members = [{k: tuple(v) for k, v in m.items()} for m in writer.members]
+    with open(store.blob(generation), "wb") as blob:
+        _write_findings(state.findings, blob, result, findings, owned)
+    return state
+
+
+class _RowWriter:
+    def __init__(self, state: State, out: Any, offset: int) -> None:
+        self.state, self.out, self.offset = state, out, offset
+        self.members: list[dict[str, list[int]]] = [{} for _ in state.partitions]
+
+    def add(self, blob: bytes, path: str) -> int:
+        st = self.state
+        st.row_offset.append(self.offset)
+        st.row_length.append(len(blob))
+        st.row_file.append(path)
+        self.out.write(blob)
+        self.offset += len(blob)
+        return len(st.row_offset) - 1
+
+
+def _source_row(source: Source) -> bytes:
+    return b"S" + Source.__pydantic_serializer__.to_json(source, by_alias=True)
+
+
+def _entry(doc: Document, info: RecordInfo | None, writer: _RowWriter, corpus: Corpus,
+           parts: list[tuple[str, BlockFn]], *, stat: Stat | None = None) -> FileEntry:
+    kind, source_id = corpus.kinds.get(doc.path, (None, None))
+    st = stat if stat is not None else _stat(doc.file)
+    if info is None:
+        return FileEntry(st, doc.digest, kind, source_id, None, -1, (), (), (), (0, 0))
+    text = _text_entry(info.text_file, writer.state.taken)
+    rows, digests, tokens = [], [], []
+    source = _source_row(info.record.source)
+    source_row = writer.add(source, doc.path)
+    for _, blob, digest, toks in new_rows(info, corpus, parts, source):
+        row = writer.add(blob, doc.path)
+        for members, token in zip(writer.members, toks, strict=True):
+            if token is not None:
+                members.setdefault(token, []).append(row)
+        rows.append(row)
+        digests.append(digest)
+        tokens.append(toks)
+    return FileEntry(st, doc.digest, kind, source_id, text, source_row, tuple(rows),
+                     tuple(digests), tuple(tokens), (1, len(info.claims)))
+
+
+Row = tuple[ClaimInfo, bytes, bytes, tuple[str | None, ...]]
+
+
+def new_rows(info: RecordInfo, corpus: Corpus, parts: list[tuple[str, BlockFn]],
+             source: bytes) -> Iterator[Row]:
+    """Each claim of a record: the claim, its stored form, its digest (data, source and
+    layout in the file) and its block in each partition."""
+    where = positions(info.doc)
+    for ci in info.claims:
+        blob = encode_row(ci, where.get(int(ci.pointer.rsplit("/", 1)[1]), ([], [])))
+        digest = hashlib.blake2b(blob + source, digest_size=16).digest()
+        yield ci, blob, digest, tuple(fn(corpus, ci) for _, fn in parts)
+
+
+def _write_findings(table: Findings, blob: Any, result: RunResult,
+                    findings: Sequence[Finding], owned: Sequence[Owner]) -> None:
+    offset = 0
+    for f, owner in zip(findings, owned, strict=True):
+        chunk = result.chunk(f).encode("utf-8")
+        _append(table, f, owner, offset, len(chunk), _review_of(result, f))
+        blob.write(chunk + _SEP)
+        offset += len(chunk) + len(_SEP)
+
+
+def _append(table: Findings, f: Finding, owner: Owner, offset: int, length: int,
+            review: str) -> None:
+    loc = f.location
+    table.path.append(loc.path)
+    table.line.append(loc.line)
+    table.column.append(loc.column)
+    table.rule.append(f.rule)
+    table.fingerprint.append(f.fingerprint)
+    table.severity.append(f.severity.value)
+    table.owner.append(owner)
+    table.offset.append(offset)
+    table.length.append(length)
+    table.review.append(review)
+
+
+def _review_of(result: RunResult, f: Finding) -> str:
+    entry = result.review(f)
+    return json.dumps(entry, sort_keys=True, default=str) if entry is not None else ""
+
+
+# --------------------------------------------------------------- re-check
+
+
+@dataclass
+class _Change:
+    """What the re-check found changed since the stored state."""
+
+    paths: set[str]  # changed, added or removed files (shown paths)
+    files: list[tuple[Path, str]]  # every current file, in corpus order
+    stats: dict[str, Stat | None]  # current stat of every current file
+
+
+def _changes(state: State, cache: Cache, files: list[tuple[Path, str]]) -> _Change:
+    changed: set[str] = set(state.files) - {shown for _, shown in files}
+    stats: dict[str, Stat | None] = {}
+    for file, shown in files:
+        entry = state.files.get(shown)
+        stats[shown] = st = _stat(file)
+        if entry is None or _differs(state, cache, entry, file, shown, st):
+            changed.add(shown)
+    return _Change(changed, files, stats)
+
+
+def _racy(state: State, st: Stat | None) -> bool:
+    return _racy_at(state.taken, st)
+
+
+def _racy_at(taken: int, st: Stat | None) -> bool:
+    return st is not None and max(st[1], st[2]) >= taken - RACY_NS
+
+
+def _text_entry(path: Path | None, taken: int) -> tuple[str, Stat | None, str] | None:
+    if path is None:
+        return None
+    st = _stat(path)
+    return str(path), st, _file_digest(path) if _racy_at(taken, st) else ""
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def _differs(state: State, cache: Cache, entry: FileEntry, file: Path, shown: str,
+             st: Stat | None) -> bool:
+    if entry.text is not None:
+        text, was, digest = entry.text
+        now = _stat(Path(text))
+        if (now != was or _racy(state, now)) and (not digest
+                                                   or _file_digest(Path(text)) != digest):
+            return True
+    if st == entry.stat and not _racy(state, st):
+        return False
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        return True
+    return not entry.key or cache.key(shown, raw) != entry.key
+
+
+class _Stored:
+    """Stored rows, read on demand: a block's rows from files the edit did not touch."""
+
+    def __init__(self, state: State, store: Store) -> None:
+        self.state = state
+        self._fh = open(store.rows(state.rows_generation), "rb")  # noqa: SIM115 - closed by close()
+        self._sources: dict[str, Source] = {}
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def raw(self, row: int) -> bytes:
+        return os.pread(self._fh.fileno(), self.state.row_length[row], self.state.row_offset[row])
+
+    def claim(self, row: int) -> ClaimInfo:
+        path = self.state.row_file[row]
+        return decode_row(self.raw(row), lambda _: self.source(path))
+
+    def source(self, path: str) -> Source:
+        if path not in self._sources:
+            blob = self.raw(self.state.files[path].source_row)
+            self._sources[path] = Source.model_validate_json(blob[1:])
+        return self._sources[path]
+
+
+class Recheck:
+    """One re-check: the changed files, the blocks they touch, the merged findings."""
+
+    def __init__(self, state: State, store: Store, cache: Cache, root: Path,
+                 selection: Selection, change: _Change, taken: int) -> None:
+        self.state, self.store, self.cache, self.root = state, store, cache, root
+        self.taken = taken
+        self.selection, self.change = selection, change
+        self.rank = {shown: i for i, (_, shown) in enumerate(change.files)}
+        self.parts = partitions(selection)
+        self.affected: list[set[str]] = [set() for _ in self.parts]
+
+    def removed_owners(self) -> set[Owner]:
+        """Owners whose findings this re-check made anew."""
+        out: set[Owner] = {("", path) for path in self.change.paths}
+        for (name, _), tokens in zip(self.parts, self.affected, strict=True):
+            out.update((name, token) for token in tokens)
+        return out
+
+    def run(self) -> tuple[Corpus, list[Finding], list[Owner], State] | None:
+        mini = self._mini()
+        if mini is None:
+            _log.debug("full run: the registry, vocabulary or a shared source id changed")
+            return None
+        local = [f for f in run(mini, _local(self.selection)) if f.location.path in
+                 self.change.paths]
+        owned: list[Owner] = [("", f.location.path) for f in local]
+        stored = _Stored(self.state, self.store)
+        try:
+            blocks = self._blocks(mini, stored)
+        finally:
+            stored.close()
+        if blocks is None:
+            _log.debug("full run: a block finding names claims outside its block")
+            return None
+        found, owners_, state = blocks
+        return mini, local + found, owned + owners_, state
+
+    def _mini(self) -> Corpus | None:
+        """The changed files and the registry, as a corpus (None: not a local change)."""
+        old = self.state.files
+        if any(old[p].kind in ("entities", "vocabulary") for p in self.change.paths if p in old):
+            return None
+        registry = [f for f, shown in self.change.files
+                    if shown in old and old[shown].kind in ("entities", "vocabulary")]
+        present = [f for f, shown in self.change.files if shown in self.change.paths]
+        mini = build(present + registry, self.root)
+        sources: dict[str, str] = {}
+        for path, entry in old.items():
+            if entry.source is not None and path not in self.change.paths:
+                sources[entry.source] = path
+        for doc in mini.docs:
+            kind, source = mini.kinds.get(doc.path, (None, None))
+            if doc.path in self.change.paths and kind in ("entities", "vocabulary"):
+                return None
+            if source is not None and source in sources:
+                return None  # a duplicate source id: which file wins depends on all files
+        if any(old[p].source in sources for p in self.change.paths if p in old):
+            return None
+        return mini
+
+    def _blocks(self, mini: Corpus, stored: _Stored) -> tuple[
+            list[Finding], list[Owner], State] | None:
+        state = _copy_state(self.state)
+        fresh: dict[int, ClaimInfo] = {}  # row id -> claim, for rows of changed files
+        affected = self.affected = self._update_files(mini, state, fresh)
+        found: list[Finding] = []
+        owners_: list[Owner] = []
+        for k, (name, fn) in enumerate(self.parts):
+            specs = [s for s in self.selection.specs.values() if s.block is fn]
+            for token in sorted(affected[k]):
+                rows = self._members(state, k, token)
+                claims = [fresh[r] if r in fresh else stored.claim(r) for r in rows]
+                if rows:
+                    state.members[k][token] = tuple(rows)
+                else:
+                    state.members[k].pop(token, None)
+                hits = self._run_block(mini, specs, fn, token, claims)
+                if hits is None:
+                    return None
+                found += hits
+                owners_ += [(name, token)] * len(hits)
+        return found, owners_, state
+
+    def _update_files(self, mini: Corpus, state: State,
+                      fresh: dict[int, ClaimInfo]) -> list[set[str]]:
+        """Replace the changed files' entries and rows; the blocks their rows left or
+        joined, per partition."""
+        affected: list[set[str]] = [set() for _ in self.parts]
+        self._added: list[dict[str, list[int]]] = [{} for _ in self.parts]
+        self._removed: set[int] = set()
+        docs = {doc.path: doc for doc in mini.docs}
+        records = {id(info.doc): info for info in mini.records}
+        with open(self.store.rows(state.rows_generation), "ab") as out:
+            writer = _RowWriter(state, out, out.seek(0, os.SEEK_END))
+            for path in sorted(self.change.paths):
+                old = state.files.pop(path, None)
+                doc = docs.get(path)
+                if doc is not None:
+                    info = records.get(id(doc))
+                    state.files[path] = self._entry(doc, info, old, writer, mini, fresh,
+                                                    affected)
+                if old is not None:
+                    self._drop(old, state.files.get(path), affected)
+        return affected
+
+    def _entry(self, doc: Document, info: RecordInfo | None, old: FileEntry | None,
+               writer: _RowWriter, mini: Corpus, fresh: dict[int, ClaimInfo],
+               affected: list[set[str]]) -> FileEntry:
+        kind, source_id = mini.kinds.get(doc.path, (None, None))
+        st = self.change.stats.get(doc.path)
+        if info is None:
+            return FileEntry(st, doc.digest, kind, source_id, None, -1, (), (), (), (0, 0))
+        text = _text_entry(info.text_file, self.taken)
+        reuse: dict[bytes, int] = dict(zip(old.digests, old.rows, strict=True)) if old else {}
+        source = _source_row(info.record.source)
+        source_row = writer.add(source, doc.path)
+        rows, digests, tokens = [], [], []
+        for ci, blob, digest, toks in new_rows(info, mini, self.parts, source):
+            row = reuse.pop(digest, -1)
+            if row < 0:
+                row = writer.add(blob, doc.path)
+                for k, token in enumerate(toks):
+                    if token is not None:
+                        affected[k].add(token)
+                        self._added[k].setdefault(token, []).append(row)
+            fresh[row] = ci
+            rows.append(row)
+            digests.append(digest)
+            tokens.append(toks)
+        return FileEntry(st, doc.digest, kind, source_id, text, source_row, tuple(rows),
+                         tuple(digests), tuple(tokens), (1, len(info.claims)))
+
+    def _drop(self, old: FileEntry, new: FileEntry | None, affected: list[set[str]]) -> None:
+        """The old rows the new version did not keep leave their blocks."""
+        kept = set(new.rows) if new is not None else set()
+        for row, toks in zip(old.rows, old.tokens, strict=True):
+            if row in kept:
+                continue
+            self._removed.add(row)
+            for k, token in enumerate(toks):
+                if token is not None:
+                    affected[k].add(token)
+
+    def _members(self, state: State, k: int, token: str) -> list[int]:
+        """The block's rows after the edit, in corpus order."""
+        rows = [r for r in self.state.members[k].get(token, ()) if r not in self._removed]
+
+        def order(row: int) -> tuple[int, int]:
+            path = state.row_file[row]
+            return self.rank[path], state.files[path].rows.index(row)
+
+        for row in sorted(self._added[k].get(token, ()), key=order):
+            insort(rows, row, key=order)
+        return rows
+
+    def _run_block(self, mini: Corpus, specs: list[Any], fn: BlockFn, token: str,
+                   claims: list[ClaimInfo]) -> list[Finding] | None:
+        view = Corpus(root=self.root, entities=mini.entities, predicates=mini.predicates)
+        view.claims = claims
+        _index(view)
+        by_id = {(c.source.id, c.id): c for c in claims}
+        out: list[Finding] = []
+        for spec in specs:
+            for hit in spec.check(view, self.selection.options[spec.code]):
+                mine = {fn(view, by_id[(c.source, c.claim)]) if (c.source, c.claim) in by_id
+                        else None for c in hit.claims}
+                if mine != {token}:
+                    return None  # the rule read beyond its block: not provably local
+                out.append(stamp(spec, self.selection.severity[spec.code], hit))
+        return out
+
+
+def _local(selection: Selection) -> Selection:
+    """The stages and the rules that read one record at a time."""
+    specs = {c: s for c, s in selection.specs.items() if s.block is None}
+    return Selection(specs, selection.severity, selection.options)
+
+
+def _copy_state(state: State) -> State:
+    """A state to update: the tables an edit changes are copied, the rest shared."""
+    return State(digest=state.digest, taken=state.taken, generation=state.generation,
+                 rows_generation=state.rows_generation,
+                 files=dict(state.files), partitions=state.partitions,
+                 members=[dict(m) for m in state.members], row_offset=array("q", state.row_offset),
+                 row_length=array("q", state.row_length), row_file=list(state.row_file),
+                 findings=state.findings, entities=state.entities, predicates=state.predicates)
+
+
+# ------------------------------------------------------------------ merge
+
+Item = int | Finding  # a stored finding (its index) or a new one
+
+
+class IncrementalResult(RunResult):
+    """A re-check's result: stored findings stay bytes in the stored report until a
+    reporter needs them as objects."""
+
+    def __init__(self, mini: Corpus, fail_on: str, root: Path, old: State, state: State,
+                 store: Store, items: list[Item], owners_: dict[str, Owner]) -> None:
+        self._list: list[Finding] | None = None
+        super().__init__(corpus=mini, findings=[], fail_on=fail_on, root=root)
+        self.old, self.state, self.store = old, state, store
+        self.items = items
+        self.new_owner = owners_  # fingerprint -> owner, for new findings
+        self.after: list[Finding] = []  # findings made after the run (triage's)
+        self.by_fp: dict[str, Item] = {self._fp(i): i for i in items}
+        self._blob = open(store.blob(old.generation), "rb")  # noqa: SIM115 - see close()
+        self.blob_file: Path | None = None  # the stored report of the new state
+
+    # findings as objects, on demand ------------------------------------------
+    @property
+    def findings(self) -> list[Finding]:
+        if self._list is None:
+            self._list = sorted([self._object(i) for i in self.items] + self.after,
+                                key=Finding.sort_key)
+        return self._list
+
+    @findings.setter
+    def findings(self, value: list[Finding]) -> None:
+        self._list = value or None
+
+    def _fp(self, item: Item) -> str:
+        return item.fingerprint if isinstance(item, Finding) else self.old.findings.fingerprint[item]
+
+    def _raw(self, i: int) -> bytes:
+        t = self.old.findings
+        return os.pread(self._blob.fileno(), t.length[i], t.offset[i])
+
+    def _object(self, item: Item) -> Finding:
+        if isinstance(item, Finding):
+            return item
+        data = json.loads(self._raw(item))
+        data.pop("status", None)
+        data.pop("review", None)
+        return Finding.model_validate(data)
+
+    def close(self) -> None:
+        self._blob.close()
+
+    # what RunResult answers from its findings ----------------------------------
+    def lookup(self, fingerprint: str) -> Finding | None:
+        if fingerprint in self.by_fp:
+            return self._object(self.by_fp[fingerprint])
+        return next((f for f in self.after if f.fingerprint == fingerprint), None)
+
+    def add(self, findings: Sequence[Finding]) -> None:
+        for f in findings:
+            if f.fingerprint not in self.by_fp and all(a.fingerprint != f.fingerprint
+                                                       for a in self.after):
+                self.after.append(f)
+        self._list = None
+
+    def has_findings(self) -> bool:
+        return bool(self.items or self.after)
+
+    def _reviewed(self) -> dict[str, Any]:
+        entries = self.extra.get("reviewed")
+        return entries if isinstance(entries, dict) else {}
+
+    def _severity(self, item: Item) -> str:
+        return item.severity.value if isinstance(item, Finding) else self.old.findings.severity[item]
+
+    def _all(self) -> Iterator[tuple[str, str]]:
+        """(fingerprint, severity) of every finding."""
+        for item in self.items:
+            yield self._fp(item), self._severity(item)
+        for f in self.after:
+            yield f.fingerprint, f.severity.value
+
+    @property
+    def failed(self) -> bool:
+        if self.fail_on == "none":
+            return False
+        floor = Severity(self.fail_on).rank
+        reviewed = self._reviewed()
+        return any(Severity(sev).rank >= floor and fp not in reviewed for fp, sev in self._all())
+
+    def counts(self) -> dict[str, int]:
+        files = self.state.files
+        return {"files": len(files), "sources": sum(e.counts[0] for e in files.values()),
+                "claims": sum(e.counts[1] for e in files.values()),
+                "entities": len(self.corpus.entities), "predicates": len(self.corpus.predicates)}
+
+    def files(self) -> list[str]:
+        return list(self.state.files)
+
+    def summary(self) -> Any:
+        from .report_schema import SeverityCounts, Summary
+
+        by = {s.value: 0 for s in Severity}
+        reviewed = self._reviewed()
+        n = done = 0
+        for fp, sev in self._all():
+            by[sev] += 1
+            n += 1
+            done += fp in reviewed
+        c = self.counts()
+        return Summary(files=c["files"], sources=c["sources"], claims=c["claims"],
+                       entities=c["entities"], predicates=c["predicates"],
+                       findings=SeverityCounts(**by), total=n, reviewed=done,
+                       fail_on=self.fail_on, failed=self.failed)
+
+    # storing and writing --------------------------------------------------------
+    def commit(self) -> None:
+        """Store the new state: stored report pieces copied, new ones rendered."""
+        reviewed = self._reviewed()
+        old = self.old.findings
+        table = Findings()
+        generation = self.old.generation + 1
+        with open(self.store.blob(generation), "wb") as out:
+            pieces = _Pieces(self._blob, out)
+            for item in self.items:
+                if isinstance(item, Finding):
+                    self._put(table, pieces, item, self.new_owner[item.fingerprint])
+                    continue
+                review = _dumps(reviewed.get(old.fingerprint[item]))
+                if review != old.review[item]:  # reviewed since: render it anew
+                    self._put(table, pieces, self._object(item), old.owner[item])
+                    continue
+                _append_row(table, old, item, pieces.copy(old.offset[item], old.length[item]),
+                            old.length[item])
+            pieces.flush()
+        self.state.generation = generation
+        self.state.findings = table
+        self.store.save(self.state)
+        self.blob_file = self.store.blob(generation)
+
+    def _put(self, table: Findings, pieces: _Pieces, f: Finding, owner: Owner) -> None:
+        chunk = self.chunk(f).encode("utf-8")
+        _append(table, f, owner, pieces.write(chunk), len(chunk), _review_of(self, f))
+
+    def report_json(self, *, indent: int | None = 2) -> str:
+        if indent != 2:
+            return super().report_json(indent=indent)
+        import io
+
+        out = io.BytesIO()
+        self.write_report_json(out)
+        return out.getvalue().decode("utf-8")
+
+    def write_report_json(self, fh: Any) -> None:
+        """The JSON report, its stored pieces copied from the stored report."""
+        if self.blob_file is None:  # the new state could not be stored
+            fh.write(super().report_json().encode("utf-8"))
+            return
+        head, tail = self.report_frame()
+        fh.write(head.encode("utf-8"))
+        if not self.has_findings():
+            return
+        table = self.state.findings
+        after = sorted(self.after, key=Finding.sort_key)
+        with open(self.blob_file, "rb") as blob:
+            pieces = _Pieces(blob, fh)
+            k = 0
+            for i in range(len(table)):
+                while k < len(after) and after[k].sort_key() < table.sort_key(i):
+                    pieces.write(self.chunk(after[k]).encode("utf-8"))
+                    k += 1
+                pieces.copy(table.offset[i], table.length[i])
+            for f in after[k:]:
+                pieces.write(self.chunk(f).encode("utf-8"))
+            pieces.flush()
+        fh.write(tail.encode("utf-8"))
+
+
+def _dumps(entry: object) -> str:
+    return json.dumps(entry, sort_keys=True, default=str) if entry is not None else ""
+
+
+def _append_row(table: Findings, old: Findings, i: int, offset: int, length: int) -> None:
+    table.path.append(old.path[i])
+    table.line.append(old.line[i])
+    table.column.append(old.column[i])
+    table.rule.append(old.rule[i])
+    table.fingerprint.append(old.fingerprint[i])
+    table.severity.append(old.severity[i])
+    table.owner.append(old.owner[i])
+    table.offset.append(offset)
+    table.length.append(length)
+    table.review.append(old.review[i])
+
+
+class _Pieces:
+    """Writes findings separated as in the report: new ones as bytes, stored ones as
+    ranges of a stored report, copied in runs (by the kernel where it can)."""
+
+    def __init__(self, source: Any, out: Any) -> None:
+        self.source, self.out = source, out
+        self.at = 0  # bytes of the findings written or pending
+        self.run: tuple[int, int] | None = None  # a pending range of the source
+        self.count = 0
+
+    def _sep(self) -> None:
+        if self.count:
+            self.out.write(_SEP)
+            self.at += len(_SEP)
+
+    def write(self, chunk: bytes) -> int:
+        """Write a finding; where it starts among the findings written."""
+        self.flush()
+        self._sep()
+        at = self.at
+        self.out.write(chunk)
+        self.at += len(chunk)
+        self.count += 1
+        return at
+
+    def copy(self, offset: int, length: int) -> int:
+        """Copy a stored finding; where it starts among the findings written."""
+        run = self.run
+        if run is not None and run[0] + run[1] + len(_SEP) == offset:
+            # next to the pending range in the source: the separator between is copied too
+            self.run = (run[0], run[1] + len(_SEP) + length)
+            self.at += len(_SEP)
+        else:
+            self.flush()
+            self._sep()
+            self.run = (offset, length)
+        at = self.at
+        self.at += length
+        self.count += 1
+        return at
+
+    def flush(self) -> None:
+        if self.run is not None:
+            offset, length = self.run
+            self.run = None
+            _copy(self.source, self.out, offset, length)
+
+
+def _copy(source: Any, out: Any, offset: int, length: int) -> None:
+    out.flush()
+    try:
+        fd = out.fileno()
+        done = 0
+        while done < length:
+            n = os.copy_file_range(source.fileno(), fd, length - done, offset + done)
+            if n <= 0:
+                break
+            done += n
+        if done == length:
+            return
+        offset, length = offset + done, length - done
+    except (OSError, AttributeError, ValueError):  # no kernel copy here: read and write
+        pass
+    out.write(os.pread(source.fileno(), length, offset))
+
+
+# ------------------------------------------------------------ entry points
+
+
+def recheck(paths: Sequence[Path], root: Path, selection: Selection, fail_on: str,
+            digest: str, taken: int) -> IncrementalResult | None:
+    """The run, from the stored state and the changed files (None: run everything)."""
+    try:
+        return _recheck(paths, root, selection, fail_on, digest, taken)
+    except (OSError, LookupError, ValueError, pickle.UnpicklingError) as exc:
+        _log.debug("full run: the stored state cannot be used (%s)", exc)  # damaged, moved
+        return None
+
+
+def _recheck(paths: Sequence[Path], root: Path, selection: Selection, fail_on: str,
+             digest: str, taken: int) -> IncrementalResult | None:
+    cache = Cache.for_root(root)
+    if cache is None:
+        return None
+    store = Store(cache, digest)
+    state = store.load()
+    if state is None:
+        _log.debug("full run: no stored state for this configuration")
+        return None
+    if (state.rows_stat != _stat(store.rows(state.rows_generation))
+            or state.blob_stat != _stat(store.blob(state.generation))):
+        _log.debug("full run: the stored rows or report changed since they were written")
+        return None
+    files = [(f, shown_path(f, root)) for f in discover(paths)]
+    change = _changes(state, cache, files)
+    _log.debug("changed: %s", sorted(change.paths)[:20])
+    if len(change.paths) > MAX_CHANGED_SHARE * max(len(files), 1):
+        _log.debug("full run: %d of %d files changed", len(change.paths), len(files))
+        return None
+    with gc_paused():
+        job = Recheck(state, store, cache, root, selection, change, taken)
+        done = job.run()
+        if done is None:
+            return None
+        mini, found, owned, new = done
+        items = _merge(state.findings, found, owned, job.removed_owners())
+    if items is None:
+        _log.debug("full run: a new finding repeats a stored fingerprint")
+        return None
+    new.taken = taken
+    for shown, st in change.stats.items():
+        entry = new.files.get(shown)
+        if entry is not None and entry.stat != st:  # touched, same content: trust it again
+            new.files[shown] = entry._replace(stat=st)
+    return IncrementalResult(mini, fail_on, root, state, new, store, items,
+                             {f.fingerprint: o for f, o in zip(found, owned, strict=True)})
+
+
+def _merge(old: Findings, found: list[Finding], owned: list[Owner],
+           removed: set[Owner]) -> list[Item] | None:
+    """Stored findings whose owner was not rerun, and the new ones, in report order
+    (None when a fingerprint would repeat: the cold run would have kept only one)."""
+    kept = [i for i, owner in enumerate(old.owner) if owner not in removed]
+    fps = {old.fingerprint[i] for i in kept}
+    new_fps = [f.fingerprint for f in found]
+    if len(set(new_fps)) != len(new_fps) or not fps.isdisjoint(new_fps):
+        return None
+    items: list[Item] = list(kept)
+    places = sorted(((bisect_left(kept, f.sort_key(), key=old.sort_key), f) for f in found),
+                    key=lambda p: (p[0], p[1].sort_key()), reverse=True)
+    for at, f in places:
+        items.insert(at, f)
+    return items
+
+
+def remember(result: RunResult, findings: Sequence[Finding], selection: Selection,
+             digest: str, taken: int) -> None:
+    """Store the state a later re-check starts from."""
+    if isinstance(result, IncrementalResult):
+        with contextlib.suppress(OSError):  # else the report is written from objects
+            result.commit()
+        return
+    save_full(result, findings, selection, digest, taken)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
@@ -80,7 +81,22 @@ _DASH_ATTRIBUTION = re.compile(
 _LINE = re.compile(r"[^\n]+")
 
 
-def quotation_spans(text: str) -> list[tuple[int, int]]:
+class QuoteSpans(list[tuple[int, int]]):
+    """The sorted quotation spans of one article (what :func:`quotation_spans` returns),
+    with ``reach[i]``, the furthest end among ``self[:i + 1]``. Spans nest and overlap,
+    so a span that starts long before an excerpt can still reach into it; the running
+    maximum finds the first span that can, by bisection. Shared per article by every
+    claim and read-only: :func:`quoted_in_context` falls back to a full scan when the
+    length no longer matches ``reach``."""
+
+    __slots__ = ("reach",)
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        super().__init__(sorted(spans))
+        self.reach: tuple[int, ...] = tuple(accumulate((e for _, e in self), max))
+
+
+def quotation_spans(text: str) -> QuoteSpans:
     """Character spans of quotations in an article, paragraph by paragraph:
     typographic pairs, and straight double quotes paired in order. An unclosed
     quotation runs to the end of its paragraph, never beyond, so one stray mark
@@ -92,7 +108,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         end = para.start() if para else len(text)
         spans += _paragraph_spans(text, start, end)
         start = para.end() if para else len(text)
-    return sorted(spans + block_quote_spans(text))
+    return QuoteSpans(spans + block_quote_spans(text))
 
 
 def block_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -104,13 +120,21 @@ def block_quote_spans(text: str) -> list[tuple[int, int]]:
             and not _DASH_ATTRIBUTION.match(line.group())]
 
 
+_TYPOGRAPHIC = re.compile("\u201c([^\u201d]*)\u201d?|\u00ab([^\u00bb]*)\u00bb?")
+
+
 def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
-    chunk = text[start:end]
-    for m in re.finditer("\u201c([^\u201d]*)\u201d?|\u00ab([^\u00bb]*)\u00bb?", chunk):
+    # pos/endpos instead of a slice: the pattern has no anchors or look-behind, so the
+    # matches are those of text[start:end], already at article offsets.
+    for m in _TYPOGRAPHIC.finditer(text, start, end):
         group = 1 if m.group(1) is not None else 2
-        spans.append((start + m.start(group), start + m.end(group)))
-    marks = [start + i for i, ch in enumerate(chunk) if ch == '"']
+        spans.append((m.start(group), m.end(group)))
+    marks = []
+    at = text.find('"', start, end)
+    while at >= 0:
+        marks.append(at)
+        at = text.find('"', at + 1, end)
     for i in range(0, len(marks), 2):
         close = marks[i + 1] if i + 1 < len(marks) else end
         spans.append((marks[i] + 1, close))
@@ -128,12 +152,25 @@ def quoted_in_context(article: str | None, excerpt: str,
     if article is None or at < 0:
         return quoted_spans(excerpt)
     end = at + len(excerpt)
+    if spans is None:
+        spans = quotation_spans(article)
     parts = []
-    for s, e in spans if spans is not None else quotation_spans(article):
+    for s, e in _candidates(spans, at, end):
         lo, hi = max(s, at), min(e, end)
         if hi > lo and article[lo:hi].strip(" ,.;:"):
             parts.append(article[lo:hi])
     return parts
+
+
+def _candidates(spans: list[tuple[int, int]], at: int, end: int) -> list[tuple[int, int]]:
+    """The spans that may meet [at, end), in their order: every span that does, maybe
+    some that do not. A span starting at or after ``end`` cannot; neither can one whose
+    running maximum end (``reach``) is at or before ``at``, nor any span before it."""
+    if not isinstance(spans, QuoteSpans) or len(spans.reach) != len(spans):
+        return spans  # a plain list (or one changed since): read it all
+    first = bisect_right(spans.reach, at)
+    # (end,) sorts before every (end, e), so this is the first span starting at ``end``.
+    return spans[first:bisect_left(spans, (end,))]
 
 
 def nearest(word: str, options: Iterable[object]) -> str | None:

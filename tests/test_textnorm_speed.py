@@ -1,0 +1,174 @@
+"""The faster quotation helpers of checks.textnorm give exactly what the plain ones gave
+(Hypothesis properties against verbatim copies of the old code, kept below): the
+straight quotes found with str.find, the typographic pairs matched in place, and
+quoted_in_context visiting only the spans that can meet the excerpt (bisection over the
+sorted spans and their running maximum end, QuoteSpans.reach)."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks import textnorm
+from checks.textnorm import QuoteSpans, block_quote_spans, quoted_spans
+
+# ---------------------------------------------------------------- the old code, verbatim
+# (block_quote_spans and quoted_spans did not change and are imported.)
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def old_quotation_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for para in [*_PARAGRAPH.finditer(text), None]:
+        end = para.start() if para else len(text)
+        spans += old_paragraph_spans(text, start, end)
+        start = para.end() if para else len(text)
+    return sorted(spans + block_quote_spans(text))
+
+
+def old_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    chunk = text[start:end]
+    for m in re.finditer("\u201c([^\u201d]*)\u201d?|\u00ab([^\u00bb]*)\u00bb?", chunk):
+        group = 1 if m.group(1) is not None else 2
+        spans.append((start + m.start(group), start + m.end(group)))
+    marks = [start + i for i, ch in enumerate(chunk) if ch == '"']
+    for i in range(0, len(marks), 2):
+        close = marks[i + 1] if i + 1 < len(marks) else end
+        spans.append((marks[i] + 1, close))
+    return spans
+
+
+def old_quoted_in_context(article: str | None, excerpt: str,
+                          spans: list[tuple[int, int]] | None = None) -> list[str]:
+    at = article.find(excerpt) if article else -1
+    if article is None or at < 0:
+        return quoted_spans(excerpt)
+    end = at + len(excerpt)
+    parts = []
+    for s, e in spans if spans is not None else old_quotation_spans(article):
+        lo, hi = max(s, at), min(e, end)
+        if hi > lo and article[lo:hi].strip(" ,.;:"):
+            parts.append(article[lo:hi])
+    return parts
+
+
+# ---------------------------------------------------------------- texts rich in quotes
+
+PIECE = st.sampled_from([
+    "\u201c", "\u201d", "\u00ab", "\u00bb", '"', '"', "\u201e", "'",
+    "\n", "\n\n", "\n \n", "\n\t\n\n", " ", " ", ", ", ". ", ";", ":",
+    "We", "will", "not", "retreat", "Alpha", "said", "the talks",
+    "\n- noted Alpha", "\n\u2014 Beta stressed.", "\n\u2013 the minister said",
+    "- said", "\n-noted Alpha", "\nWe will not retreat\n- noted Alpha.\n",
+])
+TEXT = st.lists(PIECE, max_size=40).map("".join)
+
+
+@st.composite
+def article_and_excerpt(draw: st.DrawFn) -> tuple[str, str]:
+    """An article and, mostly, a piece of it (sometimes words it does not contain)."""
+    text = draw(TEXT)
+    if draw(st.integers(0, 9)) == 0:
+        return text, draw(TEXT)
+    i = draw(st.integers(0, len(text)))
+    j = draw(st.integers(i, len(text)))
+    return text, text[i:j]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXT)
+def test_quotation_spans_are_unchanged(text: str) -> None:
+    new = textnorm.quotation_spans(text)
+    assert isinstance(new, QuoteSpans)
+    assert list(new) == old_quotation_spans(text)
+    assert list(new.reach) == [max(e for _, e in new[:i + 1]) for i in range(len(new))]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXT, st.data())
+def test_paragraph_spans_are_unchanged_for_any_bounds(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert textnorm._paragraph_spans(text, start, end) == old_paragraph_spans(text, start, end)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(article_and_excerpt())
+def test_quoted_in_context_is_unchanged(pair: tuple[str, str]) -> None:
+    article, excerpt = pair
+    want = old_quoted_in_context(article, excerpt, old_quotation_spans(article))
+    assert textnorm.quoted_in_context(article, excerpt, textnorm.quotation_spans(article)) == want
+    assert textnorm.quoted_in_context(article, excerpt) == want  # spans computed inside
+    # A plain list takes the full scan and still agrees.
+    assert textnorm.quoted_in_context(article, excerpt, old_quotation_spans(article)) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(article_and_excerpt())
+def test_no_article_reads_the_marks_of_the_excerpt(pair: tuple[str, str]) -> None:
+    _, excerpt = pair
+    for article in (None, ""):
+        assert (textnorm.quoted_in_context(article, excerpt)
+                == old_quoted_in_context(article, excerpt) == quoted_spans(excerpt))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=12),
+       st.integers(0, 60), st.integers(0, 60))
+def test_candidates_keep_every_span_that_meets_the_window(
+        raw: list[tuple[int, int]], at: int, width: int) -> None:
+    """Any sorted spans, nested, overlapping or empty: the bisection drops none that
+    meets [at, end) and keeps their order."""
+    spans = QuoteSpans(raw)
+    end = at + width
+    meets = [(s, e) for s, e in spans if min(e, end) > max(s, at)]
+    kept = textnorm._candidates(spans, at, end)
+    assert [span for span in kept if span in meets] == meets
+
+
+# ---------------------------------------------------------------- hand examples
+
+
+def test_a_long_span_that_starts_before_short_ones_still_counts() -> None:
+    # The straight pair opens first and closes last; the typographic pairs inside
+    # start later and end earlier, so "five" is reached only through the running max.
+    article = 'Alpha: "one \u201ctwo\u201d three \u00abfour\u00bb five" six.'
+    spans = textnorm.quotation_spans(article)
+    assert spans == old_quotation_spans(article)
+    assert textnorm.quoted_in_context(article, "five", spans) == ["five"]
+    assert textnorm.quoted_in_context(article, "five\" six", spans) == ["five"]
+    assert textnorm.quoted_in_context(article, "two\u201d three", spans) == [
+        "two\u201d three", "two"]
+    assert textnorm.quoted_in_context(article, "Alpha:", spans) == []
+
+
+def test_a_block_quotation_and_an_unclosed_mark() -> None:
+    article = ('We will not retreat\n- noted Alpha.\n\n'
+               'Beta said \u201cthe talks\n\nare over.')
+    spans = textnorm.quotation_spans(article)
+    assert spans == old_quotation_spans(article)
+    assert textnorm.quoted_in_context(article, "not retreat", spans) == ["not retreat"]
+    # The unclosed mark runs to the end of its paragraph, not into the next one.
+    assert textnorm.quoted_in_context(article, "talks\n\nare", spans) == ["talks"]
+    assert textnorm.quoted_in_context(article, "noted Alpha", spans) == []
+
+
+def test_changed_spans_fall_back_to_reading_them_all() -> None:
+    article = 'a "b" c "d" e'
+    spans = textnorm.quotation_spans(article)
+    spans.append((12, 13))  # "e": now longer than its reach
+    assert textnorm.quoted_in_context(article, "d\" e", spans) == ["d", "e"]
+
+
+def test_quote_spans_survive_copy_and_pickle() -> None:
+    spans = textnorm.quotation_spans('"a" \u201cb\u201d \u00abc')
+    for twin in (copy.copy(spans), pickle.loads(pickle.dumps(spans))):
+        assert isinstance(twin, QuoteSpans)
+        assert twin == spans and twin.reach == spans.reach

@@ -5,9 +5,15 @@ entity registry, a vocabulary, one archived text and one record per article.
 Its shape follows the seed: 25 to 50 claims per article (mean about 38),
 flow-style ``by``/``says`` mappings, evidence copied verbatim from the
 archived text, a share of claims with a figure, a time or an agency, and
-entities and propositions shared across articles with a long-tailed
-popularity, so that some proposition keys are discussed by hundreds of
-articles (the blocks cross-record rules must aggregate, not compare pairwise).
+entities and propositions shared across articles. Articles cover *stories*
+whose popularity follows Zipf's law: most of an article's claims are about its
+story's propositions (its commonest carrying a few of its claims, as in the
+seed), the rest come from the whole archive. The top story is in about one
+article of eight, so some proposition keys are discussed by hundreds or
+thousands of articles: the blocks cross-record rules must aggregate, not
+compare pairwise. (Generator 2 drew a quarter of all claims from one
+proposition, ten per article: nothing like the seed, where an article's
+commonest proposition carries 6% of its claims.)
 
 Problems are planted at known rates and counted in ``manifest.json``:
 
@@ -30,14 +36,17 @@ import json
 import random
 import shutil
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
-GENERATOR = 2  # bump whenever the output changes, so stale corpora are regenerated
+GENERATOR = 3  # bump whenever the output changes, so stale corpora are regenerated
 CONFLICT_RATE = 0.02
 GAP_RATE = 0.05
 FIGURE_RATE = 0.10
 FIGURE_CONFLICT_RATE = 0.10  # of the claims with a figure
 MIN_CLAIMS, MODE_CLAIMS, MAX_CLAIMS = 25, 38, 50
+STORY_SHARE = 0.8  # claims about the article's own story; the rest from the whole archive
+STORY_PROPS = (12, 40)  # propositions per story
 
 _KINDS = ("event", "state", "statement", "blame", "measure", "judgement")
 _VERBS = ("requested talks with", "met", "blamed", "accused", "warned", "supported",
@@ -67,6 +76,8 @@ class World:
     places: list[str]
     predicates: list[tuple[str, str]]  # (id, label)
     props: list[tuple[str, str, str, int]]  # subject, predicate, object, figure
+    stories: list[list[int]] = field(default_factory=list)  # indexes into props
+    story_weights: list[float] = field(default_factory=list)  # cumulative, Zipf
     names: dict[str, str] = field(default_factory=dict)
 
 
@@ -96,7 +107,13 @@ def _world(rng: random.Random, articles: int) -> World:
     actors = govs + people
     props = [(rng.choice(actors), rng.choice(predicates)[0], rng.choice(actors + places),
               rng.randrange(10, 50_000)) for _ in range(max(200, articles * 4))]
-    return World(entities, people, outlets, agencies, places, predicates, props, names)
+    stories = [rng.sample(range(len(props)), rng.randint(*STORY_PROPS))
+               for _ in range(max(20, articles // 10))]
+    # Coverage follows Zipf's law (exponent 1): the top story is in about one article
+    # of eight, most stories in a handful.
+    weights = list(accumulate(1 / (rank + 1) for rank in range(len(stories))))
+    return World(entities, people, outlets, agencies, places, predicates, props, stories,
+                 weights, names)
 
 
 def _entities_yaml(world: World) -> str:
@@ -131,15 +148,23 @@ class Counts:
     figure_conflicts: int = 0
 
 
-def _pick_prop(rng: random.Random, world: World) -> tuple[str, str, str, int]:
-    # Long tail: a few propositions are discussed by many articles.
-    i = min(int(rng.paretovariate(1.2)) - 1, len(world.props) - 1)
-    return world.props[i] if rng.random() < 0.5 else rng.choice(world.props)
+def _story(rng: random.Random, world: World) -> list[int]:
+    return rng.choices(world.stories, cum_weights=world.story_weights)[0]
+
+
+def _pick_prop(rng: random.Random, world: World, story: list[int]) -> tuple[str, str, str, int]:
+    """Most claims are about the article's story, its first propositions the most
+    (as in the seed, an article's commonest proposition carries a few of its claims);
+    the rest are drawn from the whole archive."""
+    if rng.random() >= STORY_SHARE:
+        return rng.choice(world.props)
+    weights = [1 / (i + 1) ** 0.3 for i in range(len(story))]
+    return world.props[rng.choices(story, weights=weights)[0]]
 
 
 def _claim(rng: random.Random, world: World, art: str, n: int, counts: Counts,
-           sentences: list[str]) -> list[str]:
-    subject, predicate, obj, figure = _pick_prop(rng, world)
+           sentences: list[str], story: list[int]) -> list[str]:
+    subject, predicate, obj, figure = _pick_prop(rng, world, story)
     cid = f"c{n:03d}-{rng.choice(_WORDS)}"
     gap = rng.random() < GAP_RATE
     speaker = None if gap else rng.choice(world.speakers)
@@ -199,8 +224,9 @@ def _article(rng: random.Random, world: World, index: int, counts: Counts,
     n_claims = round(rng.triangular(MIN_CLAIMS, MAX_CLAIMS, MODE_CLAIMS))
     sentences: list[str] = []
     claims: list[str] = []
+    story = _story(rng, world)
     for n in range(n_claims):
-        claims += _claim(rng, world, art, n, counts, sentences)
+        claims += _claim(rng, world, art, n, counts, sentences, story)
     headline = sentences[0]
     text = "\n\n".join(sentences) + "\n"
     raw = text.encode("utf-8")

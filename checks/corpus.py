@@ -109,9 +109,8 @@ class ClaimInfo:
         sources cut a quote at different places and file the pieces under different
         claims, so a wording is checked against all of them."""
         if self.voice_memo is None:
-            peers = self.siblings if self.siblings is not None else [self]
-            self.voice_memo = tuple(q for c in peers if c.speaker == self.speaker
-                                    for q in c.quotes)
+            voices(self.siblings if self.siblings is not None else [self])
+        assert self.voice_memo is not None
         return self.voice_memo
 
     @property
@@ -151,6 +150,16 @@ class ClaimInfo:
         return ClaimRef(source=self.source.id, claim=self.claim.id, speaker=self.speaker,
                         evidence=self.claim.excerpts, path=loc.path, line=loc.line,
                         column=loc.column)
+
+
+def voices(claims: list[ClaimInfo]) -> None:
+    """Fill :attr:`ClaimInfo.voice` for a record's claims, one pass for all."""
+    said: dict[str | None, list[str]] = {}
+    for c in claims:
+        said.setdefault(c.speaker, []).extend(c.quotes)
+    shared = {speaker: tuple(quotes) for speaker, quotes in said.items()}
+    for c in claims:
+        c.voice_memo = shared[c.speaker]
 
 
 @dataclass

@@ -34,6 +34,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import hmac
+import itertools
 import json
 import logging
 import os
@@ -49,7 +50,7 @@ import pydantic_core
 
 from .cache import Cache, _secret, gc_paused, salt
 from .config import Config
-from .corpus import ClaimInfo, Corpus, RecordInfo, _index, build, discover, shown_path
+from .corpus import ClaimInfo, Corpus, RecordInfo, _index, build, discover, shown_path, voices
 from .engine import BlockFn, Selection, run, stamp
 from .findings import Finding, Severity
 from .load import Document
@@ -131,15 +132,12 @@ class State:
 # ------------------------------------------------------------------ rows
 
 
-Positions = tuple[list[Any], list[Any]]  # [pointer, line, column] of values and of keys
-
-
-def encode_row(ci: ClaimInfo, where: Positions) -> bytes:
+def encode_row(ci: ClaimInfo, where: list[Any]) -> bytes:
     """A claim as stored: everything block rules read, without the article text, and
     where each of its keys and values stands in its file. One line of JSON, then the
     claim's own JSON (validated back by pydantic)."""
     head = [ci.source.id, ci.pointer, _day(ci.published), _iv(ci.said), _iv(ci.event),
-            list(ci.quoted), list(ci.voice), ci.doc.path, where[0], where[1]]
+            list(ci.quoted), list(ci.voice), ci.doc.path, where]
     claim = Claim.__pydantic_serializer__.to_json(ci.claim, by_alias=True)
     return pydantic_core.to_json(head) + b"\n" + claim
 
@@ -162,9 +160,8 @@ def _interval(pair: list[int] | None) -> Interval | None:
 
 def decode_row(blob: bytes, source: Callable[[str], Source]) -> ClaimInfo:
     head_raw, claim_raw = blob.split(b"\n", 1)
-    sid, pointer, published, said, event, quoted, voice, path, values, keys = json.loads(
-        head_raw)
-    doc = Document(path=path, file=Path(path), values=_table(values), keys=_table(keys))
+    sid, pointer, published, said, event, quoted, voice, path, values = json.loads(head_raw)
+    doc = Document(path=path, file=Path(path), values=_table(values))
     return ClaimInfo(claim=Claim.model_validate_json(claim_raw), source=source(sid),
                      doc=doc, pointer=pointer, published=_date(published),
                      said=_interval(said), event=_interval(event),
@@ -172,20 +169,39 @@ def decode_row(blob: bytes, source: Callable[[str], Source]) -> ClaimInfo:
 
 
 def _table(rows: list[list[Any]]) -> dict[str, tuple[int, int]]:
-    return {pointer: (line, column) for pointer, line, column in rows}
+    return {pointer: (pos[0], pos[1]) for pointer, pos in rows}
 
 
-def positions(doc: Document) -> dict[int, Positions]:
-    """Where each claim's keys and values stand, by claim index: a stored claim is
-    located without its file, and a claim whose data and positions are unchanged
-    has unchanged findings."""
-    out: dict[int, Positions] = {}
-    for side, table in enumerate((doc.values, doc.keys)):
-        for pointer, pos in table.items():
-            if pointer.startswith("/claims/"):
-                index = pointer[8:].partition("/")[0]
-                if index.isdigit():
-                    out.setdefault(int(index), ([], []))[side].append([pointer, *pos])
+def positions(doc: Document, count: int) -> list[list[Any]]:
+    """Where each value of each claim stands, for the first ``count`` claims: a stored
+    claim is located without its file, and a claim whose data and positions are
+    unchanged has unchanged findings. (Rules locate values; keys are not stored.)"""
+    items = list(doc.values.items())
+    names = list(doc.values)
+    starts: list[int] = []
+    at = 0
+    for i in range(count):  # in document order, each claim's entries follow its own
+        try:
+            at = names.index(f"/claims/{i}", at)
+        except ValueError:
+            return _positions_slowly(doc, count)
+        starts.append(at)
+    if not starts:
+        return []
+    end, prefix = starts[-1] + 1, f"/claims/{count - 1}/"
+    while end < len(names) and names[end].startswith(prefix):
+        end += 1
+    bounds = [*starts, end]
+    return [items[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _positions_slowly(doc: Document, count: int) -> list[list[Any]]:
+    out: list[list[Any]] = [[] for _ in range(count)]
+    for pointer, pos in doc.values.items():
+        if pointer.startswith("/claims/"):
+            index = pointer[8:].partition("/")[0]
+            if index.isdigit() and int(index) < count:
+                out[int(index)].append((pointer, pos))
     return out
 
 
@@ -274,12 +290,14 @@ class Store:
 # ------------------------------------------------------------ full runs
 
 
+Tokens = dict[tuple[str, str], tuple[str | None, ...]]  # (source, claim) -> block per partition
+
+
 def owners(result: RunResult, findings: Sequence[Finding], selection: Selection,
-           names: dict[int, str]) -> list[Owner] | None:
+           parts: list[tuple[str, BlockFn]], tokens: Tokens) -> list[Owner] | None:
     """Each finding's owner, or None when one cannot be told (no incremental state)."""
-    corpus = result.corpus
-    claims = {(c.source.id, c.id): c for c in corpus.claims}
-    files = {doc.path for doc in corpus.docs}
+    files = {doc.path for doc in result.corpus.docs}
+    which = {id(fn): k for k, (_, fn) in enumerate(parts)}
     out: list[Owner] = []
     for f in findings:
         spec = selection.specs.get(f.rule)
@@ -290,11 +308,12 @@ def owners(result: RunResult, findings: Sequence[Finding], selection: Selection,
                 return None
             out.append(("", f.location.path))
             continue
-        tokens = {spec.block(corpus, claims[(c.source, c.claim)]) if (c.source, c.claim) in claims
-                  else None for c in f.claims}
-        if len(tokens) != 1 or None in tokens:
+        k = which[id(spec.block)]
+        mine = {tokens[(c.source, c.claim)][k] if (c.source, c.claim) in tokens else None
+                for c in f.claims}
+        if len(mine) != 1 or None in mine:
             return None
-        out.append((names[id(spec.block)], str(tokens.pop())))
+        out.append((parts[k][0], str(mine.pop())))
     return out
 
 
@@ -304,28 +323,25 @@ def save_full(result: RunResult, findings: Sequence[Finding], selection: Selecti
     cache = Cache.for_root(result.root)
     if cache is None:
         return
-    parts = partitions(selection)
-    names = {id(fn): name for name, fn in parts}
-    owned = owners(result, findings, selection, names)
     store = Store(cache, digest)
     try:
         # The files below are rewritten: no state may point at them meanwhile.
         (store.folder / "state.pkl").unlink(missing_ok=True)
-        if owned is None:
-            _log.debug("no state stored: a finding's owner cannot be told")
-            return
         store.folder.mkdir(parents=True, exist_ok=True)
         with gc_paused():
-            state = _full_state(result, findings, owned, parts, digest, taken, store)
+            state = _full_state(result, findings, selection, digest, taken, store)
+        if state is None:
+            _log.debug("no state stored: a finding's owner cannot be told")
+            return
         store.save(state)
     except OSError:
         pass  # a read-only checkout still checks, only without a quick re-check
 
 
-def _full_state(result: RunResult, findings: Sequence[Finding], owned: list[Owner],
-                parts: list[tuple[str, BlockFn]], digest: str, taken: int,
-                store: Store) -> State:
+def _full_state(result: RunResult, findings: Sequence[Finding], selection: Selection,
+                digest: str, taken: int, store: Store) -> State | None:
     corpus = result.corpus
+    parts = partitions(selection)
     generation = 1
     state = State(digest=digest, taken=taken, generation=generation,
                   rows_generation=generation, files={},
@@ -334,12 +350,16 @@ def _full_state(result: RunResult, findings: Sequence[Finding], owned: list[Owne
                   findings=Findings(), entities=len(corpus.entities),
                   predicates=len(corpus.predicates))
     records = {id(info.doc): info for info in corpus.records}
+    tokens: Tokens = {}
     with open(store.rows(generation), "wb") as out:
         writer = _RowWriter(state, out, 0)
         for doc in corpus.docs:
             info = records.get(id(doc))
-            state.files[doc.path] = _entry(doc, info, writer, corpus, parts)
+            state.files[doc.path] = _entry(doc, info, writer, corpus, parts, tokens)
     state.members = [{k: tuple(v) for k, v in m.items()} for m in writer.members]
+    owned = owners(result, findings, selection, parts, tokens)
+    if owned is None:
+        return None
     with open(store.blob(generation), "wb") as blob:
         _write_findings(state.findings, blob, result, findings, owned)
     return state
@@ -365,7 +385,8 @@ def _source_row(source: Source) -> bytes:
 
 
 def _entry(doc: Document, info: RecordInfo | None, writer: _RowWriter, corpus: Corpus,
-           parts: list[tuple[str, BlockFn]], *, stat: Stat | None = None) -> FileEntry:
+           parts: list[tuple[str, BlockFn]], tokens_of: Tokens,
+           *, stat: Stat | None = None) -> FileEntry:
     kind, source_id = corpus.kinds.get(doc.path, (None, None))
     st = stat if stat is not None else _stat(doc.file)
     if info is None:
@@ -374,7 +395,8 @@ def _entry(doc: Document, info: RecordInfo | None, writer: _RowWriter, corpus: C
     rows, digests, tokens = [], [], []
     source = _source_row(info.record.source)
     source_row = writer.add(source, doc.path)
-    for _, blob, digest, toks in new_rows(info, corpus, parts, source):
+    for ci, blob, digest, toks in new_rows(info, corpus, parts, source):
+        tokens_of[(ci.source.id, ci.id)] = toks
         row = writer.add(blob, doc.path)
         for members, token in zip(writer.members, toks, strict=True):
             if token is not None:
@@ -393,9 +415,11 @@ def new_rows(info: RecordInfo, corpus: Corpus, parts: list[tuple[str, BlockFn]],
              source: bytes) -> Iterator[Row]:
     """Each claim of a record: the claim, its stored form, its digest (data, source and
     layout in the file) and its block in each partition."""
-    where = positions(info.doc)
-    for ci in info.claims:
-        blob = encode_row(ci, where.get(int(ci.pointer.rsplit("/", 1)[1]), ([], [])))
+    indexes = [int(ci.pointer.rsplit("/", 1)[1]) for ci in info.claims]
+    where = positions(info.doc, max(indexes) + 1) if indexes else []
+    voices(info.claims)
+    for ci, index in zip(info.claims, indexes, strict=True):
+        blob = encode_row(ci, where[index])
         digest = hashlib.blake2b(blob + source, digest_size=16).digest()
         yield ci, blob, digest, tuple(fn(corpus, ci) for _, fn in parts)
 

@@ -210,15 +210,21 @@ class Corpus:
 
 def discover(paths: Iterable[Path]) -> list[Path]:
     """YAML files under the given paths, sorted, hidden folders skipped."""
-    found: set[Path] = set()
+    found: set[str] = set()
+    given: set[Path] = set()
     for path in paths:
         if path.is_dir():
             for dirpath, dirnames, filenames in os.walk(path):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                found.update(Path(dirpath) / f for f in filenames if f.endswith(YAML_SUFFIXES))
+                found.update(os.path.join(dirpath, f) for f in filenames
+                             if f.endswith(YAML_SUFFIXES))
         else:
-            found.add(path)
-    return sorted(found)
+            given.add(path)
+    # Paths order by their parts; walked names are already normal (no '.', no '//'), so
+    # splitting the string gives the same order without building ten thousand Paths first.
+    walked = sorted(found, key=lambda name: name.split(os.sep))
+    return sorted({*map(Path, walked), *given}, key=lambda p: p.parts) if given else [
+        Path(name) for name in walked]
 
 
 def shown_path(file: Path, root: Path) -> str:
@@ -228,6 +234,21 @@ def shown_path(file: Path, root: Path) -> str:
         if path.is_relative_to(base):
             return path.relative_to(base).as_posix()
     return file.as_posix()
+
+
+def shown_paths(files: list[Path], root: Path) -> list[tuple[Path, str]]:
+    """``(file, shown_path(file, root))`` for many files: plain string work for the
+    files inside the root (a thousand times cheaper than ``pathlib``)."""
+    if os.sep != "/":
+        return [(f, shown_path(f, root)) for f in files]
+    base = os.path.abspath(root)
+    prefix = base if base.endswith("/") else base + "/"
+    out = []
+    for f in files:
+        full = os.path.abspath(f)
+        out.append((f, full[len(prefix):] if full.startswith(prefix) and full != prefix
+                    else shown_path(f, root)))
+    return out
 
 
 # ------------------------------------------------------------------ building
@@ -245,7 +266,7 @@ def _build(paths: Iterable[Path], root: Path, docs: list[Document] | None) -> Co
         loaded = [(doc, *validate(doc)) for doc in docs]
     else:
         # stages 1-3: cached by content, on both cores when many files miss (checks.cache)
-        loaded = load_all([(f, shown_path(f, root)) for f in discover(paths)], root)
+        loaded = load_all(shown_paths(discover(paths), root), root)
     corpus.docs = [doc for doc, _, _ in loaded]
     records: list[tuple[Record, Document]] = []
     for doc, kind, model in loaded:

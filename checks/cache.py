@@ -40,6 +40,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import __version__
+from .findings import share_fields_sets
 from .load import Document, Pos, load_bytes, read_bytes
 from .model import EntityFile, Record, VocabularyFile
 from .validate import validate
@@ -167,6 +168,23 @@ def slim(loaded: Loaded) -> Loaded:
     return loaded
 
 
+def _keep(loaded: Loaded) -> Loaded:
+    """What the main process keeps of a loaded file: slim, with the field sets and short
+    strings of its model shared with every other file's."""
+    slim(loaded)
+    if loaded[2] is not None:
+        share_fields_sets(loaded[2], strings=True)
+    return loaded
+
+
+def _fresh(doc: Document, fast: bool) -> Loaded:
+    """A file's load and validation, made compact for keeping and pickling."""
+    kind, model = validate(doc, fast=fast)
+    if model is not None:
+        share_fields_sets(model)
+    return slim((doc, kind, model))
+
+
 def load_one(file: Path, shown: str, *, fast: bool | None = None) -> Loaded:
     """Stages 1 to 3 for one file, uncached."""
     raw = read_bytes(file, shown)
@@ -180,8 +198,7 @@ def _load_chunk(cache: Cache | None, jobs: list[tuple[Path, str, str, bytes]],
     """Worker: load, validate and pickle a chunk of files (caching each)."""
     out = []
     for file, shown, key, raw in jobs:
-        doc = load_bytes(file, shown, raw, fast=fast)
-        body = pickle.dumps(slim((doc, *validate(doc, fast=fast))),
+        body = pickle.dumps(_fresh(load_bytes(file, shown, raw, fast=fast), fast),
                             protocol=pickle.HIGHEST_PROTOCOL)
         if cache is not None:
             cache.put(key, body)
@@ -237,7 +254,7 @@ def _load_all(files: Sequence[tuple[Path, str]], root: Path, fast: bool,
         if hit is not None:
             hit[0].file = file  # the same bytes may sit in another checkout
             hit[0].digest = key
-            results[i] = slim(hit)
+            results[i] = _keep(hit)
         else:
             todo.append((i, (file, shown, key, raw)))
     for (i, job), loaded in zip(todo, _run(store, [job for _, job in todo], fast), strict=True):
@@ -256,14 +273,13 @@ def _run(store: Cache | None, jobs: list[tuple[Path, str, str, bytes]],
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for blobs in pool.map(_load_chunk, [store] * len(chunks), chunks,
                               [fast] * len(chunks)):
-            out.extend(slim(pickle.loads(b)) for b in blobs)
+            out.extend(_keep(pickle.loads(b)) for b in blobs)
     return out
 
 
 def _direct(store: Cache | None, job: tuple[Path, str, str, bytes], fast: bool) -> Loaded:
     file, shown, key, raw = job
-    doc = load_bytes(file, shown, raw, fast=fast)
-    loaded = slim((doc, *validate(doc, fast=fast)))
+    loaded = _fresh(load_bytes(file, shown, raw, fast=fast), fast)
     if store is not None:
         store.put(key, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
-    return loaded
+    return _keep(loaded)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from . import rules as rules_pkg
 from .config import Config, ConfigError
 from .corpus import ClaimInfo, Corpus
-from .findings import Finding, Hit, Severity, fingerprint
+from .findings import Finding, Hit, Severity, fingerprint, share_fields_set
 from .stages import STAGE_CODES
 
 CATEGORIES = ("load", "schema", "integrity", "conflict", "quantity", "quote", "attribution",
@@ -128,10 +128,14 @@ def select(config: Config, *, extra_select: Iterable[str] = (), extra_ignore: It
 
 
 def stamp(spec: RuleSpec, severity: Severity, hit: Hit) -> Finding:
-    return Finding(rule=spec.code, name=spec.name, category=spec.category, severity=severity,
+    finding = Finding(rule=spec.code, name=spec.name, category=spec.category, severity=severity,
                    message=hit.message, fix=hit.fix, focus=hit.focus or hit.location.path,
                    location=hit.location, value=hit.value, values=hit.values, claims=hit.claims,
                    fingerprint=fingerprint(spec.code, hit))
+    # A large run keeps a hundred thousand findings: their field sets are shared.
+    for model in (finding, finding.location, *finding.claims):
+        share_fields_set(model)
+    return finding
 
 
 def _stage_hits(corpus: Corpus) -> Iterator[Hit]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -29,6 +30,49 @@ class Severity(str, Enum):
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# pydantic gives every instance its own set of the fields it was given: at 400,000
+# claims (and their propositions, attributions, findings) a third of a GiB of sets that
+# hold one of a handful of combinations. Frozen models never change that set (pydantic
+# copies it for model_copy), so instances with equal sets can share one.
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def share_fields_set(model: BaseModel, table: dict[frozenset[str], set[str]] | None = None) -> None:
+    """Let ``model`` (frozen) share its fields-set with the equal ones seen before."""
+    if not type(model).model_config.get("frozen"):
+        return  # a mutable model adds to its own set when a field is assigned
+    own = model.__pydantic_fields_set__
+    shared = (_FIELD_SETS if table is None else table).setdefault(frozenset(own), own)
+    if shared is not own:
+        object.__setattr__(model, "__pydantic_fields_set__", shared)
+
+
+SHORT = 48  # strings up to this length are ids, names and time words, repeated often
+
+
+def share_fields_sets(model: BaseModel, *, strings: bool = False) -> None:
+    """:func:`share_fields_set` for a frozen model and every model inside it (fields,
+    lists and tuples of them). Without ``strings``, with a table per call: a pickle of
+    the model then stores each distinct set once, and loading it builds each once.
+    With ``strings`` (after unpickling, which builds every string anew), across calls,
+    and short string fields are interned: half the strings of a corpus are entity
+    ids and time words that thousands of claims repeat."""
+    table: dict[frozenset[str], set[str]] | None = None if strings else {}
+    stack = [model]
+    while stack:
+        m = stack.pop()
+        share_fields_set(m, table)
+        fields = m.__dict__
+        for key, value in fields.items():
+            if type(value) is str:
+                if strings and len(value) <= SHORT:
+                    fields[key] = sys.intern(value)  # an equal value: the model is unchanged
+            elif isinstance(value, BaseModel):
+                stack.append(value)
+            elif isinstance(value, (list, tuple)):
+                stack.extend(v for v in value if isinstance(v, BaseModel))
 
 
 class Location(Frozen):

@@ -59,8 +59,23 @@ class RunResult:
         return [doc.path for doc in self.corpus.docs]
 
     def write_report_json(self, fh: BinaryIO) -> None:
-        """The JSON report (indent 2) into an open binary file."""
-        fh.write(self.report_json(indent=2).encode("utf-8"))
+        """The JSON report (indent 2) into an open binary file, finding by finding: the
+        text of a large report (200 MB at 10,000 articles) is never held whole."""
+        with gc_paused():
+            head, tail = self.report_frame(indent=2)
+            fh.write(head.encode("utf-8"))
+            if not self.has_findings():
+                return
+            buffer: list[str] = []
+            held = 0
+            for i, f in enumerate(self.findings):
+                chunk = self.chunk(f)
+                buffer.append(CHUNK_SEP + chunk if i else chunk)
+                held += len(chunk)
+                if held > _FLUSH_CHARS:
+                    fh.write("".join(buffer).encode("utf-8"))
+                    buffer, held = [], 0
+            fh.write(("".join(buffer) + tail).encode("utf-8"))
 
     def summary(self) -> Summary:
         counts = {s.value: 0 for s in Severity}
@@ -146,6 +161,7 @@ class RunResult:
 
 _MARK = "\u0000report-findings\u0000"  # stands for the findings in the report's skeleton
 CHUNK_SEP = ",\n    "  # between two findings of a report indented by 2
+_FLUSH_CHARS = 1 << 20  # how much report text to gather between writes
 
 
 def _shift(indent: int | None) -> str:

@@ -4,12 +4,13 @@ on the seed corpus, the unseen-outlet fixtures and a generated corpus."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 
 from benchmarks.generate import generate
-from checks import triage
+from checks import pipeline, triage
 from checks.config import Config, load_config
 from checks.engine import select
 from checks.pipeline import RunResult, execute
@@ -25,10 +26,25 @@ def _result(root: Path, facts: Path, config: Config) -> RunResult:
     return result
 
 
+def _streamed(result: RunResult) -> str:
+    out = io.BytesIO()
+    result.write_report_json(out)
+    return out.getvalue().decode("utf-8")
+
+
 def _assert_same(result: RunResult) -> None:
     assert result.findings, "a report without findings would prove little"
     for indent in (2, None):
         assert result.report_json(indent=indent) == result.report().model_dump_json(indent=indent)
+    assert _streamed(result) == result.report().model_dump_json(indent=2)
+
+
+def test_streamed_report_flushes_midway(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written in many small pieces, the report is still the same bytes."""
+    monkeypatch.setattr(pipeline, "_FLUSH_CHARS", 10)
+    result = _result(REPO, REPO / "facts", load_config(REPO, None))
+    assert len(result.findings) > 3
+    _assert_same(result)
 
 
 def test_seed_report_with_reviews() -> None:
@@ -56,3 +72,4 @@ def test_report_without_findings() -> None:
     result.findings = []
     for indent in (2, None):
         assert result.report_json(indent=indent) == result.report().model_dump_json(indent=indent)
+    assert _streamed(result) == result.report().model_dump_json(indent=2)

@@ -1,0 +1,70 @@
+"""Models that share their fields-set and interned strings (checks.findings) behave as
+if they had their own: same dumps, copies that do not leak into the others."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from checks.cache import load_all
+from checks.findings import ClaimRef, Location, share_fields_set, share_fields_sets
+from checks.model import Record
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _records() -> list[Record]:
+    files = sorted((REPO / "facts").glob("*.yaml"))
+    loaded = load_all([(f, f.relative_to(REPO).as_posix()) for f in files], REPO, cache=False)
+    return [m for _, _, m in loaded if isinstance(m, Record)]
+
+
+def test_loaded_claims_share_their_sets_and_dump_as_before() -> None:
+    records = _records()
+    claims = [c for r in records for c in r.claims]
+    assert len(claims) > 20
+    sets = {id(c.by.__pydantic_fields_set__) for c in claims}
+    assert len(sets) < len(claims) / 4, "the attributions of the seed share a few sets"
+    for record in records:
+        fresh = Record.model_validate(record.model_dump(mode="json", exclude_unset=True))
+        assert fresh == record
+        assert fresh.model_dump(exclude_unset=True) == record.model_dump(exclude_unset=True)
+
+
+def test_a_copy_with_an_update_does_not_change_the_shared_set() -> None:
+    a = Location(path="a.yaml", line=2)
+    b = Location(path="b.yaml", line=3)
+    share_fields_set(a)
+    share_fields_set(b)
+    assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__
+    c = a.model_copy(update={"column": 7})
+    assert "column" in c.model_fields_set
+    assert "column" not in a.model_fields_set and "column" not in b.model_fields_set
+
+
+def test_short_strings_interned_long_ones_kept_and_pickles_round_trip() -> None:
+    # Each speaker is built at run time: equal strings, distinct objects.
+    refs = [ClaimRef(source="s", claim=f"c{i}", speaker="".join(["person-", str(i // 3)]),
+                     evidence=("a long quotation " * 5,), path="p.yaml", line=1, column=1)
+            for i in range(3)]
+    assert refs[0].speaker is not refs[1].speaker
+    for ref in refs:
+        share_fields_sets(ref, strings=True)
+    assert refs[0].speaker is refs[1].speaker is refs[2].speaker
+    again = pickle.loads(pickle.dumps(refs))
+    assert again == refs
+    assert len({id(r.__pydantic_fields_set__) for r in refs}) == 1
+
+
+def test_a_mutable_model_keeps_its_own_set() -> None:
+    from pydantic import BaseModel
+
+    class Loose(BaseModel):
+        x: int = 0
+
+    one, two = Loose(x=1), Loose(x=2)
+    share_fields_set(one)
+    share_fields_set(two)
+    assert one.__pydantic_fields_set__ is not two.__pydantic_fields_set__
+    one.x = 5
+    assert two.model_fields_set == {"x"}

@@ -77,3 +77,17 @@ def test_benchmark_command_runs_all_contenders(tmp_path: Path) -> None:
             pytest.fail(f"{missing}: install the bench extras (pip install -e '.[bench]')")
         pytest.skip(f"{missing}: check-jsonschema / rapidyaml / jsonschema-rs not installed")
     assert row["check_jsonschema_seconds"] > 0 and row["floor_seconds"] > 0
+
+
+def test_benchmark_json_for_several_sizes_keeps_the_named_fields(tmp_path: Path) -> None:
+    """With several sizes, the largest one's figures stand at the top level (the fields
+    the issue names), every size's under "runs", and the growth between them."""
+    proc = subprocess.run([sys.executable, "-m", "benchmarks", "--articles", "4", "8", "--json",
+                           "--no-verify", "--workdir", str(tmp_path)], cwd=REPO,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    obj = json.loads(proc.stdout)
+    assert obj["articles"] == 8 and obj["check_seconds"] > 0 and "peak_rss_mb" in obj
+    assert [r["articles"] for r in obj["runs"]] == [4, 8]
+    assert obj["growth"]["from"] == 4 and obj["growth"]["to"] == 8
+    assert obj["growth"]["time_ratio"] > 0

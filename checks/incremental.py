@@ -65,6 +65,8 @@ _log = logging.getLogger(__name__)  # why a re-check ran everything (FACT_CHECKS
 RACY_NS = 2_000_000_000  # a file changed this close to a run may have changed unseen
 MAX_CHANGED_SHARE = 0.2  # beyond this share of changed files a full run is cheaper
 _DIGEST = 32
+# Rows and findings are written a kilobyte at a time: one system call per megabyte.
+_BUFFER = 1 << 20
 _SEP = CHUNK_SEP.encode()
 
 # size, mtime_ns, ctime_ns, inode: content rewritten with its old size and mtime put
@@ -304,7 +306,8 @@ class Store:
     def save(self, state: State) -> None:
         state.rows_stat = _stat(self.rows(state.rows_generation))
         state.blob_stat = _stat(self.blob(state.generation))
-        body = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+        with gc_paused():  # pickling allocates; a collection would walk the whole corpus
+            body = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
         tmp = self.folder / f"state.{os.getpid()}.tmp"
         tmp.write_bytes(hmac.digest(_secret(), body, "sha256") + body)
         os.replace(tmp, self.folder / "state.pkl")
@@ -378,7 +381,7 @@ def _full_state(result: RunResult, findings: Sequence[Finding], selection: Selec
                   predicates=len(corpus.predicates))
     records = {id(info.doc): info for info in corpus.records}
     tokens: Tokens = {}
-    with open(store.rows(generation), "wb") as out:
+    with open(store.rows(generation), "wb", buffering=_BUFFER) as out:
         writer = _RowWriter(state, out, 0)
         for doc in corpus.docs:
             info = records.get(id(doc))
@@ -387,7 +390,7 @@ def _full_state(result: RunResult, findings: Sequence[Finding], selection: Selec
     owned = owners(result, findings, selection, parts, tokens)
     if owned is None:
         return None
-    with open(store.blob(generation), "wb") as blob:
+    with open(store.blob(generation), "wb", buffering=_BUFFER) as blob:
         _write_findings(state.findings, blob, result, findings, owned)
     return state
 
@@ -661,7 +664,7 @@ class Recheck:
         self._removed: set[int] = set()
         docs = {doc.path: doc for doc in mini.docs}
         records = {id(info.doc): info for info in mini.records}
-        with open(self.store.rows(state.rows_generation), "ab") as out:
+        with open(self.store.rows(state.rows_generation), "ab", buffering=_BUFFER) as out:
             writer = _RowWriter(state, out, out.seek(0, os.SEEK_END))
             for path in sorted(self.change.paths):
                 old = state.files.pop(path, None)

@@ -105,14 +105,17 @@ def _run(args: argparse.Namespace, *, rules: bool) -> int:
         raise UsageError(f"unknown format '{args.format}'; choose from {', '.join(REPORTERS)}")
     result = run_pipeline(args, rules=rules,
                           incremental=not getattr(reporter, "needs_corpus", False))
-    write = getattr(reporter, "write", None)
-    if write is not None and args.output and args.output != "-":
-        target = Path(args.output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write(result, target)
-    else:
-        write_output(reporter.render(result), args.output)
-    return exit_code(result)
+    try:
+        write = getattr(reporter, "write", None)
+        if write is not None and args.output and args.output != "-":
+            target = Path(args.output)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write(result, target)
+        else:
+            write_output(reporter.render(result), args.output)
+        return exit_code(result)
+    finally:
+        result.close()
 
 
 def _apply_triage(result: RunResult, config: Config, args: argparse.Namespace) -> None:

@@ -57,7 +57,7 @@ from .engine import BlockFn, Selection, run, stamp
 from .findings import Finding, Severity
 from .load import Document
 from .model import Claim, Source
-from .pipeline import CHUNK_SEP, RunResult
+from .pipeline import CHUNK_SEP, RunResult, StoredFindings, copy_range
 from .timeexpr import Interval
 
 FORMAT = "1"
@@ -390,8 +390,22 @@ def _full_state(result: RunResult, findings: Sequence[Finding], selection: Selec
     owned = owners(result, findings, selection, parts, tokens)
     if owned is None:
         return None
-    with open(store.blob(generation), "wb", buffering=_BUFFER) as blob:
-        _write_findings(state.findings, blob, result, findings, owned)
+    # Written aside and moved into place, and kept open: this run's report copies its
+    # findings from this very file even if a concurrent run replaces the stored one.
+    tmp = store.folder / f"findings.{os.getpid()}.tmp"
+    blob = open(tmp, "w+b", buffering=_BUFFER)  # noqa: SIM115 - kept by the result
+    try:
+        length = _write_findings(state.findings, blob, result, findings, owned)
+        blob.flush()
+        os.replace(tmp, store.blob(generation))
+    except BaseException:
+        blob.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    result.keep_stored(StoredFindings(file=blob, findings=tuple(findings), length=length)
+                       if findings else None)
+    if not findings:
+        blob.close()
     return state
 
 
@@ -455,13 +469,16 @@ def new_rows(info: RecordInfo, corpus: Corpus, parts: list[tuple[str, BlockFn]],
 
 
 def _write_findings(table: Findings, blob: Any, result: RunResult,
-                    findings: Sequence[Finding], owned: Sequence[Owner]) -> None:
+                    findings: Sequence[Finding], owned: Sequence[Owner]) -> int:
+    """Render the findings into the stored report; the bytes of the findings and the
+    separators between them (the report's findings text)."""
     offset = 0
     for f, owner in zip(findings, owned, strict=True):
         chunk = result.chunk(f).encode("utf-8")
         _append(table, f, owner, offset, len(chunk), _review_of(result, f))
         blob.write(chunk + _SEP)
         offset += len(chunk) + len(_SEP)
+    return max(0, offset - len(_SEP))
 
 
 def _append(table: Findings, f: Finding, owner: Owner, offset: int, length: int,
@@ -811,6 +828,7 @@ class IncrementalResult(RunResult):
 
     def close(self) -> None:
         self._blob.close()
+        super().close()
 
     # what RunResult answers from its findings ----------------------------------
     @property
@@ -1038,25 +1056,7 @@ class _Pieces:
         if self.run is not None:
             offset, length = self.run
             self.run = None
-            _copy(self.source, self.out, offset, length)
-
-
-def _copy(source: Any, out: Any, offset: int, length: int) -> None:
-    out.flush()
-    try:
-        fd = out.fileno()
-        done = 0
-        while done < length:
-            n = os.copy_file_range(source.fileno(), fd, length - done, offset + done)
-            if n <= 0:
-                break
-            done += n
-        if done == length:
-            return
-        offset, length = offset + done, length - done
-    except (OSError, AttributeError, ValueError):  # no kernel copy here: read and write
-        pass
-    out.write(os.pread(source.fileno(), length, offset))
+            copy_range(self.source, self.out, offset, length)
 
 
 # ------------------------------------------------------------ entry points

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,16 @@ from .findings import ClaimRef, Finding, Severity
 from .report_schema import REPORT_VERSION, Report, ReportFinding, ReviewInfo, SeverityCounts, Summary
 
 
+@dataclass(frozen=True)
+class StoredFindings:
+    """The findings of a run as already rendered into a file (the re-check state's
+    stored report): the report's findings text, byte for byte, while they are unchanged."""
+
+    file: BinaryIO  # open: the stored file may be replaced by another run meanwhile
+    findings: tuple[Finding, ...]  # the ones rendered, in order: the run's may not change
+    length: int  # bytes of the findings and the separators between them
+
+
 @dataclass
 class RunResult:
     corpus: Corpus
@@ -24,6 +35,7 @@ class RunResult:
     fail_on: str
     root: Path
     extra: dict[str, object] = field(default_factory=dict)
+    stored: StoredFindings | None = None
 
     def failing(self) -> list[Finding]:
         if self.fail_on == "none":
@@ -66,6 +78,9 @@ class RunResult:
             fh.write(head.encode("utf-8"))
             if not self.has_findings():
                 return
+            if self._copied(fh):
+                fh.write(tail.encode("utf-8"))
+                return
             buffer: list[str] = []
             held = 0
             for i, f in enumerate(self.findings):
@@ -76,6 +91,27 @@ class RunResult:
                     fh.write("".join(buffer).encode("utf-8"))
                     buffer, held = [], 0
             fh.write(("".join(buffer) + tail).encode("utf-8"))
+
+    def _copied(self, fh: BinaryIO) -> bool:
+        """Copy the findings from the stored report, when it holds exactly them."""
+        stored = self.stored
+        if stored is None or len(self.findings) != len(stored.findings) or not all(
+                a is b for a, b in zip(self.findings, stored.findings, strict=True)):
+            return False
+        if os.fstat(stored.file.fileno()).st_size < stored.length:
+            return False  # the stored report was cut short: render instead
+        copy_range(stored.file, fh, 0, stored.length)
+        return True
+
+    def keep_stored(self, stored: StoredFindings | None) -> None:
+        """Hold the findings as rendered by the re-check state (see :meth:`_copied`)."""
+        self.close()
+        self.stored = stored
+
+    def close(self) -> None:
+        if self.stored is not None:
+            self.stored.file.close()
+            self.stored = None
 
     def summary(self) -> Summary:
         counts = {s.value: 0 for s in Severity}
@@ -162,6 +198,31 @@ class RunResult:
 _MARK = "\u0000report-findings\u0000"  # stands for the findings in the report's skeleton
 CHUNK_SEP = ",\n    "  # between two findings of a report indented by 2
 _FLUSH_CHARS = 1 << 20  # how much report text to gather between writes
+
+
+def copy_range(source: BinaryIO, out: BinaryIO, offset: int, length: int) -> None:
+    """``length`` bytes of ``source`` from ``offset`` appended to ``out`` (by the kernel,
+    file to file, where it can)."""
+    out.flush()
+    try:
+        fd = out.fileno()
+        done = 0
+        while done < length:
+            n = os.copy_file_range(source.fileno(), fd, length - done, offset + done)
+            if n <= 0:
+                break
+            done += n
+        if done == length:
+            return
+        offset, length = offset + done, length - done
+    except (OSError, AttributeError, ValueError):  # no kernel copy here: read and write
+        pass
+    while length > 0:  # a megabyte at a time: a stored report can be hundreds of them
+        piece = os.pread(source.fileno(), min(length, _FLUSH_CHARS), offset)
+        if not piece:
+            raise OSError(f"{getattr(source, 'name', 'a stored report')} ended early")
+        out.write(piece)
+        offset, length = offset + len(piece), length - len(piece)
 
 
 def _shift(indent: int | None) -> str:

@@ -43,7 +43,7 @@ def write_output(text: str, output: str | None) -> None:
         return
     target = Path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic.write(target, text.encode("utf-8"))
+    atomic.write(target, text.encode("utf-8"), durable=False)
 
 
 # ---------------------------------------------------------------- commands

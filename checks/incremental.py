@@ -37,13 +37,14 @@ import hmac
 import itertools
 import json
 import logging
+import marshal
 import os
 import pickle
 from array import array
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -253,7 +254,7 @@ def run_digest(root: Path, paths: Sequence[Path], config: Config, selection: Sel
     return h.hexdigest()[:32]
 
 
-def _stat(path: Path) -> Stat | None:
+def _stat(path: Path | str) -> Stat | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -293,28 +294,58 @@ class Store:
             raw = (self.folder / "state.pkl").read_bytes()
         except OSError:
             return None
-        mac, body = raw[:_DIGEST], raw[_DIGEST:]
+        # a view, not a slice: the state is tens of megabytes
+        mac, body = raw[:_DIGEST], memoryview(raw)[_DIGEST:]
         if not hmac.compare_digest(mac, hmac.digest(_secret(), body, "sha256")):
             return None
         try:
             with gc_paused():
-                state = pickle.loads(body)
+                return _unpack(marshal.loads(body))
         except Exception:  # a damaged state is no state
             return None
-        return state if isinstance(state, State) else None
 
     def save(self, state: State) -> None:
         state.rows_stat = _stat(self.rows(state.rows_generation))
         state.blob_stat = _stat(self.blob(state.generation))
         with gc_paused():  # pickling allocates; a collection would walk the whole corpus
-            body = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+            body = marshal.dumps(_pack(state))
         tmp = self.folder / f"state.{os.getpid()}.tmp"
-        tmp.write_bytes(hmac.digest(_secret(), body, "sha256") + body)
+        with open(tmp, "wb") as out:  # two writes: joining them would copy the whole state
+            out.write(hmac.digest(_secret(), body, "sha256"))
+            out.write(body)
         os.replace(tmp, self.folder / "state.pkl")
         for old in self.folder.glob("*.bin"):
             if old.name not in (self.rows(state.rows_generation).name,
                                 self.blob(state.generation).name):
                 old.unlink(missing_ok=True)
+
+
+# The state is kept as marshal data (builtins only): twice as fast as a pickle both ways
+# at 10,000 articles (50 MB). It is signed, so it is only read back as it was written,
+# and the run digest holds the Python version, whose marshal format it is.
+_TABLE = [f.name for f in fields(Findings)]
+_STATE = [f.name for f in fields(State) if f.name not in ("files", "findings")]
+
+
+def _pack(state: State) -> tuple[Any, ...]:
+    table = state.findings
+    columns = [getattr(table, n) for n in _TABLE]
+    return (FORMAT, [getattr(state, n) for n in _STATE],
+            {k: tuple(v) for k, v in state.files.items()},
+            [c.tobytes() if isinstance(c, array) else c for c in columns])
+
+
+def _unpack(data: tuple[Any, ...]) -> State | None:
+    form, values, files, columns = data
+    if form != FORMAT:
+        return None
+    loaded: dict[str, Any] = {n: array("q", c) if isinstance(c, bytes) else c
+                              for n, c in zip(_TABLE, columns, strict=True)}
+    table = Findings(**loaded)
+    plain = dict(zip(_STATE, values, strict=True))
+    for n in ("row_offset", "row_length"):
+        plain[n] = array("q", plain[n])
+    return State(files={k: FileEntry(*v) for k, v in files.items()}, findings=table, **plain)
 
 
 # ------------------------------------------------------------ full runs
@@ -550,7 +581,7 @@ def _differs(state: State, cache: Cache, entry: FileEntry, file: Path, shown: st
              st: Stat | None) -> bool:
     if entry.text is not None:
         text, was, digest = entry.text
-        now = _stat(Path(text))
+        now = _stat(text)  # a string: ten thousand Paths cost a tenth of a second
         if (now != was or _racy(state, now)) and (not digest
                                                    or _file_digest(Path(text)) != digest):
             return True

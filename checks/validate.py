@@ -10,11 +10,8 @@ anything the schema language cannot say). Every error becomes a located
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError as SchemaError
-from jsonschema.exceptions import best_match
 from pydantic import BaseModel
 from pydantic import ValidationError as ModelError
 
@@ -22,6 +19,11 @@ from .load import Document, escape_pointer
 from .model import MODELS, detect_kind
 from .schemas import committed
 from .textnorm import nearest
+
+if TYPE_CHECKING:  # jsonschema is imported where a file is validated against the schema:
+    # a re-check whose changed files the models accept never needs it
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError as SchemaError
 
 SCHEMA_CODE = "S001"
 KIND_CODE = "S002"
@@ -37,6 +39,8 @@ _validators: dict[str, Draft202012Validator] = {}
 
 def _validator(kind: str) -> Draft202012Validator:
     if kind not in _validators:
+        from jsonschema import Draft202012Validator, FormatChecker
+
         _validators[kind] = Draft202012Validator(committed(kind), format_checker=FormatChecker())
     return _validators[kind]
 
@@ -69,6 +73,8 @@ def _short(value: Any, limit: int = 60) -> str:
 def explain(err: SchemaError) -> tuple[str, str, str, bool]:
     """(message, fix, pointer, points-at-key) for one schema error."""
     if err.validator in ("anyOf", "oneOf") and err.context:
+        from jsonschema.exceptions import best_match
+
         inner = best_match(err.context)
         if len(inner.absolute_path) > len(err.absolute_path) or inner.validator != "type":
             return explain(inner)

@@ -23,5 +23,5 @@ class JsonReporter:
             result.write_report_json(fh)
             fh.write(b"\n")
 
-        atomic.write(path, fill)
+        atomic.write(path, fill, durable=False)
 REPORTER = JsonReporter()

@@ -1,0 +1,75 @@
+"""The stored re-check state (checks.incremental.Store): read back exactly as written,
+and anything else (damaged, unsigned, another format) is no state, never a crash."""
+
+from __future__ import annotations
+
+import hmac
+import marshal
+from array import array
+from pathlib import Path
+
+import pytest
+
+from checks.cache import Cache, _secret
+from checks.incremental import FORMAT, Findings, State, Store, _file_entry
+
+
+def _state() -> State:
+    entry = _file_entry((10, 2, 3, 4), "k" * 64, "record", "src-1",
+                        ("facts/texts/a.txt", (5, 6, 7, 8), ""), 0, [0, 1],
+                        [b"d" * 16, b"e" * 16], [("blk", None), ("blk", "x")], (1, 2))
+    bare = _file_entry(None, "", None, None, None)
+    table = Findings(path=["facts/a.yaml"], line=array("q", [3]), column=array("q", [5]),
+                     rule=["C101"], fingerprint=["f" * 16], severity=["error"],
+                     owner=[("conflict", "blk")], offset=array("q", [0]),
+                     length=array("q", [42]), review=[""])
+    return State(digest="d" * 32, taken=123, generation=2, rows_generation=1,
+                 files={"facts/a.yaml": entry, "facts/b.yaml": bare},
+                 partitions=["conflict"], members=[{"blk": (0, 1)}],
+                 row_offset=array("q", [0, 17]), row_length=array("q", [17, 20]),
+                 row_file=["facts/a.yaml", "facts/a.yaml"], findings=table,
+                 entities=4, predicates=5, rows_stat=(1, 2, 3, 4), blob_stat=None)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(Cache(tmp_path / "cache"), "d" * 32)
+    s.folder.mkdir(parents=True)
+    return s
+
+
+def test_state_reads_back_as_written(store: Store) -> None:
+    state = _state()
+    store.save(state)
+    again = store.load()
+    assert again == state
+    assert again is not None and again.files["facts/a.yaml"].tokens == [("blk", None),
+                                                                       ("blk", "x")]
+    assert isinstance(again.row_offset, array) and again.findings.length.tolist() == [42]
+
+
+def _sign(store: Store, body: bytes) -> None:
+    (store.folder / "state.pkl").write_bytes(hmac.digest(_secret(), body, "sha256") + body)
+
+
+@pytest.mark.parametrize("body", [
+    b"",  # empty
+    b"\x00garbage",  # not marshal data
+    marshal.dumps(("0", [], {}, [])),  # another format
+    marshal.dumps((FORMAT, [1, 2], {}, [])),  # the right format, missing fields
+    marshal.dumps([1, 2, 3]),  # not the state's shape
+])
+def test_signed_but_unusable_state_is_no_state(store: Store, body: bytes) -> None:
+    _sign(store, body)
+    assert store.load() is None
+
+
+def test_unsigned_or_damaged_state_is_no_state(store: Store) -> None:
+    store.save(_state())
+    path = store.folder / "state.pkl"
+    raw = bytearray(path.read_bytes())
+    raw[-1] ^= 1
+    path.write_bytes(bytes(raw))
+    assert store.load() is None
+    path.write_bytes(b"short")
+    assert store.load() is None

@@ -13,7 +13,8 @@ cache folder is inside the repository, where a hostile change could commit
 one. Every entry is therefore signed (HMAC-SHA256) with a key kept outside
 the repository (``$XDG_CACHE_HOME/fact-checks/key``); an entry that does not
 verify is a miss, never read. Set ``FACT_CHECKS_CACHE=off`` to disable the
-cache, or to a folder to move it.
+cache, or to a folder to move it. After a full run, entries no file of the
+run uses are removed once they are a week old (:meth:`Cache.prune`).
 
 Files that miss the cache are loaded by a pool of processes when there are
 enough of them to pay for the pool; the result does not depend on how they
@@ -22,15 +23,18 @@ were loaded (``tests/test_cache.py`` proves a warm re-check equals a cold run).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import hmac
 import os
 import pickle
+import re
 import secrets
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -51,6 +55,9 @@ PARALLEL_MIN_FILES = 48  # below this a pool costs more than it saves
 CHUNK = 32
 _SALT_SOURCES = ("load.py", "fastload.py", "validate.py", "model.py", "cache.py")
 _DIGEST = 32
+PRUNE_AGE_S = 7 * 24 * 3600
+_HEX2 = re.compile(r"[0-9a-f]{2}")
+_ENTRY = re.compile(r"([0-9a-f]{62})\.pkl")
 
 Loaded = tuple[Document, str | None, BaseModel | None]
 
@@ -134,6 +141,29 @@ class Cache:
             return None
         return value
 
+    def prune(self, keep: Collection[str], *, older_than: float = PRUNE_AGE_S) -> int:
+        """Remove the entries of files that are not in ``keep`` (the keys of a full run's
+        files) and were written more than ``older_than`` seconds ago; how many went.
+
+        Without this the folder keeps every version of every file and every harness
+        version's entries. The age spares what another branch or checkout of the same
+        week still uses (at worst such a file is parsed again). Only names this cache
+        writes are touched: a folder given in ``FACT_CHECKS_CACHE`` may hold others."""
+        cutoff = time.time() - older_than
+        removed = 0
+        for sub in _scan(self.folder):
+            if not (_HEX2.fullmatch(sub.name) and sub.is_dir(follow_symlinks=False)):
+                continue
+            for entry in _scan(Path(sub.path)):
+                match = _ENTRY.fullmatch(entry.name)
+                if match is None or sub.name + match[1] in keep:
+                    continue
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(entry.path)
+                        removed += 1
+        return removed
+
     def put(self, key: str, body: bytes) -> None:
         target = self._path(key)
         try:
@@ -144,6 +174,13 @@ class Cache:
             os.replace(tmp, target)
         except OSError:
             pass  # a read-only checkout still checks, only slower
+
+
+def _scan(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        return list(os.scandir(folder))
+    except OSError:
+        return []
 
 
 # Positions repeat across files: the same pointers ("/claims/3/by/speaker") and the

@@ -80,6 +80,9 @@ def test_workflow_does_what_the_issue_asks() -> None:
     assert "checks report --output site" in runs
     assert 'checks diff "$BASE_SHA"' in runs
     assert "secrets." not in WORKFLOW.read_text("utf-8")  # a fork has none
+    # a pull request re-checks what it changed: the cache and its signing key are restored
+    cached = [s["with"]["path"] for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    assert cached and ".fact-checks-cache" in cached[0] and "~/.cache/fact-checks" in cached[0]
 
 
 def _commands() -> list[str]:

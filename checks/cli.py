@@ -263,6 +263,6 @@ def main_exit() -> NoReturn:
             stream.flush()
         except (OSError, ValueError):  # a reader that went away (``| head``), a closed stream
             code = code or EXIT_ERROR
-    if sys.gettrace() is not None or sys.getprofile() is not None:
+    if sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules:
         sys.exit(code)  # coverage or a profiler writes its results at exit
     os._exit(code)

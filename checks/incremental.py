@@ -76,6 +76,7 @@ _SEP = CHUNK_SEP.encode()
 # back still moves ctime, which no user call sets
 Stat = tuple[int, int, int, int]
 Owner = tuple[str, str]  # ("", path) or (partition, block)
+TextEntry = tuple[str, Stat | None, str]  # an archived text's path, stat and digest
 
 
 class FileEntry(NamedTuple):
@@ -85,7 +86,7 @@ class FileEntry(NamedTuple):
     source: str | None  # the source id the record declares
     # the archived text it reads: path, stat and (when the stat could not be trusted
     # at the time) a digest of its bytes
-    text: tuple[str, Stat | None, str] | None
+    text: TextEntry | None
     source_row: int  # row id of the record's source, -1 without one
     # Per claim, packed (ten thousand files load in milliseconds): row ids (int64),
     # row digests (16 bytes each), and the blocks in each partition (a pickle).
@@ -109,7 +110,7 @@ class FileEntry(NamedTuple):
 
 
 def _file_entry(st: Stat | None, key: str, kind: str | None, source: str | None,
-                text: tuple[str, Stat | None, str] | None, source_row: int = -1,
+                text: TextEntry | None, source_row: int = -1,
                 rows: Sequence[int] = (), digests: Sequence[bytes] = (),
                 tokens: Sequence[tuple[str | None, ...]] = (),
                 counts: tuple[int, int] = (0, 0)) -> FileEntry:
@@ -332,7 +333,8 @@ _STATE = [f.name for f in fields(State) if f.name not in ("files", "findings")]
 def _pack(state: State) -> tuple[Any, ...]:
     table = state.findings
     columns = [getattr(table, n) for n in _TABLE]
-    return (FORMAT, [getattr(state, n) for n in _STATE],
+    values = [getattr(state, n) for n in _STATE]
+    return (FORMAT, [v.tobytes() if isinstance(v, array) else v for v in values],
             {k: tuple(v) for k, v in state.files.items()},
             [c.tobytes() if isinstance(c, array) else c for c in columns])
 
@@ -499,7 +501,7 @@ def _entry(doc: Document, info: RecordInfo | None, writer: _RowWriter, corpus: C
     st = stat if stat is not None else _stat(doc.file)
     if info is None:
         return _file_entry(st, doc.digest, kind, source_id, None)
-    text = _text_entry(info.text_file, writer.state.taken)
+    text = _text_entry(info.text_file)
     rows, digests, tokens = [], [], []
     source = _source_row(info.record.source)
     source_row = writer.add(source, doc.path)
@@ -575,17 +577,19 @@ class _Change:
     paths: set[str]  # changed, added or removed files (shown paths)
     files: list[tuple[Path, str]]  # every current file, in corpus order
     stats: dict[str, Stat | None]  # current stat of every current file
+    # unchanged records whose archived text moved (a fresh checkout): its entry to store
+    texts: dict[str, TextEntry] = field(default_factory=dict)
 
 
 def _changes(state: State, cache: Cache, files: list[tuple[Path, str]]) -> _Change:
     changed: set[str] = set(state.files) - {shown for _, shown in files}
-    stats: dict[str, Stat | None] = {}
+    change = _Change(changed, files, {})
     for file, shown in files:
         entry = state.files.get(shown)
-        stats[shown] = st = _stat(file)
-        if entry is None or _differs(state, cache, entry, file, shown, st):
+        change.stats[shown] = st = _stat(file)
+        if entry is None or _differs(state, cache, entry, file, shown, st, change):
             changed.add(shown)
-    return _Change(changed, files, stats)
+    return change
 
 
 def _racy(state: State, st: Stat | None) -> bool:
@@ -596,11 +600,13 @@ def _racy_at(taken: int, st: Stat | None) -> bool:
     return st is not None and max(st[1], st[2]) >= taken - RACY_NS
 
 
-def _text_entry(path: Path | None, taken: int) -> tuple[str, Stat | None, str] | None:
+def _text_entry(path: Path | None) -> TextEntry | None:
+    """The archived text a record reads, with a digest of its bytes: a fresh checkout
+    (a CI run with the cache restored) gives every file a new ``stat``, and the
+    digest tells the unchanged texts from the edited ones."""
     if path is None:
         return None
-    st = _stat(path)
-    return str(path), st, _file_digest(path) if _racy_at(taken, st) else ""
+    return str(path), _stat(path), _file_digest(path)
 
 
 def _file_digest(path: Path) -> str:
@@ -611,13 +617,15 @@ def _file_digest(path: Path) -> str:
 
 
 def _differs(state: State, cache: Cache, entry: FileEntry, file: Path, shown: str,
-             st: Stat | None) -> bool:
+             st: Stat | None, change: _Change) -> bool:
     if entry.text is not None:
         text, was, digest = entry.text
         now = _stat(text)  # a string: ten thousand Paths cost a tenth of a second
-        if (now != was or _racy(state, now)) and (not digest
-                                                   or _file_digest(Path(text)) != digest):
-            return True
+        if now != was or _racy(state, now):
+            if not digest or _file_digest(Path(text)) != digest:
+                return True
+            if now != was:  # the same bytes: trust the new stat next time
+                change.texts[shown] = (text, now, digest)
     if st == entry.stat and not _racy(state, st):
         return False
     try:
@@ -656,9 +664,8 @@ class Recheck:
     """One re-check: the changed files, the blocks they touch, the merged findings."""
 
     def __init__(self, state: State, store: Store, cache: Cache, root: Path,
-                 selection: Selection, change: _Change, taken: int) -> None:
+                 selection: Selection, change: _Change) -> None:
         self.state, self.store, self.cache, self.root = state, store, cache, root
-        self.taken = taken
         self.selection, self.change = selection, change
         self.rank = {shown: i for i, (_, shown) in enumerate(change.files)}
         self.parts = partitions(selection)
@@ -765,7 +772,7 @@ class Recheck:
         st = self.change.stats.get(doc.path)
         if info is None:
             return _file_entry(st, doc.digest, kind, source_id, None)
-        text = _text_entry(info.text_file, self.taken)
+        text = _text_entry(info.text_file)
         reuse: dict[bytes, int] = dict(zip(old.digests, old.rows, strict=True)) if old else {}
         source = _source_row(info.record.source)
         source_row = writer.add(source, doc.path)
@@ -1157,7 +1164,7 @@ def _recheck(paths: Sequence[Path], root: Path, selection: Selection, fail_on: s
         _log.debug("full run: %d of %d files changed", len(change.paths), len(files))
         return None
     with gc_paused():
-        job = Recheck(state, store, cache, root, selection, change, taken)
+        job = Recheck(state, store, cache, root, selection, change)
         done = job.run()
         if done is None:
             return None
@@ -1170,7 +1177,11 @@ def _recheck(paths: Sequence[Path], root: Path, selection: Selection, fail_on: s
     for shown, st in change.stats.items():
         entry = new.files.get(shown)
         if entry is not None and entry.stat != st:  # touched, same content: trust it again
-            new.files[shown] = entry._replace(stat=st)
+            new.files[shown] = entry = entry._replace(stat=st)
+        text = change.texts.get(shown)
+        if entry is not None and text is not None and entry.text is not None \
+                and entry.text[0] == text[0] and entry.text[2] == text[2]:
+            new.files[shown] = entry._replace(text=text)
     return IncrementalResult(mini, fail_on, root, state, new, store, items,
                              {f.fingerprint: o for f, o in zip(found, owned, strict=True)})
 

@@ -102,6 +102,10 @@ SCENARIOS = [
     Scenario("touch-only", "seed", (
         e.touch(RBT).then("same"),
         e.touch(RBT_TEXT).then("same"))),
+    # a CI run: a new clone next to the restored cache, then a pull request's edit
+    Scenario("fresh-checkout-then-edit", "unseen", (
+        e.fresh_checkout().then("same"),
+        e.negate(CBS, "mendel-request-made").then("changes"))),
     # --- files: add, duplicate, delete, rename
     Scenario("add-record-then-edit-it", "unseen", (
         e.copy_record(CBS, "facts/cbs-copy-2021-04-12.yaml", "cbs-copy-2021-04-12").then("changes"),
@@ -151,7 +155,7 @@ SCENARIOS = [
     # --- the generated corpus: a seeded random chain (one edit joins the most popular block)
     Scenario("generated-random-8", "generated", e.random_edits(seed=2026, steps=8)),
 ]
-MIN_SCENARIOS = 24  # written above; the list must never shrink unnoticed
+MIN_SCENARIOS = 25  # written above; the list must never shrink unnoticed
 
 
 # ------------------------------------------------------------------ corpora
@@ -301,7 +305,7 @@ KINDS = {"negate", "stance", "quantity", "quantity-same-stat", "text-same-stat",
          "duplicate-source-id", "delete-file", "rename-file", "restore", "entity-name",
          "vocabulary-label", "vocabulary-description", "review-finding", "stale-review",
          "drop-review", "today", "config", "syntax-error", "schema-error", "archived-text",
-         "touch", "damage-cache", "random"}
+         "touch", "damage-cache", "random", "fresh-checkout"}
 
 
 def test_scenarios_cover_every_kind_of_edit() -> None:

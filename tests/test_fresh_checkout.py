@@ -1,0 +1,62 @@
+"""A CI run restores the cache next to a fresh clone: every file has a new inode and
+mtime but the same bytes. The re-check must see that nothing changed (by content) and
+stay a re-check, not fall back to checking the whole archive."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.generate import generate
+from checks import cache
+from checks.incremental import Store, _stat
+from tests import recheck_edits as e
+from tests.recheck_edits import Tree
+
+
+def _check(root: Path, env: dict[str, str]) -> tuple[bytes, str]:
+    out = root.parent / "report.json"
+    done = subprocess.run([sys.executable, "-m", "checks", "check", "--root", str(root),
+                           "--format", "json", "--fail-on", "none", "--output", str(out)],
+                          cwd=root, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return out.read_bytes(), done.stderr
+
+
+def test_fresh_checkout_is_rechecked_not_run_again(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "repo"
+    generate(root, 30, seed=11)
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "home"), FACT_CHECKS_DEBUG="1")
+    env.pop("FACT_CHECKS_CACHE", None)
+    first, _ = _check(root, env)
+    assert any((root / "facts" / "texts").iterdir()), "the records must read archived texts"
+    e.fresh_checkout().apply(Tree(root, {}, "2026-01-01"))
+    again, log = _check(root, env)
+    assert "full run" not in log, log
+    assert "changed: []" in log, log
+    assert again == first
+    # the new stats are stored: the next re-check trusts them instead of reading the texts
+    entries = _stored_entries(root, tmp_path / "home", monkeypatch)
+    texts = [entry.text for entry in entries.values() if entry.text is not None]
+    assert len(texts) >= 30
+    assert all(was == _stat(path) for path, was, _ in texts)
+    assert all(entry.stat == _stat(root / shown) for shown, entry in entries.items())
+
+
+def _stored_entries(root: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    cache._secret.cache_clear()
+    try:
+        folders = list((root / cache.CACHE_DIR / "runs").iterdir())
+        assert len(folders) == 1
+        state = Store(cache.Cache(root / cache.CACHE_DIR), folders[0].name).load()
+        assert state is not None
+        return state.files
+    finally:
+        cache._secret.cache_clear()

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cache import Cache
 from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, write_output
 from .config import Config, load_config
 from .engine import Selection, select
@@ -143,9 +144,10 @@ def _restore_links(folder: Path, links: list[tuple[str, str]]) -> None:
 # --------------------------------------------------------------------- runs
 
 
-def _check(root: Path, config: Config, selection: Selection, fail_on: str | None) -> RunResult:
+def _check(root: Path, config: Config, selection: Selection, fail_on: str | None,
+           cache: Cache | bool | None = True) -> RunResult:
     paths = [root / p for p in config.paths if (root / p).exists()]
-    return execute(paths, root, config, selection, fail_on=fail_on)
+    return execute(paths, root, config, selection, fail_on=fail_on, cache=cache)
 
 
 def _side(repo: Repo, rev: str | None, root: Path, config: Config, selection: Selection,
@@ -156,7 +158,9 @@ def _side(repo: Repo, rev: str | None, root: Path, config: Config, selection: Se
             _triage(result, config, args.reviews, root, args)
         return result
     with repo.export(repo.commit(rev)) as tree:
-        result = _check(tree, config, selection, args.fail_on)
+        # The working tree's cache: entries are keyed by shown path and bytes, so every
+        # file the revision shares with the working tree is not parsed again.
+        result = _check(tree, config, selection, args.fail_on, Cache.for_root(root))
         if head:
             _triage(result, config, args.reviews, tree, args)
         return result

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import gc_paused, load_all
+from .cache import Cache, gc_paused, load_all
 from .findings import ClaimRef, Location
 from .load import Document
 from .model import (
@@ -254,19 +254,22 @@ def shown_paths(files: list[Path], root: Path) -> list[tuple[Path, str]]:
 # ------------------------------------------------------------------ building
 
 
-def build(paths: Iterable[Path], root: Path, docs: list[Document] | None = None) -> Corpus:
-    """Load (unless ``docs`` are given), validate and index the fact files."""
+def build(paths: Iterable[Path], root: Path, docs: list[Document] | None = None, *,
+          cache: Cache | bool | None = True) -> Corpus:
+    """Load (unless ``docs`` are given), validate and index the fact files; ``cache``
+    as for :func:`checks.cache.load_all`."""
     with gc_paused():  # millions of long-lived objects, no garbage cycles
-        return _build(paths, root, docs)
+        return _build(paths, root, docs, cache)
 
 
-def _build(paths: Iterable[Path], root: Path, docs: list[Document] | None) -> Corpus:
+def _build(paths: Iterable[Path], root: Path, docs: list[Document] | None,
+           cache: Cache | bool | None = True) -> Corpus:
     corpus = Corpus(root=root)
     if docs is not None:
         loaded = [(doc, *validate(doc)) for doc in docs]
     else:
         # stages 1-3: cached by content, on both cores when many files miss (checks.cache)
-        loaded = load_all(shown_paths(discover(paths), root), root)
+        loaded = load_all(shown_paths(discover(paths), root), root, cache=cache)
     corpus.docs = [doc for doc, _, _ in loaded]
     records: list[tuple[Record, Document]] = []
     for doc, kind, model in loaded:

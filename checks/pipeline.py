@@ -10,7 +10,7 @@ from typing import Any, BinaryIO
 
 import pydantic_core
 
-from .cache import gc_paused
+from .cache import Cache, gc_paused
 from .config import Config
 from .corpus import Corpus, build
 from .engine import Selection, run
@@ -235,8 +235,12 @@ def _plain_ref(c: ClaimRef) -> dict[str, Any]:
 
 
 def execute(paths: Sequence[Path], root: Path, config: Config, selection: Selection, *,
-            rules: bool = True, fail_on: str | None = None) -> RunResult:
-    corpus = build(paths, root)
+            rules: bool = True, fail_on: str | None = None,
+            cache: Cache | bool | None = True) -> RunResult:
+    """Every stage on the given paths. ``cache``: the per-file cache under ``root``
+    (True), another one (a revision exported by ``diff`` uses the working tree's), or
+    none."""
+    corpus = build(paths, root, cache=cache)
     with gc_paused():  # the rules allocate millions of acyclic objects next to the corpus
         findings = run(corpus, selection, rules=rules)
     return RunResult(corpus=corpus, findings=findings, fail_on=fail_on or config.fail_on, root=root)

@@ -181,3 +181,23 @@ def test_extra_new_is_given_to_reporters(repo: Path) -> None:
     diff = compare(base, head, "HEAD", "working tree")
     assert diff.extra["new"] == sorted(diff.new) and diff.new
     assert {f.fingerprint for f in diff.failing()} <= diff.new
+
+
+def test_base_revision_reuses_the_working_trees_cache(repo: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from checks import cache
+
+    monkeypatch.delenv("FACT_CHECKS_CACHE", raising=False)
+    parsed: list[list[str]] = []
+    real = cache._run
+    monkeypatch.setattr(cache, "_run", lambda store, jobs, fast: parsed.append(
+        [shown for _, shown, _, _ in jobs]) or real(store, jobs, fast))
+    _diff(repo, "--format", "json")  # fills the cache (head first, then the base: the same files)
+    assert parsed[0] and parsed[1] == []
+    parsed.clear()
+    _add_conflicting_record(repo)
+    code, out = _diff(repo, "--format", "json")
+    assert code == 1 and json.loads(out)["new"]
+    head, base = parsed
+    assert "facts/b.yaml" in head and len(head) <= 2, "only what the edit changed is parsed"
+    assert base == [], "the base revision's files are all in the working tree's cache"

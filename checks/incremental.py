@@ -501,7 +501,7 @@ def _entry(doc: Document, info: RecordInfo | None, writer: _RowWriter, corpus: C
     st = stat if stat is not None else _stat(doc.file)
     if info is None:
         return _file_entry(st, doc.digest, kind, source_id, None)
-    text = _text_entry(info.text_file)
+    text = _text_entry(info.text_file, info.text)
     rows, digests, tokens = [], [], []
     source = _source_row(info.record.source)
     source_row = writer.add(source, doc.path)
@@ -600,13 +600,18 @@ def _racy_at(taken: int, st: Stat | None) -> bool:
     return st is not None and max(st[1], st[2]) >= taken - RACY_NS
 
 
-def _text_entry(path: Path | None) -> TextEntry | None:
+def _text_entry(path: Path | None, text: str | None) -> TextEntry | None:
     """The archived text a record reads, with a digest of its bytes: a fresh checkout
     (a CI run with the cache restored) gives every file a new ``stat``, and the
-    digest tells the unchanged texts from the edited ones."""
+    digest tells the unchanged texts from the edited ones. The digest is of the text
+    the run read (strict UTF-8 gives back its bytes): a text edited since is racy
+    next time, and its digest then differs."""
     if path is None:
         return None
-    return str(path), _stat(path), _file_digest(path)
+    st = _stat(path)
+    if text is None:  # unreadable, not UTF-8 or empty: whatever is there now
+        return str(path), st, _file_digest(path)
+    return str(path), st, hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _file_digest(path: Path) -> str:
@@ -772,7 +777,7 @@ class Recheck:
         st = self.change.stats.get(doc.path)
         if info is None:
             return _file_entry(st, doc.digest, kind, source_id, None)
-        text = _text_entry(info.text_file)
+        text = _text_entry(info.text_file, info.text)
         reuse: dict[bytes, int] = dict(zip(old.digests, old.rows, strict=True)) if old else {}
         source = _source_row(info.record.source)
         source_row = writer.add(source, doc.path)

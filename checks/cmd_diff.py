@@ -31,6 +31,7 @@ import os
 import subprocess
 import tarfile
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, write_output
 from .config import Config, load_config
 from .engine import Selection, select
 from .findings import Finding
+from .incremental import IncrementalResult, recheck, remember, run_digest
 from .pipeline import RunResult, execute
 from .reporters import REPORTERS
 from .textnorm import collapse_ws
@@ -58,9 +60,18 @@ class DiffResult(RunResult):
     new: frozenset[str] = frozenset()
     resolved: list[Finding] = field(default_factory=list)
     changed: frozenset[str] = frozenset()
+    # HEAD's run's own counts and files: a re-check's corpus holds only what it reran
+    head_counts: dict[str, int] = field(default_factory=dict)
+    head_files: list[str] = field(default_factory=list)
 
     def failing(self) -> list[Finding]:
         return [f for f in super().failing() if f.fingerprint in self.new]
+
+    def counts(self) -> dict[str, int]:
+        return self.head_counts or super().counts()
+
+    def files(self) -> list[str]:
+        return self.head_files or super().files()
 
 
 # --------------------------------------------------------------------- git
@@ -150,13 +161,35 @@ def _check(root: Path, config: Config, selection: Selection, fail_on: str | None
     return execute(paths, root, config, selection, fail_on=fail_on, cache=cache)
 
 
+def _working_tree(root: Path, config: Config, selection: Selection,
+                  args: argparse.Namespace) -> RunResult:
+    """The working tree's side, as ``check`` runs it: a re-check from the state the
+    last run stored when the cache holds one (only what changed since runs again),
+    and the state stored again for the next run. A report that shows the whole
+    corpus (html) needs a full run."""
+    paths = [root / p for p in config.paths if (root / p).exists()]
+    reporter = REPORTERS.get(args.format)
+    quick = not getattr(reporter, "needs_corpus", False)
+    taken = time.time_ns()
+    digest = run_digest(root, paths, config, selection) if quick else ""
+    result: RunResult | None = None
+    if quick:
+        result = recheck(paths, root, selection, args.fail_on or config.fail_on, digest, taken)
+    if result is None:
+        result = execute(paths, root, config, selection, fail_on=args.fail_on)
+    ran = list(result.findings) if quick and not isinstance(result, IncrementalResult) else []
+    _triage(result, config, args.reviews, root, args)
+    if quick:
+        remember(result, ran, selection, digest, taken)
+    return result
+
+
 def _side(repo: Repo, rev: str | None, root: Path, config: Config, selection: Selection,
           args: argparse.Namespace, *, head: bool) -> RunResult:
     if rev is None:
-        result = _check(root, config, selection, args.fail_on)
         if head:
-            _triage(result, config, args.reviews, root, args)
-        return result
+            return _working_tree(root, config, selection, args)
+        return _check(root, config, selection, args.fail_on)
     with repo.export(repo.commit(rev)) as tree:
         # The working tree's cache: entries are keyed by shown path and bytes, so every
         # file the revision shares with the working tree is not parsed again.
@@ -189,7 +222,8 @@ def compare(base: RunResult, head: RunResult, base_rev: str, head_rev: str) -> D
                      "unchanged": sorted(now.keys() & old.keys()), "changed": sorted(changed)}
     return DiffResult(corpus=head.corpus, findings=head.findings, fail_on=head.fail_on,
                       root=head.root, extra=extra, base=base_rev, head=head_rev, new=new,
-                      resolved=[f for fp, f in old.items() if fp not in now], changed=changed)
+                      resolved=[f for fp, f in old.items() if fp not in now], changed=changed,
+                      head_counts=head.counts(), head_files=head.files())
 
 
 def _claims(finding: Finding) -> list[str]:
@@ -260,8 +294,11 @@ def run(args: argparse.Namespace) -> int:
     repo = Repo.of(root)
     head_rev = args.head or WORKING_TREE
     head = _side(repo, args.head, root, config, selection, args, head=True)
-    base = _side(repo, args.base, root, config, selection, args, head=False)
-    diff = compare(base, head, args.base, head_rev)
+    try:
+        base = _side(repo, args.base, root, config, selection, args, head=False)
+        diff = compare(base, head, args.base, head_rev)
+    finally:
+        head.close()  # a re-check's result holds the stored report open
     write_output(render(diff, args.format), args.output)
     return EXIT_FINDINGS if diff.failed else EXIT_OK
 

@@ -174,6 +174,7 @@ def test_extra_new_is_given_to_reporters(repo: Path) -> None:
         reviews = None
         select = None
         ignore = None
+        format = "json"
 
     r = Repo.of(repo)
     head = _side(r, None, repo, config, selection, Args(), head=True)  # type: ignore[arg-type]
@@ -201,3 +202,46 @@ def test_base_revision_reuses_the_working_trees_cache(repo: Path,
     head, base = parsed
     assert "facts/b.yaml" in head and len(head) <= 2, "only what the edit changed is parsed"
     assert base == [], "the base revision's files are all in the working tree's cache"
+
+
+@pytest.fixture()
+def archive(tmp_path: Path) -> Path:
+    """A generated archive of 30 articles, committed: one edited article is a local change."""
+    from benchmarks.generate import generate
+
+    root = tmp_path / "archive"
+    generate(root, 30, seed=7)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "base")
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif", "markdown"])
+def test_diff_from_a_stored_state_equals_a_cold_diff(archive: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      fmt: str) -> None:
+    """The working tree's side re-checks from the state the last run stored, as ``check``
+    does; the diff it gives is exactly the diff of cold runs."""
+    from benchmarks.__main__ import _edit
+    from checks import cmd_diff
+    from checks.incremental import IncrementalResult
+
+    monkeypatch.delenv("FACT_CHECKS_CACHE", raising=False)
+    kinds: list[bool] = []
+    real = cmd_diff.recheck
+    monkeypatch.setattr(cmd_diff, "recheck", lambda *a: kinds.append(
+        isinstance(r := real(*a), IncrementalResult)) or r)
+    _diff(archive, "--format", fmt, "--fail-on", "none")  # no state yet: a full run stores one
+    _edit(archive)  # one claim of one article negated
+    warm = _diff(archive, "--format", fmt, "--fail-on", "none")
+    assert kinds == [False, True], "the second diff re-checks the working tree"
+    record = sorted((archive / "facts").glob("art-*.yaml"))[3]
+    record.write_text(record.read_text("utf-8") + "# a comment moves nothing\n", "utf-8")
+    warm_again = _diff(archive, "--format", fmt, "--fail-on", "none")
+    assert kinds[-1] is True
+    monkeypatch.setenv("FACT_CHECKS_CACHE", "off")
+    cold = _diff(archive, "--format", fmt, "--fail-on", "none")
+    assert warm == warm_again == cold
+    if fmt == "json":
+        assert json.loads(warm[1])["counts"]["new"] > 0, "the edit must show in the diff"

@@ -14,7 +14,10 @@ what uncommitted edits introduce. A revision is exported with ``git archive``
 into a temporary folder: the user's working tree, index and ``.git`` are never
 touched. Both sides are checked by the installed harness with the working
 configuration, so the comparison is of the data, not of rule versions. Reviews
-(``facts/reviews.yaml``) are read from HEAD's side.
+(``facts/reviews.yaml``) are read from HEAD's side. The working tree is re-checked
+from the state the last run stored, like ``check`` (:mod:`checks.incremental`),
+and a revision is loaded through the working tree's cache: only what differs is
+parsed again.
 
 ``--format text`` and ``json`` are the diff's own; any other reporter
 (``markdown``, ``github``, ``sarif``...) renders HEAD's findings, with the new

@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import sys
-import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,8 +20,8 @@ from typing import NoReturn
 from . import __version__, atomic, triage
 from .config import Config, ConfigError, load_config
 from .engine import find_rule, registry, select
-from .incremental import IncrementalResult, recheck, remember, run_digest
-from .pipeline import RunResult, execute
+from .incremental import checked
+from .pipeline import RunResult
 from .reporters import REPORTERS
 
 EXIT_OK = 0
@@ -78,22 +77,15 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool,
     selection = select(config, extra_select=args.select or (), extra_ignore=args.ignore or (),
                        only=only)
     paths = input_paths(args, config, root)
-    quick = incremental and rules
-    taken = time.time_ns()
-    digest = run_digest(root, paths, config, selection) if quick else ""
-    result: RunResult | None = None
-    if quick:
-        result = recheck(paths, root, selection, args.fail_on or config.fail_on, digest, taken)
-    if result is None:
-        result = execute(paths, root, config, selection, rules=rules, fail_on=args.fail_on)
-    ran = list(result.findings) if quick and not isinstance(result, IncrementalResult) else []
-    # Triage can only call a review stale after a run that could have produced its finding.
-    result.extra["scope"] = {"rules": rules,
-                             "complete": not (args.paths or args.select or args.ignore)}
-    _apply_triage(result, config, args)
-    if quick:
-        remember(result, ran, selection, digest, taken)
-    return result
+
+    def after(result: RunResult) -> None:
+        # Triage can only call a review stale after a run that could have produced its finding.
+        result.extra["scope"] = {"rules": rules,
+                                 "complete": not (args.paths or args.select or args.ignore)}
+        _apply_triage(result, config, args)
+
+    return checked(paths, root, config, selection, fail_on=args.fail_on,
+                   quick=incremental and rules, after=after, rules=rules)
 
 
 def exit_code(result: RunResult) -> int:

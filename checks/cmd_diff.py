@@ -34,7 +34,6 @@ import os
 import subprocess
 import tarfile
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,7 +45,7 @@ from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, write_output
 from .config import Config, load_config
 from .engine import Selection, select
 from .findings import Finding
-from .incremental import IncrementalResult, recheck, remember, run_digest
+from .incremental import checked
 from .pipeline import RunResult, execute
 from .reporters import REPORTERS
 from .textnorm import collapse_ws
@@ -171,20 +170,9 @@ def _working_tree(root: Path, config: Config, selection: Selection,
     and the state stored again for the next run. A report that shows the whole
     corpus (html) needs a full run."""
     paths = [root / p for p in config.paths if (root / p).exists()]
-    reporter = REPORTERS.get(args.format)
-    quick = not getattr(reporter, "needs_corpus", False)
-    taken = time.time_ns()
-    digest = run_digest(root, paths, config, selection) if quick else ""
-    result: RunResult | None = None
-    if quick:
-        result = recheck(paths, root, selection, args.fail_on or config.fail_on, digest, taken)
-    if result is None:
-        result = execute(paths, root, config, selection, fail_on=args.fail_on)
-    ran = list(result.findings) if quick and not isinstance(result, IncrementalResult) else []
-    _triage(result, config, args.reviews, root, args)
-    if quick:
-        remember(result, ran, selection, digest, taken)
-    return result
+    quick = not getattr(REPORTERS.get(args.format), "needs_corpus", False)
+    return checked(paths, root, config, selection, fail_on=args.fail_on, quick=quick,
+                   after=lambda result: _triage(result, config, args.reviews, root, args))
 
 
 def _side(repo: Repo, rev: str | None, root: Path, config: Config, selection: Selection,

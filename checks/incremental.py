@@ -42,6 +42,7 @@ import os
 import pickle
 import re
 import shutil
+import time
 from array import array
 from bisect import bisect_left, insort
 from collections import Counter
@@ -60,7 +61,7 @@ from .engine import BlockFn, Selection, run, stamp
 from .findings import Finding, Severity
 from .load import Document
 from .model import Claim, Source
-from .pipeline import CHUNK_SEP, RunResult, StoredFindings, copy_range
+from .pipeline import CHUNK_SEP, RunResult, StoredFindings, copy_range, execute
 from .timeexpr import Interval
 
 FORMAT = "1"
@@ -1206,6 +1207,25 @@ def _merge(old: Findings, found: list[Finding], owned: list[Owner],
     for at, f in places:
         items.insert(at, f)
     return items
+
+
+def checked(paths: Sequence[Path], root: Path, config: Config, selection: Selection, *,
+            fail_on: str | None, quick: bool, after: Callable[[RunResult], None],
+            rules: bool = True) -> RunResult:
+    """A run; with ``quick``, from the stored state when the cache holds one, and the
+    state stored again for the next run. ``after`` (triage) runs before it is stored."""
+    taken = time.time_ns()
+    digest = run_digest(root, paths, config, selection) if quick else ""
+    result: RunResult | None = None
+    if quick:
+        result = recheck(paths, root, selection, fail_on or config.fail_on, digest, taken)
+    if result is None:
+        result = execute(paths, root, config, selection, rules=rules, fail_on=fail_on)
+    ran = list(result.findings) if quick and not isinstance(result, IncrementalResult) else []
+    after(result)
+    if quick:
+        remember(result, ran, selection, digest, taken)
+    return result
 
 
 def remember(result: RunResult, findings: Sequence[Finding], selection: Selection,

@@ -224,14 +224,13 @@ def test_diff_from_a_stored_state_equals_a_cold_diff(archive: Path,
     """The working tree's side re-checks from the state the last run stored, as ``check``
     does; the diff it gives is exactly the diff of cold runs."""
     from benchmarks.__main__ import _edit
-    from checks import cmd_diff
-    from checks.incremental import IncrementalResult
+    from checks import incremental
 
     monkeypatch.delenv("FACT_CHECKS_CACHE", raising=False)
     kinds: list[bool] = []
-    real = cmd_diff.recheck
-    monkeypatch.setattr(cmd_diff, "recheck", lambda *a: kinds.append(
-        isinstance(r := real(*a), IncrementalResult)) or r)
+    real = incremental.recheck
+    monkeypatch.setattr(incremental, "recheck", lambda *a: kinds.append(
+        isinstance(r := real(*a), incremental.IncrementalResult)) or r)
     _diff(archive, "--format", fmt, "--fail-on", "none")  # no state yet: a full run stores one
     _edit(archive)  # one claim of one article negated
     warm = _diff(archive, "--format", fmt, "--fail-on", "none")

@@ -157,10 +157,13 @@ def _restore_links(folder: Path, links: list[tuple[str, str]]) -> None:
 # --------------------------------------------------------------------- runs
 
 
+def _paths(root: Path, config: Config) -> list[Path]:
+    return [root / p for p in config.paths if (root / p).exists()]
+
+
 def _check(root: Path, config: Config, selection: Selection, fail_on: str | None,
            cache: Cache | bool | None = True) -> RunResult:
-    paths = [root / p for p in config.paths if (root / p).exists()]
-    return execute(paths, root, config, selection, fail_on=fail_on, cache=cache)
+    return execute(_paths(root, config), root, config, selection, fail_on=fail_on, cache=cache)
 
 
 def _working_tree(root: Path, config: Config, selection: Selection,
@@ -169,9 +172,9 @@ def _working_tree(root: Path, config: Config, selection: Selection,
     last run stored when the cache holds one (only what changed since runs again),
     and the state stored again for the next run. A report that shows the whole
     corpus (html) needs a full run."""
-    paths = [root / p for p in config.paths if (root / p).exists()]
     quick = not getattr(REPORTERS.get(args.format), "needs_corpus", False)
-    return checked(paths, root, config, selection, fail_on=args.fail_on, quick=quick,
+    return checked(_paths(root, config), root, config, selection, fail_on=args.fail_on,
+                   quick=quick,
                    after=lambda result: _triage(result, config, args.reviews, root, args))
 
 

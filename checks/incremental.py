@@ -85,8 +85,8 @@ class FileEntry(NamedTuple):
     key: str  # content key (checks.cache), "" when unreadable
     kind: str | None
     source: str | None  # the source id the record declares
-    # the archived text it reads: path, stat and (when the stat could not be trusted
-    # at the time) a digest of its bytes
+    # the archived text it reads: path, stat and a digest of its bytes (a new stat with
+    # the same bytes, as after a fresh checkout, is no change)
     text: TextEntry | None
     source_row: int  # row id of the record's source, -1 without one
     # Per claim, packed (ten thousand files load in milliseconds): row ids (int64),
@@ -612,12 +612,16 @@ def _text_entry(path: Path | None, text: str | None) -> TextEntry | None:
     st = _stat(path)
     if text is None:  # unreadable, not UTF-8 or empty: whatever is there now
         return str(path), st, _file_digest(path)
-    return str(path), st, hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    return str(path), st, _digest(text.encode("utf-8"))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _file_digest(path: Path) -> str:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        return _digest(path.read_bytes())
     except OSError:
         return "unreadable"
 
@@ -628,7 +632,7 @@ def _differs(state: State, cache: Cache, entry: FileEntry, file: Path, shown: st
         text, was, digest = entry.text
         now = _stat(text)  # a string: ten thousand Paths cost a tenth of a second
         if now != was or _racy(state, now):
-            if not digest or _file_digest(Path(text)) != digest:
+            if _file_digest(Path(text)) != digest:
                 return True
             if now != was:  # the same bytes: trust the new stat next time
                 change.texts[shown] = (text, now, digest)

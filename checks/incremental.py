@@ -64,7 +64,7 @@ from .model import Claim, Source
 from .pipeline import CHUNK_SEP, RunResult, StoredFindings, copy_range, execute
 from .timeexpr import Interval
 
-FORMAT = "1"
+FORMAT = "2"
 _log = logging.getLogger(__name__)  # why a re-check ran everything (FACT_CHECKS_DEBUG=1)
 RACY_NS = 2_000_000_000  # a file changed this close to a run may have changed unseen
 MAX_CHANGED_SHARE = 0.2  # beyond this share of changed files a full run is cheaper
@@ -248,9 +248,13 @@ def run_digest(root: Path, paths: Sequence[Path], config: Config, selection: Sel
     here = Path(__file__).resolve().parent
     for source in sorted(here.rglob("*.py")):
         h.update(source.read_bytes())
-    h.update(str(root.resolve()).encode() + b"\0")
+    # The inputs relative to the root, not where the root is: a revision exported by
+    # ``diff`` or another checkout of the same repository starts from the same state.
+    # That is safe because a re-check compares every file (and archived text) by
+    # content whenever its stat is not the stored one.
+    top = os.path.abspath(root)
     for p in paths:
-        h.update(str(Path(os.path.abspath(p))).encode() + b"\0")
+        h.update(os.path.relpath(os.path.abspath(p), top).encode() + b"\0")
     h.update(config.model_dump_json().encode())
     for code in selection.specs:
         h.update(f"{code}|{selection.severity[code].value}|".encode())
@@ -264,6 +268,31 @@ def _stat(path: Path | str) -> Stat | None:
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _fstat(fd: int) -> Stat:
+    st = os.fstat(fd)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+# A stored file is read and appended to through descriptors checked against the state:
+# a concurrent full run moves new files into place (never rewrites one), so a run that
+# holds the file its state describes reads and extends that file, or falls back to a
+# full run; never another run's file at its own offsets.
+def _open_pinned(path: Path, stat: Stat | None) -> Any:
+    fh = open(path, "rb")  # noqa: SIM115 - the caller closes it
+    if _fstat(fh.fileno()) != stat:
+        fh.close()
+        raise OSError(f"{path.name} changed since the state was stored")
+    return fh
+
+
+def _open_append(path: Path, inode: int) -> Any:
+    out = open(path, "ab", buffering=_BUFFER)  # noqa: SIM115 - the caller closes it
+    if os.fstat(out.fileno()).st_ino != inode:
+        out.close()
+        raise OSError(f"{path.name} was replaced by another run")
+    return out
 
 
 def partitions(selection: Selection) -> list[tuple[str, BlockFn]]:
@@ -309,8 +338,12 @@ class Store:
             return None
 
     def save(self, state: State) -> None:
-        state.rows_stat = _stat(self.rows(state.rows_generation))
-        state.blob_stat = _stat(self.blob(state.generation))
+        # The stats of the files as this run wrote them (taken from its own descriptors),
+        # so that a file another run has put in their place since does not match.
+        if state.rows_stat is None:
+            state.rows_stat = _stat(self.rows(state.rows_generation))
+        if state.blob_stat is None:
+            state.blob_stat = _stat(self.blob(state.generation))
         with gc_paused():  # pickling allocates; a collection would walk the whole corpus
             body = marshal.dumps(_pack(state))
         tmp = self.folder / f"state.{os.getpid()}.tmp"
@@ -384,9 +417,10 @@ def owners(result: RunResult, findings: Sequence[Finding], selection: Selection,
 
 
 def save_full(result: RunResult, findings: Sequence[Finding], selection: Selection,
-              digest: str, taken: int) -> None:
-    """Store the state of a full run (silently nothing when it cannot be stored)."""
-    cache = Cache.for_root(result.root)
+              digest: str, taken: int, cache: Cache | None = None) -> None:
+    """Store the state of a full run (silently nothing when it cannot be stored) in
+    ``cache``, by default the one of the run's root."""
+    cache = cache if cache is not None else Cache.for_root(result.root)
     if cache is None:
         return
     store = Store(cache, digest)
@@ -448,11 +482,19 @@ def _full_state(result: RunResult, findings: Sequence[Finding], selection: Selec
                   predicates=len(corpus.predicates))
     records = {id(info.doc): info for info in corpus.records}
     tokens: Tokens = {}
-    with open(store.rows(generation), "wb", buffering=_BUFFER) as out:
-        writer = _RowWriter(state, out, 0)
-        for doc in corpus.docs:
-            info = records.get(id(doc))
-            state.files[doc.path] = _entry(doc, info, writer, corpus, parts, tokens)
+    # Written aside and moved in: a re-check reading the stored rows keeps its own file.
+    tmp_rows = store.folder / f"rows.{os.getpid()}.tmp"
+    try:
+        with open(tmp_rows, "wb", buffering=_BUFFER) as out:
+            writer = _RowWriter(state, out, 0)
+            for doc in corpus.docs:
+                info = records.get(id(doc))
+                state.files[doc.path] = _entry(doc, info, writer, corpus, parts, tokens)
+            out.flush()
+            os.replace(tmp_rows, store.rows(generation))
+            state.rows_stat = _fstat(out.fileno())  # after the move, which sets its ctime
+    finally:
+        tmp_rows.unlink(missing_ok=True)
     state.members = [{k: tuple(v) for k, v in m.items()} for m in writer.members]
     owned = owners(result, findings, selection, parts, tokens)
     if owned is None:
@@ -465,6 +507,7 @@ def _full_state(result: RunResult, findings: Sequence[Finding], selection: Selec
         length = _write_findings(state.findings, blob, result, findings, owned)
         blob.flush()
         os.replace(tmp, store.blob(generation))
+        state.blob_stat = _fstat(blob.fileno())
     except BaseException:
         blob.close()
         tmp.unlink(missing_ok=True)
@@ -502,7 +545,7 @@ def _entry(doc: Document, info: RecordInfo | None, writer: _RowWriter, corpus: C
     st = stat if stat is not None else _stat(doc.file)
     if info is None:
         return _file_entry(st, doc.digest, kind, source_id, None)
-    text = _text_entry(info.text_file, info.text)
+    text = _text_entry(info.text_file, info.text, doc.file)
     rows, digests, tokens = [], [], []
     source = _source_row(info.record.source)
     source_row = writer.add(source, doc.path)
@@ -601,18 +644,32 @@ def _racy_at(taken: int, st: Stat | None) -> bool:
     return st is not None and max(st[1], st[2]) >= taken - RACY_NS
 
 
-def _text_entry(path: Path | None, text: str | None) -> TextEntry | None:
+def _text_entry(path: Path | None, text: str | None, record: Path) -> TextEntry | None:
     """The archived text a record reads, with a digest of its bytes: a fresh checkout
     (a CI run with the cache restored) gives every file a new ``stat``, and the
     digest tells the unchanged texts from the edited ones. The digest is of the text
     the run read (strict UTF-8 gives back its bytes): a text edited since is racy
-    next time, and its digest then differs."""
+    next time, and its digest then differs. The path is stored relative to the
+    record's folder (see :func:`_text_path`), so the state holds for any checkout."""
     if path is None:
         return None
     st = _stat(path)
+    where = _relative(path, record.parent)
     if text is None:  # unreadable, not UTF-8 or empty: whatever is there now
-        return str(path), st, _file_digest(path)
-    return str(path), st, _digest(text.encode("utf-8"))
+        return where, st, _file_digest(path)
+    return where, st, _digest(text.encode("utf-8"))
+
+
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return os.path.relpath(path, folder)
+    except ValueError:  # another drive (Windows): absolute, as joining keeps it
+        return str(path)
+
+
+def _text_path(stored: str, record: Path) -> str:
+    """Where a stored text path points from the record as it is now."""
+    return os.path.join(os.path.dirname(record), stored)
 
 
 def _digest(data: bytes) -> str:
@@ -630,9 +687,10 @@ def _differs(state: State, cache: Cache, entry: FileEntry, file: Path, shown: st
              st: Stat | None, change: _Change) -> bool:
     if entry.text is not None:
         text, was, digest = entry.text
-        now = _stat(text)  # a string: ten thousand Paths cost a tenth of a second
+        where = _text_path(text, file)  # strings: ten thousand Paths cost a tenth of a second
+        now = _stat(where)
         if now != was or _racy(state, now):
-            if _file_digest(Path(text)) != digest:
+            if _file_digest(Path(where)) != digest:
                 return True
             if now != was:  # the same bytes: trust the new stat next time
                 change.texts[shown] = (text, now, digest)
@@ -650,7 +708,7 @@ class _Stored:
 
     def __init__(self, state: State, store: Store) -> None:
         self.state = state
-        self._fh = open(store.rows(state.rows_generation), "rb")  # noqa: SIM115 - closed by close()
+        self._fh = _open_pinned(store.rows(state.rows_generation), state.rows_stat)
         self._sources: dict[str, Source] = {}
 
     def close(self) -> None:
@@ -715,7 +773,7 @@ class Recheck:
         registry = [f for f, shown in self.change.files
                     if shown in old and old[shown].kind in ("entities", "vocabulary")]
         present = [f for f, shown in self.change.files if shown in self.change.paths]
-        mini = build(present + registry, self.root)
+        mini = build(present + registry, self.root, cache=self.cache)
         sources: dict[str, str] = {}
         for path, entry in old.items():
             if entry.source is not None and path not in self.change.paths:
@@ -762,7 +820,8 @@ class Recheck:
         self._removed: set[int] = set()
         docs = {doc.path: doc for doc in mini.docs}
         records = {id(info.doc): info for info in mini.records}
-        with open(self.store.rows(state.rows_generation), "ab", buffering=_BUFFER) as out:
+        pinned = self.state.rows_stat[3] if self.state.rows_stat else -1
+        with _open_append(self.store.rows(state.rows_generation), pinned) as out:
             writer = _RowWriter(state, out, out.seek(0, os.SEEK_END))
             for path in sorted(self.change.paths):
                 old = state.files.pop(path, None)
@@ -773,6 +832,8 @@ class Recheck:
                                                     affected)
                 if old is not None:
                     self._drop(old, state.files.get(path), affected)
+            out.flush()
+            state.rows_stat = _fstat(out.fileno())
         return affected
 
     def _entry(self, doc: Document, info: RecordInfo | None, old: FileEntry | None,
@@ -782,7 +843,7 @@ class Recheck:
         st = self.change.stats.get(doc.path)
         if info is None:
             return _file_entry(st, doc.digest, kind, source_id, None)
-        text = _text_entry(info.text_file, info.text)
+        text = _text_entry(info.text_file, info.text, doc.file)
         reuse: dict[bytes, int] = dict(zip(old.digests, old.rows, strict=True)) if old else {}
         source = _source_row(info.record.source)
         source_row = writer.add(source, doc.path)
@@ -877,7 +938,7 @@ class IncrementalResult(RunResult):
         self.after: list[Finding] = []  # findings made after the run (triage's)
         self._by_fp: dict[str, Item] | None = None
         self._summary: Any = None
-        self._blob = open(store.blob(old.generation), "rb")  # noqa: SIM115 - see close()
+        self._blob = _open_pinned(store.blob(old.generation), old.blob_stat)
         self.blob_file: Path | None = None  # the stored report of the new state
 
     # findings as objects, on demand ------------------------------------------
@@ -999,7 +1060,7 @@ class IncrementalResult(RunResult):
             elif _dumps(reviewed.get(old.fingerprint[item])) != old.review[item]:
                 fresh.append((at, self._object(item), old.owner[item]))  # reviewed since
         blob = self.store.blob(self.old.generation)
-        with open(blob, "ab") as out:
+        with _open_append(blob, os.fstat(self._blob.fileno()).st_ino) as out:
             offset = out.seek(0, os.SEEK_END)
             rendered = []
             for _, f, _ in fresh:
@@ -1007,9 +1068,25 @@ class IncrementalResult(RunResult):
                 out.write(chunk + _SEP)
                 rendered.append((offset, len(chunk)))
                 offset += len(chunk) + len(_SEP)
+            out.flush()
+            self.state.blob_stat = _fstat(out.fileno())
         self.state.findings = _findings_after(old, self.items, fresh, rendered, self)
         self.store.save(self.state)
         self.blob_file = blob
+
+    def plain(self) -> list[dict[str, Any]]:
+        """Read back from the report as :meth:`write_report_json` writes it: mostly
+        pieces of the stored report, parsed by the C decoder, not one model each."""
+        if self.blob_file is None:
+            return super().plain()
+        import io
+
+        out = io.BytesIO()
+        self.write_report_json(out)
+        text = out.getvalue()
+        out.close()
+        findings: list[dict[str, Any]] = json.loads(text)["findings"]
+        return findings
 
     def report_json(self, *, indent: int | None = 2) -> str:
         if indent != 2:
@@ -1033,16 +1110,16 @@ class IncrementalResult(RunResult):
         after = sorted(self.after, key=Finding.sort_key)
         stops = [bisect_left(range(len(table)), f.sort_key(), key=table.sort_key) for f in after]
         offsets, lengths = table.offset, table.length
-        with open(self.blob_file, "rb") as blob:
-            pieces = _Pieces(blob, fh)
-            start = 0
-            for stop, f in [*zip(stops, after, strict=True), (len(table), None)]:
-                for offset, length in _runs(offsets, lengths, start, stop):
-                    pieces.copy(offset, length)
-                if f is not None:
-                    pieces.write(self.chunk(f).encode("utf-8"))
-                start = stop
-            pieces.flush()
+        # the very file this result committed to, kept open (see _open_pinned)
+        pieces = _Pieces(self._blob, fh)
+        start = 0
+        for stop, f in [*zip(stops, after, strict=True), (len(table), None)]:
+            for offset, length in _runs(offsets, lengths, start, stop):
+                pieces.copy(offset, length)
+            if f is not None:
+                pieces.write(self.chunk(f).encode("utf-8"))
+            start = stop
+        pieces.flush()
         fh.write(tail.encode("utf-8"))
 
 
@@ -1144,18 +1221,19 @@ class _Pieces:
 
 
 def recheck(paths: Sequence[Path], root: Path, selection: Selection, fail_on: str,
-            digest: str, taken: int) -> IncrementalResult | None:
-    """The run, from the stored state and the changed files (None: run everything)."""
+            digest: str, taken: int, cache: Cache | None = None) -> IncrementalResult | None:
+    """The run, from the state stored in ``cache`` (by default the root's) and the
+    changed files (None: run everything)."""
     try:
-        return _recheck(paths, root, selection, fail_on, digest, taken)
+        return _recheck(paths, root, selection, fail_on, digest, taken,
+                        cache if cache is not None else Cache.for_root(root))
     except (OSError, LookupError, ValueError, pickle.UnpicklingError) as exc:
         _log.debug("full run: the stored state cannot be used (%s)", exc)  # damaged, moved
         return None
 
 
 def _recheck(paths: Sequence[Path], root: Path, selection: Selection, fail_on: str,
-             digest: str, taken: int) -> IncrementalResult | None:
-    cache = Cache.for_root(root)
+             digest: str, taken: int, cache: Cache | None) -> IncrementalResult | None:
     if cache is None:
         return None
     store = Store(cache, digest)
@@ -1215,28 +1293,32 @@ def _merge(old: Findings, found: list[Finding], owned: list[Owner],
 
 def checked(paths: Sequence[Path], root: Path, config: Config, selection: Selection, *,
             fail_on: str | None, quick: bool, after: Callable[[RunResult], None],
-            rules: bool = True) -> RunResult:
+            rules: bool = True, cache: Cache | None = None) -> RunResult:
     """A run; with ``quick``, from the stored state when the cache holds one, and the
-    state stored again for the next run. ``after`` (triage) runs before it is stored."""
+    state stored again for the next run. ``after`` (triage) runs before it is stored.
+    ``cache``: by default the root's; ``diff`` checks a revision it exported with the
+    working tree's, whose state then covers every file the two share."""
     taken = time.time_ns()
     digest = run_digest(root, paths, config, selection) if quick else ""
     result: RunResult | None = None
     if quick:
-        result = recheck(paths, root, selection, fail_on or config.fail_on, digest, taken)
+        result = recheck(paths, root, selection, fail_on or config.fail_on, digest, taken,
+                         cache)
     if result is None:
-        result = execute(paths, root, config, selection, rules=rules, fail_on=fail_on)
+        result = execute(paths, root, config, selection, rules=rules, fail_on=fail_on,
+                         cache=cache if cache is not None else True)
     ran = list(result.findings) if quick and not isinstance(result, IncrementalResult) else []
     after(result)
     if quick:
-        remember(result, ran, selection, digest, taken)
+        remember(result, ran, selection, digest, taken, cache)
     return result
 
 
 def remember(result: RunResult, findings: Sequence[Finding], selection: Selection,
-             digest: str, taken: int) -> None:
+             digest: str, taken: int, cache: Cache | None = None) -> None:
     """Store the state a later re-check starts from."""
     if isinstance(result, IncrementalResult):
         with contextlib.suppress(OSError):  # else the report is written from objects
             result.commit()
         return
-    save_full(result, findings, selection, digest, taken)
+    save_full(result, findings, selection, digest, taken, cache)

@@ -158,6 +158,11 @@ class RunResult:
     def has_findings(self) -> bool:
         return bool(self.findings)
 
+    def plain(self) -> list[dict[str, Any]]:
+        """Every finding as the JSON report holds it (plain data), in report order:
+        what ``diff`` compares and renders without a model object per finding."""
+        return [self._plain(f) for f in self.findings]
+
     def chunk(self, f: Finding, *, indent: int | None = 2) -> str:
         """One finding as the JSON report holds it: serialised and shifted to its depth."""
         text = pydantic_core.to_json(self._plain(f), indent=indent).decode("utf-8")

@@ -221,8 +221,9 @@ def archive(tmp_path: Path) -> Path:
 def test_diff_from_a_stored_state_equals_a_cold_diff(archive: Path,
                                                       monkeypatch: pytest.MonkeyPatch,
                                                       fmt: str) -> None:
-    """The working tree's side re-checks from the state the last run stored, as ``check``
-    does; the diff it gives is exactly the diff of cold runs."""
+    """Both sides re-check from the state the last run stored, as ``check`` does (the
+    base revision, exported elsewhere, from the working tree's state); the diff they
+    give is exactly the diff of cold runs."""
     from benchmarks.__main__ import _edit
     from checks import incremental
 
@@ -231,10 +232,12 @@ def test_diff_from_a_stored_state_equals_a_cold_diff(archive: Path,
     real = incremental.recheck
     monkeypatch.setattr(incremental, "recheck", lambda *a: kinds.append(
         isinstance(r := real(*a), incremental.IncrementalResult)) or r)
-    _diff(archive, "--format", fmt, "--fail-on", "none")  # no state yet: a full run stores one
+    # No state yet: the working tree runs in full and stores one, the base re-checks from it.
+    _diff(archive, "--format", fmt, "--fail-on", "none")
+    assert kinds == [False, True]
     _edit(archive)  # one claim of one article negated
     warm = _diff(archive, "--format", fmt, "--fail-on", "none")
-    assert kinds == [False, True], "the second diff re-checks the working tree"
+    assert kinds[2:] == [True, True], "the second diff re-checks both sides"
     record = sorted((archive / "facts").glob("art-*.yaml"))[3]
     record.write_text(record.read_text("utf-8") + "# a comment moves nothing\n", "utf-8")
     warm_again = _diff(archive, "--format", fmt, "--fail-on", "none")
@@ -244,3 +247,35 @@ def test_diff_from_a_stored_state_equals_a_cold_diff(archive: Path,
     assert warm == warm_again == cold
     if fmt == "json":
         assert json.loads(warm[1])["counts"]["new"] > 0, "the edit must show in the diff"
+
+
+def test_a_base_that_differs_in_texts_and_records_diffs_as_cold(
+        archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The base revision is checked from the working tree's state: what it does not share
+    with the working tree (an archived text, a record deleted since, a record edited
+    since) is checked again, and the diff is exactly the diff of cold runs."""
+    from benchmarks.__main__ import _edit
+    from checks import incremental
+
+    monkeypatch.delenv("FACT_CHECKS_CACHE", raising=False)
+    kinds: list[bool] = []
+    real = incremental.recheck
+    monkeypatch.setattr(incremental, "recheck", lambda *a: kinds.append(
+        isinstance(r := real(*a), incremental.IncrementalResult)) or r)
+    facts = archive / "facts"
+    text = sorted((facts / "texts").iterdir())[0]
+    text.write_text("Nothing of what the record quotes.\n", "utf-8")
+    sorted(facts.glob("art-*.yaml"))[5].unlink()
+    _git(archive, "add", "-A")
+    _git(archive, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q",
+         "-m", "a text emptied, a record deleted")
+    _edit(archive)  # and one claim negated, uncommitted
+    args = ("HEAD~1", "--format", "json", "--fail-on", "none")
+    first = _diff(archive, *args)  # the head runs in full, the base re-checks from its state
+    second = _diff(archive, *args)
+    assert kinds == [False, True, True, True]
+    monkeypatch.setenv("FACT_CHECKS_CACHE", "off")
+    cold = _diff(archive, *args)
+    assert first == second == cold
+    counts = json.loads(cold[1])["counts"]
+    assert counts["new"] > 0 and counts["resolved"] > 0, counts

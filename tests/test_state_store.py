@@ -78,13 +78,16 @@ def test_unsigned_or_damaged_state_is_no_state(store: Store) -> None:
 def test_text_digest_is_of_the_text_the_run_read(tmp_path: Path) -> None:
     from checks.incremental import _file_digest, _text_entry
 
-    path = tmp_path / "a.txt"
+    path = tmp_path / "texts" / "a.txt"
+    record = tmp_path / "a.yaml"
+    path.parent.mkdir()
     path.write_bytes("read by the run \u2014 caf\u00e9\r\n".encode())
     read = path.read_bytes().decode("utf-8")
-    entry = _text_entry(path, read)
+    entry = _text_entry(path, read, record)
     assert entry is not None and entry[2] == _file_digest(path)  # strict UTF-8 gives its bytes
     path.write_bytes(b"edited while the run was going")  # after it was read, before remembered
-    later = _text_entry(path, read)
+    later = _text_entry(path, read, record)
     assert later is not None and later[2] != _file_digest(path)  # the next run sees the edit
-    assert _text_entry(path, None) == (str(path), later[1], _file_digest(path))
-    assert _text_entry(None, read) is None
+    # stored from the record's folder: the state holds for another checkout of the files
+    assert _text_entry(path, None, record) == ("texts/a.txt", later[1], _file_digest(path))
+    assert _text_entry(None, read, record) is None

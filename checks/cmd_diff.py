@@ -43,7 +43,7 @@ from typing import Any
 
 import pydantic_core
 
-from .cache import Cache
+from .cache import Cache, gc_paused
 from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, write_output
 from .config import Config, load_config
 from .engine import Selection, select
@@ -268,6 +268,11 @@ def _triage(result: RunResult, config: Config, reviews: str | Path | None, root:
 
 
 def compare(base: RunResult, head: RunResult, base_rev: str, head_rev: str) -> DiffResult:
+    with gc_paused():  # two reports' worth of plain data, all of it kept
+        return _compare(base, head, base_rev, head_rev)
+
+
+def _compare(base: RunResult, head: RunResult, base_rev: str, head_rev: str) -> DiffResult:
     old = {d["fingerprint"]: d for d in base.plain()}
     head_plain = head.plain()
     now = {d["fingerprint"]: d for d in head_plain}
@@ -326,6 +331,7 @@ def _finding(f: Plain) -> Plain:
     return {k: v for k, v in f.items() if k not in ("status", "review")}
 
 
+@gc_paused()
 def render_json(diff: DiffResult) -> str:
     def dump(f: Plain) -> Plain:
         return {**_finding(f), "reviewed": _reviewed(f)}

@@ -1085,7 +1085,12 @@ class IncrementalResult(RunResult):
         self.write_report_json(out)
         text = out.getvalue()
         out.close()
-        findings: list[dict[str, Any]] = json.loads(text)["findings"]
+        with gc_paused():  # millions of acyclic objects: 5 times faster than json.loads
+            try:
+                report = pydantic_core.from_json(text)
+            except ValueError:  # what the report's serialiser writes it reads; just in case
+                report = json.loads(text)
+        findings: list[dict[str, Any]] = report["findings"]
         return findings
 
     def report_json(self, *, indent: int | None = 2) -> str:

@@ -161,7 +161,8 @@ class RunResult:
     def plain(self) -> list[dict[str, Any]]:
         """Every finding as the JSON report holds it (plain data), in report order:
         what ``diff`` compares and renders without a model object per finding."""
-        return [self._plain(f) for f in self.findings]
+        with gc_paused():
+            return [self._plain(f) for f in self.findings]
 
     def chunk(self, f: Finding, *, indent: int | None = 2) -> str:
         """One finding as the JSON report holds it: serialised and shifted to its depth."""

@@ -6,7 +6,9 @@ predicate's label), each with its rule, severity, review status, message and the
 claims side by side (outlet, headline linked when the URL is http(s), speaker,
 and the evidence marked inside its sentence from the archived text); filters by
 category, severity, source and status; and, for every proposition that two or
-more sources cover, a matrix of sources: agrees, differs or silent.
+more sources cover, a matrix of sources: agrees, differs or silent (beyond
+``MAX_SILENT_ROWS`` sources the silent ones are counted in one row, so the page
+grows with the corpus, not with sources times propositions).
 
 Safety: every piece of record text is escaped with ``html.escape(quote=True)``;
 data reaches the script only through escaped ``data-`` attributes, never inside
@@ -42,6 +44,7 @@ Key = tuple[str, str, str]
 # page of gigabytes: each finding shows this many claims, each claim this many excerpts.
 MAX_CARDS = 40
 MAX_EXCERPTS = 6
+MAX_SILENT_ROWS = 30  # beyond this many sources, a coverage matrix counts the silent ones
 CONTEXT_CHARS = 320  # at most this much sentence context on each side of an excerpt
 FILES_TOKEN = "files"  # the source filter's value for findings on registry/vocabulary files
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)|\n")
@@ -278,13 +281,38 @@ def matrix(corpus: Corpus, key: Key) -> list[Row]:
     profiles = {s: frozenset(map(position, cs)) for s, cs in per_source.items()}
     ranked = Counter(profiles.values()).most_common(2)
     majority = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    # The silent sources are listed only in a small corpus: a row for every source under
+    # every proposition grows with their product (10,000 articles: hundreds of millions).
+    small = len(corpus.records) <= MAX_SILENT_ROWS
+    if small:
+        listed = corpus.records
+    else:
+        rank = _source_rank(corpus)
+        listed = [corpus.by_source[s] for s in sorted(per_source, key=lambda s: rank.get(s, -1))
+                  if s in corpus.by_source]
     rows = []
-    for record in corpus.records:
+    for record in listed:
         sid = record.record.source.id
         claims = tuple(per_source.get(sid, ()))
         state = "silent" if not claims else "agrees" if profiles[sid] == majority else "differs"
         rows.append(Row(record, state, claims))
     return rows
+
+
+def _source_rank(corpus: Corpus) -> dict[str, int]:
+    """Each source's place in the corpus (its first record's), computed once per corpus."""
+    cached = _RANKS.get(id(corpus))
+    if cached is None or cached[0] is not corpus:
+        rank: dict[str, int] = {}
+        for i, r in enumerate(corpus.records):
+            rank.setdefault(r.record.source.id, i)
+        cached = (corpus, rank)
+        _RANKS.clear()  # one corpus at a time: a report renders one
+        _RANKS[id(corpus)] = cached
+    return cached[1]
+
+
+_RANKS: dict[int, tuple[Corpus, dict[str, int]]] = {}
 
 
 def shared_keys(corpus: Corpus) -> list[Key]:
@@ -531,6 +559,10 @@ def _matrix_table(corpus: Corpus, key: Key, anchor: str) -> str:
         f'<span class="meta code">{esc(r.record.record.source.id)}</span></th>'
         f'<td class="st-{r.state}">{r.state}</td><td>{_positions(corpus, r.claims)}</td></tr>'
         for r in rows)
+    silent = len(corpus.records) - len(rows)
+    if silent > 0:
+        body += (f'<tr><th scope="row">{silent:,} other source{"s" if silent != 1 else ""}</th>'
+                 '<td class="st-silent">silent</td><td>—</td></tr>')
     split = "" if any(r.state == "agrees" for r in rows) else " (no majority: the sources split)"
     return (f'<h3 id="{anchor}">{esc(label(corpus, key))}</h3>\n<table aria-labelledby="{anchor}">'
             f"<caption>How each source reports it{esc(split)}</caption><thead><tr>"

@@ -447,3 +447,44 @@ def tab_to(page: Any, selector: str, limit: int = 80) -> Any:
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):
             return page.locator(":focus")
     pytest.fail(f"Tab never reached {selector}")
+
+
+def _generated(root: Path, articles: int) -> RunResult:
+    from benchmarks.generate import generate
+
+    generate(root, articles, seed=9)
+    config = Config()
+    return execute([root / "facts"], root, config, select(config), cache=False)
+
+
+def test_a_large_corpus_counts_its_silent_sources(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond MAX_SILENT_ROWS sources a matrix lists the sources that report the
+    proposition and counts the others: the same states, without a row per source."""
+    from checks import htmlreport
+
+    result = _generated(tmp_path, htmlreport.MAX_SILENT_ROWS + 20)
+    corpus = result.corpus
+    keys = shared_keys(corpus)
+    assert keys, "the generated corpus shares propositions between sources"
+    order = [r.record.source.id for r in corpus.records]
+    for key in keys[:20]:
+        rows = matrix(corpus, key)
+        covering = {c.source.id for c in corpus.by_key[key]}
+        ids = [r.record.record.source.id for r in rows]
+        assert set(ids) == covering and "silent" not in {r.state for r in rows}
+        assert ids == sorted(ids, key=order.index)  # in corpus order, as the full table
+        monkeypatch.setattr(htmlreport, "MAX_SILENT_ROWS", len(corpus.records))
+        full = {r.record.record.source.id: r.state for r in matrix(corpus, key)}
+        monkeypatch.undo()
+        assert {i: full[i] for i in ids} == {r.record.record.source.id: r.state for r in rows}
+        assert sum(state == "silent" for state in full.values()) == len(order) - len(ids)
+    page = render(result)
+    silent = len(order) - len({c.source.id for c in corpus.by_key[keys[0]]})
+    assert f"<th scope=\"row\">{silent:,} other sources</th>" in page
+
+
+def test_the_page_grows_with_the_corpus_not_its_square(tmp_path: Path) -> None:
+    small = len(render(_generated(tmp_path / "small", 40)))
+    large = len(render(_generated(tmp_path / "large", 160)))
+    assert large < 6 * small, (small, large)  # 4x the articles; a row per source per key: 16x

@@ -25,7 +25,10 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
+        return _RANK[self]
+
+
+_RANK = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
 
 
 class Frozen(BaseModel):

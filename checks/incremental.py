@@ -945,8 +945,9 @@ class IncrementalResult(RunResult):
     @property
     def findings(self) -> list[Finding]:
         if self._list is None:
-            self._list = sorted([self._object(i) for i in self.items] + self.after,
-                                key=Finding.sort_key)
+            with gc_paused():  # a model per stored finding, all kept: nothing to collect
+                self._list = sorted([self._object(i) for i in self.items] + self.after,
+                                    key=Finding.sort_key)
         return self._list
 
     @findings.setter

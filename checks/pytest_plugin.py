@@ -61,6 +61,9 @@ class _State:
     corpus_item: bool = False  # the corpus-wide item is created once
     runs: int = 0
     _result: RunResult | None = field(default=None, repr=False)
+    # Per run, once: each of ten thousand items scanning every finding was quadratic.
+    _by_path: dict[str, list[Finding]] | None = field(default=None, repr=False)
+    _failing: set[str] | None = field(default=None, repr=False)
 
     def owns(self, file: Path) -> bool:
         if self.config is None and self.error is None:
@@ -85,6 +88,19 @@ class _State:
             self._result = _run(self.root, self.config)
             self.runs += 1
         return self._result
+
+    def by_path(self) -> dict[str, list[Finding]]:
+        if self._by_path is None:
+            table: dict[str, list[Finding]] = {}
+            for f in self.result().findings:
+                table.setdefault(f.location.path, []).append(f)
+            self._by_path = table
+        return self._by_path
+
+    def failing(self) -> set[str]:
+        if self._failing is None:
+            self._failing = {f.fingerprint for f in self.result().failing()}
+        return self._failing
 
 
 _STASH = pytest.StashKey[_State]()
@@ -180,7 +196,7 @@ class _Item(pytest.Item):
 
     def _check(self, findings: list[Finding], heading: str) -> None:
         result = self.state.result()
-        failing = {f.fingerprint for f in result.failing()}
+        failing = self.state.failing()
         for f in findings:
             kind = ("finding" if f.fingerprint in failing
                     else "reviewed" if result.is_reviewed(f) else "notice")
@@ -213,9 +229,7 @@ class FactItem(_Item):
         return shown_path(self.path, self.state.root)
 
     def runtest(self) -> None:
-        result = self.state.result()
-        mine = [f for f in result.findings if f.location.path == self.shown]
-        self._check(mine, self.shown)
+        self._check(self.state.by_path().get(self.shown, []), self.shown)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         # No line: the item is the whole file (pytest's lines would be 0-based).

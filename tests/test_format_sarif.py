@@ -135,3 +135,20 @@ def test_the_multitool_does_catch_a_broken_log(tmp_path: Path) -> None:
     del log["runs"][0]["results"][0]["message"]
     log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
     assert multitool_problems(log, tmp_path)
+
+
+def test_the_shared_serialiser_writes_what_json_dumps_writes() -> None:
+    """SARIF and Code Climate are written by pydantic's serialiser: the same text as
+    ``json.dumps(indent=2, ensure_ascii=False)``, floats aside (written the shortest
+    way), and the same values once parsed."""
+    import json as std
+
+    from checks.reporters._common import clean, dumps
+
+    data = {"text": clean("caf\u00e9 \u201cquoted\u201d \"x\" back\\slash\ttab\nline \x00\x1f\x7f"
+                          "\u202e bidi \ud800 lone"),
+            "nested": [{"n": 3, "f": 40000.5, "none": None, "yes": True}, [], {}],
+            "emoji": "\U0001f600", "empty": ""}
+    assert dumps(data) == std.dumps(data, indent=2, ensure_ascii=False)
+    floats = [1e16, 1.5e-7, 0.1, -0.0, 123456789.125]
+    assert std.loads(dumps(floats)) == floats

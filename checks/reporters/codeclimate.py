@@ -13,12 +13,11 @@ count them as problems.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..findings import Finding, Severity
 from ..pipeline import RunResult
-from ._common import claim_line, clean, inert_json, one_line, ordered, review_note
+from ._common import claim_line, clean, dumps, inert_json, one_line, ordered, review_note
 from .markdown import escape
 
 SEVERITY = {Severity.info: "info", Severity.warning: "minor", Severity.error: "major"}
@@ -63,7 +62,7 @@ class CodeClimateReporter:
 
     def render(self, result: RunResult) -> str:
         issues = [issue(f, result) for f in ordered(result)]
-        return inert_json(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"
+        return inert_json(dumps(issues)) + "\n"
 
 
 REPORTER = CodeClimateReporter()

@@ -10,7 +10,6 @@ findings carry an external suppression with the review as justification.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from importlib import metadata
@@ -27,6 +26,7 @@ from ._common import (
     clean,
     clean_data,
     doc_parts,
+    dumps,
     inert_json,
     is_relative,
     label,
@@ -208,7 +208,7 @@ class SarifReporter:
     description = "SARIF 2.1.0 for GitHub code scanning and SARIF viewers"
 
     def render(self, result: RunResult) -> str:
-        return inert_json(json.dumps(render_log(result), indent=2, ensure_ascii=False)) + "\n"
+        return inert_json(dumps(render_log(result))) + "\n"
 
 
 REPORTER = SarifReporter()

@@ -20,7 +20,7 @@ from typing import NoReturn
 from . import __version__, atomic, triage
 from .config import Config, ConfigError, load_config
 from .engine import find_rule, registry, select
-from .incremental import checked
+from .incremental import checked, stages_from_check
 from .pipeline import RunResult
 from .reporters import REPORTERS
 
@@ -78,14 +78,23 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool,
                        only=only)
     paths = input_paths(args, config, root)
 
-    def after(result: RunResult) -> None:
-        # Triage can only call a review stale after a run that could have produced its finding.
-        result.extra["scope"] = {"rules": rules,
-                                 "complete": not (args.paths or args.select or args.ignore)}
-        _apply_triage(result, config, args)
+    def triaged(ran_rules: bool) -> Callable[[RunResult], None]:
+        def after(result: RunResult) -> None:
+            # Triage can only call a review stale after a run that could have produced its
+            # finding.
+            result.extra["scope"] = {"rules": ran_rules,
+                                     "complete": not (args.paths or args.select or args.ignore)}
+            _apply_triage(result, config, args)
+        return after
 
+    if incremental and not rules:
+        check = select(config, extra_select=args.select or (), extra_ignore=args.ignore or ())
+        view = stages_from_check(paths, root, config, check, selection, fail_on=args.fail_on,
+                                 check_after=triaged(True), after=triaged(False))
+        if view is not None:
+            return view
     return checked(paths, root, config, selection, fail_on=args.fail_on,
-                   quick=incremental and rules, after=after, rules=rules)
+                   quick=incremental and rules, after=triaged(rules), rules=rules)
 
 
 def exit_code(result: RunResult) -> int:

@@ -46,7 +46,7 @@ import time
 from array import array
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from operator import itemgetter
 from pathlib import Path
@@ -973,6 +973,13 @@ class IncrementalResult(RunResult):
         self._blob.close()
         super().close()
 
+    def of_rules(self, codes: Collection[str]) -> list[Finding]:
+        """The run's findings of these rules (the others are not made into objects)."""
+        rules = self.old.findings.rule
+        chosen = [self._object(i) for i in self.items
+                  if (i.rule if isinstance(i, Finding) else rules[i]) in codes]
+        return sorted(chosen, key=Finding.sort_key)
+
     # what RunResult answers from its findings ----------------------------------
     @property
     def by_fp(self) -> dict[str, Item]:
@@ -1318,6 +1325,51 @@ def checked(paths: Sequence[Path], root: Path, config: Config, selection: Select
     if quick:
         remember(result, ran, selection, digest, taken, cache)
     return result
+
+
+@dataclass
+class StagesResult(RunResult):
+    """``validate``'s run read from ``check``'s stored state: the stage findings of the
+    re-check, and the counts of the whole corpus."""
+
+    corpus_counts: dict[str, int] = field(default_factory=dict)
+    corpus_files: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return self.corpus_counts
+
+    def files(self) -> list[str]:
+        return self.corpus_files
+
+
+def stages_from_check(paths: Sequence[Path], root: Path, config: Config, check: Selection,
+                      stages: Selection, *, fail_on: str | None,
+                      check_after: Callable[[RunResult], None],
+                      after: Callable[[RunResult], None]) -> RunResult | None:
+    """``validate`` from the state ``check`` stored, when there is one and the re-check
+    holds: the stage findings do not depend on the rules that run, so they are the
+    check's, and the check's state is stored again on the way (None: run ``validate``).
+    Without a state, ``validate`` stays a validation, not a whole check."""
+    if {c: stages.severity[c] for c in stages.specs} != {
+            c: check.severity[c] for c in check.specs if check.specs[c].category in
+            {s.category for s in stages.specs.values()}}:
+        return None  # not the same stage codes or severities: the check's are not these
+    taken = time.time_ns()
+    digest = run_digest(root, paths, config, check)
+    found = recheck(paths, root, check, fail_on or config.fail_on, digest, taken)
+    if found is None:
+        return None
+    _log.debug("validate: the stage findings of check's re-check")
+    try:
+        check_after(found)
+        remember(found, [], check, digest, taken)
+        view = StagesResult(corpus=found.corpus, findings=found.of_rules(stages.specs),
+                            fail_on=found.fail_on, root=root, corpus_counts=found.counts(),
+                            corpus_files=found.files())
+    finally:
+        found.close()
+    after(view)
+    return view
 
 
 def remember(result: RunResult, findings: Sequence[Finding], selection: Selection,

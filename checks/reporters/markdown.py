@@ -94,9 +94,12 @@ class MarkdownReporter:
                 continue
             heading = ["", f"### {title} ({len(findings)})", ""]
             for i, f in enumerate(findings):
+                if left:  # past the limit: counted, not rendered (most of a large archive's)
+                    left += 1
+                    continue
                 block = (heading if i == 0 else []) + _item(f, result)
                 cost = sum(len(x.encode()) + 1 for x in block)
-                if left or size + cost > budget:
+                if size + cost > budget:
                     left += 1
                     continue
                 lines += block

@@ -54,6 +54,11 @@ from typing import Any, NamedTuple
 
 import pydantic_core
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks, one run at a time
+    fcntl = None  # type: ignore[assignment]
+
 from .cache import Cache, _secret, gc_paused, salt
 from .config import Config
 from .corpus import ClaimInfo, Corpus, RecordInfo, _index, build, discover, shown_paths, voices
@@ -288,10 +293,17 @@ def _open_pinned(path: Path, stat: Stat | None) -> Any:
 
 
 def _open_append(path: Path, inode: int) -> Any:
+    """The stored file, to append to, locked until closed: a run computes its pieces'
+    offsets from where the file ends, so two runs must not interleave their writes."""
     out = open(path, "ab", buffering=_BUFFER)  # noqa: SIM115 - the caller closes it
-    if os.fstat(out.fileno()).st_ino != inode:
+    try:
+        if fcntl is not None:
+            fcntl.flock(out.fileno(), fcntl.LOCK_EX)  # released when the file is closed
+        if os.fstat(out.fileno()).st_ino != inode:
+            raise OSError(f"{path.name} was replaced by another run")
+    except BaseException:
         out.close()
-        raise OSError(f"{path.name} was replaced by another run")
+        raise
     return out
 
 

@@ -81,3 +81,21 @@ def test_a_stored_file_replaced_under_a_state_means_a_full_run(root: Path) -> No
         assert _report(again) == _cold(root)
     finally:
         again.close()
+
+
+def test_appending_to_a_stored_file_locks_it(tmp_path: Path) -> None:
+    """A run appends its pieces where the file ends: a second run waits for the lock
+    instead of writing between them (its offsets would point into the other's)."""
+    fcntl = pytest.importorskip("fcntl")
+    path = tmp_path / "rows-1.bin"
+    path.write_bytes(b"stored")
+    inode = os.stat(path).st_ino
+    with incremental._open_append(path, inode) as out:
+        assert out.seek(0, os.SEEK_END) == len(b"stored")
+        with open(path, "ab") as other:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with open(path, "ab") as other:  # released with the file
+        fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with pytest.raises(OSError, match="replaced"):
+        incremental._open_append(path, inode + 1)

@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from . import cli
-from .htmlreport import render
+from .reporters.html import REPORTER
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +26,8 @@ def run_report(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         raise cli.UsageError(f"--output must be a folder; '{folder}' is a file")
     result = cli.run_pipeline(args, rules=True)
-    cli.write_output(render(result), str(folder / "index.html"))
+    folder.mkdir(parents=True, exist_ok=True)
+    REPORTER.write(result, folder / "index.html")
     return cli.exit_code(result)
 
 

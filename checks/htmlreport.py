@@ -25,10 +25,11 @@ import hashlib
 import html
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from . import __version__
@@ -325,29 +326,61 @@ def shared_keys(corpus: Corpus) -> list[Key]:
 
 
 def render(result: RunResult) -> str:
+    return "".join(parts(result))
+
+
+def write(result: RunResult, fh: BinaryIO) -> None:
+    """The page into an open binary file, a megabyte at a time: at 10,000 articles it
+    is hundreds of megabytes, which as one string (and its joins) took gigabytes."""
+    pending: list[str] = []
+    size = 0
+    for piece in parts(result):
+        pending.append(piece)
+        size += len(piece)
+        if size >= _FLUSH_CHARS:
+            fh.write("".join(pending).encode("utf-8"))
+            pending, size = [], 0
+    fh.write("".join(pending).encode("utf-8"))
+
+
+_FLUSH_CHARS = 1 << 20
+
+
+def parts(result: RunResult) -> Iterator[str]:
+    """``index.html`` piece by piece, in order."""
     page = Page.of(result)
     style, script = asset("report.css"), asset("report.js")
     groups = group_findings(page)
     policy = esc(content_security_policy(style, script))
-    body = "\n".join((
-        '<a class="skip" href="#main">Skip to the report</a>',
-        _header(page),
-        '<main id="main" tabindex="-1">',
-        _summary(page),
-        _findings(page, groups),
-        _matrices(page),
-        "</main>",
-        f"<footer><p>fact-checks {esc(__version__)}. Every quotation is the article's own "
-        "words as archived; check each finding against the linked article.</p></footer>",
-    ))
-    return (
+    yield (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>Fact-checks discrepancy report</title>\n"
-        f"<style>{style}</style>\n</head>\n<body>\n{body}\n<script>{script}</script>\n</body>\n</html>\n"
+        f"<style>{style}</style>\n</head>\n<body>\n"
     )
+    yield from _joined((
+        iter(['<a class="skip" href="#main">Skip to the report</a>']),
+        iter([_header(page)]),
+        iter(['<main id="main" tabindex="-1">']),
+        iter([_summary(page)]),
+        _findings(page, groups),
+        _matrices(page),
+        iter(["</main>"]),
+        iter([f"<footer><p>fact-checks {esc(__version__)}. Every quotation is the article's "
+              "own words as archived; check each finding against the linked article.</p>"
+              "</footer>"]),
+    ))
+    yield f"\n<script>{script}</script>\n</body>\n</html>\n"
+
+
+def _joined(sections: Iterable[Iterator[str]]) -> Iterator[str]:
+    """``"\\n".join`` of the sections' texts, each section itself given in pieces."""
+    for i, section in enumerate(sections):
+        if i:
+            yield "\n"
+        yield from section
 
 
 def _header(page: Page) -> str:
@@ -394,18 +427,19 @@ def _headline(headline: str, url: str) -> str:
     return f'<a href="{esc(link)}" rel="noopener noreferrer nofollow">{esc(headline)}</a>'
 
 
-def _findings(page: Page, groups: list[Group]) -> str:
-    parts = ['<section aria-labelledby="findings"><h2 id="findings">Findings</h2>',
-             _filters(page)]
+def _findings(page: Page, groups: list[Group]) -> Iterator[str]:
+    """The findings section, piece by piece (joined by line breaks)."""
+    yield '<section aria-labelledby="findings"><h2 id="findings">Findings</h2>\n'
+    yield _filters(page)
     if not groups:
-        parts.append("<p>No findings.</p>")
+        yield "\n<p>No findings.</p>"
     for g in groups:
-        parts.append(f'<section class="event"><h3 id="{g.anchor}">{esc(g.title)}</h3>')
-        parts.append(_event_line(page, g))
-        parts.extend(_finding(page, f) for f in g.findings)
-        parts.append("</section>")
-    parts.append("</section>")
-    return "\n".join(parts)
+        yield f'\n<section class="event"><h3 id="{g.anchor}">{esc(g.title)}</h3>'
+        yield "\n" + _event_line(page, g)
+        for f in g.findings:
+            yield "\n" + _finding(page, f)
+        yield "\n</section>"
+    yield "\n</section>"
 
 
 def _event_line(page: Page, g: Group) -> str:
@@ -536,7 +570,8 @@ def _claim_facts(corpus: Corpus, ci: ClaimInfo) -> str:
     return f"<dl>{cells}</dl>"
 
 
-def _matrices(page: Page) -> str:
+def _matrices(page: Page) -> Iterator[str]:
+    """The coverage section, piece by piece."""
     corpus = page.corpus
     keys = shared_keys(corpus)
     parts = ['<section aria-labelledby="coverage"><h2 id="coverage">Coverage by source</h2>',
@@ -544,12 +579,12 @@ def _matrices(page: Page) -> str:
              "means the source takes the same positions (true, false or no side, and the same "
              "figure) as most sources; <strong>differs</strong> means it takes others or "
              "more; <strong>silent</strong> means it has no claim on it.</p>"]
+    yield "\n".join(parts)
     if not keys:
-        parts.append("<p>No proposition is reported by more than one source.</p>")
+        yield "\n<p>No proposition is reported by more than one source.</p>"
     for i, key in enumerate(keys):
-        parts.append(_matrix_table(corpus, key, f"m-{i}"))
-    parts.append("</section>")
-    return "\n".join(parts)
+        yield "\n" + _matrix_table(corpus, key, f"m-{i}")
+    yield "\n</section>"
 
 
 def _matrix_table(corpus: Corpus, key: Key, anchor: str) -> str:

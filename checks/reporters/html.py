@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..htmlreport import render
+from pathlib import Path
+
+from .. import atomic
+from ..htmlreport import render, write
 from ..pipeline import RunResult
 
 
@@ -13,6 +16,10 @@ class HtmlReporter:
 
     def render(self, result: RunResult) -> str:
         return render(result)
+
+    def write(self, result: RunResult, path: Path) -> None:
+        """Write the page to a file piece by piece, never holding it whole."""
+        atomic.write(path, lambda fh: write(result, fh), durable=False)
 
 
 REPORTER = HtmlReporter()

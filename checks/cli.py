@@ -20,7 +20,7 @@ from typing import NoReturn
 from . import __version__, atomic, triage
 from .config import Config, ConfigError, load_config
 from .engine import find_rule, registry, select
-from .incremental import checked, stages_from_check
+from .incremental import checked, checked_whole, stages_from_check
 from .pipeline import RunResult
 from .reporters import REPORTERS
 
@@ -66,11 +66,12 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def run_pipeline(args: argparse.Namespace, *, rules: bool,
-                 incremental: bool = False) -> RunResult:
+def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = False,
+                 whole: bool = False) -> RunResult:
     """Configuration, selection, the run and triage, from the input options. With
     ``incremental``, a check starts from the previous run's stored state when the
-    cache holds one (checks.incremental), and stores its own for the next."""
+    cache holds one (checks.incremental), and stores its own for the next; with
+    ``whole`` (a report of the whole corpus) too, and the corpus is built in full."""
     root = Path(args.root).resolve()
     config = load_config(root, Path(args.config) if args.config else None)
     only = None if rules else STAGE_CATEGORIES
@@ -93,6 +94,9 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool,
                                  check_after=triaged(True), after=triaged(False))
         if view is not None:
             return view
+    if whole and rules:
+        return checked_whole(paths, root, config, selection, fail_on=args.fail_on,
+                             after=triaged(rules))
     return checked(paths, root, config, selection, fail_on=args.fail_on,
                    quick=incremental and rules, after=triaged(rules), rules=rules)
 
@@ -105,8 +109,8 @@ def _run(args: argparse.Namespace, *, rules: bool) -> int:
     reporter = REPORTERS.get(args.format)
     if reporter is None:
         raise UsageError(f"unknown format '{args.format}'; choose from {', '.join(REPORTERS)}")
-    result = run_pipeline(args, rules=rules,
-                          incremental=not getattr(reporter, "needs_corpus", False))
+    whole = bool(getattr(reporter, "needs_corpus", False))
+    result = run_pipeline(args, rules=rules, incremental=not whole, whole=whole)
     try:
         write = getattr(reporter, "write", None)
         if write is not None and args.output and args.output != "-":

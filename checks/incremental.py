@@ -1384,6 +1384,35 @@ def stages_from_check(paths: Sequence[Path], root: Path, config: Config, check: 
     return view
 
 
+def checked_whole(paths: Sequence[Path], root: Path, config: Config, selection: Selection, *,
+                  fail_on: str | None, after: Callable[[RunResult], None],
+                  cache: Cache | None = None) -> RunResult:
+    """A run for a report that shows the whole corpus (html): the findings from the
+    stored state when a re-check holds (no rule runs again), the corpus built from the
+    per-file cache; else a full run. Either way the state is stored for the next run."""
+    taken = time.time_ns()
+    digest = run_digest(root, paths, config, selection)
+    found = recheck(paths, root, selection, fail_on or config.fail_on, digest, taken, cache)
+    if found is None:
+        result = execute(paths, root, config, selection, fail_on=fail_on,
+                         cache=cache if cache is not None else True)
+        ran = list(result.findings)
+        after(result)
+        remember(result, ran, selection, digest, taken, cache)
+        return result
+    try:
+        corpus = build(paths, root, cache=cache if cache is not None else True)
+        whole = RunResult(corpus=corpus, findings=list(found.findings), fail_on=found.fail_on,
+                          root=root)
+        after(whole)
+        # the stored report's review column, as the re-check's own triage would set it
+        found.extra.update({k: v for k, v in whole.extra.items() if k in ("reviewed", "expired")})
+        remember(found, [], selection, digest, taken, cache)
+    finally:
+        found.close()
+    return whole
+
+
 def remember(result: RunResult, findings: Sequence[Finding], selection: Selection,
              digest: str, taken: int, cache: Cache | None = None) -> None:
     """Store the state a later re-check starts from."""

@@ -48,7 +48,7 @@ from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, write_output
 from .config import Config, load_config
 from .engine import Selection, select
 from .findings import Finding, Severity
-from .incremental import checked
+from .incremental import checked, checked_whole
 from .pipeline import RunResult
 from .reporters import REPORTERS
 from .textnorm import collapse_ws
@@ -232,17 +232,21 @@ def _run(root: Path, config: Config, selection: Selection, args: argparse.Namesp
          reviews_root: Path | None, cache: Cache | None = None) -> RunResult:
     """One side, as ``check`` runs it: a re-check from the state the last run stored
     when the cache holds one (only what changed since runs again), and the state stored
-    again for the next run. A report that shows the whole corpus (html) needs a full
-    run of HEAD's side. ``reviews_root``: where the reviews are read (HEAD's side)."""
-    quick = reviews_root is None or not getattr(REPORTERS.get(args.format), "needs_corpus",
-                                                False)
+    again for the next run. A report that shows the whole corpus (html) gets HEAD's
+    corpus built in full (:func:`checked_whole`). ``reviews_root``: where the reviews are
+    read (HEAD's side)."""
+    whole = reviews_root is not None and getattr(REPORTERS.get(args.format), "needs_corpus",
+                                                 False)
 
     def after(result: RunResult) -> None:
         if reviews_root is not None:
             _triage(result, config, args.reviews, reviews_root, args)
 
+    if whole:
+        return checked_whole(_paths(root, config), root, config, selection,
+                             fail_on=args.fail_on, after=after, cache=cache)
     return checked(_paths(root, config), root, config, selection, fail_on=args.fail_on,
-                   quick=quick, after=after, cache=cache)
+                   quick=True, after=after, cache=cache)
 
 
 def _side(repo: Repo, rev: str | None, root: Path, config: Config, selection: Selection,

@@ -217,7 +217,7 @@ def archive(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.parametrize("fmt", ["json", "text", "sarif", "markdown"])
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif", "markdown", "html"])
 def test_diff_from_a_stored_state_equals_a_cold_diff(archive: Path,
                                                       monkeypatch: pytest.MonkeyPatch,
                                                       fmt: str) -> None:

@@ -92,9 +92,8 @@ def test_appending_to_a_stored_file_locks_it(tmp_path: Path) -> None:
     inode = os.stat(path).st_ino
     with incremental._open_append(path, inode) as out:
         assert out.seek(0, os.SEEK_END) == len(b"stored")
-        with open(path, "ab") as other:
-            with pytest.raises(BlockingIOError):
-                fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with open(path, "ab") as other, pytest.raises(BlockingIOError):
+            fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     with open(path, "ab") as other:  # released with the file
         fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     with pytest.raises(OSError, match="replaced"):

@@ -41,8 +41,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pydantic_core
-
 from .cache import Cache, gc_paused
 from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, write_output
 from .config import Config, load_config
@@ -51,6 +49,7 @@ from .findings import Finding, Severity
 from .incremental import checked, checked_whole
 from .pipeline import RunResult
 from .reporters import REPORTERS
+from .reporters._common import dumps
 from .textnorm import collapse_ws
 
 WORKING_TREE = "working tree"
@@ -349,9 +348,7 @@ def render_json(diff: DiffResult) -> str:
            "resolved": [_finding(f) for f in diff.resolved],
            "unchanged": [dump(f) for f in head if f["fingerprint"] not in diff.new],
            "changed": sorted(diff.changed)}
-    # The JSON report's serialiser (pydantic's): the findings read as the report writes
-    # them, and ten times faster than json.dumps(indent=2) on a large archive.
-    return pydantic_core.to_json(doc, indent=2).decode("utf-8") + "\n"
+    return dumps(doc) + "\n"  # the report's serialiser: the findings as the report holds them
 
 
 def render(diff: DiffResult, fmt: str) -> str:

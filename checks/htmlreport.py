@@ -36,7 +36,7 @@ from . import __version__
 from .corpus import ClaimInfo, Corpus, RecordInfo
 from .findings import ClaimRef, Finding, Severity
 from .model import Comparator, Mode, Part
-from .pipeline import RunResult
+from .pipeline import RunResult, write_pieces
 from .rules._common import STANCE_WORDS, label, polarity
 from .textnorm import collapse_ws
 
@@ -284,13 +284,11 @@ def matrix(corpus: Corpus, key: Key) -> list[Row]:
     majority = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     # The silent sources are listed only in a small corpus: a row for every source under
     # every proposition grows with their product (10,000 articles: hundreds of millions).
-    small = len(corpus.records) <= MAX_SILENT_ROWS
-    if small:
+    # (per_source is in corpus order: a block lists its claims in the corpus's order.)
+    if len(corpus.records) <= MAX_SILENT_ROWS:
         listed = corpus.records
     else:
-        rank = _source_rank(corpus)
-        listed = [corpus.by_source[s] for s in sorted(per_source, key=lambda s: rank.get(s, -1))
-                  if s in corpus.by_source]
+        listed = [corpus.by_source[s] for s in per_source if s in corpus.by_source]
     rows = []
     for record in listed:
         sid = record.record.source.id
@@ -298,22 +296,6 @@ def matrix(corpus: Corpus, key: Key) -> list[Row]:
         state = "silent" if not claims else "agrees" if profiles[sid] == majority else "differs"
         rows.append(Row(record, state, claims))
     return rows
-
-
-def _source_rank(corpus: Corpus) -> dict[str, int]:
-    """Each source's place in the corpus (its first record's), computed once per corpus."""
-    cached = _RANKS.get(id(corpus))
-    if cached is None or cached[0] is not corpus:
-        rank: dict[str, int] = {}
-        for i, r in enumerate(corpus.records):
-            rank.setdefault(r.record.source.id, i)
-        cached = (corpus, rank)
-        _RANKS.clear()  # one corpus at a time: a report renders one
-        _RANKS[id(corpus)] = cached
-    return cached[1]
-
-
-_RANKS: dict[int, tuple[Corpus, dict[str, int]]] = {}
 
 
 def shared_keys(corpus: Corpus) -> list[Key]:
@@ -330,20 +312,9 @@ def render(result: RunResult) -> str:
 
 
 def write(result: RunResult, fh: BinaryIO) -> None:
-    """The page into an open binary file, a megabyte at a time: at 10,000 articles it
-    is hundreds of megabytes, which as one string (and its joins) took gigabytes."""
-    pending: list[str] = []
-    size = 0
-    for piece in parts(result):
-        pending.append(piece)
-        size += len(piece)
-        if size >= _FLUSH_CHARS:
-            fh.write("".join(pending).encode("utf-8"))
-            pending, size = [], 0
-    fh.write("".join(pending).encode("utf-8"))
-
-
-_FLUSH_CHARS = 1 << 20
+    """The page into an open binary file: at 10,000 articles it is hundreds of
+    megabytes, which as one string (and its joins) took gigabytes."""
+    write_pieces(fh, parts(result))
 
 
 def parts(result: RunResult) -> Iterator[str]:

@@ -269,14 +269,16 @@ def run_digest(root: Path, paths: Sequence[Path], config: Config, selection: Sel
 
 def _stat(path: Path | str) -> Stat | None:
     try:
-        st = os.stat(path)
+        return _as_stat(os.stat(path))
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def _fstat(fd: int) -> Stat:
-    st = os.fstat(fd)
+    return _as_stat(os.fstat(fd))
+
+
+def _as_stat(st: os.stat_result) -> Stat:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
@@ -619,8 +621,7 @@ def _append(table: Findings, f: Finding, owner: Owner, offset: int, length: int,
 
 
 def _review_of(result: RunResult, f: Finding) -> str:
-    entry = result.review(f)
-    return json.dumps(entry, sort_keys=True, default=str) if entry is not None else ""
+    return _dumps(result.review(f))
 
 
 # --------------------------------------------------------------- re-check
@@ -1106,10 +1107,8 @@ class IncrementalResult(RunResult):
         text = out.getvalue()
         out.close()
         with gc_paused():  # millions of acyclic objects: 5 times faster than json.loads
-            try:
-                report = pydantic_core.from_json(text)
-            except ValueError:  # what the report's serialiser writes it reads; just in case
-                report = json.loads(text)
+            # (pydantic's parser reads all its serialiser writes: it writes no lone surrogate)
+            report = pydantic_core.from_json(text)
         findings: list[dict[str, Any]] = report["findings"]
         return findings
 
@@ -1324,18 +1323,30 @@ def checked(paths: Sequence[Path], root: Path, config: Config, selection: Select
     ``cache``: by default the root's; ``diff`` checks a revision it exported with the
     working tree's, whose state then covers every file the two share."""
     taken = time.time_ns()
-    digest = run_digest(root, paths, config, selection) if quick else ""
-    result: RunResult | None = None
-    if quick:
-        result = recheck(paths, root, selection, fail_on or config.fail_on, digest, taken,
-                         cache)
-    if result is None:
+    if not quick:
         result = execute(paths, root, config, selection, rules=rules, fail_on=fail_on,
                          cache=cache if cache is not None else True)
-    ran = list(result.findings) if quick and not isinstance(result, IncrementalResult) else []
+        after(result)
+        return result
+    digest = run_digest(root, paths, config, selection)
+    found = recheck(paths, root, selection, fail_on or config.fail_on, digest, taken, cache)
+    if found is None:
+        return _full_run(paths, root, config, selection, fail_on=fail_on, after=after,
+                         rules=rules, digest=digest, taken=taken, cache=cache)
+    after(found)
+    remember(found, [], selection, digest, taken, cache)
+    return found
+
+
+def _full_run(paths: Sequence[Path], root: Path, config: Config, selection: Selection, *,
+              fail_on: str | None, after: Callable[[RunResult], None], rules: bool,
+              digest: str, taken: int, cache: Cache | None) -> RunResult:
+    """Every stage and rule, then the state stored for the next re-check."""
+    result = execute(paths, root, config, selection, rules=rules, fail_on=fail_on,
+                     cache=cache if cache is not None else True)
+    ran = list(result.findings)  # before triage adds its own, which are not stored
     after(result)
-    if quick:
-        remember(result, ran, selection, digest, taken, cache)
+    remember(result, ran, selection, digest, taken, cache)
     return result
 
 
@@ -1394,12 +1405,8 @@ def checked_whole(paths: Sequence[Path], root: Path, config: Config, selection: 
     digest = run_digest(root, paths, config, selection)
     found = recheck(paths, root, selection, fail_on or config.fail_on, digest, taken, cache)
     if found is None:
-        result = execute(paths, root, config, selection, fail_on=fail_on,
-                         cache=cache if cache is not None else True)
-        ran = list(result.findings)
-        after(result)
-        remember(result, ran, selection, digest, taken, cache)
-        return result
+        return _full_run(paths, root, config, selection, fail_on=fail_on, after=after,
+                         rules=True, digest=digest, taken=taken, cache=cache)
     try:
         corpus = build(paths, root, cache=cache if cache is not None else True)
         whole = RunResult(corpus=corpus, findings=list(found.findings), fail_on=found.fail_on,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -81,16 +82,9 @@ class RunResult:
             if self._copied(fh):
                 fh.write(tail.encode("utf-8"))
                 return
-            buffer: list[str] = []
-            held = 0
-            for i, f in enumerate(self.findings):
-                chunk = self.chunk(f)
-                buffer.append(CHUNK_SEP + chunk if i else chunk)
-                held += len(chunk)
-                if held > _FLUSH_CHARS:
-                    fh.write("".join(buffer).encode("utf-8"))
-                    buffer, held = [], 0
-            fh.write(("".join(buffer) + tail).encode("utf-8"))
+            chunks = (CHUNK_SEP + self.chunk(f) if i else self.chunk(f)
+                      for i, f in enumerate(self.findings))
+            write_pieces(fh, itertools.chain(chunks, [tail]))
 
     def _copied(self, fh: BinaryIO) -> bool:
         """Copy the findings from the stored report, when it holds exactly them."""
@@ -204,6 +198,20 @@ class RunResult:
 _MARK = "\u0000report-findings\u0000"  # stands for the findings in the report's skeleton
 CHUNK_SEP = ",\n    "  # between two findings of a report indented by 2
 _FLUSH_CHARS = 1 << 20  # how much report text to gather between writes
+
+
+def write_pieces(fh: BinaryIO, pieces: Iterable[str]) -> None:
+    """Text given in pieces, into a binary file a megabyte at a time: a large report is
+    never held whole, and is not written a piece per system call either."""
+    buffer: list[str] = []
+    held = 0
+    for piece in pieces:
+        buffer.append(piece)
+        held += len(piece)
+        if held > _FLUSH_CHARS:
+            fh.write("".join(buffer).encode("utf-8"))
+            buffer, held = [], 0
+    fh.write("".join(buffer).encode("utf-8"))
 
 
 def copy_range(source: BinaryIO, out: BinaryIO, offset: int, length: int) -> None:

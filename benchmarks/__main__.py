@@ -13,6 +13,12 @@ For each size it generates (once, deterministically) a corpus under
    (schema only), when installed;
 4. the floor (``benchmarks/floor.py``): the fastest parse + validate available.
 
+With ``--commands`` it also times, on the changed corpus with the cache of the
+re-check, the other commands a pull request's CI runs (``validate``, ``check``
+in the SARIF, JUnit and Markdown formats, the HTML ``report`` and ``diff HEAD``
+against the unchanged corpus committed to a git repository in its folder): a
+command that outgrows the corpus shows here before it reaches a newsroom.
+
 Times are wall-clock seconds of the whole process (the floor: its parse and
 validate loop only). Peak memory is the largest resident set of the check's
 process tree (the process and its loader pool together), sampled every 20 ms.
@@ -155,14 +161,65 @@ def _floor(corpus: Path) -> dict[str, Any] | None:
     return result if not result.get("invalid") else None
 
 
-def bench(articles: int, seed: int, workdir: Path, verify: bool) -> dict[str, Any]:
+# The other commands of a pull request's CI run: (name, arguments, output is a folder).
+COMMANDS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    ("validate", ("validate", "--format", "json"), False),
+    ("check_sarif", ("check", "--format", "sarif"), False),
+    ("check_junit", ("check", "--format", "junit"), False),
+    ("check_markdown", ("check", "--format", "markdown"), False),
+    ("report_html", ("report",), True),
+    # Last: its base side stores a state for the base revision in the shared cache.
+    ("diff_json", ("diff", "HEAD", "--format", "json"), False),
+)
+
+
+def _git(corpus: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost",
+                    "-c", "commit.gpgsign=false", *args], cwd=corpus, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def commit(corpus: Path) -> None:
+    """Make the corpus folder a git repository holding the corpus as generated (once),
+    so that ``diff HEAD`` has a base; the cache folder stays out of it."""
+    if (corpus / ".git").is_dir():
+        return
+    (corpus / ".gitignore").write_text(".fact-checks-cache/\n", encoding="utf-8")
+    _git(corpus, "init", "-q")
+    _git(corpus, "add", "-A")
+    _git(corpus, "commit", "-q", "-m", "generated corpus")
+
+
+def run_commands(corpus: Path, reports: Path) -> dict[str, dict[str, Any]]:
+    """Time each of :data:`COMMANDS` on the corpus as it stands, cache warm."""
+    env = dict(os.environ)
+    env.pop("FACT_CHECKS_CACHE", None)
+    out: dict[str, dict[str, Any]] = {}
+    for name, args, folder in COMMANDS:
+        target = reports / (name if folder else f"{name}.out")
+        r = measure([sys.executable, "-m", "checks", *args, "--root", str(corpus),
+                     "--fail-on", "none", "--output", str(target)], env)
+        if r["rc"] != 0:
+            raise SystemExit(f"{name} failed ({r['rc']}):\n{r['stderr'][-3000:]}")
+        written = sum(p.stat().st_size for p in target.rglob("*") if p.is_file()) \
+            if folder else target.stat().st_size
+        out[name] = {"seconds": r["seconds"], "peak_rss_mb": r["peak_rss_mb"],
+                     "output_mb": written / 2**20}
+    return out
+
+
+def bench(articles: int, seed: int, workdir: Path, verify: bool,
+          commands: bool = False) -> dict[str, Any]:
     corpus = workdir / f"corpus-{articles}-seed{seed}"
     manifest = ensure(corpus, articles, seed)
     shutil.rmtree(corpus / ".fact-checks-cache", ignore_errors=True)
     reports = workdir / f"reports-{articles}"
     reports.mkdir(parents=True, exist_ok=True)
+    if commands:
+        commit(corpus)
     cold = measure_check(corpus, reports / "cold.json")
     target, original = _edit(corpus)
+    timed: dict[str, dict[str, Any]] | None = None
     try:
         warm = _check(corpus, reports / "recheck.json", cache=True)
         identical = None
@@ -170,6 +227,8 @@ def bench(articles: int, seed: int, workdir: Path, verify: bool) -> dict[str, An
             _check(corpus, reports / "recheck-cold.json", cache=False)
             identical = ((reports / "recheck.json").read_bytes()
                          == (reports / "recheck-cold.json").read_bytes())
+        if commands:
+            timed = run_commands(corpus, reports)
     finally:
         target.write_bytes(original)
     cjs = _check_jsonschema(corpus)
@@ -187,6 +246,8 @@ def bench(articles: int, seed: int, workdir: Path, verify: bool) -> dict[str, An
         "planted": {k: manifest[k] for k in ("conflicts", "attribution_gaps",
                                              "figure_conflicts")},
     }
+    if timed is not None:
+        row["commands"] = timed
     if cjs:
         row["check_vs_check_jsonschema"] = cold["seconds"] / cjs["seconds"]
     if floor:
@@ -219,6 +280,20 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
+def commands_table(rows: list[dict[str, Any]]) -> str:
+    """Seconds, peak MiB and output MiB of each timed command, one row per size."""
+    timed = [r for r in rows if "commands" in r]
+    if not timed:
+        return ""
+    names = [name for name, _, _ in COMMANDS]
+    out = ["| articles | " + " | ".join(names) + " |", "|" + "---|" * (len(names) + 1)]
+    for r in timed:
+        cells = [f"{c['seconds']:.1f} s, {c['peak_rss_mb']:,.0f} MiB, {c['output_mb']:,.1f} MB"
+                 for c in (r["commands"][n] for n in names)]
+        out.append(f"| {r['articles']:,} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
 def growth(rows: list[dict[str, Any]]) -> float | None:
     by = {r["articles"]: r["check_seconds"] for r in rows}
     sizes = sorted(by)
@@ -237,9 +312,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--no-verify", action="store_true",
                         help="skip the cold run that proves the re-check identical")
+    parser.add_argument("--commands", action="store_true",
+                        help="also time validate, the report formats, report and diff")
     args = parser.parse_args(argv)
     warm_bytecode()
-    rows = [bench(n, args.seed, Path(args.workdir), not args.no_verify) for n in args.articles]
+    rows = [bench(n, args.seed, Path(args.workdir), not args.no_verify, args.commands)
+            for n in args.articles]
     grow = growth(rows)
     if args.json:
         # The largest corpus's figures at the top level (the fields the issue names),
@@ -253,6 +331,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(obj, indent=2))
     else:
         print(table(rows))
+        if args.commands:
+            print("\nOther commands, one article changed, cache warm (seconds, peak RSS, "
+                  "output):\n\n" + commands_table(rows))
         if grow is not None:
             print(f"\ngrowth {rows[0]['articles']:,} -> {rows[-1]['articles']:,} articles: "
                   f"{grow:.2f}x the time for "

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.__main__ import COMMANDS, commands_table
 from benchmarks.generate import MAX_CLAIMS, MIN_CLAIMS, generate
 from checks.config import Config
 from checks.engine import select
@@ -91,3 +92,34 @@ def test_benchmark_json_for_several_sizes_keeps_the_named_fields(tmp_path: Path)
     assert [r["articles"] for r in obj["runs"]] == [4, 8]
     assert obj["growth"]["from"] == 4 and obj["growth"]["to"] == 8
     assert obj["growth"]["time_ratio"] > 0
+
+
+def test_benchmark_times_the_other_commands_of_a_pull_request(tmp_path: Path) -> None:
+    """``--commands`` times validate, the report formats, report and diff on the changed
+    corpus, each with its output written (a diff needs the corpus committed first)."""
+    proc = subprocess.run([sys.executable, "-m", "benchmarks", "--articles", "6", "--json",
+                           "--no-verify", "--commands", "--workdir", str(tmp_path)], cwd=REPO,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    timed = json.loads(proc.stdout)["commands"]
+    assert list(timed) == [name for name, _, _ in COMMANDS]
+    for name, figures in timed.items():
+        assert figures["seconds"] > 0 and figures["peak_rss_mb"] > 0, name
+        assert figures["output_mb"] > 0, name
+    diff = json.loads((tmp_path / "reports-6" / "diff_json.out").read_text("utf-8"))
+    assert diff["counts"]["new"] + diff["counts"]["resolved"] > 0  # the one edit shows
+    assert (tmp_path / "reports-6" / "report_html" / "index.html").is_file()
+    # the corpus is left as committed: the benchmark's edit was undone
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=tmp_path / "corpus-6-seed1",
+                            capture_output=True, text=True, check=True)
+    assert status.stdout == ""
+
+
+def test_commands_table_has_one_cell_per_command() -> None:
+    figures = {"seconds": 1.25, "peak_rss_mb": 100.0, "output_mb": 2.0}
+    row = {"articles": 1000, "commands": {name: figures for name, _, _ in COMMANDS}}
+    lines = commands_table([row, {"articles": 10}]).splitlines()
+    assert lines[0].count("|") == len(COMMANDS) + 2
+    assert lines[2] == "| 1,000 | " + " | ".join(["1.2 s, 100 MiB, 2.0 MB"] * len(COMMANDS)) + " |"
+    assert len(lines) == 3  # a size run without --commands has no row
+    assert commands_table([{"articles": 10}]) == ""

@@ -494,6 +494,17 @@ def _full_state(result: RunResult, findings: Sequence[Finding], selection: Selec
                   row_offset=array("q"), row_length=array("q"), row_file=[],
                   findings=Findings(), entities=len(corpus.entities),
                   predicates=len(corpus.predicates))
+    tokens = _store_rows(state, corpus, parts, store)
+    owned = owners(result, findings, selection, parts, tokens)
+    if owned is None:
+        return None
+    _store_findings(state, result, findings, owned, store)
+    return state
+
+
+def _store_rows(state: State, corpus: Corpus, parts: list[tuple[str, BlockFn]],
+                store: Store) -> Tokens:
+    """Every file's entry and claim rows; the blocks each claim falls in."""
     records = {id(info.doc): info for info in corpus.records}
     tokens: Tokens = {}
     # Written aside and moved in: a re-check reading the stored rows keeps its own file.
@@ -505,22 +516,25 @@ def _full_state(result: RunResult, findings: Sequence[Finding], selection: Selec
                 info = records.get(id(doc))
                 state.files[doc.path] = _entry(doc, info, writer, corpus, parts, tokens)
             out.flush()
-            os.replace(tmp_rows, store.rows(generation))
+            os.replace(tmp_rows, store.rows(state.generation))
             state.rows_stat = _fstat(out.fileno())  # after the move, which sets its ctime
     finally:
         tmp_rows.unlink(missing_ok=True)
     state.members = [{k: tuple(v) for k, v in m.items()} for m in writer.members]
-    owned = owners(result, findings, selection, parts, tokens)
-    if owned is None:
-        return None
-    # Written aside and moved into place, and kept open: this run's report copies its
-    # findings from this very file even if a concurrent run replaces the stored one.
+    return tokens
+
+
+def _store_findings(state: State, result: RunResult, findings: Sequence[Finding],
+                    owned: Sequence[Owner], store: Store) -> None:
+    """The stored report: written aside and moved into place, and kept open, so this
+    run's report copies its findings from this very file even if a concurrent run
+    replaces the stored one."""
     tmp = store.folder / f"findings.{os.getpid()}.tmp"
     blob = open(tmp, "w+b", buffering=_BUFFER)  # noqa: SIM115 - kept by the result
     try:
         length = _write_findings(state.findings, blob, result, findings, owned)
         blob.flush()
-        os.replace(tmp, store.blob(generation))
+        os.replace(tmp, store.blob(state.generation))
         state.blob_stat = _fstat(blob.fileno())
     except BaseException:
         blob.close()
@@ -530,7 +544,6 @@ def _full_state(result: RunResult, findings: Sequence[Finding], selection: Selec
                        if findings else None)
     if not findings:
         blob.close()
-    return state
 
 
 class _RowWriter:

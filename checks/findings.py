@@ -141,7 +141,13 @@ class Hit:
 
 
 def fingerprint(code: str, hit: Hit) -> str:
-    """A line-free identity: rule, claims (by id), focus and the hit's key."""
-    claims = [] if hit.block else sorted(f"{c.source}#{c.claim}" for c in hit.claims)
-    payload = json.dumps([code, hit.focus, claims, hit.key], ensure_ascii=True)
+    """A line-free identity: rule, claims (by id), focus and the hit's key. An aggregated
+    hit's focus and claims are whichever of its block's claims come first in corpus
+    order: a claim of a new source that sorts before them must not make the reviewed
+    disagreement a new one, so its block key alone identifies it."""
+    if hit.block:
+        payload = json.dumps([code, "", [], hit.key], ensure_ascii=True)
+    else:
+        claims = sorted(f"{c.source}#{c.claim}" for c in hit.claims)
+        payload = json.dumps([code, hit.focus, claims, hit.key], ensure_ascii=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:20]

@@ -69,7 +69,7 @@ from .model import Claim, Source
 from .pipeline import CHUNK_SEP, RunResult, StoredFindings, copy_range, execute
 from .timeexpr import Interval
 
-FORMAT = "2"
+FORMAT = "3"
 _log = logging.getLogger(__name__)  # why a re-check ran everything (FACT_CHECKS_DEBUG=1)
 RACY_NS = 2_000_000_000  # a file changed this close to a run may have changed unseen
 MAX_CHANGED_SHARE = 0.2  # beyond this share of changed files a full run is cheaper

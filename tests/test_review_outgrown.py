@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from ruamel.yaml import YAML
 
 from checks.config import Config
@@ -74,3 +75,23 @@ def test_diff_gate_sees_the_grown_finding(tmp_path: Path) -> None:
     from checks.engine import registry
 
     assert registry()["T004"].severity.value == "error"
+
+
+@pytest.mark.parametrize("newcomer", ["c", "z"])
+def test_the_review_follows_its_disagreement_whatever_the_new_source_is_called(
+        tmp_path: Path, newcomer: str) -> None:
+    """An aggregated finding names whichever claims come first in corpus order; a new
+    source sorting before them ('c' before 'm') must not turn the reviewed disagreement
+    into a new, unreviewed one with its review called stale (T001)."""
+    sources = [{"id": "m", "claims": [claim("c1", "alpha", "asserts")]},
+               {"id": "n", "claims": [claim("c1", "beta", "denies")]}]
+    materialise({"sources": sources}, tmp_path)
+    first = [f for f in run(tmp_path).findings if f.rule == "C101"]
+    assert len(first) == 1
+
+    sources.append({"id": newcomer, "claims": [claim("c1", "gamma", "denies")]})
+    materialise({"sources": sources}, tmp_path)
+    review(tmp_path, first[0].fingerprint, ["m#c1", "n#c1"])
+    grown = run(tmp_path)
+    assert [f.fingerprint for f in grown.findings if f.rule == "C101"] == [first[0].fingerprint]
+    assert [f.rule for f in grown.findings if f.rule.startswith("T")] == ["T004"]

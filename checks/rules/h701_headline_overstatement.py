@@ -81,8 +81,9 @@ def _hit(corpus: Corpus, head: ClaimInfo, same_key: list[ClaimInfo]) -> Hit:
                f"{says(head)} ({head.focus}); {body_words}")
     return Hit(
         message=message, location=head.location, focus=head.focus, block=True,
-        # Stable when body claims are added: identified by the headline claim alone.
-        key=f"headline|{'|'.join(head.key)}",
+        # Stable when body claims are added: identified by the headline claim alone (two
+        # sources' headlines may state one proposition, so the claim is part of the key).
+        key=f"headline|{head.focus}|{'|'.join(head.key)}",
         claims=tuple(c.ref() for c in [head, *same_key[: 2 * MAX_LISTED - 1]]),
         fix="compare the headline with the body: if the record is right, the headline "
             "overstates (record a reviewed finding); if the body does support it, add that "

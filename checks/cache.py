@@ -116,7 +116,26 @@ class Cache:
         setting = os.environ.get("FACT_CHECKS_CACHE", "")
         if setting.lower() in ("off", "0", "no", "false"):
             return None
-        return Cache(Path(setting) if setting else root / CACHE_DIR)
+        if setting:
+            return Cache(Path(setting))  # the user's own choice of folder
+        folder = root / CACHE_DIR
+        # A checkout may carry a link named like our folder: writing (and pruning)
+        # through it would touch files outside the repository, or inside facts/.
+        return None if folder.is_symlink() else Cache(folder)
+
+    def holds(self, path: Path) -> bool:
+        """Whether writing ``path`` stays inside the folder: no link on the way down
+        (a committed cache folder may hold one)."""
+        try:
+            parts = path.relative_to(self.folder).parts[:-1]
+        except ValueError:
+            return False
+        here = self.folder
+        for part in parts:
+            here = here / part
+            if here.is_symlink():
+                return False
+        return True
 
     def key(self, shown: str, raw: bytes) -> str:
         h = hashlib.sha256(salt())
@@ -166,6 +185,8 @@ class Cache:
 
     def put(self, key: str, body: bytes) -> None:
         target = self._path(key)
+        if not self.holds(target):
+            return
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")

@@ -438,6 +438,8 @@ def save_full(result: RunResult, findings: Sequence[Finding], selection: Selecti
     if cache is None:
         return
     store = Store(cache, digest)
+    if not cache.holds(store.folder / "state.pkl"):
+        return
     try:
         # The files below are rewritten: no state may point at them meanwhile.
         (store.folder / "state.pkl").unlink(missing_ok=True)

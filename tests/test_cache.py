@@ -87,3 +87,46 @@ def test_process_pool_gives_the_same_report(corpus: Path,
     monkeypatch.setattr(cache, "CHUNK", 3)
     assert cache._workers(22) > 1 or (cache.os.cpu_count() or 1) == 1
     assert _report(corpus) == single
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def _check_exit(root: Path) -> int:
+    from checks.cli import main
+
+    return main(["check", "--root", str(root), "--format", "json", "--fail-on", "none",
+                 "--output", str(root.parent / "report.json")])
+
+
+def test_a_linked_cache_folder_is_not_written_through(corpus: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout carrying a link named like the cache folder (to a folder outside the
+    repository, or to facts/) gets no cache rather than writes through the link."""
+    monkeypatch.delenv("FACT_CHECKS_CACHE", raising=False)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    link = corpus / cache.CACHE_DIR
+    link.symlink_to(outside)
+    facts_before = _files_under(corpus / "facts")
+    assert _check_exit(corpus) == 0
+    assert _files_under(outside) == []
+    link.unlink()
+    link.symlink_to(corpus / "facts")
+    assert _check_exit(corpus) == 0
+    assert _files_under(corpus / "facts") == facts_before
+
+
+def test_a_link_inside_the_cache_folder_is_not_written_through(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FACT_CHECKS_CACHE", raising=False)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    folder = corpus / cache.CACHE_DIR
+    folder.mkdir()
+    (folder / "runs").symlink_to(outside)
+    for sub in (f"{i:02x}" for i in range(256)):
+        (folder / sub).symlink_to(outside)
+    assert _check_exit(corpus) == 0
+    assert _files_under(outside) == []

@@ -6,6 +6,8 @@ a silent pass.
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -48,11 +50,7 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     path = explicit or find_pyproject(root)
     if path is None:
         return Config()
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, ValueError) as exc:  # TOMLDecodeError and UnicodeDecodeError are both
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+    data = _read_toml(path)
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
         raise ConfigError(f"{path}: 'tool' must be a table ([tool.fact-checks])")
@@ -65,6 +63,29 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         raise ConfigError(f"{path}: [tool.fact-checks] {where}: {first['msg'][:200]}") from exc
     _inside(path, root, config)
     return config
+
+
+MAX_CONFIG_BYTES = 1024 * 1024  # a pyproject.toml is kilobytes; /dev/zero is endless
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The parsed file; a usage error for anything that is not a readable, bounded TOML
+    file (a FIFO would block, /dev/zero never ends, 3,000 nested arrays exhaust the
+    parser's stack)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise ConfigError(f"{path}: cannot read configuration: not a regular file")
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: cannot read configuration: larger than "
+                              f"{MAX_CONFIG_BYTES // 1024} KiB")
+        return tomllib.loads(raw.decode("utf-8"))
+    except (OSError, ValueError) as exc:  # TOMLDecodeError and UnicodeDecodeError are both
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: nested too deeply") from exc
 
 
 def _inside(path: Path, root: Path, config: Config) -> None:

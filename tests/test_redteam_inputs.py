@@ -113,6 +113,8 @@ def test_a_path_too_long_for_the_system_is_a_plain_error(seed_repo: Path) -> Non
     (b'[tool.fact-checks]\npaths = ["' + b"a" * 100_000 + b'"]\n', "not a usable path"),
     (b'[tool.fact-checks]\noptions = {V901 = {min_words = nan}}\n', "finite"),
     (b'[tool.fact-checks]\noptions = {V901 = {min_words = -5}}\n', "greater than"),
+    (b"a = " + b"[" * 3000 + b"]" * 3000 + b"\n", "nested too deeply"),
+    (b"# " + b"x" * (2 * 1024 * 1024) + b"\n", "larger than"),
 ])
 def test_hostile_configuration_is_a_plain_exit_2(seed_repo: Path, toml: bytes,
                                                  said: str) -> None:
@@ -120,6 +122,21 @@ def test_hostile_configuration_is_a_plain_exit_2(seed_repo: Path, toml: bytes,
     done = cli(seed_repo, "check", "--root", ".")
     assert done.returncode == 2 and said in done.stderr, done.stderr
     assert len(done.stderr) < 1000
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo", "folder"])
+def test_a_configuration_that_is_not_a_file_is_a_plain_exit_2(seed_repo: Path,
+                                                               special: str) -> None:
+    """--config naming a device, a FIFO (which would block) or a folder: no hang, no
+    traceback."""
+    path = Path(special) if special.startswith("/") else seed_repo / special
+    if special == "fifo":
+        os.mkfifo(path)
+    elif special == "folder":
+        path.mkdir()
+    done = cli(seed_repo, "check", "--root", ".", "--config", str(path))
+    assert done.returncode == 2 and "cannot read configuration" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr) < 1000
 
 
 # -------------------------------------------------------------- characters

@@ -159,4 +159,14 @@ and this is an error so that ``diff`` blocks the pull request that added the cla
 
 Fires: a review listing ``[a#c1, b#c1]`` of a finding that now also involves
 ``c#c1``. Silent: the finding's claims are all listed, or the review lists none."""),
+    StageCode("T005", "review.unreviewable", "review", _E,
+              """A review of a finding that means a file went unchecked.
+
+A file that cannot be parsed (load findings), that is no valid fact file (schema
+findings) or whose archived text cannot be read (I006) was not checked at all:
+its claims are in no rule's sight. Such a finding cannot be waived; the review
+does not count and the finding keeps failing until the file is fixed.
+
+Fires: a review whose fingerprint is an L001 syntax error's. Silent: a review of a
+rule's finding, or of an integrity warning about a file that was read."""),
 )

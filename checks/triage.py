@@ -15,6 +15,9 @@ The reviews are checked too (codes in :mod:`checks.stages`):
   that run less say so through ``result.extra["scope"]`` or ``complete=False``.
 * T002 review.expired: today is past ``expires``. The finding counts again.
 * T003 review.duplicate: a second review of the same fingerprint.
+* T004 review.outgrown: the finding now involves claims the review did not list.
+* T005 review.unreviewable: a review of a finding that means a file went unchecked
+  (load, schema, unreadable archived text); it does not count.
 
 Today's date is the clock's, unless ``FACT_CHECKS_TODAY`` (YYYY-MM-DD) or the
 ``today`` argument says otherwise (tests and reproducible reruns).
@@ -44,6 +47,10 @@ STALE = "T001"
 EXPIRED = "T002"
 DUPLICATE = "T003"
 OUTGROWN = "T004"
+UNREVIEWABLE = "T005"
+# Findings that mean a file went unchecked: waiving one would pass the file unread.
+UNREVIEWABLE_CATEGORIES = ("load", "schema")
+UNREVIEWABLE_CODES = ("I006",)
 
 
 def current_date(override: dt.date | str | None = None) -> dt.date:
@@ -144,7 +151,9 @@ def _match(result: RunResult, doc: Document, model: ReviewsFile, day: dt.date,
         finding = result.lookup(fp)
         if finding is not None and finding.category == "review":
             finding = None
-        if review.expired(day):
+        if finding is not None and _unchecked_file(finding):
+            hits.append(_unreviewable(doc, pointer, review, finding))
+        elif review.expired(day):
             expired[fp] = _entry(review)
             hits.append(_expired(doc, pointer, review, finding, day))
         elif finding is not None and (unseen := _unseen(review, finding)):
@@ -154,6 +163,19 @@ def _match(result: RunResult, doc: Document, model: ReviewsFile, day: dt.date,
         elif scope.complete:
             hits.append(_stale(doc, pointer, review))
     return hits, reviewed, expired
+
+
+def _unchecked_file(finding: Finding) -> bool:
+    return finding.category in UNREVIEWABLE_CATEGORIES or finding.rule in UNREVIEWABLE_CODES
+
+
+def _unreviewable(doc: Document, pointer: str, review: Review, finding: Finding) -> Hit:
+    return Hit(message=f"review of {_what(review, finding)} ({review.verdict.value}) cannot "
+               f"waive it: {finding.location.path} was not checked ({finding.message})",
+               location=doc.locate(f"{pointer}/fingerprint"), focus=doc.path,
+               fix=f"fix {finding.location.path} so that it loads and validates, then delete "
+               "this review", value=review.fingerprint,
+               key=f"unreviewable|{review.fingerprint}", code=UNREVIEWABLE)
 
 
 def _unseen(review: Review, finding: Finding) -> list[str]:

@@ -245,3 +245,31 @@ def test_reviews_schema_matches_model() -> None:
     committed = (SCHEMA_DIR / "reviews.schema.json").read_text("utf-8")
     assert committed == render(build("reviews"))
     assert ReviewsFile.model_json_schema()["properties"]["reviews"]
+
+
+@pytest.mark.parametrize("damage", ["syntax", "schema", "text"])
+def test_a_review_cannot_waive_a_file_that_went_unchecked(repo: Path, damage: str) -> None:
+    """Waiving a load, schema or unreadable-text finding would pass a file nobody
+    checked: the review does not count (T005) and the finding keeps failing."""
+    record = repo / "facts" / "b.yaml"
+    if damage == "syntax":
+        record.write_text("source: {id: b\n", "utf-8")
+    elif damage == "schema":
+        record.write_text(record.read_text("utf-8").replace("claims:", "claimz:", 1), "utf-8")
+    else:
+        text = next((repo / "facts").rglob("b*.txt"))
+        text.write_bytes(b"\xff\xfe\x00 not utf-8")
+    broken = [f for f in _run(repo).failing()
+              if f.category in ("load", "schema") or f.rule == "I006"]
+    assert broken, "the damage gives a failing stage finding"
+    path = _write_reviews(repo, *[_review(f.fingerprint) for f in broken])
+    result = _run(repo)
+    triage.apply(result, Config(), today="2021-04-21")
+    assert result.failed
+    assert {f.fingerprint for f in broken} <= {f.fingerprint for f in result.failing()}
+    refused = [f for f in result.findings if f.rule == "T005"]
+    assert len(refused) == len(broken)
+    assert refused[0].severity.value == "error" and refused[0].location.path.endswith(
+        "reviews.yaml")
+    assert refused[0].location.line == _line_of(path, broken[0].fingerprint)
+    assert "was not checked" in refused[0].message

@@ -180,6 +180,8 @@ def parse_fast(doc: Document, text: str) -> bool:
         return False  # escapes may make lone surrogates: the standard loader reports them
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
         return False  # libyaml breaks lines there (YAML 1.1), YAML 1.2 does not: one answer
+    if "\t" in text or "\ufeff" in text[1:]:
+        return False  # libyaml accepts tabs (and marks) where the standard loader stops
     try:
         data, values, keys = _build(text)
     except _Abort:

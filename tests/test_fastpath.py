@@ -77,6 +77,9 @@ HOSTILE = [
     "a: !!seq [1]\n", "a: !!null ''\n", "a: !!bool yes\n", "a: !!float 1\n", "? a\n: b\n",
     "a: 'multi\n  line'\nb: \"x\n\n  y\"\n", "a: @x\n", "a: `x\n", "a: %x\n", "a: |2\n   x\n",
     "a:    \n  b\n", "a: b\n c\n", "a : 1\n", "a:1\n", "[a]: 1\n", "a: [b, {c: d}, [e]]\n",
+    # tabs inside and after plain values, and a byte-order mark past the start (red team)
+    "note: The lede\tcredits it\n", "a: 1\t\nb: 2\n", "a: x \t# c\n", "a: 1\n\ufeffb: 2\n",
+    "- a\t\n- b\n", "a: [b,\tc]\n",
 ]
 
 

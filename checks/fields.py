@@ -44,7 +44,11 @@ Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 # Strict: YAML and JSON Schema keep "yes" and "40000" as text; so must the model
 # (pydantic's lax mode would quietly turn them into a bool and a number).
 Flag = Annotated[bool, Strict()]
-Number = Annotated[float, Strict()]
+# Far beyond any figure an article reports, and far enough inside a float's range that
+# sums, multiples and gaps of figures stay finite (1.7e308 against -1.7e308 made an
+# Infinity the JSON report could not hold).
+MAX_FIGURE = 1e18
+Number = Annotated[float, Strict(), Field(ge=-MAX_FIGURE, le=MAX_FIGURE)]
 
 
 class Frozen(BaseModel):

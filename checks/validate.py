@@ -70,12 +70,24 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _beyond_null(err: SchemaError) -> list[SchemaError]:
+    """The alternatives' errors, without the 'or nothing' branch of an optional field
+    when a value was given: 'is not null' explains nothing about a wrong mapping."""
+    branches = err.validator_value if isinstance(err.validator_value, list) else []
+    null = {i for i, b in enumerate(branches) if isinstance(b, dict) and b.get("type") == "null"}
+    if err.instance is None or not null:
+        return list(err.context or [])
+    kept = [e for e in err.context or [] if e.relative_schema_path
+            and e.relative_schema_path[0] not in null]
+    return kept or list(err.context or [])
+
+
 def explain(err: SchemaError) -> tuple[str, str, str, bool]:
     """(message, fix, pointer, points-at-key) for one schema error."""
     if err.validator in ("anyOf", "oneOf") and err.context:
         from jsonschema.exceptions import best_match
 
-        inner = best_match(err.context)
+        inner = best_match(_beyond_null(err))
         if len(inner.absolute_path) > len(err.absolute_path) or inner.validator != "type":
             return explain(inner)
     where = human(err.absolute_path)
@@ -109,6 +121,11 @@ def explain(err: SchemaError) -> tuple[str, str, str, bool]:
         hint = schema.get("description", "")
         return (f"{where}: '{_short(inst)}' is not in the expected form",
                 hint or f"match the pattern {err.validator_value}", pointer, False)
+    if kind in ("minimum", "maximum"):
+        bound = "at least" if kind == "minimum" else "at most"
+        return (f"{where}: {_short(inst)} is out of range (it must be {bound} "
+                f"{err.validator_value:g})", f"write a figure {bound} {err.validator_value:g}",
+                pointer, False)
     if kind in ("minLength", "minItems"):
         return (f"{where}: must not be empty", "fill it in or remove the key", pointer, False)
     if kind in ("maxLength", "maxItems"):

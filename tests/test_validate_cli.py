@@ -115,3 +115,22 @@ def test_misspelled_configuration_is_an_error(seed_repo: Path, capsys: pytest.Ca
     py.write_text(py.read_text("utf-8") + 'selekt = ["C"]\n', "utf-8")
     assert main(["check", "--root", str(seed_repo)]) == 2
     assert "selekt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("1.7e308", "out of range (it must be at most 1e+18)"),
+    ("-1.7e308", "out of range (it must be at least -1e+18)"),
+    ('"40,000"', "expected a number, found a string"),
+])
+def test_a_bad_figure_is_explained_at_the_figure(seed_repo: Path, value: str, said: str) -> None:
+    """An optional mapping's schema error names what is wrong inside it, at the value,
+    not 'is not valid under any of the given schemas' at the mapping. A figure near a
+    float's limit is refused: sums and gaps of two of them were an Infinity that the
+    JSON report could not hold."""
+    line = _break(seed_repo, r"\{value: 40000, cmp: gt", f"{{value: {value}, cmp: gt")
+    code, data, err = run_cli(seed_repo, "validate")
+    assert code == 1, err
+    (hit,) = [f for f in data["findings"] if f["rule"] == "S001"]
+    assert said in hit["message"] and "any of the given schemas" not in hit["message"]
+    assert hit["location"]["path"] == RECORD and hit["location"]["line"] == line
+    assert hit["location"]["column"] == 23 and hit["location"]["pointer"].endswith("/value")

@@ -15,7 +15,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from . import __version__, atomic, triage
 from .config import Config, ConfigError, load_config
@@ -190,8 +190,7 @@ def input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="fact files or folders (default: facts/)")
     p.add_argument("--fail-on", choices=("error", "warning", "info", "none"),
                    help="lowest severity that fails the run (default: error)")
-    p.add_argument("--select", action="append", help="also run these codes/prefixes/categories")
-    p.add_argument("--ignore", action="append", help="skip these codes/prefixes/categories")
+    add_rule_options(p)
     p.add_argument("--root", default=".", help="repository root (default: current folder)")
     p.add_argument("--config", help="pyproject.toml to read [tool.fact-checks] from")
     p.add_argument("--reviews", help="reviewed-findings file (default: facts/reviews.yaml)")
@@ -271,3 +270,20 @@ def main_exit() -> NoReturn:
     if sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules:
         sys.exit(code)  # coverage or a profiler writes its results at exit
     os._exit(code)
+
+
+class _Codes(argparse.Action):
+    """``--select A401,A402`` and ``--select A401 --select A402`` alike."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        items = list(getattr(namespace, self.dest) or [])
+        items.extend(v.strip() for v in str(values).split(",") if v.strip())
+        setattr(namespace, self.dest, items)
+
+
+def add_rule_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--select", action=_Codes,
+                   help="also run these codes/prefixes/categories (repeat it or use commas)")
+    p.add_argument("--ignore", action=_Codes,
+                   help="skip these codes/prefixes/categories (repeat it or use commas)")

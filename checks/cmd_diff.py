@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Cache, gc_paused
-from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, write_output
+from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, add_rule_options, write_output
 from .config import Config, load_config
 from .engine import Selection, select
 from .findings import Finding, Severity
@@ -394,8 +394,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
     p.add_argument("--fail-on", choices=("error", "warning", "info", "none"),
                    help="lowest severity of a NEW unreviewed finding that fails (default: error)")
-    p.add_argument("--select", action="append", help="also run these codes/prefixes/categories")
-    p.add_argument("--ignore", action="append", help="skip these codes/prefixes/categories")
+    add_rule_options(p)
     p.add_argument("--root", default=".", help="repository root (default: current folder)")
     p.add_argument("--config", help="pyproject.toml to read [tool.fact-checks] from")
     p.add_argument("--reviews", help="reviewed-findings file (default: HEAD's facts/reviews.yaml)")

@@ -134,3 +134,16 @@ def test_a_bad_figure_is_explained_at_the_figure(seed_repo: Path, value: str, sa
     assert said in hit["message"] and "any of the given schemas" not in hit["message"]
     assert hit["location"]["path"] == RECORD and hit["location"]["line"] == line
     assert hit["location"]["column"] == 23 and hit["location"]["pointer"].endswith("/value")
+
+
+def test_codes_may_be_given_with_commas_or_repeated(seed_repo: Path) -> None:
+    _, both, err = run_cli(seed_repo, "check", "--fail-on", "none", "--ignore", "A404,A401")
+    _, repeated, _ = run_cli(seed_repo, "check", "--fail-on", "none", "--ignore", "A404",
+                             "--ignore", "A401")
+    _, everything, _ = run_cli(seed_repo, "check", "--fail-on", "none")
+    rules = {f["rule"] for f in both["findings"]}
+    assert {"A404", "A401"} <= {f["rule"] for f in everything["findings"]}, err
+    assert not rules & {"A404", "A401"} and rules
+    assert both["findings"] == repeated["findings"]
+    code, _, err = run_cli(seed_repo, "check", "--select", "H701,X999")
+    assert code == 2 and "'X999' matches no rule" in err

@@ -56,7 +56,33 @@ def input_paths(args: argparse.Namespace, config: Config, root: Path) -> list[Pa
     missing = [str(p)[:200] for p in paths if not _exists(p)]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    if args.paths:
+        # One record checked alone still names entities and predicates: read them from
+        # the configured registry and vocabulary, or every reference is 'unknown'.
+        paths += registry_files([root / p for p in config.paths])
     return paths
+
+
+REGISTRY_KEYS = ("entities:", "predicates:")
+
+
+def registry_files(folders: list[Path]) -> list[Path]:
+    """The registry and vocabulary files among the configured paths: the YAML files
+    whose first key is ``entities`` or ``predicates``."""
+    from .corpus import discover
+
+    found = []
+    for file in discover([f for f in folders if _exists(f)]):
+        try:
+            with file.open("rb") as fh:
+                head = fh.read(4096).decode("utf-8", "replace")
+        except OSError:
+            continue  # the run itself reports an unreadable file if it is given
+        first = next((line for line in head.splitlines()
+                      if line.strip() and not line.lstrip().startswith("#")), "")
+        if first.startswith(REGISTRY_KEYS):
+            found.append(file)
+    return found
 
 
 def _exists(path: Path) -> bool:

@@ -147,3 +147,15 @@ def test_codes_may_be_given_with_commas_or_repeated(seed_repo: Path) -> None:
     assert both["findings"] == repeated["findings"]
     code, _, err = run_cli(seed_repo, "check", "--select", "H701,X999")
     assert code == 2 and "'X999' matches no rule" in err
+
+
+def test_one_record_given_alone_is_read_with_the_configured_registry(seed_repo: Path) -> None:
+    """``validate facts/one.yaml`` resolves entities and predicates from the configured
+    registry and vocabulary: without them every reference was an I001/I002 error."""
+    code, data, err = run_cli(seed_repo, "validate", RECORD)
+    assert code == 0, err
+    assert data["summary"]["sources"] == 1 and data["summary"]["entities"] > 30
+    assert not [f for f in data["findings"] if f["rule"] in ("I001", "I002")]
+    _break(seed_repo, r"speaker: mendel\b", "speaker: mendell")
+    code, data, _ = run_cli(seed_repo, "validate", RECORD)
+    assert code == 1 and [f["rule"] for f in data["findings"]] == ["I001"]

@@ -54,7 +54,11 @@ MAX_TEXT_BYTES = 5 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 
 # Zero-width and bidirectional controls hide or reorder what a reviewer sees.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# The combining grapheme joiner, the Mongolian vowel separator and tag characters are
+# invisible too. Not the soft hyphen: articles copied from the web carry it, and
+# evidence is their words verbatim.
+_INVISIBLE = re.compile("[\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
 
 
 @dataclass(slots=True)  # hundreds of thousands of them: no per-instance __dict__
@@ -359,6 +363,7 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
     info = RecordInfo(record=record, doc=doc)
     corpus.by_source[source.id] = info
     corpus.records.append(info)
+    _suspicious(doc, source.headline, "/source/headline")
     info.text = _archived_text(corpus, record, doc)
     target = Path(source.text.path)
     if not target.is_absolute() and ".." not in target.parts:
@@ -469,6 +474,10 @@ _loose_article = lru_cache(maxsize=4)(loose)
 def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
     doc, text = info.doc, info.text
     claim = ci.claim
+    # The source's own name and the note are read by reviewers as much as the evidence.
+    for words, sub in ((claim.by.as_, "/by/as"), (claim.note, "/note")):
+        if words:
+            _suspicious(doc, words, ci.pointer + sub)
     for j, excerpt in enumerate(claim.excerpts):
         sub = "/evidence" + (f"/{j}" if isinstance(claim.evidence, tuple) else "")
         _suspicious(doc, excerpt, ci.pointer + sub)

@@ -70,6 +70,9 @@ def test_archived_text_missing_empty_or_not_utf8(seed_repo: Path, content: bytes
     "Iuli\u0430 Mendel",        # Cyrillic a inside a Latin name
     "Iuliia\u200b Mendel",      # zero-width space
     "Iuliia \u202eMendel",      # right-to-left override
+    "Iuliia\u180e Mendel",      # Mongolian vowel separator
+    "Iuliia Mendel\U000e0041",  # a tag character
+    "Iuliia Men\u034fdel",      # combining grapheme joiner
 ])
 def test_homoglyphs_and_invisible_characters(seed_repo: Path, name: str) -> None:
     path = seed_repo / "facts/entities.yaml"
@@ -78,6 +81,23 @@ def test_homoglyphs_and_invisible_characters(seed_repo: Path, name: str) -> None
     assert name not in text
     found = [f for f in findings(seed_repo) if f.rule == "I009"]
     assert found and found[0].location.path == "facts/entities.yaml"
+
+
+@pytest.mark.parametrize(("pattern", "pointer"), [
+    (r"^  headline: ", "/source/headline"), (r"by: \{speaker: ukraine, as: ", "/by/as"),
+    (r"^    note: The headline", "/note")])
+def test_a_direction_override_in_headline_source_name_or_note_is_flagged(
+        seed_repo: Path, pattern: str, pointer: str) -> None:
+    """Reviewers read the headline, the source's own name and the note as much as the
+    evidence: a right-to-left override there reorders what they see."""
+    record = seed_repo / "facts/rferl-2021-04-12-dialogue.yaml"
+    text = record.read_text("utf-8")
+    match = re.search(pattern, text, re.M)
+    assert match is not None, pattern
+    record.write_text(text[: match.end()] + "\u202e" + text[match.end():], "utf-8")
+    found = [f for f in findings(seed_repo) if f.rule == "I009"]
+    assert [f.location.pointer.endswith(pointer) for f in found] == [True], found
+    assert found[0].location.line == text.count("\n", 0, match.start()) + 1
 
 
 def test_cyrillic_letter_in_an_id_is_a_schema_error(seed_repo: Path) -> None:

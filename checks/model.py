@@ -406,6 +406,8 @@ class Quantity(Frozen):
         if self.cmp is Comparator.range:
             if self.min is None or self.max is None:
                 raise ValueError("cmp 'range' needs both 'min' and 'max'")
+            if self.min > self.max:
+                raise ValueError(f"'min' ({self.min:g}) is larger than 'max' ({self.max:g})")
         elif self.value is None:
             raise ValueError("'value' is required unless cmp is 'range'")
         return self

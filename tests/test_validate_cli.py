@@ -159,3 +159,12 @@ def test_one_record_given_alone_is_read_with_the_configured_registry(seed_repo: 
     _break(seed_repo, r"speaker: mendel\b", "speaker: mendell")
     code, data, _ = run_cli(seed_repo, "validate", RECORD)
     assert code == 1 and [f["rule"] for f in data["findings"]] == ["I001"]
+
+
+def test_an_inverted_range_is_a_schema_finding_at_the_figure(seed_repo: Path) -> None:
+    line = _break(seed_repo, r"\{value: 40000, cmp: gt", "{min: 14000, max: 1, cmp: range")
+    code, data, err = run_cli(seed_repo, "validate")
+    assert code == 1, err
+    (hit,) = [f for f in data["findings"] if f["rule"] == "S001"]
+    assert "'min' (14000) is larger than 'max' (1)" in hit["message"]
+    assert hit["location"]["line"] == line and hit["location"]["pointer"].endswith("/quantity")

@@ -49,8 +49,7 @@ from .findings import Finding, Severity
 from .incremental import checked, checked_whole
 from .pipeline import RunResult
 from .reporters import REPORTERS
-from .reporters._common import dumps
-from .textnorm import collapse_ws
+from .reporters._common import dumps, log_line, log_path
 
 WORKING_TREE = "working tree"
 
@@ -302,10 +301,10 @@ def _claims(finding: Plain) -> list[str]:
 
 
 def _line(f: Plain, status: str = "") -> str:
+    # as the text reporter prints a finding: CI shows this output in its log
     loc = f["location"]
-    flat = collapse_ws("".join(ch if ch.isprintable() else " " for ch in f["message"]))
-    return (f"{loc['path']}:{loc['line']}:{loc['column']}: {f['severity']} {f['rule']} {flat}"
-            f"{status}  [{f['fingerprint']}]")
+    return (f"{log_path(loc['path'])}:{loc['line']}:{loc['column']}: {f['severity']} "
+            f"{f['rule']} {log_line(f['message'], 1000)}{status}  [{f['fingerprint']}]")
 
 
 def _reviewed(f: Plain) -> bool:

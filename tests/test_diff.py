@@ -279,3 +279,28 @@ def test_a_base_that_differs_in_texts_and_records_diffs_as_cold(
     assert first == second == cold
     counts = json.loads(cold[1])["counts"]
     assert counts["new"] > 0 and counts["resolved"] > 0, counts
+
+
+def test_text_output_breaks_workflow_commands_and_escapes_file_names() -> None:
+    # CI prints diff's text to its log: as the text reporter, nothing in it is obeyed
+    from checks.cmd_diff import compare, render_text
+    from tests.consumers.support import hostile_result, renamed, seed_result
+
+    head = hostile_result()
+    head.findings[0] = renamed(hostile_result(n=1)).findings[0]
+    out = render_text(compare(seed_result(), head, "HEAD", "working tree"))
+    assert "\x1b" not in out and "##[" not in out
+    lines = out.splitlines()
+    assert not any(line.lstrip().startswith(("::", "ok.yaml")) for line in lines)
+    assert all(ch.isprintable() or ch == "\u2060" for line in lines for ch in line)
+    assert "  facts/x\\nok.yaml:1:1: info Z000 all good \\x1b[8m" in out
+
+
+def test_a_file_name_forges_no_diff_line(repo: Path) -> None:
+    (repo / "facts" / "x\nok.yaml:1:1: info Z000 all good \x1b[8m.yaml").write_text("a: [1\n")
+    code, out = _diff(repo, "HEAD")
+    assert code == 1 and "\x1b" not in out
+    assert not any(line.startswith("ok.yaml") for line in out.splitlines())
+    new = out.split("\nnew:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(new) == 1 and " error L001 " in new[0]  # the broken file's one finding
+    assert new[0].startswith("  facts/x\\nok.yaml:1:1: info Z000 all good \\x1b[8m.yaml:")

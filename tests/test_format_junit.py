@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from checks.cli import main
 from checks.pipeline import RunResult
 from checks.reporters import REPORTERS
 from checks.reporters.junit import CORPUS_CASE
 
-from .consumers.support import HERE, hostile_result, require, run, seed_result
+from .consumers.support import HERE, hostile_result, renamed, require, run, seed_result
 
 XSD = HERE / "junit-10.xsd"
 
@@ -96,3 +98,24 @@ def test_reviewed_findings_are_not_failures(tmp_path: Path) -> None:
     assert suite.failures == suite.errors == 0
     out = "".join(case.system_out or "" for case in suite)
     assert out.count("reviewed (accurate: checked)") == len(failing)
+
+
+def test_control_characters_in_file_names_stay_well_formed() -> None:
+    # ESC in a file name once reached the <failure> body raw: not XML 1.0
+    result = renamed(hostile_result(n=3))
+    text = REPORTERS["junit"].render(result)
+    assert "\x1b" not in text
+    root = ET.fromstring(text.encode("utf-8"))
+    bodies = [node.text or "" for tag in ("failure", "error", "system-out")
+              for node in root.iter(tag)]
+    assert len(bodies) >= 2
+    assert all("facts/x\nok.yaml:1:1: info Z000 all good \ufffd[8m" in b for b in bodies)
+
+
+def test_a_control_character_in_a_checked_file_name(tmp_path: Path) -> None:
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "bad\x1bname.yaml").write_text("a: [1\n", encoding="utf-8")
+    report = tmp_path / "report.xml"
+    assert main(["check", "--root", str(tmp_path), "--format", "junit", "-o", str(report)]) == 1
+    error = ET.parse(report).getroot().find(".//error")  # L001: the file cannot be read
+    assert error is not None and (error.text or "").startswith("facts/bad\ufffdname.yaml:2:1: ")

@@ -19,6 +19,7 @@ import pydantic_core
 from ..engine import RuleSpec, registry
 from ..findings import ClaimRef, Finding, Severity
 from ..pipeline import RunResult
+from ..textnorm import collapse_ws
 
 TOOL = "fact-checks"
 # SARIF and Code Climate have their own words for our three severities.
@@ -53,6 +54,31 @@ def one_line(text: object, limit: int = 1000) -> str:
     """Cleaned, on one line, at most ``limit`` characters (an ellipsis marks a cut)."""
     flat = _SPACES.sub(" ", clean(text).replace("\n", " ")).strip()
     return shorten(flat, limit)
+
+
+# What a terminal or CI log shows, line by line (the text reporter, ``diff``): record
+# text and file names must not forge a line, move the cursor or hide words (ESC
+# sequences), nor be read by the Actions runner as a workflow command.
+_INERT_HASH = "#\u2060#["  # "##[" with a word joiner: what the runner obeys anywhere
+
+
+def log_line(text: object, limit: int = 160) -> str:
+    """Record text on one log line: each unprintable character (control, line break,
+    bidi or other format character) a space, spaces collapsed, "##[" broken."""
+    flat = collapse_ws("".join(ch if ch.isprintable() else " " for ch in str(text)))
+    return shorten(flat.replace("##[", _INERT_HASH), limit)
+
+
+def log_path(path: str) -> str:
+    """A file name on a log line: each unprintable character written as its escape
+    (``\\x1b``, ``\\n``, ``\\u202e``: visible, and the file still findable), "##["
+    and "::" (a command at a line's start, where a path is) broken."""
+    shown = path if path.isprintable() else "".join(map(_visible, path))
+    return shown.replace("##[", _INERT_HASH).replace("::", ":\u2060:")
+
+
+def _visible(ch: str) -> str:
+    return ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
 
 
 def shorten(text: str, limit: int) -> str:

@@ -35,9 +35,10 @@ def _bucket(f: Finding, files: set[str]) -> str:
 
 def _details(f: Finding) -> str:
     loc = f.location
-    lines = [f"{loc.path}:{loc.line}:{loc.column}: {f.severity.value} {f.rule} {f.name}",
-             one_line(f.message, TEXT_LIMIT)]
-    lines += [f"  {c.path}:{c.line}:{c.column}: {claim_line(c)}" for c in f.claims]
+    # every string cleaned: a control character in a file name is not well-formed XML
+    lines = [f"{clean(loc.path)}:{loc.line}:{loc.column}: {f.severity.value} {clean(f.rule)} "
+             f"{clean(f.name)}", one_line(f.message, TEXT_LIMIT)]
+    lines += [f"  {clean(c.path)}:{c.line}:{c.column}: {claim_line(c)}" for c in f.claims]
     if f.fix:
         lines.append(f"  fix: {one_line(f.fix, 2000)}")
     lines.append(f"  fingerprint: {f.fingerprint}")
@@ -51,7 +52,7 @@ def _testcase(suite: ET.Element, name: str, findings: list[Finding], result: Run
     for f in findings:
         if f.fingerprint in failing:
             tag = "error" if f.category == "load" else "failure"
-            node = ET.SubElement(case, tag, type=f.rule,
+            node = ET.SubElement(case, tag, type=clean(f.rule),
                                  message=one_line(f"{f.rule} {f.message}", ATTRIBUTE_LIMIT))
             node.text = _details(f)
         elif result.is_reviewed(f):

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from ..findings import ClaimRef
 from ..pipeline import RunResult
-from ..textnorm import collapse_ws
+from ._common import log_line, log_path
 
 
-def _one_line(text: str, limit: int = 160) -> str:
-    # Record text must not be able to forge extra report lines.
-    flat = collapse_ws("".join(ch if ch.isprintable() else " " for ch in text))
-    # The Actions runner obeys '##[command]' anywhere in a log line: break it.
-    flat = flat.replace("##[", "#\u2060#[")
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+def _claim(c: ClaimRef) -> str:
+    words = " / ".join(log_line(e, 120) for e in c.evidence)
+    who = log_line(c.speaker or "no speaker", 120)
+    return (f"    {log_path(c.path)}:{c.line}:{c.column}: "
+            f"{log_line(f'{c.source}#{c.claim}', 200)} ({who}): {words}")
 
 
 class TextReporter:
@@ -23,14 +23,11 @@ class TextReporter:
         for f in result.findings:
             loc = f.location
             status = " [reviewed]" if result.is_reviewed(f) else ""
-            lines.append(f"{loc.path}:{loc.line}:{loc.column}: {f.severity.value} {f.rule} "
-                         f"{_one_line(f.message, 400)}{status}")
-            for c in f.claims:
-                words = " / ".join(_one_line(e, 120) for e in c.evidence)
-                lines.append(f"    {c.path}:{c.line}:{c.column}: {c.source}#{c.claim} "
-                             f"({c.speaker or 'no speaker'}): {words}")
+            lines.append(f"{log_path(loc.path)}:{loc.line}:{loc.column}: {f.severity.value} "
+                         f"{f.rule} {log_line(f.message, 400)}{status}")
+            lines += [_claim(c) for c in f.claims]
             if f.fix:
-                lines.append(f"    fix: {_one_line(f.fix, 300)}")
+                lines.append(f"    fix: {log_line(f.fix, 300)}")
         lines.append(self._summary(result))
         return "\n".join(lines) + "\n"
 

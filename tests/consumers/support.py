@@ -73,6 +73,19 @@ def hostile_result(n: int = len(HOSTILE), message_length: int = 0, **extra: obje
                                extra=dict(extra))
 
 
+# A file name that forges a log line and hides text in a terminal (ESC [8m: concealed).
+FORGING_PATH = "facts/x\nok.yaml:1:1: info Z000 all good \x1b[8m##[error]e\u202e.yaml"
+
+
+def renamed(result: RunResult, path: str = FORGING_PATH) -> RunResult:
+    """The hostile run with every finding and claim located in the file ``path``."""
+    findings = [f.model_copy(update={
+        "location": f.location.model_copy(update={"path": path}),
+        "claims": tuple(c.model_copy(update={"path": path}) for c in f.claims)})
+        for f in result.findings]
+    return dataclasses.replace(result, findings=findings)
+
+
 def require(found: object, what: str, install: str) -> None:
     """Skip outside CI when a consumer is missing; in CI that is a failure."""
     if found:

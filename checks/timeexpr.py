@@ -243,7 +243,12 @@ def resolve(text: str, anchor: dt.date | None) -> Interval | None:
             fn is _month_day and len([g for g in m.groups() if g and g.isdigit()]) > 1)
         if anchor is None and not absolute:
             return None
-        found = fn(m, anchor or dt.date.min)
+        try:
+            found = fn(m, anchor or dt.date.min)
+        except (OverflowError, ValueError):
+            # 'year 0', '99999999 weeks ago', 'today' read on 9999-12-31: a day beyond
+            # the calendar is no day, so the phrase stays unresolved (a located I011).
+            return None
         if found is not None and anchor is not None and _since(text, m) and found.start <= anchor:
             # "since March 26", "since the end of March", "since Monday": up to the anchor.
             return Interval(found.start, max(found.end, anchor))

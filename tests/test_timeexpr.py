@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -112,3 +113,33 @@ def test_fast_helpers_equal_the_old_ones(words: list[str]) -> None:
     text = " ".join(words)
     assert weekday_named(text) == _old_weekday_named(text)
     assert quote_words(text) == _old_quote_words(text)
+
+
+@pytest.mark.parametrize(("text", "anchor"), [
+    ("within 99999999999 days", dt.date(2021, 4, 12)),
+    ("999999999 years ago", dt.date(2021, 4, 12)),
+    ("more than 99999999 weeks ago", dt.date(2021, 4, 12)),
+    ("since 0000", dt.date(2021, 4, 12)), ("in 0000", dt.date(2021, 4, 12)),
+    ("March 0000", dt.date(2021, 4, 12)),
+    ("today", dt.date(9999, 12, 31)), ("today", dt.date(1, 1, 1)),
+    ("next week", dt.date(9999, 12, 31)), ("yesterday", dt.date(1, 1, 1)),
+])
+def test_a_day_beyond_the_calendar_is_unresolved_not_a_crash(text: str, anchor: dt.date) -> None:
+    """Record numbers reach date arithmetic: beyond the calendar the phrase is no day
+    (red team: each of these stopped every command with a traceback)."""
+    assert resolve(text, anchor) is None
+
+
+def test_a_phrase_beyond_the_calendar_is_a_located_i011(seed_repo: Path) -> None:
+    from checks.config import Config
+    from checks.engine import select
+    from checks.pipeline import execute
+
+    record = seed_repo / "facts/rferl-2021-04-12-dialogue.yaml"
+    text = record.read_text("utf-8")
+    line = text[: text.index("when: in 2014")].count("\n") + 1
+    record.write_text(text.replace("when: in 2014", "when: 999999999 years ago", 1), "utf-8")
+    config = Config()
+    found = execute([seed_repo / "facts"], seed_repo, config, select(config)).findings
+    (hit,) = [f for f in found if f.rule == "I011"]
+    assert hit.location.line == line and "999999999 years ago" in hit.message

@@ -3,10 +3,26 @@
 article's publication date, to a closed interval of days.
 
 The resolver is deliberately small and predictable: it knows English news
-idiom, returns ``None`` when it does not understand, and never guesses a
-year for a bare date that would lie after the anchor by more than a day
-(news reports the past; "in September" ahead of elections is the one
-future idiom and is resolved in the anchor's year).
+idiom and returns ``None`` when it does not understand. News reports the past,
+so an unmarked phrase is read backwards first: "on Friday" is the latest Friday
+on or before the anchor, and a bare date ("April 16") that would lie more than
+a day after the anchor is last year's ("in September" ahead of elections is
+resolved in the anchor's year).
+
+Tense is read from the time's own words. Words that look ahead (:func:`ahead`:
+"will", "due", "scheduled", "set to", "expected to", "upcoming", "tomorrow",
+"next"/"coming" before a weekday) resolve forwards: "due to meet on Friday" is
+the first Friday on or after the anchor, "due on April 16" this year's.
+"this Friday" is the Friday of the anchor's week (Monday to Sunday); "last
+Friday" stays the latest Friday before the anchor; "next Friday" and "this
+coming Friday" are the first Friday after it.
+
+A phrase may mean more than one interval (:func:`readings`): an unmarked
+weekday is also the first such day on or after the anchor (a planned meeting
+"on Friday"), an unmarked bare date after the anchor also this year's, and
+"next Friday" read early in a week also the Friday of the following week
+(English usage differs). :func:`resolve` gives the first, likeliest reading;
+the date rules fire only when no reading fits.
 """
 
 from __future__ import annotations
@@ -74,7 +90,23 @@ def weekday_named(text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-Resolver = Callable[["re.Match[str]", dt.date], Interval | None]
+# A resolver gives one interval, several readings (likeliest first), or None.
+Found = Interval | tuple[Interval, ...] | None
+Resolver = Callable[["re.Match[str]", dt.date], Found]
+
+# Words of a time that place it after the moment of writing: a planned event.
+# "next" and "coming" look ahead only before a weekday ("the next day" is narrative).
+_FORWARD = re.compile(
+    r"\b(?:will|shall|due|scheduled|set to|expected to|planned|upcoming|tomorrow)\b|\w'll\b"
+    rf"|\b(?:next|coming)\s+(?:{'|'.join(WEEKDAYS)})\b",
+    re.I,
+)
+
+
+def ahead(text: str) -> bool:
+    """Whether the words of a time themselves place it ahead ("due to meet on Friday",
+    "next Friday", "tomorrow"): a planned event, not one already reported."""
+    return _FORWARD.search(text) is not None
 
 
 def _iso(m: re.Match[str], a: dt.date) -> Interval | None:
@@ -82,15 +114,17 @@ def _iso(m: re.Match[str], a: dt.date) -> Interval | None:
     return day(d) if d else None
 
 
-def _month_day(m: re.Match[str], a: dt.date) -> Interval | None:
+def _month_day(m: re.Match[str], a: dt.date) -> Found:
     names = [g for g in m.groups() if g and g.lower().rstrip(".") in MONTHS]
     digits = [g for g in m.groups() if g and g.isdigit()]
     month = MONTHS[names[0].lower().rstrip(".")]
     dom = int(digits[0])
     year = int(digits[1]) if len(digits) > 1 else a.year
     d = _safe_date(year, month, dom)
-    if d and len(digits) == 1 and d > a + dt.timedelta(days=1):
-        d = _safe_date(year - 1, month, dom)
+    if d and len(digits) == 1 and d > a + dt.timedelta(days=1) and not ahead(m.string):
+        # News reports the past: last year's first, but a planned date may be this year's.
+        before = _safe_date(year - 1, month, dom)
+        return (day(before), day(d)) if before else day(d)
     return day(d) if d else None
 
 
@@ -102,12 +136,26 @@ def _bare_month(m: re.Match[str], a: dt.date) -> Interval | None:
     return _month(a.year, MONTHS[m[1].lower().rstrip(".")])
 
 
-def _weekday(m: re.Match[str], a: dt.date) -> Interval | None:
+def _weekday(m: re.Match[str], a: dt.date) -> Found:
     target = WEEKDAYS.index(m[2].lower())
-    back = (a.weekday() - target) % 7
-    if m[1] and m[1].lower() == "last" and back == 0:
-        back = 7
-    return day(a - dt.timedelta(days=back))
+    word = " ".join((m[1] or "").lower().split())
+    back = a - dt.timedelta(days=(a.weekday() - target) % 7)  # on or before the anchor
+    on_or_after = a + dt.timedelta(days=(target - a.weekday()) % 7)
+    after = on_or_after if on_or_after > a else on_or_after + dt.timedelta(days=7)
+    if word == "last":
+        return day(back if back < a else back - dt.timedelta(days=7))
+    if word == "this":
+        return day(_week_of(a).start + dt.timedelta(days=target))
+    if word in ("next", "coming", "this coming", "upcoming"):
+        if word == "next" and after <= _week_of(a).end:
+            # Read early in a week, "next Friday" is this week's for some, next week's for others.
+            return day(after), day(after + dt.timedelta(days=7))
+        return day(after)
+    if word in ("since", "earlier on") or back == on_or_after:
+        return day(back)
+    if ahead(m.string):
+        return day(on_or_after)
+    return day(back), day(on_or_after)
 
 
 def _since_year(m: re.Match[str], a: dt.date) -> Interval | None:
@@ -209,7 +257,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\bsince\s+(\d{4})\b", _since_year),
         (r"\bso far in\s+(\d{4})\b", _so_far_year),
         (r"\b(?:in|during|of|throughout|all of)\s+(\d{4})\b", _year_only),
-        (r"\b(last|this|on|since|earlier on|late on|by)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),  # noqa: E501
+        (r"\b(last|this\s+coming|this|next|coming|upcoming|on|since|earlier\s+on|late\s+on|by)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),  # noqa: E501
         (rf"\b(?:in|during|since|by|of|early|late|mid)\s+{_MONTH}\b", _bare_month),
         (r"\b(today|this morning|this afternoon|this evening|tonight)\b", _relative("today")),
         (r"\byesterday\b", _relative("yesterday")),
@@ -234,7 +282,17 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
 
 
 def resolve(text: str, anchor: dt.date | None) -> Interval | None:
-    """The interval ``text`` means, read on ``anchor`` (the publication date)."""
+    """The interval ``text`` means, read on ``anchor`` (the publication date): its
+    likeliest reading (see :func:`readings`)."""
+    found = readings(text, anchor)
+    return found[0] if found else None
+
+
+def readings(text: str, anchor: dt.date | None, *, past: bool = False) -> tuple[Interval, ...]:
+    """Every interval ``text`` may mean, read on ``anchor``, the likeliest first; empty
+    when the words are not understood. ``past``: the time of something already done (a
+    statement made), so readings after the anchor go, unless the words look ahead or
+    no other reading is left."""
     for pattern, fn in PATTERNS:
         m = pattern.search(text)
         if m is None:
@@ -242,18 +300,27 @@ def resolve(text: str, anchor: dt.date | None) -> Interval | None:
         absolute = fn in (_iso, _month_year, _year_only) or (
             fn is _month_day and len([g for g in m.groups() if g and g.isdigit()]) > 1)
         if anchor is None and not absolute:
-            return None
+            return ()
         try:
             found = fn(m, anchor or dt.date.min)
         except (OverflowError, ValueError):
             # 'year 0', '99999999 weeks ago', 'today' read on 9999-12-31: a day beyond
             # the calendar is no day, so the phrase stays unresolved (a located I011).
-            return None
-        if found is not None and anchor is not None and _since(text, m) and found.start <= anchor:
+            return ()
+        if found is None:
+            return ()
+        found = (found,) if isinstance(found, Interval) else found
+        if anchor is None:
+            return found
+        if _since(text, m):
             # "since March 26", "since the end of March", "since Monday": up to the anchor.
-            return Interval(found.start, max(found.end, anchor))
+            found = tuple(Interval(iv.start, max(iv.end, anchor)) if iv.start <= anchor else iv
+                          for iv in found)
+            past = True
+        if past and not ahead(text):
+            found = tuple(iv for iv in found if iv.start <= anchor) or found[:1]
         return found
-    return None
+    return ()
 
 
 _SINCE = re.compile(r"\bsince\s*$", re.I)

@@ -7,10 +7,14 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..corpus import ClaimInfo
 from ..model import TimeSpec
-from ..timeexpr import Interval, resolve
+from ..timeexpr import Interval, readings
+
+# readings() is pure and its result immutable: archives repeat a few hundred phrases.
+_readings = lru_cache(maxsize=65536)(readings)
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -36,6 +40,24 @@ class TimeField:
     def what(self) -> str:
         return "said" if self.pointer == "/by/said" else "event"
 
+    @property
+    def anchor(self) -> dt.date | None:
+        """The day the words are read from: event words from the day they were said."""
+        return self.ci.published if self.what == "said" else self.ci.event_anchor
+
+    @property
+    def words(self) -> tuple[Interval, ...]:
+        """Every interval the words may mean (the first is the corpus's reading). A said
+        time is of a statement already made: it reads back unless its words look ahead."""
+        return _readings(self.spec.text, self.anchor, past=self.what == "said")
+
+    @property
+    def readings(self) -> tuple[Interval, ...]:
+        """The intervals this time may be: its explicit dates, else its words' readings."""
+        if self.interval is None:
+            return ()
+        return (self.interval,) if explicit(self.spec) else self.words
+
 
 def time_fields(ci: ClaimInfo) -> Iterator[TimeField]:
     said, event = ci.claim.said_time, ci.claim.event_time
@@ -49,17 +71,27 @@ def explicit(spec: TimeSpec) -> bool:
     return bool(spec.date or spec.start or spec.end)
 
 
-def written_dates(text: str, anchor: dt.date | None) -> list[tuple[str, dt.date]]:
-    """(words, date) for each calendar date written in ``text``, read on ``anchor``
-    (a date without a year takes the anchor's, like the resolver does)."""
+def written_days(text: str, anchor: dt.date | None) -> list[tuple[str, tuple[dt.date, ...]]]:
+    """(words, days) for each calendar date written in ``text``: every day it may be
+    (a date without a year ahead of ``anchor`` is last year's or, if planned, this
+    year's), the likeliest first."""
     found = []
     for m in WRITTEN_DATE.finditer(text):
-        iv = resolve(m.group(), anchor)
-        if iv is not None and iv.start == iv.end:
-            found.append((m.group(), iv.start))
+        days = tuple(iv.start for iv in _readings(m.group(), anchor) if iv.start == iv.end)
+        if days:
+            found.append((m.group(), days))
     return found
 
 
-def shown(spec: TimeSpec, interval: Interval | None) -> str:
-    """'"on Monday" (2021-04-12)': the words as written and what they resolve to."""
-    return f"'{spec.text}' ({interval if interval is not None else 'unresolved'})"
+def either(intervals: tuple[Interval, ...]) -> str:
+    """'2021-04-09 or 2021-04-16'."""
+    return " or ".join(str(iv) for iv in intervals)
+
+
+def shown(spec: TimeSpec, interval: Interval | None,
+          readings: tuple[Interval, ...] = ()) -> str:
+    """'"on Monday" (2021-04-12)': the words as written and what they resolve to
+    (every reading, when they may mean more than one)."""
+    if interval is None:
+        return f"'{spec.text}' (unresolved)"
+    return f"'{spec.text}' ({either(readings) if len(readings) > 1 else interval})"

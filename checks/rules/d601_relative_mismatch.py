@@ -16,6 +16,12 @@ into one span; a block fires when those spans do not all overlap (the latest
 start is after the earliest end). One finding per block listing every
 article's words as written and the dates they resolve to.
 
+Tense: words that may mean more than one day ("on Friday" for an event: the
+last Friday or a planned one; "next Friday") fire only when no choice of
+their readings lets every article's span meet. A said time is of a statement
+already made, so a bare weekday there reads back only; words that look ahead
+("due to meet on Friday", "this coming Friday") read forward.
+
 Fires:
     a#c1  alpha said "on Monday" (published 2021-04-12 -> 2021-04-12)
     b#c1  alpha said "on Friday" (published 2021-04-12 -> 2021-04-09), same proposition
@@ -23,12 +29,15 @@ Fires:
 Silent:
     a#c1  said "on Monday" (published 2021-04-12);  b#c1  said "yesterday" (published
           2021-04-13): both 2021-04-12
+    a#c1  event "due to meet on Friday" (published Tuesday 2021-04-13 -> 2021-04-16)
+    b#c1  event "on Friday" (published 2021-04-17 -> 2021-04-16 or 2021-04-23)
 
 Options: none.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -77,7 +86,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         spans = {s: _span(tfs) for s, tfs in by_source.items()}
         late = max(spans, key=lambda s: spans[s].start)
         early = min(spans, key=lambda s: spans[s].end)
-        if spans[late].start > spans[early].end:
+        if spans[late].start > spans[early].end and not _some_reading_meets(by_source):
             yield _hit(corpus, block, by_source, late, early)
 
 
@@ -106,6 +115,27 @@ def _span(fields: list[TimeField]) -> Interval:
     return Interval(min(_iv(tf).start for tf in fields), max(_iv(tf).end for tf in fields))
 
 
+def _some_reading_meets(by_source: dict[str, list[TimeField]]) -> bool:
+    """Whether some choice of each time's readings gives spans with a day in common.
+
+    Intervals on a line meet when the latest start is within every one of them, so
+    only the readings' starts need trying as that common day."""
+    if all(len(tf.readings) == 1 for tfs in by_source.values() for tf in tfs):
+        return False  # one reading each: the spans already said no
+    days = sorted({iv.start for tfs in by_source.values() for tf in tfs for iv in tf.readings})
+    return any(all(_covers(tfs, day) for tfs in by_source.values()) for day in days)
+
+
+def _covers(fields: list[TimeField], day: dt.date) -> bool:
+    """Whether one source's span can contain ``day``: one time's reading contains it,
+    or one time may start by it and another end after it."""
+    if any(iv.start <= day <= iv.end for tf in fields for iv in tf.readings):
+        return True
+    starts = {i for i, tf in enumerate(fields) if any(iv.start <= day for iv in tf.readings)}
+    ends = {i for i, tf in enumerate(fields) if any(iv.end >= day for iv in tf.readings)}
+    return bool(starts and ends) and len(starts | ends) > 1
+
+
 def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[TimeField]],
          late: str, early: str) -> Hit:
     prop = label(corpus, block.key)
@@ -116,7 +146,7 @@ def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[TimeField]],
              min(by_source[early], key=lambda tf: _iv(tf).end)]
     rest = [tf for s in sorted(by_source) if s not in (late, early) for tf in by_source[s][:1]]
     ordered = (first + rest)[:MAX_LISTED]
-    sides = [f"{tf.ci.focus} {shown(tf.spec, tf.interval)}" for tf in ordered]
+    sides = [f"{tf.ci.focus} {shown(tf.spec, tf.interval, tf.readings)}" for tf in ordered]
     claims = [tf.ci for tfs in by_source.values() for tf in tfs][: 2 * MAX_LISTED]
     return Hit(
         message=f"sources date {subject} differently: " + ", ".join(sides),

@@ -7,10 +7,11 @@ the two is wrong, and a reader cannot tell which; a wrong weekday also shifts
 every relative date resolved from it.
 
 Checked: every ``by.said`` and ``when`` of every claim. A date written without
-a year takes the publication year (the previous year when that would lie more
-than a day after publication, as the resolver reads it); with no publication
-date such a date is not checked. A text naming two weekdays ("Monday or
-Tuesday") names none.
+a year takes the publication year; one that would lie more than a day after
+publication is last year's or, for a planned event, this year's ("due to meet
+on Friday, April 16" in an article of Tuesday 2021-04-13), and is wrong only
+when neither falls on the weekday. With no publication date such a date is
+not checked. A text naming two weekdays ("Monday or Tuesday") names none.
 
 Fires:
     a#c1  when {text: on Monday, date: 2021-04-11}   (a Sunday)
@@ -18,6 +19,7 @@ Fires:
 
 Silent:
     a#c1  said {text: on Monday, date: 2021-04-12}  (a Monday)
+    a#c1  published 2021-04-13, when "Friday, April 16"  (2021-04-16, a Friday)
     a#c1  said "on Monday" (no date to disagree with)
 
 Options: none.
@@ -32,7 +34,7 @@ from ..corpus import Corpus
 from ..engine import NoOptions
 from ..findings import Hit
 from ..timeexpr import WEEKDAYS, weekday_named
-from ._dates import TimeField, time_fields, written_dates
+from ._dates import TimeField, time_fields, written_days
 
 CODE = "D603"
 NAME = "date.weekday"
@@ -46,16 +48,19 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             named = weekday_named(tf.spec.text)
             if named is None:
                 continue
-            wrong = [(words, d) for words, d in _dates(tf) if d.weekday() != named]
+            # A date is wrong when none of the days it may be falls on the weekday.
+            wrong = [(words, days[0]) for words, days in _dates(tf)
+                     if all(d.weekday() != named for d in days)]
             if wrong:
                 yield _hit(tf, named, wrong)
 
 
-def _dates(tf: TimeField) -> list[tuple[str, dt.date]]:
-    """(where it is written, date) for the explicit date and each date in the text."""
-    found = written_dates(tf.spec.text, tf.ci.published)
+def _dates(tf: TimeField) -> list[tuple[str, tuple[dt.date, ...]]]:
+    """(where it is written, the days it may be) for the explicit date and each date
+    in the text."""
+    found = written_days(tf.spec.text, tf.ci.published)
     if tf.spec.date:
-        found.insert(0, ("date", dt.date.fromisoformat(tf.spec.date)))
+        found.insert(0, ("date", (dt.date.fromisoformat(tf.spec.date),)))
     return found
 
 

@@ -12,11 +12,23 @@ resolver does not understand ("earlier", "since then") are the reason for an
 explicit date and are not checked. Intervals that merely overlap ("in March"
 vs 2021-03-15..2021-04-02) are not flagged.
 
+Tense: words that may mean more than one day fire only when none of them fits.
+An event "on Friday" may be the last Friday or the coming one (a planned
+meeting); "due to meet on Friday", "this coming Friday" and "this Friday" (the
+publication's week) are the coming one; "last Friday" is the past one; "next
+Friday" is the first Friday after publication, or the one a week later when
+that first Friday is still in the publication's week. A said time is of a
+statement already made: a bare "on Friday" there is the past Friday only,
+unless its words look ahead ("will speak on Friday").
+
 Fires:
     a#c1  published 2021-04-12, when {text: on Monday, date: 2021-04-11}
+    a#c1  published Tuesday 2021-04-13, when {text: due to meet on Friday, date: 2021-04-09}
 
 Silent:
     a#c1  published 2021-04-12, when {text: on Monday, date: 2021-04-12}
+    a#c1  published Tuesday 2021-04-13, when {text: due to meet on Friday, date: 2021-04-16}
+    a#c1  published Tuesday 2021-04-13, when {text: on Friday, date: 2021-04-09 or 2021-04-16}
     a#c1  said {text: earlier, end: 2021-04-12}  (words not resolvable)
 
 Options: none.
@@ -29,8 +41,8 @@ from collections.abc import Iterator
 from ..corpus import Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..timeexpr import Interval, resolve
-from ._dates import TimeField, explicit, time_fields
+from ..timeexpr import Interval
+from ._dates import TimeField, either, explicit, time_fields
 
 CODE = "D604"
 NAME = "date.text-mismatch"
@@ -44,14 +56,14 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             # tf.interval is None when the explicit dates are themselves broken (I011).
             if not explicit(tf.spec) or tf.interval is None:
                 continue
-            anchor = ci.event_anchor if tf.pointer.endswith("/when") else ci.published
-            words = resolve(tf.spec.text, anchor)
-            if words is not None and not words.overlaps(tf.interval):
-                yield _hit(tf, words, tf.interval, anchor)
+            words = tf.words
+            if words and not any(iv.overlaps(tf.interval) for iv in words):
+                yield _hit(tf, words, tf.interval, tf.anchor)
 
 
-def _hit(tf: TimeField, words: Interval, given: Interval, day: object) -> Hit:
+def _hit(tf: TimeField, readings: tuple[Interval, ...], given: Interval, day: object) -> Hit:
     ci, spec = tf.ci, tf.spec
+    words = either(readings)
     field = "date" if spec.date else "start" if spec.start else "end"
     said = day != ci.published
     anchor = (f"words said on {day}" if said else f"an article of {day}") if day else \

@@ -9,9 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.timeexpr import Interval, resolve, weekday_named
+from checks.timeexpr import Interval, ahead, readings, resolve, weekday_named
 
 MONDAY = dt.date(2021, 4, 12)
+TUESDAY = dt.date(2021, 4, 13)  # the Fridays around it: 04-09, 04-16, 04-23
+SATURDAY = dt.date(2021, 4, 17)
 
 
 def iv(a: str, b: str | None = None) -> Interval:
@@ -58,6 +60,77 @@ def test_resolves(text: str, want: Interval) -> None:
 ])
 def test_since_month_parts_and_few_ago(text: str, want: Interval) -> None:
     assert resolve(text, MONDAY) == want
+
+
+@pytest.mark.parametrize(("text", "anchor", "want"), [
+    # Unmarked: the past day first (news reports the past), then a planned one.
+    ("on Friday", TUESDAY, ("2021-04-09", "2021-04-16")),
+    ("Friday", TUESDAY, ("2021-04-09", "2021-04-16")),
+    ("by Friday", TUESDAY, ("2021-04-09", "2021-04-16")),
+    ("on Tuesday", TUESDAY, ("2021-04-13",)),  # the anchor's own weekday is the anchor
+    # Words that look ahead resolve forwards only.
+    ("due to meet on Friday", TUESDAY, ("2021-04-16",)),
+    ("Alpha will travel on Friday", TUESDAY, ("2021-04-16",)),
+    ("scheduled for Friday", TUESDAY, ("2021-04-16",)),
+    ("this coming Friday", TUESDAY, ("2021-04-16",)),
+    ("coming Friday", TUESDAY, ("2021-04-16",)),
+    ("due to meet on Tuesday", TUESDAY, ("2021-04-13",)),
+    # "this": the anchor's week, Monday to Sunday, whichever side of the anchor.
+    ("this Friday", TUESDAY, ("2021-04-16",)), ("this Friday", SATURDAY, ("2021-04-16",)),
+    ("this Monday", TUESDAY, ("2021-04-12",)),
+    # "last" stays backward.
+    ("last Friday", TUESDAY, ("2021-04-09",)), ("last Friday", SATURDAY, ("2021-04-16",)),
+    ("last Tuesday", TUESDAY, ("2021-04-06",)),
+    # "next": the first such day after the anchor; read while that day is still in the
+    # anchor's week, the one a week later too (English usage differs).
+    ("next Friday", TUESDAY, ("2021-04-16", "2021-04-23")),
+    ("next Friday", SATURDAY, ("2021-04-23",)),
+    ("next Friday", dt.date(2021, 4, 16), ("2021-04-23",)),
+    ("next Tuesday", TUESDAY, ("2021-04-20",)),
+    # "since" and "earlier on" are of the past.
+    ("since Friday", TUESDAY, ("2021-04-09..2021-04-13",)),
+    ("earlier on Friday", TUESDAY, ("2021-04-09",)),
+    # "the next day" is narrative, not a plan.
+    ("the next day, Friday", TUESDAY, ("2021-04-09", "2021-04-16")),
+    # A bare date ahead of the anchor: last year's first, this year's if planned.
+    ("April 16", TUESDAY, ("2020-04-16", "2021-04-16")),
+    ("due on April 16", TUESDAY, ("2021-04-16",)),
+    ("April 14", TUESDAY, ("2021-04-14",)),  # a day ahead is this year's, as before
+    ("April 16, 2021", TUESDAY, ("2021-04-16",)),
+])
+def test_readings_follow_the_words_tense(text: str, anchor: dt.date, want: tuple[str, ...]) -> None:
+    found = readings(text, anchor)
+    assert tuple(str(r) for r in found) == want
+    assert resolve(text, anchor) == found[0]  # the likeliest reading is the resolved one
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A said time is of words already spoken: readings after the anchor go...
+    ("on Friday", ("2021-04-09",)), ("April 16", ("2020-04-16",)),
+    # ...unless the words look ahead (a planned statement)...
+    ("will speak on Friday", ("2021-04-16",)), ("next Friday", ("2021-04-16", "2021-04-23")),
+    # ...or nothing else is left: the words then say it lies ahead.
+    ("this Friday", ("2021-04-16",)), ("in May", ("2021-05-01..2021-05-31",)),
+])
+def test_past_readings_of_a_statement_already_made(text: str, want: tuple[str, ...]) -> None:
+    assert tuple(str(r) for r in readings(text, TUESDAY, past=True)) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("due to meet on Friday", True), ("will speak", True), ("they'll meet", True),
+    ("tomorrow", True), ("next Friday", True), ("this coming Monday", True),
+    ("set to visit", True), ("expected to meet on Friday", True),
+    ("on Friday", False), ("the next day", False), ("last Friday", False), ("this Friday", False),
+    ("in May", False), ("", False),
+])
+def test_ahead(text: str, want: bool) -> None:
+    assert ahead(text) is want
+
+
+def test_readings_without_an_anchor_or_words() -> None:
+    assert readings("on Friday", None) == ()
+    assert readings("earlier", TUESDAY) == ()
+    assert readings("12 April 2021", None) == (iv("2021-04-12"),)
 
 
 @pytest.mark.parametrize("text", ["earlier", "Since then", "at some point", "soon", ""])

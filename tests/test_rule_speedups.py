@@ -1,6 +1,7 @@
 """The fast paths inside rules equal the plain algorithms they replace
 (Hypothesis properties): U301's two ways of finding which sources cover a
-wording, and its first pair of wordings no source covers both of."""
+wording, and its first pair of wordings no source covers both of; R801's sweep
+for figures no other chain corroborates."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checks.rules import r801_single_chain as r801
 from checks.rules import u301_quote_variance as u301
+from checks.rules._quantity import Item, Span
 
 WORD = st.sampled_from(["a", "b", "c", "ab", "ba"])
 QUOTE = st.lists(WORD, max_size=6).map(tuple)
@@ -81,3 +84,38 @@ def test_capitalised_equals_the_word_scan_in_ascii(text: str) -> None:
     from checks.rules._names import capitalised
 
     assert capitalised(text) == _capitalised_by_words(text)
+
+
+BOUND = st.integers(0, 6).map(float)
+SPAN = st.tuples(BOUND, BOUND, st.booleans(), st.booleans(), st.booleans()).map(
+    lambda t: Span(min(t[0], t[1]), float("inf") if t[4] else max(t[0], t[1]), t[2],
+                   t[3] or t[4])).filter(lambda s: not s.empty)
+ITEM = st.tuples(SPAN, st.sampled_from("xyz"), st.booleans())
+
+
+def _item(span: Span, root: str, expanded: bool) -> Item:
+    # A stand-in claim whose chain of reporting starts at ``root`` (its outlet).
+    ci: Any = SimpleNamespace(claim=SimpleNamespace(by=SimpleNamespace(via=[])),
+                              source=SimpleNamespace(agencies=[], outlet=root))
+    return Item(ci, span, expanded)
+
+
+def _meet(a: Span, b: Span) -> bool:
+    return not a.below(b) and not b.below(a)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ITEM, max_size=8))
+def test_single_chain_sweep_equals_all_pairs(raw: list[tuple[Span, str, bool]]) -> None:
+    items = [_item(*r) for r in raw]
+    alone = [i for i in items if not i.expanded and not any(
+        _meet(i.span, t.span) and t.ci.source.outlet != i.ci.source.outlet for t in items)]
+    groups = r801.single_chain_figures(items)
+    assert sorted(id(i) for g in groups for i in g) == sorted(id(i) for i in alone)
+    for group in groups:
+        assert len({i.ci.source.outlet for i in group}) == 1
+        # a group is connected by compatible figures; two groups share none
+        assert all(any(_meet(i.span, j.span) for j in group if j is not i)
+                   for i in group) or len(group) == 1
+    for g, h in ((g, h) for g in groups for h in groups if g is not h):
+        assert not any(_meet(i.span, j.span) for i in g for j in h)

@@ -1,6 +1,6 @@
 """The fast paths inside rules equal the plain algorithms they replace
 (Hypothesis properties): U301's two ways of finding which sources cover a
-wording, and its first pair of wordings no source covers both of; R801's sweep
+wording, and the wordings it opposes (no source prints both); R801's sweep
 for figures no other chain corroborates."""
 
 from __future__ import annotations
@@ -56,12 +56,16 @@ def test_slide_and_search_give_the_same_cover(by: dict[str, list[tuple[str, ...]
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sets(st.sampled_from("stuvw")), max_size=8))
-def test_first_disjoint_pair_is_the_first_in_order(covers: list[set[str]]) -> None:
+def test_opposed_wordings_equal_all_pairs(covers: list[set[str]]) -> None:
     wordings: list[tuple[str, ...]] = [(f"w{i}",) for i in range(len(covers))]
     cover: dict[tuple[str, ...], set[str]] = dict(zip(wordings, covers, strict=True))
-    expected = next(((i, j) for i in range(len(covers)) for j in range(i + 1, len(covers))
-                     if covers[i].isdisjoint(covers[j])), None)
-    assert u301._first_disjoint(wordings, cover) == expected
+    excluded = {i: [j for j in range(len(covers)) if covers[i].isdisjoint(covers[j])]
+                for i in range(len(covers))}
+    usual = max((i for i in excluded if excluded[i]), key=lambda i: len(covers[i]), default=None)
+    expected = None if usual is None else (
+        usual, min(excluded[usual], key=lambda j: len(covers[j])),
+        len(set().union(*(covers[j] for j in excluded[usual]))))
+    assert u301._opposed(wordings, cover) == expected
 
 
 def _capitalised_by_words(text: str) -> list[str]:

@@ -18,11 +18,16 @@ quoting different fragments of a quote that a third prints in full.
 
 Each block is indexed once (which sources' quotes contain each wording, found
 by sliding windows of the wordings' lengths over each source's quotes), so
-sources are never compared pairwise; one finding per block.
+sources are never compared pairwise; one finding per block. When more than
+half of the block's sources print one wording, the finding is located at a
+claim whose wording none of them prints (the quote to check: the one fewest
+sources print), against that majority; without a majority it says so.
 
 Fires:
     a#c1  Beta said he was "not aware of any [such] requests made lately"
-    b#c1  Beta said he had not seen such a request "in recent days"
+    b#c1  Beta said he had not seen such a request "in recent days" (no majority)
+    or: a#c1, b#c1 "we will never talk to them"; c#c1 "we will not talk to them"
+          (located at c#c1, against 2 of 3 sources)
 
 Silent:
     a#c1  Alpha said the office "of course" made a request
@@ -36,6 +41,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
@@ -58,6 +64,22 @@ Held = tuple[ClaimInfo, str]  # a claim and one of its quotes as written
 _APART = " \n "  # between two quotes joined into one string: no wording spans it
 
 
+@dataclass(frozen=True)
+class Variance:
+    """A block's conflict: the quote to check (``odd``) against the most printed
+    wording it conflicts with (``usual``), printed by the sources ``agree``; more of
+    them than the ``against`` sources printing a wording it excludes is a majority."""
+
+    odd: Held
+    usual: Held
+    agree: tuple[str, ...]
+    against: int
+
+    @property
+    def majority(self) -> bool:
+        return len(self.agree) > self.against
+
+
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     quotes = _Quotes()
     groups: dict[BlockKey, list[ClaimInfo]] = defaultdict(list)
@@ -69,10 +91,10 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             continue
         clusters = _time_clusters(group)
         for block in clusters:
-            pair = _conflict(block, quotes)
-            if pair is not None:
+            found = _conflict(block, quotes)
+            if found is not None:
                 tag = str(_said(block[0])) if len(clusters) > 1 else ""
-                yield _hit(corpus, block_key, block, pair, quotes, tag)
+                yield _hit(corpus, block_key, block, found, quotes, tag)
 
 
 class _Quotes:
@@ -149,8 +171,9 @@ def _iv(ci: ClaimInfo) -> Interval:
     return iv
 
 
-def _conflict(block: list[ClaimInfo], quotes: _Quotes) -> tuple[Held, Held] | None:
-    """Two wordings no source covers both of, with a claim holding each."""
+def _conflict(block: list[ClaimInfo], quotes: _Quotes) -> Variance | None:
+    """Two wordings no source covers both of, with a claim holding each (see
+    :func:`_opposed`)."""
     held: dict[Words, Held] = {}
     for ci in block:
         for quote, words in zip(quotes.of(ci), quotes.normalised(ci), strict=True):
@@ -158,29 +181,42 @@ def _conflict(block: list[ClaimInfo], quotes: _Quotes) -> tuple[Held, Held] | No
                 held.setdefault(words, (ci, quote))
     if len(held) < 2:
         return None
-    cover = _coverage(held, {c.source.id: c for c in block}, quotes)
+    sources = {c.source.id: c for c in block}
+    cover = _coverage(held, sources, quotes)
     wordings = list(held)
-    j = _first_disjoint(wordings, cover)
-    return None if j is None else (held[wordings[j[0]]], held[wordings[j[1]]])
+    found = _opposed(wordings, cover)
+    if found is None:
+        return None
+    usual, odd, against = (wordings[found[0]], wordings[found[1]], found[2])
+    return Variance(held[odd], held[usual], tuple(sorted(cover[usual])), against)
 
 
-def _first_disjoint(wordings: list[Words], cover: dict[Words, set[str]]) -> tuple[int, int] | None:
-    """The first pair i < j (in order) whose covers share no source. Each source's
-    wordings are a bit mask, so a wording meets all later ones in one pass over its
-    own sources, not pairwise (a block of a popular quote has hundreds of wordings)."""
+def _opposed(wordings: list[Words], cover: dict[Words, set[str]]) -> tuple[int, int, int] | None:
+    """(usual, odd, against): the most printed wording that some wording excludes
+    (no source prints both), the least printed wording it excludes, and how many
+    sources print a wording it excludes; first in order on ties. Each source's
+    wordings are a bit mask, so a wording meets all others in one pass over its own
+    sources, not pairwise (a block of a popular quote has hundreds of wordings)."""
     masks: dict[str, int] = defaultdict(int)
     for j, w in enumerate(wordings):
         for source in cover[w]:
             masks[source] |= 1 << j
     everything = (1 << len(wordings)) - 1
+    best: tuple[int, int] | None = None  # (usual, its excluded wordings)
     for i, w in enumerate(wordings):
         blocked = 0
         for source in cover[w]:
             blocked |= masks[source]
-        free = everything & ~blocked & ~((1 << (i + 1)) - 1)  # later wordings not met
-        if free:
-            return i, (free & -free).bit_length() - 1
-    return None
+        free = everything & ~blocked
+        if free and (best is None or len(cover[w]) > len(cover[wordings[best[0]]])):
+            best = (i, free)
+    if best is None:
+        return None
+    usual, free = best
+    excluded = [j for j in range(len(wordings)) if free >> j & 1]
+    odd = min(excluded, key=lambda j: len(cover[wordings[j]]))
+    against = set().union(*(cover[wordings[j]] for j in excluded))
+    return usual, odd, len(against)
 
 
 def _coverage(held: dict[Words, Held], sources: dict[str, ClaimInfo],
@@ -220,14 +256,13 @@ def _search(held: dict[Words, Held], sources: dict[str, ClaimInfo],
     return {w: {s for s, text in texts.items() if f" {' '.join(w)} " in text} for w in held}
 
 
-def _hit(corpus: Corpus, block_key: BlockKey, block: list[ClaimInfo], pair: tuple[Held, Held],
+def _hit(corpus: Corpus, block_key: BlockKey, block: list[ClaimInfo], found: Variance,
          quotes: _Quotes, tag: str) -> Hit:
     speaker, key, stance = block_key
-    (x, x_words), (y, y_words) = pair
-    listed = [x, y, *[c for c in block if c is not x and c is not y][: 2 * MAX_LISTED - 2]]
+    (y, _), (x, _) = found.odd, found.usual
+    listed = [y, x, *[c for c in block if c is not x and c is not y][: 2 * MAX_LISTED - 2]]
     message = (f"{corpus.name(speaker)} is quoted in different words on '{label(corpus, key)}' "
-               f"({STANCE_WORDS[stance]}): {x.source.id} has \"{_trim(x_words)}\", "
-               f"{y.source.id} has \"{_trim(y_words)}\"")
+               f"({STANCE_WORDS[stance]}): {_sides(found)}")
     wordings: dict[str, list[str]] = {}
     for c in listed:
         shown = wordings.setdefault(c.source.id, [])
@@ -239,8 +274,22 @@ def _hit(corpus: Corpus, block_key: BlockKey, block: list[ClaimInfo], pair: tupl
         fix="compare both quotes with the speaker's original words (transcript, video, "
             "the first report); if both outlets quote faithfully, record a reviewed finding",
         values={"speaker": speaker, "proposition": list(key), "stance": stance.value,
-                "wordings": wordings},
+                "wordings": wordings, "outlier": y.source.id if found.majority else None,
+                "agreeing": len(found.agree), "differing": found.against},
     )
+
+
+def _sides(found: Variance) -> str:
+    """The quote to check first, then the majority's wording and who prints it."""
+    (y, y_words), (x, x_words) = found.odd, found.usual
+    odd = f"{y.source.id} has \"{_trim(y_words)}\""
+    if not found.majority:
+        return (f"{x.source.id} has \"{_trim(x_words)}\", {odd}; the sources disagree "
+                f"without a majority")
+    agree = found.agree
+    shown = ", ".join(agree[:3]) + (f" and {len(agree) - 3} more" if len(agree) > 3 else "")
+    return (f"{odd}; most sources have \"{_trim(x_words)}\" ({len(agree)} against "
+            f"{found.against}: {shown})")
 
 
 def _trim(quote: str) -> str:

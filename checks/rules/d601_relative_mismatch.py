@@ -14,7 +14,10 @@ for firm claims (asserts/denies) of an *event* predicate without a quantity
 article a speaker may repeat a statement, so each article's times are merged
 into one span; a block fires when those spans do not all overlap (the latest
 start is after the earliest end). One finding per block listing every
-article's words as written and the dates they resolve to.
+article's words as written and the dates they resolve to. When more articles
+agree on a day (their spans contain it) than do not, the finding is located at
+an article that does not (the one farthest from that day): the date to check;
+otherwise the message says the sources disagree without a majority.
 
 Tense: words that may mean more than one day ("on Friday" for an event: the
 last Friday or a planned one; "next Friday") fire only when no choice of
@@ -47,7 +50,7 @@ from ..engine import NoOptions
 from ..findings import Hit
 from ..model import PredicateKind, Stance
 from ..timeexpr import Interval
-from ._common import MAX_LISTED, label, polarity, proposition
+from ._common import MAX_LISTED, STANCE_WORDS, label, polarity, proposition
 from ._dates import TimeField, shown, time_fields
 
 CODE = "D601"
@@ -87,7 +90,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         late = max(spans, key=lambda s: spans[s].start)
         early = min(spans, key=lambda s: spans[s].end)
         if spans[late].start > spans[early].end and not _some_reading_meets(by_source):
-            yield _hit(corpus, block, by_source, late, early)
+            yield _hit(corpus, block, by_source, _sides(by_source, spans, late, early))
 
 
 def _block(corpus: Corpus, tf: TimeField) -> Block | None:
@@ -136,22 +139,77 @@ def _covers(fields: list[TimeField], day: dt.date) -> bool:
     return bool(starts and ends) and len(starts | ends) > 1
 
 
-def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[TimeField]],
-         late: str, early: str) -> Hit:
+@dataclass(frozen=True)
+class Sides:
+    """The time to check (``odd``) and one it disagrees with (``usual``); ``day``
+    is the day most articles agree on when they are a majority."""
+
+    odd: TimeField
+    usual: TimeField
+    day: dt.date | None
+    agree: int
+
+
+def _sides(by_source: dict[str, list[TimeField]], spans: dict[str, Interval],
+           late: str, early: str) -> Sides:
+    day, agree = _busiest_day(spans)
+    if 2 * len(agree) > len(spans):
+        odd = max((s for s in sorted(spans) if s not in agree),
+                  key=lambda s: _distance(spans[s], day))
+        before = spans[odd].end < day  # the outlier's time farthest from the day
+        far = (min(by_source[odd], key=lambda tf: _iv(tf).end) if before
+               else max(by_source[odd], key=lambda tf: _iv(tf).start))
+        # An agreeing article's span holds the day; its own times may only surround it.
+        near = min(by_source[min(agree)], key=lambda tf: _distance(_iv(tf), day))
+        return Sides(far, near, day, len(agree))
+    # No majority: the latest-starting time against the earliest-ending one.
+    return Sides(max(by_source[late], key=lambda tf: _iv(tf).start),
+                 min(by_source[early], key=lambda tf: _iv(tf).end), None, len(agree))
+
+
+def _busiest_day(spans: dict[str, Interval]) -> tuple[dt.date, set[str]]:
+    """The first day the most articles' spans contain, and those articles: one sweep
+    over the spans' ends (a span's first day counts before any span closes on it)."""
+    events = sorted([(iv.start, 0) for iv in spans.values()]
+                    + [(iv.end, 1) for iv in spans.values()])
+    open_, best, day = 0, 0, events[0][0]
+    for when, kind in events:
+        open_ += 1 if kind == 0 else -1
+        if kind == 0 and open_ > best:
+            best, day = open_, when
+    return day, {s for s, iv in spans.items() if iv.start <= day <= iv.end}
+
+
+def _distance(iv: Interval, day: dt.date) -> int:
+    return max((iv.start - day).days, (day - iv.end).days)
+
+
+def _subject(corpus: Corpus, block: Block) -> str:
+    """What is dated, worded as the conflict rules word a proposition and a stance."""
     prop = label(corpus, block.key)
-    subject = (f"{corpus.name(block.speaker)} saying '{prop}'" if block.what == "said"
-               else f"'{prop}'")
-    # Each source's words: the latest-starting and earliest-ending times first.
-    first = [max(by_source[late], key=lambda tf: _iv(tf).start),
-             min(by_source[early], key=lambda tf: _iv(tf).end)]
-    rest = [tf for s in sorted(by_source) if s not in (late, early) for tf in by_source[s][:1]]
+    if block.what == "said":
+        stance, negated = block.stance.split("/")
+        words = STANCE_WORDS[Stance(stance)] + (", negated" if negated == "True" else "")
+        return f"{corpus.name(block.speaker)}'s statement on '{prop}' ({words})"
+    return f"the event '{prop}'" if block.stance == "1" else f"the denial of '{prop}'"
+
+
+def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[TimeField]],
+         found: Sides) -> Hit:
+    # Each source's words: the time to check and the one it disagrees with first.
+    first = [found.odd, found.usual]
+    taken = {tf.ci.source.id for tf in first}
+    rest = [tf for s in sorted(by_source) if s not in taken for tf in by_source[s][:1]]
     ordered = (first + rest)[:MAX_LISTED]
     sides = [f"{tf.ci.focus} {shown(tf.spec, tf.interval, tf.readings)}" for tf in ordered]
-    claims = [tf.ci for tfs in by_source.values() for tf in tfs][: 2 * MAX_LISTED]
+    verdict = (f"; {found.agree} of {len(by_source)} sources agree on {found.day}"
+               if found.day is not None else "; the sources disagree without a majority")
+    claims = [found.odd.ci, *(tf.ci for tfs in by_source.values() for tf in tfs)]
     return Hit(
-        message=f"sources date {subject} differently: " + ", ".join(sides),
-        location=first[0].ci.locate(first[0].pointer), focus=first[0].ci.focus, block=True,
-        key=block.id, claims=tuple(dict.fromkeys(c.ref() for c in claims)),
+        message=f"sources date {_subject(corpus, block)} differently: " + ", ".join(sides)
+                + verdict,
+        location=found.odd.ci.locate(found.odd.pointer), focus=found.odd.ci.focus, block=True,
+        key=block.id, claims=tuple(dict.fromkeys(c.ref() for c in claims[: 2 * MAX_LISTED])),
         fix="check each article's time words against its publication date; correct the "
             "record's time or record a reviewed finding if the articles disagree",
         values={"what": block.what, "proposition": list(block.key),

@@ -255,12 +255,32 @@ def _plugins() -> list[tuple[str, str, Handler, Callable[[argparse.ArgumentParse
     return discover()
 
 
+PATH_OPTIONS = {
+    "output": "name the file (or, for report, the folder) to write; '-' is standard output",
+    "reviews": "name the reviewed-findings file, or leave the option out for the configured one",
+    "config": "name the pyproject.toml to read, or leave the option out to find it",
+    "root": "name the repository's folder, or leave the option out for the current one",
+}
+
+
+def refuse_empty_paths(args: argparse.Namespace) -> None:
+    """An empty path given on the command line is a usage error: Path('') is the
+    current folder, so ``--output ''`` wrote ./index.html and ``--reviews ''`` fell back
+    to the default file, each without a word."""
+    for name, fix in PATH_OPTIONS.items():
+        if getattr(args, name, None) == "":
+            raise UsageError(f"--{name} is empty: {fix}")
+    if "" in (getattr(args, "paths", None) or []):
+        raise UsageError("an empty path was given among PATHS: name a fact file or folder")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if os.environ.get("FACT_CHECKS_DEBUG"):  # e.g. why a re-check ran everything
         logging.basicConfig(level=logging.DEBUG, format="fact-checks: %(message)s")
     try:
+        refuse_empty_paths(args)
         code: int = args.handler(args)
     except (UsageError, ConfigError, atomic.WriteRefused) as exc:
         sys.stderr.write(f"fact-checks: error: {exc}\n")

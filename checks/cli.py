@@ -104,6 +104,7 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = F
     selection = select(config, extra_select=args.select or (), extra_ignore=args.ignore or (),
                        only=only)
     paths = input_paths(args, config, root)
+    triage.reviews_path(root, config, args.reviews)  # a missing one stops the run before it starts
 
     def triaged(ran_rules: bool) -> Callable[[RunResult], None]:
         def after(result: RunResult) -> None:

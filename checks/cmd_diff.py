@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import triage
 from .cache import Cache, gc_paused
 from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, add_rule_options, write_output
 from .config import Config, load_config
@@ -238,7 +239,7 @@ def _run(root: Path, config: Config, selection: Selection, args: argparse.Namesp
 
     def after(result: RunResult) -> None:
         if reviews_root is not None:
-            _triage(result, config, args.reviews, reviews_root, args)
+            _triage(result, config, args.reviews, args)
 
     if whole:
         return checked_whole(_paths(root, config), root, config, selection,
@@ -259,14 +260,10 @@ def _side(repo: Repo, rev: str | None, root: Path, config: Config, selection: Se
                     cache=Cache.for_root(root))
 
 
-def _triage(result: RunResult, config: Config, reviews: str | Path | None, root: Path,
+def _triage(result: RunResult, config: Config, reviews: str | None,
             args: argparse.Namespace) -> None:
-    from . import triage
-
-    path = Path(reviews) if reviews else root / config.reviews
-    if path.exists() or reviews is not None:
-        # --select/--ignore narrow the rules, so a review's finding may just not have run.
-        triage.apply(result, config, reviews=path, complete=not (args.select or args.ignore))
+    # --select/--ignore narrow the rules, so a review's finding may just not have run.
+    triage.apply(result, config, reviews=reviews, complete=not (args.select or args.ignore))
 
 
 def compare(base: RunResult, head: RunResult, base_rev: str, head_rev: str) -> DiffResult:
@@ -369,6 +366,8 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     config = load_config(root, Path(args.config) if args.config else None)
     selection = select(config, extra_select=args.select or (), extra_ignore=args.ignore or ())
+    if args.head is None:  # HEAD's side is the working tree: a missing reviews file stops here
+        triage.reviews_path(root, config, args.reviews)
     repo = Repo.of(root)
     head_rev = args.head or WORKING_TREE
     head = _side(repo, args.head, root, config, selection, args, head=True)

@@ -82,18 +82,33 @@ class Scope:
         return cls(rules=rules, complete=whole and rules)
 
 
-def reviews_path(result: RunResult, config: Config, reviews: str | os.PathLike[str] | None) -> Path:
-    """An explicit path is taken as given (relative to the working folder, like the CLI's
-    paths); the configured one is relative to the repository root."""
-    return Path(reviews) if reviews else result.root / config.reviews
+def reviews_path(root: Path, config: Config,
+                 reviews: str | os.PathLike[str] | None) -> Path | None:
+    """The reviews file to apply. An explicit path is taken as given (relative to the
+    working folder, like the CLI's paths); the configured one is relative to the
+    repository root. Only the default ``facts/reviews.yaml`` may be absent (None): a
+    file named on purpose that does not exist is a configuration error, since
+    ignoring it would let every finding it meant to review fail, or pass, unexplained."""
+    if reviews is not None:
+        path = Path(reviews)
+        if not os.path.lexists(path):  # a dangling link is read, and reported, as a file
+            raise ConfigError(f"--reviews: no such file: {str(path)[:200]}")
+        return path
+    path = root / config.reviews
+    if os.path.lexists(path):
+        return path
+    if "reviews" in config.model_fields_set:
+        raise ConfigError(f"[tool.fact-checks] reviews: no such file: '{config.reviews[:200]}' "
+                          "(create it with 'reviews: []', or correct the path)")
+    return None  # the default file is absent: nothing is reviewed, which is not a problem
 
 
 def apply(result: RunResult, config: Config, reviews: str | os.PathLike[str] | None = None, *,
           today: dt.date | str | None = None, complete: bool | None = None) -> None:
     """Mark reviewed findings in ``result.extra`` and add findings about the reviews."""
-    path = reviews_path(result, config, reviews)
-    if reviews is None and not path.exists():
-        return  # no reviews file: nothing is reviewed, which is not a problem
+    path = reviews_path(result.root, config, reviews)
+    if path is None:
+        return
     selection = select(config)
     doc, model = _read(result, selection, path)
     if model is None:

@@ -64,3 +64,32 @@ def test_an_empty_path_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixtur
     err = _usage_error(capsys, *argv)
     assert ("is empty" in err) or ("empty path" in err)
     assert not (repo / "index.html").exists()
+
+
+# ------------------------------------------------------------ missing reviews file
+
+
+def test_a_given_reviews_file_that_does_not_exist_is_a_usage_error(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _usage_error(capsys, "check", "--reviews", "facts/reveiws.yaml")
+    assert "facts/reveiws.yaml" in err and "--reviews" in err
+
+
+def test_a_configured_reviews_file_that_does_not_exist_is_a_configuration_error(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _configure(repo, 'reviews = "facts/reveiws.yaml"')
+    for command in ("check", "validate", "report --output out", "diff"):
+        if command == "diff":
+            subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+        err = _usage_error(capsys, *command.split())
+        assert "reviews" in err and "facts/reveiws.yaml" in err
+
+
+def test_the_default_reviews_file_may_be_absent(repo: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert not (repo / "facts" / "reviews.yaml").exists()
+    assert main(["check", "--fail-on", "none"]) == 0
+    _configure(repo, 'reviews = "facts/reviews.yaml"')  # named on purpose: it must exist
+    _usage_error(capsys, "check", "--fail-on", "none")
+    (repo / "facts" / "reviews.yaml").write_text("reviews: []\n", "utf-8")
+    assert main(["check", "--fail-on", "none"]) == 0

@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from checks import triage
 from checks.cli import main
-from checks.config import Config
+from checks.config import Config, ConfigError
 from checks.engine import select
 from checks.pipeline import RunResult, execute
 from checks.reviews import ReviewsFile
@@ -223,10 +223,20 @@ def test_syntax_error_in_reviews_is_a_load_finding(repo: Path) -> None:
     assert [f.rule for f in result.findings if f.location.path == "facts/reviews.yaml"] == ["L001"]
 
 
-def test_explicit_missing_reviews_file_is_reported(repo: Path) -> None:
+def test_explicit_missing_reviews_file_is_a_configuration_error(repo: Path) -> None:
     result = _run(repo)
-    triage.apply(result, Config(), reviews=repo / "missing.yaml")
-    assert [f.rule for f in result.findings if f.location.path == "missing.yaml"] == ["L006"]
+    with pytest.raises(ConfigError, match="missing.yaml"):
+        triage.apply(result, Config(), reviews=repo / "missing.yaml")
+    with pytest.raises(ConfigError, match="reviews: no such file: 'facts/missing.yaml'"):
+        triage.apply(result, Config(reviews="facts/missing.yaml"))
+    triage.apply(result, Config())  # the default file may be absent
+
+
+def test_a_reviews_path_that_is_no_file_is_a_located_finding(repo: Path) -> None:
+    (repo / "facts" / "reviews.yaml").symlink_to(repo / "gone.yaml")
+    result = _run(repo)
+    triage.apply(result, Config())
+    assert [f.rule for f in result.findings if f.location.path == "facts/reviews.yaml"] == ["L006"]
 
 
 def test_json_report_keeps_reviewed_findings(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

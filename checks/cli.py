@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 from . import __version__, atomic, triage
 from .config import Config, ConfigError, load_config
-from .engine import find_rule, registry, select
+from .engine import Selection, find_rule, registry, select
 from .incremental import checked, checked_whole, stages_from_check
 from .pipeline import RunResult
 from .reporters import REPORTERS
@@ -103,6 +103,8 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = F
     only = None if rules else STAGE_CATEGORIES
     selection = select(config, extra_select=args.select or (), extra_ignore=args.ignore or (),
                        only=only)
+    require_rules(selection, config, args, what="rule to run" if rules else
+                  "load, schema or integrity code for validate to report")
     paths = input_paths(args, config, root)
     triage.reviews_path(root, config, args.reviews)  # a missing one stops the run before it starts
 
@@ -115,17 +117,28 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = F
             _apply_triage(result, config, args)
         return after
 
+    result: RunResult | None = None
     if incremental and not rules:
         check = select(config, extra_select=args.select or (), extra_ignore=args.ignore or ())
-        view = stages_from_check(paths, root, config, check, selection, fail_on=args.fail_on,
-                                 check_after=triaged(True), after=triaged(False))
-        if view is not None:
-            return view
-    if whole and rules:
-        return checked_whole(paths, root, config, selection, fail_on=args.fail_on,
-                             after=triaged(rules))
-    return checked(paths, root, config, selection, fail_on=args.fail_on,
-                   quick=incremental and rules, after=triaged(rules), rules=rules)
+        result = stages_from_check(paths, root, config, check, selection, fail_on=args.fail_on,
+                                   check_after=triaged(True), after=triaged(False))
+    if result is None and whole and rules:
+        result = checked_whole(paths, root, config, selection, fail_on=args.fail_on,
+                               after=triaged(rules))
+    if result is None:
+        result = checked(paths, root, config, selection, fail_on=args.fail_on,
+                         quick=incremental and rules, after=triaged(rules), rules=rules)
+    warn_if_empty(result, args.paths or config.paths)
+    return result
+
+
+def warn_if_empty(result: RunResult, paths: Sequence[str]) -> None:
+    """A run that found no fact record compared nothing: it may pass, but not unseen
+    (a misspelt folder under ``paths``, records moved elsewhere)."""
+    if result.counts()["sources"] == 0:
+        where = ", ".join(str(p)[:200] for p in paths[:5])
+        sys.stderr.write(f"fact-checks: warning: no fact records found under {where}: "
+                         "nothing was compared\n")
 
 
 def exit_code(result: RunResult) -> int:
@@ -273,6 +286,22 @@ def refuse_empty_paths(args: argparse.Namespace) -> None:
             raise UsageError(f"--{name} is empty: {fix}")
     if "" in (getattr(args, "paths", None) or []):
         raise UsageError("an empty path was given among PATHS: name a fact file or folder")
+    for name in ("select", "ignore"):
+        if getattr(args, name, None) == []:  # given, but only commas and spaces
+            raise UsageError(f"--{name} names no rule code; give codes, prefixes, names or "
+                             "categories (A401, A, attribution), or leave the option out")
+
+
+def require_rules(selection: Selection, config: Config, args: argparse.Namespace, *,
+                  what: str = "rule to run") -> None:
+    """A selection that leaves nothing to run is a usage error: the run would check
+    nothing and pass."""
+    if selection.specs:
+        return
+    chosen = ", ".join([*config.select, *(args.select or ())])
+    dropped = ", ".join([*config.ignore, *(args.ignore or ())]) or "nothing"
+    raise UsageError(f"the selection (select {chosen}; ignore {dropped}) leaves no {what}; "
+                     "select at least one code")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -43,7 +43,7 @@ from typing import Any
 
 from . import triage
 from .cache import Cache, gc_paused
-from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, add_rule_options, write_output
+from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, add_rule_options, require_rules, write_output
 from .config import Config, load_config
 from .engine import Selection, select
 from .findings import Finding, Severity
@@ -366,6 +366,7 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     config = load_config(root, Path(args.config) if args.config else None)
     selection = select(config, extra_select=args.select or (), extra_ignore=args.ignore or ())
+    require_rules(selection, config, args)
     if args.head is None:  # HEAD's side is the working tree: a missing reviews file stops here
         triage.reviews_path(root, config, args.reviews)
     repo = Repo.of(root)

@@ -61,8 +61,19 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ConfigError(f"{path}: [tool.fact-checks] {where}: {first['msg'][:200]}") from exc
+    _not_empty(path, config)
     _inside(path, root, config)
     return config
+
+
+def _not_empty(path: Path, config: Config) -> None:
+    """An empty list would make a run that checks nothing and passes."""
+    if not config.paths:
+        raise ConfigError(f"{path}: [tool.fact-checks] paths = [] names nothing to check; name "
+                          "the folders of the fact files (or remove it for [\"facts\"])")
+    if not config.select:
+        raise ConfigError(f"{path}: [tool.fact-checks] select = [] selects no rule; name the "
+                          "codes to run (or remove it for [\"ALL\"])")
 
 
 MAX_CONFIG_BYTES = 1024 * 1024  # a pyproject.toml is kilobytes; /dev/zero is endless

@@ -93,3 +93,49 @@ def test_the_default_reviews_file_may_be_absent(repo: Path,
     _usage_error(capsys, "check", "--fail-on", "none")
     (repo / "facts" / "reviews.yaml").write_text("reviews: []\n", "utf-8")
     assert main(["check", "--fail-on", "none"]) == 0
+
+
+# ------------------------------------------------------------ runs that check nothing
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("paths = []", "paths = [] names nothing"),
+    ("select = []", "select = [] selects no rule"),
+])
+def test_an_empty_list_in_the_configuration_is_an_error(repo: Path, capsys: pytest.CaptureFixture[str],
+                                                        line: str, words: str) -> None:
+    (repo / "pyproject.toml").write_text(f"[tool.fact-checks]\n{line}\n", "utf-8")
+    for command in ("check", "validate"):
+        err = _usage_error(capsys, command)
+        assert words in err and "pyproject.toml" in err
+
+
+@pytest.mark.parametrize(("argv", "words"), [
+    (["check", "--select", ","], "--select names no rule code"),
+    (["check", "--ignore", " "], "--ignore names no rule code"),
+    (["check", "--ignore", "ALL"], "leaves no rule to run"),
+    (["validate", "--ignore", "load,schema,integrity"], "no load, schema or integrity code"),
+    (["diff", "--ignore", "ALL"], "leaves no rule to run"),
+])
+def test_a_selection_of_nothing_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str],
+                                                 argv: list[str], words: str) -> None:
+    assert words in _usage_error(capsys, *argv)
+
+
+def test_a_configured_selection_that_validate_cannot_report_is_a_usage_error(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _configure(repo, 'select = ["C101"]')
+    assert "select C101; ignore nothing" in _usage_error(capsys, "validate")
+    assert main(["check"]) == 0  # the rule itself runs
+    assert "select C101; ignore conflict" in _usage_error(capsys, "check", "--ignore", "conflict")
+
+
+def test_a_run_that_finds_no_record_says_so(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "empty").mkdir()
+    assert main(["check", "empty"]) == 0
+    out, err = capsys.readouterr()
+    assert "warning: no fact records found under empty: nothing was compared" in err
+    assert "note: no fact records were found, so no claim was compared" in out
+    assert main(["check"]) == 0  # a corpus with a record: no note
+    out, err = capsys.readouterr()
+    assert "no fact records" not in out + err

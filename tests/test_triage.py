@@ -225,9 +225,9 @@ def test_syntax_error_in_reviews_is_a_load_finding(repo: Path) -> None:
 
 def test_explicit_missing_reviews_file_is_a_configuration_error(repo: Path) -> None:
     result = _run(repo)
-    with pytest.raises(ConfigError, match="missing.yaml"):
+    with pytest.raises(ConfigError, match=r"missing\.yaml"):
         triage.apply(result, Config(), reviews=repo / "missing.yaml")
-    with pytest.raises(ConfigError, match="reviews: no such file: 'facts/missing.yaml'"):
+    with pytest.raises(ConfigError, match=r"reviews: no such file: 'facts/missing\.yaml'"):
         triage.apply(result, Config(reviews="facts/missing.yaml"))
     triage.apply(result, Config())  # the default file may be absent
 

@@ -6,11 +6,12 @@ a silent pass.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -63,6 +64,7 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         raise ConfigError(f"{path}: [tool.fact-checks] {where}: {first['msg'][:200]}") from exc
     _not_empty(path, config)
     _inside(path, root, config)
+    _typed_options(path, config)
     return config
 
 
@@ -74,6 +76,62 @@ def _not_empty(path: Path, config: Config) -> None:
     if not config.select:
         raise ConfigError(f"{path}: [tool.fact-checks] select = [] selects no rule; name the "
                           "codes to run (or remove it for [\"ALL\"])")
+
+
+def _typed_options(path: Path, config: Config) -> None:
+    """Rule options are typed strictly: validated as usual, ``tolerance = true`` was
+    read as 1.0 and ``min_words = "4"`` as 4. A whole number still counts as a number."""
+    if not config.options:
+        return
+    from .engine import registry  # the engine reads this module: import it when needed
+
+    reg = registry()
+    for code, raw in config.options.items():
+        spec = reg.get(code)
+        if spec is None:
+            continue  # the selection names the unknown code
+        try:
+            spec.options.model_validate(raw, strict=True)
+        except ValidationError as exc:
+            raise ConfigError(f"{path}: [tool.fact-checks] options.{code}"
+                              f"{_option_problem(spec.options, exc.errors()[0])}") from exc
+
+
+def _option_problem(model: type[BaseModel], error: Any) -> str:
+    """'.NAME: expected ..., got ...' for one option's error, in the words of TOML."""
+    name = ".".join(str(p) for p in error["loc"])
+    fields = model.model_fields
+    if error["type"] == "extra_forbidden":
+        known = ", ".join(fields) or "none"
+        return f".{name}: not an option of this rule (its options: {known})"
+    field = fields.get(str(error["loc"][0])) if error["loc"] else None
+    if field is not None and error["type"].endswith(("_type", "literal_error")):
+        return f".{name}: expected {_expected(field.annotation)}, got {_given(error['input'])}"
+    return f".{name}: {error['msg']}, got {str(error['input'])[:60]}"
+
+
+def _expected(annotation: Any) -> str:
+    if get_origin(annotation) is Literal:
+        return "one of " + ", ".join(repr(v) for v in get_args(annotation))
+    names = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+    return names.get(annotation, getattr(annotation, "__name__", str(annotation)))
+
+
+_TOML_KINDS = ((bool, "a boolean"), (int, "a whole number"), (float, "a decimal number"),
+               (str, "a string"), (list, "an array"), (dict, "a table"),
+               (dt.datetime, "a date-time"), (dt.date, "a date"), (dt.time, "a time"))
+
+
+def _given(value: Any) -> str:
+    """A TOML value as the file wrote it, and its TOML type."""
+    kind = next((k for t, k in _TOML_KINDS if isinstance(value, t)), type(value).__name__)
+    if isinstance(value, bool):
+        shown = str(value).lower()
+    elif isinstance(value, str):
+        shown = repr(value[:60])
+    else:
+        shown = str(value)[:60]
+    return f"{shown} ({kind})"
 
 
 MAX_CONFIG_BYTES = 1024 * 1024  # a pyproject.toml is kilobytes; /dev/zero is endless

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from checks.cli import main
+from checks.engine import registry
 from tests.rulecases import materialise
 
 # One record with one claim: enough for a corpus that runs every rule.
@@ -139,3 +140,58 @@ def test_a_run_that_finds_no_record_says_so(repo: Path, capsys: pytest.CaptureFi
     assert main(["check"]) == 0  # a corpus with a record: no note
     out, err = capsys.readouterr()
     assert "no fact records" not in out + err
+
+
+# ------------------------------------------------------------ rule options
+
+
+def _wrong_values(annotation: object) -> list[object]:
+    """TOML values of the wrong type for an option of this type."""
+    if annotation is float:
+        return [True, "0.1", [0.1]]
+    if annotation is int:
+        return [True, 4.0, "4"]
+    return [1, True, ["quantities"]]  # a Literal of strings
+
+
+OPTIONS = [(code, name, field.annotation)
+           for code, spec in sorted(registry().items())
+           for name, field in spec.options.model_fields.items()]
+
+
+@pytest.mark.parametrize(("code", "name", "annotation"), OPTIONS,
+                         ids=[f"{c}.{n}" for c, n, _ in OPTIONS])
+def test_every_rule_option_is_strictly_typed(repo: Path, capsys: pytest.CaptureFixture[str],
+                                             code: str, name: str, annotation: object) -> None:
+    """``tolerance = true`` was read as 1.0 and ``min_words = "4"`` as 4."""
+    for value in _wrong_values(annotation):
+        _configure(repo, f"options = {{ {code} = {{ {name} = {_toml(value)} }} }}")
+        err = _usage_error(capsys, "check")
+        assert f"options.{code}.{name}: expected " in err and ", got " in err, err
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_toml, value)) + "]"
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+def test_an_option_error_names_the_rule_the_option_the_type_and_the_value(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _configure(repo, "options = { Q201 = { tolerance = true } }")
+    assert _usage_error(capsys, "check").endswith(
+        "[tool.fact-checks] options.Q201.tolerance: expected a number, got true (a boolean)")
+    _configure(repo, 'options = { R801 = { scope = 1 } }')
+    assert _usage_error(capsys, "check").endswith(
+        "options.R801.scope: expected one of 'quantities', 'all', got 1 (a whole number)")
+    _configure(repo, "options = { Q201 = { tolerence = 0.1 } }")
+    assert "(its options: tolerance, about, rounding)" in _usage_error(capsys, "check")
+
+
+def test_well_typed_options_still_pass(repo: Path) -> None:
+    """A whole number is a number (TOML writes 1 for 1.0)."""
+    _configure(repo, "options = { Q201 = { tolerance = 1 }, Q202 = { tolerance = 1 }, "
+               'V901 = { min_words = 3 }, R801 = { scope = "all" } }')
+    assert main(["check", "--fail-on", "none"]) == 0

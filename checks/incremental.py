@@ -1066,6 +1066,10 @@ class IncrementalResult(RunResult):
     def files(self) -> list[str]:
         return list(self.state.files)
 
+    def files_of_kind(self, kind: str) -> list[str]:
+        # the mini corpus holds only the files that changed: the state knows every one
+        return [path for path, entry in self.state.files.items() if entry.kind == kind]
+
     def summary(self) -> Any:
         from .report_schema import SeverityCounts, Summary
 
@@ -1372,12 +1376,16 @@ class StagesResult(RunResult):
 
     corpus_counts: dict[str, int] = field(default_factory=dict)
     corpus_files: list[str] = field(default_factory=list)
+    corpus_reviews: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return self.corpus_counts
 
     def files(self) -> list[str]:
         return self.corpus_files
+
+    def files_of_kind(self, kind: str) -> list[str]:
+        return self.corpus_reviews if kind == "reviews" else []
 
 
 def stages_from_check(paths: Sequence[Path], root: Path, config: Config, check: Selection,
@@ -1403,7 +1411,8 @@ def stages_from_check(paths: Sequence[Path], root: Path, config: Config, check: 
         remember(found, [], check, digest, taken)
         view = StagesResult(corpus=found.corpus, findings=found.of_rules(stages.specs),
                             fail_on=found.fail_on, root=root, corpus_counts=found.counts(),
-                            corpus_files=found.files())
+                            corpus_files=found.files(),
+                            corpus_reviews=found.files_of_kind("reviews"))
     finally:
         found.close()
     after(view)

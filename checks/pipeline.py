@@ -71,6 +71,10 @@ class RunResult:
         """Every file of the run, as shown."""
         return [doc.path for doc in self.corpus.docs]
 
+    def files_of_kind(self, kind: str) -> list[str]:
+        """The files of the run that validated as this kind ("reviews", ...), as shown."""
+        return [path for path, (k, _) in self.corpus.kinds.items() if k == kind]
+
     def write_report_json(self, fh: BinaryIO) -> None:
         """The JSON report (indent 2) into an open binary file, finding by finding: the
         text of a large report (200 MB at 10,000 articles) is never held whole."""

@@ -169,4 +169,16 @@ does not count and the finding keeps failing until the file is fixed.
 
 Fires: a review whose fingerprint is an L001 syntax error's. Silent: a review of a
 rule's finding, or of an integrity warning about a file that was read."""),
+    StageCode("T006", "review.unapplied", "review", _W,
+              """A reviews file that the run does not apply.
+
+One reviews file is applied: ``facts/reviews.yaml``, or the one ``[tool.fact-checks]
+reviews`` or ``--reviews`` names. Another file among the checked paths that starts with
+``reviews:`` is validated like every fact file, but its reviews waive nothing: the
+findings it names keep counting. Reviews are kept in one file so that every waiver is
+read in one place; merge its entries into the applied file and delete it (or point
+``reviews`` at it).
+
+Fires: ``facts/old/reviews.yaml`` next to ``facts/reviews.yaml``. Silent: one reviews
+file."""),
 )

@@ -18,6 +18,10 @@ The reviews are checked too (codes in :mod:`checks.stages`):
 * T004 review.outgrown: the finding now involves claims the review did not list.
 * T005 review.unreviewable: a review of a finding that means a file went unchecked
   (load, schema, unreadable archived text); it does not count.
+* T006 review.unapplied: another reviews file among the checked files. One file is
+  applied (the configured one, or ``--reviews``); the others are validated but waive
+  nothing, and each is reported at its first line rather than merged: a waiver belongs
+  in the one file reviewers read, not in any folder a pull request may add.
 
 Today's date is the clock's, unless ``FACT_CHECKS_TODAY`` (YYYY-MM-DD) or the
 ``today`` argument says otherwise (tests and reproducible reruns).
@@ -36,7 +40,7 @@ from pydantic import ValidationError
 from .config import Config, ConfigError
 from .corpus import shown_path
 from .engine import Selection, select, stamp
-from .findings import Finding, Hit
+from .findings import Finding, Hit, Location
 from .load import Document, load_file
 from .pipeline import RunResult
 from .reviews import Review, ReviewsFile
@@ -48,6 +52,7 @@ EXPIRED = "T002"
 DUPLICATE = "T003"
 OUTGROWN = "T004"
 UNREVIEWABLE = "T005"
+UNAPPLIED = "T006"
 # Findings that mean a file went unchecked: waiving one would pass the file unread.
 UNREVIEWABLE_CATEGORIES = ("load", "schema")
 UNREVIEWABLE_CODES = ("I006",)
@@ -107,9 +112,10 @@ def apply(result: RunResult, config: Config, reviews: str | os.PathLike[str] | N
           today: dt.date | str | None = None, complete: bool | None = None) -> None:
     """Mark reviewed findings in ``result.extra`` and add findings about the reviews."""
     path = reviews_path(result.root, config, reviews)
+    selection = select(config)
+    _add(result, selection, _unapplied(result, config, path, reviews))
     if path is None:
         return
-    selection = select(config)
     doc, model = _read(result, selection, path)
     if model is None:
         return
@@ -118,6 +124,22 @@ def apply(result: RunResult, config: Config, reviews: str | os.PathLike[str] | N
     result.extra["reviewed"] = reviewed
     result.extra["expired"] = expired
     _add(result, selection, hits)
+
+
+def _unapplied(result: RunResult, config: Config, path: Path | None,
+               reviews: str | os.PathLike[str] | None) -> list[Hit]:
+    """A finding at each reviews file of the run that is not the one applied."""
+    applied = shown_path(path, result.root) if path is not None else None
+    how = ("--reviews" if reviews is not None else "[tool.fact-checks] reviews"
+           if "reviews" in config.model_fields_set else "the default")
+    which = f"{applied} ({how})" if applied else "none (there is no facts/reviews.yaml)"
+    return [Hit(message=f"{other} holds reviews that this run does not apply: the reviews "
+                f"file applied is {which}; the findings it reviews keep counting",
+                location=Location(path=other), focus=other,
+                fix="move its entries into the applied reviews file and delete this one (or "
+                "point [tool.fact-checks] reviews at it)", value=other,
+                key=f"unapplied|{other}", code=UNAPPLIED)
+            for other in sorted(result.files_of_kind("reviews")) if other != applied]
 
 
 def _read(result: RunResult, selection: Selection,

@@ -316,6 +316,15 @@ def copy_record(rel: str, new_rel: str, new_id: str | None) -> Edit:
     return Edit(f"{kind} {Path(rel).stem}", apply)
 
 
+def copy_file(rel: str, new_rel: str) -> Edit:
+    """A new file with the bytes of ``rel`` (a second reviews file, say)."""
+    def apply(tree: Tree) -> str:
+        assert not tree.path(new_rel).exists(), f"{new_rel} exists"
+        tree.write(new_rel, tree.read(rel))
+        return f"{new_rel}: copy of {rel}"
+    return Edit(f"copy-file {Path(rel).stem}", apply)
+
+
 def delete_file(rel: str) -> Edit:
     def apply(tree: Tree) -> str:
         target = tree.path(rel)

@@ -130,6 +130,9 @@ SCENARIOS = [
         e.bogus_review().then("changes", witness="T001"),
         e.drop_review(_first_review).then("changes"),
         e.review_finding().then("changes"))),
+    Scenario("second-reviews-file-unapplied", "seed", (
+        e.copy_file(e.REVIEWS, "facts/reviews-old.yaml").then("changes", witness="T006"),
+        e.restore("facts/reviews-old.yaml").then("baseline"))),
     Scenario("review-current-then-expire", "unseen2", (
         e.review_finding("C101", expires="2026-06-30").then("changes"),
         e.today("2026-07-01").then("changes", witness="T002"))),

@@ -5,8 +5,10 @@ line naming what is wrong) or a located finding."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -195,3 +197,35 @@ def test_well_typed_options_still_pass(repo: Path) -> None:
     _configure(repo, "options = { Q201 = { tolerance = 1 }, Q202 = { tolerance = 1 }, "
                'V901 = { min_words = 3 }, R801 = { scope = "all" } }')
     assert main(["check", "--fail-on", "none"]) == 0
+
+
+# ------------------------------------------------------------ a second reviews file
+
+
+def _report(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, Any]:
+    main([*argv, "--format", "json", "--fail-on", "none"])
+    report: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return report
+
+
+def test_a_reviews_file_that_is_not_applied_is_a_finding_at_it(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every ``reviews:`` file under the paths was validated, but only the configured one
+    was applied: the other's reviews waived nothing, without a word."""
+    (repo / "facts" / "reviews.yaml").write_text("reviews: []\n", "utf-8")
+    (repo / "facts" / "old").mkdir()
+    (repo / "facts" / "old" / "reviews.yaml").write_text("reviews: []\n", "utf-8")
+    for command in ("check", "validate"):
+        (hit,) = [f for f in _report(capsys, command)["findings"] if f["rule"] == "T006"]
+        assert hit["location"] == {"path": "facts/old/reviews.yaml", "line": 1, "column": 1,
+                                   "pointer": ""}
+        assert "applied is facts/reviews.yaml (the default)" in hit["message"]
+    # the other way round: the file given is applied, the default one is not
+    found = _report(capsys, "check", "--reviews", "facts/old/reviews.yaml")["findings"]
+    assert [(f["location"]["path"], "(--reviews)" in f["message"])
+            for f in found if f["rule"] == "T006"] == [("facts/reviews.yaml", True)]
+
+
+def test_one_reviews_file_is_no_finding(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "facts" / "reviews.yaml").write_text("reviews: []\n", "utf-8")
+    assert not [f for f in _report(capsys, "check")["findings"] if f["rule"] == "T006"]

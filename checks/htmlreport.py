@@ -37,7 +37,7 @@ from .corpus import ClaimInfo, Corpus, RecordInfo
 from .findings import ClaimRef, Finding, Severity
 from .model import Comparator, Mode, Part
 from .pipeline import RunResult, write_pieces
-from .rules._common import STANCE_WORDS, label, polarity
+from .rules._common import label, polarity, stance_phrase
 from .textnorm import collapse_ws
 
 Key = tuple[str, str, str]
@@ -580,7 +580,7 @@ def _positions(corpus: Corpus, claims: Iterable[ClaimInfo]) -> str:
     items = []
     for ci in claims:
         says = ci.claim.says
-        words = STANCE_WORDS[says.stance] + (" it is not so" if says.negated else " it")
+        words = stance_phrase(says)
         amount = figure(ci, corpus)
         extra = f" · {amount}" if amount else ""
         who = corpus.name(ci.speaker) if ci.speaker else (ci.claim.by.as_ or "the outlet")

@@ -7,7 +7,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 
 from ..corpus import ClaimInfo, Corpus
-from ..model import Stance
+from ..model import Proposition, Stance
 from ..timeexpr import Interval
 
 # How firmly a stance commits the speaker to the proposition.
@@ -23,6 +23,25 @@ STANCE_WORDS = {
     Stance.hopes: "hopes", Stance.expects: "expects", Stance.suggests: "suggests",
     Stance.fears: "fears",
 }
+
+# How a speaker holds a proposition, as the words after the speaker's name: (plain,
+# negated). "so" and "it" stand for the proposition the message names; "they" is the
+# speaker, whose number and gender the registry does not record.
+_POSITIONS = {
+    Stance.asserts: ("says so", "says it is not so"),
+    Stance.denies: ("denies it", "denies that it is not so"),
+    Stance.not_aware: ("says they are not aware of it", "says they are not aware that it is not so"),
+    Stance.hopes: ("hopes so", "hopes it is not so"),
+    Stance.expects: ("expects so", "expects it is not so"),
+    Stance.suggests: ("suggests so", "suggests it is not so"),
+    Stance.fears: ("fears so", "fears it is not so"),
+}
+
+
+def stance_phrase(says: Proposition) -> str:
+    """The speaker's position on the proposition: 'says so', 'says they are not aware of it'."""
+    plain, negated = _POSITIONS[says.stance]
+    return negated if says.negated else plain
 
 
 # The sign of each stance before negation; a stance that takes no side is absent.

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
 from ..model import Stance
-from ._common import MAX_LISTED, STANCE_WORDS, first_overlap, label, polarity, who
+from ._common import MAX_LISTED, first_overlap, label, polarity, stance_phrase, who
 
 Side = Callable[[ClaimInfo], bool]
 
@@ -57,5 +57,4 @@ def _hit(corpus: Corpus, kind: str, key: tuple[str, str, str], pair: tuple[Claim
 
 
 def says(c: ClaimInfo) -> str:
-    words = STANCE_WORDS[c.claim.says.stance]
-    return f"{words} {'it is not so' if c.claim.says.negated else 'it'}"
+    return stance_phrase(c.claim.says)

@@ -34,7 +34,7 @@ from ..engine import NoOptions
 from ..findings import Hit
 from ..model import Stance
 from ._attribution import is_own_voice
-from ._common import MAX_LISTED, STANCE_WORDS, label, polarity, proposition, who
+from ._common import MAX_LISTED, label, polarity, proposition, stance_phrase, who
 
 CODE = "A401"
 NAME = "attribution.unsourced"
@@ -70,7 +70,7 @@ def _hit(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
     outlet = corpus.name(ci.source.outlet)
     why = [f"it is an inference ({says.stance.value}) and no one is named as drawing it"
            ] if says.stance in INFERENCE else []
-    why += [f"{who(corpus, c)} ({c.focus}) {_position(c)}" for c in against[:3]]
+    why += [f"{who(corpus, c)} ({c.focus}) {stance_phrase(c.claim.says)}" for c in against[:3]]
     more = f" and {len(against) - 3} more" if len(against) > 3 else ""
     return Hit(
         message=f"{outlet} {_verb(says.stance)} '{prop}' in its own voice, citing no source, "
@@ -91,9 +91,3 @@ def _verb(stance: Stance) -> str:
         return "denies"
     return "says it is not aware of" if stance is Stance.not_aware else "states"
 
-
-def _position(c: ClaimInfo) -> str:
-    says = c.claim.says
-    if says.stance is Stance.not_aware:
-        return "says they are not aware of it"
-    return f"{STANCE_WORDS[says.stance]} {'it is not so' if says.negated else 'it'}"

@@ -21,6 +21,7 @@ A case file::
         expect: []                                   # silent case, or a list of:
           - claims: [a#c1, b#c1]                     # exactly these claims (any order)
             message: [words, that, must, appear]     # substrings of the message
+            fix: [words of the fix]                  # substrings of the fix
             values: {kind: knowledge-gap}            # subset of the finding's values
             location: a#c1                           # optional: finding located at this claim
 
@@ -139,11 +140,12 @@ def matches(finding: Finding, want: dict[str, Any]) -> bool:
     claims = sorted(f"{c.source}#{c.claim}" for c in finding.claims)
     if "claims" in want and claims != sorted(want["claims"]):
         return False
-    words = want.get("message", [])
-    if isinstance(words, str):
-        words = [words]
-    if any(w not in finding.message for w in words):
-        return False
+    for field in ("message", "fix"):
+        words = want.get(field, [])
+        if isinstance(words, str):
+            words = [words]
+        if any(w not in (getattr(finding, field) or "") for w in words):
+            return False
     for k, v in want.get("values", {}).items():
         if finding.values.get(k) != v:
             return False

@@ -10,11 +10,14 @@ from ..corpus import ClaimInfo, Corpus
 from ..model import Proposition, Stance
 from ..timeexpr import Interval
 
-# How firmly a stance commits the speaker to the proposition.
+# How firmly a stance commits the speaker to the proposition being so (H701's docstring
+# gives the reasons): a fact, a forecast, a hedged inference, a feeling about an outcome.
 CERTAINTY = {
-    Stance.asserts: 3, Stance.denies: 3,
-    Stance.expects: 2, Stance.suggests: 2, Stance.fears: 2,
-    Stance.hopes: 1, Stance.not_aware: 0,
+    Stance.asserts: 4, Stance.denies: 4,
+    Stance.expects: 3,
+    Stance.suggests: 2,
+    Stance.fears: 1, Stance.hopes: 1,
+    Stance.not_aware: 0,
 }
 MAX_LISTED = 10  # claims listed per side of an aggregated finding
 

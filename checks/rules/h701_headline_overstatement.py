@@ -2,12 +2,23 @@
 
 Catches *headline overstatement*: a claim carried by the headline has no
 body claim of the same article on the same proposition, with the same
-polarity and at least the same certainty (asserts and denies 3; expects,
-suggests and fears 2; hopes 1; not-aware 0). A headline "Putin won't talk"
+polarity and at least the same certainty. A headline "Putin won't talk"
 over a body that only reports a spokeswoman's hope "that this is not a
 refusal" turns a hope into a fact; readers who stop at the headline are
 misinformed. Captions are not body. Body claims on the same proposition that
 do not support the headline are listed: they show what the body really says.
+
+Certainty ranks how firmly a stance commits its speaker to the proposition
+being so, strongest first:
+
+    4  asserts, denies  states it (or its negation) as fact
+    3  expects          a forecast: the speaker holds it likely
+    2  suggests         a hedged inference: put forward as possible
+    1  fears, hopes     a feeling about an outcome the speaker does not vouch for
+    0  not-aware        takes no side
+
+So a headline "Alpha expects talks" over a body in which Alpha only fears
+them overstates; "Alpha fears talks" over "Alpha expects talks" does not.
 
 Claims are indexed once by (source, proposition); each headline claim is
 then checked against its own article's body only.
@@ -15,10 +26,14 @@ then checked against its own article's body only.
 Fires:
     a#hl  headline: "Beta refuses talks with Alpha" (asserts)
     a#c1  body: Alpha hopes this is not a refusal (negated, hopes)
+    a#hl  headline: "Alpha expects talks" (expects)
+    a#c1  body: Alpha fears talks (fears)
 
 Silent:
     a#hl  headline: "Beta refuses talks with Alpha" (asserts)
     a#c2  body: Gamma says Beta refused talks (asserts)
+    a#hl  headline: "Alpha fears talks" (fears)
+    a#c1  body: Alpha expects talks (expects)
 
 Options: none.
 """

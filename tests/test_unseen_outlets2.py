@@ -101,14 +101,14 @@ def test_peskov_past_few_days_joins_the_peskov_variance(found: list[Finding]) ->
 # ------------------------------------------------------------- attribution
 
 
-def test_press_secretary_wordings_of_one_title_are_one_wording(found: list[Finding]) -> None:
+def test_registered_wordings_of_one_role_are_one_title(found: list[Finding]) -> None:
     # "press secretary of the Ukrainian president" and "Press Secretary of the President of
-    # Ukraine" are the same title; "spokeswoman" is a different wording (N502 by design).
-    hits = [f for f in by_rule(found, "N502") if f.values["speaker"] == "mendel"]
-    assert len(hits) == 1
-    wordings = hits[0].values["wordings"]
-    assert len(wordings) == 2
-    assert sorted(wordings["Press Secretary of the President of Ukraine"]) == [PLEDGE, TOP]
+    # Ukraine" are the same title, and the registry lists it and "spokeswoman" for Mendel's
+    # role: the curator confirmed both, so there is nothing to check or add (audit: N502
+    # asked to add aliases the role already had). Peskov's "press secretary of Vladimir
+    # Putin" names his registered title through Putin's.
+    assert [f.values["wordings"] for f in by_rule(found, "N502")
+            if f.values["speaker"] in ("mendel", "peskov")] == []
 
 
 def test_interview_given_to_another_outlet_is_second_hand(found: list[Finding]) -> None:

@@ -20,6 +20,10 @@ that role's title, and a person's registered name becomes the title of the
 person's first role, so "press secretary of the Ukrainian president", "Press
 Secretary of the President of Ukraine" and "press secretary of <the
 president's name>" are one wording.
+Wordings the registry gives for one of the speaker's roles held at the time
+(its title or an alias, normalised as above) are one wording: the curator has
+confirmed them, so they do not fire, and the fix names only the wordings the
+registry lacks.
 A speaker's claims (``corpus.by_speaker``) are clustered by when they were
 said (unknown: the publication day; chains of overlapping times form one
 cluster); a cluster fires when two different sources use different wordings.
@@ -36,6 +40,8 @@ Silent:
     a#c1  role "spokeswoman" (2021-04-12);  b#c1  role "minister" said in 2023
     a#c1  role "press secretary of the Ukrainian president";  b#c1  role "Press Secretary
           of the President of Ukraine" (registered role alias "Ukrainian President")
+    a#c1  role "spokeswoman";  b#c1  role "press secretary" (both aliases of the speaker's
+          role held at the time)
 
 Options: none.
 """
@@ -45,7 +51,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..corpus import ClaimInfo, Corpus
@@ -188,27 +194,64 @@ def _clusters(claims: list[ClaimInfo]) -> Iterator[list[ClaimInfo]]:
 
 def _compare(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
              cluster: list[ClaimInfo]) -> Hit | None:
-    forms: dict[str, list[ClaimInfo]] = defaultdict(list)
-    for ci in cluster:
-        forms[normalise(ci.claim.by.role or "", qualifiers)].append(ci)
+    forms = _forms(cluster, lambda role: normalise(role, qualifiers))
     sources = {ci.source.id for ci in cluster}
     if len(forms) < 2 or len(sources) < 2:
         return None
+    when = Interval(min(_said(c).start for c in cluster), max(_said(c).end for c in cluster))
+    registered = _registered(corpus, qualifiers, speaker, when)
+    forms = _forms(cluster, lambda role: registered.get(n := normalise(role, qualifiers), n))
+    if len(forms) < 2:
+        return None  # every wording is the registry's for one role: the curator confirmed them
     # Point at the least-used wording: the likelier one to edit or confirm.
     rare = min(forms.values(), key=len)[0]
     wordings = {_written(group): sorted({c.source.id for c in group}) for group in forms.values()}
+    unregistered = [_written(g) for k, g in forms.items() if k not in registered.values()]
     listed = ", ".join(f"'{w}' ({', '.join(s)})" for w, s in wordings.items())
-    when = Interval(min(_said(c).start for c in cluster), max(_said(c).end for c in cluster))
     shown = "" if when == _ALWAYS else f" around {when}"
     return Hit(
         message=f"{corpus.name(speaker)} is titled differently across sources{shown}: {listed}",
         location=rare.locate("/by/role"), focus=rare.focus, block=True,
         key=f"{speaker}|{when.start}", claims=tuple(c.ref() for c in cluster[: 2 * MAX_LISTED]),
-        fix="check each article's title for the speaker; if both are right, record the wordings "
-            "as role aliases and a reviewed finding",
+        fix=_fix(unregistered),
         values={"speaker": speaker, "time": str(when) if when != _ALWAYS else None,
-                "wordings": wordings},
+                "wordings": wordings, "unregistered": unregistered},
     )
+
+
+def _forms(cluster: list[ClaimInfo], form: Callable[[str], str]) -> dict[str, list[ClaimInfo]]:
+    forms: dict[str, list[ClaimInfo]] = defaultdict(list)
+    for ci in cluster:
+        forms[form(ci.claim.by.role or "")].append(ci)
+    return forms
+
+
+def _registered(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
+                when: Interval) -> dict[str, str]:
+    """The registry's wordings (title and aliases, normalised) of the speaker's roles held
+    during ``when``, each mapped to its role's normalised title."""
+    entity = corpus.entities.get(speaker)
+    found: dict[str, str] = {}
+    for role in entity.roles if entity else ():
+        held = Interval(dt.date.fromisoformat(role.start) if role.start else dt.date.min,
+                        dt.date.fromisoformat(role.end) if role.end else dt.date.max)
+        if held.overlaps(when):
+            title = normalise(role.title, qualifiers)
+            for wording in (role.title, *role.aliases):
+                found.setdefault(normalise(wording, qualifiers), title)
+    return found
+
+
+def _fix(unregistered: list[str]) -> str:
+    if not unregistered:
+        return ("each wording is the registry's title of a different role of the speaker: "
+                "check which office each article means; if both are right, record a reviewed "
+                "finding")
+    missing = " and ".join(f"'{w}'" for w in unregistered)
+    it, is_ = ("they", "are") if len(unregistered) > 1 else ("it", "is")
+    return (f"check each article's title for the speaker: the registry's roles lack {missing}; "
+            f"if {it} {is_} right, add {'them' if it == 'they' else 'it'} to the aliases of the "
+            "speaker's role; if an article got the title wrong, record a reviewed finding")
 
 
 def _written(group: list[ClaimInfo]) -> str:

@@ -66,7 +66,9 @@ Harmless to the harness, but other tools and diffs stumble over it."""),
               """The data does not match the JSON Schema.
 
 An unknown key (with the nearest allowed key), a missing required key, a wrong
-type, a value outside its list, a date that does not exist (2021-02-30)."""),
+type, a value outside its list, a date that does not exist (2021-02-30).
+Until the file validates it is left out of the run (a record's claims are
+checked by no rule and compared with no other record), and each finding says so."""),
     StageCode("S002", "schema.kind", "schema", _E,
               """A YAML file in facts/ that is no kind of fact file.
 

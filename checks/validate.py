@@ -134,20 +134,35 @@ def explain(err: SchemaError) -> tuple[str, str, str, bool]:
             pointer, False)
 
 
+# What an invalid file's absence means for the run: said by each of its schema findings,
+# since nothing else tells the user that its contents were silently left out.
+LEFT_OUT = {
+    "record": "until the record validates, its claims are left out: no rule checks them or "
+              "compares them with other records",
+    "entities": "until the file validates, none of its entities is registered",
+    "vocabulary": "until the file validates, none of its predicates is known",
+    "reviews": "until the file validates, none of its reviews applies",
+}
+
+
 def _schema_hits(doc: Document, kind: str) -> bool:
     errors = sorted(_validator(kind).iter_errors(doc.data),
                     key=lambda e: [str(p) for p in e.absolute_path])
     for err in errors:
         message, fix, pointer, at_key = explain(err)
-        doc.hit(SCHEMA_CODE, message, fix, pointer, key=at_key)
+        doc.hit(SCHEMA_CODE, _left_out(message, kind), fix, pointer, key=at_key)
     return not errors
 
 
-def _model_hits(doc: Document, exc: ModelError) -> None:
+def _model_hits(doc: Document, kind: str, exc: ModelError) -> None:
     for item in exc.errors():
         path = _data_path(doc.data, item["loc"])
-        doc.hit(SCHEMA_CODE, f"{human(path)}: {item['msg']}",
+        doc.hit(SCHEMA_CODE, _left_out(f"{human(path)}: {item['msg']}", kind),
                 "see the schema's description of this field", pointer_of(path))
+
+
+def _left_out(message: str, kind: str) -> str:
+    return f"{message} ({LEFT_OUT[kind]})" if kind in LEFT_OUT else message
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> list[Any]:
@@ -229,5 +244,5 @@ def validate(doc: Document, *, fast: bool | None = None) -> tuple[str | None, Ba
     try:
         return kind, MODELS[kind].model_validate(doc.data)
     except ModelError as exc:
-        _model_hits(doc, exc)
+        _model_hits(doc, kind, exc)
         return kind, None

@@ -1,10 +1,17 @@
-"""Finding messages read as sentences: every stance, plain or negated, after a speaker."""
+"""Finding messages read as sentences (every stance, plain or negated, after a speaker),
+and a record that does not validate says that it is left out of the run."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from checks.config import Config
+from checks.engine import select
 from checks.model import Proposition, Stance
+from checks.pipeline import RunResult, execute
+from checks.reporters.text import TextReporter
 from checks.rules._common import stance_phrase
 
 PHRASES = {
@@ -33,3 +40,53 @@ def test_every_stance_has_both_phrases() -> None:
 def test_stance_phrase(stance: Stance, negated: bool) -> None:
     says = Proposition(subject="x", predicate="p", stance=stance, negated=negated)
     assert stance_phrase(says) == PHRASES[(stance, negated)]
+
+
+# ------------------------------------------------- a record that does not validate
+
+RECORD = "facts/rbt-2021-04-12-putin-wont-talk.yaml"
+LEFT_OUT = ("(until the record validates, its claims are left out: no rule checks them or "
+            "compares them with other records)")
+
+
+def _run(root: Path) -> RunResult:
+    config = Config()
+    return execute([root / "facts"], root, config, select(config), cache=False)
+
+
+def _replace(root: Path, old: str, new: str) -> None:
+    path = root / RECORD
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("negated: true", "negated: maybe", "expected true or false"),  # the JSON Schema's
+    ("{value: 40000, cmp: gt", "{min: 14000, max: 1, cmp: range", "larger than 'max'"),  # the model's
+])
+def test_schema_error_says_the_record_is_left_out(seed_repo: Path, old: str, new: str,
+                                                   said: str) -> None:
+    _replace(seed_repo, old, new)
+    result = _run(seed_repo)
+    (hit,) = [f for f in result.findings if f.rule == "S001"]
+    assert said in hit.message and hit.message.endswith(LEFT_OUT)
+    # What it warns of: no finding involves any of the record's claims any more.
+    assert not [f.rule for f in result.findings for c in f.claims if c.path == RECORD]
+    summary = TextReporter().render(result).splitlines()[-1]
+    assert summary.endswith("; 1 file left out until it loads and validates (fail-on error)")
+
+
+def test_summary_counts_each_left_out_file_once(seed_repo: Path) -> None:
+    _replace(seed_repo, "negated: true", "negated: maybe")
+    _replace(seed_repo, "negated: true", "negated: perhaps")
+    (seed_repo / "facts" / "broken.yaml").write_text("source: [unclosed\n", "utf-8")
+    result = _run(seed_repo)
+    assert len([f for f in result.findings if f.rule == "S001"]) == 2
+    summary = TextReporter().render(result).splitlines()[-1]
+    assert "; 2 files left out until they load and validate (fail-on" in summary
+
+
+def test_summary_without_left_out_files_does_not_mention_them(seed_repo: Path) -> None:
+    summary = TextReporter().render(_run(seed_repo)).splitlines()[-1]
+    assert ": 2 sources, " in summary and "left out" not in summary

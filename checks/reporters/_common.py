@@ -169,6 +169,16 @@ def counts(result: RunResult) -> dict[str, int]:
     return by
 
 
+# Findings that mean their file's contents are not in the run at all: it did not load
+# (L008, a byte-order mark, and L002, a duplicate key, still load) or did not validate.
+LEFT_OUT_CODES = frozenset({"L001", "L003", "L004", "L005", "L006", "L007", "S001", "S002"})
+
+
+def left_out(result: RunResult) -> int:
+    """How many files the run left out: their claims, entities or reviews count nowhere."""
+    return len({f.location.path for f in result.findings if f.rule in LEFT_OUT_CODES})
+
+
 def is_relative(path: str) -> bool:
     posix = PurePosixPath(path.replace("\\", "/"))
     return not posix.is_absolute() and ".." not in posix.parts and ":" not in path.split("/")[0]

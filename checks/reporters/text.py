@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..findings import ClaimRef
 from ..pipeline import RunResult
-from ._common import log_line, log_path
+from ._common import left_out, log_line, log_path
 
 
 def _claim(c: ClaimRef) -> str:
@@ -42,5 +42,12 @@ class TextReporter:
         reviewed = sum(map(result.is_reviewed, result.findings))
         return (f"{verdict}: {c['sources']} sources, {c['claims']} claims, {c['entities']} "
                 f"entities; {by['error']} errors, {by['warning']} warnings, {by['info']} info; "
-                f"{reviewed} reviewed (fail-on {result.fail_on})")
+                f"{reviewed} reviewed{_left_out(left_out(result))} (fail-on {result.fail_on})")
+
+
+def _left_out(files: int) -> str:
+    if not files:
+        return ""
+    it = "they load and validate" if files > 1 else "it loads and validates"
+    return f"; {files} file{'s' if files > 1 else ''} left out until {it}"
 REPORTER = TextReporter()

@@ -43,8 +43,13 @@ _POSITIONS = {
 
 def stance_phrase(says: Proposition) -> str:
     """The speaker's position on the proposition: 'says so', 'says they are not aware of it'."""
-    plain, negated = _POSITIONS[says.stance]
-    return negated if says.negated else plain
+    return position(says.stance, says.negated)
+
+
+def position(stance: Stance, negated: bool) -> str:
+    """:func:`stance_phrase` for a block that keeps only the stance and the negation."""
+    plain, opposite = _POSITIONS[stance]
+    return opposite if negated else plain
 
 
 # The sign of each stance before negation; a stance that takes no side is absent.

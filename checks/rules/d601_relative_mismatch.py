@@ -50,7 +50,7 @@ from ..engine import NoOptions
 from ..findings import Hit
 from ..model import PredicateKind, Stance
 from ..timeexpr import Interval
-from ._common import MAX_LISTED, STANCE_WORDS, label, polarity, proposition
+from ._common import MAX_LISTED, label, polarity, position, proposition
 from ._dates import TimeField, shown, time_fields
 
 CODE = "D601"
@@ -189,7 +189,7 @@ def _subject(corpus: Corpus, block: Block) -> str:
     prop = label(corpus, block.key)
     if block.what == "said":
         stance, negated = block.stance.split("/")
-        words = STANCE_WORDS[Stance(stance)] + (", negated" if negated == "True" else "")
+        words = position(Stance(stance), negated == "True")
         return f"{corpus.name(block.speaker)}'s statement on '{prop}' ({words})"
     return f"the event '{prop}'" if block.stance == "1" else f"the denial of '{prop}'"
 

@@ -59,8 +59,20 @@ def input_paths(args: argparse.Namespace, config: Config, root: Path) -> list[Pa
     if args.paths:
         # One record checked alone still names entities and predicates: read them from
         # the configured registry and vocabulary, or every reference is 'unknown'.
-        paths += registry_files([root / p for p in config.paths])
+        paths += [f for f in registry_files([root / p for p in config.paths])
+                  if not _covered(f, paths)]
     return paths
+
+
+def _covered(file: Path, given: list[Path]) -> bool:
+    """Whether ``file`` is one of the PATHS or lies in a folder among them: read twice,
+    the registry's every entity was a duplicate id (I003)."""
+    target = os.path.abspath(file)
+    for path in given:
+        base = os.path.abspath(path)
+        if target == base or target.startswith(base.rstrip(os.sep) + os.sep):
+            return True
+    return False
 
 
 REGISTRY_KEYS = ("entities:", "predicates:")

@@ -168,3 +168,16 @@ def test_an_inverted_range_is_a_schema_finding_at_the_figure(seed_repo: Path) ->
     (hit,) = [f for f in data["findings"] if f["rule"] == "S001"]
     assert "'min' (14000) is larger than 'max' (1)" in hit["message"]
     assert hit["location"]["line"] == line and hit["location"]["pointer"].endswith("/quantity")
+
+
+@pytest.mark.parametrize("given", [["facts"], ["facts/entities.yaml"], ["facts/vocabulary.yaml", RECORD],
+                                   ["./facts/"]])
+def test_a_registry_given_or_inside_a_given_folder_is_read_once(seed_repo: Path,
+                                                                  given: list[str]) -> None:
+    """``validate facts`` and a pre-commit hook's ``validate facts/entities.yaml`` read the
+    registry once: it was also added as the configured registry, so every entity was a
+    duplicate id (54 I003 errors, exit 1) on a clean corpus."""
+    code, data, err = run_cli(seed_repo, "validate", *given)
+    assert code == 0, err
+    assert data["summary"]["entities"] > 30
+    assert not [f for f in data["findings"] if f["rule"] == "I003"]

@@ -13,7 +13,9 @@ ruamel.yaml's round-trip mode, so comments, blank lines, flow style
   numbers, null words; a string holding invisible characters (no-break
   space, zero-width, direction controls) is double-quoted with them escaped;
 * the ``# yaml-language-server: $schema=...`` modeline on the first line, so
-  editors offer completion.
+  editors offer completion, added only to a file that has none: a file's own
+  modeline (another schema, a URL, another relative path) among the comments
+  above the data is the curator's line and stays as written.
 
 Two safety nets run on every result: loading before and after with the
 harness's own loader must give equal data, and every comment line must still
@@ -48,7 +50,9 @@ from .load import Document, parse_text
 from .model import MODELS, detect_kind
 
 MODELINE = "# yaml-language-server: $schema="
-_MODELINE_LINE = re.compile(r"^#\s*yaml-language-server:.*(?:\n|$)")
+# A modeline among the comments above the data, not only the project's: a file's own
+# one is kept. Each line is tried once, so a long comment block is read in linear time.
+_MODELINE_LINE = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*?[ \t]*#\s*yaml-language-server:")
 # Plain words YAML 1.1 or 1.2 tools read as booleans, null, numbers or dates. Each
 # alternative splits a word one way only: a 100,000-digit value is decided in linear time.
 _AMBIGUOUS = re.compile(
@@ -323,7 +327,7 @@ def modeline(kind: str, file: Path | None, root: Path | None) -> str:
 
 def _with_modeline(text: str, line: str) -> str:
     if _MODELINE_LINE.match(text):
-        return _MODELINE_LINE.sub(lambda _: line + "\n", text, count=1)
+        return text
     return f"{line}\n{text}"
 
 
@@ -394,9 +398,6 @@ def _verify(text: str, result: str, before: Any) -> None:
         raise FormatError("formatting would change the data (please report this); file left "
                           "as it is")
     missing = comment_lines(text) - comment_lines(result)
-    modelines = [c for c in missing if c.startswith("# yaml-language-server")]
-    for line in modelines:
-        del missing[line]
     if missing:
         raise FormatError(f"formatting would lose the comment {next(iter(missing))!r}; file "
                           "left as it is")

@@ -139,3 +139,31 @@ def test_seed_copy_formats_to_a_fixed_point(seed_repo: Path) -> None:
     assert run(seed_repo, "fmt").returncode == 0
     assert run(seed_repo, "fmt", "--check").returncode == 0
     assert run(seed_repo, "validate").returncode == 0
+
+
+CUSTOM_MODELINES = (
+    "# yaml-language-server: $schema=https://example.org/schemas/record.schema.json\n",
+    "# yaml-language-server: $schema=../../shared/record.json\n",
+    "# Curated by the desk.\n#yaml-language-server: $schema=./record.json\n",
+)
+
+
+@pytest.mark.parametrize("head", CUSTOM_MODELINES)
+def test_a_files_own_modeline_is_kept(tmp_path: Path, head: str) -> None:
+    (tmp_path / "facts").mkdir()
+    file = tmp_path / "facts" / "r.yaml"
+    canonical = format_text(RECORD, file=file, root=tmp_path).split("\n", 1)[1]
+    file.write_text(head + canonical, "utf-8")
+    out = format_text(file.read_text("utf-8"), file=file, root=tmp_path)
+    assert out == head + canonical  # kept as written; the project's line is not added
+    proc = run(tmp_path, "fmt", "--check")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert run(tmp_path, "fmt").returncode == 0
+    assert file.read_text("utf-8") == head + canonical
+
+
+def test_the_projects_modeline_is_added_only_when_there_is_none() -> None:
+    out = format_text("# a note above the data\n" + RECORD)
+    assert out.startswith("# yaml-language-server: $schema=../schemas/record.schema.json\n"
+                          "# a note above the data\n")
+    assert out.count("yaml-language-server") == 1

@@ -33,7 +33,14 @@ from .model import (
     TimeSpec,
     VocabularyFile,
 )
-from .textnorm import collapse_ws, loose, nearest, quotation_spans, quoted_in_context
+from .textnorm import (
+    collapse_ws,
+    loose,
+    name_keys,
+    nearest,
+    quotation_spans,
+    quoted_in_context,
+)
 from .timeexpr import Interval, resolve
 from .validate import validate
 
@@ -48,6 +55,7 @@ NAME_NOT_IN_TEXT = "I008"
 SUSPICIOUS_CHARS = "I009"
 DRAFT = "I010"
 TIME_UNRESOLVED = "I011"
+AMBIGUOUS_NAME = "I012"
 
 QUOTE_MODES = (Mode.direct_quote, Mode.partial_quote)
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -284,6 +292,7 @@ def _build(paths: Iterable[Path], root: Path, docs: list[Document] | None,
             _merge_predicates(corpus, model, doc)
         elif isinstance(model, Record):
             records.append((model, doc))
+    _check_names(corpus)
     for record, doc in records:
         _add_record(corpus, record, doc)
     _check_registry(corpus)
@@ -301,6 +310,43 @@ def _merge_entities(corpus: Corpus, model: EntityFile, doc: Document) -> None:
         for j, name in enumerate((entity.name, *entity.alias_names())):
             _suspicious(doc, name, f"/entities/{i}" + ("/name" if j == 0 else f"/aliases/{j - 1}"))
     corpus.entity_files.append((model, doc))
+
+
+def _check_names(corpus: Corpus) -> None:
+    """Report a name or alias that another entity already has (I012), at the later one:
+    a text naming it cannot be resolved to one entity."""
+    first: dict[str, tuple[str, Document, str]] = {}  # name key -> entity id, file, pointer
+    for model, doc in corpus.entity_files:
+        for i, entity in enumerate(model.entities):
+            if corpus.entities.get(entity.id) is not entity:
+                continue  # a second entry of a registered id: that is I003
+            for pointer, name in _entity_names(entity, f"/entities/{i}"):
+                _claim_name(first, entity.id, name, doc, pointer)
+
+
+def _entity_names(entity: Entity, at: str) -> Iterator[tuple[str, str]]:
+    yield at + "/name", entity.name
+    for j, alias in enumerate(entity.aliases):
+        if isinstance(alias, str):
+            yield f"{at}/aliases/{j}", alias
+        else:
+            yield f"{at}/aliases/{j}/name", alias.name
+
+
+def _claim_name(first: dict[str, tuple[str, Document, str]], entity_id: str, name: str,
+                doc: Document, pointer: str) -> None:
+    for key in name_keys(name):
+        owner = first.setdefault(key, (entity_id, doc, pointer))
+        if owner[0] != entity_id:
+            where = owner[1].locate(owner[2])
+            doc.hit(AMBIGUOUS_NAME,
+                    f"'{name}' (entity '{entity_id}') is also a name of entity '{owner[0]}' "
+                    f"({where.path}:{where.line}): a text that says '{name}' cannot be "
+                    "resolved to one of them",
+                    "keep the name on the one entity it means and remove it from the other; "
+                    "if both are really called so, register a fuller name for one of them",
+                    pointer)
+            return  # one finding per name, even when its 'the'-less form collides too
 
 
 def _merge_predicates(corpus: Corpus, model: VocabularyFile, doc: Document) -> None:

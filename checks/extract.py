@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Entity, EntityKind, Predicate, PredicateKind
+from .textnorm import name_key, name_keys
 from .timeexpr import PATTERNS as TIME_PATTERNS
 from .timeexpr import resolve
 
@@ -228,9 +229,8 @@ class Registry:
         self.roles: dict[str, list[str]] = {}
         for entity in self.entities.values():
             for name in (entity.name, *entity.alias_names()):
-                self.names.setdefault(_fold(name), entity.id)
-                if name.lower().startswith("the "):
-                    self.names.setdefault(_fold(name[4:]), entity.id)
+                for key in name_keys(name):  # I012 reports a key two entities share
+                    self.names.setdefault(key, entity.id)
             for role in entity.roles:
                 if self._active(role.start, role.end):
                     for wording in (role.title, *role.aliases):
@@ -285,8 +285,7 @@ class Registry:
         return entity.kind if entity else None
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
+_fold = name_key
 
 
 def _alternation(names: Iterable[str], *, case_exact_single: bool) -> re.Pattern[str]:

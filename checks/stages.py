@@ -125,6 +125,18 @@ Latin name make two strings look the same and differ."""),
               """A time expression the resolver cannot date.
 
 Give the dates explicitly: ``{text: 'in July', start: 2020-07-01, end: 2020-07-31}``."""),
+    StageCode("I012", "integrity.ambiguous-name", "integrity", _W,
+              """Two entities share a name or alias.
+
+Names are compared case-folded, with typographic and straight apostrophes and
+runs of spaces alike, and with a leading 'the' dropped ('The Kremlin' is also
+'Kremlin'). A name registered for two entities makes every lookup by name
+ambiguous: ``new`` and ``entities`` resolve it to whichever entity comes
+first, silently. The finding is at the later occurrence and names the
+earlier one.
+
+Fires: ``{id: kyiv, name: Kyiv, kind: place}`` and ``{id: ukraine, name: Ukraine,
+aliases: [kyiv]}``. Silent: the name on one entity only, or twice on the same one."""),
     StageCode("T001", "review.stale", "review", _W, """A review that matches no finding.
 
 The finding a review in ``facts/reviews.yaml`` names by fingerprint is no longer

@@ -38,6 +38,18 @@ def collapse_ws(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def name_key(name: str) -> str:
+    """A name as lookups in the entity registry compare it: case-folded, a typographic
+    apostrophe as a straight one, runs of spaces as one."""
+    return _WS.sub(" ", name.replace("\u2019", "'")).strip().casefold()
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The keys a registered name is found under: 'The Kremlin' also as 'kremlin'."""
+    key = name_key(name)
+    return (key, key[4:]) if key.startswith("the ") and len(key) > 4 else (key,)
+
+
 def loose(text: str) -> str:
     """Unicode-normalised, typographic quotes and dashes unified, spaces collapsed."""
     return collapse_ws(unicodedata.normalize("NFKC", text).translate(_QUOTES))

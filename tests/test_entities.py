@@ -43,3 +43,60 @@ def test_planted_names_grouped_with_suggestions(seed_repo: Path) -> None:
     assert "Baltic Monitoring Group" in proc.stdout
     assert "kind: organisation" in proc.stdout
     assert proc.stdout.index("near 'Volodymyr") < proc.stdout.index("not near any")
+
+
+REGISTRY = """\
+entities:
+  - {id: kyiv, name: Kyiv, kind: place, aliases: [Kiev]}
+  - id: ukraine
+    name: Ukraine
+    kind: government
+    aliases:
+      - {name: Ukraine's government, kind: other}
+      - {name: KIEV, kind: spelling}
+      - {name: Ukraine’s government, kind: spelling}
+  - {id: kremlin, name: The Kremlin, kind: government}
+  - {id: fortress, name: Kremlin, kind: place}
+  - {id: office, name: Presidential  office, kind: government}
+"""
+MORE = """\
+entities:
+  - {id: cabinet, name: Cabinet, kind: government, aliases: [presidential office]}
+  - {id: mendel, name: Iuliia Mendel, kind: person, aliases: [Mendel, mendel]}
+"""
+
+
+def test_a_name_two_entities_share_is_a_located_i012(tmp_path: Path) -> None:
+    from checks.config import Config
+    from checks.engine import select
+    from checks.pipeline import execute
+
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "entities.yaml").write_text(REGISTRY, "utf-8")
+    (tmp_path / "facts" / "more.yaml").write_text(MORE, "utf-8")
+    config = Config()
+    found = execute([tmp_path / "facts"], tmp_path, config, select(config)).findings
+    hits = sorted((f.location.path, f.location.line, f.location.column, f.message)
+                  for f in found if f.rule == "I012")
+    assert [(p, line, col) for p, line, col, _ in hits] == [
+        ("facts/entities.yaml", 8, 16),   # KIEV: Kiev of kyiv, case-folded
+        ("facts/entities.yaml", 11, 26),  # Kremlin: The Kremlin without its 'the'
+        ("facts/more.yaml", 2, 62),       # presidential office: spaces collapsed, other file
+    ]
+    kiev, kremlin, office = (m for *_, m in hits)
+    assert "'KIEV' (entity 'ukraine') is also a name of entity 'kyiv' (facts/entities.yaml:2)" \
+        in kiev
+    assert "'kremlin'" in kremlin and "'fortress'" in kremlin
+    assert "(facts/entities.yaml:12)" in office
+    # the same name twice on one entity (Ukraine's/Ukraine’s, Mendel/mendel) is no ambiguity
+    assert {f.severity.value for f in found if f.rule == "I012"} == {"warning"}
+    assert all(f.fix for f in found if f.rule == "I012")
+
+
+def test_the_bundled_registry_has_no_shared_name() -> None:
+    from checks.corpus import build
+
+    repo = Path(__file__).resolve().parent.parent
+    corpus = build([repo / "facts" / "entities.yaml"], repo, cache=False)
+    assert not [h for d in corpus.docs for h in d.hits if h.code == "I012"]
+    assert corpus.entities

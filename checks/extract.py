@@ -15,8 +15,10 @@ What it finds, sentence by sentence (a sentence never ends inside a quotation):
 * **time expressions** near the verb (when it was said) and in the content
   (when it happened), kept only when :mod:`checks.timeexpr` resolves them
   against the publication date;
-* **vague and unnamed sources** (``some analysts``, ``officials said``, ``its
-  security chief``), with mode ``vague`` or ``unnamed``.
+* **vague sources** (``some analysts``, ``observers``, ``evidence``: no one a
+  reader could identify), mode ``vague``, and **unnamed** ones (``officials
+  said``, ``Western diplomats``, ``its security chief``: a role or body without
+  a name), mode ``unnamed``.
 
 Speakers are resolved against the entity registry: names and aliases, role
 wordings (``Zelenskiy's spokeswoman`` -> the registered holder of that role on
@@ -26,6 +28,11 @@ becomes ``via``). A capitalised name that is not registered is never written
 as an id: the draft names it in ``by.as``, and :class:`UnknownName` lists it
 with a suggested registry entry and the nearest registered name when it looks
 like a misspelling.
+
+A place does not speak: "Kyiv said" means a government. A registered place
+whose ``side`` is a registered government is drafted as that government
+(speaker and intermediary alike); any other place is left out of ``by``, and
+the note asks the curator for the entity meant.
 
 Evidence is always a verbatim slice of the text, so drafts validate. The
 predicate is guessed from the vocabulary by word overlap (the note says so);
@@ -79,13 +86,18 @@ _DOC = re.compile(
     r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|communiqu[eé]|report|tweet|post|letter|release|readout|declaration|notice)"
     r"(?:\s+(?:released|issued|published|posted)\s+by\s+[^,;]*[\w)])?", re.I)
+# Mode vague names no one a reader could identify ("some analysts", "evidence"); a
+# group named by its office ("officials", "Western diplomats") is a role without a name,
+# mode unnamed, as "its security chief" is (A402 versus A403).
+_GROUP_WORDS = (r"\b(?:(?:some|many|several|most|few|other|western|senior|unnamed|anonymous|"
+                r"two|three|U\.S\.|European|Ukrainian|Russian|military|government|intelligence)"
+                r"\s+){0,4}")
 _VAGUE = re.compile(
-    r"\b(?:(?:some|many|several|most|few|other|western|senior|unnamed|anonymous|two|three|"
-    r"U\.S\.|European|Ukrainian|Russian|military|government|intelligence)\s+){0,4}"
-    r"(?:analysts|experts|officials|observers|diplomats|sources|critics|commentators|"
-    r"lawmakers|residents|witnesses|evidence|reports|concerns|people familiar with the matter"
+    _GROUP_WORDS + r"(?:analysts|experts|observers|sources|critics|commentators|"
+    r"residents|witnesses|evidence|reports|concerns|people familiar with the matter"
     r"|aid workers|workers|activists|locals|rescuers|researchers|campaigners|insiders|economists"
-    r"|a source|a senior official|an official|one official)\b", re.I)
+    r"|a source)\b", re.I)
+_UNNAMED_GROUP = re.compile(_GROUP_WORDS + r"(?:officials|diplomats|lawmakers)\b", re.I)
 _UNNAMED = re.compile(
     r"\b(?:its|his|her|their|a|an|one)\s+(?:(?:senior|top|chief|former|deputy)\s+)?"
     r"(?:[a-z]+\s+)?(?:adviser|advisor|official|spokesman|spokeswoman|spokesperson|aide|"
@@ -284,6 +296,15 @@ class Registry:
         entity = self.entities.get(entity_id or "")
         return entity.kind if entity else None
 
+    def voice_of(self, entity_id: str) -> str | None:
+        """Who speaks when a text makes ``entity_id`` speak: itself, or for a place the
+        government it stands for (its ``side``); None for a place without one."""
+        entity = self.entities.get(entity_id)
+        if entity is None or entity.kind is not EntityKind.place:
+            return entity_id
+        side = entity.side
+        return side if side and self.kind(side) is EntityKind.government else None
+
 
 _fold = name_key
 
@@ -393,6 +414,7 @@ class Who:
     said: str | None = None
     span: tuple[int, int] = (0, 0)  # the attribution's words in the sentence
     unknown: str | None = None
+    place: str | None = None  # the registered place the words name as the speaker
 
 
 class Context:
@@ -434,7 +456,7 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
     found += [Mention(m.start(), m.end(), m.group(), None, "vague")
               for m in _VAGUE.finditer(clean)]
     found += [Mention(m.start(), m.end(), m.group(), None, "unnamed")
-              for m in _UNNAMED.finditer(clean)]
+              for rx in (_UNNAMED, _UNNAMED_GROUP) for m in rx.finditer(clean)]
     for m in re.finditer(r"\b[Tt]he\s+([a-z]+)\b", clean):
         if m.group(1) in ctx.heads:  # "the ministry" after "the Norland Health Ministry said"
             found.append(Mention(m.start(), m.end(), m.group(), ctx.heads[m.group(1)], "name"))
@@ -518,7 +540,25 @@ def _strip_times(text: str) -> str:
 
 
 def resolve_who(ctx: Context, sentence: Sentence, m: Mention) -> Who:
-    """Turn the chosen phrase into an attribution."""
+    """Turn the chosen phrase into an attribution; a place speaks through its government."""
+    return _voiced(ctx.registry, _resolve(ctx, sentence, m))
+
+
+def _voiced(registry: Registry, who: Who) -> Who:
+    if who.speaker is not None and registry.kind(who.speaker) is EntityKind.place:
+        who.place, who.speaker = who.speaker, registry.voice_of(who.speaker)
+    who.via = _voices(registry, who.via, who.speaker)
+    return who
+
+
+def _voices(registry: Registry, ids: Iterable[str], speaker: str | None) -> list[str]:
+    """Intermediaries as entities that can pass words on: no place, no repeat, not the
+    speaker."""
+    out = (registry.voice_of(e) for e in ids)
+    return [e for e in dict.fromkeys(out) if e is not None and e != speaker]
+
+
+def _resolve(ctx: Context, sentence: Sentence, m: Mention) -> Who:
     text = sentence.text
     if m.kind in ("name", "role"):
         mode = "unnamed" if (m.kind == "role" and _UNNAMED_START.match(_phrase_start(text, m)))\
@@ -563,8 +603,8 @@ def attribution(ctx: Context, sentence: Sentence) -> Who | None:
         if src is not None:
             if who is None:
                 who = resolve_who(ctx, sentence, src)
-            elif src.entity and src.entity != who.speaker:
-                who.via.append(src.entity)
+            elif src.entity:
+                who.via = _voices(ctx.registry, [*who.via, src.entity], who.speaker)
     if who is not None and who.said is None:
         who.said = _said_time(masked, who.span)
     return who
@@ -843,11 +883,13 @@ def _speakers(ctx: Context, sentence: Sentence, who: Who | None) -> list[Who]:
     out = [who]
     before = _masked(sentence)[: who.span[0]]
     m = re.search(r"\s+and\s+$", before)
-    if m and who.speaker:
+    if m and (who.speaker or who.place):
         other = subject_before(ctx, before, m.start())
-        if other and other.entity and other.entity != who.speaker and other.kind == "name":
-            out.insert(0, Who(other.entity, other.text, who.mode, list(who.via), who.said,
-                              (other.start, other.end)))
+        if other and other.entity and other.kind == "name":
+            second = _voiced(ctx.registry, Who(other.entity, other.text, who.mode, list(who.via),
+                                               who.said, (other.start, other.end)))
+            if (second.speaker, second.place) != (who.speaker, who.place):
+                out.insert(0, second)
     return out
 
 
@@ -966,9 +1008,23 @@ def _note(who: Who | None, predicate: str | None, how: str) -> str:
     if who is not None and who.unknown:
         parts.append(f"Speaker '{who.unknown}' is not in the registry: register it, then set "
                      "by.speaker.")
+    elif who is not None and who.place:
+        parts.append(_place_note(who))
+    elif who is not None and who.speaker is None and who.mode == "unnamed":
+        parts.append(f"'{who.as_}' names no one: set by.speaker only if the article identifies "
+                     "who spoke.")
     elif who is not None and who.speaker is None and who.mode != "vague":
         parts.append(f"Could not resolve '{who.as_}' to a registered speaker.")
     return " ".join(parts)
+
+
+def _place_note(who: Who) -> str:
+    if who.speaker:
+        return (f"'{who.as_}' is the place '{who.place}': drafted as its government "
+                f"'{who.speaker}' (the place's side); check that it is the body meant.")
+    return (f"'{who.as_}' is the place '{who.place}', and a place does not speak: set "
+            "by.speaker to the government or body meant (a place whose side in "
+            "facts/entities.yaml is a government is drafted as that government).")
 
 
 # ------------------------------------------------------------------ unknown names

@@ -141,3 +141,38 @@ def test_predicate_guessed_from_vocabulary() -> None:
     police = next(d for d in found.drafts if d.get("quantity", {}).get("value") == 300)
     assert fled["says"]["predicate"] == "displace"
     assert police["says"]["predicate"] == "deploy-police"
+
+
+def _drafts_of(text: str) -> list[dict[str, Any]]:
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    vocabulary = VocabularyFile.model_validate(_load(HERE / "vocabulary.yaml")).predicates
+    article = Article(text=text, published=dt.date(2024, 5, 15), outlet="harbor-news")
+    found = extract(article, {e.id: e for e in entities}, {p.id: p for p in vocabulary})
+    return [d for d in found.drafts if "by" in d]
+
+
+@pytest.mark.parametrize(("words", "mode"), [
+    ("Officials", "unnamed"), ("Western diplomats", "unnamed"),
+    ("Senior government officials", "unnamed"), ("An official", "unnamed"),
+    ("Some analysts", "vague"), ("Observers", "vague"),
+])
+def test_a_role_without_a_name_is_unnamed_a_faceless_group_vague(words: str, mode: str) -> None:
+    """A403 versus A402: 'officials' are described by office, 'some analysts' not at all."""
+    (draft,) = _drafts_of(f"{words} said the road to the Delta was closed.")
+    assert draft["by"]["mode"] == mode and draft["by"]["as"] == words
+    assert "speaker" not in draft["by"]
+
+
+def test_a_place_speaks_through_its_government_or_not_at_all() -> None:
+    drafts = _drafts_of("Norburg said the port would reopen. Southport said the road was "
+                        "closed. The statement released by Norburg said the ferries ran.")
+    places = {"norburg", "southport", "delta-province"}
+    for draft in drafts:
+        assert draft["by"].get("speaker") not in places
+        assert not places & set(draft["by"].get("via", []))
+    capital, town, statement = drafts
+    assert capital["by"] == {"speaker": "norland", "as": "Norburg", "mode": "paraphrase"}
+    assert "place 'norburg'" in capital["note"] and "government 'norland'" in capital["note"]
+    assert town["by"] == {"as": "Southport", "mode": "paraphrase"}
+    assert "a place does not speak" in town["note"]
+    assert statement["by"]["speaker"] == "norland" and "via" not in statement["by"]

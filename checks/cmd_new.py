@@ -7,8 +7,12 @@ Archives the text to ``facts/texts/<id>.txt``, pins its sha256, and writes
 standard input. Options left out are asked for when standard input is a
 terminal; otherwise the command stops with a usage error (exit 2).
 
-The record validates at the default ``--fail-on error``: every draft is an
-I010 warning, and names the registry does not hold are never written as ids.
+The record validates with no finding but the drafts' I010 warnings: names
+the registry does not hold are never written as ids, figures stay within the
+model's bounds, and the article's invisible characters and mixed-alphabet
+words (I009) are left out of the drafts: evidence becomes the excerpts
+around them, a source name or time holding one is left out, and the note
+says so.
 They are listed (with a suggested registry entry, and the nearest registered
 name when one looks misspelt) in a comment at the top of the record, in the
 note of each draft they affect, and as warnings on standard error.
@@ -32,10 +36,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import atomic
 from .cli import EXIT_OK, UsageError
-from .corpus import MAX_TEXT_BYTES, Corpus, build
+from .corpus import MAX_TEXT_BYTES, Corpus, build, suspicious_spans
 from .extract import Article, Extraction, UnknownName, extract, slug
 from .fields import IDENT_PATTERN, URL_PATTERN
-from .fmt import format_text, round_trip
+from .fmt import FormatError, format_text, round_trip
+from .model import Source
 
 FIELDS = (("url", "Article URL"), ("outlet", "Outlet (registered entity id or name)"),
           ("headline", "Headline as published"), ("published", "Publication date YYYY-MM-DD"))
@@ -81,10 +86,59 @@ def _read_text(article: str) -> str:
 def _check_values(args: argparse.Namespace) -> dt.date:
     if not re.match(URL_PATTERN, args.url):
         raise UsageError(f"--url must be an http(s) URL, not '{args.url}'")
+    if not re.match(_LANGUAGE, args.language):
+        raise UsageError(f"--language must be a BCP 47 tag such as 'en' or 'pt-BR', not "
+                         f"'{args.language}'")
+    if suspicious_spans(args.headline):
+        raise UsageError(f"--headline {_shown(args.headline)!r} holds invisible characters or a "
+                         "word mixing alphabets; retype it")
     try:
         return dt.date.fromisoformat(args.published)
     except ValueError:
         raise UsageError(f"--published must be a date YYYY-MM-DD, not '{args.published}'") from None
+
+
+_LANGUAGE: str = next(m.pattern for m in Source.model_fields["language"].metadata
+                      if hasattr(m, "pattern"))
+
+
+def _shown(text: str) -> str:
+    """``text`` with what I009 objects to written as <U+XXXX>: a note must not carry it."""
+    out, at = [], 0
+    for a, b in suspicious_spans(text):
+        out.append(text[at:max(a, at)])
+        out.extend(ch if ch.isascii() else f"<U+{ord(ch):04X}>" for ch in text[max(a, at):b])
+        at = max(at, b)
+    return "".join(out) + text[at:]
+
+
+def _clean(draft: dict[str, Any]) -> dict[str, Any] | None:
+    """The draft without the article's invisible characters and mixed-alphabet words, so
+    it validates: the evidence becomes the excerpts around them, a source name or time
+    holding one is left out; None when no excerpt is left."""
+    by, when = draft.get("by", {}), draft.get("when")
+    marked = [v for v in (draft["evidence"], by.get("as"), by.get("said"), when, draft["note"])
+              if isinstance(v, str) and suspicious_spans(v)]
+    if not marked:
+        return draft
+    pieces = _excerpts(draft["evidence"])
+    if not pieces:
+        return None
+    out = {**draft, "evidence": pieces[0] if len(pieces) == 1 else pieces,
+           "by": {k: v for k, v in by.items()
+                  if not (k in ("as", "said") and isinstance(v, str) and suspicious_spans(v))},
+           "note": f"{_shown(draft['note'])} The article has invisible characters or words "
+                   "mixing alphabets here: the draft leaves them out; check the archived text."}
+    if isinstance(when, str) and suspicious_spans(when):
+        del out["when"]
+    return {k: v for k, v in out.items() if v != {}}
+
+
+def _excerpts(text: str) -> list[str]:
+    """The runs of ``text`` between the spans I009 objects to, each holding a word."""
+    bounds = [0, *(x for span in suspicious_spans(text) for x in span), len(text)]
+    pieces = (text[a:b].strip() for a, b in zip(bounds[::2], bounds[1::2], strict=True))
+    return [p for p in pieces if re.search(r"\w", p)]
 
 
 def _outlet(corpus: Corpus, given: str) -> str:
@@ -126,7 +180,10 @@ def _record(args: argparse.Namespace, sid: str, outlet: str, text_bytes: bytes,
     source["text"] = CommentedMap(path=f"texts/{sid}.txt",
                                   sha256=hashlib.sha256(text_bytes).hexdigest())
     claims = CommentedSeq()
-    for draft in found.drafts:
+    for found_draft in found.drafts:
+        draft = _clean(found_draft)
+        if draft is None:
+            continue
         claims.append(CommentedMap((k, _flow(v) if k in FLOW_KEYS else v)
                                    for k, v in draft.items()))
     record = CommentedMap()
@@ -148,7 +205,11 @@ def _dump(record: CommentedMap, header: str, file: Path, root: Path) -> str:
     yaml = round_trip()
     out = io.StringIO()
     yaml.dump(record, out)
-    return format_text(header + out.getvalue(), file=file, root=root)
+    try:
+        return format_text(header + out.getvalue(), file=file, root=root)
+    except FormatError as exc:  # a draft the loader refuses: say so, write nothing
+        raise UsageError(f"cannot write a valid record for this article ({exc}); nothing "
+                         "was written, please report this") from exc
 
 
 def handle(args: argparse.Namespace) -> int:

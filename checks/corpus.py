@@ -373,14 +373,30 @@ def _suspicious(doc: Document, text: str, pointer: str) -> None:
                 pointer)
         return
     for word in re.findall(r"\w+", text):
-        if word.isascii():  # Latin letters, digits and '_' only: one script at most
-            continue
-        scripts = {_script(ch) for ch in word if ch.isalpha()}
-        scripts.discard("COMMON")
-        if len(scripts) > 1:
+        scripts = _mixed_scripts(word)
+        if scripts:
             doc.hit(SUSPICIOUS_CHARS, f"'{_visible(word)}' mixes {' and '.join(sorted(scripts))} "
                     "letters (a homoglyph?)", "retype the word in one alphabet", pointer)
             return
+
+
+def _mixed_scripts(word: str) -> set[str]:
+    """The alphabets of a word's letters when there are several, else none."""
+    if word.isascii():  # Latin letters, digits and '_' only: one script at most
+        return set()
+    scripts = {_script(ch) for ch in word if ch.isalpha()}
+    scripts.discard("COMMON")
+    return scripts if len(scripts) > 1 else set()
+
+
+def suspicious_spans(text: str) -> list[tuple[int, int]]:
+    """Where I009 objects to ``text``: each invisible character and mixed-alphabet word."""
+    if text.isascii():
+        return []
+    spans = [(m.start(), m.end()) for m in _INVISIBLE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in re.finditer(r"\w+", text)
+              if _mixed_scripts(m.group())]
+    return sorted(spans)
 
 
 def _visible(text: str) -> str:

@@ -49,6 +49,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .fields import MAX_FIGURE
 from .model import Entity, EntityKind, Predicate, PredicateKind
 from .textnorm import name_key, name_keys
 from .timeexpr import PATTERNS as TIME_PATTERNS
@@ -85,7 +86,7 @@ _PRONOUN = re.compile(r"\b(?:he|she|it|they|He|She|It|They)\b")
 _DOC = re.compile(
     r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|communiqu[eé]|report|tweet|post|letter|release|readout|declaration|notice)"
-    r"(?:\s+(?:released|issued|published|posted)\s+by\s+[^,;]*[\w)])?", re.I)
+    r"(?:\s+(?:released|issued|published|posted)\s+by\s+[^,;]{0,120}[\w)])?", re.I)
 # Mode vague names no one a reader could identify ("some analysts", "evidence"); a
 # group named by its office ("officials", "Western diplomats") is a role without a name,
 # mode unnamed, as "its security chief" is (A402 versus A403).
@@ -477,13 +478,19 @@ def _covered(text: str, spans: Iterable[tuple[int, int]]) -> bytearray:
     return flags
 
 
+# No name runs longer; a longer run of capitalised words is title-case text, not a name.
+MAX_NAME = 120
+
+
 def _trim_name(seq: str) -> str | None:
+    if len(seq) > MAX_NAME * 4:  # trimming drops a few short words at either end at most
+        return None
     words = seq.split()
     while words and (words[0] in _NOT_NAMES or _MONTH_DAY.match(words[0])):
         words = words[1:]
     while words and (words[-1] in _NOT_NAMES or _MONTH_DAY.match(words[-1])):
         words = words[:-1]
-    if not words or not words[0][:1].isupper():
+    if not words or not words[0][:1].isupper() or len(" ".join(words)) > MAX_NAME:
         return None
     return " ".join(words)
 
@@ -707,7 +714,8 @@ def _is_year_or_date(text: str, m: re.Match[str], value: float) -> bool:
     before = text[max(0, m.start() - 12):m.start()]
     return bool(re.search(r"(?:January|February|March|April|May|June|July|August|September|"
                           r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
-                          r"Oct|Nov|Dec)\.?\s+$", before)) or not math.isfinite(value)
+                          r"Oct|Nov|Dec)\.?\s+$", before)) or not math.isfinite(value) \
+        or abs(value) > MAX_FIGURE  # beyond what a record may hold: no count of anything
 
 
 def _unit(text: str, at: int) -> tuple[str | None, int]:
@@ -882,15 +890,25 @@ def _speakers(ctx: Context, sentence: Sentence, who: Who | None) -> list[Who]:
         return []
     out = [who]
     before = _masked(sentence)[: who.span[0]]
-    m = re.search(r"\s+and\s+$", before)
-    if m and (who.speaker or who.place):
-        other = subject_before(ctx, before, m.start())
+    joined = _and_at_end(before)
+    if joined is not None and (who.speaker or who.place):
+        other = subject_before(ctx, before, joined)
         if other and other.entity and other.kind == "name":
             second = _voiced(ctx.registry, Who(other.entity, other.text, who.mode, list(who.via),
                                                who.said, (other.start, other.end)))
             if (second.speaker, second.place) != (who.speaker, who.place):
                 out.insert(0, second)
     return out
+
+
+def _and_at_end(text: str) -> int | None:
+    """Where the spaces before a final ' and ' start; string methods, not a '\\s+and\\s+$'
+    search, which is quadratic on a long run of spaces (a blanked quotation)."""
+    tail = text.rstrip()
+    if len(tail) == len(text) or not tail.endswith("and") or len(tail) < 4 \
+            or not tail[-4].isspace():
+        return None
+    return len(tail[:-3].rstrip())
 
 
 def _evidence(sentence: Sentence) -> str:

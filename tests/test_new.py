@@ -172,3 +172,56 @@ def test_prompts_for_left_out_options_on_a_terminal(repo: Path, tmp_path: Path) 
     data = YAML(typ="safe").load((repo / "facts" / "prompted.yaml").read_text("utf-8"))
     assert data["source"]["headline"] == "Prompted headline"
     assert data["source"]["url"] == "https://example.com/p"
+
+
+HOSTILE = {
+    "long-sentence": "Mendel said that " + " and ".join(f"unit {i} moved" for i in range(2000)),
+    "long-name": " ".join(["Abcdef"] * 30000) + " said 20 soldiers were hurt.",
+    "long-quote": "“" + "word " * 30000 + "”, said Mendel.",
+    "odd-quotes": "“We will\u200b rebuild,” said Mendel. «Non», a dit Peskov. “Peace\u202e now,” "
+                  "she said. \"Tab\there\" said Zelenskiy. “Bell\x07 ring,” Mendel said. "
+                  "\ufeffPeskov said 30 soldiers were hurt. “Soft\u00adhyphen,” he said.",
+    "homoglyphs": "“We are ready,” said Zеlenskiy. Mendel said 20 trооps left.",
+    "huge-figures": "Mendel said 1,000,000,000,000,000,000,000 troops had gathered. Officials "
+                    "said " + "9" * 150 + " people fled. Peskov said 0." + "1" * 150 + " tanks.",
+    "unknown-names": "“Calm,” said Olena Bondarenko of the Zaporizhzhia Regional Council. "
+                     "Jean-Luc O’Neill-Smith said “no”. The statement released by " +
+                     "Xyz " * 300 + "said 5 tanks moved.",
+    "yaml-words": "Mendel said: yes. Peskov said 'null'. Zelenskiy said # not a comment, "
+                  "{a: b} & *alias !!python/object 2021-04-12.",
+}
+
+
+def _drafted_texts(tmp_path: Path) -> list[Path]:
+    texts = sorted((REPO / "facts" / "texts").glob("*.txt"))
+    texts += sorted((REPO / "tests" / "extract_texts").glob("*.txt"))
+    for name, body in HOSTILE.items():
+        texts.append(tmp_path / f"{name}.txt")
+        texts[-1].write_text(f"Headline\n\n{body}\n", "utf-8")
+    return texts
+
+
+def test_every_record_new_writes_validates_with_only_draft_warnings(
+        repo: Path, tmp_path_factory: pytest.TempPathFactory,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Archived, invented and hostile texts (invisible characters, homoglyphs, figures past
+    the model's bounds, names and quotations past the value limits): `new` wrote records
+    its own validator rejected (S001, I009) or stopped with a traceback (L005)."""
+    from checks.cli import main
+
+    texts = _drafted_texts(tmp_path_factory.mktemp("articles"))
+    written = set()
+    for text in texts:
+        sid = "draft-" + text.stem.lower()
+        code = main(["new", str(text), "--url", "https://example.com/x", "--outlet", "reuters",
+                     "--headline", text.read_text("utf-8").splitlines()[0].strip(),
+                     "--published", "2021-04-12", "--id", sid, "--root", str(repo)])
+        assert code == 0, (text.name, capsys.readouterr().err)
+        written.add(f"facts/{sid}.yaml")
+    capsys.readouterr()
+    main(["validate", "--format", "json", "--fail-on", "none", "--root", str(repo)])
+    out = json.loads(capsys.readouterr().out)
+    mine = [f for f in out["findings"] if f["location"]["path"] in written]
+    assert {f["location"]["path"] for f in mine} == written  # every record has drafts
+    assert [(f["rule"], f["location"]["path"], f["message"]) for f in mine
+            if f["rule"] != "I010"] == []

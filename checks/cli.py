@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -113,8 +113,7 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = F
     root = Path(args.root).resolve()
     config = load_config(root, Path(args.config) if args.config else None)
     only = None if rules else STAGE_CATEGORIES
-    selection = select(config, extra_select=args.select or (), extra_ignore=args.ignore or (),
-                       only=only)
+    selection = rule_selection(config, args, only=only)
     require_rules(selection, config, args, what="rule to run" if rules else
                   "load, schema or integrity code for validate to report")
     paths = input_paths(args, config, root)
@@ -125,13 +124,13 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = F
             # Triage can only call a review stale after a run that could have produced its
             # finding.
             result.extra["scope"] = {"rules": ran_rules,
-                                     "complete": not (args.paths or args.select or args.ignore)}
+                                     "complete": not (args.paths or narrowed(args))}
             _apply_triage(result, config, args)
         return after
 
     result: RunResult | None = None
     if incremental and not rules:
-        check = select(config, extra_select=args.select or (), extra_ignore=args.ignore or ())
+        check = rule_selection(config, args)
         result = stages_from_check(paths, root, config, check, selection, fail_on=args.fail_on,
                                    check_after=triaged(True), after=triaged(False))
     if result is None and whole and rules:
@@ -298,10 +297,32 @@ def refuse_empty_paths(args: argparse.Namespace) -> None:
             raise UsageError(f"--{name} is empty: {fix}")
     if "" in (getattr(args, "paths", None) or []):
         raise UsageError("an empty path was given among PATHS: name a fact file or folder")
-    for name in ("select", "ignore"):
+    for name in ("select", "extend_select", "ignore"):
         if getattr(args, name, None) == []:  # given, but only commas and spaces
-            raise UsageError(f"--{name} names no rule code; give codes, prefixes, names or "
+            raise UsageError(f"--{name.replace('_', '-')} names no rule code; give codes, prefixes, names or "
                              "categories (A401, A, attribution), or leave the option out")
+
+
+# What --select never drops: a file that went unchecked (it does not parse, does not
+# validate, or was refused) is reported whatever the selection, as it cannot be reviewed.
+ALWAYS_SELECTED = (*triage.UNREVIEWABLE_CATEGORIES, *triage.UNREVIEWABLE_CODES)
+
+
+def rule_selection(config: Config, args: argparse.Namespace,
+                   only: Iterable[str] | None = None) -> Selection:
+    """The rules a command runs: ``--select`` replaces the configured ``select`` (as in
+    ruff and flake8: ``--select Q201`` runs Q201), ``--extend-select`` adds to it, and
+    ``--ignore`` adds to the configured ``ignore``."""
+    if args.select:
+        config = config.model_copy(update={"select": (*args.select, *ALWAYS_SELECTED)})
+    return select(config, extra_select=getattr(args, "extend_select", None) or (),
+                  extra_ignore=args.ignore or (), only=only)
+
+
+def narrowed(args: argparse.Namespace) -> bool:
+    """Whether the options ran fewer rules than the configuration: a review's finding may
+    then just not have run, so no review is called stale."""
+    return bool(args.select or args.ignore)
 
 
 def require_rules(selection: Selection, config: Config, args: argparse.Namespace, *,
@@ -310,7 +331,7 @@ def require_rules(selection: Selection, config: Config, args: argparse.Namespace
     nothing and pass."""
     if selection.specs:
         return
-    chosen = ", ".join([*config.select, *(args.select or ())])
+    chosen = ", ".join(args.select or [*config.select, *(getattr(args, "extend_select", None) or ())])
     dropped = ", ".join([*config.ignore, *(args.ignore or ())]) or "nothing"
     raise UsageError(f"the selection (select {chosen}; ignore {dropped}) leaves no {what}; "
                      "select at least one code")
@@ -372,6 +393,10 @@ class _Codes(argparse.Action):
 
 def add_rule_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", action=_Codes,
-                   help="also run these codes/prefixes/categories (repeat it or use commas)")
+                   help="run only these codes/prefixes/categories instead of the configured "
+                        "'select' (repeat it or use commas); files that do not load or validate "
+                        "are reported whatever the selection")
+    p.add_argument("--extend-select", action=_Codes,
+                   help="run these codes/prefixes/categories as well as the configured ones")
     p.add_argument("--ignore", action=_Codes,
                    help="skip these codes/prefixes/categories (repeat it or use commas)")

@@ -43,9 +43,18 @@ from typing import Any
 
 from . import triage
 from .cache import Cache, gc_paused
-from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, add_rule_options, require_rules, write_output
+from .cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    add_rule_options,
+    narrowed,
+    require_rules,
+    rule_selection,
+    write_output,
+)
 from .config import Config, load_config
-from .engine import Selection, select
+from .engine import Selection
 from .findings import Finding, Severity
 from .incremental import checked, checked_whole
 from .pipeline import RunResult
@@ -263,7 +272,7 @@ def _side(repo: Repo, rev: str | None, root: Path, config: Config, selection: Se
 def _triage(result: RunResult, config: Config, reviews: str | None,
             args: argparse.Namespace) -> None:
     # --select/--ignore narrow the rules, so a review's finding may just not have run.
-    triage.apply(result, config, reviews=reviews, complete=not (args.select or args.ignore))
+    triage.apply(result, config, reviews=reviews, complete=not narrowed(args))
 
 
 def compare(base: RunResult, head: RunResult, base_rev: str, head_rev: str) -> DiffResult:
@@ -365,7 +374,7 @@ def render(diff: DiffResult, fmt: str) -> str:
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     config = load_config(root, Path(args.config) if args.config else None)
-    selection = select(config, extra_select=args.select or (), extra_ignore=args.ignore or ())
+    selection = rule_selection(config, args)
     require_rules(selection, config, args)
     if args.head is None:  # HEAD's side is the working tree: a missing reviews file stops here
         triage.reviews_path(root, config, args.reviews)

@@ -181,3 +181,23 @@ def test_a_registry_given_or_inside_a_given_folder_is_read_once(seed_repo: Path,
     assert code == 0, err
     assert data["summary"]["entities"] > 30
     assert not [f for f in data["findings"] if f["rule"] == "I003"]
+
+
+def test_select_runs_only_what_it_names_and_extend_select_adds(seed_repo: Path) -> None:
+    """``--select Q203`` ran every configured rule as well ("also run these"): the
+    configuration's ``select = ["ALL"]`` swallowed it. It now replaces the configured
+    selection, as in ruff; ``--extend-select`` keeps the old meaning."""
+    _, only, err = run_cli(seed_repo, "check", "--fail-on", "none", "--select", "Q203")
+    _, extended, _ = run_cli(seed_repo, "check", "--fail-on", "none", "--extend-select", "Q203")
+    _, everything, _ = run_cli(seed_repo, "check", "--fail-on", "none")
+    assert {f["rule"] for f in only["findings"]} == {"Q203"}, err
+    assert extended["findings"] == everything["findings"]
+    assert len({f["rule"] for f in everything["findings"]}) > 5
+
+
+def test_select_never_hides_a_file_that_went_unchecked(seed_repo: Path) -> None:
+    """A file that does not parse or validate is reported whatever rules are selected:
+    ``--select Q203`` on a broken record must not pass."""
+    _break(seed_repo, r"^  - id: (\S+)\n", "  - id: [unclosed\n", nth=2)
+    code, data, _ = run_cli(seed_repo, "check", "--select", "Q203")
+    assert code == 1 and "L001" in {f["rule"] for f in data["findings"]}

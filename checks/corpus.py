@@ -42,6 +42,7 @@ from .textnorm import (
     quoted_in_context,
 )
 from .timeexpr import Interval, resolve
+from .units import plural, spelling
 from .validate import validate
 
 UNKNOWN_ENTITY = "I001"
@@ -194,6 +195,7 @@ class Corpus:
     entity_files: list[tuple[EntityFile, Document]] = field(default_factory=list)
     # indexes
     by_key: dict[tuple[str, str, str], list[ClaimInfo]] = field(default_factory=dict)
+    # (subject, predicate, object, unit), singular and plural of a unit being one
     by_quantity: dict[tuple[str, str, str, str], list[ClaimInfo]] = field(default_factory=dict)
     by_speaker: dict[str, list[ClaimInfo]] = field(default_factory=dict)
     by_entity: dict[str, list[ClaimInfo]] = field(default_factory=dict)
@@ -619,10 +621,21 @@ def _index(corpus: Corpus) -> None:
     for ci in corpus.claims:
         by_key[ci.key].append(ci)
         if ci.claim.quantity is not None:
-            by_quantity[(*ci.key, ci.claim.quantity.unit)].append(ci)
+            by_quantity[(*ci.key, plural(ci.claim.quantity.unit))].append(ci)
         if ci.speaker:
             by_speaker[ci.speaker].append(ci)
         for entity_id in {e for _, e in _refs(ci.claim)}:
             by_entity[entity_id].append(ci)
-    corpus.by_key, corpus.by_quantity = dict(by_key), dict(by_quantity)
+    corpus.by_key, corpus.by_quantity = dict(by_key), _spelled(by_quantity)
     corpus.by_speaker, corpus.by_entity = dict(by_speaker), dict(by_entity)
+
+
+def _spelled(by_unit: dict[tuple[str, str, str, str], list[ClaimInfo]]
+             ) -> dict[tuple[str, str, str, str], list[ClaimInfo]]:
+    """Measures keyed by one spelling of their unit: 'soldier' and 'soldiers' are one
+    unit (checks.units), so a typo in the number of a unit cannot hide a conflict."""
+    out = {}
+    for (subject, predicate, obj, _), claims in by_unit.items():
+        units = {c.claim.quantity.unit for c in claims if c.claim.quantity is not None}
+        out[(subject, predicate, obj, spelling(units))] = claims
+    return out

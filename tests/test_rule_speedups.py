@@ -1,19 +1,24 @@
 """The fast paths inside rules equal the plain algorithms they replace
 (Hypothesis properties): U301's two ways of finding which sources cover a
 wording, and the wordings it opposes (no source prints both); R801's sweep
-for figures no other chain corroborates."""
+for figures no other chain corroborates; Q201/Q202's worst pair and figures
+involved, and Q203's readings involved."""
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checks.rules import _quantity as q
+from checks.rules import q203_quantity_scope as q203
 from checks.rules import r801_single_chain as r801
 from checks.rules import u301_quote_variance as u301
 from checks.rules._quantity import Item, Span
+from checks.timeexpr import Interval
 
 WORD = st.sampled_from(["a", "b", "c", "ab", "ba"])
 QUOTE = st.lists(WORD, max_size=6).map(tuple)
@@ -123,3 +128,74 @@ def test_single_chain_sweep_equals_all_pairs(raw: list[tuple[Span, str, bool]]) 
                    for i in group) or len(group) == 1
     for g, h in ((g, h) for g in groups for h in groups if g is not h):
         assert not any(_meet(i.span, j.span) for i in g for j in h)
+
+
+# ------------------------------------------------ Q201/Q202 and Q203 sweeps
+
+DAY0 = dt.date(2021, 4, 1)
+# (span, time): time None is no time at all; (start, length, dated): a period of the
+# figure's own ("on Monday", dated) or the day it was given (undated)
+TIMED = st.tuples(SPAN, st.one_of(st.none(), st.tuples(st.integers(0, 8), st.integers(0, 3),
+                                                       st.booleans())))
+
+
+def _timed(span: Span, time: tuple[int, int, bool] | None) -> Item:
+    if time is None:
+        ci: Any = SimpleNamespace(when=None, event=None, said=None)
+    else:
+        begin, length, dated = time
+        iv = Interval(DAY0 + dt.timedelta(begin), DAY0 + dt.timedelta(begin + length))
+        ci = SimpleNamespace(when=iv, event=iv if dated else None, said=None)
+    return Item(ci, span)
+
+
+def _compared(lo: Item, hi: Item, window: int | None) -> bool:
+    a, b = q.period(lo.ci), q.period(hi.ci)
+    if a is None or b is None:
+        return True
+    if window is not None and q.undated(lo.ci) and q.undated(hi.ci) and (
+            a.start <= b.end + dt.timedelta(window) and b.start <= a.end + dt.timedelta(window)):
+        return True
+    return a.start <= b.start and b.end <= a.end  # the lower figure's period holds the other's
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TIMED, max_size=9), st.one_of(st.none(), st.integers(0, 3)))
+def test_figure_sweeps_equal_all_pairs(raw: list[tuple[Span, Any]], window: int | None) -> None:
+    items = [_timed(*r) for r in raw]
+    pairs = [(lo, hi) for lo in items for hi in items
+             if lo is not hi and lo.span.below(hi.span) and _compared(lo, hi, window)]
+    found = q.conflicts(items, window)
+    if not pairs:
+        assert found is None
+        return
+    assert found is not None
+    (low, high, gap), involved = found
+    assert (low, high) in pairs
+    assert gap == max(lo.span.relative_gap(hi.span) for lo, hi in pairs)
+    assert {id(c) for c in involved} == {id(i.ci) for p in pairs for i in p}
+    assert involved[:2] == (low.ci, high.ci)
+
+
+READING = st.tuples(st.booleans(), st.sampled_from("st"), st.sampled_from([1.0, 2.0]),
+                    st.integers(0, 8), st.integers(0, 2), st.booleans())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(READING, max_size=9), st.one_of(st.none(), st.integers(0, 3)))
+def test_scope_count_equals_all_pairs(raw: list[Any], window: int | None) -> None:
+    sides: tuple[list[q203.Reading], list[q203.Reading]] = ([], [])
+    for combined, source, total, begin, length, undated in raw:
+        first = DAY0 + dt.timedelta(begin)
+        sides[0 if combined else 1].append(q203.Reading(
+            source, (), Span(total, total), first, first + dt.timedelta(length), undated))
+    hit = [[r for r in side if any(q203._disagree(r, o, window) for o in sides[1 - n])]
+           for n, side in enumerate(sides)]
+    found = q203._involved(sides[0], sides[1], window)
+    if not hit[0]:
+        assert found is None
+        return
+    assert found is not None
+    first, other, rest = found
+    assert q203._disagree(first, other, window)
+    assert {id(r) for r in (first, other, *rest)} == {id(r) for side in hit for r in side}

@@ -1,27 +1,33 @@
 """Shared logic for the quantity rules: a figure as an interval of values,
-figures in words, grouping of a measure's claims by scope, and a time sweep
-that finds the worst disagreement in a group without comparing all pairs."""
+figures in words, grouping of a measure's claims by scope, and sweeps over time
+that find the worst disagreement in a group and every figure taking part in
+one, without comparing all pairs."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
-from ..model import Comparator, Quantity
+from ..model import Comparator, PredicateKind, Quantity
 from ..timeexpr import Interval
-from ._common import MAX_LISTED, label, who
+from ..units import singular
+from ._common import label, who
 
 ABOUT = 0.1  # "about 40,000": within 10% either way
 ROUNDING = 0.01  # "14,000" in prose: rounded to its last significant digit, at most 1% either way
 TOLERANCE = 0.05  # relative gap below which two figures are a discrepancy, not a contradiction
+# Days apart within which two undated figures of a state are compared: next-day coverage,
+# and a Friday report against the Monday one.
+WINDOW = 3
 
 Block = tuple[str, str, str, str]  # (subject, predicate, object, unit)
 Scope = tuple[frozenset[str], bool]  # (scope set, each)
@@ -38,6 +44,10 @@ class FigureOptions(BaseModel):
     rounding: float = Field(ROUNDING, ge=0, lt=1, description="A round figure ('14,000') stands "
                             "for values within half a unit of its last significant digit, but at "
                             "most this fraction of it either way; 0 reads figures as exact.")
+    window_days: int = Field(WINDOW, ge=0, le=366, description="Figures of a state or measure "
+                             "without a time of their own stand around the day they were given "
+                             "(said, else published): two such figures at most this many days "
+                             "apart are compared.")
 
 
 @dataclass(frozen=True)
@@ -120,13 +130,19 @@ _CMP_WORDS = {Comparator.eq: "", Comparator.about: "about ", Comparator.gt: "mor
               Comparator.ge: "at least ", Comparator.lt: "fewer than ", Comparator.le: "up to "}
 
 
-def figure(q: Quantity, *, unit: bool = True) -> str:
-    """A figure as an article writes it: 'more than 40,000 troops'."""
+def figure(q: Quantity, *, unit: bool = True, name: str | None = None) -> str:
+    """A figure as an article writes it: 'more than 40,000 troops', '1 soldier'. ``name``
+    is the unit as its measure spells it (checks.units), else the claim's own."""
     if q.cmp is Comparator.range:
         words = f"{_num(q.min or 0.0)} to {_num(q.max or 0.0)}"
     else:
         words = _CMP_WORDS[q.cmp] + _num(q.value or 0.0)
-    return f"{words} {q.unit}" if unit else words
+    return f"{words} {unit_for(q, name or q.unit)}" if unit else words
+
+
+def unit_for(q: Quantity, name: str) -> str:
+    """The unit in the number of the figure: 'soldier' after 1, else as spelt."""
+    return singular(name) if q.cmp is not Comparator.range and q.value == 1 else name
 
 
 def span_words(s: Span) -> str:
@@ -240,9 +256,22 @@ def end(ci: ClaimInfo) -> dt.date:
 # ------------------------------------------------------------ disagreements
 
 
+def state_like(corpus: Corpus, block: Block) -> bool:
+    """A measure whose figures stand at a time (troops massed, a running count): its
+    predicate is of kind state or measure. An event's figures keep their own time."""
+    pred = corpus.predicates.get(block[1])
+    return pred is not None and pred.kind in (PredicateKind.state, PredicateKind.measure)
+
+
+def undated(ci: ClaimInfo) -> bool:
+    """A figure with no time of its own: it stands when it was said, else published."""
+    return ci.event is None and period(ci) is not None
+
+
 @dataclass(frozen=True)
 class Disagreement:
-    """The worst disagreeing pair in a group: ``low`` lies below ``high``."""
+    """The worst disagreeing pair in a group (``low`` lies below ``high``) and every
+    claim of the group that disagrees with some other, the worst pair first."""
 
     block: Block
     scope: Scope
@@ -252,36 +281,65 @@ class Disagreement:
     involved: tuple[ClaimInfo, ...]
 
 
-def disagreements(corpus: Corpus, about: float,
-                  rounding: float = ROUNDING) -> Iterator[Disagreement]:
+def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
+                  window: int = WINDOW) -> Iterator[Disagreement]:
     for block, claims in corpus.by_quantity.items():
         if len(claims) < 2:
             continue
+        near = window if state_like(corpus, block) else None
         for scope, items in by_scope(claims, about, rounding).items():
-            found = worst(items)
+            found = conflicts(items, near)
             if found is not None:
-                low, high, gap = found
+                (low, high, gap), involved = found
                 pair = ((low.ci, low.span), (high.ci, high.span))
-                yield Disagreement(block, scope, *pair, gap, _involved(items, low, high))
+                yield Disagreement(block, scope, *pair, gap, involved)
 
 
 Found = tuple[Item, Item, float]
+Pair = tuple[Item, Item]  # (low, high): a candidate; it disagrees when low lies below high
 
 
-def worst(items: Sequence[Item]) -> Found | None:
-    """The pair with the largest gap among figures that cannot both be true.
+def worst(items: Sequence[Item], window: int | None = None) -> Found | None:
+    found = conflicts(items, window)
+    return found[0] if found is not None else None
+
+
+def conflicts(items: Sequence[Item], window: int | None = None
+              ) -> tuple[Found, tuple[ClaimInfo, ...]] | None:
+    """The pair with the largest gap among figures that cannot both be true, and every
+    figure that cannot be true together with some other.
 
     A figure counts or measures something over its period. When one period
     contains another (equal periods contain each other), the figure for the
     longer period cannot lie wholly below the figure for the shorter one (26
     killed this year and 4 killed on one day of it agree; "14,000" and "more than
     40,000" for the same period do not). Periods that merely overlap prove
-    nothing. Two "each" figures over the same places are compared in their own
-    group, not again place by place."""
-    found = [_nested(items, sub, sup) for sub, sup in _roles(items)]
-    found.append(_against_unknown(items))
-    real = [f for f in found if f is not None]
-    return max(real, key=lambda f: f[2]) if real else None
+    nothing. With a ``window`` (a state's figures), two figures without a time of
+    their own are also compared when they were given at most ``window`` days apart.
+    Two "each" figures over the same places are compared in their own group, not
+    again place by place.
+
+    Each figure asks once for its most extreme counterpart (the lowest figure among
+    those it must not lie below, the highest among those that must not lie below
+    it); a figure that disagrees with any other disagrees with that one, so the
+    answers name every figure involved and hold the worst pair. O(n log n)."""
+    real = [(lo, hi) for lo, hi in _candidates(items, window)
+            if lo.ci is not hi.ci and lo.span.below(hi.span)]
+    if not real:
+        return None
+    low, high = max(real, key=lambda p: p[0].span.relative_gap(p[1].span))
+    ids = {id(i.ci) for pair in real for i in pair}
+    rest = [i.ci for i in items if id(i.ci) in ids and i.ci is not low.ci and i.ci is not high.ci]
+    involved = tuple({id(c): c for c in (low.ci, high.ci, *rest)}.values())
+    return (low, high, low.span.relative_gap(high.span)), involved
+
+
+def _candidates(items: Sequence[Item], window: int | None) -> Iterator[Pair]:
+    for subs, sups in _roles(items):
+        yield from _contained(subs, sups)
+        if window is not None:
+            yield from _near(subs, sups, window)
+    yield from _against_unknown(items)
 
 
 def _roles(items: Sequence[Item]) -> list[tuple[list[Item], list[Item]]]:
@@ -314,57 +372,85 @@ def _lub(item: Item) -> tuple[float, bool]:
 
 
 def _glb(item: Item) -> tuple[float, bool]:
+    # Greatest lower bound first; at equal bounds an open one ("more than") is higher.
     return (-item.span.lo, not item.span.lo_open)
 
 
-def _better(best: Found | None, low: Item, high: Item) -> Found | None:
-    if low.ci is high.ci or not low.span.below(high.span):
-        return best
-    gap = low.span.relative_gap(high.span)
-    return (low, high, gap) if best is None or gap > best[2] else best
+def _days(item: Item) -> tuple[int, int]:
+    return start(item.ci).toordinal(), end(item.ci).toordinal()
 
 
-def _nested(items: Sequence[Item], subs: list[Item], sups: list[Item]) -> Found | None:
-    """Worst pair (low: a longer-period figure, high: a shorter-period one inside it).
-    Sweep by period start, longer-period side entered before the shorter side is
-    asked; a min-tree over period ends answers "least upper bound among entered
-    periods ending at or after this end". O(n log n)."""
+def _contained(subs: list[Item], sups: list[Item]) -> Iterator[Pair]:
+    """Each shorter-period figure against the lowest figure whose period contains its
+    own, and each longer-period figure against the highest figure inside its period."""
     subs = [i for i in subs if period(i.ci) is not None]
     sups = [i for i in sups if period(i.ci) is not None]
-    if not subs or not sups:
-        return None
-    ends = sorted({end(i.ci) for i in sups}, reverse=True)
-    rank = {d: n for n, d in enumerate(ends)}
-    keys = [-d.toordinal() for d in ends]  # ascending: positions [0, k) end at or after
-    tree = _MinTree(len(ends))
-    events = sorted([(start(i.ci), 0, n, i) for n, i in enumerate(sups)]
-                    + [(start(i.ci), 1, n, i) for n, i in enumerate(subs)],
-                    key=lambda e: (e[0], e[1], e[2]))
-    best: Found | None = None
-    for _, kind, _, item in events:
-        if kind == 0:
-            tree.put(rank[end(item.ci)], _lub(item), item)
-            continue
-        reach = bisect.bisect_right(keys, -end(item.ci).toordinal())
-        low = tree.least(reach)
-        if low is not None:
-            best = _better(best, low, item)
-    return best
+    outer = [(*_days(i), _lub(i), i) for i in sups]
+    lows = _least(outer, [_days(i) for i in subs])  # starting no later, ending no earlier
+    yield from ((low, sub) for sub, low in zip(subs, lows, strict=True) if low is not None)
+    inner = [(-a, -b, _glb(i), i) for i in subs for a, b in [_days(i)]]
+    highs = _least(inner, [(-a, -b) for a, b in map(_days, sups)])  # the mirror image
+    yield from ((sup, high) for sup, high in zip(sups, highs, strict=True) if high is not None)
 
 
-def _against_unknown(items: Sequence[Item]) -> Found | None:
+def _near(subs: list[Item], sups: list[Item], window: int) -> Iterator[Pair]:
+    """Figures without a time of their own given at most ``window`` days apart: the
+    lowest and the highest figure near each."""
+    subs = [i for i in subs if undated(i.ci)]
+    sups = [i for i in sups if undated(i.ci)]
+    near = [(b + window, a - window) for a, b in map(_days, subs)]
+    lows = _least([(*_days(i), _lub(i), i) for i in sups], near)
+    yield from ((low, sub) for sub, low in zip(subs, lows, strict=True) if low is not None)
+    near = [(b + window, a - window) for a, b in map(_days, sups)]
+    highs = _least([(*_days(i), _glb(i), i) for i in subs], near)
+    yield from ((sup, high) for sup, high in zip(sups, highs, strict=True) if high is not None)
+
+
+def _against_unknown(items: Sequence[Item]) -> Iterator[Pair]:
     """A figure with no time at all is compared with every other figure."""
     unknown = [i for i in items if period(i.ci) is None]
-    if not unknown or len(items) < 2:
-        return None
-    best: Found | None = None
-    for group in (unknown, list(items)):
-        others = list(items) if group is unknown else unknown
-        low = min(others, key=_lub)
-        high = min(group, key=_glb)
-        best = _better(best, low, high)
-        best = _better(best, min(group, key=_lub), min(others, key=_glb))
-    return best
+    if not unknown:
+        return
+    for pool, askers in ((list(items), unknown), (unknown, list(items))):
+        lows, highs = _two(pool, _lub), _two(pool, _glb)
+        for item in askers:
+            low, high = _other(lows, item), _other(highs, item)
+            if low is not None:
+                yield low, item
+            if high is not None:
+                yield item, high
+
+
+def _two(pool: list[Item], key: Callable[[Item], tuple[float, bool]]) -> list[Item]:
+    # Two, so that an item asking for its counterpart is never its own.
+    return heapq.nsmallest(2, pool, key=key)
+
+
+def _other(best: list[Item], item: Item) -> Item | None:
+    return next((b for b in best if b is not item), None)
+
+
+Point = tuple[int, int, tuple[float, bool], Item]  # (x, y, key, item)
+
+
+def _least(points: list[Point], queries: list[tuple[int, int]]) -> list[Item | None]:
+    """For each query (a, b): the point with the least key among those with x <= a and
+    y >= b. A sweep by x with a min-tree over y: O((n + m) log n)."""
+    ys = sorted({p[1] for p in points}, reverse=True)
+    rank = {y: n for n, y in enumerate(ys)}
+    keys = [-y for y in ys]  # ascending: positions [0, k) have y >= b
+    tree = _MinTree(len(ys))
+    ordered = sorted(points, key=lambda p: p[0])
+    out: list[Item | None] = [None] * len(queries)
+    j = 0
+    for n in sorted(range(len(queries)), key=lambda n: queries[n][0]):
+        a, b = queries[n]
+        while j < len(ordered) and ordered[j][0] <= a:
+            _, y, key, item = ordered[j]
+            tree.put(rank[y], key, item)
+            j += 1
+        out[n] = tree.least(bisect.bisect_right(keys, -b))
+    return out
 
 
 class _MinTree:
@@ -395,34 +481,15 @@ class _MinTree:
         return best
 
 
-def _contains(outer: ClaimInfo, inner: ClaimInfo) -> bool:
-    a, b = period(outer), period(inner)
-    return a is None or b is None or (a.start <= b.start and b.end <= a.end)
-
-
-def _involved(items: Sequence[Item], low: Item, high: Item) -> tuple[ClaimInfo, ...]:
-    """The worst pair first, then the group's other figures that disagree with either."""
-    seen = {id(low.ci), id(high.ci)}
-    others: list[ClaimInfo] = []
-    for i in items:
-        if id(i.ci) in seen:
-            continue
-        below_high = _contains(i.ci, high.ci) and i.span.below(high.span)
-        above_low = _contains(low.ci, i.ci) and low.span.below(i.span)
-        if below_high or above_low:
-            seen.add(id(i.ci))
-            others.append(i.ci)
-    return (low.ci, high.ci, *others[: 2 * MAX_LISTED - 2])
-
-
 def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> Hit:
     """One hit for a group's worst disagreement, located at the higher figure."""
     (lo_ci, lo_span), (hi_ci, hi_span) = d.low, d.high
     lo_q, hi_q = lo_ci.claim.quantity, hi_ci.claim.quantity
     assert lo_q is not None and hi_q is not None
+    unit = d.block[3]
     message = (f"quantity {kind} for {heading(corpus, d.block)}: {source_of(corpus, hi_ci)} gives "
-               f"{figure(hi_q)}{scope_words(corpus, hi_q)}, {source_of(corpus, lo_ci)} gives "
-               f"{figure(lo_q)}{scope_words(corpus, lo_q)}")
+               f"{figure(hi_q, name=unit)}{scope_words(corpus, hi_q)}, {source_of(corpus, lo_ci)} "
+               f"gives {figure(lo_q, name=unit)}{scope_words(corpus, lo_q)}")
     places_, each = d.scope
     return Hit(
         message=message, location=hi_ci.locate("/quantity"), focus=hi_ci.focus, block=True,
@@ -431,8 +498,8 @@ def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> 
         fix="check both figures against the articles' words (comparator, unit, scope, time); "
             "if both report faithfully, record a reviewed finding",
         values={"kind": kind, "unit": d.block[3], "scope": sorted(places_), "each": each,
-                "high": str(hi_span), "low": str(lo_span), "high_figure": figure(hi_q),
-                "low_figure": figure(lo_q), "relative_gap": round(d.relative_gap, 6),
+                "high": str(hi_span), "low": str(lo_span), "high_figure": figure(hi_q, name=unit),
+                "low_figure": figure(lo_q, name=unit), "relative_gap": round(d.relative_gap, 6),
                 "tolerance": tolerance},
     )
 

@@ -14,12 +14,20 @@ conflict when one period contains the other (equal periods contain each
 other) and the figure for the longer period lies wholly below the figure for
 the shorter one: 4 killed on 26 March and 28 killed this year agree; 26
 "since the start of the year" said last week and 28 said on Monday agree.
-Periods that only partly overlap prove nothing.
+Periods that only partly overlap prove nothing. A figure of a state or measure
+(predicate kind ``state`` or ``measure``: troops massed, a count standing at a
+time) without a time of its own stands around the day it was given (said, else
+published): two such figures at most ``window_days`` apart are compared, so
+next-day coverage of the same story is (an event's figure keeps its own day).
+Units are compared by regular English inflection: "soldier" and "soldiers",
+"casualty" and "casualties" are one unit; other words ("servicemen") are not.
 
 Claims are grouped by measure and scope; a sweep over period starts with a
-min-tree over period ends finds, for every figure, the least upper bound among
-the figures whose period contains its own, so one finding per group names its
-worst pair and lists the others that disagree (O(n log n)). A gap no larger
+min-tree over period ends finds, for every figure, the lowest figure among those
+whose period contains its own (or that stand near it) and the highest among
+those inside its period, so one finding per group names its worst pair and
+lists every figure that disagrees with some other (O(n log n)); a claim added
+later that disagrees re-opens a review of the finding (T004). A gap no larger
 than ``tolerance`` of the larger figure is left to Q202 (discrepancy).
 
 Fires:
@@ -34,7 +42,10 @@ Options:
     tolerance  largest relative gap that is only a discrepancy (default 0.05);
     about      reach of "about v", a fraction of v (default 0.1);
     rounding   a round figure ("14,000") stands for values within half a unit of its
-               last significant digit, at most this fraction either way (default 0.01).
+               last significant digit, at most this fraction either way (default 0.01);
+    window_days  undated figures of a state given at most this many days apart are
+               compared (default 3: next-day coverage, and Friday's report against
+               Monday's).
 """
 
 from __future__ import annotations
@@ -58,6 +69,6 @@ class Options(FigureOptions):
 
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
-    for d in disagreements(corpus, options.about, options.rounding):
+    for d in disagreements(corpus, options.about, options.rounding, options.window_days):
         if d.relative_gap > options.tolerance:
             yield figure_hit(corpus, d, "contradiction", options.tolerance)

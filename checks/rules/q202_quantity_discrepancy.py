@@ -7,7 +7,7 @@ figures admit no common value but lie close together, the gap being at most
 40,000" against exactly "40,000". Often a rounding or a later update, but a
 reader comparing the reports should know.
 
-The grouping, periods and sweep are those of Q201 (a figure for a period must
+The grouping, units, periods, window and sweep are those of Q201 (a figure for a period must
 not lie wholly above the figure for a period containing it); each group's
 worst gap goes to exactly one of the two rules.
 
@@ -23,7 +23,9 @@ Options:
     tolerance  largest relative gap that is only a discrepancy (default 0.05);
     about      reach of "about v", a fraction of v (default 0.1);
     rounding   a round figure ("14,000") stands for values within half a unit of its
-               last significant digit, at most this fraction either way (default 0.01).
+               last significant digit, at most this fraction either way (default 0.01);
+    window_days  undated figures of a state given at most this many days apart are
+               compared (default 3).
 """
 
 from __future__ import annotations
@@ -47,6 +49,6 @@ class Options(FigureOptions):
 
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
-    for d in disagreements(corpus, options.about, options.rounding):
+    for d in disagreements(corpus, options.about, options.rounding, options.window_days):
         if d.relative_gap <= options.tolerance:
             yield figure_hit(corpus, d, "discrepancy", options.tolerance)

@@ -11,11 +11,15 @@ outlet has misread the figure. The finding shows both totals: the combined
 figure, and the per-place figures summed ("each" over n places: n times).
 
 Readings whose totals agree (80,000 combined, 40,000 each of two places) are
-silent. Claims are grouped by measure and by the combined place set; a sweep
-over time with running counts finds a time-overlapping pair from different
-sources with different totals without comparing all pairs. One finding per
-measure and place set. When a source gives several figures for one place, the
-first in the record is used.
+silent. Times must overlap; readings of a state or measure without a time of
+their own also meet when given at most ``window_days`` apart (as in Q201).
+Claims are grouped by measure and by the combined place set; each reading
+counts the readings of the other side from other sources, with other totals,
+whose times meet, by bisection over sorted starts and ends (no pairs compared).
+One finding per measure and place set, listing every reading that disagrees
+with some other; the message names the earliest combined figure that another
+source gives for each place (the same number read two ways). When a source
+gives several figures for one place, the first in the record is used.
 
 Fires:
     a#c1  "more than 40,000 troops" for Place A and Place B combined
@@ -27,14 +31,16 @@ Silent:
     b#c1  40,000 for Place A, b#c2  40,000 for Place B (implied: 80,000)
 
 Options:
-    about  reach of "about v", a fraction of v (default 0.1).
+    about        reach of "about v", a fraction of v (default 0.1);
+    window_days  undated readings of a state given at most this many days apart
+                 are compared (default 3).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import heapq
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -42,9 +48,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
-from ._common import MAX_LISTED, proposition, who
+from ._common import proposition, who
 from ._quantity import (
     ABOUT,
+    WINDOW,
     Block,
     Span,
     end,
@@ -55,6 +62,8 @@ from ._quantity import (
     span,
     span_words,
     start,
+    state_like,
+    undated,
     value_key,
 )
 
@@ -71,6 +80,9 @@ class Options(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     about: float = Field(ABOUT, ge=0, lt=1, description="How far 'about v' reaches either side "
                          "of v, as a fraction of v.")
+    window_days: int = Field(WINDOW, ge=0, le=366, description="Readings of a state or measure "
+                             "without a time of their own stand around the day they were given: "
+                             "two such readings at most this many days apart are compared.")
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,7 @@ class Reading:
     total: Span
     first: dt.date
     last: dt.date
+    undated: bool  # every part is a figure without a time of its own
 
     @property
     def key(self) -> tuple[float, float, bool, bool]:
@@ -92,9 +105,10 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     for block, claims in corpus.by_quantity.items():
         if len(claims) < 2:
             continue
+        window = options.window_days if state_like(corpus, block) else None
         index = _Index(claims, options.about)
         for places_, combined in index.combined.items():
-            found = _witness(combined, index.per_place(places_))
+            found = _involved(combined, index.per_place(places_), window)
             if found is not None:
                 yield _hit(corpus, block, places_, *found)
 
@@ -144,73 +158,97 @@ class _Index:
 def _reading(source: str, parts: tuple[Item, ...], total: Span) -> Reading:
     # The window in which every part's time holds (unknown times hold always).
     return Reading(source, parts, total, max(start(ci) for ci, _ in parts),
-                   min(end(ci) for ci, _ in parts))
+                   min(end(ci) for ci, _ in parts), all(undated(ci) for ci, _ in parts))
 
 
 Found = tuple[Reading, Reading, list[Reading]]
 
 
-def _witness(combined: list[Reading], per_place: list[Reading]) -> Found | None:
+def _involved(combined: list[Reading], per_place: list[Reading], window: int | None
+              ) -> Found | None:
     """A combined and a per-place reading from different sources, with different totals,
-    whose times overlap. Sweep by start time; running counts of the active readings
-    tell in O(1) whether such a pair exists among them (all pairs, minus those with the
-    same total, minus those from the same source, plus those with both)."""
-    if not per_place:
+    at times that meet (see :func:`_meet`), and every other reading that disagrees so
+    with some reading of the other side. Each reading counts its counterparts with
+    bisections over sorted starts and ends per total, per source and per both
+    (all, minus the same total, minus the same source, plus both): O(n log n)."""
+    if not per_place or not combined:
         return None
-    items = sorted([(r, 0) for r in combined] + [(r, 1) for r in per_place],
-                   key=lambda x: x[0].first)
-    active = _Active()
-    ending: list[tuple[dt.date, int]] = []
-    for i, (reading, side) in enumerate(items):
-        while ending and ending[0][0] < reading.first:
-            _, j = heapq.heappop(ending)
-            active.update(j, *items[j], -1)
-        active.update(i, reading, side, +1)
-        heapq.heappush(ending, (reading.last, i))
-        # Check once every reading starting now is in, so that all are listed.
-        batch_done = i + 1 == len(items) or items[i + 1][0].first > reading.first
-        if batch_done and active.pairs() > 0:
-            return active.find()
-    return None
+    sides = (combined, per_place)
+    pools = (_Pool(combined, window), _Pool(per_place, window))
+    hit = [[r for r in side if pools[1 - n].counterparts(r) > 0] for n, side in enumerate(sides)]
+    if not hit[0]:
+        return None
+    first, other = _witness(hit[0], hit[1], window)
+    rest = [r for side in hit for r in side if r is not first and r is not other]
+    return first, other, rest
 
 
-class _Active:
-    """The active readings of each side (0 combined, 1 per-place) and their counts."""
+def _witness(combined: list[Reading], per_place: list[Reading], window: int | None
+             ) -> tuple[Reading, Reading]:
+    """The pair the message names: the earliest combined figure that another source gives
+    as the figure of each place (the same number read two ways), else the earliest."""
+    same: dict[object, list[Reading]] = defaultdict(list)
+    for r in per_place:
+        figures = {value_key(s) for _, s in r.parts}
+        if len(figures) == 1:
+            same[figures.pop()].append(r)
+    pools = {k: _Pool(v, window) for k, v in same.items()}
+    ordered = sorted(combined, key=lambda r: r.first)
+    first = next((c for c in ordered if c.key in pools and pools[c.key].counterparts(c) > 0),
+                 ordered[0])
+    alike = {id(r) for r in same.get(first.key, ())}
+    other = min((r for r in per_place if _disagree(first, r, window)),
+                key=lambda r: (id(r) not in alike, r.first))
+    return first, other
 
-    def __init__(self) -> None:
-        self.live: tuple[dict[int, Reading], dict[int, Reading]] = ({}, {})
-        self.key: tuple[Counter[object], Counter[object]] = (Counter(), Counter())
-        self.src: tuple[Counter[object], Counter[object]] = (Counter(), Counter())
-        self.both: tuple[Counter[object], Counter[object]] = (Counter(), Counter())
-        self.same_key = self.same_src = self.same_both = 0
 
-    def update(self, i: int, r: Reading, side: int, d: int) -> None:
-        other = 1 - side
-        self.same_key += d * self.key[other][r.key]
-        self.same_src += d * self.src[other][r.source]
-        self.same_both += d * self.both[other][(r.key, r.source)]
-        self.key[side][r.key] += d
-        self.src[side][r.source] += d
-        self.both[side][(r.key, r.source)] += d
-        if d > 0:
-            self.live[side][i] = r
-        else:
-            del self.live[side][i]
+def _meet(a: Reading, b: Reading, window: int | None) -> bool:
+    """Times meet when they overlap, or, for two readings of a state without a time of
+    their own, when they were given at most ``window`` days apart."""
+    reach = window if window is not None and a.undated and b.undated else 0
+    return a.first <= b.last + dt.timedelta(reach) and b.first <= a.last + dt.timedelta(reach)
 
-    def pairs(self) -> int:
-        total = len(self.live[0]) * len(self.live[1])
-        return total - self.same_key - self.same_src + self.same_both
 
-    def find(self) -> Found:
-        for r in self.live[1].values():
-            if (len(self.live[0]) - self.key[0][r.key] - self.src[0][r.source]
-                    + self.both[0][(r.key, r.source)]) > 0:
-                c = next(c for c in self.live[0].values()
-                         if c.key != r.key and c.source != r.source)
-                others = [x for x in self.live[0].values() if x is not c and x.key != r.key]
-                others += [x for x in self.live[1].values() if x is not r and x.key != c.key]
-                return c, r, others
-        raise AssertionError("pairs() > 0 promises a witness")
+def _disagree(a: Reading, b: Reading, window: int | None) -> bool:
+    return a.source != b.source and a.key != b.key and _meet(a, b, window)
+
+
+class _Pool:
+    """One side's readings, sorted by start and by end per group, to count the
+    readings of a group whose time meets a given one."""
+
+    def __init__(self, readings: list[Reading], window: int | None) -> None:
+        self.window = window
+        self.bounds: dict[tuple[bool, object], tuple[list[int], list[int]]] = {}
+        groups: dict[tuple[bool, object], list[Reading]] = defaultdict(list)
+        for r in readings:
+            undated = window is not None and r.undated
+            for g in (None, ("k", r.key), ("s", r.source), ("b", r.key, r.source)):
+                groups[(undated, g)].append(r)
+        for group, members in groups.items():
+            self.bounds[group] = (sorted(_day(r.first) for r in members),
+                              sorted(_day(r.last) for r in members))
+
+    def counterparts(self, r: Reading) -> int:
+        """Readings of this pool that disagree with ``r``."""
+        groups = (None, ("k", r.key), ("s", r.source), ("b", r.key, r.source))
+        signs = (1, -1, -1, 1)
+        return sum(sign * self._meeting(undated, g, r)
+                   for undated in (False, True) for g, sign in zip(groups, signs, strict=True))
+
+    def _meeting(self, undated: bool, group: object, r: Reading) -> int:
+        bounds = self.bounds.get((undated, group))
+        if bounds is None:
+            return 0
+        starts, ends = bounds
+        reach = self.window if undated and r.undated and self.window is not None else 0
+        lo, hi = _day(r.first) - reach, _day(r.last) + reach
+        # Those starting by ``hi``, minus those ending before ``lo`` (which start before it).
+        return bisect.bisect_right(starts, hi) - bisect.bisect_left(ends, lo)
+
+
+def _day(d: dt.date) -> int:
+    return d.toordinal()
 
 
 def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Reading,
@@ -227,7 +265,7 @@ def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Readin
     return Hit(
         message=message, location=ci.locate("/quantity"), focus=ci.focus, block=True,
         key=f"scope|{'|'.join(block)}|{','.join(sorted(places_))}",
-        claims=tuple(by_id[k].ref() for k in unique[: 2 * MAX_LISTED]),
+        claims=tuple(by_id[k].ref() for k in unique),
         fix="read both articles again: is the figure for the places together or for each? "
             "Correct 'each' in the record that misreads it, or record a reviewed finding",
         values={"scope": sorted(places_), "combined": str(s), "summed": str(each.total),

@@ -44,7 +44,7 @@ from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
 from ._attribution import chain_root
 from ._common import MAX_LISTED, label, proposition
-from ._quantity import ABOUT, ROUNDING, Item, Scope, by_scope, figure, scope_words
+from ._quantity import ABOUT, ROUNDING, Item, Scope, by_scope, figure, scope_words, unit_for
 
 CODE = "R801"
 NAME = "corroboration.single-chain"
@@ -152,7 +152,9 @@ def _figure_hit(corpus: Corpus, key: Key, unit: str, scope: Scope, group: list[I
     quantities = [c.claim.quantity for c in claims if c.claim.quantity is not None]
     shown = " / ".join(dict.fromkeys(figure(q, unit=False) for q in quantities[:3]))
     places, each = scope
-    prop = f"{label(corpus, key)} ({shown} {unit}{scope_words(corpus, quantities[0])})"
+    # "1 soldier": the unit agrees with the figure when only one is shown
+    name = unit_for(quantities[0], unit) if " / " not in shown else unit
+    prop = f"{label(corpus, key)} ({shown} {name}{scope_words(corpus, quantities[0])})"
     # The group's lowest figure names it: the key must not depend on corpus order.
     block_key = (f"single-chain|{'|'.join(key)}|{unit}|{','.join(sorted(places))}|{int(each)}"
                  f"|{min((i.span for i in group), key=lambda s: (s.lo, s.lo_open))}")

@@ -20,20 +20,31 @@ being so, strongest first:
 So a headline "Alpha expects talks" over a body in which Alpha only fears
 them overstates; "Alpha fears talks" over "Alpha expects talks" does not.
 
-Claims are indexed once by (source, proposition); each headline claim is
-then checked against its own article's body only.
+A person and the body they head or speak for are one party for the time the
+role is held (``_parties``: the role's ``of`` on the person's side, or the
+office named after the role's title): a headline "Putin ignoring Zelenskiy's
+request" is stated by a body claim that the president's office got no answer
+from Putin, or that Russia did not answer Ukraine, when Zelenskiy is President
+of Ukraine at the headline's time. The predicate must be the same.
+
+Claims are indexed once by (source, predicate); each headline claim is then
+checked against its own article's body only.
 
 Fires:
     a#hl  headline: "Beta refuses talks with Alpha" (asserts)
     a#c1  body: Alpha hopes this is not a refusal (negated, hopes)
     a#hl  headline: "Alpha expects talks" (expects)
     a#c1  body: Alpha fears talks (fears)
+    a#hl  headline: "Beta ignores Alpha's request" (2018); Alpha's role in Northland
+          begins in 2019; a#c1  body: Beta did not answer Northland
 
 Silent:
     a#hl  headline: "Beta refuses talks with Alpha" (asserts)
     a#c2  body: Gamma says Beta refused talks (asserts)
     a#hl  headline: "Alpha fears talks" (fears)
     a#c1  body: Alpha expects talks (expects)
+    a#hl  headline: "Beta ignores Alpha's request"; a#c1  body: Beta did not answer
+          the Office of the President of Northland (Alpha: President of Northland)
 
 Options: none.
 """
@@ -49,13 +60,14 @@ from ..findings import Hit
 from ..model import Part, Stance
 from ._common import MAX_LISTED, certainty, label, polarity, who
 from ._conflict import says
+from ._parties import Parties
 
 CODE = "H701"
 NAME = "headline.overstatement"
 CATEGORY = "headline"
 SEVERITY = "warning"
 
-Index = dict[tuple[str, tuple[str, str, str]], list[ClaimInfo]]
+Index = dict[tuple[str, str], list[ClaimInfo]]
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
@@ -65,11 +77,21 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         if ci.claim.part is Part.headline:
             headlines.append(ci)
         elif ci.claim.part is Part.body:
-            body[(ci.source.id, ci.key)].append(ci)
+            body[(ci.source.id, ci.key[1])].append(ci)
+    parties = Parties.build(corpus.entities.values())
     for head in headlines:
-        same_key = body.get((head.source.id, head.key), [])
+        same_key = [c for c in body.get((head.source.id, head.key[1]), [])
+                    if _same_parties(parties, c, head)]
         if not any(_supports(c, head) for c in same_key):
             yield _hit(corpus, head, same_key)
+
+
+def _same_parties(parties: Parties, body: ClaimInfo, head: ClaimInfo) -> bool:
+    """Whether the body claim's subject and object are the headline's, or the same
+    parties at the headline's time."""
+    (subject, _, obj), when = head.key, head.when
+    return (parties.same(subject, body.key[0], when)
+            and parties.same(obj or None, body.key[2] or None, when))
 
 
 def _sense(ci: ClaimInfo) -> tuple[int, bool]:

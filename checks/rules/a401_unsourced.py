@@ -8,6 +8,14 @@ or another claim in the corpus holds the same proposition with the opposite
 polarity, or says it is not aware of it. Readers must be able to tell whose
 judgement a disputed statement is; an outlet's own voice hides it.
 
+A schedule is not an inference: an own-voice ``expects`` whose event time
+looks ahead, in its words ("due on Friday", "next week": ``timeexpr.ahead``) or
+in a reading that ends after publication ("on Wednesday" in an article of a
+Tuesday, "April 21" read in April 12's article, explicit dates), reports an
+announced, dated plan ("Blinken is due in Brussels on Wednesday"). It fires
+only when contested by another claim on the same proposition. Undated or past
+expectations, and suggests and fears at any time, stay inferences.
+
 Claims are grouped by proposition once (the corpus index); each own-voice
 claim is looked up against its proposition's polarities, with no pairwise
 comparison.
@@ -18,8 +26,12 @@ Fires:
     a#c1  (own voice) "Kiev lied about the request" (denies); b#c1 Alpha made the request:
           the message says the outlet *denies* it
 
+    a#c1  (own voice) "talks are expected" (expects, no time)
+    a#c1  (own voice) "talks are due on Wednesday" (expects); b#c1 Beta denies talks
+
 Silent:
     a#c1  (own voice) "Russia seized Crimea in March 2014" (asserts, undisputed)
+    a#c1  (own voice) "Beta is due in Place A on Wednesday" (expects, after publication)
     a#c1  Alpha says data suggested movements (a named source)
 
 Options: none.
@@ -33,8 +45,10 @@ from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
 from ..model import Stance
+from ..timeexpr import ahead
 from ._attribution import is_own_voice
 from ._common import MAX_LISTED, label, polarity, proposition, stance_phrase, who
+from ._dates import time_fields
 
 CODE = "A401"
 NAME = "attribution.unsourced"
@@ -60,8 +74,27 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             # Opposite polarity or not aware; for an own-voice 'not aware', any firm side.
             pool = by_sign[-sign] + by_sign[0] if sign else by_sign[1] + by_sign[-1]
             against = [c for c in pool if c is not ci]
-            if against or ci.claim.says.stance in INFERENCE:
+            if against or _inference(ci):
                 yield _hit(corpus, ci, against[:MAX_LISTED])
+
+
+def _inference(ci: ClaimInfo) -> bool:
+    stance = ci.claim.says.stance
+    return stance in INFERENCE and not (stance is Stance.expects and scheduled(ci))
+
+
+def scheduled(ci: ClaimInfo) -> bool:
+    """Whether the claim's event time looks ahead of publication: in its words, or in
+    a reading (explicit dates included) that ends after the publication day."""
+    for tf in time_fields(ci):
+        if tf.what != "event":
+            continue
+        if ahead(tf.spec.text):
+            return True
+        published = ci.published
+        if published is not None and any(iv.end > published for iv in tf.readings):
+            return True
+    return False
 
 
 def _hit(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
@@ -69,7 +102,7 @@ def _hit(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
     prop = label(corpus, ci.key) + (" (negated)" if says.negated else "")
     outlet = corpus.name(ci.source.outlet)
     why = [f"it is an inference ({says.stance.value}) and no one is named as drawing it"
-           ] if says.stance in INFERENCE else []
+           ] if _inference(ci) else []
     why += [f"{who(corpus, c)} ({c.focus}) {stance_phrase(c.claim.says)}" for c in against[:3]]
     more = f" and {len(against) - 3} more" if len(against) > 3 else ""
     return Hit(

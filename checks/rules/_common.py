@@ -4,6 +4,7 @@ between groups of claims without comparing all pairs, and wording."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 
 from ..corpus import ClaimInfo, Corpus
@@ -103,12 +104,22 @@ def overlapping(claims: Iterable[ClaimInfo], window: Interval | None) -> list[Cl
     return [c for c in claims if window is None or c.when is None or c.when.overlaps(window)]
 
 
+# Where a predicate label puts its object when the object is not last: "accuses ... of
+# provocation". A label without one takes the object at its end.
+_SLOT = re.compile(r"\.\.\.|\u2026")
+
+
 def label(corpus: Corpus, key: tuple[str, str, str]) -> str:
-    """'Subject predicate-label Object' in registry names."""
+    """'Subject predicate-label Object' in registry names; a label with a slot ("accuses
+    ... of provocation") takes the object there ("Russia accuses Ukraine of provocation").
+    Without an object the slot stays, as the elided party."""
     subject, predicate, obj = key
     pred = corpus.predicates.get(predicate)
     words = pred.label if pred else predicate
-    return " ".join(w for w in (corpus.name(subject), words, corpus.name(obj) if obj else "") if w)
+    named = corpus.name(obj) if obj else ""
+    if named and _SLOT.search(words):
+        words, named = _SLOT.sub(lambda _: named, words, count=1), ""
+    return " ".join(w for w in (corpus.name(subject), words, named) if w)
 
 
 def who(corpus: Corpus, ci: ClaimInfo) -> str:

@@ -1,0 +1,83 @@
+"""Proposition labels read as sentences: a predicate label with a slot ("accuses ... of
+provocation") takes the object there, every other label takes it at its end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from checks.corpus import Corpus
+from checks.model import Entity, EntityKind, Predicate, VocabularyFile
+from checks.rules._common import label
+
+ROOT = Path(__file__).parent.parent
+# The seed vocabulary and the unseen outlets' (which the audit's copies).
+VOCABULARIES = [ROOT / "facts" / "vocabulary.yaml",
+                *sorted((ROOT / "tests" / "fixtures").glob("*/facts/vocabulary.yaml"))]
+
+
+def _predicates() -> list[Predicate]:
+    found: dict[str, Predicate] = {}
+    for path in VOCABULARIES:
+        data = YAML(typ="safe", pure=True).load(path.read_text("utf-8"))
+        for predicate in VocabularyFile.model_validate(data).predicates:
+            found.setdefault(f"{predicate.id}|{predicate.label}", predicate)
+    return list(found.values())
+
+
+PREDICATES = _predicates()
+SLOTTED = [p for p in PREDICATES if "..." in p.label or "\u2026" in p.label]
+
+
+def _corpus(*predicates: Predicate) -> Corpus:
+    corpus = Corpus(root=ROOT)
+    for entity_id, name in (("putin", "Vladimir Putin"), ("ukraine", "Ukraine")):
+        corpus.entities[entity_id] = Entity(id=entity_id, name=name, kind=EntityKind.person)
+    corpus.predicates.update({p.id: p for p in predicates})
+    return corpus
+
+
+def test_the_vocabularies_have_slotted_labels() -> None:
+    assert {p.label for p in SLOTTED} >= {"accuses ... of provocation",
+                                          "blames ... for the escalation"}
+
+
+@pytest.mark.parametrize("predicate", SLOTTED, ids=lambda p: p.id)
+def test_slotted_label_takes_the_object_in_its_slot(predicate: Predicate) -> None:
+    text = label(_corpus(predicate), ("putin", predicate.id, "ukraine"))
+    before, _, after = predicate.label.partition("...")
+    assert text == f"Vladimir Putin {before.strip()} Ukraine {after.strip()}"
+
+
+@pytest.mark.parametrize("predicate", [p for p in PREDICATES if p not in SLOTTED],
+                         ids=lambda p: p.id)
+def test_other_labels_take_the_object_at_their_end(predicate: Predicate) -> None:
+    text = label(_corpus(predicate), ("putin", predicate.id, "ukraine"))
+    assert text == f"Vladimir Putin {predicate.label} Ukraine"
+
+
+def test_accuses_of_provocation_reads_as_a_sentence() -> None:
+    predicate = Predicate(id="accuse", label="accuses ... of provocation")
+    assert (label(_corpus(predicate), ("putin", "accuse", "ukraine"))
+            == "Vladimir Putin accuses Ukraine of provocation")
+
+
+def test_unicode_ellipsis_is_a_slot_too() -> None:
+    predicate = Predicate(id="blame", label="blames \u2026 for the escalation")
+    assert (label(_corpus(predicate), ("putin", "blame", "ukraine"))
+            == "Vladimir Putin blames Ukraine for the escalation")
+
+
+def test_slot_without_an_object_stays_as_the_elided_party() -> None:
+    predicate = Predicate(id="accuse", label="accuses ... of provocation")
+    assert label(_corpus(predicate), ("putin", "accuse", "")) == "Vladimir Putin accuses ... of provocation"
+
+
+def test_an_object_name_with_backslashes_is_put_in_as_written() -> None:
+    predicate = Predicate(id="accuse", label="accuses ... of provocation")
+    corpus = _corpus(predicate)
+    corpus.entities["odd"] = Entity(id="odd", name=r"Group \1 \g<0>", kind=EntityKind.group)
+    assert (label(corpus, ("putin", "accuse", "odd"))
+            == r"Vladimir Putin accuses Group \1 \g<0> of provocation")

@@ -34,7 +34,7 @@ from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
 from ..model import PredicateKind
-from ._common import MAX_LISTED, first_overlap
+from ._common import MAX_LISTED, first_overlap, label
 from ._conflict import firm
 
 CODE = "C103"
@@ -108,9 +108,4 @@ def _hit(corpus: Corpus, predicate: str, sides: tuple[str, str],
 
 def _phrase(corpus: Corpus, ci: ClaimInfo) -> str:
     """'Ukraine blames Russia for the escalation', from the label 'blames ... for the escalation'."""
-    subject, predicate, obj = ci.key
-    term = corpus.predicates.get(predicate)
-    words = term.label if term else predicate
-    if "..." in words:
-        return f"{corpus.name(subject)} {words.replace('...', corpus.name(obj), 1)}"
-    return f"{corpus.name(subject)} {words} {corpus.name(obj)}"
+    return label(corpus, ci.key)

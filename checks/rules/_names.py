@@ -18,11 +18,16 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # letter nor a letter and an apostrophe precede (those continue the word before).
 _ASCII_CAPITALISED = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]')[A-Z][A-Za-z]*(?:'[A-Za-z]+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.I)
-# Demonym and plural endings: Russia -> Russian(s), Ukraine -> Ukrainian,
-# Paris -> Parisian, Israel -> Israeli, Japan -> Japanese. Longest first.
-SUFFIXES = ("ians", "ans", "ian", "ese", "an", "es", "n", "s", "i")
-# Endings a name drops before a suffix (Ukrain|e -> Ukrain|ian, Chin|a -> Chin|ese).
+# Demonym, adjective and plural endings: Russia -> Russian(s), Ukraine -> Ukrainian,
+# Paris -> Parisian, Israel -> Israeli, Japan -> Japanese, Turkey -> Turkish. Longest first.
+SUFFIXES = ("ians", "ans", "ian", "ese", "ish", "an", "es", "n", "s", "i")
+# Endings a name drops before any suffix (Ukrain|e -> Ukrain|ian, Chin|a -> Chin|ese),
+# and before some only: a final y before -(i)an(s) (Ital|y -> Ital|ian), -ey, -and and
+# -ain before -ish (Turk|ey -> Turk|ish, Pol|and -> Pol|ish, Brit|ain -> Brit|ish). Not
+# y before -i: "Dmitri" is another spelling of "Dmitry", not a word derived from it.
 _DROPPED = ("", "e", "a")
+_DROPPED_BEFORE = {"ians": ("y",), "ian": ("y",), "ans": ("y",), "an": ("y",),
+                   "ish": ("ey", "and", "ain")}
 # No real name token is this long; longer words are neither indexed nor looked
 # up, so a hostile file cannot make the delete neighbourhood explode.
 MAX_TOKEN = 30
@@ -51,11 +56,16 @@ def entity_names(entity: Entity) -> tuple[str, ...]:
 
 
 def is_derived(word: str, known: Container[str]) -> bool:
-    """True when ``word`` (casefolded) is a known token plus a demonym/plural suffix."""
+    """True when ``word`` (casefolded) is a known token plus a demonym/plural suffix, or
+    a known token in -any without its y (Germany -> German)."""
+    single = word[:-1] if word.endswith("ans") else word  # Germans -> German
+    if single.endswith("an") and single + "y" in known:
+        return True
     for suffix in SUFFIXES:
         if len(word) > len(suffix) and word.endswith(suffix):
             stem = word[: -len(suffix)]
-            if any(stem + end in known for end in _DROPPED):
+            ends = _DROPPED + _DROPPED_BEFORE.get(suffix, ())
+            if any(stem + end in known for end in ends):
                 return True
     return False
 

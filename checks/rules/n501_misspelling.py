@@ -13,16 +13,23 @@ deletion neighbourhood (symmetric delete), so a word is looked up, never
 compared against every alias. A word matches a registered token within 1 edit
 when it has at least 5 letters, within 2 edits from 9 letters. Skipped: words
 that are registered tokens (case-insensitively), a registered token plus a
-demonym or plural ending (Russia -> Russians, Ukraine -> Ukrainian, Paris ->
-Parisian: n, an, ian, ans, ians, s, es, i, ese), possessive 's, and near
-matches shorter than 5 letters. One finding per article and misspelt word, at
+demonym, adjective or plural ending (Russia -> Russians, Ukraine -> Ukrainian,
+Paris -> Parisian, Italy -> Italian, Turkey -> Turkish, Poland -> Polish: n,
+an, ian, ans, ians, s, es, i, ese, ish; a final e or a may drop before any of
+them, a final y before -(i)an(s), a final ey, and or ain before -ish), a
+registered token in -any without its y (Germany -> German(s)), possessive 's,
+and near matches shorter than 5 letters. "Dmitri" for "Dmitry" is no
+derivation (y does not become i) and still fires. One finding per article and misspelt word, at
 the first claim using it (the headline is scanned too, after the claims).
 
 Fires:
     a#c1  evidence "President Volodomyr Zelenskiy said"  (registry: Volodymyr Zelenskiy)
 
+    a#c1  evidence "Germnay will help" (registry: Germany)
+
 Silent:
     a#c1  evidence "Ukrainian officials said Zelenskiy's office ..." (demonym, possessive)
+    a#c1  evidence "the German Chancellor" (registry: Germany; an adjective, no misspelling)
 
 Options: none.
 """

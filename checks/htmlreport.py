@@ -533,7 +533,7 @@ def _claim_facts(corpus: Corpus, ci: ClaimInfo) -> str:
     stance = says.stance.value + (" that it is not so" if says.negated else "")
     rows = [("Speaker", f"{speaker}{role}{named}"), ("How", _MODE_WORDS[by.mode]),
             ("Stance", stance), ("Figure", figure(ci, corpus)),
-            ("When", str(ci.when) if ci.when else ""),
+            ("When", ci.when.words() if ci.when else ""),
             ("Part", "" if claim.part is Part.body else claim.part.value),
             ("Via", ", ".join(corpus.name(v) for v in by.via)), ("Note", claim.note or ""),
             ("Claim", f"{ci.focus} · {ci.location.path}:{ci.location.line}")]

@@ -55,6 +55,14 @@ class Interval:
     def __str__(self) -> str:
         return str(self.start) if self.start == self.end else f"{self.start}..{self.end}"
 
+    def words(self) -> str:
+        """The interval for a reader: an open end (the calendar's first or last day, as a
+        role without from/to or 'before April 12' has) is worded, not printed as year 1
+        or 9999: 'until 2021-04-12', 'since 2019-05-20', 'at any time'."""
+        if self.start == dt.date.min:
+            return "at any time" if self.end == dt.date.max else f"until {self.end}"
+        return f"since {self.start}" if self.end == dt.date.max else str(self)
+
 
 def day(d: dt.date) -> Interval:
     return Interval(d, d)

@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checks.model import TimeSpec
+from checks.rules._dates import shown
 from checks.timeexpr import Interval, ahead, readings, resolve, weekday_named
 
 MONDAY = dt.date(2021, 4, 12)
@@ -216,3 +218,21 @@ def test_a_phrase_beyond_the_calendar_is_a_located_i011(seed_repo: Path) -> None
     found = execute([seed_repo / "facts"], seed_repo, config, select(config)).findings
     (hit,) = [f for f in found if f.rule == "I011"]
     assert hit.location.line == line and "999999999 years ago" in hit.message
+
+
+@pytest.mark.parametrize(("interval", "words"), [
+    (Interval(dt.date(2021, 4, 12), dt.date(2021, 4, 12)), "2021-04-12"),
+    (Interval(dt.date(2021, 4, 10), dt.date(2021, 4, 12)), "2021-04-10..2021-04-12"),
+    (Interval(dt.date.min, dt.date(2021, 4, 12)), "until 2021-04-12"),
+    (Interval(dt.date(2019, 5, 20), dt.date.max), "since 2019-05-20"),
+    (Interval(dt.date.min, dt.date.max), "at any time"),
+])
+def test_open_ends_are_worded_not_printed_as_year_one(interval: Interval, words: str) -> None:
+    assert interval.words() == words
+
+
+def test_date_rules_word_an_open_reading() -> None:
+    spec = TimeSpec(text="more than a year ago")
+    interval = resolve(spec.text, dt.date(2021, 4, 12))
+    assert interval is not None and interval.start == dt.date.min
+    assert shown(spec, interval) == "'more than a year ago' (until 2020-04-12)"

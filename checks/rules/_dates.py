@@ -85,7 +85,7 @@ def written_days(text: str, anchor: dt.date | None) -> list[tuple[str, tuple[dt.
 
 def either(intervals: tuple[Interval, ...]) -> str:
     """'2021-04-09 or 2021-04-16'."""
-    return " or ".join(str(iv) for iv in intervals)
+    return " or ".join(iv.words() for iv in intervals)
 
 
 def shown(spec: TimeSpec, interval: Interval | None,
@@ -94,4 +94,4 @@ def shown(spec: TimeSpec, interval: Interval | None,
     (every reading, when they may mean more than one)."""
     if interval is None:
         return f"'{spec.text}' (unresolved)"
-    return f"'{spec.text}' ({either(readings) if len(readings) > 1 else interval})"
+    return f"'{spec.text}' ({either(readings) if len(readings) > 1 else interval.words()})"

@@ -27,7 +27,9 @@ registry lacks.
 A speaker's claims (``corpus.by_speaker``) are clustered by when they were
 said (unknown: the publication day; chains of overlapping times form one
 cluster); a cluster fires when two different sources use different wordings.
-One finding per speaker and cluster, listing every wording and its sources.
+One finding per speaker and cluster, listing every wording and its sources;
+the message words the cluster's time ("around 2021-04-12"), and an open end
+plainly ("until 2021-04-12" for a time said before a day, with no first day).
 
 Fires:
     a#c1  Mendel, role "spokeswoman", said on Monday 2021-04-12
@@ -208,7 +210,7 @@ def _compare(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
     wordings = {_written(group): sorted({c.source.id for c in group}) for group in forms.values()}
     unregistered = [_written(g) for k, g in forms.items() if k not in registered.values()]
     listed = ", ".join(f"'{w}' ({', '.join(s)})" for w, s in wordings.items())
-    shown = "" if when == _ALWAYS else f" around {when}"
+    shown = _window(when)
     return Hit(
         message=f"{corpus.name(speaker)} is titled differently across sources{shown}: {listed}",
         location=rare.locate("/by/role"), focus=rare.focus, block=True,
@@ -217,6 +219,14 @@ def _compare(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
         values={"speaker": speaker, "time": str(when) if when != _ALWAYS else None,
                 "wordings": wordings, "unregistered": unregistered},
     )
+
+
+def _window(when: Interval) -> str:
+    """' around 2021-04-12'; an open end is worded: ' until 2021-04-12', ' since ...'."""
+    if when == _ALWAYS:
+        return ""
+    words = when.words()
+    return f" {words}" if words.startswith(("until", "since")) else f" around {words}"
 
 
 def _forms(cluster: list[ClaimInfo], form: Callable[[str], str]) -> dict[str, list[ClaimInfo]]:

@@ -33,6 +33,7 @@ def corpora(tmp: Path) -> dict[str, Corpus]:
     return {"seed": build([REPO / "facts"], REPO, cache=False),
             "unseen": build([REPO / "tests/fixtures/unseen"], REPO, cache=False),
             "unseen2": build([REPO / "tests/fixtures/unseen2"], REPO, cache=False),
+            "unseen3": build([REPO / "tests/fixtures/unseen3"], REPO, cache=False),
             "generated": build([tmp / "gen" / "facts"], tmp / "gen", cache=False)}
 
 
@@ -43,7 +44,7 @@ def keyed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Counter[tuple[s
     return {name: block_keys(c) for name, c in corpora(tmp_path_factory.mktemp("c")).items()}
 
 
-@pytest.mark.parametrize("name", ["seed", "unseen", "unseen2", "generated"])
+@pytest.mark.parametrize("name", ["seed", "unseen", "unseen2", "unseen3", "generated"])
 def test_no_two_aggregated_hits_of_a_rule_share_a_key(
         keyed: dict[str, Counter[tuple[str, str]]], name: str) -> None:
     keys = keyed[name]

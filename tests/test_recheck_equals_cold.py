@@ -48,13 +48,14 @@ CBS = "facts/cbs-2021-04-12-80000-troops.yaml"
 TEL = "facts/telegraph-independent-2021-04-13-putin-ignoring.yaml"
 TOP = "facts/topcor-2021-04-12-kiev-lied.yaml"
 PLEDGE = "facts/pledgetimes-2021-04-16-unanswered-request.yaml"
+TASS = "facts/tass-2021-04-12-kremlin-not-aware.yaml"
 RBT_TEXT = "facts/texts/rbt-2021-04-12-putin-wont-talk.txt"
 
 
 @dataclass(frozen=True)
 class Scenario:
     id: str
-    corpus: str  # seed, unseen, unseen2 or generated
+    corpus: str  # seed, unseen, unseen2, unseen3 or generated
     edits: tuple[Edit, ...]
     formats: tuple[str, ...] = ("json", "text")
 
@@ -76,6 +77,10 @@ SCENARIOS = [
     Scenario("figure-conflict-appears-and-disappears", "unseen", (
         e.quantity(RBT, "conflict-killed-14000", "21000").then("changes", witness="Q201"),
         e.restore(RBT).then("baseline"))),
+    # TASS's undated figure (12 April) meets Ukrinform's 41,000 (13 April) in another record
+    Scenario("next-day-figure-conflict", "unseen3", (
+        e.quantity(TASS, "officials-up-to-40000", "30000").then("changes", witness="Q201"),
+        e.restore(TASS).then("baseline"))),
     Scenario("figure-same-size-same-mtime", "seed", (
         e.quantity_same_size_same_mtime(RBT, "conflict-killed-14000", "91000").then("changes"),
         e.text_same_size_same_mtime(RBT_TEXT, "traded blame", "traded blane").then(
@@ -181,7 +186,7 @@ def _make_root(corpus: str, root: Path, generated: Path) -> None:
     if corpus == "seed":
         shutil.copytree(REPO / "facts", root / "facts")
         shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    elif corpus in ("unseen", "unseen2"):  # the layout of tests/test_unseen_outlets*.py
+    elif corpus in ("unseen", "unseen2", "unseen3"):  # the layout of tests/test_unseen_outlets*.py
         shutil.copytree(FIXTURES / corpus / "facts", root / "facts")
         (root / "pyproject.toml").write_text('[tool.fact-checks]\npaths = ["facts"]\n', "utf-8")
     else:
@@ -319,6 +324,6 @@ def test_scenarios_cover_every_kind_of_edit() -> None:
     steps = sum(len(s.edits) for s in SCENARIOS)
     assert steps >= 2 * MIN_SCENARIOS, "every scenario chains at least two edits"
     assert all(len(s.edits) >= 2 for s in SCENARIOS)
-    assert {s.corpus for s in SCENARIOS} == {"seed", "unseen", "unseen2", "generated"}
+    assert {s.corpus for s in SCENARIOS} == {"seed", "unseen", "unseen2", "unseen3", "generated"}
     assert any("sarif" in s.formats for s in SCENARIOS)
     assert len(e.random_edits(seed=2026, steps=8)) == 8

@@ -2,7 +2,8 @@
 
 It builds exactly what :func:`checks.load.parse_text` builds (the same data,
 the same positions of keys, values and items) for the ordinary file: plain
-scalars, quoted scalars, block and flow collections. Anything out of the
+scalars, quoted scalars, block and flow collections, empty mapping values
+(both place them with :func:`checks.load.empty_value_pos`). Anything out of the
 ordinary (an anchor, an alias, a tag, a duplicate key, a limit, a syntax
 error, several documents, an empty file) aborts the fast path and the file is
 parsed again by the standard loader, so every load finding, its message and
@@ -31,6 +32,7 @@ from .load import (
     Document,
     Pos,
     _resolve_plain,
+    empty_value_pos,
     escape_pointer,
 )
 
@@ -77,14 +79,21 @@ def _scalar_value(text: str, style: str | None) -> Any:
         raise _Abort
     if style:  # quoted, literal or folded: always a string
         return text
-    if not text:  # an empty value: the two parsers place it differently (after ':' or below)
-        raise _Abort
+    if not text:
+        return None
     if len(text) > MAX_NUMBER_CHARS and _INT.match(text):
         raise _Abort
     value = _resolve_plain(text)
     if isinstance(value, float) and not math.isfinite(value):
         raise _Abort
     return value
+
+
+def _empty_pos(text: str, stack: list[list[Any]], key_end: Any) -> Pos:
+    """An empty mapping value's position, as the standard loader gives it."""
+    if not stack or not stack[-1][2]:
+        raise _Abort  # an empty list item: the standard loader places it
+    return empty_value_pos(text, key_end.index, key_end.line, key_end.column)
 
 
 def _events(text: str) -> Any:
@@ -109,6 +118,7 @@ def _build(text: str) -> tuple[Any, dict[str, Pos], dict[str, Pos]]:
     stack: list[list[Any]] = []
     pending: list[Any] = [None]
     root: Any = None
+    key_end: Any = None  # the end mark of the last mapping key
     documents = nodes = 0
     has_root = False
     for event in _events(text):
@@ -126,8 +136,11 @@ def _build(text: str) -> tuple[Any, dict[str, Pos], dict[str, Pos]]:
                     raise _Abort
                 top[3].add(key)
                 pending[0] = key
+                key_end = event.end_mark
                 keys[f"{top[1]}/{escape_pointer(key)}"] = pos
                 continue
+            if not event.value and mark.index == event.end_mark.index:
+                pos = _empty_pos(text, stack, key_end)
             pointer = _start(stack, pending)
             values[pointer] = pos
             value = _scalar_value(event.value, event.style)

@@ -80,6 +80,30 @@ def escape_pointer(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+def empty_value_pos(text: str, index: int, line: int, column: int) -> Pos:
+    """Where the empty value of a key ending at 0-based ``index`` (``line``, ``column``)
+    stands: just after its ':', on the line of the ':', as yamllint places an empty value;
+    just after the key when it has no ':' (``{a}``). Both parsers put the empty scalar's
+    own mark elsewhere (the next key, lines below, or the next flow token)."""
+    end, after_key = len(text), (line + 1, column + 1)
+    while index < end:
+        ch = text[index]
+        if ch == ":":
+            return line + 1, column + 2
+        if ch == "#" and (index == 0 or text[index - 1] in " \t\r\n"):
+            while index < end and text[index] not in "\r\n":
+                index += 1
+            continue
+        if ch not in " \t\r\n\ufeff":
+            break
+        index += 1
+        if ch == "\n" or (ch == "\r" and text[index:index + 1] != "\n"):
+            line, column = line + 1, 0
+        elif ch != "\ufeff":  # the standard reader gives the mark no column
+            column += 1
+    return after_key
+
+
 @dataclass
 class Document:
     """A loaded file: its data and where every piece of it stands."""
@@ -149,10 +173,11 @@ def _resolve_plain(value: str) -> Any:
 class _Builder:
     """Turns ruamel.yaml events into plain data plus position tables."""
 
-    def __init__(self, doc: Document, *, escapes: bool = True) -> None:
+    def __init__(self, doc: Document, text: str) -> None:
         self.doc = doc
+        self.text = text  # to place empty values (empty_value_pos)
         # Only a \u or \U escape can make a lone surrogate (decoded UTF-8 has none).
-        self.escapes = escapes
+        self.escapes = "\\u" in text or "\\U" in text
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
@@ -160,6 +185,7 @@ class _Builder:
         self.documents = 0
         self.root: Any = None
         self.has_root = False
+        self.key_end: Any = None  # the end mark of the last mapping key
 
     # -- helpers
     def _pos(self, event: Any) -> Pos:
@@ -229,6 +255,7 @@ class _Builder:
             # the later entry is what a YAML library would keep: keep it too
         top.seen[key] = pos
         top.pending_key = key
+        self.key_end = event.end_mark
         self.doc.keys[f"{top.pointer}/{escape_pointer(key)}"] = pos
         self.nodes += 1
 
@@ -253,6 +280,9 @@ class _Builder:
             self._key(event)
             return
         pos = self._pos(event)
+        if self._empty_in_mapping(event):
+            mark = self.key_end
+            pos = empty_value_pos(self.text, mark.index, mark.line, mark.column)
         self.doc.values[pointer] = pos
         if isinstance(event, AliasEvent):
             self._alias(event)
@@ -260,6 +290,13 @@ class _Builder:
             self._scalar(event, pos)
         else:
             self._open(event, pointer, pos)
+
+    def _empty_in_mapping(self, event: Any) -> bool:
+        """An empty mapping value, with neither tag nor anchor to stand on."""
+        if not self.stack or not isinstance(self.stack[-1].container, dict):
+            return False
+        return (isinstance(event, ScalarEvent) and event.style is None and not event.value
+                and event.start_mark.index == event.end_mark.index)
 
     def _alias(self, event: Any) -> None:
         name = event.anchor
@@ -392,7 +429,7 @@ def decode(doc: Document, raw: bytes) -> str | None:
 
 def parse_text(doc: Document, text: str) -> None:
     """Parse YAML text into ``doc.data``, recording positions and hits."""
-    builder = _Builder(doc, escapes="\\u" in text or "\\U" in text)
+    builder = _Builder(doc, text)
     yaml = YAML(typ="safe", pure=True)
     try:
         for event in yaml.parse(text):

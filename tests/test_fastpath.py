@@ -80,6 +80,10 @@ HOSTILE = [
     # tabs inside and after plain values, and a byte-order mark past the start (red team)
     "note: The lede\tcredits it\n", "a: 1\t\nb: 2\n", "a: x \t# c\n", "a: 1\n\ufeffb: 2\n",
     "- a\t\n- b\n", "a: [b,\tc]\n",
+    # empty values: just after their ':' on both paths (red team: at the next key)
+    "m:\n  a:\n  # c\n\n  b: 1\n", "a: {b: , c: 1}\n", "a: {b:\n  }\n", "a : # c\nb: 1\n",
+    "? a # c\n: \n", "a: {b}\n", "a:\r\n  b:\r\n  c: 1\r\n", "- a:\n- \n- b\n", 'a: {"b":, c: 1}\n',
+    "a: {b: ,\n  c: }\n", "a: !!str\nb:\n", "a: &x\nb:\n", "a:\n  - b:\n  - c: # d\n",
 ]
 
 
@@ -88,6 +92,18 @@ def test_hostile_inputs_load_the_same(tmp_path: Path, index: int) -> None:
     path = tmp_path / "h.yaml"
     path.write_text(HOSTILE[index], encoding="utf-8", newline="")
     _assert_same(path)
+
+
+@pytest.mark.parametrize(("text", "pointer", "where"), [
+    ("a:\nb: 1\n", "/a", (1, 3)), ("m:\n  a:\n  # c\n\n  b: 1\n", "/m/a", (2, 5)),
+    ("a: {b: , c: 1}\n", "/a/b", (1, 7)),
+])
+def test_the_fast_path_itself_places_an_empty_value(text: str, pointer: str,
+                                                     where: tuple[int, int]) -> None:
+    """libyaml reads the file, not the standard loader it could hand it to."""
+    doc = Document(path="f.yaml", file=Path("f.yaml"))
+    assert fastload.parse_fast(doc, text)
+    assert doc.values[pointer] == where
 
 
 def _record_text() -> str:

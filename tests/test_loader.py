@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from checks.load import Document, load_file, parse_text
+from checks.validate import validate
 
 
 def parse(text: str) -> Document:
@@ -111,3 +112,47 @@ def test_oversized_and_unreadable_files(tmp_path: Path) -> None:
     assert load_file(big, "big.yaml").hits[0].code == "L005"
     missing = load_file(tmp_path / "nope.yaml", "nope.yaml")
     assert missing.hits[0].code == "L006"
+
+
+RECORD = f"""source:
+  id: s
+  outlet: o
+  url: https://example.org/a
+  headline: H
+  published: {{date: "2021-04-12", known: stated}}
+  language: en
+  text: {{path: texts/a.txt, sha256: {"a" * 64}}}
+claims:
+  - id: c1
+    evidence: words
+    by: {{speaker: x, mode: paraphrase}}
+    says: {{subject: a, predicate: p, stance: asserts}}
+    note: n
+"""
+SAYS = "    says: {subject: a, predicate: p, stance: asserts}\n"
+
+
+@pytest.mark.parametrize(("old", "new", "line", "column"), [
+    # the last key of its mapping (the end of the file)
+    (SAYS + "    note: n\n", "    note: n\n    says:\n", 14, 10),
+    # in the middle of its mapping: the next key is on the line below
+    ("    evidence: words\n", "    evidence:\n", 11, 14),
+    # inside a flow mapping: the next token is the ','
+    ("predicate: p,", "predicate: ,", 13, 34),
+    # before a comment line and a blank line: the next key is three lines below
+    (SAYS, "    says:\n    # the proposition is to come\n\n", 13, 10),
+    # a trailing comment, and spaces before the ':'
+    (SAYS, "    says : # to come\n", 13, 11),
+], ids=["end", "middle", "flow", "before-comment", "trailing-comment"])
+@pytest.mark.parametrize("fast", [True, False], ids=["fast", "standard"])
+def test_an_empty_value_is_located_just_after_its_colon(
+        tmp_path: Path, old: str, new: str, line: int, column: int, fast: bool) -> None:
+    """On the line of its ':' and the column after it, as yamllint's empty-values places
+    it; both loaders used to place it at the next key or token, up to lines below."""
+    f = tmp_path / "f.yaml"
+    assert old in RECORD
+    f.write_text(RECORD.replace(old, new), "utf-8")
+    doc = load_file(f, "f.yaml", fast=fast)
+    validate(doc, fast=fast)
+    found = [(h.code, h.location.line, h.location.column) for h in doc.hits]
+    assert found == [("S001", line, column)], [h.message for h in doc.hits]

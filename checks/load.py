@@ -11,6 +11,12 @@ Scalars follow the YAML 1.2 core schema, except that timestamps stay
 strings: an unquoted ``2021-04-12`` is the same string as a quoted one.
 Problems never raise: each becomes a :class:`Hit` with the load code it
 belongs to, and the file's data is ``None`` when nothing usable was read.
+
+A file reports at most :data:`MAX_HITS_PER_CODE` (100) hits of one code
+(load, schema or integrity: every stage records them through
+:meth:`Document.hit`); the rest are counted in one more hit of that code, at
+the first of them, saying how many were not reported. Which ones are reported
+depends on the file alone, so both loaders, the cache and a re-check agree.
 """
 
 from __future__ import annotations
@@ -44,6 +50,9 @@ MAX_NODES = 200_000  # counting every node an alias expands to
 MAX_SCALAR_CHARS = 100_000
 MAX_KEY_CHARS = 200
 MAX_NUMBER_CHARS = 100
+# Findings of one code reported per file; one more finding counts the rest (a megabyte of
+# duplicate keys made 99,999 findings and a 100 MB SARIF report).
+MAX_HITS_PER_CODE = 100
 
 LOAD_SYNTAX = "L001"
 LOAD_DUPLICATE_KEY = "L002"
@@ -116,6 +125,8 @@ class Document:
     keys: dict[str, Pos] = field(default_factory=dict)
     hits: list[Hit] = field(default_factory=list)
     digest: str = ""  # the content key it was loaded under (checks.cache), when known
+    counts: dict[str, int] = field(default_factory=dict)  # hits of each code, reported or not
+    summaries: dict[str, int] = field(default_factory=dict)  # code -> its summary's index in hits
 
     def locate(self, pointer: str, *, key: bool = False) -> Location:
         """The position of ``pointer``, or of its nearest located ancestor."""
@@ -131,11 +142,37 @@ class Document:
 
     def hit(self, code: str, message: str, fix: str, pointer: str = "", *, key: bool = False,
             pos: Pos | None = None) -> None:
-        loc = self.locate(pointer, key=key)
+        """Record a problem; past :data:`MAX_HITS_PER_CODE` of ``code`` only count it."""
+        seen = self.counts[code] = self.counts.get(code, 0) + 1
+        if seen > MAX_HITS_PER_CODE:
+            self._suppress(code, seen - MAX_HITS_PER_CODE, pointer, key, pos)
+            return
+        self.hits.append(Hit(message=message, fix=fix, location=self._where(pointer, key, pos),
+                             focus=self.path, key=f"{pointer}|{message}", code=code))
+
+    def _where(self, pointer: str, key: bool, pos: Pos | None) -> Location:
         if pos is not None:
-            loc = Location(path=self.path, line=pos[0], column=pos[1], pointer=pointer)
-        self.hits.append(Hit(message=message, fix=fix, location=loc, focus=self.path,
-                             key=f"{pointer}|{message}", code=code))
+            return Location(path=self.path, line=pos[0], column=pos[1], pointer=pointer)
+        return self.locate(pointer, key=key)
+
+    def _suppress(self, code: str, more: int, pointer: str, key: bool, pos: Pos | None) -> None:
+        """One finding stands for the hits of ``code`` past the cap, at the first of them."""
+        if more == 1:
+            self.summaries[code] = len(self.hits)
+            self.hits.append(_summary(self.path, code, more, self._where(pointer, key, pos)))
+        else:
+            at = self.summaries[code]
+            self.hits[at] = _summary(self.path, code, more, self.hits[at].location)
+
+
+def _summary(path: str, code: str, more: int, where: Location) -> Hit:
+    # The identity (key) leaves out the count: it changes with every edit.
+    return Hit(message=f"{more:,} more {code} finding{'s' if more > 1 else ''} in this file "
+               f"not reported: at most {MAX_HITS_PER_CODE} of one code are reported per file",
+               fix=f"fix the {code} findings reported before this one and check again: the "
+               "next ones are reported then", location=where, focus=path,
+               values={"reported": MAX_HITS_PER_CODE, "not_reported": more}, key="|more",
+               code=code)
 
 
 class _Stop(Exception):

@@ -34,7 +34,9 @@ Fires: ``claims:\\n\\t- id: x`` (a tab). Silent: the same with two spaces."""),
               """A key appears twice in one mapping.
 
 YAML libraries silently keep only one of the values, so one of the curator's
-entries would be lost. Fires on ``id: a`` twice in one claim; silent otherwise."""),
+entries would be lost. Fires on ``id: a`` twice in one claim; silent otherwise.
+Like every load, schema and integrity code, at most 100 are reported per file;
+one more finding says how many more there are."""),
     StageCode("L003", "load.tag", "load", _E,
               """A YAML tag such as ``!!python/object``.
 

@@ -146,8 +146,11 @@ LEFT_OUT = {
 
 
 def _schema_hits(doc: Document, kind: str) -> bool:
+    # List items in their order in the file (claims[2] before claims[10]): past the
+    # per-file cap (Document.hit) the first ones are reported and the rest counted.
     errors = sorted(_validator(kind).iter_errors(doc.data),
-                    key=lambda e: [str(p) for p in e.absolute_path])
+                    key=lambda e: [(0, p, "") if isinstance(p, int) else (1, 0, str(p))
+                                   for p in e.absolute_path])
     for err in errors:
         message, fix, pointer, at_key = explain(err)
         doc.hit(SCHEMA_CODE, _left_out(message, kind), fix, pointer, key=at_key)

@@ -465,6 +465,32 @@ def schema_error(rel: str, cid: str) -> Edit:
     return Edit(f"schema-error {cid}", lambda t: _set_quantity(t, rel, cid, "many"))
 
 
+def duplicate_keys(rel: str, count: int) -> Edit:
+    """The source's ``language:`` written ``count`` more times: one L002 each, past the
+    per-file cap when ``count`` is over it (the file stays valid: the last one is kept)."""
+    def apply(tree: Tree) -> str:
+        lines = tree.lines(rel)
+        first = next(i for i, line in enumerate(lines) if line.startswith("  language: "))
+        end = first + 1
+        while end < len(lines) and lines[end] == lines[first]:
+            end += 1
+        tree.write(rel, "\n".join(lines[:first + 1] + [lines[first]] * count + lines[end:]))
+        return f"{rel}: source.language {count} more times"
+    return Edit(f"duplicate-keys {Path(rel).stem}", apply)
+
+
+def missing_excerpts(rel: str, cid: str, count: int) -> Edit:
+    """The claim's evidence as ``count`` excerpts the article lacks: one I004 each."""
+    def apply(tree: Tree) -> str:
+        lines = tree.lines(rel)
+        i = claim_line(lines, cid, "    evidence:")
+        excerpts = ", ".join(f'"words {n} not in the article"' for n in range(count))
+        lines[i] = f"    evidence: [{excerpts}]"
+        tree.write(rel, "\n".join(lines))
+        return f"{rel}#{cid}: {count} excerpts not in the article"
+    return Edit(f"missing-excerpts {cid}", apply)
+
+
 def edit_text(rel: str, old: str, new: str) -> Edit:
     """Change the archived article's words (its record, and its pinned hash, stay)."""
     def apply(tree: Tree) -> str:

@@ -84,6 +84,9 @@ HOSTILE = [
     "m:\n  a:\n  # c\n\n  b: 1\n", "a: {b: , c: 1}\n", "a: {b:\n  }\n", "a : # c\nb: 1\n",
     "? a # c\n: \n", "a: {b}\n", "a:\r\n  b:\r\n  c: 1\r\n", "- a:\n- \n- b\n", 'a: {"b":, c: 1}\n',
     "a: {b: ,\n  c: }\n", "a: !!str\nb:\n", "a: &x\nb:\n", "a:\n  - b:\n  - c: # d\n",
+    # past the per-file cap of findings of one code (load, then schema)
+    "a: 1\n" + "a: 2\n" * 150, "source:\n  id: s\n" + "  id: s\n" * 150,
+    "source: {id: s}\nclaims:\n" + "  - {id: c, says: }\n" * 150,
 ]
 
 

@@ -156,6 +156,14 @@ SCENARIOS = [
     Scenario("schema-error-then-fixed", "seed", (
         e.schema_error(RBT, "conflict-killed-14000").then("changes", witness="S001"),
         e.restore(RBT).then("baseline"))),
+    # --- more findings of one code in a file than are reported (checks.load.MAX_HITS_PER_CODE)
+    Scenario("findings-over-the-per-file-cap", "seed", (
+        e.duplicate_keys(RBT, 150).then("changes", witness="L002"),
+        e.missing_excerpts(RFE, "peskov-not-aware", 130).then("changes", witness="I004"),
+        e.duplicate_keys(RBT, 120).then("changes", witness="L002"),
+        e.restore(RBT).then("changes"),
+        e.restore(RFE).then("baseline")),
+        formats=("json", "text", "sarif")),
     # --- the archived article
     Scenario("archived-text-edited", "seed", (
         e.edit_text(RBT_TEXT, "traded blame", "swapped blame").then("changes", witness="I004"),
@@ -313,7 +321,8 @@ KINDS = {"negate", "stance", "quantity", "quantity-same-stat", "text-same-stat",
          "duplicate-source-id", "delete-file", "rename-file", "restore", "entity-name",
          "vocabulary-label", "vocabulary-description", "review-finding", "stale-review",
          "drop-review", "today", "config", "syntax-error", "schema-error", "archived-text",
-         "touch", "damage-cache", "random", "fresh-checkout"}
+         "touch", "damage-cache", "random", "fresh-checkout", "duplicate-keys",
+         "missing-excerpts"}
 
 
 def test_scenarios_cover_every_kind_of_edit() -> None:

@@ -20,7 +20,7 @@ from checks.corpus import build
 from checks.engine import select
 from checks.findings import Finding
 from checks.fmt import _AMBIGUOUS
-from checks.load import Document, load_file, parse_text
+from checks.load import MAX_HITS_PER_CODE, Document, load_file, parse_text
 from checks.pipeline import execute
 
 REPO = Path(__file__).resolve().parent.parent
@@ -184,6 +184,54 @@ def test_positions_with_crlf_and_cr_line_endings(seed_repo: Path, newline: str) 
     assert [(f.location.line, f.location.column) for f in found] == [(line, 11)]
 
 
+# ------------------------------------------------------- findings per file
+
+
+def _duplicates(count: int) -> str:
+    return "source:\n  id: s\n" + "  id: s\n" * count
+
+
+@pytest.mark.parametrize("extra", [0, 1, 57])
+def test_findings_of_one_code_past_the_cap_are_counted_in_one(extra: int) -> None:
+    doc = parse(_duplicates(MAX_HITS_PER_CODE + extra))
+    reported = [h for h in doc.hits if h.code == "L002"]
+    assert len(reported) == MAX_HITS_PER_CODE + (1 if extra else 0)
+    assert all("duplicate key" in h.message for h in reported[:MAX_HITS_PER_CODE])
+    if extra:
+        summary = reported[-1]
+        # at the first duplicate not reported: the key on line 2 + cap + 1
+        assert (summary.location.line, summary.location.column) == (MAX_HITS_PER_CODE + 3, 3)
+        assert summary.message.startswith(f"{extra} more L002 finding")
+        assert summary.values == {"reported": MAX_HITS_PER_CODE, "not_reported": extra}
+        assert summary.fix
+
+
+def test_the_cap_counts_each_code_apart(seed_repo: Path) -> None:
+    """A file over the cap for one code still reports the first findings of another."""
+    text = "source:\n  id: s\n" + "  id: s\n" * 150 + "claims:\n" + "".join(
+        f"  - id: c{i}\n    evidence: x\n    by: {{speaker: mendel, mode: paraphrase}}\n"
+        "    says:\n" for i in range(120))
+    (seed_repo / "facts/many.yaml").write_text(text, "utf-8")
+    found = by_path(stage_findings(seed_repo), "facts/many.yaml")
+    codes = [f.rule for f in found]
+    assert codes.count("L002") == codes.count("S001") == MAX_HITS_PER_CODE + 1
+    schema = [f for f in found if f.rule == "S001" and f.values]
+    # the claims in the order of the file: claims[100] is the first one not reported
+    assert [f.location.pointer.split("/")[2] for f in schema] == ["100"]
+
+
+def test_a_megabyte_of_duplicate_keys_makes_a_small_report(seed_repo: Path) -> None:
+    """Red team: 1.4 MB of duplicate keys made 99,999 L002 findings and a 102 MB SARIF."""
+    (seed_repo / "facts/dup.yaml").write_text(_duplicates(30_000), "utf-8")
+    out = seed_repo / "report.sarif"
+    done = cli(seed_repo, "check", "--root", ".", "--format", "sarif", "--output", str(out))
+    assert done.returncode == 1
+    results = json.loads(out.read_text("utf-8"))["runs"][0]["results"]
+    mine = [r for r in results if "dup.yaml" in json.dumps(r["locations"])]
+    assert [r["ruleId"] for r in mine].count("L002") == MAX_HITS_PER_CODE + 1
+    assert out.stat().st_size < 2_000_000
+
+
 # ------------------------------------------------- regular-expression denial of service
 
 
@@ -290,7 +338,10 @@ def test_thousands_of_excerpts_missing_from_a_long_article_stay_fast(seed_repo: 
     found = execute([seed_repo / "facts"], seed_repo, config,
                     select(config, only=["integrity"])).findings
     assert time.perf_counter() - start < 10  # was 70 s: the article was normalised per excerpt
-    assert sum(f.rule == "I004" for f in by_path(found, "facts/big.yaml")) == 2000
+    missing = [f for f in by_path(found, "facts/big.yaml") if f.rule == "I004"]
+    assert len(missing) == MAX_HITS_PER_CODE + 1  # the rest are counted: 2,000 in all
+    assert sum("not reported" not in f.message for f in missing) == MAX_HITS_PER_CODE
+    assert [f.values["not_reported"] for f in missing if f.values] == [1900]
 
 
 def test_uncovered_sentences_of_a_long_article_are_found_in_linear_time(

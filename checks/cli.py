@@ -23,6 +23,7 @@ from .engine import Selection, find_rule, registry, select
 from .incremental import checked, checked_whole, stages_from_check
 from .pipeline import RunResult
 from .reporters import REPORTERS
+from .stages import UNCHECKED_CODES
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -303,18 +304,14 @@ def refuse_empty_paths(args: argparse.Namespace) -> None:
                              "categories (A401, A, attribution), or leave the option out")
 
 
-# What --select never drops: a file that went unchecked (it does not parse, does not
-# validate, or was refused) is reported whatever the selection, as it cannot be reviewed.
-ALWAYS_SELECTED = (*triage.UNREVIEWABLE_CATEGORIES, *triage.UNREVIEWABLE_CODES)
-
-
 def rule_selection(config: Config, args: argparse.Namespace,
                    only: Iterable[str] | None = None) -> Selection:
     """The rules a command runs: ``--select`` replaces the configured ``select`` (as in
     ruff and flake8: ``--select Q201`` runs Q201), ``--extend-select`` adds to it, and
-    ``--ignore`` adds to the configured ``ignore``."""
+    ``--ignore`` adds to the configured ``ignore``. A file left out of the run is
+    reported whatever the selection (``engine.select``)."""
     if args.select:
-        config = config.model_copy(update={"select": (*args.select, *ALWAYS_SELECTED)})
+        config = config.model_copy(update={"select": tuple(args.select)})
     return select(config, extra_select=getattr(args, "extend_select", None) or (),
                   extra_ignore=args.ignore or (), only=only)
 
@@ -329,7 +326,7 @@ def require_rules(selection: Selection, config: Config, args: argparse.Namespace
                   what: str = "rule to run") -> None:
     """A selection that leaves nothing to run is a usage error: the run would check
     nothing and pass."""
-    if selection.specs:
+    if set(selection.specs) - UNCHECKED_CODES:  # those are always on: they prove nothing ran
         return
     chosen = ", ".join(args.select or [*config.select, *(getattr(args, "extend_select", None) or ())])
     dropped = ", ".join([*config.ignore, *(args.ignore or ())]) or "nothing"

@@ -18,7 +18,7 @@ from . import rules as rules_pkg
 from .config import Config, ConfigError
 from .corpus import ClaimInfo, Corpus
 from .findings import Finding, Hit, Severity, fingerprint, share_fields_set
-from .stages import STAGE_CODES
+from .stages import STAGE_CODES, UNCHECKED_CODES
 
 CATEGORIES = ("load", "schema", "integrity", "conflict", "quantity", "quote", "attribution",
               "name", "date", "headline", "corroboration", "coverage", "review")
@@ -103,14 +103,19 @@ def _matching(tokens: Iterable[str], what: str) -> set[str]:
 def select(config: Config, *, extra_select: Iterable[str] = (), extra_ignore: Iterable[str] = (),
            only: Iterable[str] | None = None) -> Selection:
     reg = registry()
+    ignored = tuple(config.ignore) + tuple(extra_ignore)
     chosen = _matching(tuple(config.select) + tuple(extra_select), "select")
-    chosen -= _matching(tuple(config.ignore) + tuple(extra_ignore), "ignore")
+    chosen -= _matching(ignored, "ignore")
+    _refuse_unchecked({t.upper() for t in ignored}, "ignore", "ignored")
+    chosen |= UNCHECKED_CODES  # a narrowed selection still reports a file it left out
     if only is not None:
         chosen &= _matching(only, "only")
     severity = {code: reg[code].severity for code in chosen}
     for code, sev in config.severity.items():
         if code not in reg:
             raise ConfigError(f"severity: '{code}' is not a rule code")
+        if sev != Severity.error:
+            _refuse_unchecked({code}, "severity", f"made {sev.value}")
         severity[code] = sev
     options: dict[str, BaseModel] = {}
     for code in chosen:
@@ -125,6 +130,15 @@ def select(config: Config, *, extra_select: Iterable[str] = (), extra_ignore: It
         if code not in reg:
             raise ConfigError(f"options: '{code}' is not a rule code")
     return Selection({c: reg[c] for c in sorted(chosen)}, severity, options)
+
+
+def _refuse_unchecked(codes: set[str], where: str, done: str) -> None:
+    """A file that does not load or validate is left out of the run: its finding is the
+    only trace of it, so it may not be ignored or made a warning."""
+    named = sorted(codes & UNCHECKED_CODES)
+    if named:
+        raise ConfigError(f"{where}: {', '.join(named)} cannot be {done}: it means a file was "
+                          "left out of the run unchecked; fix the file instead")
 
 
 def stamp(spec: RuleSpec, severity: Severity, hit: Hit) -> Finding:

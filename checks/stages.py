@@ -21,6 +21,13 @@ class StageCode:
 
 _E, _W = Severity.error, Severity.warning
 
+# Findings that mean their file's contents are not in the run at all: it did not load
+# (L008, a byte-order mark, and L002, a duplicate key, still load), did not validate, or
+# its archived text was refused (I006). They are always selected and always errors: a
+# file the run could not check must never pass unnoticed, whatever the configuration.
+LEFT_OUT_CODES = frozenset({"L001", "L003", "L004", "L005", "L006", "L007", "S001", "S002"})
+UNCHECKED_CODES = LEFT_OUT_CODES | {"I006"}
+
 STAGE_CODES: tuple[StageCode, ...] = (
     StageCode("L001", "load.syntax", "load", _E,
               """YAML syntax error.

@@ -44,6 +44,7 @@ from .findings import Finding, Hit, Location
 from .load import Document, load_file
 from .pipeline import RunResult
 from .reviews import Review, ReviewsFile
+from .stages import LEFT_OUT_CODES
 from .validate import validate
 
 TODAY_ENV = "FACT_CHECKS_TODAY"
@@ -84,6 +85,9 @@ class Scope:
         known = raw if isinstance(raw, dict) else {}
         rules = bool(known.get("rules", True))
         whole = bool(known.get("complete", True)) if complete is None else complete
+        # A file left out (it did not load or validate) may hold the claims a review saw:
+        # its findings were not computed, so no review can be called stale by this run.
+        whole = whole and not any(f.rule in LEFT_OUT_CODES for f in result.findings)
         return cls(rules=rules, complete=whole and rules)
 
 

@@ -189,7 +189,7 @@ def test_an_option_error_names_the_rule_the_option_the_type_and_the_value(
     assert _usage_error(capsys, "check").endswith(
         "options.R801.scope: expected one of 'quantities', 'all', got 1 (a whole number)")
     _configure(repo, "options = { Q201 = { tolerence = 0.1 } }")
-    assert "(its options: tolerance, about, rounding)" in _usage_error(capsys, "check")
+    assert "(its options: tolerance, about, rounding, window_days)" in _usage_error(capsys, "check")
 
 
 def test_well_typed_options_still_pass(repo: Path) -> None:

@@ -19,6 +19,7 @@ import pydantic_core
 from ..engine import RuleSpec, registry
 from ..findings import ClaimRef, Finding, Severity
 from ..pipeline import RunResult
+from ..stages import LEFT_OUT_CODES
 from ..textnorm import collapse_ws
 
 TOOL = "fact-checks"
@@ -167,11 +168,6 @@ def counts(result: RunResult) -> dict[str, int]:
     for f in result.findings:
         by[f.severity.value] += 1
     return by
-
-
-# Findings that mean their file's contents are not in the run at all: it did not load
-# (L008, a byte-order mark, and L002, a duplicate key, still load) or did not validate.
-LEFT_OUT_CODES = frozenset({"L001", "L003", "L004", "L005", "L006", "L007", "S001", "S002"})
 
 
 def left_out(result: RunResult) -> int:

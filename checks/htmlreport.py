@@ -38,6 +38,7 @@ from .findings import ClaimRef, Finding, Severity
 from .model import Comparator, Mode, Part
 from .pipeline import RunResult, write_pieces
 from .rules._common import label, polarity, stance_phrase
+from .rules._quantity import number
 from .textnorm import collapse_ws
 
 Key = tuple[str, str, str]
@@ -248,9 +249,8 @@ def figure(ci: ClaimInfo, corpus: Corpus | None = None) -> str:
 
 
 def _num(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{int(value):,}" if value == int(value) else f"{value:,}"
+    # Every digit the record gives (a row per claim: figures must not merge), positional.
+    return "?" if value is None else number(value, None)
 
 
 Position = tuple[int, str]

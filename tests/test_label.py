@@ -1,5 +1,6 @@
 """Proposition labels read as sentences: a predicate label with a slot ("accuses ... of
-provocation") takes the object there, every other label takes it at its end."""
+provocation") takes the object there, every other label takes it at its end, and without an
+object no label ends in the words that would lead up to it ("requested talks with")."""
 
 from __future__ import annotations
 
@@ -73,6 +74,38 @@ def test_unicode_ellipsis_is_a_slot_too() -> None:
 def test_slot_without_an_object_stays_as_the_elided_party() -> None:
     predicate = Predicate(id="accuse", label="accuses ... of provocation")
     assert label(_corpus(predicate), ("putin", "accuse", "")) == "Vladimir Putin accuses ... of provocation"
+
+
+# Words that lead up to an object, in the vocabularies' labels (the implementation's list is
+# longer): none may end a proposition that has no object.
+DANGLING = {"with", "of", "to", "for", "on", "at", "from", "about", "near", "against", "toward",
+            "into", "in", "over", "by", "/", "...", "\u2026"}
+
+
+@pytest.mark.parametrize("predicate", PREDICATES, ids=lambda p: f"{p.id}|{p.label}")
+def test_without_an_object_no_label_dangles(predicate: Predicate) -> None:
+    text = label(_corpus(predicate), ("putin", predicate.id, ""))
+    assert text.startswith("Vladimir Putin ")
+    kept = text.removeprefix("Vladimir Putin ")
+    assert predicate.label.startswith(kept) and kept.split()
+    assert kept.split()[-1] not in DANGLING
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("requested talks with", "requested talks"),
+    ("has massed troops near / against", "has massed troops"),
+    ("visits / travels to", "visits / travels"),
+    ("was denounced by a number of countries over", "was denounced by a number of countries"),
+    ("voiced concern over the actions of", "voiced concern over the actions"),
+    ("blames ...", "blames"),
+    ("called on ... to de-escalate", "called on ... to de-escalate"),  # the slot inside stays
+    ("supports (militarily or diplomatically)", "supports (militarily or diplomatically)"),
+    ("is testing", "is testing"),
+    ("with", "with"),  # nothing else to keep: as written
+])
+def test_without_an_object_the_tail_that_leads_to_it_goes(written: str, read: str) -> None:
+    predicate = Predicate(id="p", label=written)
+    assert label(_corpus(predicate), ("putin", "p", "")) == f"Vladimir Putin {read}"
 
 
 def test_an_object_name_with_backslashes_is_put_in_as_written() -> None:

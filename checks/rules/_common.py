@@ -22,12 +22,6 @@ CERTAINTY = {
 }
 MAX_LISTED = 10  # claims listed per side of an aggregated finding
 
-STANCE_WORDS = {
-    Stance.asserts: "says", Stance.denies: "denies", Stance.not_aware: "says they are not aware",
-    Stance.hopes: "hopes", Stance.expects: "expects", Stance.suggests: "suggests",
-    Stance.fears: "fears",
-}
-
 # How a speaker holds a proposition, as the words after the speaker's name: (plain,
 # negated). "so" and "it" stand for the proposition the message names; "they" is the
 # speaker, whose number and gender the registry does not record.
@@ -109,17 +103,40 @@ def overlapping(claims: Iterable[ClaimInfo], window: Interval | None) -> list[Cl
 _SLOT = re.compile(r"\.\.\.|\u2026")
 
 
+# Words that only lead up to an object: a label's tail of them ("requested talks with",
+# "has massed troops near / against") dangles when the claim has no object. English
+# prepositions are a closed class, so the list is general, not the vocabulary's.
+_PREPOSITIONS = (
+    "about above across after against along amid among around as at before behind below "
+    "beside between beyond by despite during for from in inside into near of off on onto "
+    "over past per since through throughout to toward towards under until upon via with "
+    "within without")
+_LEADS = frozenset([*_PREPOSITIONS.split(), "/", "|", "...", "\u2026"])
+
+
 def label(corpus: Corpus, key: tuple[str, str, str]) -> str:
     """'Subject predicate-label Object' in registry names; a label with a slot ("accuses
     ... of provocation") takes the object there ("Russia accuses Ukraine of provocation").
-    Without an object the slot stays, as the elided party."""
+    Without an object a slot inside the label stays, as the elided party, and the words
+    at its end that would lead up to the object go ("Russia requested talks")."""
     subject, predicate, obj = key
     pred = corpus.predicates.get(predicate)
     words = pred.label if pred else predicate
     named = corpus.name(obj) if obj else ""
     if named and _SLOT.search(words):
         words, named = _SLOT.sub(lambda _: named, words, count=1), ""
+    elif not named:
+        words = without_object(words)
     return " ".join(w for w in (corpus.name(subject), words, named) if w)
+
+
+def without_object(words: str) -> str:
+    """A predicate label read with no object: its trailing prepositions, alternatives
+    ('near / against') and slot dropped; a label of nothing else stays as written."""
+    kept = words.split()
+    while kept and kept[-1].casefold() in _LEADS:
+        kept.pop()
+    return " ".join(kept) if kept else words
 
 
 def who(corpus: Corpus, ci: ClaimInfo) -> str:

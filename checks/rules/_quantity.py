@@ -8,10 +8,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
+import itertools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,6 +30,9 @@ TOLERANCE = 0.05  # relative gap below which two figures are a discrepancy, not 
 # Days apart within which two undated figures of a state are compared: next-day coverage,
 # and a Friday report against the Monday one.
 WINDOW = 3
+DIGITS = 6  # significant digits of a figure in a message, more only to tell figures apart
+_EXACT = 17  # digits that tell any two floats apart
+_TINY = -9  # below 10**-9 a figure is no news figure: exponent form
 
 Block = tuple[str, str, str, str]  # (subject, predicate, object, unit)
 Scope = tuple[frozenset[str], bool]  # (scope set, each)
@@ -83,6 +88,12 @@ class Span:
         hi = "inf" if math.isinf(self.hi) else _plain(self.hi)
         return f"{'(' if self.lo_open else '['}{_plain(self.lo)}, {hi}{')' if self.hi_open else ']'}"
 
+    def key(self) -> str:
+        """:meth:`__str__` with every digit: a finding key's, where rounded figures
+        (.6g) made two groups one finding and the engine kept only the first."""
+        return (f"{'(' if self.lo_open else '['}{exact(self.lo)}, {exact(self.hi)}"
+                f"{')' if self.hi_open else ']'}")
+
 
 def span(q: Quantity, about: float = ABOUT, rounding: float = ROUNDING) -> Span | None:
     """The values a figure admits; None when it admits none or is not finite."""
@@ -130,14 +141,21 @@ _CMP_WORDS = {Comparator.eq: "", Comparator.about: "about ", Comparator.gt: "mor
               Comparator.ge: "at least ", Comparator.lt: "fewer than ", Comparator.le: "up to "}
 
 
-def figure(q: Quantity, *, unit: bool = True, name: str | None = None) -> str:
+def figure(q: Quantity, *, unit: bool = True, name: str | None = None,
+           digits: int | None = DIGITS) -> str:
     """A figure as an article writes it: 'more than 40,000 troops', '1 soldier'. ``name``
-    is the unit as its measure spells it (checks.units), else the claim's own."""
+    is the unit as its measure spells it (checks.units), else the claim's own; ``digits``
+    as in :func:`number` (a message gives :func:`digits_for` its figures)."""
     if q.cmp is Comparator.range:
-        words = f"{_num(q.min or 0.0)} to {_num(q.max or 0.0)}"
+        words = f"{number(q.min or 0.0, digits)} to {number(q.max or 0.0, digits)}"
     else:
-        words = _CMP_WORDS[q.cmp] + _num(q.value or 0.0)
+        words = _CMP_WORDS[q.cmp] + number(q.value or 0.0, digits)
     return f"{words} {unit_for(q, name or q.unit)}" if unit else words
+
+
+def numbers(q: Quantity | None) -> list[float]:
+    """The numbers a figure writes (for :func:`digits_for`)."""
+    return [] if q is None else [x for x in (q.value, q.min, q.max) if x is not None]
 
 
 def unit_for(q: Quantity, name: str) -> str:
@@ -145,15 +163,15 @@ def unit_for(q: Quantity, name: str) -> str:
     return singular(name) if q.cmp is not Comparator.range and q.value == 1 else name
 
 
-def span_words(s: Span) -> str:
+def span_words(s: Span, digits: int | None = DIGITS) -> str:
     """An interval in words: '80,000', 'more than 80,000', '72,000 to 88,000'."""
     if math.isinf(s.hi):
-        return f"{'more than' if s.lo_open else 'at least'} {_num(s.lo)}"
+        return f"{'more than' if s.lo_open else 'at least'} {number(s.lo, digits)}"
     if s.lo == s.hi:
-        return _num(s.lo)
+        return number(s.lo, digits)
     if s.lo == 0 and not s.lo_open:
-        return f"{'fewer than' if s.hi_open else 'up to'} {_num(s.hi)}"
-    return f"{_num(s.lo)} to {_num(s.hi)}"
+        return f"{'fewer than' if s.hi_open else 'up to'} {number(s.hi, digits)}"
+    return f"{number(s.lo, digits)} to {number(s.hi, digits)}"
 
 
 def places(corpus: Corpus, ids: Sequence[str]) -> str:
@@ -180,10 +198,43 @@ def source_of(corpus: Corpus, ci: ClaimInfo) -> str:
     return f"{who(corpus, ci)} ({ci.focus})"
 
 
-def _num(x: float) -> str:
+def number(x: float, digits: int | None = DIGITS) -> str:
+    """A number as news prints it: a whole number in full with thousands separators
+    ('41,000'), any other to ``digits`` significant digits, its whole part never cut
+    ('0.0004', '1,234.57'); ``None`` gives the shortest digits that read back as ``x``.
+    Positional, as articles write figures; only a magnitude no article gives (below
+    10**-9, or infinite) is in exponent form, so a hostile figure cannot make a long line."""
+    if not math.isfinite(x):
+        return str(x)
     if x.is_integer():
         return f"{int(x):,}"
-    return f"{x:,.3f}".rstrip("0").rstrip(".")
+    exponent = Decimal(repr(x)).adjusted()  # the place of the first significant digit
+    if exponent < _TINY:
+        return repr(x) if digits is None else f"{x:.{digits}g}"
+    if digits is None:
+        return f"{Decimal(repr(x)):,f}"
+    text = f"{x:,.{max(0, digits - 1 - exponent)}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def digits_for(values: Iterable[float], least: int = DIGITS) -> int:
+    """The fewest significant digits, at least ``least``, at which different values print
+    differently, so one message never shows two figures alike (0.0004 and 0.0009 percent,
+    1.0000001 and 1.0000002). Rounding keeps order, so only neighbours need comparing."""
+    ordered = sorted(set(values))
+    for digits in range(least, _EXACT):
+        shown = [number(x, digits) for x in ordered]
+        if all(a != b for a, b in itertools.pairwise(shown)):
+            return digits
+    return _EXACT
+
+
+def exact(x: float) -> str:
+    """A number as a key: every digit of the float, so no two values share it (a whole
+    number as an integer, as keys have always written it)."""
+    if math.isinf(x):
+        return "inf"
+    return str(int(x)) if x.is_integer() else repr(x)
 
 
 def _plain(x: float) -> str:
@@ -487,9 +538,11 @@ def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> 
     lo_q, hi_q = lo_ci.claim.quantity, hi_ci.claim.quantity
     assert lo_q is not None and hi_q is not None
     unit = d.block[3]
+    digits = digits_for(numbers(hi_q) + numbers(lo_q))
+    high, low = figure(hi_q, name=unit, digits=digits), figure(lo_q, name=unit, digits=digits)
     message = (f"quantity {kind} for {heading(corpus, d.block)}: {source_of(corpus, hi_ci)} gives "
-               f"{figure(hi_q, name=unit)}{scope_words(corpus, hi_q)}, {source_of(corpus, lo_ci)} "
-               f"gives {figure(lo_q, name=unit)}{scope_words(corpus, lo_q)}")
+               f"{high}{scope_words(corpus, hi_q)}, {source_of(corpus, lo_ci)} "
+               f"gives {low}{scope_words(corpus, lo_q)}")
     places_, each = d.scope
     return Hit(
         message=message, location=hi_ci.locate("/quantity"), focus=hi_ci.focus, block=True,
@@ -498,8 +551,8 @@ def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> 
         fix="check both figures against the articles' words (comparator, unit, scope, time); "
             "if both report faithfully, record a reviewed finding",
         values={"kind": kind, "unit": d.block[3], "scope": sorted(places_), "each": each,
-                "high": str(hi_span), "low": str(lo_span), "high_figure": figure(hi_q, name=unit),
-                "low_figure": figure(lo_q, name=unit), "relative_gap": round(d.relative_gap, 6),
+                "high": str(hi_span), "low": str(lo_span), "high_figure": high,
+                "low_figure": low, "relative_gap": round(d.relative_gap, 6),
                 "tolerance": tolerance},
     )
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -54,9 +55,11 @@ from ._quantity import (
     WINDOW,
     Block,
     Span,
+    digits_for,
     end,
     figure,
     heading,
+    numbers,
     places,
     source_of,
     span,
@@ -257,8 +260,11 @@ def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Readin
     q = ci.claim.quantity
     assert q is not None
     where = places(corpus, list(dict.fromkeys(q.scope)))
+    digits = digits_for([*numbers(q), *(x for c, _ in each.parts for x in numbers(c.claim.quantity)),
+                         *(x for x in (each.total.lo, each.total.hi) if math.isfinite(x))])
     message = (f"scope discrepancy for {heading(corpus, block)}: {source_of(corpus, ci)} gives "
-               f"{figure(q, unit=False)} for {where} combined; {_per_place_words(corpus, each, places_)}")
+               f"{figure(q, unit=False, digits=digits)} for {where} combined; "
+               f"{_per_place_words(corpus, each, places_, digits)}")
     listed = [c for r in (combined, each, *others) for c, _ in r.parts]
     unique = list(dict.fromkeys(id(c) for c in listed))
     by_id = {id(c): c for c in listed}
@@ -276,20 +282,20 @@ def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Readin
     )
 
 
-def _per_place_words(corpus: Corpus, r: Reading, places_: frozenset[str]) -> str:
+def _per_place_words(corpus: Corpus, r: Reading, places_: frozenset[str], digits: int) -> str:
     """'B (b#c1) gives more than 40,000 for each (implied total more than 80,000)'."""
-    total = f"(implied total {span_words(r.total)})"
+    total = f"(implied total {span_words(r.total, digits)})"
     if len(r.parts) == 1:
         (ci, _), = r.parts
         q = ci.claim.quantity
         assert q is not None
         extra = set(q.scope) - places_
         scope = " for each" if not extra else f" for each of {places(corpus, q.scope)}"
-        return f"{source_of(corpus, ci)} gives {figure(q, unit=False)}{scope} {total}"
+        return f"{source_of(corpus, ci)} gives {figure(q, unit=False, digits=digits)}{scope} {total}"
     speakers = {who(corpus, ci) for ci, _ in r.parts}
     name = speakers.pop() if len(speakers) == 1 else corpus.name(r.parts[0][0].source.outlet)
     refs = ", ".join(ci.focus for ci, _ in r.parts)
-    figures = " and ".join(f"{figure(ci.claim.quantity, unit=False)} for "
+    figures = " and ".join(f"{figure(ci.claim.quantity, unit=False, digits=digits)} for "
                            f"{places(corpus, ci.claim.quantity.scope)}"
                            for ci, _ in r.parts if ci.claim.quantity is not None)
     return f"{name} ({refs}) gives {figures} {total}"

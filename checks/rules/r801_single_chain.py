@@ -44,7 +44,18 @@ from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
 from ._attribution import chain_root
 from ._common import MAX_LISTED, label, proposition
-from ._quantity import ABOUT, ROUNDING, Item, Scope, by_scope, figure, scope_words, unit_for
+from ._quantity import (
+    ABOUT,
+    ROUNDING,
+    Item,
+    Scope,
+    by_scope,
+    digits_for,
+    figure,
+    numbers,
+    scope_words,
+    unit_for,
+)
 
 CODE = "R801"
 NAME = "corroboration.single-chain"
@@ -69,8 +80,11 @@ class Options(BaseModel):
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     for (subject, predicate, obj, unit), block in corpus.by_quantity.items():
         for scope, items in by_scope(block, ABOUT, ROUNDING).items():
-            for group in single_chain_figures(items):
-                yield _figure_hit(corpus, (subject, predicate, obj), unit, scope, group)
+            groups = single_chain_figures(items)
+            # Each group is its own finding: the digits tell its figures from the others'.
+            digits = digits_for(x for i in items for x in numbers(i.ci.claim.quantity))
+            for group in groups:
+                yield _figure_hit(corpus, (subject, predicate, obj), unit, scope, group, digits)
     if options.scope == "all":
         for key, claims in corpus.by_key.items():
             plain = [c for c in claims if c.claim.quantity is None]
@@ -147,20 +161,22 @@ def _compatible_runs(ordered: list[Item]) -> list[list[Item]]:
     return runs
 
 
-def _figure_hit(corpus: Corpus, key: Key, unit: str, scope: Scope, group: list[Item]) -> Hit:
+def _figure_hit(corpus: Corpus, key: Key, unit: str, scope: Scope, group: list[Item],
+                digits: int) -> Hit:
     claims = [i.ci for i in group]
     quantities = [c.claim.quantity for c in claims if c.claim.quantity is not None]
-    shown = " / ".join(dict.fromkeys(figure(q, unit=False) for q in quantities[:3]))
+    shown = " / ".join(dict.fromkeys(figure(q, unit=False, digits=digits) for q in quantities[:3]))
     places, each = scope
     # "1 soldier": the unit agrees with the figure when only one is shown
     name = unit_for(quantities[0], unit) if " / " not in shown else unit
     prop = f"{label(corpus, key)} ({shown} {name}{scope_words(corpus, quantities[0])})"
-    # The group's lowest figure names it: the key must not depend on corpus order.
+    # The group's lowest figure names it: the key must not depend on corpus order, and it
+    # keeps every digit (groups a rounded figure would join are separate findings).
     block_key = (f"single-chain|{'|'.join(key)}|{unit}|{','.join(sorted(places))}|{int(each)}"
-                 f"|{min((i.span for i in group), key=lambda s: (s.lo, s.lo_open))}")
+                 f"|{min((i.span for i in group), key=lambda s: (s.lo, s.lo_open)).key()}")
     return _hit(corpus, key, claims, prop, block_key,
                 {"unit": unit, "scope": sorted(places), "each": each,
-                 "figures": list(dict.fromkeys(figure(q) for q in quantities))})
+                 "figures": list(dict.fromkeys(figure(q, digits=digits) for q in quantities))})
 
 
 def _hit(corpus: Corpus, key: Key, claims: list[ClaimInfo], prop: str, block_key: str,

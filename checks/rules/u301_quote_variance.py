@@ -2,7 +2,9 @@
 
 Catches *quote variance*: two sources put different words inside quotation
 marks for one utterance. Claims are grouped into blocks by speaker,
-proposition and stance, and split where their times (when said, else the
+proposition, stance and negation (a speaker quoted saying X in one outlet and
+not X in another made two statements, a contradiction for C101, not one
+statement worded two ways), and split where their times (when said, else the
 claim's time) do not overlap. A wording is covered by a source when it
 appears, word for word, in any of that source's quotes of the speaker
 (sources cut quotes at different places and file the pieces under different
@@ -50,7 +52,7 @@ from ..model import Stance
 from ..textnorm import quote_words
 from ..timeexpr import Interval
 from ._attribution import claim_quotes
-from ._common import MAX_LISTED, STANCE_WORDS, label, proposition
+from ._common import MAX_LISTED, label, position, proposition
 
 CODE = "U301"
 NAME = "quote.variance"
@@ -58,7 +60,7 @@ CATEGORY = "quote"
 SEVERITY = "warning"
 BLOCK = proposition  # each finding depends on one proposition's claims
 
-BlockKey = tuple[str, tuple[str, str, str], Stance]
+BlockKey = tuple[str, tuple[str, str, str], Stance, bool]  # speaker, proposition, stance, negated
 Words = tuple[str, ...]
 Held = tuple[ClaimInfo, str]  # a claim and one of its quotes as written
 _APART = " \n "  # between two quotes joined into one string: no wording spans it
@@ -85,7 +87,8 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     groups: dict[BlockKey, list[ClaimInfo]] = defaultdict(list)
     for ci in corpus.claims:
         if ci.speaker is not None and quotes.of(ci):
-            groups[(ci.speaker, ci.key, ci.claim.says.stance)].append(ci)
+            says = ci.claim.says
+            groups[(ci.speaker, ci.key, says.stance, says.negated)].append(ci)
     for block_key, group in groups.items():
         if len({c.source.id for c in group}) < 2:
             continue
@@ -258,22 +261,24 @@ def _search(held: dict[Words, Held], sources: dict[str, ClaimInfo],
 
 def _hit(corpus: Corpus, block_key: BlockKey, block: list[ClaimInfo], found: Variance,
          quotes: _Quotes, tag: str) -> Hit:
-    speaker, key, stance = block_key
+    speaker, key, stance, negated = block_key
     (y, _), (x, _) = found.odd, found.usual
     listed = [y, x, *[c for c in block if c is not x and c is not y][: 2 * MAX_LISTED - 2]]
     message = (f"{corpus.name(speaker)} is quoted in different words on '{label(corpus, key)}' "
-               f"({STANCE_WORDS[stance]}): {_sides(found)}")
+               f"({position(stance, negated)}): {_sides(found)}")
     wordings: dict[str, list[str]] = {}
     for c in listed:
         shown = wordings.setdefault(c.source.id, [])
         shown.extend(q for q in quotes.of(c) if q not in shown)
     return Hit(
         message=message, location=y.location, focus=y.focus, block=True,
-        key=f"variance|{speaker}|{'|'.join(key)}|{stance.value}|{tag}",
+        # "not-": a negated block's own key; a plain block's is as before negation counted.
+        key=f"variance|{speaker}|{'|'.join(key)}|{'not-' * negated}{stance.value}|{tag}",
         claims=tuple(c.ref() for c in listed),
         fix="compare both quotes with the speaker's original words (transcript, video, "
             "the first report); if both outlets quote faithfully, record a reviewed finding",
         values={"speaker": speaker, "proposition": list(key), "stance": stance.value,
+                "negated": negated,
                 "wordings": wordings, "outlier": y.source.id if found.majority else None,
                 "agreeing": len(found.agree), "differing": found.against},
     )

@@ -12,18 +12,23 @@ Blocks: a statement is (speaker, proposition, stance, negated) with a
 for firm claims (asserts/denies) of an *event* predicate without a quantity
 (states, measures and figures legitimately differ by period). Within one
 article a speaker may repeat a statement, so each article's times are merged
-into one span; a block fires when those spans do not all overlap (the latest
-start is after the earliest end). One finding per block listing every
-article's words as written and the dates they resolve to. When more articles
-agree on a day (their spans contain it) than do not, the finding is located at
-an article that does not (the one farthest from that day): the date to check;
+into one span; a block fires when no day lies in every article's span. One
+finding per block listing every article's words as written and the dates they
+resolve to. When more articles can agree on a day (for some reading of their
+words, their spans contain it) than cannot, the finding is located at an
+article that cannot (the one farthest from that day): the date to check;
 otherwise the message says the sources disagree without a majority.
 
 Tense: words that may mean more than one day ("on Friday" for an event: the
 last Friday or a planned one; "next Friday") fire only when no choice of
-their readings lets every article's span meet. A said time is of a statement
+their readings lets every article's span meet, and the majority day is chosen
+over every reading, not only the likeliest. A said time is of a statement
 already made, so a bare weekday there reads back only; words that look ahead
 ("due to meet on Friday", "this coming Friday") read forward.
+
+The days each article can cover are a few intervals (each reading, and the
+span from one time's earliest start to another's latest end); one sorted sweep
+over them counts the articles covering each day.
 
 Fires:
     a#c1  alpha said "on Monday" (published 2021-04-12 -> 2021-04-12)
@@ -41,6 +46,7 @@ Options: none.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -81,16 +87,15 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             if block is not None and tf.interval is not None:
                 blocks[block].append(tf)
     for block, fields in blocks.items():
-        by_source: dict[str, list[TimeField]] = defaultdict(list)
+        by_source: dict[str, list[Time]] = defaultdict(list)
         for tf in fields:
-            by_source[tf.ci.source.id].append(tf)
+            # Readings once per field: the property asks the resolver's cache each time.
+            by_source[tf.ci.source.id].append(Time(tf, tf.readings or (_iv(tf),)))
         if len(by_source) < 2:
             continue
-        spans = {s: _span(tfs) for s, tfs in by_source.items()}
-        late = max(spans, key=lambda s: spans[s].start)
-        early = min(spans, key=lambda s: spans[s].end)
-        if spans[late].start > spans[early].end and not _some_reading_meets(by_source):
-            yield _hit(corpus, block, by_source, _sides(by_source, spans, late, early))
+        day, agree = busiest_day({s: [t.readings for t in ts] for s, ts in by_source.items()})
+        if len(agree) < len(by_source):
+            yield _hit(corpus, block, by_source, _sides(by_source, day, agree))
 
 
 def _block(corpus: Corpus, tf: TimeField) -> Block | None:
@@ -113,30 +118,53 @@ def _iv(tf: TimeField) -> Interval:
     return tf.interval
 
 
-def _span(fields: list[TimeField]) -> Interval:
-    """One source's times merged: a speaker may repeat a statement within an article."""
-    return Interval(min(_iv(tf).start for tf in fields), max(_iv(tf).end for tf in fields))
+@dataclass(frozen=True)
+class Time:
+    """A time of a source and every interval it may be (computed once)."""
+
+    tf: TimeField
+    readings: tuple[Interval, ...]
 
 
-def _some_reading_meets(by_source: dict[str, list[TimeField]]) -> bool:
-    """Whether some choice of each time's readings gives spans with a day in common.
+def busiest_day(sources: dict[str, list[tuple[Interval, ...]]]) -> tuple[dt.date, set[str]]:
+    """The first day the most sources can date to, and those sources, for some choice of
+    each time's readings (a source's times merged into one span). One sorted sweep over
+    the days each source can cover: a source opens on the first day of each of its
+    pieces and closes after the last, so no day is tried against every source."""
+    covered = {s: coverage(times) for s, times in sources.items()}
+    events = sorted([(iv.start, 0) for ivs in covered.values() for iv in ivs]
+                    + [(iv.end, 1) for ivs in covered.values() for iv in ivs])
+    open_, best, day = 0, 0, events[0][0]
+    for when, kind in events:
+        open_ += 1 if kind == 0 else -1
+        if kind == 0 and open_ > best:  # a piece's first day counts before any closes on it
+            best, day = open_, when
+    return day, {s for s, ivs in covered.items() if any(iv.start <= day <= iv.end for iv in ivs)}
 
-    Intervals on a line meet when the latest start is within every one of them, so
-    only the readings' starts need trying as that common day."""
-    if all(len(tf.readings) == 1 for tfs in by_source.values() for tf in tfs):
-        return False  # one reading each: the spans already said no
-    days = sorted({iv.start for tfs in by_source.values() for tf in tfs for iv in tf.readings})
-    return any(all(_covers(tfs, day) for tfs in by_source.values()) for day in days)
+
+def coverage(times: list[tuple[Interval, ...]]) -> list[Interval]:
+    """The days one source's span can contain, as sorted disjoint intervals: a day one
+    reading holds, or a day between one time's earliest start and another time's latest
+    end (the span of two times runs from the one to the other)."""
+    pieces = [iv for readings in times for iv in readings]
+    if len(times) > 1:
+        starts = heapq.nsmallest(2, ((min(iv.start for iv in rs), i) for i, rs in enumerate(times)))
+        ends = heapq.nlargest(2, ((max(iv.end for iv in rs), i) for i, rs in enumerate(times)))
+        # The widest span of two different times: the two earliest starts and two latest
+        # ends hold it (the earliest start and latest end may belong to the same time).
+        pieces += [Interval(s, e) for s, i in starts for e, j in ends if i != j and s <= e]
+    merged: list[Interval] = []
+    for iv in sorted(pieces):
+        if merged and iv.start <= merged[-1].end:
+            merged[-1] = Interval(merged[-1].start, max(merged[-1].end, iv.end))
+        else:
+            merged.append(iv)
+    return merged
 
 
-def _covers(fields: list[TimeField], day: dt.date) -> bool:
-    """Whether one source's span can contain ``day``: one time's reading contains it,
-    or one time may start by it and another end after it."""
-    if any(iv.start <= day <= iv.end for tf in fields for iv in tf.readings):
-        return True
-    starts = {i for i, tf in enumerate(fields) if any(iv.start <= day for iv in tf.readings)}
-    ends = {i for i, tf in enumerate(fields) if any(iv.end >= day for iv in tf.readings)}
-    return bool(starts and ends) and len(starts | ends) > 1
+def _reach(t: Time, day: dt.date) -> int:
+    """How far the nearest reading of a time lies from ``day`` (0: it holds it)."""
+    return min(_distance(iv, day) for iv in t.readings)
 
 
 @dataclass(frozen=True)
@@ -150,34 +178,22 @@ class Sides:
     agree: int
 
 
-def _sides(by_source: dict[str, list[TimeField]], spans: dict[str, Interval],
-           late: str, early: str) -> Sides:
-    day, agree = _busiest_day(spans)
-    if 2 * len(agree) > len(spans):
-        odd = max((s for s in sorted(spans) if s not in agree),
-                  key=lambda s: _distance(spans[s], day))
-        before = spans[odd].end < day  # the outlier's time farthest from the day
-        far = (min(by_source[odd], key=lambda tf: _iv(tf).end) if before
-               else max(by_source[odd], key=lambda tf: _iv(tf).start))
-        # An agreeing article's span holds the day; its own times may only surround it.
-        near = min(by_source[min(agree)], key=lambda tf: _distance(_iv(tf), day))
-        return Sides(far, near, day, len(agree))
+def _sides(by_source: dict[str, list[Time]], day: dt.date, agree: set[str]) -> Sides:
+    if 2 * len(agree) > len(by_source):
+        # The source that cannot reach the majority's day by the farthest, and its time
+        # farthest from it; an agreeing source's time nearest the day (its span holds the
+        # day, its own times may only surround it).
+        odd = max((s for s in sorted(by_source) if s not in agree),
+                  key=lambda s: min(_reach(t, day) for t in by_source[s]))
+        far = max(by_source[odd], key=lambda t: _reach(t, day))
+        near = min(by_source[min(agree)], key=lambda t: _reach(t, day))
+        return Sides(far.tf, near.tf, day, len(agree))
     # No majority: the latest-starting time against the earliest-ending one.
-    return Sides(max(by_source[late], key=lambda tf: _iv(tf).start),
-                 min(by_source[early], key=lambda tf: _iv(tf).end), None, len(agree))
-
-
-def _busiest_day(spans: dict[str, Interval]) -> tuple[dt.date, set[str]]:
-    """The first day the most articles' spans contain, and those articles: one sweep
-    over the spans' ends (a span's first day counts before any span closes on it)."""
-    events = sorted([(iv.start, 0) for iv in spans.values()]
-                    + [(iv.end, 1) for iv in spans.values()])
-    open_, best, day = 0, 0, events[0][0]
-    for when, kind in events:
-        open_ += 1 if kind == 0 else -1
-        if kind == 0 and open_ > best:
-            best, day = open_, when
-    return day, {s for s, iv in spans.items() if iv.start <= day <= iv.end}
+    times = [t.tf for ts in by_source.values() for t in ts]
+    late = max(times, key=lambda tf: _iv(tf).start)
+    early = min((tf for tf in times if tf.ci.source.id != late.ci.source.id),
+                key=lambda tf: _iv(tf).end)
+    return Sides(late, early, None, len(agree))
 
 
 def _distance(iv: Interval, day: dt.date) -> int:
@@ -194,17 +210,17 @@ def _subject(corpus: Corpus, block: Block) -> str:
     return f"the event '{prop}'" if block.stance == "1" else f"the denial of '{prop}'"
 
 
-def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[TimeField]],
+def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[Time]],
          found: Sides) -> Hit:
     # Each source's words: the time to check and the one it disagrees with first.
     first = [found.odd, found.usual]
     taken = {tf.ci.source.id for tf in first}
-    rest = [tf for s in sorted(by_source) if s not in taken for tf in by_source[s][:1]]
+    rest = [t.tf for s in sorted(by_source) if s not in taken for t in by_source[s][:1]]
     ordered = (first + rest)[:MAX_LISTED]
     sides = [f"{tf.ci.focus} {shown(tf.spec, tf.interval, tf.readings)}" for tf in ordered]
     verdict = (f"; {found.agree} of {len(by_source)} sources agree on {found.day}"
                if found.day is not None else "; the sources disagree without a majority")
-    claims = [found.odd.ci, *(tf.ci for tfs in by_source.values() for tf in tfs)]
+    claims = [found.odd.ci, *(t.tf.ci for ts in by_source.values() for t in ts)]
     return Hit(
         message=f"sources date {_subject(corpus, block)} differently: " + ", ".join(sides)
                 + verdict,

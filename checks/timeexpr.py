@@ -9,20 +9,33 @@ on or before the anchor, and a bare date ("April 16") that would lie more than
 a day after the anchor is last year's ("in September" ahead of elections is
 resolved in the anchor's year).
 
-Tense is read from the time's own words. Words that look ahead (:func:`ahead`:
-"will", "due", "scheduled", "set to", "expected to", "upcoming", "tomorrow",
-"next"/"coming" before a weekday) resolve forwards: "due to meet on Friday" is
-the first Friday on or after the anchor, "due on April 16" this year's.
-"this Friday" is the Friday of the anchor's week (Monday to Sunday); "last
-Friday" stays the latest Friday before the anchor; "next Friday" and "this
-coming Friday" are the first Friday after it.
+Tense is read from the time's own words: the clause holding the time
+expression, up to a word that opens another ("before", "after", "while",
+"but", ...; "on Friday, before talks due next week" does not look ahead).
+Words that look ahead (:func:`ahead`: "will", "due", "scheduled", "set to",
+"expected to", "planned for", "upcoming", "tomorrow", "next"/"coming" before a
+weekday, "Friday next week"; not "as planned") resolve forwards: "due to meet
+on Friday" is the first Friday on or after the anchor, "due on April 16" this
+year's. "this Friday" is the Friday of the anchor's week (Monday to Sunday),
+on that week's Sunday too; "last Friday" stays the latest Friday before the
+anchor; "next Friday" and "this coming Friday" are the first Friday after it;
+"Friday next week" (or last week, this week) is the Friday of that week.
 
 A phrase may mean more than one interval (:func:`readings`): an unmarked
 weekday is also the first such day on or after the anchor (a planned meeting
 "on Friday"), an unmarked bare date after the anchor also this year's, and
 "next Friday" read early in a week also the Friday of the following week
-(English usage differs). :func:`resolve` gives the first, likeliest reading;
-the date rules fire only when no reading fits.
+(English usage differs); a text naming several weekdays ("on Monday or
+Tuesday") may be any of them, so no single weekday is taken. :func:`resolve`
+gives the first, likeliest reading; the date rules fire only when no reading
+fits.
+
+No reading is invented: a year-less February 29 in a common year is last
+year's (or, planned, next year's) when that year is a leap year, else
+unresolved (I011); "since 2030" in a 2021 article is unresolved, never an
+interval that ends before it starts; on the calendar's first and last days a
+reading beyond it is dropped, the others kept ("on Friday" read on
+0001-01-01 is its first Friday).
 """
 
 from __future__ import annotations
@@ -103,18 +116,44 @@ Found = Interval | tuple[Interval, ...] | None
 Resolver = Callable[["re.Match[str]", dt.date], Found]
 
 # Words of a time that place it after the moment of writing: a planned event.
-# "next" and "coming" look ahead only before a weekday ("the next day" is narrative).
+# "next" and "coming" look ahead only before a weekday ("the next day" is narrative);
+# "planned" only before what is planned ("as planned" says it went to plan).
 _FORWARD = re.compile(
-    r"\b(?:will|shall|due|scheduled|set to|expected to|planned|upcoming|tomorrow)\b|\w'll\b"
-    rf"|\b(?:next|coming)\s+(?:{'|'.join(WEEKDAYS)})\b",
+    r"\b(?:will|shall|due|scheduled|set to|expected to|planned (?:for|to)|upcoming|tomorrow)\b"
+    rf"|\w'll\b|\b(?:next|coming)\s+(?:{'|'.join(WEEKDAYS)})\b"
+    rf"|\b(?:{'|'.join(WEEKDAYS)}),?\s+next\s+week\b",
     re.I,
 )
+# Words that open another clause: a forward word beyond one is of another time
+# ("on Friday, before talks due next week"). Relative words ("when", "which") are not
+# among them: their clause tells of the time itself ("on Friday, when they will meet").
+_CLAUSE = re.compile(
+    r"[;()\u2013\u2014]|\s-\s|\b(?:before|after|ahead of|following|while|whereas|because|"
+    r"but|although|though|until|unless)\b", re.I)
 
 
 def ahead(text: str) -> bool:
     """Whether the words of a time themselves place it ahead ("due to meet on Friday",
-    "next Friday", "tomorrow"): a planned event, not one already reported."""
+    "next Friday", "tomorrow"): a planned event, not one already reported. Only the
+    clause of the time expression counts (the first the resolver understands), so
+    "on Friday, before talks due next week" does not look ahead."""
+    for pattern, _ in PATTERNS:
+        m = pattern.search(text)
+        if m is not None:
+            return _ahead(m)
     return _FORWARD.search(text) is not None
+
+
+def _ahead(m: re.Match[str]) -> bool:
+    """Whether the clause holding the matched time has words that look ahead."""
+    text, start, end = m.string, 0, len(m.string)
+    for b in _CLAUSE.finditer(text):
+        if b.end() <= m.start():
+            start = b.start()  # the clause's opening word belongs to it ("when they will")
+        elif b.start() >= m.end():
+            end = b.start()
+            break
+    return _FORWARD.search(text, start, end) is not None
 
 
 def _iso(m: re.Match[str], a: dt.date) -> Interval | None:
@@ -129,7 +168,12 @@ def _month_day(m: re.Match[str], a: dt.date) -> Found:
     dom = int(digits[0])
     year = int(digits[1]) if len(digits) > 1 else a.year
     d = _safe_date(year, month, dom)
-    if d and len(digits) == 1 and d > a + dt.timedelta(days=1) and not ahead(m.string):
+    if d is None and len(digits) == 1:
+        # February 29 of a common year: last year's (or, planned, next year's) when that
+        # is a leap year; one further off is not what a date without a year means.
+        other = _safe_date(year + 1 if _ahead(m) else year - 1, month, dom)
+        return day(other) if other else None
+    if d and len(digits) == 1 and d > a + dt.timedelta(days=1) and not _ahead(m):
         # News reports the past: last year's first, but a planned date may be this year's.
         before = _safe_date(year - 1, month, dom)
         return (day(before), day(d)) if before else day(d)
@@ -144,59 +188,86 @@ def _bare_month(m: re.Match[str], a: dt.date) -> Interval | None:
     return _month(a.year, MONTHS[m[1].lower().rstrip(".")])
 
 
+def _shift(d: dt.date, days: int) -> dt.date | None:
+    """``d`` moved by ``days``, or None beyond the calendar."""
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _on(*days: dt.date | None) -> Found:
+    """The readings that are days of the calendar: on its first or last days a reading
+    beyond it is dropped, not the phrase."""
+    found = tuple(day(d) for d in days if d is not None)
+    return found or None
+
+
 def _weekday(m: re.Match[str], a: dt.date) -> Found:
     target = WEEKDAYS.index(m[2].lower())
     word = " ".join((m[1] or "").lower().split())
-    back = a - dt.timedelta(days=(a.weekday() - target) % 7)  # on or before the anchor
-    on_or_after = a + dt.timedelta(days=(target - a.weekday()) % 7)
-    after = on_or_after if on_or_after > a else on_or_after + dt.timedelta(days=7)
+    offset = (target - a.weekday()) % 7  # to the first such day on or after the anchor
     if word == "last":
-        return day(back if back < a else back - dt.timedelta(days=7))
+        return _on(_shift(a, offset - 7))
     if word == "this":
-        return day(_week_of(a).start + dt.timedelta(days=target))
+        return _on(_shift(a, target - a.weekday()))
     if word in ("next", "coming", "this coming", "upcoming"):
-        if word == "next" and after <= _week_of(a).end:
+        after = offset or 7
+        if word == "next" and after <= 6 - a.weekday():
             # Read early in a week, "next Friday" is this week's for some, next week's for others.
-            return day(after), day(after + dt.timedelta(days=7))
-        return day(after)
-    if word in ("since", "earlier on") or back == on_or_after:
-        return day(back)
-    if ahead(m.string):
-        return day(on_or_after)
-    return day(back), day(on_or_after)
+            return _on(_shift(a, after), _shift(a, after + 7))
+        return _on(_shift(a, after))
+    back = _shift(a, offset - 7 if offset else 0)
+    if word in ("since", "earlier on") or offset == 0:
+        return _on(back)
+    if _ahead(m):
+        return _on(_shift(a, offset))
+    return _on(back, _shift(a, offset))
+
+
+def _weekday_of_week(m: re.Match[str], a: dt.date) -> Found:
+    """"Friday next week": the Friday of the week (Monday to Sunday) after the anchor's;
+    "Friday last week" the one before; "Friday this week" the anchor's own."""
+    weeks = {"next": 1, "last": -1, "this": 0}[m[2].lower()]
+    return _on(_shift(a, WEEKDAYS.index(m[1].lower()) - a.weekday() + 7 * weeks))
 
 
 def _since_year(m: re.Match[str], a: dt.date) -> Interval | None:
-    return Interval(dt.date(int(m[1]), 1, 1), a)
+    """'since 2014', 'so far in 2021': from the year's first day up to the anchor. A
+    year after the anchor's ('since 2030' in 2021) is no period: unresolved (I011), not
+    an interval that ends before it starts."""
+    start = dt.date(int(m[m.lastindex or 1]), 1, 1)
+    return Interval(start, a) if start <= a else None
 
 
 def _year_only(m: re.Match[str], a: dt.date) -> Interval | None:
     return _year(int(m[1]))
 
 
-def _so_far_year(m: re.Match[str], a: dt.date) -> Interval | None:
-    return Interval(dt.date(int(m[1]), 1, 1), a)
-
-
 def _relative(kind: str) -> Resolver:
     def resolve(m: re.Match[str], a: dt.date) -> Interval | None:
-        week = _week_of(a)
-        table = {
-            "today": day(a),
-            "yesterday": day(a - dt.timedelta(days=1)),
-            "tomorrow": day(a + dt.timedelta(days=1)),
-            "year-start": Interval(dt.date(a.year, 1, 1), a),
-            "last-week": Interval(week.start - dt.timedelta(days=7), week.start - dt.timedelta(days=1)),
-            "this-week": week,
-            "end-of-week": Interval(a, week.end),
-            "recent-days": Interval(a - dt.timedelta(days=_RECENT_DAYS), a),
-            "recent-weeks": Interval(a - dt.timedelta(days=_RECENT_WEEKS), a),
-            "last-month": _month(*(a.replace(day=1) - dt.timedelta(days=1)).timetuple()[:2]),
-            "last-year": _year(a.year - 1),
-            "this-year": Interval(dt.date(a.year, 1, 1), a),
-        }
-        return table[kind]
+        # Only the asked one is computed: on the calendar's last day 'today' is a day,
+        # though 'tomorrow' is not.
+        return _RELATIVE[kind](a)
     return resolve
+
+
+_RELATIVE: dict[str, Callable[[dt.date], Interval]] = {
+    "today": day,
+    "yesterday": lambda a: day(a - dt.timedelta(days=1)),
+    "tomorrow": lambda a: day(a + dt.timedelta(days=1)),
+    "day-before-yesterday": lambda a: day(a - dt.timedelta(days=2)),
+    "day-after-tomorrow": lambda a: day(a + dt.timedelta(days=2)),
+    "year-start": lambda a: Interval(dt.date(a.year, 1, 1), a),
+    "last-week": lambda a: _week_of(a - dt.timedelta(days=7)),
+    "this-week": _week_of,
+    "end-of-week": lambda a: Interval(a, _week_of(a).end),
+    "recent-days": lambda a: Interval(a - dt.timedelta(days=_RECENT_DAYS), a),
+    "recent-weeks": lambda a: Interval(a - dt.timedelta(days=_RECENT_WEEKS), a),
+    "last-month": lambda a: _month(*(a.replace(day=1) - dt.timedelta(days=1)).timetuple()[:2]),
+    "last-year": lambda a: _year(a.year - 1),
+    "this-year": lambda a: Interval(dt.date(a.year, 1, 1), a),
+}
 
 
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -261,13 +332,15 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (rf"\b(early|mid|late)[\s-]+{_MONTH}(?:\s+(\d{{4}}))?\b", _month_part),
         (rf"\b{_MONTH}\s+(?:of\s+)?(\d{{4}})\b", _month_year),
         (r"\b(so far in|so far this year in|since the (?:start|beginning) of)\s+(\d{4})\b",
-         lambda m, a: Interval(dt.date(int(m[2]), 1, 1), a)),
+         _since_year),
         (r"\bsince\s+(\d{4})\b", _since_year),
-        (r"\bso far in\s+(\d{4})\b", _so_far_year),
         (r"\b(?:in|during|of|throughout|all of)\s+(\d{4})\b", _year_only),
+        (r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(next|last|this)\s+week\b", _weekday_of_week),  # noqa: E501
         (r"\b(last|this\s+coming|this|next|coming|upcoming|on|since|earlier\s+on|late\s+on|by)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),  # noqa: E501
         (rf"\b(?:in|during|since|by|of|early|late|mid)\s+{_MONTH}\b", _bare_month),
         (r"\b(today|this morning|this afternoon|this evening|tonight)\b", _relative("today")),
+        (r"\bthe day before yesterday\b", _relative("day-before-yesterday")),
+        (r"\bthe day after tomorrow\b", _relative("day-after-tomorrow")),
         (r"\byesterday\b", _relative("yesterday")),
         (r"\btomorrow\b", _relative("tomorrow")),
         (r"\b(?:since|from) the (?:start|beginning) of (?:the|this) year\b", _relative("year-start")),
@@ -300,35 +373,49 @@ def readings(text: str, anchor: dt.date | None, *, past: bool = False) -> tuple[
     """Every interval ``text`` may mean, read on ``anchor``, the likeliest first; empty
     when the words are not understood. ``past``: the time of something already done (a
     statement made), so readings after the anchor go, unless the words look ahead or
-    no other reading is left."""
+    no other reading is left. A text naming several weekdays ("on Monday or Tuesday")
+    may mean any of them: each one's readings, in the order written."""
     for pattern, fn in PATTERNS:
-        m = pattern.search(text)
-        if m is None:
+        matches = list(pattern.finditer(text)) if fn is _weekday else \
+            [m for m in (pattern.search(text),) if m is not None]
+        if not matches:
             continue
-        absolute = fn in (_iso, _month_year, _year_only) or (
-            fn is _month_day and len([g for g in m.groups() if g and g.isdigit()]) > 1)
-        if anchor is None and not absolute:
-            return ()
-        try:
-            found = fn(m, anchor or dt.date.min)
-        except (OverflowError, ValueError):
-            # 'year 0', '99999999 weeks ago', 'today' read on 9999-12-31: a day beyond
-            # the calendar is no day, so the phrase stays unresolved (a located I011).
-            return ()
-        if found is None:
-            return ()
-        found = (found,) if isinstance(found, Interval) else found
-        if anchor is None:
-            return found
-        if _since(text, m):
-            # "since March 26", "since the end of March", "since Monday": up to the anchor.
-            found = tuple(Interval(iv.start, max(iv.end, anchor)) if iv.start <= anchor else iv
-                          for iv in found)
-            past = True
-        if past and not ahead(text):
-            found = tuple(iv for iv in found if iv.start <= anchor) or found[:1]
-        return found
+        found: list[Interval] = []
+        for m in matches:
+            mine = _read(m, fn, anchor, past)
+            if not mine:
+                return ()
+            found += [iv for iv in mine if iv not in found]
+        return tuple(found)
     return ()
+
+
+def _read(m: re.Match[str], fn: Resolver, anchor: dt.date | None,
+          past: bool) -> tuple[Interval, ...]:
+    """The readings of one matched time expression."""
+    absolute = fn in (_iso, _month_year, _year_only) or (
+        fn is _month_day and len([g for g in m.groups() if g and g.isdigit()]) > 1)
+    if anchor is None and not absolute:
+        return ()
+    try:
+        found = fn(m, anchor or dt.date.min)
+    except (OverflowError, ValueError):
+        # 'year 0', '99999999 weeks ago', 'tomorrow' read on 9999-12-31: a day beyond
+        # the calendar is no day, so the phrase stays unresolved (a located I011).
+        return ()
+    if found is None:
+        return ()
+    found = (found,) if isinstance(found, Interval) else found
+    if anchor is None:
+        return found
+    if _since(m.string, m):
+        # "since March 26", "since the end of March", "since Monday": up to the anchor.
+        found = tuple(Interval(iv.start, max(iv.end, anchor)) if iv.start <= anchor else iv
+                      for iv in found)
+        past = True
+    if past and not _ahead(m):
+        found = tuple(iv for iv in found if iv.start <= anchor) or found[:1]
+    return found
 
 
 _SINCE = re.compile(r"\bsince\s*$", re.I)

@@ -196,8 +196,9 @@ def test_fast_helpers_equal_the_old_ones(words: list[str]) -> None:
     ("more than 99999999 weeks ago", dt.date(2021, 4, 12)),
     ("since 0000", dt.date(2021, 4, 12)), ("in 0000", dt.date(2021, 4, 12)),
     ("March 0000", dt.date(2021, 4, 12)),
-    ("today", dt.date(9999, 12, 31)), ("today", dt.date(1, 1, 1)),
+    ("tomorrow", dt.date(9999, 12, 31)), ("this week", dt.date(9999, 12, 31)),
     ("next week", dt.date(9999, 12, 31)), ("yesterday", dt.date(1, 1, 1)),
+    ("on Friday next week", dt.date(9999, 12, 31)),
 ])
 def test_a_day_beyond_the_calendar_is_unresolved_not_a_crash(text: str, anchor: dt.date) -> None:
     """Record numbers reach date arithmetic: beyond the calendar the phrase is no day
@@ -236,3 +237,73 @@ def test_date_rules_word_an_open_reading() -> None:
     interval = resolve(spec.text, dt.date(2021, 4, 12))
     assert interval is not None and interval.start == dt.date.min
     assert shown(spec, interval) == "'more than a year ago' (until 2020-04-12)"
+
+
+# ------------------------------------------------------------ tense and calendar edges
+# (red team): SUNDAY closes the week of MONDAY..; the Fridays are 04-09, 04-16, 04-23.
+SUNDAY = dt.date(2021, 4, 18)
+WEDNESDAY = dt.date(2021, 4, 14)
+
+
+@pytest.mark.parametrize(("text", "anchor", "want"), [
+    # "as planned" says it went to plan: an unmarked weekday keeps both readings...
+    ("on Friday as planned", MONDAY, ("2021-04-09", "2021-04-16")),
+    # ...while what is planned for a day lies ahead.
+    ("talks planned for Friday", MONDAY, ("2021-04-16",)),
+    # A forward word of another clause is of another time.
+    ("on Friday, before talks due next week", WEDNESDAY, ("2021-04-09", "2021-04-16")),
+    ("on Friday, when they will meet", WEDNESDAY, ("2021-04-16",)),
+    ("due to meet on Friday, April 16", TUESDAY, ("2021-04-16",)),
+    # A weekday of a named week.
+    ("Friday next week", MONDAY, ("2021-04-23",)), ("on Friday next week", MONDAY, ("2021-04-23",)),
+    ("Friday last week", SATURDAY, ("2021-04-09",)), ("Friday this week", MONDAY, ("2021-04-16",)),
+    # Two weekdays: either may be meant, none alone.
+    ("on Monday or Tuesday", MONDAY, ("2021-04-12", "2021-04-06", "2021-04-13")),
+    ("the day before yesterday", MONDAY, ("2021-04-10",)),
+    ("the day after tomorrow", MONDAY, ("2021-04-14",)),
+    # "this Friday" is the Friday of the anchor's week, Monday to Sunday, even on its Sunday.
+    ("this Friday", SUNDAY, ("2021-04-16",)),
+    # February 29 without a year: last year's when that was a leap year...
+    ("February 29", MONDAY, ("2020-02-29",)),
+    ("due on February 29", dt.date(2023, 4, 12), ("2024-02-29",)),
+    # ...the calendar's edges keep the readings that are days.
+    ("on Friday", dt.date(9999, 12, 31), ("9999-12-31",)),
+    ("on Thursday", dt.date(9999, 12, 31), ("9999-12-30",)),
+    ("on Friday", dt.date(1, 1, 1), ("0001-01-05",)),
+    ("today", dt.date(9999, 12, 31), ("9999-12-31",)), ("today", dt.date(1, 1, 1), ("0001-01-01",)),
+])
+def test_red_team_tense_and_edges(text: str, anchor: dt.date, want: tuple[str, ...]) -> None:
+    assert tuple(str(r) for r in readings(text, anchor)) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("on Friday as planned", False), ("talks planned for Friday", True),
+    ("on Friday, before talks due next week", False), ("Friday next week", True),
+    ("due to meet on Friday, April 16", True), ("which will take place on Friday", True),
+])
+def test_ahead_reads_the_clause_of_the_time(text: str, want: bool) -> None:
+    assert ahead(text) is want
+
+
+@pytest.mark.parametrize(("text", "anchor"), [
+    ("since 2030", MONDAY), ("so far in 2030", MONDAY), ("since the start of 2030", MONDAY),
+    # A year-less February 29 further back than last year is not what the words mean.
+    ("February 29", dt.date(2023, 4, 12)),
+])
+def test_no_period_that_cannot_be(text: str, anchor: dt.date) -> None:
+    assert readings(text, anchor) == ()
+
+
+PHRASES = st.sampled_from([
+    "on Friday", "last Monday", "this Sunday", "next Tuesday", "Friday next week",
+    "on Monday or Friday", "since 2030", "since 1999", "February 29", "April 16",
+    "due on April 16", "the day before yesterday", "the day after tomorrow", "this week",
+    "last week", "since Friday", "since March 26", "in recent weeks", "within 48 hours",
+    "the end of December", "less than a week ago", "more than two years ago", "last month"])
+ANCHORS = st.one_of(st.dates(), st.sampled_from([dt.date.min, dt.date.max]))
+
+
+@given(PHRASES, ANCHORS, st.booleans())
+def test_readings_are_never_inverted(text: str, anchor: dt.date, past: bool) -> None:
+    """Whatever the anchor, a reading starts on or before its end (or there is none)."""
+    assert all(iv.start <= iv.end for iv in readings(text, anchor, past=past))

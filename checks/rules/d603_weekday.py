@@ -11,7 +11,8 @@ a year takes the publication year; one that would lie more than a day after
 publication is last year's or, for a planned event, this year's ("due to meet
 on Friday, April 16" in an article of Tuesday 2021-04-13), and is wrong only
 when neither falls on the weekday. With no publication date such a date is
-not checked. A text naming two weekdays ("Monday or Tuesday") names none.
+not checked. A text naming two weekdays ("Monday or Tuesday") names none (D604
+reads it as either day).
 
 Fires:
     a#c1  when {text: on Monday, date: 2021-04-11}   (a Sunday)

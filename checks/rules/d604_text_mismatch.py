@@ -14,12 +14,17 @@ vs 2021-03-15..2021-04-02) are not flagged.
 
 Tense: words that may mean more than one day fire only when none of them fits.
 An event "on Friday" may be the last Friday or the coming one (a planned
-meeting); "due to meet on Friday", "this coming Friday" and "this Friday" (the
-publication's week) are the coming one; "last Friday" is the past one; "next
-Friday" is the first Friday after publication, or the one a week later when
-that first Friday is still in the publication's week. A said time is of a
-statement already made: a bare "on Friday" there is the past Friday only,
-unless its words look ahead ("will speak on Friday").
+meeting); "due to meet on Friday" and "this coming Friday" are the coming one
+(only a forward word in the time's own clause counts: not "as planned", nor
+the "due" of "on Friday, before talks due next week"); "this Friday" is the
+Friday of the publication's Monday-Sunday week, past when read on its
+Saturday or Sunday; "last Friday" is the past one; "next Friday" is the first
+Friday after publication, or the one a week later when that first Friday is
+still in the publication's week; "Friday next week" is the Friday of the
+following week. Words naming two weekdays ("on Monday or Tuesday") name no
+single one (as D603 reads them): either fits. A said time is of a statement
+already made: a bare "on Friday" there is the past Friday only, unless its
+words look ahead ("will speak on Friday").
 
 Fires:
     a#c1  published 2021-04-12, when {text: on Monday, date: 2021-04-11}

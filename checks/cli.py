@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__, atomic, triage
-from .config import Config, ConfigError, load_config
+from .config import Config, ConfigError, find_pyproject, load_config
+from .corpus import YAML_SUFFIXES
 from .engine import Selection, find_rule, registry, select
 from .incremental import checked, checked_whole, stages_from_check
 from .pipeline import RunResult
@@ -45,6 +46,61 @@ def write_output(text: str, output: str | None) -> None:
     target = Path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic.write(target, text.encode("utf-8"), durable=False)
+
+
+def refuse_overwriting_inputs(output: Path | None, root: Path, config: Config,
+                              args: argparse.Namespace) -> None:
+    """Stop before the run when the report would be written over what the run reads:
+    ``--output facts/reviews.yaml`` replaced the reviews file with a JSON report, every
+    comment and review lost. Refused: the configuration file, the reviews file, and in
+    a checked path an existing file (a record, an archived text) or a new YAML name
+    (the next run would read the report as a fact file); a new report.json beside the
+    records harms nothing. ``output`` is the file written (``report``: DIR/index.html)."""
+    if output is None or str(output) == "-":
+        return
+    problem = _an_input(output, root, config, args) or _in_checked(output, root, config, args)
+    if problem:
+        raise UsageError(f"--output: '{str(output)[:200]}' {problem}")
+
+
+def _an_input(output: Path, root: Path, config: Config, args: argparse.Namespace) -> str | None:
+    config_file = Path(args.config) if args.config else find_pyproject(root)
+    for what, path in (("the configuration file", config_file),
+                       ("the reviews file", triage.reviews_location(root, config, args.reviews))):
+        if path is not None and _same_file(output, path):
+            return f"is {what} the run reads: the report would replace it; name another file"
+    return None
+
+
+def _in_checked(output: Path, root: Path, config: Config, args: argparse.Namespace) -> str | None:
+    if not (os.path.lexists(output) or output.name.endswith(YAML_SUFFIXES)):
+        return None
+    real = _real(output)
+    given = [(p, Path(p)) for p in getattr(args, "paths", None) or []]
+    for name, path in given + [(p, root / p) for p in config.paths]:
+        if real == _real(path):
+            return (f"is '{name[:200]}', which the run checks: the report would replace it; "
+                    "name another file")
+        if real.is_relative_to(_real(path)):
+            why = ("the report would replace what the run reads there" if os.path.lexists(output)
+                   else "the next run would read the report as a fact file")
+            return f"is in '{name[:200]}', which the run checks: {why}; name a file outside it"
+    return None
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))  # never raises: a link loop stays as it is
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same path once links are followed, or the same file under two names (a hard
+    link)."""
+    if _real(a) == _real(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # one of them does not exist
+        return False
 
 
 # ---------------------------------------------------------------- commands
@@ -106,11 +162,12 @@ def _exists(path: Path) -> bool:
 
 
 def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = False,
-                 whole: bool = False) -> RunResult:
+                 whole: bool = False, output: Path | None = None) -> RunResult:
     """Configuration, selection, the run and triage, from the input options. With
     ``incremental``, a check starts from the previous run's stored state when the
     cache holds one (checks.incremental), and stores its own for the next; with
-    ``whole`` (a report of the whole corpus) too, and the corpus is built in full."""
+    ``whole`` (a report of the whole corpus) too, and the corpus is built in full.
+    ``output``: the file the report goes to, refused before the run if it is an input."""
     root = Path(args.root).resolve()
     config = load_config(root, Path(args.config) if args.config else None)
     only = None if rules else STAGE_CATEGORIES
@@ -119,6 +176,7 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = F
                   "load, schema or integrity code for validate to report")
     paths = input_paths(args, config, root)
     triage.reviews_path(root, config, args.reviews)  # a missing one stops the run before it starts
+    refuse_overwriting_inputs(output, root, config, args)
 
     def triaged(ran_rules: bool) -> Callable[[RunResult], None]:
         def after(result: RunResult) -> None:
@@ -162,7 +220,8 @@ def _run(args: argparse.Namespace, *, rules: bool) -> int:
     if reporter is None:
         raise UsageError(f"unknown format '{args.format}'; choose from {', '.join(REPORTERS)}")
     whole = bool(getattr(reporter, "needs_corpus", False))
-    result = run_pipeline(args, rules=rules, incremental=not whole, whole=whole)
+    output = Path(args.output) if args.output else None
+    result = run_pipeline(args, rules=rules, incremental=not whole, whole=whole, output=output)
     try:
         write = getattr(reporter, "write", None)
         if write is not None and args.output and args.output != "-":

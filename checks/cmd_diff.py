@@ -49,6 +49,7 @@ from .cli import (
     UsageError,
     add_rule_options,
     narrowed,
+    refuse_overwriting_inputs,
     require_rules,
     rule_selection,
     write_output,
@@ -378,6 +379,7 @@ def run(args: argparse.Namespace) -> int:
     require_rules(selection, config, args)
     if args.head is None:  # HEAD's side is the working tree: a missing reviews file stops here
         triage.reviews_path(root, config, args.reviews)
+    refuse_overwriting_inputs(Path(args.output) if args.output else None, root, config, args)
     repo = Repo.of(root)
     head_rev = args.head or WORKING_TREE
     head = _side(repo, args.head, root, config, selection, args, head=True)

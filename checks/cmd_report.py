@@ -25,7 +25,7 @@ def run_report(args: argparse.Namespace) -> int:
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
         raise cli.UsageError(f"--output must be a folder; '{folder}' is a file")
-    result = cli.run_pipeline(args, rules=True, whole=True)
+    result = cli.run_pipeline(args, rules=True, whole=True, output=folder / "index.html")
     folder.mkdir(parents=True, exist_ok=True)
     REPORTER.write(result, folder / "index.html")
     return cli.exit_code(result)

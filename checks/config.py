@@ -69,13 +69,29 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
 
 
 def _not_empty(path: Path, config: Config) -> None:
-    """An empty list would make a run that checks nothing and passes."""
+    """An empty list would make a run that checks nothing and passes; an empty string
+    is no better: every code starts with "" (``select = [""]`` ran every rule, ``ignore
+    = [""]`` none), and "" as a path is the repository's own folder."""
     if not config.paths:
         raise ConfigError(f"{path}: [tool.fact-checks] paths = [] names nothing to check; name "
                           "the folders of the fact files (or remove it for [\"facts\"])")
     if not config.select:
         raise ConfigError(f"{path}: [tool.fact-checks] select = [] selects no rule; name the "
                           "codes to run (or remove it for [\"ALL\"])")
+    for key, values in (("paths", config.paths), ("select", config.select),
+                        ("ignore", config.ignore), ("reviews", (config.reviews,))):
+        if any(not value.strip() for value in values):
+            raise ConfigError(f"{path}: [tool.fact-checks] {key}: an empty string {_BLANK[key]}")
+
+
+_BLANK = {
+    "paths": "would be the whole repository; name the folders of the fact files",
+    "select": "would select every rule (every code starts with it); name codes, prefixes, "
+              "names or categories, or \"ALL\"",
+    "ignore": "would ignore every rule (every code starts with it); remove it",
+    "reviews": "names no file; name the reviewed-findings file (or remove the key for "
+               "\"facts/reviews.yaml\")",
+}
 
 
 def _typed_options(path: Path, config: Config) -> None:

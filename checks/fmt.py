@@ -378,7 +378,8 @@ def format_text(text: str, *, file: Path | None = None, root: Path | None = None
     before = _plain_data(text)
     kind = detect_kind(before)
     if kind is None:
-        raise FormatError("not a fact file (no top-level 'source', 'entities' or 'predicates')")
+        raise FormatError("not a fact file (no top-level 'source', 'entities', 'predicates' or "
+                          "'reviews')")
     yaml = round_trip()
     try:
         data = yaml.load(_with_modeline(text, modeline(kind, file, root)))

@@ -82,7 +82,7 @@ checked by no rule and compared with no other record), and each finding says so.
               """A YAML file in facts/ that is no kind of fact file.
 
 Records start with ``source:``, the registry with ``entities:``, the
-vocabulary with ``predicates:``."""),
+vocabulary with ``predicates:``, the reviewed findings with ``reviews:``."""),
     StageCode("I001", "integrity.unknown-entity", "integrity", _E,
               """A reference to an entity that is not registered.
 

@@ -42,6 +42,7 @@ from .corpus import shown_path
 from .engine import Selection, select, stamp
 from .findings import Finding, Hit, Location
 from .load import Document, load_file
+from .model import detect_kind
 from .pipeline import RunResult
 from .reviews import Review, ReviewsFile
 from .stages import LEFT_OUT_CODES
@@ -96,20 +97,43 @@ def reviews_path(root: Path, config: Config,
     """The reviews file to apply. An explicit path is taken as given (relative to the
     working folder, like the CLI's paths); the configured one is relative to the
     repository root. Only the default ``facts/reviews.yaml`` may be absent (None): a
-    file named on purpose that does not exist is a configuration error, since
-    ignoring it would let every finding it meant to review fail, or pass, unexplained."""
-    if reviews is not None:
-        path = Path(reviews)
-        if not os.path.lexists(path):  # a dangling link is read, and reported, as a file
-            raise ConfigError(f"--reviews: no such file: {str(path)[:200]}")
-        return path
-    path = root / config.reviews
-    if os.path.lexists(path):
-        return path
-    if "reviews" in config.model_fields_set:
-        raise ConfigError(f"[tool.fact-checks] reviews: no such file: '{config.reviews[:200]}' "
-                          "(create it with 'reviews: []', or correct the path)")
-    return None  # the default file is absent: nothing is reviewed, which is not a problem
+    file named on purpose that does not exist, is a folder or holds another kind of
+    document is a configuration error, since applying nothing in its place would let
+    every finding it meant to review fail, or pass, unexplained."""
+    path = reviews_location(root, config, reviews)
+    setting = ("--reviews" if reviews is not None else "[tool.fact-checks] reviews"
+               if "reviews" in config.model_fields_set else None)
+    if setting is None:  # the default file: absent is fine, anything else is reported
+        return path if os.path.lexists(path) else None
+    shown = str(reviews if reviews is not None else config.reviews)[:200]
+    if not os.path.lexists(path):  # a dangling link is read, and reported, as a file
+        raise ConfigError(f"{setting}: no such file: '{shown}' (create it with "
+                          "'reviews: []', or correct the path)")
+    if os.path.isdir(path):
+        raise ConfigError(f"{setting}: '{shown}' is a folder; name the reviewed-findings "
+                          "file in it (such as facts/reviews.yaml)")
+    _refuse_other_kind(path, setting, shown)
+    return path
+
+
+def reviews_location(root: Path, config: Config,
+                     reviews: str | os.PathLike[str] | None) -> Path:
+    """Where the reviews file is, whether or not it exists."""
+    return Path(reviews) if reviews is not None else root / config.reviews
+
+
+KIND_NAMES = {"record": "a fact record", "entities": "the entity registry",
+              "vocabulary": "the predicate vocabulary"}
+
+
+def _refuse_other_kind(path: Path, setting: str, shown: str) -> None:
+    """A registry, vocabulary or record named as the reviews file was applied as an
+    empty one, without a word. A file that does not load is left to the run, which
+    reports where it breaks (L001 and the like)."""
+    kind = detect_kind(load_file(path, shown).data)
+    if kind in KIND_NAMES:
+        raise ConfigError(f"{setting}: '{shown}' holds {KIND_NAMES[kind]}, not 'reviews:'; "
+                          "name the reviewed-findings file")
 
 
 def apply(result: RunResult, config: Config, reviews: str | os.PathLike[str] | None = None, *,

@@ -231,7 +231,8 @@ def validate(doc: Document, *, fast: bool | None = None) -> tuple[str | None, Ba
     kind = detect_kind(doc.data)
     if kind is None:
         doc.hit(KIND_CODE, "not a fact file: no top-level 'source' (a record), 'entities' "
-                "(the registry) or 'predicates' (the vocabulary)",
+                "(the registry), 'predicates' (the vocabulary) or 'reviews' (the reviewed "
+                "findings)",
                 "start the file with 'source:' and 'claims:', or move it out of facts/")
         return None, None
     if fast is None:

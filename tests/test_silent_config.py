@@ -229,3 +229,153 @@ def test_a_reviews_file_that_is_not_applied_is_a_finding_at_it(
 def test_one_reviews_file_is_no_finding(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / "facts" / "reviews.yaml").write_text("reviews: []\n", "utf-8")
     assert not [f for f in _report(capsys, "check")["findings"] if f["rule"] == "T006"]
+
+
+# ------------------------------------------------------------ what the reviews setting names
+
+
+@pytest.mark.parametrize("setting", ["--reviews facts", "reviews = 'facts'", "reviews = '.'"])
+def test_a_reviews_setting_that_names_a_folder_is_a_usage_error(
+        repo: Path, capsys: pytest.CaptureFixture[str], setting: str) -> None:
+    """It was L006 'not a regular file' at '.:1:1', counted as a file left out (exit 1)."""
+    argv = setting.split() if setting.startswith("--") else []
+    if not argv:
+        _configure(repo, setting)
+    for command in ("check", "validate"):
+        err = _usage_error(capsys, command, *argv)
+        assert "reviews" in err and "is a folder" in err, err
+
+
+@pytest.mark.parametrize(("file", "holds"), [
+    ("facts/entities.yaml", "the entity registry"),
+    ("facts/vocabulary.yaml", "the predicate vocabulary"),
+    ("facts/a.yaml", "a fact record"),
+])
+def test_a_reviews_setting_that_names_another_kind_of_file_is_a_usage_error(
+        repo: Path, capsys: pytest.CaptureFixture[str], file: str, holds: str) -> None:
+    """The corpus's copy of the registry was applied as an empty reviews file, without a
+    word: every review meant for the run waived nothing."""
+    said = f"'{file}' holds {holds}, not 'reviews:'"
+    assert said in _usage_error(capsys, "check", "--reviews", file)
+    _configure(repo, f"reviews = '{file}'")
+    for command in ("check", "validate", "report --output out"):
+        err = _usage_error(capsys, *command.split())
+        assert said in err and "[tool.fact-checks] reviews" in err, err
+    assert not (repo / "out").exists()  # refused before the run
+
+
+def test_a_named_reviews_file_that_does_not_parse_is_a_located_finding(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A YAML syntax error is the file's problem, not the setting's: it stays L001."""
+    (repo / "reviewed.yaml").write_text("reviews:\n\t- fingerprint: x\n", "utf-8")
+    for argv in (["--reviews", "reviewed.yaml"], []):
+        if not argv:
+            _configure(repo, "reviews = 'reviewed.yaml'")
+        assert main(["check", "--format", "json", *argv]) == 1
+        found = json.loads(capsys.readouterr().out)["findings"]
+        assert [(f["rule"], f["location"]["path"]) for f in found] == [("L001", "reviewed.yaml")]
+
+
+def test_a_file_of_no_kind_is_told_every_kind(repo: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """S002 listed records, the registry and the vocabulary, not the reviews file."""
+    (repo / "facts" / "notes.yaml").write_text("notes: []\n", "utf-8")
+    (hit,) = [f for f in _report(capsys, "validate")["findings"] if f["rule"] == "S002"]
+    assert "'reviews' (the reviewed findings)" in hit["message"]
+
+
+# ------------------------------------------------------------ empty strings in the configuration
+
+
+@pytest.mark.parametrize(("line", "key"), [
+    ('paths = [""]', "paths"),
+    ('paths = ["facts", " "]', "paths"),
+    ('select = [""]', "select"),
+    ('ignore = [""]', "ignore"),
+    ('ignore = ["V901", ""]', "ignore"),
+    ('reviews = ""', "reviews"),
+    ('reviews = " "', "reviews"),
+])
+def test_an_empty_string_in_the_configuration_is_an_error(
+        repo: Path, capsys: pytest.CaptureFixture[str], line: str, key: str) -> None:
+    """Every code starts with "": select = [""] ran every rule and ignore = [""] none
+    ('select ALL; ignore '); paths = [""] checked the whole repository."""
+    (repo / "pyproject.toml").write_text(f"[tool.fact-checks]\n{line}\n", "utf-8")
+    for command in ("check", "validate"):
+        err = _usage_error(capsys, command)
+        assert f"[tool.fact-checks] {key}: an empty string" in err, err
+
+
+# ------------------------------------------------------------ an output over an input
+
+
+def _git_repo(root: Path) -> None:
+    """A committed repository, so that diff would run (and write) if not refused."""
+    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], check=True)
+
+
+def _refused(capsys: pytest.CaptureFixture[str], file: Path, *argv: str) -> str:
+    """The run stops with exit 2, and ``file`` is as it was (or still absent)."""
+    before = file.read_bytes() if file.exists() else None
+    err = _usage_error(capsys, *argv)
+    assert (file.read_bytes() if file.exists() else None) == before
+    assert "--output" in err
+    return err
+
+
+OUTPUT_COMMANDS = [["check", "--format", "json"], ["validate"], ["diff"]]
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=lambda c: c[0])
+def test_an_output_over_the_configuration_or_the_reviews_file_is_refused(
+        repo: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    """``check --format json --output facts/reviews.yaml`` replaced the reviews file
+    with the report, every comment and review lost, and exited 0."""
+    (repo / "facts" / "reviews.yaml").write_text("# kept\nreviews: []\n", "utf-8")
+    (repo / "other.toml").write_text('[tool.fact-checks]\nreviews = "kept.yaml"\n', "utf-8")
+    (repo / "kept.yaml").write_text("reviews: []  # kept too\n", "utf-8")
+    _git_repo(repo)
+    cases = [("pyproject.toml", [], "the configuration file"),
+             ("other.toml", ["--config", "other.toml"], "the configuration file"),
+             ("facts/reviews.yaml", [], "the reviews file"),
+             ("kept.yaml", ["--config", "other.toml"], "the reviews file"),
+             ("kept.yaml", ["--reviews", "kept.yaml"], "the reviews file")]
+    for output, options, what in cases:
+        err = _refused(capsys, repo / output, *command, *options, "--output", output)
+        assert f"'{output}' is {what} the run reads" in err, err
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=lambda c: c[0])
+def test_an_output_in_a_checked_path_is_refused_if_it_exists_or_is_yaml(
+        repo: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    """A report over a record, the registry or an archived text replaces what the run
+    reads; a new facts/report.yaml would be read as a record by the next run."""
+    _git_repo(repo)
+    for output in ("facts/entities.yaml", "facts/texts/a.txt", "facts/report.yaml",
+                   "facts/new/report.yml"):
+        err = _refused(capsys, repo / output, *command, "--output", output)
+        assert "is in 'facts', which the run checks" in err, err
+    if command[0] != "diff":  # a record given as PATHS, and written over itself
+        err = _refused(capsys, repo / "facts/a.yaml", *command, "facts/a.yaml", "--output",
+                       "facts/a.yaml")
+        assert "'facts/a.yaml' is 'facts/a.yaml', which the run checks" in err
+    # a new file that no run reads is fine, in the folder or beside it
+    for output in ("facts/report.json", "report.yaml"):
+        assert main([*command, "--fail-on", "none", "--output", output]) == 0
+        assert (repo / output).stat().st_size > 0
+        (repo / output).unlink()
+
+
+def test_a_report_folder_whose_index_html_is_an_input_is_refused(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """report --output DIR writes DIR/index.html: refused where that is a file the run
+    reads (an archived page), allowed where it is new."""
+    page = repo / "facts" / "texts" / "index.html"
+    page.write_text("<p>an archived page</p>\n", "utf-8")
+    err = _refused(capsys, page, "report", "--output", "facts/texts")
+    assert "'facts/texts/index.html' is in 'facts'" in err, err
+    assert main(["report", "--fail-on", "none", "--output", "facts/site"]) == 0
+    assert (repo / "facts" / "site" / "index.html").exists()

@@ -232,6 +232,18 @@ def test_explicit_missing_reviews_file_is_a_configuration_error(repo: Path) -> N
     triage.apply(result, Config())  # the default file may be absent
 
 
+def test_a_reviews_file_named_on_purpose_must_hold_reviews(repo: Path) -> None:
+    """A folder or another kind of fact file was applied as an empty reviews file (or
+    reported as L006 at '.'), so every review meant for the run waived nothing."""
+    result = _run(repo)
+    with pytest.raises(ConfigError, match=r"entities\.yaml' holds the entity registry, not "):
+        triage.apply(result, Config(), reviews=repo / "facts" / "entities.yaml")
+    with pytest.raises(ConfigError, match=r"reviews: 'facts' is a folder"):
+        triage.apply(result, Config(reviews="facts"))
+    with pytest.raises(ConfigError, match=r"'facts/a\.yaml' holds a fact record"):
+        triage.apply(result, Config(reviews="facts/a.yaml"))
+
+
 def test_a_reviews_path_that_is_no_file_is_a_located_finding(repo: Path) -> None:
     (repo / "facts" / "reviews.yaml").symlink_to(repo / "gone.yaml")
     result = _run(repo)

@@ -177,18 +177,23 @@ def test_figure_sweeps_equal_all_pairs(raw: list[tuple[Span, Any]], window: int 
     assert involved[:2] == (low.ci, high.ci)
 
 
-READING = st.tuples(st.booleans(), st.sampled_from("st"), st.sampled_from([1.0, 2.0]),
-                    st.integers(0, 8), st.integers(0, 2), st.booleans())
+# (combined, source, total, number written, start, length, undated)
+READING = st.tuples(st.booleans(), st.sampled_from("st"), SPAN,
+                    st.sampled_from([None, (1.0,), (2.0,)]), st.integers(0, 8), st.integers(0, 2),
+                    st.booleans())
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(READING, max_size=9), st.one_of(st.none(), st.integers(0, 3)))
-def test_scope_count_equals_all_pairs(raw: list[Any], window: int | None) -> None:
+def test_scope_readings_involved_equal_all_pairs(raw: list[Any], window: int | None) -> None:
+    """Q203's bisections (one number read two ways) and its sweep for the lowest and the
+    highest total of another source (totals that cannot both hold) list the readings that
+    some pair of readings compared one by one lists."""
     sides: tuple[list[q203.Reading], list[q203.Reading]] = ([], [])
-    for combined, source, total, begin, length, undated in raw:
+    for combined, source, total, written, begin, length, undated in raw:
         first = DAY0 + dt.timedelta(begin)
         sides[0 if combined else 1].append(q203.Reading(
-            source, (), Span(total, total), first, first + dt.timedelta(length), undated))
+            source, (), total, first, first + dt.timedelta(length), undated, written))
     hit = [[r for r in side if any(q203._disagree(r, o, window) for o in sides[1 - n])]
            for n, side in enumerate(sides)]
     found = q203._involved(sides[0], sides[1], window)
@@ -199,6 +204,27 @@ def test_scope_count_equals_all_pairs(raw: list[Any], window: int | None) -> Non
     first, other, rest = found
     assert q203._disagree(first, other, window)
     assert {id(r) for r in (first, other, *rest)} == {id(r) for side in hit for r in side}
+    # The message names one number read two ways when some pair reads one so.
+    if any(q203._same_number(c, p) and q203._disagree(c, p, window)
+           for c in sides[0] for p in sides[1]):
+        assert q203._same_number(first, other)
+
+
+def test_scope_sweep_is_not_quadratic() -> None:
+    """Many sources' combined totals against many per-place readings, all on one day:
+    each reading asks for its counterparts once."""
+    import time
+
+    n = 10_000
+    day = DAY0
+    combined = [q203.Reading(f"c{k}", (), Span(float(k), float(k)), day, day, False, (float(k),))
+                for k in range(n)]
+    per_place = [q203.Reading(f"p{k}", (), Span(2.0 * k, 2.0 * k), day, day, False, (float(k),))
+                 for k in range(n)]
+    start = time.perf_counter()
+    found = q203._involved(combined, per_place, None)
+    assert time.perf_counter() - start < 10  # about 2 s; all pairs: 10**8 comparisons
+    assert found is not None and len(found[2]) == 2 * n - 2
 
 
 # ------------------------------------------------------------ D601's busiest day

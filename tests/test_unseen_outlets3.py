@@ -246,12 +246,6 @@ def test_us_range_is_no_quantity_contradiction(found: list[Finding]) -> None:
             and f"{DW}#us-officials-80-100000" in claims_of(f)] == []
 
 
-@pytest.mark.xfail(strict=True, reason="Q203 counts a combined and a per-place reading as "
-                   "disagreeing whenever their totals' keys differ (value_key), so DW's US "
-                   "range 80,000-100,000 combined is listed against 'more than 40,000 each' "
-                   "(implied more than 80,000), with which it agrees; Q203 would list a "
-                   "combined reading only when it gives a per-place figure as the combined "
-                   "one (the same number read two ways) or its total cannot hold with the sum")
 def test_us_range_is_not_in_the_scope_discrepancy(found: list[Finding]) -> None:
     """N5: the range is another source's estimate, not Mendel's figure misread; listing it
     sends the curator to check 'each' in a record that has nothing to correct."""

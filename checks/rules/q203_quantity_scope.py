@@ -6,20 +6,36 @@ combined ("more than 40,000 troops both on the border and in Crimea") while
 another source gives a figure for each of them ("more than 40,000 on the
 border and more than 40,000 in Crimea"), either as one claim with ``each:
 true`` over the places or as several single-place claims of one source that
-together cover them. The two readings imply different totals, so at least one
-outlet has misread the figure. The finding shows both totals: the combined
-figure, and the per-place figures summed ("each" over n places: n times).
+together cover them. A combined and a per-place reading disagree when
 
-Readings whose totals agree (80,000 combined, 40,000 each of two places) are
-silent. Times must overlap; readings of a state or measure without a time of
-their own also meet when given at most ``window_days`` apart (as in Q201).
-Claims are grouped by measure and by the combined place set; each reading
-counts the readings of the other side from other sources, with other totals,
-whose times meet, by bisection over sorted starts and ends (no pairs compared).
-One finding per measure and place set, listing every reading that disagrees
-with some other; the message names the earliest combined figure that another
-source gives for each place (the same number read two ways). When a source
-gives several figures for one place, the first in the record is used.
+- they write one number (value, or range ends) for the places together and for
+  each place, their totals differing: "more than 40,000" combined and "more
+  than 40,000" or "40,000" each, so at least one outlet has misread the
+  figure's scope; or
+- the combined figure and the per-place figures summed cannot both hold (their
+  intervals are disjoint): 60,000 combined and more than 40,000 each (more than
+  80,000), or more than 100,000 combined and up to 40,000 each.
+
+A figure is an interval: "more than v", "at least v", "fewer than v", "up to
+v", "about v" (within ``about``), a range, and a round figure within half a
+unit of its last significant digit, at most 1% either way; sums add the ends.
+The finding shows both totals: the combined figure, and the per-place figures
+summed ("each" over n places: n times).
+
+Readings whose totals can both hold and that write different numbers are
+silent: 80,000 combined and 40,000 each, 80,000 to 100,000 combined or more
+than 80,000 combined and more than 40,000 each. Times must overlap; readings
+of a state or measure without a time of their own also meet when given at
+most ``window_days`` apart (as in Q201). Claims are grouped by measure and by
+the combined place set. Each reading asks the other side, among readings of
+other sources whose times meet, for those writing its number with another
+total (bisection over sorted starts and ends) and for the lowest and highest
+total (a sweep over starts with a tree over ends): no pairs compared. One
+finding per measure and place set, listing every reading that disagrees with
+some other; the message names the earliest combined figure that another
+source gives for each place (the same number read two ways), else the
+earliest that disagrees. When a source gives several figures for one place,
+the first in the record is used.
 
 Fires:
     a#c1  "more than 40,000 troops" for Place A and Place B combined
@@ -29,6 +45,9 @@ Fires:
 Silent:
     a#c1  80,000 troops for Place A and Place B combined
     b#c1  40,000 for Place A, b#c2  40,000 for Place B (implied: 80,000)
+    c#c1  80,000 to 100,000 troops for Place A and Place B combined
+    d#c1  more than 40,000 for each of Place A and Place B (implied: more
+          than 80,000)
 
 Options:
     about        reach of "about v", a fraction of v (default 0.1);
@@ -42,7 +61,7 @@ import bisect
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -98,6 +117,9 @@ class Reading:
     first: dt.date
     last: dt.date
     undated: bool  # every part is a figure without a time of its own
+    # The number written: the combined figure's, or the one figure every place is given
+    # (value, or range ends, to 9 significant digits); None when the places' figures differ.
+    figure: tuple[float, ...] | None
 
     @property
     def key(self) -> tuple[float, float, bool, bool]:
@@ -160,8 +182,10 @@ class _Index:
 
 def _reading(source: str, parts: tuple[Item, ...], total: Span) -> Reading:
     # The window in which every part's time holds (unknown times hold always).
+    written = {tuple(float(f"{x:.9g}") for x in numbers(ci.claim.quantity)) for ci, _ in parts}
     return Reading(source, parts, total, max(start(ci) for ci, _ in parts),
-                   min(end(ci) for ci, _ in parts), all(undated(ci) for ci, _ in parts))
+                   min(end(ci) for ci, _ in parts), all(undated(ci) for ci, _ in parts),
+                   written.pop() if len(written) == 1 else None)
 
 
 Found = tuple[Reading, Reading, list[Reading]]
@@ -169,39 +193,37 @@ Found = tuple[Reading, Reading, list[Reading]]
 
 def _involved(combined: list[Reading], per_place: list[Reading], window: int | None
               ) -> Found | None:
-    """A combined and a per-place reading from different sources, with different totals,
-    at times that meet (see :func:`_meet`), and every other reading that disagrees so
-    with some reading of the other side. Each reading counts its counterparts with
-    bisections over sorted starts and ends per total, per source and per both
-    (all, minus the same total, minus the same source, plus both): O(n log n)."""
+    """A combined and a per-place reading that disagree (see :func:`_disagree`), and
+    every other reading that disagrees with some reading of the other side.
+
+    Each reading asks the other side twice: for readings of its own number from other
+    sources with other totals whose times meet, counted by bisection over sorted starts
+    and ends per number (all, minus the same total, minus the same source, plus both);
+    and for the lowest and the highest total among readings of other sources whose times
+    meet, by a sweep over starts with a tree over ends that keeps the best two of
+    different sources (a reading's own source may hold the best). Both are O(n log n)."""
     if not per_place or not combined:
         return None
     sides = (combined, per_place)
-    pools = (_Pool(combined, window), _Pool(per_place, window))
-    hit = [[r for r in side if pools[1 - n].counterparts(r) > 0] for n, side in enumerate(sides)]
+    same = (_SameNumber(combined, window), _SameNumber(per_place, window))
+    apart = (_apart(per_place, combined, window), _apart(combined, per_place, window))
+    hit = [[r for r, far in zip(side, apart[n], strict=True)
+            if far or same[1 - n].counterparts(r) > 0] for n, side in enumerate(sides)]
     if not hit[0]:
         return None
-    first, other = _witness(hit[0], hit[1], window)
+    first, other = _witness(hit[0], per_place, same[1], window)
     rest = [r for side in hit for r in side if r is not first and r is not other]
     return first, other, rest
 
 
-def _witness(combined: list[Reading], per_place: list[Reading], window: int | None
-             ) -> tuple[Reading, Reading]:
+def _witness(combined: list[Reading], per_place: list[Reading], same: _SameNumber,
+             window: int | None) -> tuple[Reading, Reading]:
     """The pair the message names: the earliest combined figure that another source gives
     as the figure of each place (the same number read two ways), else the earliest."""
-    same: dict[object, list[Reading]] = defaultdict(list)
-    for r in per_place:
-        figures = {value_key(s) for _, s in r.parts}
-        if len(figures) == 1:
-            same[figures.pop()].append(r)
-    pools = {k: _Pool(v, window) for k, v in same.items()}
     ordered = sorted(combined, key=lambda r: r.first)
-    first = next((c for c in ordered if c.key in pools and pools[c.key].counterparts(c) > 0),
-                 ordered[0])
-    alike = {id(r) for r in same.get(first.key, ())}
+    first = next((c for c in ordered if same.counterparts(c) > 0), ordered[0])
     other = min((r for r in per_place if _disagree(first, r, window)),
-                key=lambda r: (id(r) not in alike, r.first))
+                key=lambda r: (not _same_number(first, r), r.first))
     return first, other
 
 
@@ -212,8 +234,33 @@ def _meet(a: Reading, b: Reading, window: int | None) -> bool:
     return a.first <= b.last + dt.timedelta(reach) and b.first <= a.last + dt.timedelta(reach)
 
 
+def _same_number(a: Reading, b: Reading) -> bool:
+    """One number read two ways: the combined figure is the one given for each place
+    (their totals differ: 40,000 combined, 40,000 each)."""
+    return a.figure is not None and a.figure == b.figure and a.key != b.key
+
+
 def _disagree(a: Reading, b: Reading, window: int | None) -> bool:
-    return a.source != b.source and a.key != b.key and _meet(a, b, window)
+    """A combined and a per-place reading of different sources whose times meet, that
+    read one number two ways, or whose totals cannot both hold (disjoint intervals)."""
+    return (a.source != b.source and _meet(a, b, window)
+            and (_same_number(a, b) or a.total.below(b.total) or b.total.below(a.total)))
+
+
+class _SameNumber:
+    """Readings grouped by the number they write, each group a :class:`_Pool`."""
+
+    def __init__(self, readings: list[Reading], window: int | None) -> None:
+        groups: dict[tuple[float, ...], list[Reading]] = defaultdict(list)
+        for r in readings:
+            if r.figure is not None:
+                groups[r.figure].append(r)
+        self.pools = {k: _Pool(v, window) for k, v in groups.items()}
+
+    def counterparts(self, r: Reading) -> int:
+        """Readings of ``r``'s number, of other sources and totals, whose times meet."""
+        pool = self.pools.get(r.figure) if r.figure is not None else None
+        return pool.counterparts(r) if pool is not None else 0
 
 
 class _Pool:
@@ -233,7 +280,7 @@ class _Pool:
                               sorted(_day(r.last) for r in members))
 
     def counterparts(self, r: Reading) -> int:
-        """Readings of this pool that disagree with ``r``."""
+        """Readings of this pool from other sources, with other totals, whose time meets ``r``'s."""
         groups = (None, ("k", r.key), ("s", r.source), ("b", r.key, r.source))
         signs = (1, -1, -1, 1)
         return sum(sign * self._meeting(undated, g, r)
@@ -248,6 +295,81 @@ class _Pool:
         lo, hi = _day(r.first) - reach, _day(r.last) + reach
         # Those starting by ``hi``, minus those ending before ``lo`` (which start before it).
         return bisect.bisect_right(starts, hi) - bisect.bisect_left(ends, lo)
+
+
+def _apart(pool: list[Reading], askers: list[Reading], window: int | None) -> list[bool]:
+    """For each asker: does a reading of ``pool`` from another source, whose time meets
+    the asker's, have a total disjoint from the asker's? The lowest total (least upper
+    bound) and the highest (greatest lower bound) among them are the ones to try."""
+    lows = _best(pool, askers, window, lambda r: (r.total.hi, not r.total.hi_open))
+    highs = _best(pool, askers, window, lambda r: (-r.total.lo, not r.total.lo_open))
+    return [(low is not None and low.total.below(r.total))
+            or (high is not None and r.total.below(high.total))
+            for r, low, high in zip(askers, lows, highs, strict=True)]
+
+
+Rank = tuple[float, bool]
+Entry = tuple[Rank, str, Reading]  # (rank, source, reading)
+
+
+def _best(pool: list[Reading], askers: list[Reading], window: int | None,
+          rank: Callable[[Reading], Rank]) -> list[Reading | None]:
+    """For each asker, the reading of ``pool`` with the least rank among those of other
+    sources whose time meets the asker's (see :func:`_meet`). Readings without a time of
+    their own reach ``window`` days towards askers without one, so they are searched apart."""
+    undated = [r for r in pool if window is not None and r.undated]
+    dated = [r for r in pool if not (window is not None and r.undated)]
+    out: list[Reading | None] = [None] * len(askers)
+    for group, reach in ((dated, 0), (undated, window or 0)):
+        if not group:
+            continue
+        queries = [(_day(a.last) + (reach if a.undated else 0),
+                    _day(a.first) - (reach if a.undated else 0), a.source) for a in askers]
+        found = _least(group, queries, rank)
+        out = [min((x for x in (o, f) if x is not None), key=rank, default=None)
+               for o, f in zip(out, found, strict=True)]
+    return out
+
+
+def _least(points: list[Reading], queries: list[tuple[int, int, str]],
+           rank: Callable[[Reading], Rank]) -> list[Reading | None]:
+    """For each query (a, b, source): the point of least rank among those of another
+    source starting by day a and ending on day b or later. A sweep by start with a
+    Fenwick tree over ends (latest first) whose nodes keep the best point and the best
+    of another source: the best of the union of two sets is among their two such pairs,
+    and so is the best of the union other than any one source. O((n + m) log n)."""
+    ends = sorted({_day(p.last) for p in points}, reverse=True)
+    position = {y: n for n, y in enumerate(ends)}
+    keys = [-y for y in ends]  # ascending: positions [0, k) end on day b or later
+    tree: list[list[Entry]] = [[] for _ in range(len(ends) + 1)]
+    ordered = sorted(points, key=lambda p: p.first)
+    out: list[Reading | None] = [None] * len(queries)
+    j = 0
+    for n in sorted(range(len(queries)), key=lambda n: queries[n][0]):
+        a, b, source = queries[n]
+        while j < len(ordered) and _day(ordered[j].first) <= a:
+            p = ordered[j]
+            i = position[_day(p.last)] + 1
+            while i < len(tree):
+                tree[i] = _two([*tree[i], (rank(p), p.source, p)])
+                i += i & -i
+            j += 1
+        held: list[Entry] = []
+        i = bisect.bisect_right(keys, -b)
+        while i > 0:
+            held = _two([*held, *tree[i]])
+            i -= i & -i
+        out[n] = next((e[2] for e in held if e[1] != source), None)
+    return out
+
+
+def _two(entries: list[Entry]) -> list[Entry]:
+    """The entry of least rank and the least of another source."""
+    if not entries:
+        return []
+    best = min(entries, key=lambda e: e[0])
+    other = min((e for e in entries if e[1] != best[1]), key=lambda e: e[0], default=None)
+    return [best] if other is None else [best, other]
 
 
 def _day(d: dt.date) -> int:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from checks.config import Config
+from checks.engine import select
 from checks.findings import Finding
+from checks.pipeline import execute
 
 
 def claims_of(f: Finding) -> set[str]:
@@ -21,3 +26,9 @@ def stage_errors(found: list[Finding]) -> list[tuple[str, str]]:
     """Load, schema and integrity errors: a fixture corpus must have none."""
     return [(f.rule, f.message) for f in found
             if f.category in ("load", "schema", "integrity") and f.severity.value == "error"]
+
+
+def findings_of(fixture: Path) -> list[Finding]:
+    """Every finding of a probe's corpus (``fixture/facts``) under the default configuration."""
+    config = Config()
+    return execute([fixture / "facts"], fixture, config, select(config)).findings

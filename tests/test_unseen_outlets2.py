@@ -17,11 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.config import Config
-from checks.engine import select
 from checks.findings import Finding
-from checks.pipeline import execute
-from tests.findingtools import by_rule, claims_of, involving, stage_errors
+from tests.findingtools import by_rule, claims_of, findings_of, involving, stage_errors
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "unseen2"
 URDU = "urdupoint-2021-04-12-not-requested"
@@ -33,8 +30,7 @@ REQUEST = ["ukraine-presidential-office", "request-talks", "putin"]
 
 @pytest.fixture(scope="module")
 def found() -> list[Finding]:
-    config = Config()
-    return execute([FIXTURE / "facts"], FIXTURE, config, select(config)).findings
+    return findings_of(FIXTURE)
 
 
 def test_fixture_is_valid(found: list[Finding]) -> None:

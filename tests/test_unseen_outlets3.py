@@ -22,11 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.config import Config
-from checks.engine import select
 from checks.findings import Finding
-from checks.pipeline import execute
-from tests.findingtools import by_rule, claims_of, involving, stage_errors
+from tests.findingtools import by_rule, claims_of, findings_of, involving, stage_errors
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "unseen3"
 TASS = "tass-2021-04-12-kremlin-not-aware"
@@ -42,8 +39,7 @@ QUANTITY_RULES = ("Q201", "Q202", "Q203")
 
 @pytest.fixture(scope="module")
 def found() -> list[Finding]:
-    config = Config()
-    return execute([FIXTURE / "facts"], FIXTURE, config, select(config)).findings
+    return findings_of(FIXTURE)
 
 
 def test_fixture_is_valid(found: list[Finding]) -> None:

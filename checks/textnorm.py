@@ -56,17 +56,66 @@ def loose(text: str) -> str:
 
 
 def quoted_spans(text: str) -> list[str]:
-    """The words inside quotation marks in an excerpt (an unclosed quote runs to the end)."""
+    """The words inside quotation marks in an excerpt, in order (an unclosed double
+    quote runs to the end; single marks quote only as :func:`single_quote_spans` says)."""
     spans = []
     for m in QUOTE_SPANS.finditer(text):
-        span = next(g for g in m.groups() if g is not None)
-        if span.strip():
-            spans.append(span)
-    return spans
+        group = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
+        spans.append((m.start(group), m.end(group)))
+    spans += single_quote_spans(text)
+    return [text[s:e] for s, e in sorted(spans) if text[s:e].strip()]
 
 
 def has_quotation_marks(text: str) -> bool:
-    return bool(re.search('["\u201c\u201d\u00ab\u00bb\u201e]', text))
+    return bool(_DOUBLE_MARK.search(text)) or bool(single_quote_spans(text))
+
+
+_DOUBLE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
+# A single mark, straight or typographic, is also the apostrophe (don't, Kyiv's, the
+# officials' view), so it quotes only from a word's start to a word's end.
+_SINGLE_MARK = re.compile("['\u2018\u2019]")
+_OPENS_AFTER = frozenset("([{\"\u201c\u00ab\u2014\u2013-/")
+_CLOSES_AFTER_WORD = frozenset(".,!?;:)]}%\u2026")
+_FOLLOWS_CLOSE = frozenset(".,;:!?)]}\"\u201d\u00bb\u2014\u2013-")
+# Words that open with an elision mark: 'em, 'tis, rock 'n' roll, the '90s.
+_ELISION = re.compile(r"(?:n|em|tis|twas|\d\ds?)(?!\w)", re.IGNORECASE)
+
+
+def single_quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans quoted with single marks in text[start:end], as in British and wire
+    headlines ('No such request': Kremlin says). An opening mark stands at a word's
+    start (after a space, an opening bracket or dash, or the start) and is no elision;
+    a closing mark at a word's end, before a space, punctuation or the end. Marks pair
+    in order: a closing mark with nothing open is an apostrophe (officials'), a second
+    opening mark replaces the first (a stray elision). A span quotes when it holds a
+    space or is a headline's opening phrase ('Nonsense': ...). One pass, no
+    backtracking; never an unclosed span (the mark may have been an apostrophe)."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    for m in _SINGLE_MARK.finditer(text, start, end):
+        i = m.start()
+        before = text[i - 1] if i > start else "\n"
+        after = text[i + 1] if i + 1 < end else "\n"
+        if opened >= 0 and _closes(before, after):
+            if _WS.search(text, opened, i) or _heads_a_line(text, opened, i, start, end):
+                spans.append((opened, i))
+            opened = -1
+        elif ((before.isspace() or before in _OPENS_AFTER) and (after.isalnum() or after == "[")
+              and not _ELISION.match(text, i + 1, end)):
+            opened = i + 1
+    return spans
+
+
+def _closes(before: str, after: str) -> bool:
+    return ((before.isalnum() or before in _CLOSES_AFTER_WORD)
+            and (after.isspace() or after in _FOLLOWS_CLOSE))
+
+
+def _heads_a_line(text: str, opened: int, close: int, start: int, end: int) -> bool:
+    """A one-word span that opens a line and ends it or precedes a colon."""
+    first = opened - 1 == start or text[opened - 2] == "\n"
+    return first and (close + 1 == end or text[close + 1] in ":\n")
 
 
 def quote_words(text: str) -> str:
@@ -150,7 +199,7 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for i in range(0, len(marks), 2):
         close = marks[i + 1] if i + 1 < len(marks) else end
         spans.append((marks[i] + 1, close))
-    return spans
+    return spans + single_quote_spans(text, start, end)
 
 
 def quoted_in_context(article: str | None, excerpt: str,

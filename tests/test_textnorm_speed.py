@@ -17,7 +17,8 @@ from checks import textnorm
 from checks.textnorm import QuoteSpans, block_quote_spans, quoted_spans
 
 # ---------------------------------------------------------------- the old code, verbatim
-# (block_quote_spans and quoted_spans did not change and are imported.)
+# (block_quote_spans and quoted_spans did not change and are imported; single quotation
+# marks are new, and their spans are added to the old ones.)
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -42,7 +43,8 @@ def old_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]
     for i in range(0, len(marks), 2):
         close = marks[i + 1] if i + 1 < len(marks) else end
         spans.append((marks[i] + 1, close))
-    return spans
+    # Single quotation marks were added since (tested by hand below).
+    return spans + textnorm.single_quote_spans(text, start, end)
 
 
 def old_quoted_in_context(article: str | None, excerpt: str,
@@ -62,7 +64,7 @@ def old_quoted_in_context(article: str | None, excerpt: str,
 # ---------------------------------------------------------------- texts rich in quotes
 
 PIECE = st.sampled_from([
-    "\u201c", "\u201d", "\u00ab", "\u00bb", '"', '"', "\u201e", "'",
+    "\u201c", "\u201d", "\u00ab", "\u00bb", '"', '"', "\u201e", "'", "'", "\u2018", "\u2019",
     "\n", "\n\n", "\n \n", "\n\t\n\n", " ", " ", ", ", ". ", ";", ":",
     "We", "will", "not", "retreat", "Alpha", "said", "the talks",
     "\n- noted Alpha", "\n\u2014 Beta stressed.", "\n\u2013 the minister said",
@@ -172,3 +174,36 @@ def test_quote_spans_survive_copy_and_pickle() -> None:
     for twin in (copy.copy(spans), pickle.loads(pickle.dumps(spans))):
         assert isinstance(twin, QuoteSpans)
         assert twin == spans and twin.reach == spans.reach
+
+
+# ---------------------------------------------------------------- single quotation marks
+
+
+def test_single_marks_quote_a_phrase_but_not_an_apostrophe() -> None:
+    assert quoted_spans("'No such request': Kremlin says") == ["No such request"]
+    assert quoted_spans("It called this \u2018a provocation\u2019, and left") == ["a provocation"]
+    assert quoted_spans("'Nonsense': Kremlin denies it") == ["Nonsense"]
+    assert quoted_spans("Alpha: 'We will not retreat.'") == ["We will not retreat."]
+    for text in ("We don't know Kyiv's plans", "the '90s rock 'n' roll", "tell 'em",
+                 "the officials' view and the ministers\u2019 view", "a 'word' alone",
+                 "'Tis the officials' season"):
+        assert quoted_spans(text) == [], text
+        assert not textnorm.has_quotation_marks(text), text
+    assert textnorm.has_quotation_marks("Kremlin: 'no such request'")
+
+
+def test_single_marks_in_the_article_make_a_quotation() -> None:
+    article = "'No such request': Kremlin says\n\nThe officials' answer came late."
+    spans = textnorm.quotation_spans(article)
+    assert textnorm.quoted_in_context(article, "No such request", spans) == ["No such request"]
+    assert textnorm.quoted_in_context(article, "officials' answer", spans) == []
+
+
+def test_single_marks_are_linear_on_hostile_text() -> None:
+    import time
+    for text in ("'a " * 40_000, "a' " * 40_000, " 'a b" * 30_000 + "'", "'" * 100_000,
+                 "x'" * 60_000, "'" + "a" * 100_000):
+        began = time.perf_counter()
+        textnorm.quotation_spans(text)
+        quoted_spans(text)
+        assert time.perf_counter() - began < 1.0

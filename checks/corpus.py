@@ -118,9 +118,10 @@ class ClaimInfo:
 
     @property
     def voice(self) -> tuple[str, ...]:
-        """Every quote of this claim's speaker in its record, any proposition, in order:
-        sources cut a quote at different places and file the pieces under different
-        claims, so a wording is checked against all of them."""
+        """Every quote of this claim's speaker in its record, any proposition, in order
+        (and each claim's quotes joined, :func:`voices`): sources cut a quote at
+        different places and file the pieces under different claims, so a wording is
+        checked against all of them."""
         if self.voice_memo is None:
             voices(self.siblings if self.siblings is not None else [self])
         assert self.voice_memo is not None
@@ -166,10 +167,15 @@ class ClaimInfo:
 
 
 def voices(claims: list[ClaimInfo]) -> None:
-    """Fill :attr:`ClaimInfo.voice` for a record's claims, one pass for all."""
+    """Fill :attr:`ClaimInfo.voice` for a record's claims, one pass for all. A claim's
+    quotes are also given joined, in order, as one: curators file a quotation split by
+    its attribution ("This is ...," he said, "since ...") as the claim's excerpts."""
     said: dict[str | None, list[str]] = {}
     for c in claims:
-        said.setdefault(c.speaker, []).extend(c.quotes)
+        quotes = c.quotes
+        said.setdefault(c.speaker, []).extend(quotes)
+        if len(quotes) > 1:
+            said[c.speaker].append(" ".join(quotes))
     shared = {speaker: tuple(quotes) for speaker, quotes in said.items()}
     for c in claims:
         c.voice_memo = shared[c.speaker]

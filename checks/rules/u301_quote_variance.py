@@ -5,13 +5,17 @@ marks for one utterance. Claims are grouped into blocks by speaker,
 proposition, stance and negation (a speaker quoted saying X in one outlet and
 not X in another made two statements, a contradiction for C101, not one
 statement worded two ways), and split where their times (when said, else the
-claim's time) do not overlap. A wording is covered by a source when it
+claim's time) do not overlap. A quote with neither time was said on the day it
+was published or up to ``window_days`` before, so the same words printed on
+Tuesday and on Thursday are compared. A wording is covered by a source when it
 appears, word for word, in any of that source's quotes of the speaker
 (sources cut quotes at different places and file the pieces under different
-claims). Two wordings conflict when no source covers both: then the source of
-each holds words the other does not, and no one reports them side by side.
-Quotation marks promise the speaker's exact words, so at least one of them did
-not quote verbatim (or translated differently), and a reader should check.
+claims), or in one claim's quotes joined in order (a quotation split by its
+attribution: "This is ...," he said, "since ..."). Two wordings conflict when
+no source covers both: then the source of each holds words the other does
+not, and no one reports them side by side. Quotation marks promise the
+speaker's exact words, so at least one of them did not quote verbatim (or
+translated differently), and a reader should check.
 
 Differences of case, punctuation, quotation marks, editorial [insertions]
 and British/American spelling do not count. A source whose quotes are all
@@ -36,17 +40,21 @@ Silent:
     b#c1  "The office, of course, made a request," Alpha said (a contains only
           fragments of b's quote)
 
-Options: none.
+Options:
+    window_days  quotes without a time of their own published at most this many days
+               apart are compared (default 3, as the quantity rules).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from ..corpus import ClaimInfo, Corpus
-from ..engine import NoOptions
 from ..findings import Hit
 from ..model import Stance
 from ..textnorm import quote_words
@@ -82,7 +90,15 @@ class Variance:
         return len(self.agree) > self.against
 
 
-def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+class Options(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    window_days: int = Field(3, ge=0, le=366, description="A quote without a time of its "
+                             "own was said on its publication day or up to this many days "
+                             "before: two such quotes published at most this many days "
+                             "apart are compared.")
+
+
+def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     quotes = _Quotes()
     groups: dict[BlockKey, list[ClaimInfo]] = defaultdict(list)
     for ci in corpus.claims:
@@ -92,7 +108,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     for block_key, group in groups.items():
         if len({c.source.id for c in group}) < 2:
             continue
-        clusters = _time_clusters(group)
+        clusters = _time_clusters(group, options.window_days)
         for block in clusters:
             found = _conflict(block, quotes)
             if found is not None:
@@ -152,26 +168,33 @@ def _said(ci: ClaimInfo) -> Interval | None:
     return ci.said if ci.said is not None else ci.when
 
 
-def _time_clusters(group: list[ClaimInfo]) -> list[list[ClaimInfo]]:
-    """Split a group where times do not overlap (an unknown time joins everything)."""
-    if any(_said(c) is None for c in group):
+def _time_clusters(group: list[ClaimInfo], window: int) -> list[list[ClaimInfo]]:
+    """Split a group where the times the words may have been said (:func:`_reach`) do
+    not overlap (an unknown time joins everything): one sweep over their starts."""
+    reach = {id(c): _reach(c, window) for c in group}
+    if any(iv is None for iv in reach.values()):
         return [group]
-    ordered = sorted(group, key=lambda c: (_iv(c).start, _iv(c).end))
+    spans = sorted(((iv.start, iv.end, c) for c in group if (iv := reach[id(c)]) is not None),
+                   key=lambda t: t[:2])
     clusters: list[list[ClaimInfo]] = []
     end = None
-    for c in ordered:
-        if end is None or _iv(c).start > end:
+    for start, stop, c in spans:
+        if end is None or start > end:
             clusters.append([])
-            end = _iv(c).end
+            end = stop
         clusters[-1].append(c)
-        end = max(end, _iv(c).end)
+        end = max(end, stop)
     return clusters
 
 
-def _iv(ci: ClaimInfo) -> Interval:
-    iv = _said(ci)
-    assert iv is not None
-    return iv
+def _reach(ci: ClaimInfo, window: int) -> Interval | None:
+    """When the words may have been said: the 'said' time, else the claim's own time,
+    else the publication day or up to ``window`` days before (the day a quote is
+    printed is not the day it was said; news prints it within days)."""
+    if ci.said is not None or ci.event is not None or ci.published is None:
+        return _said(ci)
+    before = min(window, (ci.published - dt.date.min).days)
+    return Interval(ci.published - dt.timedelta(days=before), ci.published)
 
 
 def _conflict(block: list[ClaimInfo], quotes: _Quotes) -> Variance | None:

@@ -10,15 +10,20 @@ judgement a disputed statement is; an outlet's own voice hides it.
 
 A schedule is not an inference: an own-voice ``expects`` whose event time
 looks ahead, in its words ("due on Friday", "next week": ``timeexpr.ahead``) or
-in a reading that ends after publication ("on Wednesday" in an article of a
-Tuesday, "April 21" read in April 12's article, explicit dates), reports an
-announced, dated plan ("Blinken is due in Brussels on Wednesday"). It fires
+in a reading that starts on the publication day or ends after it ("on
+Wednesday" in an article of a Tuesday, "on Friday" in Friday's, "April 21"
+read in April 12's article, explicit dates), reports an announced, dated plan
+("Blinken is due in Brussels on Wednesday"). It fires
 only when contested by another claim on the same proposition. Undated or past
 expectations, and suggests and fears at any time, stay inferences.
 
 Claims are grouped by proposition once (the corpus index); each own-voice
 claim is looked up against its proposition's polarities, with no pairwise
 comparison.
+
+The message words the claim as the outlet holds it ("RT expects 'Alpha spoke
+with Beta'", "Topcor denies ..."), and calls it contested only when it names who
+contests it; an undisputed inference is called an inference.
 
 Fires:
     a#c1  (own voice) "data also suggested major movements of troops" (suggests)
@@ -32,6 +37,8 @@ Fires:
 Silent:
     a#c1  (own voice) "Russia seized Crimea in March 2014" (asserts, undisputed)
     a#c1  (own voice) "Beta is due in Place A on Wednesday" (expects, after publication)
+    a#c1  (own voice) "Beta was set to join by video link" (expects, on Friday, published
+          that Friday)
     a#c1  Alpha says data suggested movements (a named source)
 
 Options: none.
@@ -85,14 +92,17 @@ def _inference(ci: ClaimInfo) -> bool:
 
 def scheduled(ci: ClaimInfo) -> bool:
     """Whether the claim's event time looks ahead of publication: in its words, or in
-    a reading (explicit dates included) that ends after the publication day."""
+    a reading (explicit dates included) that starts on the publication day or later
+    (a plan for the day itself: "was set to join on Friday" in Friday's article) or
+    ends after it."""
     for tf in time_fields(ci):
         if tf.what != "event":
             continue
         if ahead(tf.spec.text):
             return True
         published = ci.published
-        if published is not None and any(iv.end > published for iv in tf.readings):
+        if published is not None and any(iv.start >= published or iv.end > published
+                                         for iv in tf.readings):
             return True
     return False
 
@@ -101,13 +111,9 @@ def _hit(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
     says = ci.claim.says
     prop = label(corpus, ci.key) + (" (negated)" if says.negated else "")
     outlet = corpus.name(ci.source.outlet)
-    why = [f"it is an inference ({says.stance.value}) and no one is named as drawing it"
-           ] if _inference(ci) else []
-    why += [f"{who(corpus, c)} ({c.focus}) {stance_phrase(c.claim.says)}" for c in against[:3]]
-    more = f" and {len(against) - 3} more" if len(against) > 3 else ""
     return Hit(
-        message=f"{outlet} {_verb(says.stance)} '{prop}' in its own voice, citing no source, "
-                f"though it is contested: {'; '.join(why)}{more}",
+        message=f"{outlet} {_verb(says.stance)} '{prop}' in its own voice, citing no source"
+                f"{_why(corpus, ci, against)}",
         location=ci.locate("/evidence"), focus=ci.focus,
         claims=(ci.ref(), *(c.ref() for c in against)),
         fix="if the article names a source nearby, record it in 'by'; otherwise keep the "
@@ -117,10 +123,26 @@ def _hit(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
     )
 
 
+def _why(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> str:
+    """Why the claim needs a source: an inference no one is named as drawing, and who
+    contests it (never 'contested' without naming someone)."""
+    inference = (f"it is an inference ({ci.claim.says.stance.value}) and no one is named as "
+                 f"drawing it") if _inference(ci) else ""
+    if not against:
+        return f": {inference}"
+    sides = "; ".join(f"{who(corpus, c)} ({c.focus}) {stance_phrase(c.claim.says)}"
+                      for c in against[:3])
+    more = f" and {len(against) - 3} more" if len(against) > 3 else ""
+    if inference:
+        return f": {inference}, and it is contested: {sides}{more}"
+    return f", though it is contested: {sides}{more}"
+
+
 def _verb(stance: Stance) -> str:
-    # A denial in the outlet's voice ("Kiev lied about the request") must not read as
-    # the outlet stating the proposition.
-    if stance is Stance.denies:
-        return "denies"
-    return "says it is not aware of" if stance is Stance.not_aware else "states"
+    """The outlet's stance as a verb taking the proposition's label: an outlet's own
+    'expects' or denial ("Kiev lied about the request") must not read as a stated fact."""
+    return _VERBS.get(stance, stance.value)
+
+
+_VERBS = {Stance.asserts: "states", Stance.not_aware: "says it is not aware of"}
 

@@ -25,8 +25,10 @@ A phrase may mean more than one interval (:func:`readings`): an unmarked
 weekday is also the first such day on or after the anchor (a planned meeting
 "on Friday"), an unmarked bare date after the anchor also this year's, and
 "next Friday" read early in a week also the Friday of the following week
-(English usage differs); a text naming several weekdays ("on Monday or
-Tuesday") may be any of them, so no single weekday is taken. :func:`resolve`
+(English usage differs); a text naming several weekdays in one clause ("on
+Monday or Tuesday") may be any of them, so no single weekday is taken. A weekday
+of another clause is of another time ("on Monday, after Friday's vote" is a
+Monday). :func:`resolve`
 gives the first, likeliest reading; the date rules fire only when no reading
 fits.
 
@@ -105,9 +107,14 @@ _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 
 
 def weekday_named(text: str) -> int | None:
-    """The weekday a text names (0 = Monday), if exactly one."""
+    """The weekday a text names (0 = Monday), if exactly one in the clause of the first
+    (as :func:`readings` reads them: "on Monday, after Friday's vote" names Monday)."""
     # One compiled pattern: this runs for every time of every claim.
-    found = {WEEKDAYS.index(name.lower()) for name in _WEEKDAY.findall(text)}
+    first = _WEEKDAY.search(text)
+    if first is None:
+        return None
+    _, end = _clause(first, ranges=True)
+    found = {WEEKDAYS.index(name.lower()) for name in _WEEKDAY.findall(text, first.start(), end)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -146,14 +153,28 @@ def ahead(text: str) -> bool:
 
 def _ahead(m: re.Match[str]) -> bool:
     """Whether the clause holding the matched time has words that look ahead."""
-    text, start, end = m.string, 0, len(m.string)
-    for b in _CLAUSE.finditer(text):
+    start, end = _clause(m)
+    return _FORWARD.search(m.string, start, end) is not None
+
+
+def _clause(m: re.Match[str], ranges: bool = False) -> tuple[int, int]:
+    """The bounds of the clause holding the matched time: from the word opening it
+    up to the next such word (or the text's ends). ``ranges``: a dash before a
+    weekday joins a range ("Monday \u2013 Friday"), not another clause."""
+    start, end = 0, len(m.string)
+    for b in _CLAUSE.finditer(m.string):
         if b.end() <= m.start():
             start = b.start()  # the clause's opening word belongs to it ("when they will")
         elif b.start() >= m.end():
+            if ranges and b.group().strip() in _DASHES and _WEEKDAY_AT.match(m.string, b.end()):
+                continue
             end = b.start()
             break
-    return _FORWARD.search(text, start, end) is not None
+    return start, end
+
+
+_DASHES = ("-", "\u2013", "\u2014")
+_WEEKDAY_AT = re.compile(rf"\s*(?:{'|'.join(WEEKDAYS)})\b", re.I)
 
 
 def _iso(m: re.Match[str], a: dt.date) -> Interval | None:
@@ -373,10 +394,11 @@ def readings(text: str, anchor: dt.date | None, *, past: bool = False) -> tuple[
     """Every interval ``text`` may mean, read on ``anchor``, the likeliest first; empty
     when the words are not understood. ``past``: the time of something already done (a
     statement made), so readings after the anchor go, unless the words look ahead or
-    no other reading is left. A text naming several weekdays ("on Monday or Tuesday")
-    may mean any of them: each one's readings, in the order written."""
+    no other reading is left. A text naming several weekdays in one clause ("on Monday
+    or Tuesday") may mean any of them: each one's readings, in the order written; a
+    weekday in another clause than the first's is of another time."""
     for pattern, fn in PATTERNS:
-        matches = list(pattern.finditer(text)) if fn is _weekday else \
+        matches = _weekdays(pattern, text) if fn is _weekday else \
             [m for m in (pattern.search(text),) if m is not None]
         if not matches:
             continue
@@ -388,6 +410,16 @@ def readings(text: str, anchor: dt.date | None, *, past: bool = False) -> tuple[
             found += [iv for iv in mine if iv not in found]
         return tuple(found)
     return ()
+
+
+def _weekdays(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The weekdays named in the clause of the first ("on Monday or Tuesday", not
+    "on Monday, after Friday's vote")."""
+    first = pattern.search(text)
+    if first is None:
+        return []
+    _, end = _clause(first, ranges=True)
+    return list(pattern.finditer(text, first.start(), end))
 
 
 def _read(m: re.Match[str], fn: Resolver, anchor: dt.date | None,

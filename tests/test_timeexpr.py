@@ -154,13 +154,25 @@ def test_weekday_named() -> None:
     assert weekday_named("on Monday, April 12") == 0
     assert weekday_named("Friday or Saturday") is None
     assert weekday_named("in April") is None
+    # Only the first weekday's clause: another clause's weekday is of another time.
+    assert weekday_named("on Monday, after Friday's vote") == 0
+    assert weekday_named("on Monday, Friday") is None
+    assert weekday_named("Monday \u2013 Friday") is None  # a range, not another clause
+    assert weekday_named("after Friday's vote, on Monday") is None  # one clause: after ...
 
 
 def _old_weekday_named(text: str) -> int | None:
+    """The old reading of the whole text, now of the first weekday's clause (the text
+    cut where a clause opens, dashes before a weekday joining a range)."""
     import re
 
-    from checks.timeexpr import WEEKDAYS
+    from checks.timeexpr import _CLAUSE, WEEKDAYS
 
+    names = rf"\b(?:{'|'.join(WEEKDAYS)})\b"
+    cuts = [b.start() for b in _CLAUSE.finditer(text)
+            if not (b.group().strip() in "-\u2013\u2014" and re.match(rf"\s*{names}", text[b.end():], re.I))]
+    pieces = [text[i:j] for i, j in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    text = next((p for p in pieces if re.search(names, p, re.I)), text)
     found = {i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", text, re.I)}
     return found.pop() if len(found) == 1 else None
 
@@ -259,6 +271,9 @@ WEDNESDAY = dt.date(2021, 4, 14)
     ("Friday last week", SATURDAY, ("2021-04-09",)), ("Friday this week", MONDAY, ("2021-04-16",)),
     # Two weekdays: either may be meant, none alone.
     ("on Monday or Tuesday", MONDAY, ("2021-04-12", "2021-04-06", "2021-04-13")),
+    # ...in one clause: a weekday of another clause is of another time.
+    ("on Monday, after Friday's vote", TUESDAY, ("2021-04-12", "2021-04-19")),
+    ("on Monday, Friday", TUESDAY, ("2021-04-12", "2021-04-19", "2021-04-09", "2021-04-16")),
     ("the day before yesterday", MONDAY, ("2021-04-10",)),
     ("the day after tomorrow", MONDAY, ("2021-04-14",)),
     # "this Friday" is the Friday of the anchor's week, Monday to Sunday, even on its Sunday.

@@ -11,12 +11,15 @@ a year takes the publication year; one that would lie more than a day after
 publication is last year's or, for a planned event, this year's ("due to meet
 on Friday, April 16" in an article of Tuesday 2021-04-13), and is wrong only
 when neither falls on the weekday. With no publication date such a date is
-not checked. A text naming two weekdays ("Monday or Tuesday") names none (D604
-reads it as either day).
+not checked. A text naming two weekdays in one clause ("Monday or Tuesday",
+"Monday - Friday") names none (D604 reads it as either day); a weekday of
+another clause is of another time ("on Monday, after Friday's vote" names
+Monday: ``timeexpr.weekday_named``).
 
 Fires:
     a#c1  when {text: on Monday, date: 2021-04-11}   (a Sunday)
     a#c1  said "Monday, April 13"  (2021-04-13 is a Tuesday)
+    a#c1  when {text: "on Monday, after Friday's vote", date: 2021-04-09}  (a Friday)
 
 Silent:
     a#c1  said {text: on Monday, date: 2021-04-12}  (a Monday)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..corpus import ClaimInfo, Corpus
-from ..model import Proposition, Stance
+from ..model import Mode, Proposition, Stance
 from ..timeexpr import Interval
 
 # How firmly a stance commits the speaker to the proposition being so (H701's docstring
@@ -139,12 +139,22 @@ def without_object(words: str) -> str:
     return " ".join(kept) if kept else words
 
 
+# How a source the article does not name is introduced: a singular noun phrase, so that
+# "says so" agrees whatever the article's wording ("Ukrainian officials", "a source").
+_UNNAMED = {Mode.unnamed: "an unnamed source", Mode.vague: "a vague source"}
+
+
 def who(corpus: Corpus, ci: ClaimInfo) -> str:
+    """The source of a claim as the subject of 'says so': a named speaker's registry
+    name; an unnamed or vague one's registered entity, or 'an unnamed source', with the
+    article's words in brackets ("United States ('US officials')"); the outlet's own voice."""
     by = ci.claim.by
+    hidden = by.mode in _UNNAMED
     if by.speaker:
-        return corpus.name(by.speaker)
+        name = corpus.name(by.speaker)
+        return f"{name} ('{by.as_}')" if hidden and by.as_ else name
     if by.as_:
-        return f"'{by.as_}'"
+        return f"{_UNNAMED.get(by.mode, 'a source')} ('{by.as_}')"
     return corpus.name(ci.source.outlet) + " (own voice)"
 
 

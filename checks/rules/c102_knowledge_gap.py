@@ -4,7 +4,8 @@ Catches a *knowledge gap*: one claim firmly holds a proposition ("the
 president's office made a request") while another speaker says they are not
 aware of it ("not aware of any requests made lately"), and their times
 overlap. This is weaker than a contradiction, and worth telling apart: "I have
-not seen any request" is not "there was no request".
+not seen any request" is not "there was no request". One finding per proposition
+and way; the message names the best-sourced pair whose times overlap, as C101's.
 
 Fires:
     a#c1  alpha: Northland requested talks with Southland (asserts)

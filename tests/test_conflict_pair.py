@@ -1,0 +1,65 @@
+"""C101/C102 name the best-sourced pair of a block, found by sweeps per standing: the pair
+equals the best of all pairs (Hypothesis property), and a large block is not quadratic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from types import SimpleNamespace
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks.model import Mode, Part
+from checks.rules import _conflict
+from checks.timeexpr import Interval
+
+DAY0 = dt.date(2021, 4, 1)
+TIMES = st.none() | st.tuples(st.integers(0, 9), st.integers(0, 4)).map(
+    lambda t: Interval(DAY0 + dt.timedelta(t[0]), DAY0 + dt.timedelta(t[0] + t[1])))
+CLAIM = st.tuples(st.sampled_from("stu"), st.sampled_from([None, "x"]),
+                  st.sampled_from(list(Mode)), st.sampled_from(list(Part)), st.booleans(), TIMES)
+
+
+def _claim(n: int, raw: tuple[Any, ...]) -> Any:
+    source, speaker, mode, part, via, when = raw
+    by = SimpleNamespace(speaker=speaker, mode=mode, via=("wire",) if via else ())
+    return SimpleNamespace(source=SimpleNamespace(id=source), when=when,
+                           claim=SimpleNamespace(id=f"c{n}", by=by, part=part))
+
+
+def _rank(x: Any, y: Any) -> tuple[Any, ...]:
+    sa, sb = _conflict.standing(x), _conflict.standing(y)
+    return (x.source.id != y.source.id, min(sa, sb), max(sa, sb), (sa, sb))
+
+
+def _meet(x: Any, y: Any) -> bool:
+    return x.when is None or y.when is None or x.when.overlaps(y.when)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CLAIM, max_size=7), st.lists(CLAIM, max_size=7))
+def test_best_pair_equals_the_best_of_all_pairs(raw_a: list[Any], raw_b: list[Any]) -> None:
+    a = [_claim(i, r) for i, r in enumerate(raw_a)]
+    b = [_claim(100 + i, r) for i, r in enumerate(raw_b)]
+    pairs = [(x, y) for x in a for y in b if _meet(x, y)]
+    found = _conflict.best_pair(a, b)
+    if not pairs:
+        assert found is None
+        return
+    assert found is not None and _meet(*found) and found[0] in a and found[1] in b
+    assert _rank(*found) == max(_rank(x, y) for x, y in pairs)
+
+
+def test_best_pair_is_not_quadratic() -> None:
+    modes = list(Mode)
+    a = [_claim(i, ("s" if i % 2 else "t", "x", modes[i % 6], Part.body, bool(i % 3),
+                    Interval(DAY0 + dt.timedelta(i), DAY0 + dt.timedelta(i))))
+         for i in range(20_000)]
+    b = [_claim(i, ("u", None, Mode.unnamed, Part.headline, True,
+                    Interval(DAY0 - dt.timedelta(i + 1), DAY0 - dt.timedelta(i + 1))))
+         for i in range(20_000)]
+    started = time.process_time()
+    assert _conflict.best_pair(a, b) is None  # no two times meet: every sweep runs in full
+    assert time.process_time() - started < 10

@@ -117,8 +117,9 @@ _LEADS = frozenset([*_PREPOSITIONS.split(), "/", "|", "...", "\u2026"])
 def label(corpus: Corpus, key: tuple[str, str, str]) -> str:
     """'Subject predicate-label Object' in registry names; a label with a slot ("accuses
     ... of provocation") takes the object there ("Russia accuses Ukraine of provocation").
-    Without an object a slot inside the label stays, as the elided party, and the words
-    at its end that would lead up to the object go ("Russia requested talks")."""
+    Without an object a slot inside the label stays, as the elided party, and the word
+    at its end that would lead up to the object goes (:func:`without_object`: "Russia
+    requested talks", but "Russia called off")."""
     subject, predicate, obj = key
     pred = corpus.predicates.get(predicate)
     words = pred.label if pred else predicate
@@ -130,13 +131,60 @@ def label(corpus: Corpus, key: tuple[str, str, str]) -> str:
     return " ".join(w for w in (corpus.name(subject), words, named) if w)
 
 
+# Particles that complete their verb ("called off", "took over", "handed over"): right
+# after the verb they are part of what it says, not a lead-up to the object.
+_PARTICLES = frozenset(["off", "over", "up", "down", "out", "in", "on", "away", "back"])
+# Words before the verb ("is", "has", "will" ...): the verb is the first word after them.
+_AUXILIARIES = frozenset([
+    "am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
+    "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "not"])
+# Words a label read alone may not end in: the lead-up words, auxiliaries, articles and
+# conjunctions ("Putin is", "requested talks with the").
+_FUNCTION = _LEADS | _AUXILIARIES | {"a", "an", "the", "and", "or"}
+
+
 def without_object(words: str) -> str:
-    """A predicate label read with no object: its trailing prepositions, alternatives
-    ('near / against') and slot dropped; a label of nothing else stays as written."""
+    """A predicate label read with no object: one trailing word that leads up to the
+    object goes ("requested talks with" -> "requested talks"; alternatives "near /
+    against" and a slot count as one), only when what stays ends in a content word and
+    the word is not a particle right after the verb ("called off", "handed over to" ->
+    "handed over"); otherwise the label stays as written."""
     kept = words.split()
-    while kept and kept[-1].casefold() in _LEADS:
-        kept.pop()
-    return " ".join(kept) if kept else words
+    tail = _lead_up(kept)
+    rest = kept[:len(kept) - tail]
+    if not tail or not rest or (tail == 1 and _verb_particle(kept)) or not _ends_well(rest):
+        return words
+    return " ".join(rest)
+
+
+def _lead_up(kept: list[str]) -> int:
+    """How many trailing words lead up to the object: 0, 1, or 3 for alternatives of
+    lead-up words ("near / against")."""
+    folded = [w.casefold() for w in kept[-3:]]
+    if not folded or folded[-1] not in _LEADS:
+        return 0
+    if len(folded) == 3 and folded[1] in ("/", "|") and folded[0] in _LEADS:
+        return 3
+    return 1
+
+
+def _head(kept: list[str]) -> int:
+    """The index of the label's verb: its first word that is not an auxiliary."""
+    return next((i for i, w in enumerate(kept) if w.casefold() not in _AUXILIARIES), 0)
+
+
+def _verb_particle(kept: list[str]) -> bool:
+    """Whether the last word is a particle right after the verb (or an auxiliary: "is in")."""
+    if len(kept) < 2 or kept[-1].casefold() not in _PARTICLES:
+        return False
+    before = len(kept) - 2
+    return before == _head(kept) or kept[before].casefold() in _AUXILIARIES
+
+
+def _ends_well(rest: list[str]) -> bool:
+    last = rest[-1].casefold()
+    return last not in _FUNCTION or _verb_particle(rest)
 
 
 # How a source the article does not name is introduced: a singular noun phrase, so that

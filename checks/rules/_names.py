@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..model import Entity
+from ..model import Entity, EntityKind
 
 # A word: letters, optionally joined by an inner apostrophe (O'Brien). Digits,
 # hyphens and slashes split words: "Russia-backed" is "Russia" + "backed".
@@ -18,16 +18,25 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # letter nor a letter and an apostrophe precede (those continue the word before).
 _ASCII_CAPITALISED = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]')[A-Z][A-Za-z]*(?:'[A-Za-z]+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.I)
-# Demonym, adjective and plural endings: Russia -> Russian(s), Ukraine -> Ukrainian,
-# Paris -> Parisian, Israel -> Israeli, Japan -> Japanese, Turkey -> Turkish. Longest first.
-SUFFIXES = ("ians", "ans", "ian", "ese", "ish", "an", "es", "n", "s", "i")
-# Endings a name drops before any suffix (Ukrain|e -> Ukrain|ian, Chin|a -> Chin|ese),
-# and before some only: a final y before -(i)an(s) (Ital|y -> Ital|ian), -ey, -and and
-# -ain before -ish (Turk|ey -> Turk|ish, Pol|and -> Pol|ish, Brit|ain -> Brit|ish). Not
-# y before -i: "Dmitri" is another spelling of "Dmitry", not a word derived from it.
-_DROPPED = ("", "e", "a")
-_DROPPED_BEFORE = {"ians": ("y",), "ian": ("y",), "ans": ("y",), "an": ("y",),
-                   "ish": ("ey", "and", "ain")}
+# Demonym and adjective endings, each with the endings a name drops before it: Russia
+# -> Russian, Ukraine -> Ukrainian, Paris -> Parisian, Israel -> Israeli, Japan ->
+# Japanese, Turkey -> Turkish. A plural (-s, -es) is taken off first: Russians.
+# Dropped: a final e, a or y before -ian (Ukrain|e -> Ukrain|ian, Canad|a -> Canad|ian,
+# Ital|y -> Ital|ian); e or a before -ese, -ish and -i (Chin|a -> Chin|ese, Somali|a ->
+# Somali); -ey, -and and -ain before -ish (Turk|ey -> Turk|ish, Pol|and -> Pol|ish,
+# Brit|ain -> Brit|ish). Nothing drops before a bare -n or -an: the name keeps its vowel
+# (Russia|n, Europe|an), so "Ukrainan" and "Russan" are misspellings. Not y before -i:
+# "Dmitri" is another spelling of "Dmitry".
+_DROPPED_BEFORE = {"ian": ("", "e", "a", "y"), "ese": ("", "e", "a"), "i": ("", "e", "a"),
+                   "ish": ("", "e", "a", "ey", "and", "ain"), "an": ("",), "n": ("",)}
+_PLURALS = ("es", "s")
+# The demonyms a near match is also measured against ("Ukrainan" is one edit from
+# Ukrainian, two from Ukraine), by the name's ending: Russia|n, Canad|ian, Chin|ese,
+# Ukrain|ian, Europe|an, Ital|ian, Germ|an, Turk|ish, Pol|ish, Brit|ish, Paris|ian,
+# Israel|i, Japan|ese. Only names of places, governments and groups have demonyms.
+_FORMS = (("and", ("ish",)), ("ain", ("ish",)), ("ey", ("ish",)), ("a", ("n", "ian", "ese")),
+          ("e", ("ian", "an", "ish")), ("y", ("ian", "an")), ("", ("ian", "i", "ese", "an")))
+_DEMONYM_KINDS = frozenset({EntityKind.place, EntityKind.government, EntityKind.group})
 # No real name token is this long; longer words are neither indexed nor looked
 # up, so a hostile file cannot make the delete neighbourhood explode.
 MAX_TOKEN = 30
@@ -56,15 +65,31 @@ def entity_names(entity: Entity) -> tuple[str, ...]:
 
 
 def is_derived(word: str, known: Container[str]) -> bool:
-    """True when ``word`` (casefolded) is a known token plus a demonym/plural suffix, or
-    a known token in -any without its y (Germany -> German)."""
-    single = word[:-1] if word.endswith("ans") else word  # Germans -> German
-    if single.endswith("an") and single + "y" in known:
+    """True when ``word`` (casefolded) is a known token plus a demonym/adjective suffix,
+    a known token in -any without its y (Germany -> German), or the plural of one of
+    those or of a known token. ``known`` holds names of places, governments, groups and
+    organisations: a person's name takes a plural, never a demonym (see ``is_plural``)."""
+    return any(_derivation(single, known) or single in known
+               for single in _singulars(word)) or _derivation(word, known)
+
+
+def is_plural(word: str, known: Container[str]) -> bool:
+    """True when ``word`` (casefolded) is a known token plus -s or -es (the Zelenskiys)."""
+    return any(single in known for single in _singulars(word))
+
+
+def _singulars(word: str) -> Iterator[str]:
+    for plural in _PLURALS:
+        if len(word) > len(plural) + 1 and word.endswith(plural):
+            yield word[: -len(plural)]
+
+
+def _derivation(word: str, known: Container[str]) -> bool:
+    if word.endswith("an") and word + "y" in known:  # German <- Germany
         return True
-    for suffix in SUFFIXES:
+    for suffix, ends in _DROPPED_BEFORE.items():
         if len(word) > len(suffix) and word.endswith(suffix):
             stem = word[: -len(suffix)]
-            ends = _DROPPED + _DROPPED_BEFORE.get(suffix, ())
             if any(stem + end in known for end in ends):
                 return True
     return False
@@ -102,9 +127,13 @@ class NameIndex:
     depth: int = 2
     min_length: int = 5
     tokens: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # Tokens of names other than people's: only these take demonym endings.
+    derivable: set[str] = field(default_factory=set)
     written: dict[str, str] = field(default_factory=dict)  # casefolded -> as registered
     _near: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _names: set[str] = field(default_factory=set)
+    # A demonym form in ``_near`` -> the registered token it is formed from.
+    forms: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entities: Iterable[Entity]) -> NameIndex:
@@ -113,6 +142,10 @@ class NameIndex:
             for name in entity_names(entity):
                 for _, word in words(name):
                     index._add(word, entity.id)
+                    if entity.kind != EntityKind.person:
+                        index.derivable.add(word.casefold())
+                    if entity.kind in _DEMONYM_KINDS:
+                        index._add_forms(word)
         return index
 
     def _add(self, word: str, entity_id: str) -> None:
@@ -126,26 +159,43 @@ class NameIndex:
         proper = word[:1].isupper() and self.min_length <= len(folded) <= MAX_TOKEN
         if proper and folded not in self._names:
             self._names.add(folded)
+            self.forms.pop(folded, None)  # a registered token is itself, not a form
             self.written[folded] = word  # report the capitalised form
             for variant in _deletes(folded, self.depth):
                 self._near[variant].add(folded)
         self.tokens[folded].add(entity_id)
 
+    def _add_forms(self, word: str) -> None:
+        folded = word.casefold()
+        if not (word[:1].isupper() and self.min_length <= len(folded) <= MAX_TOKEN):
+            return
+        ending, suffixes = next((e, s) for e, s in _FORMS if folded.endswith(e))
+        for suffix in suffixes:
+            form = folded[: len(folded) - len(ending)] + suffix
+            if form not in self._names and form not in self.forms:
+                self.forms[form] = folded
+                for variant in _deletes(form, self.depth):
+                    self._near[variant].add(form)
+
     def known(self, word: str) -> bool:
         return word.casefold() in self.tokens
 
     def derived(self, word: str) -> bool:
-        return is_derived(word.casefold(), self.tokens)
+        """A demonym or plural of a place's, government's, group's or organisation's name
+        token, or the plural of any token: "Blinkenn" is no derivation of "Blinken"."""
+        folded = word.casefold()
+        return is_derived(folded, self.derivable) or is_plural(folded, self.tokens)
 
     def nearest(self, word: str, max_distance: int) -> str | None:
-        """The closest registered token within ``max_distance`` edits (ties: alphabetical)."""
+        """The registered token closest to ``word`` or whose demonym form is (Ukrainan ->
+        ukraine, by Ukrainian), within ``max_distance`` edits (ties: alphabetical)."""
         folded = word.casefold()
         if len(folded) > MAX_TOKEN or max_distance <= 0:
             return None
         candidates: set[str] = set()
         for variant in _deletes(folded, min(max_distance, self.depth)):
             candidates |= self._near.get(variant, set())
-        scored = sorted((distance(folded, c), c) for c in candidates)
+        scored = sorted((distance(folded, c), self.forms.get(c, c)) for c in candidates)
         best = [(d, c) for d, c in scored if d <= max_distance]
         return best[0][1] if best else None
 

@@ -12,24 +12,33 @@ How: every token of every registered name and alias is indexed once, with its
 deletion neighbourhood (symmetric delete), so a word is looked up, never
 compared against every alias. A word matches a registered token within 1 edit
 when it has at least 5 letters, within 2 edits from 9 letters. Skipped: words
-that are registered tokens (case-insensitively), a registered token plus a
-demonym, adjective or plural ending (Russia -> Russians, Ukraine -> Ukrainian,
-Paris -> Parisian, Italy -> Italian, Turkey -> Turkish, Poland -> Polish: n,
-an, ian, ans, ians, s, es, i, ese, ish; a final e or a may drop before any of
-them, a final y before -(i)an(s), a final ey, and or ain before -ish), a
-registered token in -any without its y (Germany -> German(s)), possessive 's,
-and near matches shorter than 5 letters. "Dmitri" for "Dmitry" is no
-derivation (y does not become i) and still fires. One finding per article and misspelt word, at
-the first claim using it (the headline is scanned too, after the claims).
+that are registered tokens (case-insensitively), their plurals (-s, -es) and
+possessives ('s), and, for the names of places, governments, groups,
+organisations and outlets only, a demonym or adjective ending (Russia -> Russian,
+Ukraine -> Ukrainian, Paris -> Parisian, Italy -> Italian, Turkey -> Turkish,
+Poland -> Polish, Israel -> Israeli, Japan -> Japanese: n, an, ian, i, ese, ish,
+then a plural; a final e or a drops before -ian, -ese, -ish and -i but not before a
+bare -n or -an, a final y before -ian, a final ey, and or ain before -ish) and a
+token in -any without its y (Germany -> German(s)). A person's name takes no
+demonym: "Blinkenn" is not "Blinken" + n, and "Ukrainan" (Ukraine without its e +
+an) is no derivation. Near matches shorter than 5 letters are skipped too.
+"Dmitri" for "Dmitry" is no derivation (y does not become i) and still fires.
+One finding per article and misspelt word, at the first claim using it (the
+headline is scanned too, after the claims).
 
 Fires:
     a#c1  evidence "President Volodomyr Zelenskiy said"  (registry: Volodymyr Zelenskiy)
 
     a#c1  evidence "Germnay will help" (registry: Germany)
 
+    a#c1  evidence "Secretary of State Antony Blinkenn" (registry: Antony Blinken, a person)
+
+    a#c1  evidence "Ukrainan officials" (registry: Ukraine; the demonym is Ukrainian)
+
 Silent:
     a#c1  evidence "Ukrainian officials said Zelenskiy's office ..." (demonym, possessive)
     a#c1  evidence "the German Chancellor" (registry: Germany; an adjective, no misspelling)
+    a#c1  evidence "the Blinkens and the Zelenskiys" (plurals of people's names)
 
 Options: none.
 """

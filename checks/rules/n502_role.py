@@ -27,9 +27,12 @@ registry lacks.
 A speaker's claims (``corpus.by_speaker``) are clustered by when they were
 said (unknown: the publication day; chains of overlapping times form one
 cluster); a cluster fires when two different sources use different wordings.
-One finding per speaker and cluster, listing every wording and its sources;
-the message words the cluster's time ("around 2021-04-12"), and an open end
-plainly ("until 2021-04-12" for a time said before a day, with no first day).
+One finding per speaker and cluster, listing each source's own wording with the
+sources writing it, the wordings of one title together and titles apart ("'press
+secretary' (guardian), 'spokeswoman' (rbt, rferl); 'press aide' (rt)"); the
+message words the cluster's time plainly: "on 2021-04-12", "in the week of 12-18
+April 2021" (a Monday-Sunday week), "between 2021-04-12 and 2021-04-20", and an
+open end "until 2021-04-12" (a time said before a day, with no first day).
 
 Fires:
     a#c1  Mendel, role "spokeswoman", said on Monday 2021-04-12
@@ -83,6 +86,9 @@ _SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
 _QUALIFIER_KINDS = (EntityKind.government, EntityKind.organisation, EntityKind.place,
                     EntityKind.outlet)
 _ALWAYS = Interval(dt.date.min, dt.date.max)
+# English month names whatever the locale (strftime's %B follows it).
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 # Adjective endings: president -> presidential, minister -> ministerial, parliament -> parliamentary.
 _ADJECTIVE = ("ial", "al", "ary", "ic", "ian")
 _MIN_TITLE_WORD = 5  # shorter title words ("of", "head") make no qualifier
@@ -207,12 +213,14 @@ def _compare(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
         return None  # every wording is the registry's for one role: the curator confirmed them
     # Point at the least-used wording: the likelier one to edit or confirm.
     rare = min(forms.values(), key=len)[0]
-    wordings = {_written(group): sorted({c.source.id for c in group}) for group in forms.values()}
-    unregistered = [_written(g) for k, g in forms.items() if k not in registered.values()]
-    listed = ", ".join(f"'{w}' ({', '.join(s)})" for w, s in wordings.items())
-    shown = _window(when)
+    wordings = {w: s for g in forms.values() for w, s in _by_wording(g).items()}
+    unregistered = [w for k, g in forms.items() if k not in registered.values()
+                    for w in _by_wording(g)]
+    listed = "; ".join(", ".join(f"'{w}' ({', '.join(s)})" for w, s in _by_wording(g).items())
+                       for g in forms.values())
     return Hit(
-        message=f"{corpus.name(speaker)} is titled differently across sources{shown}: {listed}",
+        message=f"{corpus.name(speaker)} is titled differently across sources{_window(when)}: "
+                f"{listed}",
         location=rare.locate("/by/role"), focus=rare.focus, block=True,
         key=f"{speaker}|{when.start}", claims=tuple(c.ref() for c in cluster[: 2 * MAX_LISTED]),
         fix=_fix(unregistered),
@@ -221,12 +229,38 @@ def _compare(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
     )
 
 
+def _by_wording(group: list[ClaimInfo]) -> dict[str, list[str]]:
+    """Each source's own wording in a group of one title, with the sources writing it;
+    wordings differing only in case are one, written as first seen."""
+    found: dict[str, tuple[str, set[str]]] = {}
+    for ci in group:
+        written = ci.claim.by.role or ""
+        found.setdefault(loose(written).casefold(), (written, set()))[1].add(ci.source.id)
+    return {written: sorted(ids) for written, ids in found.values()}
+
+
 def _window(when: Interval) -> str:
-    """' around 2021-04-12'; an open end is worded: ' until 2021-04-12', ' since ...'."""
+    """The cluster's time in words: ' on 2021-04-12', ' in the week of 12-18 April 2021',
+    ' between 2021-04-12 and 2021-04-20'; an open end: ' until 2021-04-12', ' since ...'."""
     if when == _ALWAYS:
         return ""
-    words = when.words()
-    return f" {words}" if words.startswith(("until", "since")) else f" around {words}"
+    if when.start == when.end:
+        return f" on {when.start}"
+    if dt.date.min < when.start and when.end < dt.date.max:
+        if when.start.weekday() == 0 and when.end - when.start == dt.timedelta(days=6):
+            return f" in the week of {_week(when.start, when.end)}"
+        return f" between {when.start} and {when.end}"
+    return f" {when.words()}"
+
+
+def _week(start: dt.date, end: dt.date) -> str:
+    """'12-18 April 2021', '29 March-4 April 2021', '28 December 2020-3 January 2021'."""
+    last = f"{end.day} {_MONTHS[end.month - 1]} {end.year}"
+    if start.year != end.year:
+        return f"{start.day} {_MONTHS[start.month - 1]} {start.year}-{last}"
+    if start.month == end.month:
+        return f"{start.day}-{last}"
+    return f"{start.day} {_MONTHS[start.month - 1]}-{last}"
 
 
 def _forms(cluster: list[ClaimInfo], form: Callable[[str], str]) -> dict[str, list[ClaimInfo]]:
@@ -262,7 +296,3 @@ def _fix(unregistered: list[str]) -> str:
     return (f"check each article's title for the speaker: the registry's roles lack {missing}; "
             f"if {it} {is_} right, add {'them' if it == 'they' else 'it'} to the aliases of the "
             "speaker's role; if an article got the title wrong, record a reviewed finding")
-
-
-def _written(group: list[ClaimInfo]) -> str:
-    return group[0].claim.by.role or ""

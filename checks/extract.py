@@ -51,6 +51,7 @@ from typing import Any
 
 from .fields import MAX_FIGURE
 from .model import Entity, EntityKind, Predicate, PredicateKind
+from .rules._names import is_derived
 from .textnorm import name_key, name_keys
 from .timeexpr import PATTERNS as TIME_PATTERNS
 from .timeexpr import resolve
@@ -164,11 +165,24 @@ _NOT_NAMES = {
 _MONTH_DAY = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday)$")
+# Abbreviated calendar words and time zones: alone (a dateline's "Thu 15 Apr 2021 18.42
+# BST"), they name no one; in a run of names "Jan" is a given name (Jan Kowalski).
+_CALENDAR_ABBREVIATION = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|"
+    r"Sat|Sun|UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|[ECMP][SD]T|AE[SD]T|JST|KST|"
+    r"HKT|SGT)\.?")
 _NAME_SEQ = re.compile(r"(?<![\w@#])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:(?:of|for|the|and|de|"
                        r"von|al)\s+)?[A-Z][\w’'.-]*[\w])*")
 _ORG_WORDS = re.compile(r"\b(?:Ministry|Office|Council|Agency|Service|Department|Forum|Union|"
                         r"Committee|Party|Bank|Army|Forces|Organization|Organisation|Institute|"
                         r"Commission|Parliament|Assembly|Court|Group|News|Times|Post|Press)\b")
+# Last words of names of things that are no one: agreements, formats, meetings.
+_THING_WORDS = re.compile(r"\b(?:Format|Document|Agreements?|Accords?|Treaty|Summit|Talks|"
+                          r"Process|Declaration|Pact|Initiative|Plan|Protocol|Memorandum|"
+                          r"Charter|Convention|Doctrine|Strategy|Deal|Conference)$")
+# Words inside a capitalised run that join names: "Biden-Putin", "French and German".
+_JOINERS = re.compile(r"-|\s+(?:and|&)\s+")
+_THE_BEFORE = re.compile(r"\bthe\s+(?:so-called\s+|new\s+|former\s+)?$", re.I)
 _PLACE_WORDS = re.compile(r"\b(?:region|Oblast|Republic|City|Peninsula|Sea|River|Mountains)\b")
 _DEMONYM_ENDINGS = ("ians", "ans", "ian", "ese", "ern", "an", "n", "i", "s")
 _ABBREVIATIONS = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Jan|Feb|"
@@ -251,6 +265,10 @@ class Registry:
         self._name_rx = _alternation(self.names, case_exact_single=True)
         self._role_rx = _alternation(self.roles, case_exact_single=False)
         self.tokens = {w for name in self.names for w in name.split()}
+        # Capitalised words of role wordings: the adjectives a registry gives ("French
+        # President"), which need no entity of their own.
+        self.role_words = {_fold(w) for e in self.entities.values() for r in e.roles
+                           for t in (r.title, *r.aliases) for w in t.split() if w[:1].isupper()}
         # Words of registered names as capitalised in the registry (for misspellings).
         self.name_words = {w.casefold() for e in self.entities.values()
                            for n in (e.name, *e.alias_names()) for w in re.findall(r"[\w’'-]+", n)
@@ -491,6 +509,8 @@ def _trim_name(seq: str) -> str | None:
     while words and (words[-1] in _NOT_NAMES or _MONTH_DAY.match(words[-1])):
         words = words[:-1]
     if not words or not words[0][:1].isupper() or len(" ".join(words)) > MAX_NAME:
+        return None
+    if len(words) == 1 and _CALENDAR_ABBREVIATION.fullmatch(words[0]):
         return None
     return " ".join(words)
 
@@ -1062,11 +1082,12 @@ def _unknown_names(registry: Registry, sentence: Sentence) -> Iterator[UnknownNa
             at_start = first_word is not None and start < first_word.end()
             if " " not in name and (at_start or len(name) < 3):
                 continue
-            found = unknown_name(registry, name)
+            found = unknown_name(registry, name, _THE_BEFORE.search(text, 0, start) is not None)
             whole = _trim_name(m.group())
             if found.nearest is None and whole and whole != name:
                 # "Vienna Document": a name that contains a registered one is another name.
-                found = unknown_name(registry, whole)
+                found = unknown_name(registry, whole,
+                                     _THE_BEFORE.search(text, 0, m.start()) is not None)
             yield found
 
 
@@ -1089,14 +1110,29 @@ def _pieces(m: re.Match[str], taken: bytearray) -> Iterator[tuple[int, str]]:
 
 
 def _known_word(registry: Registry, name: str) -> bool:
+    """A registered name or role wording, a demonym of one (Ukrainian, Western), or
+    registered names and their demonyms joined ("Biden-Putin", "French and German",
+    "Russian-backed": a lowercase word joined to a registered one is a compound)."""
     low = _fold(name)
     if low in registry.names or low in registry.roles:
         return True
-    return " " not in low and _derived(low, registry.tokens)
+    if " " not in low and _derived(low, registry.tokens):
+        return True
+    parts = [p for p in _JOINERS.split(name) if p]
+    return len(parts) > 1 and any(p[:1].isupper() for p in parts) and all(
+        not p[:1].isupper() or _registered_word(registry, p) for p in parts)
+
+
+def _registered_word(registry: Registry, part: str) -> bool:
+    low = _fold(part)
+    return (low in registry.names or low in registry.role_words
+            or (" " not in low and _derived(low, registry.tokens)))
 
 
 def _derived(word: str, tokens: set[str]) -> bool:
-    """Demonyms and plurals of registered words: Ukrainian, Russians, Western."""
+    """Demonyms and plurals of registered words: Ukrainian, Russians, Western, German."""
+    if is_derived(word, tokens):
+        return True
     for ending in _DEMONYM_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: -len(ending)]
@@ -1105,9 +1141,11 @@ def _derived(word: str, tokens: set[str]) -> bool:
     return False
 
 
-def unknown_name(registry: Registry, name: str) -> UnknownName:
+def unknown_name(registry: Registry, name: str, after_the: bool = False) -> UnknownName:
+    """``name`` as an unknown name with a guessed kind; ``after_the``: the text writes
+    "the" before it, which a person's name does not take."""
     nearest, nearest_id = _nearest(registry, name)
-    kind = _guess_kind(name)
+    kind = _guess_kind(name, after_the)
     if kind == "person" and any(_fold(w) in registry.tokens for w in name.split()):
         kind = "group"  # "Vienna Document": built on a registered name, not a person's
     return UnknownName(name, kind, nearest, nearest_id)
@@ -1120,8 +1158,8 @@ def _nearest(registry: Registry, name: str) -> tuple[str | None, str | None]:
     if close:
         return _registered(registry, close[0]), registry.names[close[0]]
     for word in folded.split():
-        if len(word) < 5 or word in registry.tokens:
-            continue
+        if len(word) < 5 or word in registry.tokens or _derived(word, registry.tokens):
+            continue  # "German" is Germany's adjective, not a misspelling of it
         hit = difflib.get_close_matches(word, sorted(registry.name_words), n=1, cutoff=0.8)
         if hit:
             full = next(n for n in sorted(registry.names, key=len, reverse=True)
@@ -1138,13 +1176,20 @@ def _registered(registry: Registry, folded: str) -> str:
     return entity.name
 
 
-def _guess_kind(name: str) -> str:
+def _guess_kind(name: str, after_the: bool = False) -> str:
     if _ORG_WORDS.search(name):
         return "organisation"
     if _PLACE_WORDS.search(name):
         return "place"
+    return "person" if _person_shaped(name) and not after_the else "group"
+
+
+def _person_shaped(name: str) -> bool:
+    """Given name and surname (and at most one more name): two or three capitalised
+    words, none an initialism or a word naming a thing ("Normandy Format")."""
     words = name.split()
-    return "person" if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) else "group"
+    return (2 <= len(words) <= 3 and not _THING_WORDS.search(name)
+            and all(w[:1].isupper() and not w.isupper() for w in words))
 
 
 def unknown_names(registry: Registry, text: str, part: str = "body") -> list[UnknownName]:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from checks.extract import Article, Extraction, extract
+from checks.extract import Article, Extraction, UnknownName, extract
 from checks.model import EntityFile, VocabularyFile
 
 HERE = Path(__file__).parent / "extract_texts"
@@ -176,3 +176,46 @@ def test_a_place_speaks_through_its_government_or_not_at_all() -> None:
     assert town["by"] == {"as": "Southport", "mode": "paraphrase"}
     assert "a place does not speak" in town["note"]
     assert statement["by"]["speaker"] == "norland" and "via" not in statement["by"]
+
+
+_DATELINE_TEXT = (
+    "Thu 16 May 2024 09.15 BST\n\n"
+    "The statements followed the Kovacs-Okafor call on Tuesday, Harbor News reported. "
+    "Kovacs is expected to seek Gallic and Norlandian backing for talks in the so-called "
+    "Westbay Format. Norland-backed crews and Norlandian-led teams reached the Delta. "
+    "Jan Berg, a volunteer, said the road was closed. Kovacs said the Westbay Treaty "
+    "would hold, the Norlandian Council said.\n")
+
+
+def _unknown_of(text: str) -> dict[str, UnknownName]:
+    data = _load(HERE / "entities.yaml")
+    # An irregular adjective the registry gives in a role wording ("Gallic" as "French").
+    data["entities"].append({"id": "envoy", "name": "Piet Vos", "kind": "person",
+                             "roles": [{"title": "Gallic Envoy"}]})
+    entities = EntityFile.model_validate(data).entities
+    article = Article(text=text, published=dt.date(2024, 5, 16), outlet="harbor-news")
+    return {u.name: u for u in extract(article, {e.id: e for e in entities}, {}).unknown}
+
+
+def test_calendar_words_time_zones_and_joined_registered_names_are_no_names() -> None:
+    """A dateline's day and month abbreviations and time zone name no one; registered
+    names joined by a hyphen or 'and', and demonyms of them, are no new entity."""
+    found = _unknown_of(_DATELINE_TEXT)
+    for name in ("Thu", "May", "BST", "Kovacs-Okafor", "Gallic and Norlandian", "Norlandian",
+                 "Norland-backed", "Norlandian-led"):
+        assert name not in found, found[name].describe()
+    assert set(found) == {"Westbay Format", "Jan Berg", "Westbay Treaty", "Norlandian Council"}
+
+
+def test_only_a_name_shaped_phrase_is_guessed_a_person() -> None:
+    found = _unknown_of(_DATELINE_TEXT)
+    assert found["Jan Berg"].kind == "person"  # "Jan" opens a name here
+    assert found["Westbay Format"].kind == "group"  # after 'the so-called', a thing's word
+    assert found["Westbay Treaty"].kind == "group"
+    assert found["Norlandian Council"].kind == "organisation"
+    assert all(u.nearest is None for u in found.values())
+
+
+def test_a_demonym_is_no_misspelling_of_its_name() -> None:
+    found = _unknown_of("Kovacs sought Westbay and Norlandian backing, the Delta crews said.")
+    assert found["Westbay and Norlandian"].nearest is None  # not a misspelt 'Norland'

@@ -3,7 +3,11 @@ registry does not hold, so the registry grows with review.
 
 Scans every claim's evidence and the as-written names of its source
 (``by.as``) for capitalised names that are neither a registered name or alias
-nor a role wording nor a demonym of one (Ukrainian, Western). Each unknown
+nor a role wording nor a demonym of one (Ukrainian, Western), nor registered
+names and demonyms joined by a hyphen or "and" (Biden-Putin, French and German,
+Russian-backed), nor a lone month or weekday abbreviation or time zone (a
+dateline's Apr, BST). The suggested kind is person only for two or three
+capitalised words that name no thing (not "the Normandy Format"). Each unknown
 name is listed once with the claims that use it, grouped under the nearest
 registered name when it looks like a misspelling of one (then: register it as
 an alias if it is an accepted spelling, or leave it for the N501 check), and

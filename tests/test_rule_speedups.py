@@ -105,7 +105,8 @@ ITEM = st.tuples(SPAN, st.sampled_from("xyz"), st.booleans())
 def _item(span: Span, root: str, expanded: bool) -> Item:
     # A stand-in claim whose chain of reporting starts at ``root`` (its outlet).
     ci: Any = SimpleNamespace(claim=SimpleNamespace(by=SimpleNamespace(via=[])),
-                              source=SimpleNamespace(agencies=[], outlet=root))
+                              source=SimpleNamespace(agencies=[], outlet=root),
+                              when=None, event=None, said=None)  # no time: meets every time
     return Item(ci, span, expanded)
 
 
@@ -127,7 +128,59 @@ def test_single_chain_sweep_equals_all_pairs(raw: list[tuple[Span, str, bool]]) 
         assert all(any(_meet(i.span, j.span) for j in group if j is not i)
                    for i in group) or len(group) == 1
     for g, h in ((g, h) for g in groups for h in groups if g is not h):
-        assert not any(_meet(i.span, j.span) for i in g for j in h)
+        assert g[0].ci.source.outlet != h[0].ci.source.outlet or not any(
+            _meet(i.span, j.span) for i in g for j in h)
+
+
+def _chain_timed(span: Span, root: str, expanded: bool, time: tuple[int, int, bool] | None
+                 ) -> Item:
+    # A stand-in claim of chain ``root`` with a period of its own (dated), a day it was
+    # given (undated), or no time at all (None).
+    iv = None if time is None else Interval(DAY0 + dt.timedelta(time[0]),
+                                            DAY0 + dt.timedelta(time[0] + time[1]))
+    ci: Any = SimpleNamespace(claim=SimpleNamespace(by=SimpleNamespace(via=[])),
+                              source=SimpleNamespace(agencies=[], outlet=root), when=iv,
+                              event=iv if time is not None and time[2] else None, said=None)
+    return Item(ci, span, expanded)
+
+
+def _same_time(a: Item, b: Item, window: int | None) -> bool:
+    p, r = q.period(a.ci), q.period(b.ci)
+    if p is None or r is None:
+        return True
+    reach = window if window is not None and q.undated(a.ci) and q.undated(b.ci) else 0
+    return p.start <= r.end + dt.timedelta(reach) and r.start <= p.end + dt.timedelta(reach)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(SPAN, st.sampled_from("xyz"), st.booleans(), st.one_of(
+    st.none(), st.tuples(st.integers(0, 8), st.integers(0, 3), st.booleans()))), max_size=9),
+    st.one_of(st.none(), st.integers(0, 3)))
+def test_single_chain_sweep_with_times_equals_all_pairs(raw: list[Any], window: int | None
+                                                        ) -> None:
+    """Only a figure of another chain for a time both can stand for corroborates."""
+    items = [_chain_timed(*r) for r in raw]
+    alone = [i for i in items if not i.expanded and not any(
+        _meet(i.span, t.span) and _same_time(i, t, window)
+        and t.ci.source.outlet != i.ci.source.outlet for t in items)]
+    groups = r801.single_chain_figures(items, window)
+    assert sorted(id(i) for g in groups for i in g) == sorted(id(i) for i in alone)
+    for group in groups:  # one chain's compatible figures
+        assert len({i.ci.source.outlet for i in group}) == 1
+        assert len(group) == 1 or all(any(_meet(i.span, j.span) for j in group if j is not i)
+                                      for i in group)
+
+
+def test_single_chain_sweep_is_not_quadratic() -> None:
+    """Every figure its own chain and its own day: each asks the plane once."""
+    import time
+
+    items = [_chain_timed(Span(float(n % 50), float(n % 50)), f"o{n}", False, (n, 0, True))
+             for n in range(10_000)]
+    started = time.perf_counter()
+    groups = r801.single_chain_figures(items, 3)
+    assert sum(map(len, groups)) == 10_000
+    assert time.perf_counter() - started < 10  # about 2 s; all pairs: 10**8
 
 
 # ------------------------------------------------ Q201/Q202 and Q203 sweeps

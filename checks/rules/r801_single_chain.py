@@ -12,21 +12,30 @@ rest on one chain, which is why the default looks at figures only.
 Only the same figure corroborates a figure: claims on one measure (proposition
 and unit) and scope whose figures admit a common value (as Q201 reads them:
 "14,000" and "about 14,000" do; "2 killed" and "26 killed" do not, nor does a
-figure for another place). A figure given for each of several places also
-corroborates each place's own figure. A claim is corroborated when some claim
-of another chain reports a compatible figure; the others are reported, one
-finding per group of compatible figures. Claims are grouped by the corpus
-indexes (proposition key and unit, then scope) and each group is swept once in
-order of value, never compared pairwise.
+figure for another place) for a time both can stand for: their periods (as
+Q201 reads them) overlap, so "at least 28 killed since the start of the year"
+does not corroborate "50 in all of 2020"; a figure without any time meets every
+time. Figures of a state or measure without a time of their own (troops
+massed) also meet when given at most ``window_days`` of Q201 (3) apart, as Q201
+compares them. A figure given for each of several places also corroborates
+each place's own figure. A claim is corroborated when some claim of another
+chain reports a compatible figure; the others are reported, one finding per
+group of compatible figures (by value: one chain's figure given for two times
+is one finding). Claims are grouped by the corpus indexes (proposition key and
+unit, then scope) and each group is swept once in order of period start, with
+a Fenwick tree over the order of value whose nodes are Fenwick trees over
+period ends (O(n log^2 n)), never compared pairwise.
 
 Fires:
     a#c1  (a republishes Wire Agency) "the conflict has killed 14,000 people"
     b#c1  (b republishes Wire Agency too) "14,000 people have been killed"
     c#c1  (c's own reporting) "two soldiers were killed on Saturday": another figure
+    d#c1  (d's own) 50 killed in all of 2020; e#c1 at least 28 killed this year
 
 Silent:
     a#c1  (a's own reporting) more than 40,000 troops
     b#c1  (b republishes Wire Agency) more than 40,000 troops (two chains)
+    a#c2  40,000 troops massed (undated) on Monday; c#c1 (own) 40,000 on Wednesday
 
 Options:
     scope: "quantities" (default: only claims with a figure) or "all".
@@ -47,13 +56,18 @@ from ._common import MAX_LISTED, label, proposition
 from ._quantity import (
     ABOUT,
     ROUNDING,
+    WINDOW,
     Item,
     Scope,
     by_scope,
     digits_for,
+    end,
     figure,
     numbers,
     scope_words,
+    start,
+    state_like,
+    undated,
     unit_for,
 )
 
@@ -65,6 +79,9 @@ BLOCK = proposition  # each finding depends on one proposition's claims
 
 Key = tuple[str, str, str]
 Bound = tuple[float, bool]  # a span's upper bound; at equal values a closed one is higher
+Days = tuple[int, int]  # a period's first and last day (ordinals)
+Entry = tuple[Bound, str, Item]  # (upper bound, chain root, item)
+Best = tuple[Entry, ...]  # at most two entries of different chains, highest first
 
 
 class Options(BaseModel):
@@ -79,8 +96,9 @@ class Options(BaseModel):
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     for (subject, predicate, obj, unit), block in corpus.by_quantity.items():
+        window = WINDOW if state_like(corpus, (subject, predicate, obj, unit)) else None
         for scope, items in by_scope(block, ABOUT, ROUNDING).items():
-            groups = single_chain_figures(items)
+            groups = single_chain_figures(items, window)
             # Each group is its own finding: the digits tell its figures from the others'.
             digits = digits_for(x for i in items for x in numbers(i.ci.claim.quantity))
             for group in groups:
@@ -93,17 +111,31 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
                            {"unit": None})
 
 
-def single_chain_figures(items: Sequence[Item]) -> list[list[Item]]:
+def single_chain_figures(items: Sequence[Item], window: int | None = None) -> list[list[Item]]:
     """The scope group's figures that no other chain corroborates, in groups of
     compatible figures (each group has one chain: a figure compatible with another
     chain's is corroborated), each in the items' order. A figure of several places
-    "each" (``expanded``) corroborates here but is reported in its own scope group."""
+    "each" (``expanded``) corroborates here but is reported in its own scope group.
+    With a ``window`` (a state's figures), undated figures given at most that many
+    days apart meet in time."""
     ordered = sorted(items, key=_lo)
     starts = [_lo(i) for i in ordered]
-    best = _best_two(ordered)
-    alone = [i for i in ordered if not i.expanded and not _corroborated(i, starts, best)]
+    # A figure meets those starting no later than it ends: a prefix of the order.
+    # An open upper bound meets no figure starting at it; a closed one meets a closed start.
+    reach = [(bisect.bisect_left if i.span.hi_open else bisect.bisect_right)(starts, (i.span.hi, False))
+             for i in ordered]
+    met = _meets_other_chain(ordered, reach, [_period(i) for i in ordered])
+    if window is not None:
+        near = [_period(i, window) if undated(i.ci) else None for i in ordered]
+        met = [a or b for a, b in zip(met, _meets_other_chain(ordered, reach, near), strict=True)]
+    chains: dict[str, list[Item]] = {}
+    for item, m in zip(ordered, met, strict=True):
+        if not item.expanded and not m:
+            chains.setdefault(chain_root(item.ci), []).append(item)
+    # Two chains' figures may admit a common value for different times: one finding each.
+    runs = [run for alone in chains.values() for run in _compatible_runs(alone)]
     position = {id(i): n for n, i in enumerate(items)}
-    return [sorted(run, key=lambda i: position[id(i)]) for run in _compatible_runs(alone)]
+    return [sorted(run, key=lambda i: position[id(i)]) for run in runs]
 
 
 def _lo(item: Item) -> tuple[float, bool]:
@@ -115,37 +147,92 @@ def _hi(item: Item) -> Bound:
     return (item.span.hi, not item.span.hi_open)
 
 
-def _best_two(ordered: Sequence[Item]) -> list[tuple[Item, ...]]:
-    """For each prefix of ``ordered``: the items with the highest upper bound of the
-    two chains that reach highest (one item per chain). A query needs the best chain
-    other than its own, so two chains suffice."""
-    out: list[tuple[Item, ...]] = []
-    top: tuple[Item, ...] = ()
-    for item in ordered:
-        root = chain_root(item.ci)
-        same = [t for t in top if chain_root(t.ci) == root]
-        if same and _hi(same[0]) >= _hi(item):
-            out.append(top)
-            continue
-        rest = [t for t in top if chain_root(t.ci) != root]
-        top = tuple(sorted([item, *rest], key=_hi, reverse=True)[:2])
-        out.append(top)
-    return out
+def _period(item: Item, window: int = 0) -> Days:
+    """The figure's period in days (Q201's), its end pushed ``window`` days later: two
+    periods so pushed overlap when the periods are at most ``window`` days apart. No time
+    at all spans every day."""
+    return start(item.ci).toordinal(), end(item.ci).toordinal() + window
 
 
-def _corroborated(item: Item, starts: list[tuple[float, bool]],
-                  best: list[tuple[Item, ...]]) -> bool:
-    """Some item of another chain whose figure admits a common value with this one.
-    The items starting no later than this one ends are a prefix of the order by
-    lower bound; of them, the other chain reaching highest decides."""
-    s = item.span
-    # An open upper bound meets no figure starting at it; a closed one meets a closed start.
-    reach = (bisect.bisect_left if s.hi_open else bisect.bisect_right)(starts, (s.hi, False))
-    if reach == 0:
-        return False
-    root = chain_root(item.ci)
-    other = next((t for t in best[reach - 1] if chain_root(t.ci) != root), None)
-    return other is not None and not other.span.below(s)
+def _meets_other_chain(ordered: Sequence[Item], reach: Sequence[int],
+                       days: Sequence[Days | None]) -> list[bool]:
+    """For each item with days: whether an item of another chain with days overlapping
+    its own admits a common value. Swept by period start: the items starting no later
+    than a query ends are in the plane; of those in its prefix of values whose period
+    ends no earlier than its own starts, the other chain reaching highest decides."""
+    timed = [n for n, d in enumerate(days) if d is not None]
+    plane = _Plane([(n, d[1]) for n in timed for d in [days[n]] if d is not None])
+    roots = [chain_root(i.ci) for i in ordered]
+    points = sorted(timed, key=lambda n: _days(days, n)[0])
+    met = [False] * len(ordered)
+    j = 0
+    for n in sorted(timed, key=lambda n: _days(days, n)[1]):
+        first, last = _days(days, n)
+        while j < len(points) and _days(days, points[j])[0] <= last:
+            p = points[j]
+            plane.put(p, _days(days, p)[1], (_hi(ordered[p]), roots[p], ordered[p]))
+            j += 1
+        other = next((e[2] for e in plane.best(reach[n], first) if e[1] != roots[n]), None)
+        met[n] = other is not None and not other.span.below(ordered[n].span)
+    return met
+
+
+def _days(days: Sequence[Days | None], n: int) -> Days:
+    d = days[n]
+    assert d is not None
+    return d
+
+
+def _better(best: Best, entry: Entry) -> Best:
+    """The two entries of different chains reaching highest, ``entry`` among them if
+    it is: a query needs the best chain other than its own, so two chains suffice."""
+    same = [e for e in best if e[1] == entry[1]]
+    if same and same[0][0] >= entry[0]:
+        return best
+    rest = [e for e in best if e[1] != entry[1]]
+    return tuple(sorted([entry, *rest], key=lambda e: e[0], reverse=True)[:2])
+
+
+class _Plane:
+    """Entries at positions (the order of value) with a period end; the best two chains
+    among those at positions below a count whose period ends no earlier than a day. A
+    Fenwick tree over positions whose nodes are Fenwick trees over the ends they will
+    hold (latest first): O(log^2 n) a step."""
+
+    def __init__(self, points: Sequence[tuple[int, int]]) -> None:
+        size = max((p for p, _ in points), default=-1) + 2
+        ends: list[set[int]] = [set() for _ in range(size)]
+        for pos, last in points:
+            i = pos + 1
+            while i < size:
+                ends[i].add(-last)
+                i += i & -i
+        self.ends = [sorted(e) for e in ends]
+        self.best_at: list[list[Best]] = [[()] * (len(e) + 1) for e in self.ends]
+
+    def put(self, pos: int, last: int, entry: Entry) -> None:
+        i = pos + 1
+        while i < len(self.ends):
+            row = self.best_at[i]
+            k = bisect.bisect_left(self.ends[i], -last) + 1
+            while k < len(row):
+                row[k] = _better(row[k], entry)
+                k += k & -k
+            i += i & -i
+
+    def best(self, count: int, day: int) -> Best:
+        """The best two chains among positions [0, count) ending on ``day`` or later."""
+        out: Best = ()
+        i = min(count, len(self.ends) - 1)
+        while i > 0:
+            row = self.best_at[i]
+            k = bisect.bisect_right(self.ends[i], -day)
+            while k > 0:
+                for entry in row[k]:
+                    out = _better(out, entry)
+                k -= k & -k
+            i -= i & -i
+        return out
 
 
 def _compatible_runs(ordered: list[Item]) -> list[list[Item]]:
@@ -170,10 +257,12 @@ def _figure_hit(corpus: Corpus, key: Key, unit: str, scope: Scope, group: list[I
     # "1 soldier": the unit agrees with the figure when only one is shown
     name = unit_for(quantities[0], unit) if " / " not in shown else unit
     prop = f"{label(corpus, key)} ({shown} {name}{scope_words(corpus, quantities[0])})"
-    # The group's lowest figure names it: the key must not depend on corpus order, and it
-    # keeps every digit (groups a rounded figure would join are separate findings).
+    # The group's chain and lowest figure name it: the key must not depend on corpus order,
+    # and it keeps every digit (groups a rounded figure would join are separate findings);
+    # two chains may give one figure for different times.
     block_key = (f"single-chain|{'|'.join(key)}|{unit}|{','.join(sorted(places))}|{int(each)}"
-                 f"|{min((i.span for i in group), key=lambda s: (s.lo, s.lo_open)).key()}")
+                 f"|{min((i.span for i in group), key=lambda s: (s.lo, s.lo_open)).key()}"
+                 f"|{chain_root(claims[0])}")
     return _hit(corpus, key, claims, prop, block_key,
                 {"unit": unit, "scope": sorted(places), "each": each,
                  "figures": list(dict.fromkeys(figure(q, digits=digits) for q in quantities))})

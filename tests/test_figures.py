@@ -46,6 +46,18 @@ def test_different_figures_never_print_alike(values: list[float]) -> None:
     assert len({number(x, digits) for x in values}) == len(set(values))
 
 
+@pytest.mark.parametrize(("values", "shown"), [
+    ([0.3, 0.30000000000000004], ["0.3", "0.30000000000000004"]),
+    ([0.1, 0.1 + 2 ** -55], ["0.1", "0.10000000000000003"]),
+])
+def test_figures_apart_only_in_float_noise_print_as_written(values: list[float],
+                                                             shown: list[str]) -> None:
+    # 17 significant digits printed 0.3 as 0.29999999999999999.
+    digits = digits_for(values)
+    assert digits is None
+    assert [number(x, digits) for x in values] == shown
+
+
 def test_whole_and_round_figures_keep_six_digits() -> None:
     assert digits_for([14000.0, 40000.0, 0.5]) == 6
 

@@ -31,7 +31,9 @@ TOLERANCE = 0.05  # relative gap below which two figures are a discrepancy, not 
 # and a Friday report against the Monday one.
 WINDOW = 3
 DIGITS = 6  # significant digits of a figure in a message, more only to tell figures apart
-_EXACT = 17  # digits that tell any two floats apart
+# Digits any figure written with as many prints at without the noise of its binary form
+# (DBL_DIG): at 17, 0.3 prints as 0.29999999999999999.
+_SAFE = 15
 _TINY = -9  # below 10**-9 a figure is no news figure: exponent form
 
 Block = tuple[str, str, str, str]  # (subject, predicate, object, unit)
@@ -217,16 +219,19 @@ def number(x: float, digits: int | None = DIGITS) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def digits_for(values: Iterable[float], least: int = DIGITS) -> int:
+def digits_for(values: Iterable[float], least: int = DIGITS) -> int | None:
     """The fewest significant digits, at least ``least``, at which different values print
     differently, so one message never shows two figures alike (0.0004 and 0.0009 percent,
-    1.0000001 and 1.0000002). Rounding keeps order, so only neighbours need comparing."""
+    1.0000001 and 1.0000002). Rounding keeps order, so only neighbours need comparing.
+    ``None`` (each figure's shortest exact digits, see :func:`number`) when only more than
+    15 digits tell them apart: 0.3 and 0.30000000000000004 print as written, where 17
+    digits printed 0.3 as 0.29999999999999999."""
     ordered = sorted(set(values))
-    for digits in range(least, _EXACT):
+    for digits in range(least, _SAFE + 1):
         shown = [number(x, digits) for x in ordered]
         if all(a != b for a, b in itertools.pairwise(shown)):
             return digits
-    return _EXACT
+    return None
 
 
 def exact(x: float) -> str:

@@ -404,7 +404,7 @@ def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Readin
     )
 
 
-def _per_place_words(corpus: Corpus, r: Reading, places_: frozenset[str], digits: int) -> str:
+def _per_place_words(corpus: Corpus, r: Reading, places_: frozenset[str], digits: int | None) -> str:
     """'B (b#c1) gives more than 40,000 for each (implied total more than 80,000)'."""
     total = f"(implied total {span_words(r.total, digits)})"
     if len(r.parts) == 1:

@@ -249,7 +249,7 @@ def _compatible_runs(ordered: list[Item]) -> list[list[Item]]:
 
 
 def _figure_hit(corpus: Corpus, key: Key, unit: str, scope: Scope, group: list[Item],
-                digits: int) -> Hit:
+                digits: int | None) -> Hit:
     claims = [i.ci for i in group]
     quantities = [c.claim.quantity for c in claims if c.claim.quantity is not None]
     shown = " / ".join(dict.fromkeys(figure(q, unit=False, digits=digits) for q in quantities[:3]))

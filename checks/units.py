@@ -3,9 +3,16 @@
 A unit is an identifier (lower case, so case never tells two units apart); its last
 part ("battalion-tactical-groups": "groups") is inflected. ``plural`` adds -s, -es
 after a sibilant, or -ies for a consonant and y; a word already ending in a plural
--s is kept ("troops"), so a record's usual unit keeps its spelling. Irregular words
-are not known: "servicemen" stays another unit than "soldiers", "people" a unit of
-its own."""
+-s is kept ("troops"), so a record's usual unit keeps its spelling. A word ending in
+-ss, -us or -is, a single letter, and a word of up to three letters ending in a vowel
+and s ("gas", "yes") are not plurals: "gas" and "gases" are one unit, "ga" another.
+Irregular words are not known: "servicemen" stays another unit than "soldiers",
+"people" a unit of its own.
+
+``singular`` (a message's unit after "1") is conservative: where the plural could
+have come from two singulars it keeps the plural. "-ies" is "sortie" + s as often as
+"casualty" with -ies, and "-es" after s, z or a vowel and ch is "size" + s as often as
+"bus" + es, so "1 sorties" is printed rather than a non-word."""
 
 from __future__ import annotations
 
@@ -14,7 +21,7 @@ import re
 _LAST = re.compile(r"^(.*?[-_.])?([^-_.]*)$")
 _SIBILANT = ("s", "x", "z", "ch", "sh")
 _NOT_PLURAL = ("ss", "us", "is")  # "glass", "census", "crisis": singular words ending in s
-_ES = ("sses", "xes", "zes", "ches", "shes")  # plurals that added -es to a sibilant
+_VOWELS = "aeiou"
 
 
 def _split(unit: str) -> tuple[str, str]:
@@ -24,7 +31,20 @@ def _split(unit: str) -> tuple[str, str]:
 
 
 def _looks_plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith(_NOT_PLURAL)
+    if len(word) < 2 or not word.endswith("s") or word.endswith(_NOT_PLURAL):
+        return False
+    # "gas", "yes": a short word's vowel and s is its stem; "kms", "lbs" are plurals.
+    return len(word) > 3 or word[-2] not in _VOWELS
+
+
+def _es_stem(word: str) -> str | None:
+    """The singular of a plural that added -es to a sibilant, when no singular in -e
+    could give it ('dishes', 'inches', 'boxes'); None when one could ('sizes' from size,
+    'buses' from bus, 'caches' from cache, 'glasses' beside 'impasses')."""
+    stem = word[:-2]
+    if stem.endswith("sh") or (stem.endswith("ch") and len(stem) > 2 and stem[-3] not in _VOWELS):
+        return stem
+    return stem if stem.endswith("x") and len(stem) > 2 else None
 
 
 def plural(unit: str) -> str:
@@ -41,16 +61,18 @@ def plural(unit: str) -> str:
 
 
 def singular(unit: str) -> str:
-    """'soldiers' -> 'soldier', 'countries' -> 'country', 'boxes' -> 'box'; a word
-    that does not end in a plural -s stays as it is ('people')."""
+    """'soldiers' -> 'soldier', 'tonnes' -> 'tonne', 'boxes' -> 'box'; a word that does
+    not end in a plural -s stays as it is ('people'), and so does a plural of two
+    possible singulars ('sorties', 'casualties', 'sizes', 'buses', 'species')."""
     head, word = _split(unit)
-    if not _looks_plural(word):
+    if not _looks_plural(word) or word.endswith("ies"):
         return unit
-    if word.endswith("ies") and len(word) > 4:
-        return f"{head}{word[:-3]}y"
-    if word.endswith(_ES):
-        return f"{head}{word[:-2]}"
-    return f"{head}{word[:-1]}"
+    if word.endswith("es") and word[:-2].endswith(_SIBILANT):
+        stem = _es_stem(word)
+        return unit if stem is None else head + stem
+    # Only a singular whose plural this is ('chs' is no plural of 'ch', 'citys' of 'city').
+    one = f"{head}{word[:-1]}"
+    return one if plural(one) == plural(unit) else unit
 
 
 def spelling(units: set[str]) -> str:

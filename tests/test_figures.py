@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.rules._quantity import Span, digits_for, number
+from checks.model import Quantity
+from checks.rules._quantity import Span, digits_for, number, unit_for
 
 
 @pytest.mark.parametrize(("x", "shown"), [
@@ -74,3 +75,12 @@ def test_the_html_matrix_shows_every_digit_without_an_exponent() -> None:
 
     assert (_num(0.00001), _num(1.0000001), _num(41000.0), _num(None)) == ("0.00001", "1.0000001",
                                                                             "41,000", "?")
+
+
+@pytest.mark.parametrize(("written", "name", "shown"), [
+    ("casualty", "casualties", "casualty"),  # the record's singular; inflection keeps -ies
+    ("casualties", "casualties", "casualties"),
+    ("soldiers", "soldiers", "soldier"),
+])
+def test_one_takes_the_singular_a_record_writes(written: str, name: str, shown: str) -> None:
+    assert unit_for(Quantity(value=1, unit=written), name) == shown

@@ -21,7 +21,7 @@ from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
 from ..model import Comparator, PredicateKind, Quantity
 from ..timeexpr import Interval
-from ..units import singular
+from ..units import plural, singular
 from ._common import label, who
 
 ABOUT = 0.1  # "about 40,000": within 10% either way
@@ -161,8 +161,15 @@ def numbers(q: Quantity | None) -> list[float]:
 
 
 def unit_for(q: Quantity, name: str) -> str:
-    """The unit in the number of the figure: 'soldier' after 1, else as spelt."""
-    return singular(name) if q.cmp is not Comparator.range and q.value == 1 else name
+    """The unit in the number of the figure: 'soldier' after 1, else as spelt. A record
+    that writes the singular of the measure's unit ('casualty') gives it where inflection
+    would keep the plural ('casualties' could be of 'casualtie')."""
+    if q.cmp is Comparator.range or q.value != 1:
+        return name
+    written = q.unit.lower()
+    if written != plural(written) and plural(written) == plural(name):
+        return written
+    return singular(name)
 
 
 def span_words(s: Span, digits: int | None = DIGITS) -> str:

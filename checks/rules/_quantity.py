@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,7 +23,7 @@ from ..findings import Hit
 from ..model import Comparator, PredicateKind, Quantity
 from ..timeexpr import Interval
 from ..units import plural, singular
-from ._common import label, who
+from ._common import MAX_LISTED, label, who
 
 ABOUT = 0.1  # "about 40,000": within 10% either way
 ROUNDING = 0.01  # "14,000" in prose: rounded to its last significant digit, at most 1% either way
@@ -38,6 +39,7 @@ _TINY = -9  # below 10**-9 a figure is no news figure: exponent form
 
 Block = tuple[str, str, str, str]  # (subject, predicate, object, unit)
 Scope = tuple[frozenset[str], bool]  # (scope set, each)
+T = TypeVar("T")
 
 
 class FigureOptions(BaseModel):
@@ -342,6 +344,8 @@ class Disagreement:
     high: tuple[ClaimInfo, Span]
     relative_gap: float
     involved: tuple[ClaimInfo, ...]
+    # One disagreeing pair (low, high) for each figure involved, as the sweep found them.
+    pairs: tuple[tuple[ClaimInfo, ClaimInfo], ...] = ()
 
 
 def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
@@ -351,11 +355,13 @@ def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
             continue
         near = window if state_like(corpus, block) else None
         for scope, items in by_scope(claims, about, rounding).items():
-            found = conflicts(items, near)
+            real = _disagreeing(items, near)
+            found = _summary(items, real)
             if found is not None:
                 (low, high, gap), involved = found
                 pair = ((low.ci, low.span), (high.ci, high.span))
-                yield Disagreement(block, scope, *pair, gap, involved)
+                pairs = tuple((lo.ci, hi.ci) for lo, hi in real)
+                yield Disagreement(block, scope, *pair, gap, involved, pairs)
 
 
 Found = tuple[Item, Item, float]
@@ -386,8 +392,17 @@ def conflicts(items: Sequence[Item], window: int | None = None
     those it must not lie below, the highest among those that must not lie below
     it); a figure that disagrees with any other disagrees with that one, so the
     answers name every figure involved and hold the worst pair. O(n log n)."""
-    real = [(lo, hi) for lo, hi in _candidates(items, window)
+    return _summary(items, _disagreeing(items, window))
+
+
+def _disagreeing(items: Sequence[Item], window: int | None) -> list[Pair]:
+    """Each figure's most extreme counterparts that it disagrees with (see :func:`conflicts`)."""
+    return [(lo, hi) for lo, hi in _candidates(items, window)
             if lo.ci is not hi.ci and lo.span.below(hi.span)]
+
+
+def _summary(items: Sequence[Item], real: list[Pair]
+             ) -> tuple[Found, tuple[ClaimInfo, ...]] | None:
     if not real:
         return None
     low, high = max(real, key=lambda p: p[0].span.relative_gap(p[1].span))
@@ -550,12 +565,17 @@ def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> 
     lo_q, hi_q = lo_ci.claim.quantity, hi_ci.claim.quantity
     assert lo_q is not None and hi_q is not None
     unit = d.block[3]
-    digits = digits_for(numbers(hi_q) + numbers(lo_q))
+    others = _other_pairs(d)[:MAX_LISTED]
+    digits = digits_for([*numbers(hi_q), *numbers(lo_q),
+                         *(x for pair in others for ci in pair for x in numbers(ci.claim.quantity))])
     high, low = figure(hi_q, name=unit, digits=digits), figure(lo_q, name=unit, digits=digits)
     message = (f"quantity {kind} for {heading(corpus, d.block)}: {source_of(corpus, hi_ci)} gives "
                f"{high}{scope_words(corpus, hi_q)}, {source_of(corpus, lo_ci)} "
                f"gives {low}{scope_words(corpus, lo_q)}")
     places_, each = d.scope
+    shown = {id(c) for c in (lo_ci, hi_ci, *(c for pair in others for c in pair))}
+    message += also(others, lambda ci: f"{ci.focus} {_written(ci, digits)}",
+                    len({id(c) for c in d.involved} - shown))
     return Hit(
         message=message, location=hi_ci.locate("/quantity"), focus=hi_ci.focus, block=True,
         key=f"{kind}|{'|'.join(d.block)}|{','.join(sorted(places_))}|{int(each)}",
@@ -567,6 +587,34 @@ def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> 
                 "low_figure": low, "relative_gap": round(d.relative_gap, 6),
                 "tolerance": tolerance},
     )
+
+
+def _written(ci: ClaimInfo, digits: int | None) -> str:
+    q = ci.claim.quantity
+    assert q is not None
+    return figure(q, unit=False, digits=digits)
+
+
+def _other_pairs(d: Disagreement) -> list[tuple[ClaimInfo, ClaimInfo]]:
+    """A disagreeing pair for each figure the worst pair leaves out, each figure once:
+    a figure that joins a reviewed finding shows what it disagrees with."""
+    named = {id(d.low[0]), id(d.high[0])}
+    out = []
+    for lo, hi in d.pairs:
+        if id(lo) not in named or id(hi) not in named:
+            out.append((lo, hi))
+            named |= {id(lo), id(hi)}
+    return out
+
+
+def also(pairs: Sequence[tuple[T, T]], words: Callable[[T], str], unshown: int) -> str:
+    """'; also: a#c2 19 vs b#c1 at least 28; ...': the other disagreeing pairs shown (at
+    most MAX_LISTED), and how many figures involved they leave out."""
+    if not pairs:
+        return ""
+    shown = "; ".join(f"{words(a)} vs {words(b)}" for a, b in pairs)
+    more = f"; and {unshown} more figure(s)" if unshown else ""
+    return f"; also: {shown}{more}"
 
 
 def value_key(s: Span) -> tuple[float, float, bool, bool]:

@@ -26,8 +26,10 @@ Claims are grouped by measure and scope; a sweep over period starts with a
 min-tree over period ends finds, for every figure, the lowest figure among those
 whose period contains its own (or that stand near it) and the highest among
 those inside its period, so one finding per group names its worst pair and
-lists every figure that disagrees with some other (O(n log n)); a claim added
-later that disagrees re-opens a review of the finding (T004). A gap no larger
+lists every figure that disagrees with some other (O(n log n)); its message
+also shows, for each other figure involved, one figure it disagrees with ("also:
+a#c1 19 vs c#c1 26", at most 10 pairs), so a claim added later that disagrees,
+which re-opens a review of the finding (T004), is seen in it. A gap no larger
 than ``tolerance`` of the larger figure is left to Q202 (discrepancy).
 
 Fires:

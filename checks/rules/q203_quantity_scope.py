@@ -34,7 +34,10 @@ total (a sweep over starts with a tree over ends): no pairs compared. One
 finding per measure and place set, listing every reading that disagrees with
 some other; the message names the earliest combined figure that another
 source gives for each place (the same number read two ways), else the
-earliest that disagrees. When a source gives several figures for one place,
+earliest that disagrees, then ("also: c#c1 41,000 combined vs d#c1, d#c2 41,000 +
+42,000") one reading each other reading involved disagrees with, at most 10
+pairs, each found by one pass over the other side: a reading that joins a
+reviewed finding (T004) is seen in it. When a source gives several figures for one place,
 the first in the record is used.
 
 Fires:
@@ -68,12 +71,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
-from ._common import proposition, who
+from ._common import MAX_LISTED, proposition, who
 from ._quantity import (
     ABOUT,
     WINDOW,
     Block,
     Span,
+    also,
     digits_for,
     end,
     figure,
@@ -133,9 +137,34 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
         window = options.window_days if state_like(corpus, block) else None
         index = _Index(claims, options.about)
         for places_, combined in index.combined.items():
-            found = _involved(combined, index.per_place(places_), window)
+            per_place = index.per_place(places_)
+            found = _involved(combined, per_place, window)
             if found is not None:
-                yield _hit(corpus, block, places_, *found)
+                pairs = _other_pairs(found, {id(r) for r in combined}, (combined, per_place),
+                                     window)
+                yield _hit(corpus, block, places_, *found, pairs)
+
+
+def _other_pairs(found: Found, combined: set[int], sides: tuple[list[Reading], list[Reading]],
+                 window: int | None) -> list[tuple[Reading, Reading]]:
+    """A (combined, per-place) pair for each involved reading the named pair leaves out,
+    each reading once, for at most MAX_LISTED of them: each finds its counterpart by one
+    pass over the other side (linear, the involved readings being bounded)."""
+    first, other, rest = found
+    named = {id(first), id(other)}
+    out: list[tuple[Reading, Reading]] = []
+    for r in rest:
+        if id(r) in named:
+            continue
+        if len(out) == MAX_LISTED:
+            break
+        mine = id(r) in combined
+        pair = next(((r, o) if mine else (o, r) for o in sides[1 if mine else 0]
+                     if _disagree(*((r, o) if mine else (o, r)), window)), None)
+        if pair is not None:
+            out.append(pair)
+            named |= {id(pair[0]), id(pair[1])}
+    return out
 
 
 class _Index:
@@ -377,16 +406,18 @@ def _day(d: dt.date) -> int:
 
 
 def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Reading,
-         each: Reading, others: list[Reading]) -> Hit:
+         each: Reading, others: list[Reading], pairs: list[tuple[Reading, Reading]]) -> Hit:
     (ci, s), = combined.parts
     q = ci.claim.quantity
     assert q is not None
     where = places(corpus, list(dict.fromkeys(q.scope)))
-    digits = digits_for([*numbers(q), *(x for c, _ in each.parts for x in numbers(c.claim.quantity)),
+    shown = [c for r in (each, *(r for pair in pairs for r in pair)) for c, _ in r.parts]
+    digits = digits_for([*numbers(q), *(x for c in shown for x in numbers(c.claim.quantity)),
                          *(x for x in (each.total.lo, each.total.hi) if math.isfinite(x))])
     message = (f"scope discrepancy for {heading(corpus, block)}: {source_of(corpus, ci)} gives "
                f"{figure(q, unit=False, digits=digits)} for {where} combined; "
-               f"{_per_place_words(corpus, each, places_, digits)}")
+               f"{_per_place_words(corpus, each, places_, digits)}"
+               + also(pairs, lambda r: _compact(r, digits), _unshown(combined, each, others, pairs)))
     listed = [c for r in (combined, each, *others) for c, _ in r.parts]
     unique = list(dict.fromkeys(id(c) for c in listed))
     by_id = {id(c): c for c in listed}
@@ -402,6 +433,24 @@ def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Readin
                               if c.claim.quantity is not None],
                 "combined_claim": ci.focus, "per_place_claims": [c.focus for c, _ in each.parts]},
     )
+
+
+def _unshown(combined: Reading, each: Reading, others: list[Reading],
+             pairs: list[tuple[Reading, Reading]]) -> int:
+    shown = {id(r) for r in (combined, each, *(r for pair in pairs for r in pair))}
+    return len({id(r) for r in others} - shown)
+
+
+def _compact(r: Reading, digits: int | None) -> str:
+    """'g#c1 41,000 combined', 'r#c2 more than 40,000 each', 'a#c1, a#c2 41,000 + 42,000'."""
+    refs = ", ".join(ci.focus for ci, _ in r.parts)
+    figures = " + ".join(figure(ci.claim.quantity, unit=False, digits=digits)
+                         for ci, _ in r.parts if ci.claim.quantity is not None)
+    if len(r.parts) > 1:
+        return f"{refs} {figures}"
+    (ci, _), = r.parts
+    q = ci.claim.quantity
+    return f"{refs} {figures} {'each' if q is not None and q.each else 'combined'}"
 
 
 def _per_place_words(corpus: Corpus, r: Reading, places_: frozenset[str], digits: int | None) -> str:

@@ -1188,6 +1188,8 @@ def _findings_after(old: Findings, items: list[Item], fresh: list[tuple[int, Fin
 def _gather(column: Sequence[Any], indexes: list[int]) -> list[Any]:
     if not indexes:
         return []
+    if not column:  # nothing was stored: every item is new and its placeholder overwritten
+        return [0] * len(indexes)
     if len(indexes) == 1:
         return [column[indexes[0]]]
     return list(itemgetter(*indexes)(column))

@@ -393,6 +393,8 @@ def _review_lines(fingerprint: str, rule: str, claims: list[str], expires: str |
 
 def _append_review(tree: Tree, lines: list[str]) -> None:
     text = tree.read(REVIEWS) if tree.path(REVIEWS).exists() else "reviews:\n"
+    if text.strip() == "reviews: []":  # an empty flow list takes no block item after it
+        text = "reviews:\n"
     tree.write(REVIEWS, text.rstrip("\n") + "\n" + "\n".join(lines) + "\n")
 
 

@@ -19,7 +19,9 @@ the edited claim, so a scenario cannot pass vacuously.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import hashlib
 import json
 import os
 import shutil
@@ -34,6 +36,7 @@ import pytest
 from benchmarks.generate import ensure
 from tests import recheck_edits as e
 from tests.recheck_edits import Edit, Tree
+from tests.rulecases import materialise
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -50,12 +53,13 @@ TOP = "facts/topcor-2021-04-12-kiev-lied.yaml"
 PLEDGE = "facts/pledgetimes-2021-04-16-unanswered-request.yaml"
 TASS = "facts/tass-2021-04-12-kremlin-not-aware.yaml"
 RBT_TEXT = "facts/texts/rbt-2021-04-12-putin-wont-talk.txt"
+SMALL_A, SMALL_B = "facts/a.yaml", "facts/b.yaml"
 
 
 @dataclass(frozen=True)
 class Scenario:
     id: str
-    corpus: str  # seed, unseen, unseen2, unseen3 or generated
+    corpus: str  # seed, unseen, unseen2, unseen3, small, small-disputed or generated
     edits: tuple[Edit, ...]
     formats: tuple[str, ...] = ("json", "text")
 
@@ -168,6 +172,16 @@ SCENARIOS = [
     Scenario("archived-text-edited", "seed", (
         e.edit_text(RBT_TEXT, "traded blame", "swapped blame").then("changes", witness="I004"),
         e.restore(RBT_TEXT).then("baseline"))),
+    # --- a reviews file and no stored rule finding: the first finding a re-check adds
+    Scenario("reviews-file-first-finding", "small", (
+        e.speaker(SMALL_A, "c1", "alphaz").then("changes"),  # I001, located at no claim
+        e.restore(SMALL_A).then("baseline"),
+        e.stance(SMALL_B, "c1", "denies").then("changes", witness="C101"))),
+    Scenario("reviewed-findings-gone-then-broken-record", "small-disputed", (
+        e.review_finding("C101").then("changes"),
+        dataclasses.replace(e.stance(SMALL_B, "c1", "asserts"), focus=None).then(
+            "changes", witness="T001"),  # the review's finding is gone: none is stored
+        e.break_syntax(SMALL_A, "c1").then("changes", witness="L001"))),
     # --- the generated corpus: a seeded random chain (one edit joins the most popular block)
     Scenario("generated-random-8", "generated", e.random_edits(seed=2026, steps=8)),
 ]
@@ -197,11 +211,35 @@ def _make_root(corpus: str, root: Path, generated: Path) -> None:
     elif corpus in ("unseen", "unseen2", "unseen3"):  # the layout of tests/test_unseen_outlets*.py
         shutil.copytree(FIXTURES / corpus / "facts", root / "facts")
         (root / "pyproject.toml").write_text('[tool.fact-checks]\npaths = ["facts"]\n', "utf-8")
+    elif corpus in ("small", "small-disputed"):
+        _small(root, disputed=corpus == "small-disputed")
     else:
         shutil.copytree(generated / "facts", root / "facts")
         # the generator's repository fails on nothing; fail on errors, so exit codes say something
         (root / "pyproject.toml").write_text(
             '[tool.fact-checks]\npaths = ["facts"]\nfail-on = "error"\n', "utf-8")
+
+
+def _small(root: Path, *, disputed: bool) -> None:
+    """Two records on one proposition (beta denies it when ``disputed``: one C101, the
+    only rule finding) and an empty reviews file: five files, so that a one-file edit
+    is re-checked, not run in full (checks.incremental.MAX_CHANGED_SHARE)."""
+    said = {"a": ("alpha", "asserts", "Alpha said Northland had asked Southland for talks."),
+            "b": ("beta", "denies" if disputed else "asserts",
+                  "Beta said Northland had asked Southland for talks.")}
+    materialise({"sources": [{"id": sid, "claims": [{"id": "c1", "evidence": evidence}]}
+                             for sid, (_, _, evidence) in said.items()]}, root)
+    for sid, (who, stance, evidence) in said.items():  # in the flow style the edits expect
+        text = (root / "facts" / "texts" / f"{sid}.txt").read_bytes()
+        (root / "facts" / f"{sid}.yaml").write_text(
+            f"source:\n  id: {sid}\n  outlet: outlet-{sid}\n  url: https://example.org/{sid}\n"
+            f"  headline: Headline of {sid}\n  published: {{date: \"2021-04-12\", known: stated}}\n"
+            f"  text:\n    path: texts/{sid}.txt\n    sha256: {hashlib.sha256(text).hexdigest()}\n"
+            f"\nclaims:\n\n  - id: c1\n    evidence: {evidence}\n    by: {{speaker: {who}}}\n"
+            "    says: {subject: northland, predicate: request-talks, object: southland, "
+            f"stance: {stance}}}\n", "utf-8")
+    (root / e.REVIEWS).write_text("reviews: []\n", "utf-8")
+    (root / "pyproject.toml").write_text('[tool.fact-checks]\npaths = ["facts"]\n', "utf-8")
 
 
 # ------------------------------------------------------------------ runs
@@ -333,6 +371,7 @@ def test_scenarios_cover_every_kind_of_edit() -> None:
     steps = sum(len(s.edits) for s in SCENARIOS)
     assert steps >= 2 * MIN_SCENARIOS, "every scenario chains at least two edits"
     assert all(len(s.edits) >= 2 for s in SCENARIOS)
-    assert {s.corpus for s in SCENARIOS} == {"seed", "unseen", "unseen2", "unseen3", "generated"}
+    assert {s.corpus for s in SCENARIOS} == {"seed", "unseen", "unseen2", "unseen3", "generated",
+                                                "small", "small-disputed"}
     assert any("sarif" in s.formats for s in SCENARIOS)
     assert len(e.random_edits(seed=2026, steps=8)) == 8

@@ -13,8 +13,11 @@ BASE defaults to ``HEAD`` and HEAD to the working tree, so a bare ``diff`` shows
 what uncommitted edits introduce. A revision is exported with ``git archive``
 into a temporary folder: the user's working tree, index and ``.git`` are never
 touched. Both sides are checked by the installed harness with the working
-configuration, so the comparison is of the data, not of rule versions. Reviews
-(``facts/reviews.yaml``) are read from HEAD's side. Each side is re-checked from
+configuration, so the comparison is of the data, not of rule versions. Each side
+is triaged with its own revision's reviews file (``facts/reviews.yaml``, or the
+revision's copy of the one ``--reviews`` names in the repository), so a review
+finding (T001-T006) is new only when the change makes it: a stale or outgrown
+review already in BASE is unchanged. Whether a finding is reviewed is HEAD's. Each side is re-checked from
 the state the last run stored, like ``check`` (:mod:`checks.incremental`): a
 revision is exported, then checked with the working tree's cache, whose state is
 of paths relative to the root, so only the files that differ from the last run
@@ -238,18 +241,19 @@ def _paths(root: Path, config: Config) -> list[Path]:
 
 
 def _run(root: Path, config: Config, selection: Selection, args: argparse.Namespace, *,
-         reviews_root: Path | None, cache: Cache | None = None) -> RunResult:
+         head: bool, reviews: str | Path | None, cache: Cache | None = None) -> RunResult:
     """One side, as ``check`` runs it: a re-check from the state the last run stored
     when the cache holds one (only what changed since runs again), and the state stored
     again for the next run. A report that shows the whole corpus (html) gets HEAD's
-    corpus built in full (:func:`checked_whole`). ``reviews_root``: where the reviews are
-    read (HEAD's side)."""
-    whole = reviews_root is not None and getattr(REPORTERS.get(args.format), "needs_corpus",
-                                                 False)
+    corpus built in full (:func:`checked_whole`). Each side is triaged with its own
+    reviews file (``reviews``): a review finding (T001-T006) present on both sides is
+    then unchanged, not new. The base's file may be absent (it predates the file)."""
+    whole = head and getattr(REPORTERS.get(args.format), "needs_corpus", False)
 
     def after(result: RunResult) -> None:
-        if reviews_root is not None:
-            _triage(result, config, args.reviews, args)
+        # --select/--ignore narrow the rules, so a review's finding may just not have run.
+        triage.apply(result, config, reviews=reviews, complete=not narrowed(args),
+                     absent_ok=not head)
 
     if whole:
         return checked_whole(_paths(root, config), root, config, selection,
@@ -261,19 +265,24 @@ def _run(root: Path, config: Config, selection: Selection, args: argparse.Namesp
 def _side(repo: Repo, rev: str | None, root: Path, config: Config, selection: Selection,
           args: argparse.Namespace, *, head: bool) -> RunResult:
     if rev is None:
-        return _run(root, config, selection, args, reviews_root=root if head else None)
+        return _run(root, config, selection, args, head=head, reviews=args.reviews)
     with repo.export(repo.commit(rev)) as tree:
         # The working tree's cache: entries are keyed by shown path and bytes, and its
         # stored state by paths relative to the root, so only the files the revision
         # does not share with the last run are parsed and re-checked.
-        return _run(tree, config, selection, args, reviews_root=tree if head else None,
-                    cache=Cache.for_root(root))
+        return _run(tree, config, selection, args, head=head,
+                    reviews=_reviews_in(tree, root, args.reviews), cache=Cache.for_root(root))
 
 
-def _triage(result: RunResult, config: Config, reviews: str | None,
-            args: argparse.Namespace) -> None:
-    # --select/--ignore narrow the rules, so a review's finding may just not have run.
-    triage.apply(result, config, reviews=reviews, complete=not narrowed(args))
+def _reviews_in(tree: Path, root: Path, reviews: str | None) -> str | Path | None:
+    """The revision's copy of a reviews file named inside the repository (one outside
+    it is the same file for every side). None: the configured one, which triage reads
+    relative to the revision's root."""
+    if reviews is None:
+        return None
+    named = Path(reviews)
+    real = Path(os.path.realpath(named.parent)) / named.name  # as the root is: resolved
+    return tree / real.relative_to(root) if real.is_relative_to(root) else reviews
 
 
 def compare(base: RunResult, head: RunResult, base_rev: str, head_rev: str) -> DiffResult:
@@ -407,7 +416,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     add_rule_options(p)
     p.add_argument("--root", default=".", help="repository root (default: current folder)")
     p.add_argument("--config", help="pyproject.toml to read [tool.fact-checks] from")
-    p.add_argument("--reviews", help="reviewed-findings file (default: HEAD's facts/reviews.yaml)")
+    p.add_argument("--reviews", help="reviewed-findings file (default: each revision's facts/reviews.yaml)")
 
 
 COMMAND = ("diff", "compare the findings of two git revisions: new, resolved, unchanged", run,

@@ -92,15 +92,18 @@ class Scope:
         return cls(rules=rules, complete=whole and rules)
 
 
-def reviews_path(root: Path, config: Config,
-                 reviews: str | os.PathLike[str] | None) -> Path | None:
+def reviews_path(root: Path, config: Config, reviews: str | os.PathLike[str] | None, *,
+                 absent_ok: bool = False) -> Path | None:
     """The reviews file to apply. An explicit path is taken as given (relative to the
     working folder, like the CLI's paths); the configured one is relative to the
     repository root. Only the default ``facts/reviews.yaml`` may be absent (None): a
     file named on purpose that does not exist, is a folder or holds another kind of
     document is a configuration error, since applying nothing in its place would let
-    every finding it meant to review fail, or pass, unexplained."""
+    every finding it meant to review fail, or pass, unexplained. ``absent_ok``: any
+    absent file is none (``diff``'s older revision, which may predate the file)."""
     path = reviews_location(root, config, reviews)
+    if absent_ok and not os.path.lexists(path):
+        return None
     setting = ("--reviews" if reviews is not None else "[tool.fact-checks] reviews"
                if "reviews" in config.model_fields_set else None)
     if setting is None:  # the default file: absent is fine, anything else is reported
@@ -137,9 +140,10 @@ def _refuse_other_kind(path: Path, setting: str, shown: str) -> None:
 
 
 def apply(result: RunResult, config: Config, reviews: str | os.PathLike[str] | None = None, *,
-          today: dt.date | str | None = None, complete: bool | None = None) -> None:
+          today: dt.date | str | None = None, complete: bool | None = None,
+          absent_ok: bool = False) -> None:
     """Mark reviewed findings in ``result.extra`` and add findings about the reviews."""
-    path = reviews_path(result.root, config, reviews)
+    path = reviews_path(result.root, config, reviews, absent_ok=absent_ok)
     selection = select(config)
     _add(result, selection, _unapplied(result, config, path, reviews))
     if path is None:

@@ -141,6 +141,66 @@ def test_fail_on_and_review_apply_to_new_findings_only(repo: Path) -> None:
     assert "[reviewed]" in out
 
 
+def _commit_reviews(root: Path, reviews: list[dict[str, Any]]) -> None:
+    yaml = YAML(typ="safe", pure=True)
+    with (root / "facts" / "reviews.yaml").open("w", encoding="utf-8") as fh:
+        yaml.dump({"reviews": [{"verdict": "expected-disagreement", "reason": "both faithful",
+                                "reviewer": "t", "date": "2021-04-20", **r} for r in reviews]}, fh)
+    _git(root, "add", "-A")
+    _git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "r")
+
+
+def _old_conflict(root: Path) -> str:
+    (fp,) = [fp for fp, f in _findings(root).items() if f.rule == "C101"]
+    return fp
+
+
+def test_committed_stale_and_outgrown_reviews_are_not_new(repo: Path) -> None:
+    # reviews were applied on HEAD's side only: every review finding both sides have was new
+    _commit_reviews(repo, [{"fingerprint": "0123456789abcdef0123"},  # T001
+                           {"fingerprint": _old_conflict(repo), "claims": ["a#c2"]}])  # T004
+    code, out = _diff(repo, "--format", "json")
+    data = json.loads(out)
+    assert {f["rule"] for f in data["unchanged"]} >= {"T001", "T004"}
+    assert data["new"] == [] and code == 0
+
+
+def test_a_change_that_makes_a_review_stale_reports_its_t001(repo: Path) -> None:
+    fp = _old_conflict(repo)
+    _commit_reviews(repo, [{"fingerprint": fp}])
+    (repo / "facts" / "c.yaml").unlink()  # the denial goes, and the conflict with it
+    code, out = _diff(repo, "--format", "json", "--fail-on", "warning")
+    data = json.loads(out)
+    (stale,) = [f for f in data["new"] if f["rule"] == "T001"]
+    assert fp in stale["message"] and code == 1
+    assert [f["fingerprint"] for f in data["resolved"] if f["rule"] == "C101"] == [fp]
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_a_stale_review_the_change_adds_is_new(repo: Path, named: bool) -> None:
+    # --reviews naming a file in the repository: each side reads its own revision's copy
+    _commit_reviews(repo, [{"fingerprint": _old_conflict(repo)}])
+    with (repo / "facts" / "reviews.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("- {fingerprint: 0123456789abcdef0123, verdict: false-alarm, reason: r, "
+                 "reviewer: t, date: '2021-04-20'}\n")
+    named_file = ("--reviews", str(repo / "facts" / "reviews.yaml")) if named else ()
+    _, out = _diff(repo, "--format", "json", *named_file)
+    data = json.loads(out)
+    assert [f["rule"] for f in data["new"]] == ["T001"] and data["resolved"] == []
+
+
+def test_a_base_without_the_configured_reviews_file_has_no_reviews(repo: Path) -> None:
+    (repo / "pyproject.toml").write_text(
+        '[tool.fact-checks]\npaths = ["facts"]\nreviews = "facts/reviews.yaml"\n', "utf-8")
+    (repo / "facts" / "reviews.yaml").write_text(
+        f"reviews:\n  - {{fingerprint: {_old_conflict(repo)}, verdict: expected-disagreement, "
+        "reason: both faithful, reviewer: t, date: '2021-04-20'}\n", "utf-8")
+    code, out = _diff(repo, "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["new"] == [], out
+    assert [f["reviewed"] for f in data["unchanged"] if f["rule"] == "C101"] == [True]
+
+
 def test_text_lists_groups(repo: Path) -> None:
     _add_conflicting_record(repo)
     code, out = _diff(repo, "HEAD")

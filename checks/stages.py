@@ -153,7 +153,8 @@ reported, usually because a record was corrected or a rule changed. A stale
 review would silently approve a future finding that happens to reuse the id, so
 delete the entry (or update its fingerprint if the same disagreement is now
 reported under a new one). Only reported when the whole configured corpus was
-checked with every configured rule: a partial run cannot tell.
+checked with every configured rule and every claim as written (no file left
+out, no I001-I003): a partial run cannot tell.
 
 Fires: a review whose fingerprint no finding of a full ``check`` has. Silent: a
 review whose finding is still reported."""),

@@ -12,7 +12,9 @@ The reviews are checked too (codes in :mod:`checks.stages`):
 
 * T001 review.stale: a review whose fingerprint no finding has. Only a full run
   (the whole configured corpus, every configured rule) can tell, so callers
-  that run less say so through ``result.extra["scope"]`` or ``complete=False``.
+  that run less say so through ``result.extra["scope"]`` or ``complete=False``;
+  nor can a run that left a file out or did not compute a claim as written
+  (``INCOMPLETE_CODES``: a typo in a predicate must not make its review stale).
 * T002 review.expired: today is past ``expires``. The finding counts again.
 * T003 review.duplicate: a second review of the same fingerprint.
 * T004 review.outgrown: the finding now involves claims the review did not list.
@@ -58,6 +60,11 @@ UNAPPLIED = "T006"
 # Findings that mean a file went unchecked: waiving one would pass the file unread.
 UNREVIEWABLE_CATEGORIES = ("load", "schema")
 UNREVIEWABLE_CODES = ("I006",)
+# Findings that mean some claim was not computed as written: a file left out, a claim,
+# record or registry entry dropped for a duplicate id (I003), a claim filed under a key
+# no other has for an unknown entity or predicate (I001, I002). The findings its reviews
+# saw may then just not have been made, so no review can be called stale.
+INCOMPLETE_CODES = LEFT_OUT_CODES | {"I001", "I002", "I003"}
 
 
 def current_date(override: dt.date | str | None = None) -> dt.date:
@@ -86,9 +93,7 @@ class Scope:
         known = raw if isinstance(raw, dict) else {}
         rules = bool(known.get("rules", True))
         whole = bool(known.get("complete", True)) if complete is None else complete
-        # A file left out (it did not load or validate) may hold the claims a review saw:
-        # its findings were not computed, so no review can be called stale by this run.
-        whole = whole and not any(f.rule in LEFT_OUT_CODES for f in result.findings)
+        whole = whole and not any(f.rule in INCOMPLETE_CODES for f in result.findings)
         return cls(rules=rules, complete=whole and rules)
 
 

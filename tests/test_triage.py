@@ -127,6 +127,40 @@ def test_stale_is_not_told_from_a_partial_run(repo: Path) -> None:
     assert not [f for f in scoped.findings if f.rule == "T001"]
 
 
+BLAME = [{"id": "c", "claims": [{"id": "c1", "evidence": "Alpha blamed Southland.",
+                                 "by": {"speaker": "alpha"},
+                                 "says": {"subject": "southland", "predicate": "blame",
+                                          "object": "northland"}}]},
+         {"id": "d", "claims": [{"id": "c1", "evidence": "Beta denied Southland was to blame.",
+                                 "by": {"speaker": "beta"},
+                                 "says": {"subject": "southland", "predicate": "blame",
+                                          "object": "northland", "stance": "denies"}}]}]
+SHADOW = {"id": "c1", "evidence": "Headline of a", "by": {"speaker": "alpha"},
+          "says": {"subject": "alpha", "predicate": "say", "object": "beta"}}
+
+
+@pytest.mark.parametrize(("code", "edit"), [
+    ("I002", lambda claims: claims[0]["says"].update(predicate="request-talk")),
+    ("I001", lambda claims: claims[0]["says"].update(subject="northlnd")),
+    ("I003", lambda claims: claims.insert(0, SHADOW)),  # the record's first c1 is kept
+])
+def test_a_claim_not_computed_as_written_makes_no_review_stale(
+        tmp_path: Path, code: str, edit: Any) -> None:
+    # the typo moved the claim out of its reviewed conflict: its review was 'delete this'
+    materialise({"sources": [*CONFLICT["sources"], *BLAME]}, tmp_path)
+    fps = [f.fingerprint for f in _run(tmp_path).findings]
+    assert len(fps) == 2
+    _write_reviews(tmp_path, *map(_review, fps))
+    yaml = YAML(typ="safe", pure=True)
+    record = yaml.load(tmp_path / "facts" / "a.yaml")
+    edit(record["claims"])
+    _dump(tmp_path / "facts" / "a.yaml", record)
+    result = _run(tmp_path)
+    triage.apply(result, Config())
+    assert [f.rule for f in result.findings if f.category in ("integrity", "review")] == [code]
+    assert list(result.extra["reviewed"]) == fps[1:]  # the other review still holds
+
+
 @pytest.mark.parametrize(("today", "expired"), [("2021-05-01", False), ("2021-05-02", True)])
 def test_expiry(repo: Path, monkeypatch: pytest.MonkeyPatch, today: str, expired: bool) -> None:
     fp = _conflict(_run(repo))

@@ -13,13 +13,13 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__, atomic, triage
 from .config import Config, ConfigError, find_pyproject, load_config
-from .corpus import YAML_SUFFIXES
+from .corpus import YAML_SUFFIXES, shown_path
 from .engine import Selection, find_rule, registry, select
 from .incremental import checked, checked_whole, stages_from_check
 from .pipeline import RunResult
@@ -58,7 +58,8 @@ def refuse_overwriting_inputs(output: Path | None, root: Path, config: Config,
     records harms nothing. ``output`` is the file written (``report``: DIR/index.html)."""
     if output is None or str(output) == "-":
         return
-    problem = _an_input(output, root, config, args) or _in_checked(output, root, config, args)
+    problem = (_an_input(output, root, config, args) or _in_checked(output, root, config, args)
+               or _reached(output, root, config, args))
     if problem:
         raise UsageError(f"--output: '{str(output)[:200]}' {problem}")
 
@@ -86,6 +87,51 @@ def _in_checked(output: Path, root: Path, config: Config, args: argparse.Namespa
                    else "the next run would read the report as a fact file")
             return f"is in '{name[:200]}', which the run checks: {why}; name a file outside it"
     return None
+
+
+def _reached(output: Path, root: Path, config: Config, args: argparse.Namespace) -> str | None:
+    """An output outside the checked paths that a file in them reaches: an archived text
+    that is a link to archive/a.txt (or a hard link) was replaced through --output
+    archive/a.txt."""
+    given = [Path(p) for p in getattr(args, "paths", None) or []]
+    for file in _files_under([*given, *(root / p for p in config.paths)]):
+        if _same_file(file, output):
+            return (f"is also '{shown_path(file, root)[:200]}' (through a link), which the "
+                    "run reads: the report would replace it; name another file")
+    return None
+
+
+def _files_under(paths: list[Path]) -> Iterator[Path]:
+    """The files under the paths that may be another file under another name: links,
+    hard links and every file of a linked folder (each folder walked once; hidden ones
+    skipped, as the loader skips them)."""
+    seen: set[str] = set()
+    stack = [(str(p), os.path.islink(p)) for p in paths]
+    while stack:
+        top, linked = stack.pop()
+        real = os.path.realpath(top)
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            entries = list(os.scandir(top))
+        except NotADirectoryError:
+            yield Path(top)
+            continue
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir() and not entry.name.startswith("."):
+                stack.append((entry.path, linked or entry.is_symlink()))
+            elif linked or entry.is_symlink() or _hard_linked(entry):
+                yield Path(entry.path)
+
+
+def _hard_linked(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.stat(follow_symlinks=False).st_nlink > 1
+    except OSError:
+        return False
 
 
 def _real(path: Path) -> Path:

@@ -6,6 +6,7 @@ line naming what is wrong) or a located finding."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -367,6 +368,32 @@ def test_an_output_in_a_checked_path_is_refused_if_it_exists_or_is_yaml(
         assert main([*command, "--fail-on", "none", "--output", output]) == 0
         assert (repo / output).stat().st_size > 0
         (repo / output).unlink()
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("link", ["symlink", "hard link", "linked folder"])
+def test_an_output_that_an_input_is_a_link_to_is_refused(
+        repo: Path, capsys: pytest.CaptureFixture[str], command: list[str], link: str) -> None:
+    """facts/texts/a.txt a link to archive/a.txt (inside the repository: accepted), and
+    check --format json --output archive/a.txt replaced the archived text."""
+    archive, texts = repo / "archive", repo / "facts" / "texts"
+    archive.mkdir()
+    if link == "linked folder":
+        texts.rename(archive / "texts")
+        texts.symlink_to("../archive/texts")
+        target = archive / "texts" / "a.txt"
+    else:
+        target = archive / "a.txt"
+        (texts / "a.txt").rename(target)
+        if link == "symlink":
+            (texts / "a.txt").symlink_to("../../archive/a.txt")
+        else:
+            os.link(target, texts / "a.txt")
+    _git_repo(repo)
+    assert main(["check", "--fail-on", "none"]) == 0
+    out = str(target.relative_to(repo))
+    err = _refused(capsys, target, *command, "--output", out)
+    assert f"'{out}' is also 'facts/texts/a.txt' (through a link)" in err, err
 
 
 def test_a_report_folder_whose_index_html_is_an_input_is_refused(

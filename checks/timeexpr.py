@@ -124,9 +124,12 @@ Resolver = Callable[["re.Match[str]", dt.date], Found]
 
 # Words of a time that place it after the moment of writing: a planned event.
 # "next" and "coming" look ahead only before a weekday ("the next day" is narrative);
-# "planned" only before what is planned ("as planned" says it went to plan).
+# "planned" only before what is planned ("as planned" says it went to plan); "due to"
+# before a determiner or pronoun is "because of" ("due to the fighting, on Friday").
 _FORWARD = re.compile(
-    r"\b(?:will|shall|due|scheduled|set to|expected to|planned (?:for|to)|upcoming|tomorrow)\b"
+    r"\b(?:will|shall|due(?!\s+to\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|"
+    r"my|your|what|which|it|them|him|us|me)\b)|scheduled|set to|expected to|"
+    r"planned (?:for|to)|upcoming|tomorrow)\b"
     rf"|\w'll\b|\b(?:next|coming)\s+(?:{'|'.join(WEEKDAYS)})\b"
     rf"|\b(?:{'|'.join(WEEKDAYS)}),?\s+next\s+week\b",
     re.I,

@@ -124,6 +124,9 @@ def test_past_readings_of_a_statement_already_made(text: str, want: tuple[str, .
     ("set to visit", True), ("expected to meet on Friday", True),
     ("on Friday", False), ("the next day", False), ("last Friday", False), ("this Friday", False),
     ("in May", False), ("", False),
+    # "due to" before a determiner or pronoun is "because of", not a plan
+    ("due to the fighting, on Friday", False), ("due to its losses on Friday", False),
+    ("due on Friday", True), ("due to visit on Friday", True),
 ])
 def test_ahead(text: str, want: bool) -> None:
     assert ahead(text) is want

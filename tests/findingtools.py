@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from checks.config import Config
 from checks.engine import select
@@ -32,3 +35,14 @@ def findings_of(fixture: Path) -> list[Finding]:
     """Every finding of a probe's corpus (``fixture/facts``) under the default configuration."""
     config = Config()
     return execute([fixture / "facts"], fixture, config, select(config)).findings
+
+
+def probe_findings(fixture: Path) -> Callable[[], list[Finding]]:
+    """A probe module's ``found`` fixture (module-scoped): the findings of ``fixture``,
+    computed once for all the module's assertions."""
+
+    @pytest.fixture(scope="module")
+    def found() -> list[Finding]:
+        return findings_of(fixture)
+
+    return found

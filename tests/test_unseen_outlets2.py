@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from checks.findings import Finding
-from tests.findingtools import by_rule, claims_of, findings_of, involving, stage_errors
+from tests.findingtools import by_rule, claims_of, involving, probe_findings, stage_errors
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "unseen2"
 URDU = "urdupoint-2021-04-12-not-requested"
@@ -28,9 +28,7 @@ NEW = (URDU, TOP, PLEDGE)
 REQUEST = ["ukraine-presidential-office", "request-talks", "putin"]
 
 
-@pytest.fixture(scope="module")
-def found() -> list[Finding]:
-    return findings_of(FIXTURE)
+found = probe_findings(FIXTURE)
 
 
 def test_fixture_is_valid(found: list[Finding]) -> None:

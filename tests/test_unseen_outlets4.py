@@ -15,10 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from checks.findings import Finding
-from tests.findingtools import by_rule, claims_of, findings_of, involving, stage_errors
+from tests.findingtools import by_rule, claims_of, involving, probe_findings, stage_errors
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "unseen4"
 AJ = "aljazeera-2021-04-13-ukraine-warns-russia-preparing-offensive"
@@ -28,9 +26,7 @@ RFE = "rferl-2021-04-12-dialogue"
 REQUEST = ["ukraine-presidential-office", "request-talks", "putin"]
 
 
-@pytest.fixture(scope="module")
-def found() -> list[Finding]:
-    return findings_of(FIXTURE)
+found = probe_findings(FIXTURE)
 
 
 def test_fixture_is_valid(found: list[Finding]) -> None:

@@ -109,8 +109,7 @@ def reviews_path(root: Path, config: Config, reviews: str | os.PathLike[str] | N
     path = reviews_location(root, config, reviews)
     if absent_ok and not os.path.lexists(path):
         return None
-    setting = ("--reviews" if reviews is not None else "[tool.fact-checks] reviews"
-               if "reviews" in config.model_fields_set else None)
+    setting = _setting(config, reviews)
     if setting is None:  # the default file: absent is fine, anything else is reported
         return path if os.path.lexists(path) else None
     shown = str(reviews if reviews is not None else config.reviews)[:200]
@@ -122,6 +121,13 @@ def reviews_path(root: Path, config: Config, reviews: str | os.PathLike[str] | N
                           "file in it (such as facts/reviews.yaml)")
     _refuse_other_kind(path, setting, shown)
     return path
+
+
+def _setting(config: Config, reviews: str | os.PathLike[str] | None) -> str | None:
+    """Which setting named the reviews file; None for the default one."""
+    if reviews is not None:
+        return "--reviews"
+    return "[tool.fact-checks] reviews" if "reviews" in config.model_fields_set else None
 
 
 def reviews_location(root: Path, config: Config,
@@ -167,8 +173,7 @@ def _unapplied(result: RunResult, config: Config, path: Path | None,
                reviews: str | os.PathLike[str] | None) -> list[Hit]:
     """A finding at each reviews file of the run that is not the one applied."""
     applied = shown_path(path, result.root) if path is not None else None
-    how = ("--reviews" if reviews is not None else "[tool.fact-checks] reviews"
-           if "reviews" in config.model_fields_set else "the default")
+    how = _setting(config, reviews) or "the default"
     which = f"{applied} ({how})" if applied else "none (there is no facts/reviews.yaml)"
     return [Hit(message=f"{other} holds reviews that this run does not apply: the reviews "
                 f"file applied is {which}; the findings it reviews keep counting",

@@ -53,7 +53,7 @@ def plural(unit: str) -> str:
     head, word = _split(unit.lower())
     if not word or _looks_plural(word):
         return head + word
-    if len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+    if len(word) > 1 and word.endswith("y") and word[-2] not in _VOWELS:
         return f"{head}{word[:-1]}ies"
     if word.endswith(_SIBILANT):
         return f"{head}{word}es"

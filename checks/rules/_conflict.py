@@ -14,7 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
-from ..corpus import ClaimInfo, Corpus
+from ..corpus import QUOTE_MODES, ClaimInfo, Corpus
 from ..findings import Hit
 from ..model import Mode, Part, Stance
 from ..timeexpr import Interval
@@ -56,7 +56,7 @@ def standing(c: ClaimInfo) -> Standing:
     speaker, quoted words, the article's body, first-hand."""
     by = c.claim.by
     return (by.speaker is not None and by.mode not in (Mode.unnamed, Mode.vague),
-            by.mode in (Mode.direct_quote, Mode.partial_quote),
+            by.mode in QUOTE_MODES,
             c.claim.part is Part.body,
             not by.via)
 

@@ -89,14 +89,15 @@ class Span:
                     self.lo_open or other.lo_open, self.hi_open or other.hi_open)
 
     def __str__(self) -> str:
-        hi = "inf" if math.isinf(self.hi) else _plain(self.hi)
-        return f"{'(' if self.lo_open else '['}{_plain(self.lo)}, {hi}{')' if self.hi_open else ']'}"
+        return self._text(_plain(self.lo), "inf" if math.isinf(self.hi) else _plain(self.hi))
 
     def key(self) -> str:
         """:meth:`__str__` with every digit: a finding key's, where rounded figures
         (.6g) made two groups one finding and the engine kept only the first."""
-        return (f"{'(' if self.lo_open else '['}{exact(self.lo)}, {exact(self.hi)}"
-                f"{')' if self.hi_open else ']'}")
+        return self._text(exact(self.lo), exact(self.hi))
+
+    def _text(self, lo: str, hi: str) -> str:
+        return f"{'(' if self.lo_open else '['}{lo}, {hi}{')' if self.hi_open else ']'}"
 
 
 def span(q: Quantity, about: float = ABOUT, rounding: float = ROUNDING) -> Span | None:
@@ -345,7 +346,7 @@ class Disagreement:
     relative_gap: float
     involved: tuple[ClaimInfo, ...]
     # One disagreeing pair (low, high) for each figure involved, as the sweep found them.
-    pairs: tuple[tuple[ClaimInfo, ClaimInfo], ...] = ()
+    pairs: tuple[tuple[ClaimInfo, ClaimInfo], ...]
 
 
 def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
@@ -366,11 +367,6 @@ def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
 
 Found = tuple[Item, Item, float]
 Pair = tuple[Item, Item]  # (low, high): a candidate; it disagrees when low lies below high
-
-
-def worst(items: Sequence[Item], window: int | None = None) -> Found | None:
-    found = conflicts(items, window)
-    return found[0] if found is not None else None
 
 
 def conflicts(items: Sequence[Item], window: int | None = None

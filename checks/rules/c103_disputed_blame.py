@@ -92,8 +92,8 @@ def _hit(corpus: Corpus, predicate: str, sides: tuple[str, str],
     x, y = pair
     a, b = (corpus.name(s) for s in sides)
     rest = [c for c in forward + backward if c is not x and c is not y]
-    message = (f"disputed blame between {a} and {b}: {_phrase(corpus, x)} ({x.focus}), "
-               f"{_phrase(corpus, y)} ({y.focus})")
+    message = (f"disputed blame between {a} and {b}: {label(corpus, x.key)} ({x.focus}), "
+               f"{label(corpus, y.key)} ({y.focus})")
     return Hit(
         message=message, location=y.location, focus=y.focus, block=True,
         key=f"disputed-blame|{predicate}|{sides[0]}|{sides[1]}",
@@ -104,8 +104,3 @@ def _hit(corpus: Corpus, predicate: str, sides: tuple[str, str],
                 "blames_b_to_a": len(backward), "time_a": str(x.when) if x.when else None,
                 "time_b": str(y.when) if y.when else None},
     )
-
-
-def _phrase(corpus: Corpus, ci: ClaimInfo) -> str:
-    """'Ukraine blames Russia for the escalation', from the label 'blames ... for the escalation'."""
-    return label(corpus, ci.key)

@@ -99,6 +99,8 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
         window = WINDOW if state_like(corpus, (subject, predicate, obj, unit)) else None
         for scope, items in by_scope(block, ABOUT, ROUNDING).items():
             groups = single_chain_figures(items, window)
+            if not groups:
+                continue
             # Each group is its own finding: the digits tell its figures from the others'.
             digits = digits_for(x for i in items for x in numbers(i.ci.claim.quantity))
             for group in groups:
@@ -261,7 +263,7 @@ def _figure_hit(corpus: Corpus, key: Key, unit: str, scope: Scope, group: list[I
     # and it keeps every digit (groups a rounded figure would join are separate findings);
     # two chains may give one figure for different times.
     block_key = (f"single-chain|{'|'.join(key)}|{unit}|{','.join(sorted(places))}|{int(each)}"
-                 f"|{min((i.span for i in group), key=lambda s: (s.lo, s.lo_open)).key()}"
+                 f"|{min(group, key=_lo).span.key()}"
                  f"|{chain_root(claims[0])}")
     return _hit(corpus, key, claims, prop, block_key,
                 {"unit": unit, "scope": sorted(places), "each": each,

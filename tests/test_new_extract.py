@@ -219,3 +219,24 @@ def test_only_a_name_shaped_phrase_is_guessed_a_person() -> None:
 def test_a_demonym_is_no_misspelling_of_its_name() -> None:
     found = _unknown_of("Kovacs sought Westbay and Norlandian backing, the Delta crews said.")
     assert found["Westbay and Norlandian"].nearest is None  # not a misspelt 'Norland'
+
+
+def test_words_after_the_are_found_in_one_pass() -> None:
+    """Whether a name follows "the" was a regex search of the sentence up to each name:
+    a 200 KB sentence of capitalised words took 48 s. One pass gives the same answers."""
+    import re
+    import time
+
+    from checks.extract import _after_the
+
+    before = re.compile(r"\bthe\s+(?:so-called\s+|new\s+|former\s+)?$", re.I)
+    text = ("The  Vienna Document, the so-called Normandy Format and THE New York Times; "
+            "bathe Kyiv, the former  Soviet Union, theNew Deal, the  new Cabinet")
+    starts = [m.start() for m in re.finditer(r"\b[A-Z]", text)]
+    ends = _after_the(text)
+    assert [s in ends for s in starts] == [before.search(text, 0, s) is not None for s in starts]
+    assert any(s in ends for s in starts) and not all(s in ends for s in starts)
+    big = " ".join(f"Word{i} the Name{i}" for i in range(15_000))
+    began = time.perf_counter()
+    assert len(_after_the(big)) == 15_000
+    assert time.perf_counter() - began < 2

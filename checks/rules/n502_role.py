@@ -67,6 +67,7 @@ from ..textnorm import loose
 from ..timeexpr import Interval
 from ._common import MAX_LISTED
 from ._names import entity_names, is_derived
+from ._parties import held
 
 CODE = "N502"
 NAME = "name.role"
@@ -277,9 +278,7 @@ def _registered(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
     entity = corpus.entities.get(speaker)
     found: dict[str, str] = {}
     for role in entity.roles if entity else ():
-        held = Interval(dt.date.fromisoformat(role.start) if role.start else dt.date.min,
-                        dt.date.fromisoformat(role.end) if role.end else dt.date.max)
-        if held.overlaps(when):
+        if held(role).overlaps(when):
             title = normalise(role.title, qualifiers)
             for wording in (role.title, *role.aliases):
                 found.setdefault(normalise(wording, qualifiers), title)

@@ -213,14 +213,10 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = F
     ``whole`` (a report of the whole corpus) too, and the corpus is built in full.
     ``output``: the file the report goes to, refused before the run if it is an input."""
     root = Path(args.root).resolve()
-    config = load_config(root, Path(args.config) if args.config else None)
-    only = None if rules else STAGE_CATEGORIES
-    selection = rule_selection(config, args, only=only)
-    require_rules(selection, config, args, what="rule to run" if rules else
-                  "load, schema or integrity code for validate to report")
+    config, selection = preflight(
+        args, root, output=output, only=None if rules else STAGE_CATEGORIES,
+        what="rule to run" if rules else "load, schema or integrity code for validate to report")
     paths = input_paths(args, config, root)
-    triage.reviews_path(root, config, args.reviews)  # a missing one stops the run before it starts
-    refuse_overwriting_inputs(output, root, config, args)
 
     def triaged(ran_rules: bool) -> Callable[[RunResult], None]:
         def after(result: RunResult) -> None:
@@ -244,6 +240,22 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = F
                          quick=incremental and rules, after=triaged(rules), rules=rules)
     warn_if_empty(result, args.paths or config.paths)
     return result
+
+
+def preflight(args: argparse.Namespace, root: Path, *, output: Path | None,
+              only: Iterable[str] | None = None, what: str = "rule to run",
+              reviews: bool = True) -> tuple[Config, Selection]:
+    """The configuration and the selection, and every refusal that stops a run before it
+    starts (check, validate, report and diff alike): a selection of nothing, a named
+    reviews file that is missing or not one (``reviews``: the working tree's is read),
+    an output that is an input."""
+    config = load_config(root, Path(args.config) if args.config else None)
+    selection = rule_selection(config, args, only=only)
+    require_rules(selection, config, args, what=what)
+    if reviews:
+        triage.reviews_path(root, config, args.reviews)
+    refuse_overwriting_inputs(output, root, config, args)
+    return config, selection
 
 
 def warn_if_empty(result: RunResult, paths: Sequence[str]) -> None:

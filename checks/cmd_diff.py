@@ -52,12 +52,10 @@ from .cli import (
     UsageError,
     add_rule_options,
     narrowed,
-    refuse_overwriting_inputs,
-    require_rules,
-    rule_selection,
+    preflight,
     write_output,
 )
-from .config import Config, load_config
+from .config import Config
 from .engine import Selection
 from .findings import Finding, Severity
 from .incremental import checked, checked_whole
@@ -383,12 +381,9 @@ def render(diff: DiffResult, fmt: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    config = load_config(root, Path(args.config) if args.config else None)
-    selection = rule_selection(config, args)
-    require_rules(selection, config, args)
-    if args.head is None:  # HEAD's side is the working tree: a missing reviews file stops here
-        triage.reviews_path(root, config, args.reviews)
-    refuse_overwriting_inputs(Path(args.output) if args.output else None, root, config, args)
+    # HEAD's side is the working tree: its reviews file is checked before the run.
+    config, selection = preflight(args, root, output=Path(args.output) if args.output else None,
+                                  reviews=args.head is None)
     repo = Repo.of(root)
     head_rev = args.head or WORKING_TREE
     head = _side(repo, args.head, root, config, selection, args, head=True)

@@ -160,12 +160,11 @@ def input_paths(args: argparse.Namespace, config: Config, root: Path) -> list[Pa
     if args.paths:
         # One record checked alone still names entities and predicates: read them from
         # the configured registry and vocabulary, or every reference is 'unknown'.
-        paths += [f for f in registry_files([root / p for p in config.paths])
-                  if not _covered(f, paths)]
+        paths += registry_files([root / p for p in config.paths], given=paths)
     return paths
 
 
-def _covered(file: Path, given: list[Path]) -> bool:
+def _covered(file: Path, given: Sequence[Path]) -> bool:
     """Whether ``file`` is one of the PATHS or lies in a folder among them: read twice,
     the registry's every entity was a duplicate id (I003)."""
     target = os.path.abspath(file)
@@ -179,13 +178,17 @@ def _covered(file: Path, given: list[Path]) -> bool:
 REGISTRY_KEYS = ("entities:", "predicates:")
 
 
-def registry_files(folders: list[Path]) -> list[Path]:
-    """The registry and vocabulary files among the configured paths: the YAML files
-    whose first key is ``entities`` or ``predicates``."""
+def registry_files(folders: list[Path], given: Sequence[Path] = ()) -> list[Path]:
+    """The registry and vocabulary files among the configured paths, but for those under
+    ``given``: the YAML files whose first key is ``entities`` or ``predicates``."""
     from .corpus import discover
 
+    # A file under the PATHS is read anyway; opening ten thousand records here only to
+    # skip them was a quarter of a re-check.
     found = []
-    for file in discover([f for f in folders if _exists(f)]):
+    for file in discover([f for f in folders if _exists(f) and not _covered(f, given)]):
+        if _covered(file, given):
+            continue
         try:
             with file.open("rb") as fh:
                 head = fh.read(4096).decode("utf-8", "replace")

@@ -201,3 +201,35 @@ def test_select_never_hides_a_file_that_went_unchecked(seed_repo: Path) -> None:
     _break(seed_repo, r"^  - id: (\S+)\n", "  - id: [unclosed\n", nth=2)
     code, data, _ = run_cli(seed_repo, "check", "--select", "Q203")
     assert code == 1 and "L001" in {f["rule"] for f in data["findings"]}
+
+
+def test_paths_that_cover_the_configured_folder_open_no_record_to_find_the_registry(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``check facts`` opened every record under the configured folder to see whether it
+    was the registry, though all of them are read anyway: a quarter of a 10,000-article
+    re-check. Only the configured files outside the PATHS are looked at now."""
+    import argparse
+
+    from checks import cli
+    from checks.config import load_config
+
+    facts = tmp_path / "facts"
+    (facts / "sub").mkdir(parents=True)
+    (facts / "entities.yaml").write_text("entities: []\n", "utf-8")
+    for i in range(5):
+        (facts / "sub" / f"art-{i}.yaml").write_text("source: {}\n", "utf-8")
+    opened: list[str] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self.name)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    config = load_config(tmp_path)
+    given = cli.input_paths(argparse.Namespace(paths=[str(facts)]), config, tmp_path)
+    assert given == [facts] and opened == []
+    # a record given alone still brings the registry, found by reading only what is not given
+    one = cli.input_paths(argparse.Namespace(paths=[str(facts / "sub")]), config, tmp_path)
+    assert one == [facts / "sub", facts / "entities.yaml"]
+    assert opened == ["entities.yaml"]

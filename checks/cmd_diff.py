@@ -16,7 +16,7 @@ touched. Both sides are checked by the installed harness with the working
 configuration, so the comparison is of the data, not of rule versions. Each side
 is triaged with its own revision's reviews file (``facts/reviews.yaml``, or the
 revision's copy of the one ``--reviews`` names in the repository), so a review
-finding (T001-T006) is new only when the change makes it: a stale or outgrown
+finding (T001-T007) is new only when the change makes it: a stale or outgrown
 review already in BASE is unchanged. Whether a finding is reviewed is HEAD's. Each side is re-checked from
 the state the last run stored, like ``check`` (:mod:`checks.incremental`): a
 revision is exported, then checked with the working tree's cache, whose state is
@@ -244,7 +244,7 @@ def _run(root: Path, config: Config, selection: Selection, args: argparse.Namesp
     when the cache holds one (only what changed since runs again), and the state stored
     again for the next run. A report that shows the whole corpus (html) gets HEAD's
     corpus built in full (:func:`checked_whole`). Each side is triaged with its own
-    reviews file (``reviews``): a review finding (T001-T006) present on both sides is
+    reviews file (``reviews``): a review finding (T001-T007) present on both sides is
     then unchanged, not new. The base's file may be absent (it predates the file)."""
     whole = head and getattr(REPORTERS.get(args.format), "needs_corpus", False)
 

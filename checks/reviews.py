@@ -76,7 +76,8 @@ class Review(Frozen):
     )
     rule: str | None = Field(
         None, pattern=CODE_PATTERN, title="Rule",
-        description="The finding's rule code, for readers of this file (not used to match).",
+        description="The finding's rule code. A review whose fingerprint no finding has is "
+        "applied to the one finding of this rule with exactly its 'claims' (T007).",
     )
     note: str | None = Field(
         None, min_length=1, max_length=MAX_TEXT, title="Note", description="Anything else.",

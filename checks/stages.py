@@ -205,4 +205,19 @@ read in one place; merge its entries into the applied file and delete it (or poi
 
 Fires: ``facts/old/reviews.yaml`` next to ``facts/reviews.yaml``. Silent: one reviews
 file."""),
+    StageCode("T007", "review.moved", "review", _W,
+              """A review matched to its finding by its claims, not its fingerprint.
+
+A rule's upgrade may change how its findings are fingerprinted (a rule that now
+counts only the same figure, say). A review whose fingerprint no finding has, but
+which lists the claims it saw (``claims``), is applied to the one finding with
+exactly those claims (of its ``rule``, when it names one), so an upgrade does not
+turn every reviewed disagreement into a new failure. This finding asks for the new
+fingerprint; until it is written, the match is made again on every run. A finding
+another review names already, or that two such reviews would share, is not matched
+(those reviews are stale, T001). A review without ``claims`` is never matched.
+
+Fires: a review of ``C101`` with an old fingerprint listing ``[a#c1, b#c1]``, and one
+C101 finding of exactly ``a#c1`` and ``b#c1``. Silent: the fingerprint matches, or
+the finding now also involves ``c#c1`` (the review is stale: re-review it)."""),
 )

@@ -24,6 +24,9 @@ The reviews are checked too (codes in :mod:`checks.stages`):
   applied (the configured one, or ``--reviews``); the others are validated but waive
   nothing, and each is reported at its first line rather than merged: a waiver belongs
   in the one file reviewers read, not in any folder a pull request may add.
+* T007 review.moved: a review whose fingerprint no finding has, applied to the one
+  finding of its rule with exactly the claims it lists (a rule's upgrade changed the
+  fingerprint); it asks for the new fingerprint.
 
 Today's date is the clock's, unless ``FACT_CHECKS_TODAY`` (YYYY-MM-DD) or the
 ``today`` argument says otherwise (tests and reproducible reruns).
@@ -33,7 +36,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +61,7 @@ DUPLICATE = "T003"
 OUTGROWN = "T004"
 UNREVIEWABLE = "T005"
 UNAPPLIED = "T006"
+MOVED = "T007"
 # Findings that mean a file went unchecked: waiving one would pass the file unread.
 UNREVIEWABLE_CATEGORIES = ("load", "schema")
 UNREVIEWABLE_CODES = ("I006",)
@@ -217,31 +222,83 @@ def _entry(review: Review) -> dict[str, Any]:
 
 def _match(result: RunResult, doc: Document, model: ReviewsFile, day: dt.date,
            scope: Scope) -> tuple[list[Hit], dict[str, Any], dict[str, Any]]:
-    hits: list[Hit] = []
-    reviewed: dict[str, Any] = {}
-    expired: dict[str, Any] = {}
+    verdicts = _Verdicts(doc, day, scope)
     first: dict[str, int] = {}
+    orphans: list[tuple[int, Review]] = []
     for i, review in enumerate(model.reviews):
-        fp, pointer = review.fingerprint, f"/reviews/{i}"
+        fp = review.fingerprint
         if fp in first:
-            hits.append(_duplicate(doc, pointer, review, first[fp]))
+            verdicts.hits.append(_duplicate(doc, f"/reviews/{i}", review, first[fp]))
             continue
         first[fp] = i
         finding = result.lookup(fp)
         if finding is not None and finding.category == "review":
             finding = None
+        if finding is None and review.claims:
+            orphans.append((i, review))  # perhaps reported under a new fingerprint
+        else:
+            verdicts.judge(i, review, finding)
+    moved = _moved(result, orphans, taken=set(first))
+    for i, review in orphans:
+        finding = moved.get(i)
+        if finding is not None:
+            verdicts.hits.append(_moved_hit(doc, f"/reviews/{i}", review, finding))
+        verdicts.judge(i, review, finding)
+    return verdicts.hits, verdicts.reviewed, verdicts.expired
+
+
+@dataclass
+class _Verdicts:
+    """What each review does to its finding (``None``: no finding has it)."""
+
+    doc: Document
+    day: dt.date
+    scope: Scope
+    hits: list[Hit] = field(default_factory=list)
+    reviewed: dict[str, Any] = field(default_factory=dict)
+    expired: dict[str, Any] = field(default_factory=dict)
+
+    def judge(self, i: int, review: Review, finding: Finding | None) -> None:
+        doc, pointer = self.doc, f"/reviews/{i}"
+        fp = finding.fingerprint if finding is not None else review.fingerprint
         if finding is not None and _unchecked_file(finding):
-            hits.append(_unreviewable(doc, pointer, review, finding))
-        elif review.expired(day):
-            expired[fp] = _entry(review)
-            hits.append(_expired(doc, pointer, review, finding, day))
+            self.hits.append(_unreviewable(doc, pointer, review, finding))
+        elif review.expired(self.day):
+            self.expired[fp] = _entry(review)
+            self.hits.append(_expired(doc, pointer, review, finding, self.day))
         elif finding is not None and (unseen := _unseen(review, finding)):
-            hits.append(_outgrown(doc, pointer, review, finding, unseen))
+            self.hits.append(_outgrown(doc, pointer, review, finding, unseen))
         elif finding is not None:
-            reviewed[fp] = _entry(review)
-        elif scope.complete:
-            hits.append(_stale(doc, pointer, review))
-    return hits, reviewed, expired
+            self.reviewed[fp] = _entry(review)
+        elif self.scope.complete:
+            self.hits.append(_stale(doc, pointer, review))
+
+
+def _moved(result: RunResult, orphans: list[tuple[int, Review]],
+           taken: set[str]) -> dict[int, Finding]:
+    """Reviews whose fingerprint no finding has, each matched to the one finding of its
+    rule (when the review names it) with exactly the claims it lists: a rule's upgrade
+    that changes fingerprints must not turn every reviewed disagreement into a new one.
+    A finding another review already names, or two reviews would share, is not matched."""
+    if not orphans:
+        return {}
+    wanted = {frozenset(review.claims) for _, review in orphans}
+    sizes = {len(key) for key in wanted}
+    index: dict[frozenset[str], list[Finding]] = {}
+    for f in result.findings:
+        if len(f.claims) not in sizes or f.category == "review" or f.fingerprint in taken:
+            continue
+        key = frozenset(f"{c.source}#{c.claim}" for c in f.claims)
+        if key in wanted and not _unchecked_file(f):
+            index.setdefault(key, []).append(f)
+    found: dict[int, Finding] = {}
+    for i, review in orphans:
+        fits = [f for f in index.get(frozenset(review.claims), ())
+                if review.rule in (None, f.rule)]
+        if len(fits) == 1:
+            found[i] = fits[0]
+    shared = Counter(f.fingerprint for f in found.values())
+    return {i: f for i, f in found.items() if shared[f.fingerprint] == 1}
 
 
 def _unchecked_file(finding: Finding) -> bool:
@@ -289,6 +346,17 @@ def _stale(doc: Document, pointer: str, review: Review) -> Hit:
                fix="delete this review; if the same disagreement is reported under a new "
                "fingerprint, review that finding instead",
                value=review.fingerprint, key=f"stale|{review.fingerprint}", code=STALE)
+
+
+def _moved_hit(doc: Document, pointer: str, review: Review, finding: Finding) -> Hit:
+    return Hit(message=f"review of {_what(review, finding)} ({review.verdict.value}) matches "
+               f"no finding by its fingerprint; it is applied to {finding.fingerprint}, the "
+               f"one {finding.rule} finding with exactly the claims it lists",
+               location=doc.locate(f"{pointer}/fingerprint"), focus=doc.path,
+               fix=f"change 'fingerprint' to {finding.fingerprint} (a rule's upgrade changed "
+               "it), or delete the review if its verdict no longer holds",
+               value=review.fingerprint, values={"now": finding.fingerprint},
+               claims=finding.claims, key=f"moved|{review.fingerprint}", code=MOVED)
 
 
 def _expired(doc: Document, pointer: str, review: Review, finding: Finding | None,

@@ -329,3 +329,73 @@ def test_a_review_cannot_waive_a_file_that_went_unchecked(repo: Path, damage: st
         "reviews.yaml")
     assert refused[0].location.line == _line_of(path, broken[0].fingerprint)
     assert "was not checked" in refused[0].message
+
+
+OLD = "0123456789abcdef0123"
+
+
+def _rules_of(result: RunResult, *codes: str) -> list[Any]:
+    return [f for f in result.findings if f.rule in codes]
+
+
+def test_a_review_whose_fingerprint_changed_is_applied_by_its_claims(repo: Path) -> None:
+    """A rule's upgrade changed a finding's fingerprint: its review went stale (T001) and
+    the reviewed disagreement failed the run as new. A review that lists its claims is
+    applied to the one finding of its rule with exactly those claims, and T007 at the old
+    fingerprint gives the new one."""
+    fp = _conflict(_run(repo))
+    path = _write_reviews(repo, _review(OLD, rule="C101", claims=["a#c1", "b#c1"]))
+    result = _run(repo)
+    triage.apply(result, Config(), today="2021-04-21")
+    assert not result.failed
+    assert result.extra["reviewed"][fp]["verdict"] == "expected-disagreement"  # type: ignore[index]
+    (moved,) = _rules_of(result, "T007")
+    assert not _rules_of(result, "T001")
+    assert moved.values["now"] == fp and fp in moved.fix and OLD in moved.message
+    assert moved.location.line == _line_of(path, OLD)
+    assert moved.location.pointer == "/reviews/0/fingerprint"
+    assert moved.severity.value == "warning"
+
+
+@pytest.mark.parametrize("claims, rule", [
+    (["a#c1"], "C101"),                    # the finding has a claim the review did not see
+    (["a#c1", "b#c1", "z#c9"], "C101"),    # the review saw a claim the finding lost
+    (["a#c1", "b#c1"], "Q201"),            # another rule's finding
+    ([], "C101"),                          # no claims listed: nothing to match by
+])
+def test_a_review_is_not_moved_to_a_finding_it_did_not_see(repo: Path, claims: list[str],
+                                                           rule: str) -> None:
+    extra: dict[str, Any] = {"rule": rule, "claims": claims} if claims else {"rule": rule}
+    _write_reviews(repo, _review(OLD, **extra))
+    result = _run(repo)
+    triage.apply(result, Config(), today="2021-04-21")
+    assert result.failed and not result.extra.get("reviewed")
+    assert not _rules_of(result, "T007") and len(_rules_of(result, "T001")) == 1
+
+
+def test_a_finding_reviewed_by_fingerprint_or_by_two_old_reviews_is_not_moved_to(
+        repo: Path) -> None:
+    fp = _conflict(_run(repo))
+    seen = {"rule": "C101", "claims": ["a#c1", "b#c1"]}
+    _write_reviews(repo, _review(fp), _review(OLD, **seen))
+    direct = _run(repo)
+    triage.apply(direct, Config(), today="2021-04-21")
+    assert list(direct.extra["reviewed"]) == [fp]  # type: ignore[call-overload]
+    assert not _rules_of(direct, "T007") and len(_rules_of(direct, "T001")) == 1
+    _write_reviews(repo, _review(OLD, **seen), _review("fedcba9876543210fedc", **seen))
+    twice = _run(repo)
+    triage.apply(twice, Config(), today="2021-04-21")
+    assert twice.failed and not _rules_of(twice, "T007")
+    assert len(_rules_of(twice, "T001")) == 2
+
+
+def test_cli_applies_a_moved_review_and_exits_clean(repo: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    _write_reviews(repo, _review(OLD, rule="C101", claims=["a#c1", "b#c1"]))
+    monkeypatch.setenv(triage.TODAY_ENV, "2021-04-21")
+    for _ in range(2):  # cold, then from the stored state
+        out = io.StringIO()
+        with redirect_stdout(out):
+            code = main(["check", "--root", str(repo), str(repo / "facts")])
+        assert code == 0, out.getvalue()
+        assert "T007" in out.getvalue() and "[reviewed]" in out.getvalue()

@@ -411,10 +411,6 @@ def _visible(text: str) -> str:
     return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)[:80]
 
 
-# resolve() is pure and its result immutable: archives repeat a few hundred phrases.
-_resolve = lru_cache(maxsize=65536)(resolve)
-
-
 @lru_cache(maxsize=8192)
 def _script(ch: str) -> str:
     try:
@@ -475,7 +471,7 @@ def _time(doc: Document, spec: TimeSpec | None, published: dt.date | None,
                     "swap 'start' and 'end'", pointer)
             return None
         return Interval(start, end)
-    resolved = _resolve(spec.text, published)
+    resolved = resolve(spec.text, published)
     if resolved is None:
         doc.hit(TIME_UNRESOLVED, f"cannot tell which dates '{spec.text}' means",
                 "give the dates: {text: ..., date: YYYY-MM-DD} or start/end", pointer)

@@ -47,6 +47,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -400,6 +401,13 @@ def readings(text: str, anchor: dt.date | None, *, past: bool = False) -> tuple[
     no other reading is left. A text naming several weekdays in one clause ("on Monday
     or Tuesday") may mean any of them: each one's readings, in the order written; a
     weekday in another clause than the first's is of another time."""
+    return _readings(text, anchor, past)
+
+
+# Pure, with an immutable result, and archives repeat a few hundred phrases: the corpus
+# (through resolve) and the date rules share one cache, whatever keywords they pass.
+@lru_cache(maxsize=65536)
+def _readings(text: str, anchor: dt.date | None, past: bool) -> tuple[Interval, ...]:
     for pattern, fn in PATTERNS:
         matches = _weekdays(pattern, text) if fn is _weekday else \
             [m for m in (pattern.search(text),) if m is not None]

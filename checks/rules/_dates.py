@@ -7,14 +7,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..corpus import ClaimInfo
 from ..model import TimeSpec
 from ..timeexpr import Interval, readings
-
-# readings() is pure and its result immutable: archives repeat a few hundred phrases.
-_readings = lru_cache(maxsize=65536)(readings)
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -49,7 +45,7 @@ class TimeField:
     def words(self) -> tuple[Interval, ...]:
         """Every interval the words may mean (the first is the corpus's reading). A said
         time is of a statement already made: it reads back unless its words look ahead."""
-        return _readings(self.spec.text, self.anchor, past=self.what == "said")
+        return readings(self.spec.text, self.anchor, past=self.what == "said")
 
     @property
     def readings(self) -> tuple[Interval, ...]:
@@ -77,7 +73,7 @@ def written_days(text: str, anchor: dt.date | None) -> list[tuple[str, tuple[dt.
     year's), the likeliest first."""
     found = []
     for m in WRITTEN_DATE.finditer(text):
-        days = tuple(iv.start for iv in _readings(m.group(), anchor) if iv.start == iv.end)
+        days = tuple(iv.start for iv in readings(m.group(), anchor) if iv.start == iv.end)
         if days:
             found.append((m.group(), days))
     return found

@@ -280,6 +280,34 @@ def test_scope_sweep_is_not_quadratic() -> None:
     assert found is not None and len(found[2]) == 2 * n - 2
 
 
+# ------------------------------------------ helpers the quantity rules share
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(st.integers(0, 9), st.integers(0, 3)), st.tuples(st.integers(0, 9),
+       st.integers(0, 3)), st.one_of(st.none(), st.integers(0, 3)), st.booleans(), st.booleans())
+def test_meet_is_overlap_or_undated_within_the_window(
+        a: tuple[int, int], b: tuple[int, int], window: int | None, x: bool, y: bool) -> None:
+    """Q201, Q203 and R801 ask one helper; it must be symmetric and say what the docs say."""
+    first, second = (a[0], a[0] + a[1]), (b[0], b[0] + b[1])
+    days = {d for d in range(first[0], first[1] + 1)}
+    apart = min(abs(d - e) for d in days for e in range(second[0], second[1] + 1))
+    allowed = window if window is not None and x and y else 0
+    assert q.meet(first, second, window, x, y) == (apart <= allowed)
+    assert q.meet(first, second, window, x, y) == q.meet(second, first, window, y, x)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.tuples(BOUND, st.booleans()), st.sampled_from("xyz")), max_size=8))
+def test_best_two_holds_the_best_of_every_other_group(raw: list[Any]) -> None:
+    entries = [(rank, group, n) for n, (rank, group) in enumerate(raw)]
+    two = q.best_two(entries)
+    for group in "xyzw":  # w: a group with no entry
+        others = [e[0] for e in entries if e[1] != group]
+        held = [e[0] for e in two if e[1] != group]
+        assert min(held, default=None) == min(others, default=None)
+    assert len({e[1] for e in two}) == len(two) <= 2
+
+
 # ------------------------------------------------------------ D601's busiest day
 
 # A time's readings: one to three intervals within a fortnight.

@@ -334,6 +334,39 @@ def undated(ci: ClaimInfo) -> bool:
     return ci.event is None and period(ci) is not None
 
 
+def meeting(first: int, last: int, window: int | None, *undated: bool) -> tuple[int, int]:
+    """The days another time must reach to meet a time from day ``first`` to ``last``
+    (ordinals): it meets it when it starts on the second day or earlier and ends on the
+    first or later. Times meet when they overlap; with a ``window`` (a state's or a
+    measure's figures), times of figures that all lack a time of their own (every
+    ``undated``) also meet when given at most ``window`` days apart. The one statement
+    of that rule: Q201/Q202's sweeps, Q203 and R801 all ask it."""
+    reach = window if window is not None and all(undated) else 0
+    return first - reach, last + reach
+
+
+def meet(a: tuple[int, int], b: tuple[int, int], window: int | None, *undated: bool) -> bool:
+    """Whether two times (first and last day, ordinals) meet (see :func:`meeting`)."""
+    lo, hi = meeting(*a, window, *undated)
+    return b[0] <= hi and b[1] >= lo
+
+
+Rank = tuple[float, bool]  # a bound to order by, least first
+
+
+def best_two(entries: Iterable[tuple[Rank, str, T]]) -> list[tuple[Rank, str, T]]:
+    """Of entries (rank, group, item): the one of least rank, and the least of another
+    group (the first in order on ties). A query wants the best entry of a group other
+    than its own, which is always among these two; and the best two of a union are
+    among the best two of its parts, so trees keep these per node."""
+    pool = list(entries)
+    if not pool:
+        return []
+    best = min(pool, key=lambda e: e[0])
+    other = min((e for e in pool if e[1] != best[1]), key=lambda e: e[0], default=None)
+    return [best] if other is None else [best, other]
+
+
 @dataclass(frozen=True)
 class Disagreement:
     """The worst disagreeing pair in a group (``low`` lies below ``high``) and every
@@ -472,12 +505,15 @@ def _near(subs: list[Item], sups: list[Item], window: int) -> Iterator[Pair]:
     lowest and the highest figure near each."""
     subs = [i for i in subs if undated(i.ci)]
     sups = [i for i in sups if undated(i.ci)]
-    near = [(b + window, a - window) for a, b in map(_days, subs)]
-    lows = _least([(*_days(i), _lub(i), i) for i in sups], near)
+    lows = _least([(*_days(i), _lub(i), i) for i in sups], _near_queries(subs, window))
     yield from ((low, sub) for sub, low in zip(subs, lows, strict=True) if low is not None)
-    near = [(b + window, a - window) for a, b in map(_days, sups)]
-    highs = _least([(*_days(i), _glb(i), i) for i in subs], near)
+    highs = _least([(*_days(i), _glb(i), i) for i in subs], _near_queries(sups, window))
     yield from ((sup, high) for sup, high in zip(sups, highs, strict=True) if high is not None)
+
+
+def _near_queries(items: list[Item], window: int) -> list[tuple[int, int]]:
+    """:func:`_least`'s queries (start by, end on or after) for undated figures."""
+    return [(hi, lo) for lo, hi in (meeting(*_days(i), window, True) for i in items)]
 
 
 def _against_unknown(items: Sequence[Item]) -> Iterator[Pair]:

@@ -76,12 +76,16 @@ from ._quantity import (
     ABOUT,
     WINDOW,
     Block,
+    Rank,
     Span,
     also,
+    best_two,
     digits_for,
     end,
     figure,
     heading,
+    meet,
+    meeting,
     numbers,
     places,
     source_of,
@@ -257,10 +261,8 @@ def _witness(combined: list[Reading], per_place: list[Reading], same: _SameNumbe
 
 
 def _meet(a: Reading, b: Reading, window: int | None) -> bool:
-    """Times meet when they overlap, or, for two readings of a state without a time of
-    their own, when they were given at most ``window`` days apart."""
-    reach = window if window is not None and a.undated and b.undated else 0
-    return a.first <= b.last + dt.timedelta(reach) and b.first <= a.last + dt.timedelta(reach)
+    """Times meet as figures' times do (:func:`~._quantity.meeting`)."""
+    return meet(_days(a), _days(b), window, a.undated, b.undated)
 
 
 def _same_number(a: Reading, b: Reading) -> bool:
@@ -320,8 +322,7 @@ class _Pool:
         if bounds is None:
             return 0
         starts, ends = bounds
-        reach = self.window if undated and r.undated and self.window is not None else 0
-        lo, hi = _day(r.first) - reach, _day(r.last) + reach
+        lo, hi = meeting(*_days(r), self.window, undated, r.undated)
         # Those starting by ``hi``, minus those ending before ``lo`` (which start before it).
         return bisect.bisect_right(starts, hi) - bisect.bisect_left(ends, lo)
 
@@ -337,7 +338,6 @@ def _apart(pool: list[Reading], askers: list[Reading], window: int | None) -> li
             for r, low, high in zip(askers, lows, highs, strict=True)]
 
 
-Rank = tuple[float, bool]
 Entry = tuple[Rank, str, Reading]  # (rank, source, reading)
 
 
@@ -349,11 +349,11 @@ def _best(pool: list[Reading], askers: list[Reading], window: int | None,
     undated = [r for r in pool if window is not None and r.undated]
     dated = [r for r in pool if not (window is not None and r.undated)]
     out: list[Reading | None] = [None] * len(askers)
-    for group, reach in ((dated, 0), (undated, window or 0)):
+    for group, undated_ in ((dated, False), (undated, True)):
         if not group:
             continue
-        queries = [(_day(a.last) + (reach if a.undated else 0),
-                    _day(a.first) - (reach if a.undated else 0), a.source) for a in askers]
+        queries = [(hi, lo, a.source) for a in askers
+                   for lo, hi in [meeting(*_days(a), window, undated_, a.undated)]]
         found = _least(group, queries, rank)
         out = [min((x for x in (o, f) if x is not None), key=rank, default=None)
                for o, f in zip(out, found, strict=True)]
@@ -380,29 +380,24 @@ def _least(points: list[Reading], queries: list[tuple[int, int, str]],
             p = ordered[j]
             i = position[_day(p.last)] + 1
             while i < len(tree):
-                tree[i] = _two([*tree[i], (rank(p), p.source, p)])
+                tree[i] = best_two([*tree[i], (rank(p), p.source, p)])
                 i += i & -i
             j += 1
         held: list[Entry] = []
         i = bisect.bisect_right(keys, -b)
         while i > 0:
-            held = _two([*held, *tree[i]])
+            held = best_two([*held, *tree[i]])
             i -= i & -i
         out[n] = next((e[2] for e in held if e[1] != source), None)
     return out
 
 
-def _two(entries: list[Entry]) -> list[Entry]:
-    """The entry of least rank and the least of another source."""
-    if not entries:
-        return []
-    best = min(entries, key=lambda e: e[0])
-    other = min((e for e in entries if e[1] != best[1]), key=lambda e: e[0], default=None)
-    return [best] if other is None else [best, other]
-
-
 def _day(d: dt.date) -> int:
     return d.toordinal()
+
+
+def _days(r: Reading) -> tuple[int, int]:
+    return _day(r.first), _day(r.last)
 
 
 def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Reading,

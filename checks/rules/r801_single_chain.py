@@ -58,11 +58,14 @@ from ._quantity import (
     ROUNDING,
     WINDOW,
     Item,
+    Rank,
     Scope,
+    best_two,
     by_scope,
     digits_for,
     end,
     figure,
+    meeting,
     numbers,
     scope_words,
     start,
@@ -80,8 +83,8 @@ BLOCK = proposition  # each finding depends on one proposition's claims
 Key = tuple[str, str, str]
 Bound = tuple[float, bool]  # a span's upper bound; at equal values a closed one is higher
 Days = tuple[int, int]  # a period's first and last day (ordinals)
-Entry = tuple[Bound, str, Item]  # (upper bound, chain root, item)
-Best = tuple[Entry, ...]  # at most two entries of different chains, highest first
+Entry = tuple[Rank, str, Item]  # (rank of the upper bound, chain root, item)
+Best = list[Entry]  # at most two entries of different chains, best first
 
 
 class Options(BaseModel):
@@ -126,10 +129,13 @@ def single_chain_figures(items: Sequence[Item], window: int | None = None) -> li
     # An open upper bound meets no figure starting at it; a closed one meets a closed start.
     reach = [(bisect.bisect_left if i.span.hi_open else bisect.bisect_right)(starts, (i.span.hi, False))
              for i in ordered]
-    met = _meets_other_chain(ordered, reach, [_period(i) for i in ordered])
+    days = [_period(i) for i in ordered]
+    met = _meets_other_chain(ordered, reach, days, days)
     if window is not None:
-        near = [_period(i, window) if undated(i.ci) else None for i in ordered]
-        met = [a or b for a, b in zip(met, _meets_other_chain(ordered, reach, near), strict=True)]
+        near = [d if undated(i.ci) else None for i, d in zip(ordered, days, strict=True)]
+        queries = [None if d is None else meeting(*d, window, True) for d in near]
+        met = [a or b for a, b in zip(met, _meets_other_chain(ordered, reach, near, queries),
+                                      strict=True)]
     chains: dict[str, list[Item]] = {}
     for item, m in zip(ordered, met, strict=True):
         if not item.expanded and not m:
@@ -149,30 +155,31 @@ def _hi(item: Item) -> Bound:
     return (item.span.hi, not item.span.hi_open)
 
 
-def _period(item: Item, window: int = 0) -> Days:
-    """The figure's period in days (Q201's), its end pushed ``window`` days later: two
-    periods so pushed overlap when the periods are at most ``window`` days apart. No time
-    at all spans every day."""
-    return start(item.ci).toordinal(), end(item.ci).toordinal() + window
+def _period(item: Item) -> Days:
+    """The figure's period in days (Q201's). No time at all spans every day."""
+    return start(item.ci).toordinal(), end(item.ci).toordinal()
 
 
 def _meets_other_chain(ordered: Sequence[Item], reach: Sequence[int],
-                       days: Sequence[Days | None]) -> list[bool]:
-    """For each item with days: whether an item of another chain with days overlapping
-    its own admits a common value. Swept by period start: the items starting no later
-    than a query ends are in the plane; of those in its prefix of values whose period
-    ends no earlier than its own starts, the other chain reaching highest decides."""
+                       days: Sequence[Days | None], queries: Sequence[Days | None]
+                       ) -> list[bool]:
+    """For each item with query days: whether an item of another chain with days
+    (``days``) meeting them (starting by their last, ending on their first or later)
+    admits a common value. Swept by query end: the items starting no later are in the
+    plane; of those in its prefix of values whose period ends no earlier than its
+    first day, the other chain reaching highest decides."""
     timed = [n for n, d in enumerate(days) if d is not None]
     plane = _Plane([(n, d[1]) for n in timed for d in [days[n]] if d is not None])
     roots = [chain_root(i.ci) for i in ordered]
     points = sorted(timed, key=lambda n: _days(days, n)[0])
     met = [False] * len(ordered)
     j = 0
-    for n in sorted(timed, key=lambda n: _days(days, n)[1]):
-        first, last = _days(days, n)
+    asked = [n for n, d in enumerate(queries) if d is not None]
+    for n in sorted(asked, key=lambda n: _days(queries, n)[1]):
+        first, last = _days(queries, n)
         while j < len(points) and _days(days, points[j])[0] <= last:
             p = points[j]
-            plane.put(p, _days(days, p)[1], (_hi(ordered[p]), roots[p], ordered[p]))
+            plane.put(p, _days(days, p)[1], (_rank(ordered[p]), roots[p], ordered[p]))
             j += 1
         other = next((e[2] for e in plane.best(reach[n], first) if e[1] != roots[n]), None)
         met[n] = other is not None and not other.span.below(ordered[n].span)
@@ -185,14 +192,10 @@ def _days(days: Sequence[Days | None], n: int) -> Days:
     return d
 
 
-def _better(best: Best, entry: Entry) -> Best:
-    """The two entries of different chains reaching highest, ``entry`` among them if
-    it is: a query needs the best chain other than its own, so two chains suffice."""
-    same = [e for e in best if e[1] == entry[1]]
-    if same and same[0][0] >= entry[0]:
-        return best
-    rest = [e for e in best if e[1] != entry[1]]
-    return tuple(sorted([entry, *rest], key=lambda e: e[0], reverse=True)[:2])
+def _rank(item: Item) -> Rank:
+    # The figure reaching highest ranks first (at equal values a closed bound is higher):
+    # a query needs the best chain other than its own, so two chains suffice (best_two).
+    return (-item.span.hi, item.span.hi_open)
 
 
 class _Plane:
@@ -210,7 +213,7 @@ class _Plane:
                 ends[i].add(-last)
                 i += i & -i
         self.ends = [sorted(e) for e in ends]
-        self.best_at: list[list[Best]] = [[()] * (len(e) + 1) for e in self.ends]
+        self.best_at: list[list[Best]] = [[[] for _ in range(len(e) + 1)] for e in self.ends]
 
     def put(self, pos: int, last: int, entry: Entry) -> None:
         i = pos + 1
@@ -218,20 +221,19 @@ class _Plane:
             row = self.best_at[i]
             k = bisect.bisect_left(self.ends[i], -last) + 1
             while k < len(row):
-                row[k] = _better(row[k], entry)
+                row[k] = best_two([*row[k], entry])
                 k += k & -k
             i += i & -i
 
     def best(self, count: int, day: int) -> Best:
         """The best two chains among positions [0, count) ending on ``day`` or later."""
-        out: Best = ()
+        out: Best = []
         i = min(count, len(self.ends) - 1)
         while i > 0:
             row = self.best_at[i]
             k = bisect.bisect_right(self.ends[i], -day)
             while k > 0:
-                for entry in row[k]:
-                    out = _better(out, entry)
+                out = best_two([*out, *row[k]])
                 k -= k & -k
             i -= i & -i
         return out

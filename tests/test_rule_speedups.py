@@ -230,6 +230,72 @@ def test_figure_sweeps_equal_all_pairs(raw: list[tuple[Span, Any]], window: int 
     assert involved[:2] == (low.ci, high.ci)
 
 
+# A figure of a scope group: its interval, time, source, and the place set of an "each"
+# figure it is a copy of (None: the group's own figure).
+GROUPED = st.tuples(SPAN, TIMED.map(lambda t: t[1]), st.sampled_from("st"),
+                    st.sampled_from([None, "AB", "AC"]))
+
+
+def _grouped(span: Span, time: tuple[int, int, bool] | None, source: str,
+             places: str | None) -> Item:
+    item = _timed(span, time)
+    ci: Any = item.ci
+    ci.source = SimpleNamespace(id=source)
+    ci.claim = SimpleNamespace(quantity=SimpleNamespace(scope=list(places or "")))
+    return Item(ci, span, expanded=places is not None)
+
+
+def _pair_disagrees(lo: Item, hi: Item, window: int | None) -> bool:
+    """conflicts' pairs, one by one: two copies of "each" figures over the same places
+    (compared in their own group) are not compared again where both have a time."""
+    same_copies = (lo.expanded and hi.expanded and lo.ci.claim.quantity.scope
+                   == hi.ci.claim.quantity.scope and q.period(lo.ci) is not None
+                   and q.period(hi.ci) is not None)
+    return lo.span.below(hi.span) and _compared(lo, hi, window) and not same_copies
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(GROUPED, max_size=10), st.one_of(st.none(), st.integers(0, 3)))
+def test_disagreement_counts_equal_all_pairs(raw: list[Any], window: int | None) -> None:
+    """Q201/Q202's outlier: each figure's count of others it disagrees with (a source's
+    repeated figure, same interval and time, once) equals the count pair by pair, and
+    the figures with a count are the ones conflicts() lists."""
+    items = [_grouped(*r) for r in raw]
+    figures: dict[Any, Item] = {}
+    for i in items:
+        p = q.period(i.ci)
+        figures.setdefault((i.ci.source.id, i.span, p, q.undated(i.ci), i.expanded,
+                            tuple(i.ci.claim.quantity.scope) if i.expanded else None), i)
+    brute = [sum(_pair_disagrees(i, f, window) or _pair_disagrees(f, i, window)
+                 for f in figures.values()) for i in items]
+    assert q.disagreement_counts(items, window) == brute
+    for a in items:
+        assert [q.disagree(a, b, window) for b in items] == [
+            _pair_disagrees(a, b, window) or _pair_disagrees(b, a, window) for b in items]
+    found = q.conflicts(items, window)
+    involved = set() if found is None else {id(c) for c in found[1]}
+    assert involved == {id(i.ci) for i, n in zip(items, brute, strict=True) if n}
+    if found is not None:  # the outlier has the most; ties go to the worst pair's high
+        (low, high, _), _ = found
+        odd = q.outlier(items, window, (high, low))
+        at = {id(i.ci): n for n, i in enumerate(items)}  # stand-ins with equal fields are equal
+        assert brute[at[id(odd.ci)]] == max(brute)
+        if brute[at[id(high.ci)]] == max(brute):
+            assert odd.ci is high.ci
+
+
+def test_disagreement_counts_are_not_quadratic() -> None:
+    """Ten thousand figures, dated and undated, a few far out: counted by sweeps."""
+    import time
+
+    items = [_grouped(Span(float(n % 7 if n % 97 else 1000), float(n % 7 if n % 97 else 1000)),
+                      (n % 300, n % 4, n % 3 == 0), f"s{n % 50}", None) for n in range(10_000)]
+    started = time.perf_counter()
+    counts = q.disagreement_counts(items, 3)
+    assert time.perf_counter() - started < 10  # about 2 s; all pairs: 10**8
+    assert max(counts) > 0
+
+
 # (combined, source, total, number written, start, length, undated)
 READING = st.tuples(st.booleans(), st.sampled_from("st"), SPAN,
                     st.sampled_from([None, (1.0,), (2.0,)]), st.integers(0, 8), st.integers(0, 2),

@@ -1,7 +1,7 @@
 """Shared logic for the quantity rules: a figure as an interval of values,
 figures in words, grouping of a measure's claims by scope, and sweeps over time
-that find the worst disagreement in a group and every figure taking part in
-one, without comparing all pairs."""
+that find the worst disagreement in a group, every figure taking part in one and
+how many others each disagrees with (its outlier), without comparing all pairs."""
 
 from __future__ import annotations
 
@@ -380,6 +380,25 @@ class Disagreement:
     involved: tuple[ClaimInfo, ...]
     # One disagreeing pair (low, high) for each figure involved, as the sweep found them.
     pairs: tuple[tuple[ClaimInfo, ClaimInfo], ...]
+    outlier: Outlier
+
+
+@dataclass(frozen=True)
+class Outlier:
+    """The figure that disagrees with the most others (see :func:`outlier`); ``against``
+    of the group's ``sources`` sources give a figure that disagrees with it; ``alone``
+    when no other figure disagrees with as many."""
+
+    ci: ClaimInfo
+    against: int
+    sources: int
+    alone: bool
+
+    @property
+    def majority(self) -> bool:
+        """More than half the sources stand against it, and it alone is the odd one
+        (in a three-way split every figure disagrees with the other two)."""
+        return self.alone and 2 * self.against > self.sources
 
 
 def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
@@ -395,7 +414,8 @@ def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
                 (low, high, gap), involved = found
                 pair = ((low.ci, low.span), (high.ci, high.span))
                 pairs = tuple((lo.ci, hi.ci) for lo, hi in real)
-                yield Disagreement(block, scope, *pair, gap, involved, pairs)
+                odd = outlier(items, near, (high, low))
+                yield Disagreement(block, scope, *pair, gap, involved, pairs, odd)
 
 
 Found = tuple[Item, Item, float]
@@ -591,34 +611,261 @@ class _MinTree:
         return best
 
 
+# ------------------------------------------------------------------ outlier
+
+
+def outlier(items: Sequence[Item], window: int | None, prefer: Sequence[Item] = ()) -> Outlier:
+    """The figure of a disagreeing group that disagrees with the most other figures
+    (:func:`disagreement_counts`): with four outlets at 40,000 and one at 14,000, the
+    14,000. Ties go to the first of ``prefer`` (the worst pair, its higher figure
+    first), else to the first in the group's order. One pass over the group then
+    counts the sources that give a figure disagreeing with it."""
+    counts = disagreement_counts(items, window)
+    most = max(counts)
+    tied = [i for i, c in zip(items, counts, strict=True) if c == most]
+    ids = {id(i) for i in tied}
+    odd = next(i for i in (*prefer, *items) if id(i) in ids)
+    against = {i.ci.source.id for i in items if disagree(odd, i, window)}
+    alone = len({_identity(i) for i in tied}) == 1  # a repeated figure is one figure
+    return Outlier(odd.ci, len(against), len({i.ci.source.id for i in items}), alone)
+
+
+def disagree(a: Item, b: Item, window: int | None) -> bool:
+    """Two figures of a group that cannot both be true, compared as :func:`conflicts`
+    compares them (one by one: for one figure against its group, or a test)."""
+    return _lies_below(a, b, window) or _lies_below(b, a, window)
+
+
+def _lies_below(lo: Item, hi: Item, window: int | None) -> bool:
+    if lo.ci is hi.ci or not lo.span.below(hi.span):
+        return False
+    p, r = period(lo.ci), period(hi.ci)
+    if p is None or r is None:
+        return True
+    if lo.expanded and hi.expanded and _places(lo) == _places(hi):
+        return False  # compared in their own group, not again place by place
+    if window is not None and undated(lo.ci) and undated(hi.ci):
+        return meet(_days(lo), _days(hi), window, True, True)  # overlap is a meeting too
+    return p.start <= r.start and r.end <= p.end
+
+
+def _places(item: Item) -> frozenset[str]:
+    return frozenset(item.ci.claim.quantity.scope if item.ci.claim.quantity else ())
+
+
+Bounded = tuple[tuple[float, int], int, int]  # (a bound, first day, last day)
+
+
+def disagreement_counts(items: Sequence[Item], window: int | None) -> list[int]:
+    """For each item, how many other figures of the group it disagrees with (as
+    :func:`disagree` pairs them); a source's figure repeated with the same interval and
+    time (a headline, a lede and a body) is one figure, so repetition does not outvote
+    other sources. Figures without any time meet all (a count of bounds, by bisection);
+    the others are offline dominance counts over (bound, start, end), a sweep by bound
+    with a Fenwick tree of Fenwick trees over days: O(n log^2 n), no pairs compared."""
+    firsts: dict[tuple[object, ...], int] = {}
+    slot = [firsts.setdefault(_identity(i), n) for n, i in enumerate(items)]
+    kept = sorted(set(slot))
+    figures = [items[n] for n in kept]
+    counts = _timeless(figures, figures)
+    timed = [n for n, i in enumerate(figures) if period(i.ci) is not None]
+    _add(counts, timed, _timed_counts([figures[n] for n in timed], [figures[n] for n in timed],
+                                      window))
+    sets: dict[frozenset[str], list[int]] = defaultdict(list)
+    for n in timed:
+        if figures[n].expanded:
+            sets[_places(figures[n])].append(n)
+    for members in sets.values():  # two copies of "each" figures over the same places
+        group = [figures[n] for n in members]
+        _add(counts, members, [-c for c in _timed_counts(group, group, window)])
+    index = {n: k for k, n in enumerate(kept)}
+    return [counts[index[n]] for n in slot]
+
+
+def _identity(item: Item) -> tuple[object, ...]:
+    p = period(item.ci)
+    return (item.ci.source.id, item.span, None if p is None else (p.start, p.end),
+            undated(item.ci), item.expanded, _places(item) if item.expanded else None)
+
+
+def _add(counts: list[int], at: Sequence[int], more: Sequence[int]) -> None:
+    for n, m in zip(at, more, strict=True):
+        counts[n] += m
+
+
+def _upper(s: Span) -> tuple[float, int]:
+    """An upper bound, so that ``a.below(b)`` is ``_upper(a) < _lower(b)``: at equal
+    values an open bound lies below a closed one."""
+    return (s.hi, -1 if s.hi_open else 0)
+
+
+def _lower(s: Span) -> tuple[float, int]:
+    return (s.lo, 1 if s.lo_open else 0)
+
+
+def _negated(bound: tuple[float, int]) -> tuple[float, int]:
+    return (-bound[0], -bound[1])  # reverses the order: "above" as "below"
+
+
+def _timeless(pool: Sequence[Item], askers: Sequence[Item]) -> list[int]:
+    """For each asker, the figures of the pool it disagrees with where one of the two has
+    no time at all (which meets every time): bounds counted by bisection."""
+    def below(group: Sequence[Item]) -> tuple[list[tuple[float, int]], list[tuple[float, int]]]:
+        return sorted(_upper(i.span) for i in group), sorted(_lower(i.span) for i in group)
+
+    every, unknown = below(pool), below([i for i in pool if period(i.ci) is None])
+    out = []
+    for item in askers:
+        uppers, lowers = every if period(item.ci) is None else unknown
+        out.append(bisect.bisect_left(uppers, _lower(item.span))
+                   + len(lowers) - bisect.bisect_right(lowers, _upper(item.span)))
+    return out
+
+
+def _timed_counts(pool: Sequence[Item], askers: Sequence[Item], window: int | None
+                  ) -> list[int]:
+    """For each asker with a period, the pool's figures with a period it disagrees with:
+    one below it over a period containing its own, or above it inside its period; with
+    a ``window``, two undated figures when they meet instead (:func:`meeting`: an
+    overlap is a meeting, so nothing is counted twice)."""
+    def close(i: Item) -> bool:
+        return window is not None and undated(i.ci)
+
+    plain = [n for n, i in enumerate(askers) if not close(i)]
+    near = [n for n, i in enumerate(askers) if close(i)]
+    out = [0] * len(askers)
+    _add(out, plain, _contained_counts(pool, [askers[n] for n in plain]))
+    _add(out, near, _contained_counts([i for i in pool if not close(i)], [askers[n] for n in near]))
+    if window is not None:
+        _add(out, near, _meeting_counts([i for i in pool if close(i)], [askers[n] for n in near],
+                                        window))
+    return out
+
+
+def _contained_counts(pool: Sequence[Item], askers: Sequence[Item]) -> list[int]:
+    """Figures below the asker over a period containing its own (starting no later,
+    ending no earlier), and figures above it over a period inside its own (negated)."""
+    below = _dominated([(_upper(y.span), *_days(y)) for y in pool],
+                       [(_lower(x.span), *_days(x)) for x in askers])
+    above = _dominated([(_negated(_lower(y.span)), -a, -b) for y in pool for a, b in [_days(y)]],
+                       [(_negated(_upper(x.span)), -a, -b) for x in askers for a, b in [_days(x)]])
+    return [m + n for m, n in zip(below, above, strict=True)]
+
+
+def _meeting_counts(pool: Sequence[Item], askers: Sequence[Item], window: int) -> list[int]:
+    """Figures below or above the asker whose days meet its own (starting by the last
+    day it reaches, ending on the first or later)."""
+    reach = [(hi, lo) for x in askers for lo, hi in [meeting(*_days(x), window, True)]]
+    below = _dominated([(_upper(y.span), *_days(y)) for y in pool],
+                       [(_lower(x.span), *r) for x, r in zip(askers, reach, strict=True)])
+    above = _dominated([(_negated(_lower(y.span)), *_days(y)) for y in pool],
+                       [(_negated(_upper(x.span)), *r) for x, r in zip(askers, reach, strict=True)])
+    return [m + n for m, n in zip(below, above, strict=True)]
+
+
+def _dominated(points: list[Bounded], queries: list[Bounded]) -> list[int]:
+    """For each query (v, a, b): how many points (w, x, y) have w < v, x <= a and y >= b.
+    A sweep by v that adds the points below each query to a :class:`_CountPlane`."""
+    plane = _CountPlane([(x, y) for _, x, y in points])
+    ordered = sorted(points, key=lambda p: p[0])
+    out = [0] * len(queries)
+    j = 0
+    for n in sorted(range(len(queries)), key=lambda n: queries[n][0]):
+        v, a, b = queries[n]
+        while j < len(ordered) and ordered[j][0] < v:
+            plane.put(ordered[j][1], ordered[j][2])
+            j += 1
+        out[n] = plane.count(a, b)
+    return out
+
+
+class _CountPlane:
+    """Points (x, y) known in advance, added one by one; how many added have x <= a and
+    y >= b. A Fenwick tree over the order of x whose nodes are Fenwick trees over the
+    y they will hold (latest first): O(log^2 n) a step."""
+
+    def __init__(self, points: Sequence[tuple[int, int]]) -> None:
+        self.xs = sorted({x for x, _ in points})
+        ys: list[set[int]] = [set() for _ in range(len(self.xs) + 1)]
+        for x, y in points:
+            i = bisect.bisect_left(self.xs, x) + 1
+            while i < len(ys):
+                ys[i].add(-y)
+                i += i & -i
+        self.ys = [sorted(y) for y in ys]
+        self.sums = [[0] * (len(y) + 1) for y in self.ys]
+
+    def put(self, x: int, y: int) -> None:
+        i = bisect.bisect_left(self.xs, x) + 1
+        while i < len(self.ys):
+            row = self.sums[i]
+            k = bisect.bisect_left(self.ys[i], -y) + 1
+            while k < len(row):
+                row[k] += 1
+                k += k & -k
+            i += i & -i
+
+    def count(self, a: int, b: int) -> int:
+        total = 0
+        i = bisect.bisect_right(self.xs, a)
+        while i > 0:
+            row = self.sums[i]
+            k = bisect.bisect_right(self.ys[i], -b)
+            while k > 0:
+                total += row[k]
+                k -= k & -k
+            i -= i & -i
+        return total
+
+
 def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> Hit:
-    """One hit for a group's worst disagreement, located at the higher figure."""
+    """One hit for a group's worst disagreement, located at the outlier (the figure
+    disagreeing with the most others), which the message names first when it is in the
+    worst pair, then says how many sources give a figure against it."""
     (lo_ci, lo_span), (hi_ci, hi_span) = d.low, d.high
     lo_q, hi_q = lo_ci.claim.quantity, hi_ci.claim.quantity
-    assert lo_q is not None and hi_q is not None
+    odd = d.outlier.ci
+    odd_q = odd.claim.quantity
+    assert lo_q is not None and hi_q is not None and odd_q is not None
     unit = d.block[3]
     others = _other_pairs(d)[:MAX_LISTED]
-    digits = digits_for([*numbers(hi_q), *numbers(lo_q),
+    digits = digits_for([*numbers(hi_q), *numbers(lo_q), *numbers(odd_q),
                          *(x for pair in others for ci in pair for x in numbers(ci.claim.quantity))])
     high, low = figure(hi_q, name=unit, digits=digits), figure(lo_q, name=unit, digits=digits)
-    message = (f"quantity {kind} for {heading(corpus, d.block)}: {source_of(corpus, hi_ci)} gives "
-               f"{high}{scope_words(corpus, hi_q)}, {source_of(corpus, lo_ci)} "
-               f"gives {low}{scope_words(corpus, lo_q)}")
+    named = [(hi_ci, high), (lo_ci, low)]
+    message = (f"quantity {kind} for {heading(corpus, d.block)}: "
+               + ", ".join(f"{source_of(corpus, ci)} gives {words}"
+                           f"{scope_words(corpus, ci.claim.quantity)}"
+                           for ci, words in (named[::-1] if odd is lo_ci else named)
+                           if ci.claim.quantity is not None))
     places_, each = d.scope
     shown = {id(c) for c in (lo_ci, hi_ci, *(c for pair in others for c in pair))}
     message += also(others, lambda ci: f"{ci.focus} {_written(ci, digits)}",
                     len({id(c) for c in d.involved} - shown))
+    message += _verdict(d.outlier, figure(odd_q, name=unit, digits=digits))
     return Hit(
-        message=message, location=hi_ci.locate("/quantity"), focus=hi_ci.focus, block=True,
+        message=message, location=odd.locate("/quantity"), focus=odd.focus, block=True,
         key=f"{kind}|{'|'.join(d.block)}|{','.join(sorted(places_))}|{int(each)}",
-        claims=tuple(c.ref() for c in d.involved),
+        claims=tuple(c.ref() for c in {id(c): c for c in (odd, *d.involved)}.values()),
         fix="check both figures against the articles' words (comparator, unit, scope, time); "
             "if both report faithfully, record a reviewed finding",
         values={"kind": kind, "unit": d.block[3], "scope": sorted(places_), "each": each,
                 "high": str(hi_span), "low": str(lo_span), "high_figure": high,
                 "low_figure": low, "relative_gap": round(d.relative_gap, 6),
-                "tolerance": tolerance},
+                "tolerance": tolerance,
+                "outlier": odd.focus if d.outlier.majority else None,
+                "disagreeing": d.outlier.against, "sources": d.outlier.sources},
     )
+
+
+def _verdict(odd: Outlier, words: str) -> str:
+    """'; 4 of 5 sources give a figure that disagrees with b#c1's 14,000 troops'."""
+    if odd.sources == 1:
+        return "; one source gives them all"
+    if not odd.majority:
+        return "; the sources disagree without a majority"
+    return (f"; {odd.against} of {odd.sources} sources give a figure that disagrees with "
+            f"{odd.ci.focus}'s {words}")
 
 
 def _written(ci: ClaimInfo, digits: int | None) -> str:

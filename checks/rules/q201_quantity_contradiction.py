@@ -32,9 +32,22 @@ a#c1 19 vs c#c1 26", at most 10 pairs), so a claim added later that disagrees,
 which re-opens a review of the finding (T004), is seen in it. A gap no larger
 than ``tolerance`` of the larger figure is left to Q202 (discrepancy).
 
+The finding is located at the *outlier*: the figure that disagrees with the most
+other figures of the group (a source's figure repeated with the same interval and
+time, in a headline and a body, counts once), counted for every figure by a sweep
+over interval bounds with a Fenwick tree of Fenwick trees over period starts and
+ends (O(n log^2 n), no pairs compared). With four outlets at 40,000 and one at
+14,000 it is the 14,000, and the message ends "4 of 5 sources give a figure that
+disagrees with c#c1's 14,000 troops". Ties go to the worst pair's higher figure,
+then its lower one, then the first in corpus order; when another figure disagrees
+with as many (two sources, or a three-way split), or the sources against the
+outlier are not more than half, it says "the sources disagree without a majority"
+(values: ``outlier`` null). The fingerprint is the group's key, not the location.
+
 Fires:
     a#c1  Alpha: "more than 40,000 troops" near Southland
     b#c1  Beta: "14,000 troops" near Southland, same week
+    or: a#c1, b#c1, d#c1, e#c1 about 40,000; c#c1 14,000 (located at c#c1: 4 of 5)
 
 Silent:
     a#c1  "about 40,000 troops" (36,000 to 44,000)

@@ -9,7 +9,11 @@ reader comparing the reports should know.
 
 The grouping, units, periods, window and sweep are those of Q201 (a figure for a period must
 not lie wholly above the figure for a period containing it); each group's
-worst gap goes to exactly one of the two rules.
+worst gap goes to exactly one of the two rules. As Q201's, the finding is located at
+the outlier, the figure disagreeing with the most others (ties: the worst pair's
+higher figure, its lower one, then corpus order), and says how many sources stand
+against it ("3 of 4 sources give a figure that disagrees with b#c1's 41,000
+troops") or that the sources disagree without a majority.
 
 Fires:
     a#c1  Alpha: "41,000 troops" near Southland

@@ -1,0 +1,109 @@
+"""Sixth generality probe: The New York Times (Tuesday 13 April 2021, updated, with a
+correction note), CNN's live blog (Wednesday 14 April, timestamped posts each with a heading)
+and Euronews with AFP/AP (Thursday 15 April), curated by an audit beside the two seed records,
+judged as a careful fact-checker would.
+
+tests/fixtures/unseen6/facts/ holds the seed records and the three new ones, with the audit's
+registry additions (Borrell, Ukraine's military intelligence, the outlets, the NYT's 'Dmitri'
+as a transliteration) and no reviews, so nothing is waived.
+
+Planted, to be shown: Peskov's Thursday denial against Mendel's request (C101); headlines
+stronger than their bodies, the NYT's "Kremlin Rebuffs" and a CNN post's "Kremlin snubs"
+(H701); "around 60,000" from Western officials against Kyiv's "more than 80,000" and CNN's
+"about 80,000" for the same places (Q201); CNN's "more than in all of 2020" (fewer than 28)
+against 50 in 2020, located at the lone figure (Q201); a wrong weekday in a European date,
+"Tuesday 14 April" (D603); Mendel's "refusal to dialogue" against "refusal of dialogue"
+(U301); a Borrell statement dated Tuesday and Wednesday (D601).
+
+Must stay silent: the NYT's "compared with 50 in all of last year" corroborates RFE/RL's 50
+in 2020 (R801); the White House readout quoted as "build-up" and "buildup" (U301); CNN's
+"Monday" without "on" from a Wednesday blog against the NYT's "on Monday" (D601); middle
+initials ("Antony J. Blinken") and honorifics (N501); Mendel's own words to CNN on Wednesday
+against her words of Monday (U301).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks.findings import Finding
+from tests.findingtools import by_rule, claims_of, involving, probe_findings, stage_errors
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "unseen6"
+NYT = "nyt-2021-04-13-kremlin-rebuffs-ukraine"
+CNN = "cnn-2021-04-14-russia-ukraine-tensions-live"
+EN = "euronews-2021-04-15-kremlin-denies-zelensky-request"
+RFE = "rferl-2021-04-12-dialogue"
+REQUEST = ["ukraine-presidential-office", "request-talks", "putin"]
+
+
+found = probe_findings(FIXTURE)
+
+
+def test_fixture_is_valid(found: list[Finding]) -> None:
+    assert stage_errors(found) == []
+
+
+def test_peskov_s_denial_stands_against_mendel(found: list[Finding]) -> None:
+    hits = [f for f in by_rule(found, "C101") if f.values["proposition"] == REQUEST]
+    assert len(hits) == 1
+    assert f"{EN}#peskov-no-such-request" in claims_of(hits[0])
+    assert "Iuliia Mendel" in hits[0].message and "Dmitry Peskov" in hits[0].message
+    assert involving(found, "A404", f"{EN}#peskov-no-such-request")  # "according to Interfax"
+
+
+def test_headlines_stronger_than_their_bodies(found: list[Finding]) -> None:
+    assert involving(found, "H701", f"{NYT}#hl-kremlin-rebuffs")
+    assert involving(found, "H701", f"{CNN}#post-kremlin-snubs")
+    # "Kremlin denies Zelensky ever asked" is what the body's Peskov says
+    assert not involving(found, "H701", f"{EN}#hl-kremlin-denies")
+
+
+def test_troop_figures(found: list[Finding]) -> None:
+    q201 = involving(found, "Q201", f"{EN}#western-officials-about-60000")
+    assert q201 and f"{CNN}#us-official-about-80000" in claims_of(q201[0])
+    # the NYT's "about 40,000 ... and another 40,000" each against "around 60,000" combined
+    q203 = involving(found, "Q203", f"{NYT}#military-40000-border")
+    assert q203 and f"{EN}#western-officials-about-60000" in claims_of(q203[0])
+    # "more than 80,000" combined and "about 40,000" each can both hold
+    assert not [f for f in found if f.rule in ("Q201", "Q202")
+                and {f"{EN}#kyiv-more-than-80000", f"{NYT}#military-40000-border"}
+                <= claims_of(f)]
+
+
+@pytest.mark.xfail(strict=True, reason="Q201 locates at the higher figure, not the lone one")
+def test_a_lone_figure_against_two_is_where_to_edit(found: list[Finding]) -> None:
+    """CNN's "more than in all of 2020" (fewer than 28) against the NYT's and RFE/RL's 50:
+    the finding is located at CNN's figure, the one to check."""
+    hits = involving(found, "Q201", f"{CNN}#officials-fewer-in-2020")
+    assert hits and f"{NYT}#military-50-killed-last-year" in claims_of(hits[0])
+    assert hits[0].location.file.endswith(f"{CNN}.yaml")
+
+
+def test_dates(found: list[Finding]) -> None:
+    assert involving(found, "D603", f"{EN}#nato-ministers-met")  # "Tuesday 14 April"
+    assert involving(found, "D601", f"{EN}#borrell-extreme-concern")  # Tuesday vs Wednesday
+    # CNN's "Monday" from Wednesday and the NYT's "on Monday" from Tuesday: 12 April both
+    assert not [f for f in found if f.rule.startswith("D60")
+                and f"{CNN}#peskov-not-aware-monday" in claims_of(f)]
+
+
+@pytest.mark.xfail(strict=True, reason="U301 counts 'build-up' and 'buildup' as different words")
+def test_quotes(found: list[Finding]) -> None:
+    assert involving(found, "U301", f"{EN}#mendel-not-a-refusal")  # "to" vs "of" dialogue
+    # the readout's "build-up" (CNN) and "buildup" (NYT) are one word
+    assert not involving(found, "U301", f"{NYT}#biden-voiced-concerns")
+
+
+def test_a_second_chain_corroborates(found: list[Finding]) -> None:
+    """The NYT's "50 in all of last year" (the Ukrainian military) backs RFE/RL's 50 in 2020."""
+    assert not involving(found, "R801", f"{RFE}#zelenskiy-50-killed-2020")
+
+
+def test_names(found: list[Finding]) -> None:
+    """'Antony J. Blinken', 'Sergei K. Shoigu', 'Mr. Peskov' and the registered 'Dmitri'
+    are no misspellings: only the seed's 'Volodomyr' is."""
+    words = {f.message.split("'")[1] for f in by_rule(found, "N501")}
+    assert words == {"Volodomyr"}

@@ -32,6 +32,10 @@ SPELLING = {
     "counseling": "counselling", "skeptical": "sceptical", "aging": "ageing",
 }
 _IZE = re.compile(r"\b(\w{3,})iz(e|es|ed|ing|ation|ations)\b")
+# A hyphen inside a word ("build-up", "cease-fire"): house styles write the compound
+# closed ("buildup", "ceasefire"), so the hyphen is dropped, not read as a word break.
+# Only hyphens: a dash set between words without spaces ("buildup\u2014the") still splits.
+HYPHEN_IN_WORD = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 
 
 def collapse_ws(text: str) -> str:
@@ -120,8 +124,9 @@ def _heads_a_line(text: str, opened: int, close: int, start: int, end: int) -> b
 
 def quote_words(text: str) -> str:
     """A quotation reduced to its words: case, punctuation, quote marks, editorial
-    [insertions] and spelling variants do not count as a different wording."""
-    text = loose(text).casefold()
+    [insertions], spelling variants and a compound's hyphen ("build-up", "buildup") do
+    not count as a different wording."""
+    text = loose(HYPHEN_IN_WORD.sub("", text)).casefold()
     text = _BRACKETED.sub(" ", text)
     text = _PUNCT.sub(" ", text.replace("'", ""))
     words = " ".join(SPELLING.get(w, w) for w in text.split())

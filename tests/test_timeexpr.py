@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -183,7 +184,7 @@ def _old_weekday_named(text: str) -> int | None:
 def _old_quote_words(text: str) -> str:
     from checks import textnorm as t
 
-    text = t.loose(text).casefold()
+    text = t.loose(re.sub(r"(?<=\w)[-\u2010\u2011](?=\w)", "", text)).casefold()
     text = t._BRACKETED.sub(" ", text)
     text = t._PUNCT.sub(" ", text.replace("'", ""))
     words = [t.SPELLING.get(w, w) for w in text.split()]

@@ -90,7 +90,6 @@ def test_dates(found: list[Finding]) -> None:
                 and f"{CNN}#peskov-not-aware-monday" in claims_of(f)]
 
 
-@pytest.mark.xfail(strict=True, reason="U301 counts 'build-up' and 'buildup' as different words")
 def test_quotes(found: list[Finding]) -> None:
     assert involving(found, "U301", f"{EN}#mendel-not-a-refusal")  # "to" vs "of" dialogue
     # the readout's "build-up" (CNN) and "buildup" (NYT) are one word

@@ -625,7 +625,8 @@ def outlier(items: Sequence[Item], window: int | None, prefer: Sequence[Item] = 
     tied = [i for i, c in zip(items, counts, strict=True) if c == most]
     ids = {id(i) for i in tied}
     odd = next(i for i in (*prefer, *items) if id(i) in ids)
-    against = {i.ci.source.id for i in items if disagree(odd, i, window)}
+    against = {i.ci.source.id for i in items
+               if i.ci.source.id != odd.ci.source.id and disagree(odd, i, window)}
     alone = len({_identity(i) for i in tied}) == 1  # a repeated figure is one figure
     return Outlier(odd.ci, len(against), len({i.ci.source.id for i in items}), alone)
 
@@ -657,16 +658,32 @@ Bounded = tuple[tuple[float, int], int, int]  # (a bound, first day, last day)
 
 
 def disagreement_counts(items: Sequence[Item], window: int | None) -> list[int]:
-    """For each item, how many other figures of the group it disagrees with (as
-    :func:`disagree` pairs them); a source's figure repeated with the same interval and
-    time (a headline, a lede and a body) is one figure, so repetition does not outvote
-    other sources. Figures without any time meet all (a count of bounds, by bisection);
-    the others are offline dominance counts over (bound, start, end), a sweep by bound
-    with a Fenwick tree of Fenwick trees over days: O(n log^2 n), no pairs compared."""
+    """For each item, how many figures of *other sources* in the group it disagrees with
+    (as :func:`disagree` pairs them); a source's figure repeated with the same interval
+    and time (a headline, a lede and a body) is one figure, so repetition does not
+    outvote other sources, and a source's own second figure casts no vote. Figures
+    without any time meet all (a count of bounds, by bisection); the others are offline
+    dominance counts over (bound, start, end), a sweep by bound with a Fenwick tree of
+    Fenwick trees over days: O(n log^2 n), no pairs compared. Each source's own pairs
+    are counted the same way inside its figures and taken off."""
     firsts: dict[tuple[object, ...], int] = {}
     slot = [firsts.setdefault(_identity(i), n) for n, i in enumerate(items)]
     kept = sorted(set(slot))
     figures = [items[n] for n in kept]
+    counts = _all_counts(figures, window)
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for n, f in enumerate(figures):
+        by_source[f.ci.source.id].append(n)
+    for members in by_source.values():
+        if len(members) > 1:
+            _add(counts, members,
+                 [-c for c in _all_counts([figures[n] for n in members], window)])
+    index = {n: k for k, n in enumerate(kept)}
+    return [counts[index[n]] for n in slot]
+
+
+def _all_counts(figures: Sequence[Item], window: int | None) -> list[int]:
+    """How many of ``figures`` each one disagrees with, whatever their sources."""
     counts = _timeless(figures, figures)
     timed = [n for n, i in enumerate(figures) if period(i.ci) is not None]
     _add(counts, timed, _timed_counts([figures[n] for n in timed], [figures[n] for n in timed],
@@ -678,8 +695,7 @@ def disagreement_counts(items: Sequence[Item], window: int | None) -> list[int]:
     for members in sets.values():  # two copies of "each" figures over the same places
         group = [figures[n] for n in members]
         _add(counts, members, [-c for c in _timed_counts(group, group, window)])
-    index = {n: k for k, n in enumerate(kept)}
-    return [counts[index[n]] for n in slot]
+    return counts
 
 
 def _identity(item: Item) -> tuple[object, ...]:

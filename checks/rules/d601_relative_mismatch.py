@@ -26,6 +26,13 @@ over every reading, not only the likeliest. A said time is of a statement
 already made, so a bare weekday there reads back only; words that look ahead
 ("due to meet on Friday", "this coming Friday") read forward.
 
+A statement a source quotes in words of its own is another occasion: when no
+other source of the block prints its quoted words, nor it theirs, the speaker
+said it again (a spokeswoman quoted by a live blog on Wednesday in other words
+than the Monday quotes), and its date is left out. A misdated statement quoted in
+another translation is then missed; one quoted in the same words, or only
+paraphrased, is still compared.
+
 The days each article can cover are a few intervals (each reading, and the
 span from one time's earliest start to another's latest end); one sorted sweep
 over them counts the articles covering each day.
@@ -37,6 +44,8 @@ Fires:
 Silent:
     a#c1  said "on Monday" (published 2021-04-12);  b#c1  said "yesterday" (published
           2021-04-13): both 2021-04-12
+    a#c1  "We have not received an answer yet," alpha said on Monday; b#c1 (two days
+          later) "We have not received any answer so far," alpha said on Wednesday
     a#c1  event "due to meet on Friday" (published Tuesday 2021-04-13 -> 2021-04-16)
     b#c1  event "on Friday" (published 2021-04-17 -> 2021-04-16 or 2021-04-23)
 
@@ -55,6 +64,7 @@ from ..corpus import Corpus
 from ..engine import NoOptions
 from ..findings import Hit
 from ..model import PredicateKind, Stance
+from ..textnorm import quote_words
 from ..timeexpr import Interval
 from ._common import MAX_LISTED, label, polarity, position, proposition
 from ._dates import TimeField, shown, time_fields
@@ -64,6 +74,7 @@ NAME = "date.relative-mismatch"
 CATEGORY = "date"
 SEVERITY = "warning"
 BLOCK = proposition  # each finding depends on one proposition's claims
+Words = tuple[str, ...]
 
 @dataclass(frozen=True)
 class Block:
@@ -93,9 +104,51 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             by_source[tf.ci.source.id].append(Time(tf, tf.readings or (_iv(tf),)))
         if len(by_source) < 2:
             continue
-        day, agree = busiest_day({s: [t.readings for t in ts] for s, ts in by_source.items()})
-        if len(agree) < len(by_source):
-            yield _hit(corpus, block, by_source, _sides(by_source, day, agree))
+        found = _disagreement(by_source)
+        if found is not None and block.what == "said":
+            # Only a disagreeing block pays for its quotes' index (:func:`own_occasions`).
+            for source in own_occasions(fields):
+                del by_source[source]
+            found = _disagreement(by_source) if len(by_source) > 1 else None
+        if found is not None:
+            yield _hit(corpus, block, by_source, found)
+
+
+def _disagreement(by_source: dict[str, list[Time]]) -> Sides | None:
+    day, agree = busiest_day({s: [t.readings for t in ts] for s, ts in by_source.items()})
+    return _sides(by_source, day, agree) if len(agree) < len(by_source) else None
+
+
+def own_occasions(fields: list[TimeField]) -> set[str]:
+    """Sources that quote the statement in words no other source prints, and print none
+    of the others' quoted words: the speaker said it to them on an occasion of its own
+    (a spokeswoman's words to a live blog on Wednesday, in other words than Monday's), so
+    their date is no other source's date of the same words. Sources without quotes stay.
+    A quote is printed by another source when it lies, word for word, inside one of that
+    source's quotes: contiguous windows of each quote length in the block are indexed
+    once, so sources are not compared pairwise."""
+    quotes: dict[str, set[Words]] = defaultdict(set)
+    for tf in fields:
+        for q in tf.ci.quotes:
+            words = tuple(quote_words(q).split())
+            if words:
+                quotes[tf.ci.source.id].add(words)
+    if len(quotes) < 2:
+        return set()
+    lengths = {len(w) for qs in quotes.values() for w in qs}
+    printers: dict[Words, set[str]] = defaultdict(set)
+    for source, qs in quotes.items():
+        for words in qs:
+            for n in lengths:
+                for i in range(len(words) - n + 1):
+                    printers[words[i:i + n]].add(source)
+    shared: set[str] = set()
+    for source, qs in quotes.items():
+        for words in qs:
+            others = printers[words] - {source}
+            if others:
+                shared |= others | {source}
+    return set(quotes) - shared
 
 
 def _block(corpus: Corpus, tf: TimeField) -> Block | None:

@@ -27,6 +27,12 @@ request" is stated by a body claim that the president's office got no answer
 from Putin, or that Russia did not answer Ukraine, when Zelenskiy is President
 of Ukraine at the headline's time. The predicate must be the same.
 
+Quotation marks in a headline promise words someone said: a headline claim whose
+quoted words no quotation of its article's body holds, word for word (case,
+punctuation and spelling aside), is reported too ("Kremlin says Putin 'took
+note'" over a body that quotes only "too early"). A headline that cuts a body
+quote ("'No such request'" over "There has been no such request") is silent.
+
 Claims are indexed once by (source, predicate); each headline claim is then
 checked against its own article's body only.
 
@@ -37,6 +43,7 @@ Fires:
     a#c1  body: Alpha fears talks (fears)
     a#hl  headline: "Beta ignores Alpha's request" (2018); Alpha's role in Northland
           begins in 2019; a#c1  body: Beta did not answer Northland
+    a#hl  headline: Beta says Alpha "took note"; the body quotes only "too early"
 
 Silent:
     a#hl  headline: "Beta refuses talks with Alpha" (asserts)
@@ -58,6 +65,7 @@ from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
 from ..model import Part, Stance
+from ..textnorm import collapse_ws, quote_words
 from ._common import MAX_LISTED, certainty, label, polarity, who
 from ._conflict import says
 from ._parties import Parties
@@ -73,17 +81,46 @@ Index = dict[tuple[str, str], list[ClaimInfo]]
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     headlines: list[ClaimInfo] = []
     body: Index = defaultdict(list)
+    body_quotes: dict[str, list[str]] = defaultdict(list)  # source: its body's quoted words
     for ci in corpus.claims:
         if ci.claim.part is Part.headline:
             headlines.append(ci)
         elif ci.claim.part is Part.body:
             body[(ci.source.id, ci.key[1])].append(ci)
+            body_quotes[ci.source.id].extend(f" {quote_words(q)} " for q in ci.quoted)
     parties = Parties.build(corpus.entities.values())
     for head in headlines:
         same_key = [c for c in body.get((head.source.id, head.key[1]), [])
                     if _same_parties(parties, c, head)]
         if not any(_supports(c, head) for c in same_key):
             yield _hit(corpus, head, same_key)
+        missing = _unquoted(head, body_quotes.get(head.source.id, []))
+        if missing:
+            yield _quote_hit(head, missing)
+
+
+def _unquoted(head: ClaimInfo, body_quotes: list[str]) -> list[str]:
+    """The headline's quoted words that no quotation of its body holds, word for word
+    (case, punctuation and spelling variants aside)."""
+    missing = []
+    for quote in head.quoted:
+        words = quote_words(quote)
+        if words and not any(f" {words} " in b for b in body_quotes):
+            missing.append(collapse_ws(quote))
+    return missing
+
+
+def _quote_hit(head: ClaimInfo, missing: list[str]) -> Hit:
+    shown = ", ".join(f"'{q}'" for q in missing[:MAX_LISTED])
+    return Hit(
+        message=f"headline quotes words its body never quotes: {shown} ({head.focus})",
+        location=head.location, focus=head.focus, block=True,
+        key=f"quote|{head.focus}", claims=(head.ref(),),
+        fix="find the quoted words in the body or the speaker's statement; if the article "
+            "prints them nowhere but the headline, record a reviewed finding (if the body "
+            "quotes them in a sentence the record skips, add that claim)",
+        values={"proposition": list(head.key), "missing": missing},
+    )
 
 
 def _same_parties(parties: Parties, body: ClaimInfo, head: ClaimInfo) -> bool:

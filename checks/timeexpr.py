@@ -20,6 +20,9 @@ year's. "this Friday" is the Friday of the anchor's week (Monday to Sunday),
 on that week's Sunday too; "last Friday" stays the latest Friday before the
 anchor; "next Friday" and "this coming Friday" are the first Friday after it;
 "Friday next week" (or last week, this week) is the Friday of that week.
+"Earlier this week" (or month) ends on the anchor; "over the weekend" is the
+latest Saturday and Sunday up to it; "in the past 24 hours" the days the hours
+touch.
 
 A phrase may mean more than one interval (:func:`readings`): an unmarked
 weekday is also the first such day on or after the anchor (a planned meeting
@@ -286,6 +289,10 @@ _RELATIVE: dict[str, Callable[[dt.date], Interval]] = {
     "year-start": lambda a: Interval(dt.date(a.year, 1, 1), a),
     "last-week": lambda a: _week_of(a - dt.timedelta(days=7)),
     "this-week": _week_of,
+    # "earlier this week": of the week, but not after the day it is written.
+    "week-so-far": lambda a: Interval(_week_of(a).start, a),
+    "month-so-far": lambda a: Interval(a.replace(day=1), a),
+    "past-weekend": lambda a: _past_weekend(a),
     "end-of-week": lambda a: Interval(a, _week_of(a).end),
     "recent-days": lambda a: Interval(a - dt.timedelta(days=_RECENT_DAYS), a),
     "recent-weeks": lambda a: Interval(a - dt.timedelta(days=_RECENT_WEEKS), a),
@@ -338,6 +345,20 @@ def _month_part(m: re.Match[str], a: dt.date) -> Interval | None:
     return Interval(whole.start.replace(day=first), whole.end.replace(day=min(last, whole.end.day)))
 
 
+def _past_weekend(a: dt.date) -> Interval:
+    """"Over the weekend": the latest Saturday and Sunday, up to the anchor (a Saturday's
+    is that day); on the calendar's first days, what of it the calendar holds."""
+    saturday = _shift(a, -((a.weekday() - 5) % 7)) or dt.date.min
+    sunday = _shift(saturday, 1) or saturday
+    return Interval(saturday, min(sunday, a))
+
+
+def _past_hours(m: re.Match[str], a: dt.date) -> Interval | None:
+    """"In the past 24 hours": the days those hours touch, the anchor's the last."""
+    back = _shift(a, -((int(m[1]) + 23) // 24)) if len(m[1]) < 7 else None
+    return Interval(back, a) if back is not None else None
+
+
 def _within(m: re.Match[str], a: dt.date) -> Interval | None:
     n = int(m[1])
     days = n // 24 if m[2].lower().startswith("hour") else n
@@ -372,6 +393,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:so far )?this year\b", _relative("this-year")),
         (r"\blast week\b", _relative("last-week")),
         (r"\b(?:by )?the end of (?:this|the) week\b", _relative("end-of-week")),
+        (r"\bearlier (?:this|in the) week\b", _relative("week-so-far")),
+        (r"\bearlier (?:this|in the) month\b", _relative("month-so-far")),
+        (r"\b(?:over|at|during) the (?:past )?weekend\b|\bthis past weekend\b",
+         _relative("past-weekend")),
+        (r"\b(?:in|over|during) the (?:past|last)\s+(\d+)\s+hours\b", _past_hours),
         (r"\bthis week\b", _relative("this-week")),
         (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?days\b|\blately\b|\brecently\b|\bover the past week\b|\bin recent days\b", _relative("recent-days")),  # noqa: E501
         (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?weeks\b", _relative("recent-weeks")),  # noqa: E501

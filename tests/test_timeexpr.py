@@ -139,6 +139,33 @@ def test_readings_without_an_anchor_or_words() -> None:
     assert readings("12 April 2021", None) == (iv("2021-04-12"),)
 
 
+THURSDAY = dt.date(2021, 4, 15)
+
+
+@pytest.mark.parametrize(("text", "anchor", "want"), [
+    # "Earlier" this week or month ends on the day it is written, not on the Sunday after.
+    ("Earlier this week", THURSDAY, iv("2021-04-12", "2021-04-15")),
+    ("earlier in the week", MONDAY, iv("2021-04-12")),
+    ("earlier this month", THURSDAY, iv("2021-04-01", "2021-04-15")),
+    ("this week", THURSDAY, iv("2021-04-12", "2021-04-18")),  # unchanged: may look ahead
+    # The latest weekend: the one before a weekday, the weekend under way on one.
+    ("over the weekend", THURSDAY, iv("2021-04-10", "2021-04-11")),
+    ("at the weekend", SATURDAY, iv("2021-04-17")),
+    ("this past weekend", dt.date(2021, 4, 18), iv("2021-04-17", "2021-04-18")),
+    # Hours back: the days they touch, the anchor's the last.
+    ("in the past 24 hours", THURSDAY, iv("2021-04-14", "2021-04-15")),
+    ("over the last 48 hours", THURSDAY, iv("2021-04-13", "2021-04-15")),
+])
+def test_earlier_this_week_weekends_and_hours(text: str, anchor: dt.date, want: Interval) -> None:
+    assert resolve(text, anchor) == want
+
+
+@pytest.mark.parametrize(("text", "anchor"), [
+    ("in the past 24 hours", dt.date.min), ("in the past 99999999999 hours", THURSDAY)])
+def test_hours_beyond_the_calendar_are_no_reading(text: str, anchor: dt.date) -> None:
+    assert resolve(text, anchor) is None
+
+
 @pytest.mark.parametrize("text", ["earlier", "Since then", "at some point", "soon", ""])
 def test_unknown_words_are_not_guessed(text: str) -> None:
     assert resolve(text, MONDAY) is None

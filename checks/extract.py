@@ -161,10 +161,11 @@ _NOT_NAMES = {
     "Yet", "Still", "Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Secretary", "Foreign",
     "Prime", "General", "Chief", "Spokesman", "Spokeswoman", "Image", "Accessibility", "Breaking",
     "News", "Last", "Next", "Both", "Each", "Every", "Such", "Already", "Asked", "According",
+    "Now", "Then", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
 }
 _MONTH_DAY = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                        r"Saturday|Sunday)$")
+                        r"October|November|December|(?:Monday|Tuesday|Wednesday|Thursday|"
+                        r"Friday|Saturday|Sunday)(?:['’]s)?)$")  # "Tuesday's call", not "May's"
 # Abbreviated calendar words and time zones: alone (a dateline's "Thu 15 Apr 2021 18.42
 # BST"), they name no one; in a run of names "Jan" is a given name (Jan Kowalski).
 _CALENDAR_ABBREVIATION = re.compile(
@@ -292,6 +293,8 @@ class Registry:
     def _mention(self, m: re.Match[str], text: str, kind: str) -> Mention:
         poss = bool(re.match(r"['’]s?\b", text[m.end():m.end() + 2]))
         key = _fold(m.group())
+        if kind == "name" and key not in self.names:
+            key = _fold(_MIDDLE_INITIAL.sub("", m.group(), count=1))
         entity = self.names.get(key) if kind == "name" else self._role_holder(key, text, m.start())
         return Mention(m.start(), m.end(), m.group(), entity, kind, poss)
 
@@ -329,10 +332,17 @@ class Registry:
 _fold = name_key
 
 
+# A middle initial between a registered name's first word and the rest, as some house
+# styles write every name ("Antony J. Blinken", "Vladimir V. Putin"): the same person.
+_MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?=\s)")
+
+
 def _alternation(names: Iterable[str], *, case_exact_single: bool) -> re.Pattern[str]:
     parts = []
     for name in sorted(names, key=len, reverse=True):
         body = re.escape(name).replace("'", "['’]").replace(r"\ ", r"\s+")
+        if case_exact_single and " " in name:
+            body = body.replace(r"\s+", r"(?:\s+(?-i:[A-Z])\.)?\s+", 1)
         single = " " not in name
         if case_exact_single and single:
             continue  # added below with its registered capitalisation

@@ -100,3 +100,31 @@ def test_the_bundled_registry_has_no_shared_name() -> None:
     corpus = build([repo / "facts" / "entities.yaml"], repo, cache=False)
     assert not [h for d in corpus.docs for h in d.hits if h.code == "I012"]
     assert corpus.entities
+
+
+def _registry() -> object:
+    from checks.extract import Registry
+    from checks.model import Entity
+
+    people = [Entity.model_validate({"id": i, "name": n, "kind": "person", "aliases": [s]})
+              for i, n, s in (("alpha", "Anna Alpha", "Alpha"), ("beta", "Boris Beta", "Beta"))]
+    land = Entity.model_validate({"id": "northland", "name": "Northland", "kind": "government"})
+    return Registry({e.id: e for e in (*people, land)}, None)
+
+
+def test_middle_initials_weekday_possessives_and_sentence_openers_are_no_names() -> None:
+    """House styles that write a middle initial ("Anna B. Alpha", the NYT's "Antony J.
+    Blinken"), a weekday's possessive ("during Tuesday's call") and a sentence opened by a
+    number word or "Now" inside a quotation gave the curator false unknown names ('Anna',
+    'Tuesday's', 'Two Northlandic', 'Now')."""
+    from checks.extract import Registry, unknown_names
+
+    registry = _registry()
+    assert isinstance(registry, Registry)
+    text = ("Secretary Anna B. Alpha met Boris Beta during Tuesday's call. Two Northlandic "
+            'soldiers were killed, adding: "Now is the time to talk."')
+    assert [u.name for u in unknown_names(registry, text)] == []
+    mention = next(m for m in registry.mentions(text) if m.text.startswith("Anna"))
+    assert (mention.entity, mention.text) == ("alpha", "Anna B. Alpha")
+    # a capitalised word after the initial's full stop is still a name of its own
+    assert [u.name for u in unknown_names(registry, "Anna B. Carlsson spoke.")] == ["Carlsson"]

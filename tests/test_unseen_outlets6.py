@@ -84,6 +84,9 @@ def test_a_lone_figure_against_two_is_where_to_edit(found: list[Finding]) -> Non
     hits = involving(found, "Q201", f"{CNN}#officials-fewer-in-2020")
     assert hits and f"{NYT}#military-50-killed-last-year" in claims_of(hits[0])
     assert hits[0].location.path.endswith(f"{CNN}.yaml")
+    # the periods that make the figures comparable are in the message
+    assert "50 soldiers in all of last year (2020-01-01..2020-12-31)" in hits[0].message
+    assert "fewer than 28 soldiers in all of 2020 (2020-01-01..2020-12-31)" in hits[0].message
 
 
 def test_dates(found: list[Finding]) -> None:

@@ -309,6 +309,16 @@ def period(ci: ClaimInfo) -> Interval | None:
     return Interval(iv.start, min(iv.end, ci.said.end))
 
 
+def period_words(ci: ClaimInfo) -> str:
+    """' in all of last year (2020-01-01..2020-12-31)': the figure's time as written and
+    the period it covers (:func:`period`), or '' for a figure without a time of its own.
+    Periods decide whether two figures can disagree, so a reader must see them."""
+    spec, covered = ci.claim.event_time, period(ci)
+    if spec is None or covered is None:
+        return ""
+    return f" {spec.text} ({covered.words()})"
+
+
 def start(ci: ClaimInfo) -> dt.date:
     p = period(ci)
     return p.start if p else dt.date.min
@@ -851,7 +861,7 @@ def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> 
     named = [(hi_ci, high), (lo_ci, low)]
     message = (f"quantity {kind} for {heading(corpus, d.block)}: "
                + ", ".join(f"{source_of(corpus, ci)} gives {words}"
-                           f"{scope_words(corpus, ci.claim.quantity)}"
+                           f"{scope_words(corpus, ci.claim.quantity)}{period_words(ci)}"
                            for ci, words in (named[::-1] if odd is lo_ci else named)
                            if ci.claim.quantity is not None))
     places_, each = d.scope

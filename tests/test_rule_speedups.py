@@ -73,6 +73,40 @@ def test_opposed_wordings_equal_all_pairs(covers: list[set[str]]) -> None:
     assert u301._opposed(wordings, cover) == expected
 
 
+_TIMES = st.one_of(st.none(), st.tuples(st.integers(0, 9), st.integers(0, 4)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sets(st.sampled_from("stuvw")), _TIMES), max_size=8))
+def test_opposed_wordings_with_times_equal_all_pairs(rows: list[tuple[set[str], Any]]) -> None:
+    """Two wordings are opposed when no source prints both and their times meet (an
+    unknown time meets every time): the masks equal the pairs, read one by one."""
+    import datetime as dt
+
+    from checks.timeexpr import Interval
+
+    day = dt.date(2021, 4, 1)
+    times = [None if t is None else Interval(day + dt.timedelta(days=t[0]),
+                                             day + dt.timedelta(days=t[0] + t[1]))
+             for _, t in rows]
+    covers = [c for c, _ in rows]
+    wordings: list[tuple[str, ...]] = [(f"w{i}",) for i in range(len(covers))]
+    cover = dict(zip(wordings, covers, strict=True))
+
+    def meet(i: int, j: int) -> bool:
+        a, b = times[i], times[j]
+        return a is None or b is None or a.overlaps(b)
+
+    excluded = {i: [j for j in range(len(covers))
+                    if covers[i].isdisjoint(covers[j]) and meet(i, j)]
+                for i in range(len(covers))}
+    usual = max((i for i in excluded if excluded[i]), key=lambda i: len(covers[i]), default=None)
+    expected = None if usual is None else (
+        usual, min(excluded[usual], key=lambda j: len(covers[j])),
+        len(set().union(*(covers[j] for j in excluded[usual]))))
+    assert u301._opposed(wordings, cover, times) == expected
+
+
 def _capitalised_by_words(text: str) -> list[str]:
     from checks.rules._names import words
 

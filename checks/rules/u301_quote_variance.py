@@ -13,7 +13,11 @@ appears, word for word, in any of that source's quotes of the speaker
 claims), or in one claim's quotes joined in order (a quotation split by its
 attribution: "This is ...," he said, "since ..."). Two wordings conflict when
 no source covers both: then the source of each holds words the other does
-not, and no one reports them side by side. Quotation marks promise the
+not, and no one reports them side by side. The two wordings must also have been
+said at times that can meet: a wording was said when every source printing it
+allows (Monday's words printed by a Monday report and by "earlier this week" are
+Monday's), so a vague time that also overlaps another day does not make that
+day's other words the same utterance. Quotation marks promise the
 speaker's exact words, so at least one of them did not quote verbatim (or
 translated differently), and a reader should check.
 
@@ -47,6 +51,7 @@ Options:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
@@ -110,7 +115,7 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
             continue
         clusters = _time_clusters(group, options.window_days)
         for block in clusters:
-            found = _conflict(block, quotes)
+            found = _conflict(block, quotes, options.window_days)
             if found is not None:
                 tag = str(_said(block[0])) if len(clusters) > 1 else ""
                 yield _hit(corpus, block_key, block, found, quotes, tag)
@@ -197,9 +202,9 @@ def _reach(ci: ClaimInfo, window: int) -> Interval | None:
     return Interval(ci.published - dt.timedelta(days=before), ci.published)
 
 
-def _conflict(block: list[ClaimInfo], quotes: _Quotes) -> Variance | None:
-    """Two wordings no source covers both of, with a claim holding each (see
-    :func:`_opposed`)."""
+def _conflict(block: list[ClaimInfo], quotes: _Quotes, window: int) -> Variance | None:
+    """Two wordings no source covers both of, said at times that can meet, with a claim
+    holding each (see :func:`_opposed`)."""
     held: dict[Words, Held] = {}
     for ci in block:
         for quote, words in zip(quotes.of(ci), quotes.normalised(ci), strict=True):
@@ -210,14 +215,83 @@ def _conflict(block: list[ClaimInfo], quotes: _Quotes) -> Variance | None:
     sources = {c.source.id: c for c in block}
     cover = _coverage(held, sources, quotes)
     wordings = list(held)
-    found = _opposed(wordings, cover)
+    found = _opposed(wordings, cover, _wording_times(wordings, cover, _hulls(block, window)))
     if found is None:
         return None
     usual, odd, against = (wordings[found[0]], wordings[found[1]], found[2])
     return Variance(held[odd], held[usual], tuple(sorted(cover[usual])), against)
 
 
-def _opposed(wordings: list[Words], cover: dict[Words, set[str]]) -> tuple[int, int, int] | None:
+def _hulls(block: list[ClaimInfo], window: int) -> dict[str, Interval | None]:
+    """When each source of the block has the speaker say it: the span of its claims'
+    times (:func:`_reach`); None when one of them is unknown."""
+    hull: dict[str, Interval | None] = {}
+    for ci in block:
+        iv, source = _reach(ci, window), ci.source.id
+        if source in hull:
+            had = hull[source]
+            iv = None if had is None or iv is None else Interval(
+                min(had.start, iv.start), max(had.end, iv.end))
+        hull[source] = iv
+    return hull
+
+
+def _wording_times(wordings: list[Words], cover: dict[Words, set[str]],
+                   hull: dict[str, Interval | None]) -> list[Interval | None]:
+    """When each wording was said: the days every source printing it allows (a vague
+    "earlier this week" printing Monday's words is Monday's), else, when its printers
+    disagree, any of their days; None (any time) when one of them has no time."""
+    times: list[Interval | None] = []
+    for w in wordings:
+        spans = [hull[s] for s in cover[w]]
+        if not spans or any(iv is None for iv in spans):
+            times.append(None)
+            continue
+        known = [iv for iv in spans if iv is not None]
+        lo, hi = max(iv.start for iv in known), min(iv.end for iv in known)
+        times.append(Interval(lo, hi) if lo <= hi else Interval(
+            min(iv.start for iv in known), max(iv.end for iv in known)))
+    return times
+
+
+def _meeting(times: list[Interval | None]) -> list[int]:
+    """For each wording, the bit mask of wordings whose times overlap its own (an unknown
+    time meets every time): a prefix mask over starts and a suffix mask over ends, no pairs
+    compared."""
+    known = [j for j, iv in enumerate(times) if iv is not None]
+    anytime = sum(1 << j for j, iv in enumerate(times) if iv is None)
+    by_start = sorted(known, key=lambda j: _start(times[j]))
+    by_end = sorted(known, key=lambda j: _end(times[j]))
+    starts = [_start(times[j]) for j in by_start]
+    ends = [_end(times[j]) for j in by_end]
+    upto = [0]  # upto[k]: wordings among the k earliest starts
+    for j in by_start:
+        upto.append(upto[-1] | 1 << j)
+    after = [0]  # after[k]: wordings among the k latest ends
+    for j in reversed(by_end):
+        after.append(after[-1] | 1 << j)
+    everything = (1 << len(times)) - 1
+    out = []
+    for iv in times:
+        if iv is None:
+            out.append(everything)
+            continue
+        began = upto[bisect.bisect_right(starts, iv.end)]
+        lasting = after[len(ends) - bisect.bisect_left(ends, iv.start)]
+        out.append((began & lasting) | anytime)
+    return out
+
+
+def _start(iv: Interval | None) -> dt.date:
+    return iv.start if iv is not None else dt.date.min
+
+
+def _end(iv: Interval | None) -> dt.date:
+    return iv.end if iv is not None else dt.date.max
+
+
+def _opposed(wordings: list[Words], cover: dict[Words, set[str]],
+             times: list[Interval | None] | None = None) -> tuple[int, int, int] | None:
     """(usual, odd, against): the most printed wording that some wording excludes
     (no source prints both), the least printed wording it excludes, and how many
     sources print a wording it excludes; first in order on ties. Each source's
@@ -228,12 +302,13 @@ def _opposed(wordings: list[Words], cover: dict[Words, set[str]]) -> tuple[int, 
         for source in cover[w]:
             masks[source] |= 1 << j
     everything = (1 << len(wordings)) - 1
+    meets = _meeting(times) if times is not None else [everything] * len(wordings)
     best: tuple[int, int] | None = None  # (usual, its excluded wordings)
     for i, w in enumerate(wordings):
         blocked = 0
         for source in cover[w]:
             blocked |= masks[source]
-        free = everything & ~blocked
+        free = everything & ~blocked & meets[i]
         if free and (best is None or len(cover[w]) > len(cover[wordings[best[0]]])):
             best = (i, free)
     if best is None:

@@ -13,10 +13,9 @@ stronger than their bodies, the NYT's "Kremlin Rebuffs" and a CNN post's "Kremli
 "about 80,000" for the same places (Q201); CNN's "more than in all of 2020" (fewer than 28)
 against 50 in 2020, located at the lone figure (Q201); a wrong weekday in a European date,
 "Tuesday 14 April" (D603); Mendel's "refusal to dialogue" against "refusal of dialogue"
-(U301); a Borrell statement dated Tuesday and Wednesday, in the same words (D601).
-
-CNN's post heading 'Kremlin says Putin "took note"' quotes words its body never prints
-(H701).
+(U301); a Borrell statement dated Tuesday and Wednesday, in the same words (D601); CNN's
+post heading 'Kremlin says Putin "took note"', words its body never quotes (H701). A live
+blog's post headings are curated as headline claims (the model has one headline part).
 
 Must stay silent: the NYT's "compared with 50 in all of last year" corroborates RFE/RL's 50
 in 2020 (R801); the White House readout quoted as "build-up" and "buildup" (U301); CNN's

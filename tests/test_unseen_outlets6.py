@@ -55,6 +55,15 @@ def test_peskov_s_denial_stands_against_mendel(found: list[Finding]) -> None:
     assert involving(found, "A404", f"{EN}#peskov-no-such-request")  # "according to Interfax"
 
 
+def test_the_knowledge_gap_names_whole_quotations(found: list[Finding]) -> None:
+    """Peskov's "not aware" against Mendel's request: the message names a whole quoted
+    sentence of hers, not CNN's fragment "more than a week ago"."""
+    hits = [f for f in by_rule(found, "C102") if f.values["proposition"] == REQUEST]
+    assert len(hits) == 1 and f"{CNN}#mendel-request-sent" in claims_of(hits[0])
+    assert f"({CNN}#mendel-request-sent) says so" not in hits[0].message
+    assert "#mendel-request-made) says so" in hits[0].message
+
+
 def test_headlines_stronger_than_their_bodies(found: list[Finding]) -> None:
     assert involving(found, "H701", f"{NYT}#hl-kremlin-rebuffs")
     assert involving(found, "H701", f"{CNN}#post-kremlin-snubs")

@@ -3,7 +3,8 @@ into sides by stance, and name the best-sourced time-overlapping pair between tw
 
 The pair a message names is chosen by how well each claim is sourced (:func:`standing`):
 a named speaker over an unnamed or vague one, a quote over a paraphrase, the body over a
-headline or caption, first-hand over words passed on (``via``), in that order. Pairs whose
+headline or caption, first-hand over words passed on (``via``), then a whole quotation
+over a fragment (direct over partial quote), in that order. Pairs whose
 claims come from two sources go first; then the pair whose weaker claim is better sourced,
 then the one whose stronger claim is; ties go to the first source and claim id."""
 
@@ -48,23 +49,26 @@ def disagreements(corpus: Corpus, kind: str, left: Side, right: Side,
         yield _hit(corpus, kind, key, pair, a, b, describe)
 
 
-Standing = tuple[bool, bool, bool, bool]
+Standing = tuple[bool, bool, bool, bool, bool]
 
 
 def standing(c: ClaimInfo) -> Standing:
     """How well a claim is sourced, the most telling first (greater is better): a named
-    speaker, quoted words, the article's body, first-hand."""
+    speaker, quoted words, the article's body, first-hand, and then a whole quotation
+    over a fragment (Mendel's "The president's office, of course, made a request" over
+    another outlet's "more than a week ago" from her words on the same matter)."""
     by = c.claim.by
     return (by.speaker is not None and by.mode not in (Mode.unnamed, Mode.vague),
             by.mode in QUOTE_MODES,
             c.claim.part is Part.body,
-            not by.via)
+            not by.via,
+            by.mode is Mode.direct_quote)
 
 
 def best_pair(a: Sequence[ClaimInfo], b: Sequence[ClaimInfo]
               ) -> tuple[ClaimInfo, ClaimInfo] | None:
     """The pair (a claim of ``a``, one of ``b``) with overlapping times that a message
-    names (see the module docstring), or None. Claims are grouped by standing (at most 16
+    names (see the module docstring), or None. Claims are grouped by standing (at most 32
     groups a side), so each claim takes part in a bounded number of sweeps."""
     left, right = _by_standing(a), _by_standing(b)
     # Weaker claim's standing first, then the stronger's; (sa, sb) breaks a tie of the

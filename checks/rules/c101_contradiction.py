@@ -8,8 +8,8 @@ report opposite facts cannot both be right, so a reader must know.
 Claims are grouped by proposition key, then split into the side that holds it
 true and the side that holds it false; one finding per proposition, listing
 both sides, with no pairwise comparison. The message names the best-sourced pair
-whose times overlap: a named speaker, quoted, in the body, first-hand, from two
-sources when there are such (``_conflict``).
+whose times overlap: a named speaker, quoted, in the body, first-hand, a whole
+quotation over a fragment, from two sources when there are such (``_conflict``).
 
 Fires:
     a#c1  Northland says it requested talks with Southland (asserts)

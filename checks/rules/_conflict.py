@@ -6,20 +6,32 @@ a named speaker over an unnamed or vague one, a quote over a paraphrase, the bod
 headline or caption, first-hand over words passed on (``via``), then a whole quotation
 over a fragment (direct over partial quote), in that order. Pairs whose
 claims come from two sources go first; then the pair whose weaker claim is better sourced,
-then the one whose stronger claim is; ties go to the first source and claim id."""
+then the one whose stronger claim is; ties go to the first source and claim id.
+
+Parties (:class:`~checks.rules._parties.Heads`): a proposition's subject and object are
+keyed by *party*, a person merged with the office they head when the registry says so
+unambiguously, so "Alpha asked Beta for talks" and "Alpha's office made no request to
+Beta" share a block (:func:`party_block`). Inside a block, two claims are compared when
+their literal keys are one, at any time, or differ only by a person and the office they
+head, during the days they head it (the claims' times are cut to those days): a former
+holder's or another holder's claims are never set against the office's claims of
+another time. Each literal key meets only its own kin (itself, the office, its heads),
+so the pairings are bounded by the registry, not by the claims. A pair of two literal
+keys is named only when no pair of one key disagrees, and its message names the
+proposition each source stated and the link."""
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 from ..corpus import QUOTE_MODES, ClaimInfo, Corpus
 from ..findings import Hit
 from ..model import Mode, Part, Stance
 from ..timeexpr import Interval
 from ._common import MAX_LISTED, label, polarity, stance_phrase, who
+from ._parties import ALWAYS, Heads, heads_of
 
 Side = Callable[[ClaimInfo], bool]
 
@@ -35,18 +47,152 @@ def unaware(sign: int) -> Side:
         (-1 if c.claim.says.negated else 1) == sign)
 
 
+Key = tuple[str, str, str]
+
+
+def party_key(heads: Heads, key: Key) -> Key:
+    """A proposition keyed by party: a person who heads an office stands as the office."""
+    subject, predicate, obj = key
+    return heads.party(subject), predicate, heads.party(obj) if obj else obj
+
+
+def party_block(corpus: Corpus, ci: ClaimInfo) -> str:
+    """The block of a rule that compares one party's propositions (``BLOCK``): the
+    proposition's party key, the same as its key when no one in it heads an office."""
+    return "\x1f".join(party_key(heads_of(corpus.entities), ci.key))
+
+
+def party_blocks(corpus: Corpus) -> dict[Key, list[ClaimInfo]]:
+    """The corpus's claims by party key: each proposition's block joins its party's."""
+    heads = heads_of(corpus.entities)
+    out: dict[Key, list[ClaimInfo]] = defaultdict(list)
+    for key, block in corpus.by_key.items():
+        out[party_key(heads, key)].extend(block)
+    return out
+
+
+def by_key(claims: Sequence[ClaimInfo]) -> dict[Key, list[ClaimInfo]]:
+    out: dict[Key, list[ClaimInfo]] = defaultdict(list)
+    for c in claims:
+        out[c.key].append(c)
+    return out
+
+
+def window(heads: Heads, a: Key, b: Key) -> tuple[Interval, ...]:
+    """The days two literal keys of one block are one proposition: always for one key,
+    the days a person heads the office for a person's and an office's (none: never)."""
+    if a == b:
+        return (ALWAYS,)
+    subject, obj = heads.days(a[0], b[0]), heads.days(a[2], b[2])
+    if subject is None or obj is None:
+        return ()
+    return tuple(cut for s in subject for o in obj if (cut := meet(s, o)) is not None)
+
+
+def meet(a: Interval, b: Interval) -> Interval | None:
+    start, end = max(a.start, b.start), min(a.end, b.end)
+    return Interval(start, end) if start <= end else None
+
+
+def kin_keys(heads: Heads, key: Key, present: Collection[Key]) -> list[Key]:
+    """The literal keys of ``present`` that may be one proposition with ``key``, sorted:
+    its subject's and object's kin (itself, the office it heads, the people heading it)."""
+    subject, predicate, obj = key
+    found = {(s, predicate, o) for s in heads.kin(subject) for o in heads.kin(obj)}
+    return sorted(k for k in found if k in present)
+
+
 def disagreements(corpus: Corpus, kind: str, left: Side, right: Side,
                   describe: Callable[[ClaimInfo], str]) -> Iterator[Hit]:
-    """One hit per proposition whose ``left`` and ``right`` sides overlap in time."""
-    for key, block in corpus.by_key.items():
+    """One hit per party proposition (per group of its literal keys that are one
+    proposition at some time) whose ``left`` and ``right`` sides overlap in time."""
+    heads = heads_of(corpus.entities)
+    for key, block in party_blocks(corpus).items():
         if len(block) < 2:
             continue
-        a = [c for c in block if left(c)]
-        b = [c for c in block if right(c)]
-        pair = best_pair(a, b)
-        if pair is None:
-            continue
-        yield _hit(corpus, kind, key, pair, a, b, describe)
+        sides = [c for c in block if left(c) or right(c)]
+        for named, claims in groups(heads, key, sides):
+            a = [c for c in claims if left(c)]
+            b = [c for c in claims if right(c)]
+            pair = linked_pair(heads, a, b)
+            if pair is not None:
+                # A claim of another key is listed only when it is one party with the
+                # pair at its own time (not a former holder's claim of a later day).
+                keys = (pair[0].key, pair[1].key)
+                a = [c for c in a if related(heads, c, keys)]
+                b = [c for c in b if related(heads, c, keys)]
+                yield _hit(corpus, heads, kind, named, pair, a, b, describe)
+
+
+def related(heads: Heads, c: ClaimInfo, keys: Sequence[Key]) -> bool:
+    """Whether ``c`` states one of ``keys`` or, at its time, one party's same proposition."""
+    if c.key in keys:
+        return True
+    span = _span(c)
+    return any(days.overlaps(span) for k in keys for days in window(heads, c.key, k))
+
+
+def groups(heads: Heads, party: Key, claims: Sequence[ClaimInfo]
+           ) -> list[tuple[Key, list[ClaimInfo]]]:
+    """A party block's claims by group of literal keys joined by person-office links
+    (two holders of one office with no claim of the office stay apart), each named by
+    the party key when it holds it, else by its smallest literal key: a group of one
+    key keeps the name it had before parties were merged. Claims keep their order."""
+    keys = by_key(claims)
+    root = {k: k for k in keys}
+
+    def find(k: Key) -> Key:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    for k in sorted(keys):
+        for other in kin_keys(heads, k, keys):
+            if window(heads, k, other):
+                a, b = sorted((find(k), find(other)))
+                root[b] = a
+    members: dict[Key, list[Key]] = defaultdict(list)
+    for k in keys:
+        members[find(k)].append(k)
+    out = []
+    for ks in members.values():
+        named = party if party in ks else min(ks)
+        mine = set(ks)
+        out.append((named, [c for c in claims if c.key in mine]))
+    return sorted(out, key=lambda g: g[0])
+
+
+Rank = tuple[bool, bool, "Standing", "Standing", tuple["Standing", "Standing"]]
+
+
+def linked_pair(heads: Heads, a: Sequence[ClaimInfo], b: Sequence[ClaimInfo]
+                ) -> tuple[ClaimInfo, ClaimInfo] | None:
+    """:func:`best_pair` across a party block: per pair of literal keys that may be one
+    proposition, per stretch of days they are, the best pair; then the best of those: a
+    pair of one literal key first (it needs no registry link to read, and a finding keeps
+    the pair it named before parties were merged), then as :func:`best_pair` ranks, then
+    the first source and claim ids."""
+    left, right = by_key(a), by_key(b)
+    found: list[tuple[Rank, tuple[str, str, str, str], ClaimInfo, ClaimInfo]] = []
+    for ka in sorted(left):
+        for kb in kin_keys(heads, ka, right):
+            for days in window(heads, ka, kb):
+                pair = best_pair(left[ka], right[kb], None if days == ALWAYS else days)
+                if pair is not None:
+                    x, y = pair
+                    found.append((_rank(x, y, ka == kb),
+                                  (x.source.id, x.claim.id, y.source.id, y.claim.id), x, y))
+    if not found:
+        return None
+    top = max(r for r, _, _, _ in found)
+    _, _, x, y = min((f for f in found if f[0] == top), key=lambda f: f[1])
+    return x, y
+
+
+def _rank(x: ClaimInfo, y: ClaimInfo, one_key: bool) -> Rank:
+    sa, sb = standing(x), standing(y)
+    return (one_key, x.source.id != y.source.id, min(sa, sb), max(sa, sb), (sa, sb))
 
 
 Standing = tuple[bool, bool, bool, bool, bool]
@@ -65,11 +211,16 @@ def standing(c: ClaimInfo) -> Standing:
             by.mode is Mode.direct_quote)
 
 
-def best_pair(a: Sequence[ClaimInfo], b: Sequence[ClaimInfo]
+def best_pair(a: Sequence[ClaimInfo], b: Sequence[ClaimInfo], within: Interval | None = None
               ) -> tuple[ClaimInfo, ClaimInfo] | None:
     """The pair (a claim of ``a``, one of ``b``) with overlapping times that a message
-    names (see the module docstring), or None. Claims are grouped by standing (at most 32
-    groups a side), so each claim takes part in a bounded number of sweeps."""
+    names (see the module docstring), or None; with ``within``, times are cut to those
+    days first. Claims are grouped by standing (at most 32 groups a side), so each claim
+    takes part in a bounded number of sweeps."""
+    span = _span if within is None else _cut(within)
+    if within is not None:
+        a = [c for c in a if _span(c).overlaps(within)]
+        b = [c for c in b if _span(c).overlaps(within)]
     left, right = _by_standing(a), _by_standing(b)
     # Weaker claim's standing first, then the stronger's; (sa, sb) breaks a tie of the
     # mirrored pairings deterministically.
@@ -77,7 +228,7 @@ def best_pair(a: Sequence[ClaimInfo], b: Sequence[ClaimInfo]
                    key=lambda p: (min(p), max(p), p), reverse=True)
     for apart in (True, False):
         for sa, sb in order:
-            pair = _overlap(left[sa], right[sb], apart)
+            pair = _overlap(left[sa], right[sb], apart, span)
             if pair is not None:
                 return pair
     return None
@@ -90,65 +241,102 @@ def _by_standing(claims: Sequence[ClaimInfo]) -> dict[Standing, list[ClaimInfo]]
     return groups
 
 
-_ALWAYS = Interval(dt.date.min, dt.date.max)  # an unknown time overlaps every time
-
 
 def _span(c: ClaimInfo) -> Interval:
-    return c.when or _ALWAYS
+    """A claim's time; an unknown time overlaps every time."""
+    return c.when or ALWAYS
 
 
-def _overlap(left: list[ClaimInfo], right: list[ClaimInfo], apart: bool
+span_of = _span
+
+
+Span = Callable[[ClaimInfo], Interval]
+
+
+def _cut(within: Interval) -> Span:
+    """A claim's time cut to ``within`` (claims that miss it are left out before)."""
+    def span(c: ClaimInfo) -> Interval:
+        cut = meet(_span(c), within)
+        assert cut is not None
+        return cut
+    return span
+
+
+def _overlap(left: list[ClaimInfo], right: list[ClaimInfo], apart: bool, span: Span = _span
              ) -> tuple[ClaimInfo, ClaimInfo] | None:
     """The first claim of ``left`` (in its order) with a claim of ``right`` whose time
     overlaps its own, from another source when ``apart``; O((n + m) log m). Over the
     right claims sorted by start, each prefix keeps the claim with the latest end and the
     one with the latest end among the other sources: one of them answers any left claim."""
-    ordered = sorted(right, key=lambda c: _span(c).start)
-    starts = [_span(c).start for c in ordered]
+    ordered = sorted(right, key=lambda c: span(c).start)
+    starts = [span(c).start for c in ordered]
     best: list[tuple[ClaimInfo, ClaimInfo | None]] = []
     for c in ordered:
-        best.append(_keep(best[-1] if best else None, c))
+        best.append(_keep(best[-1] if best else None, c, span))
     for c in left:
-        i = bisect.bisect_right(starts, _span(c).end) - 1
+        i = bisect.bisect_right(starts, span(c).end) - 1
         if i < 0:
             continue
         top, other = best[i]
         pick = other if apart and top.source.id == c.source.id else top
-        if pick is not None and _span(pick).end >= _span(c).start:
+        if pick is not None and span(pick).end >= span(c).start:
             return c, pick
     return None
 
 
-def _keep(prev: tuple[ClaimInfo, ClaimInfo | None] | None, c: ClaimInfo
+def _keep(prev: tuple[ClaimInfo, ClaimInfo | None] | None, c: ClaimInfo, span: Span
           ) -> tuple[ClaimInfo, ClaimInfo | None]:
     """The prefix's (latest end, latest end of another source than it) after ``c``."""
     if prev is None:
         return c, None
     top, other = prev
-    if _span(c).end > _span(top).end:
+    if span(c).end > span(top).end:
         # c leads; the old leader (or its runner-up) is the best of the other sources.
         return c, (top if top.source.id != c.source.id else other)
-    if c.source.id != top.source.id and (other is None or _span(c).end > _span(other).end):
+    if c.source.id != top.source.id and (other is None or span(c).end > span(other).end):
         return top, c
     return top, other
 
 
-def _hit(corpus: Corpus, kind: str, key: tuple[str, str, str], pair: tuple[ClaimInfo, ClaimInfo],
+def _hit(corpus: Corpus, heads: Heads, kind: str, key: Key, pair: tuple[ClaimInfo, ClaimInfo],
          a: list[ClaimInfo], b: list[ClaimInfo], describe: Callable[[ClaimInfo], str]) -> Hit:
     x, y = pair
-    others = [c for c in (*a, *b) if c is not x and c is not y]
+    # The pair's own keys first: another key's claims must not crowd them out.
+    others = sorted((c for c in (*a, *b) if c is not x and c is not y),
+                    key=lambda c: c.key not in (x.key, y.key))
     listed = [x, y, *others[: 2 * MAX_LISTED - 2]]
-    prop = label(corpus, key)
-    message = (f"{kind} on '{prop}': {who(corpus, x)} ({x.focus}) {describe(x)}, "
-               f"{who(corpus, y)} ({y.focus}) {describe(y)}")
+    if x.key == y.key:
+        message = (f"{kind} on '{label(corpus, x.key)}': {who(corpus, x)} ({x.focus}) "
+                   f"{describe(x)}, {who(corpus, y)} ({y.focus}) {describe(y)}")
+    else:  # each source's own words, and why they are one proposition
+        message = (f"{kind} on one party's words ({links(corpus, heads, x.key, y.key)}): "
+                   f"{who(corpus, x)} ({x.focus}) on '{label(corpus, x.key)}' {describe(x)}, "
+                   f"{who(corpus, y)} ({y.focus}) on '{label(corpus, y.key)}' {describe(y)}")
+    values = {"kind": kind, "proposition": list(key), "side_a": len(a), "side_b": len(b),
+              "stance_a": x.claim.says.stance.value, "stance_b": y.claim.says.stance.value,
+              "time_a": str(x.when) if x.when else None, "time_b": str(y.when) if y.when else None}
+    if x.key != y.key:
+        values["propositions"] = [list(x.key), list(y.key)]
     return Hit(
         message=message, location=y.location, focus=y.focus, block=True,
         key=f"{kind}|{'|'.join(key)}", claims=tuple(c.ref() for c in listed),
         fix="check both sources' words; if both report faithfully, record a reviewed finding",
-        values={"kind": kind, "proposition": list(key), "side_a": len(a), "side_b": len(b),
-                "stance_a": x.claim.says.stance.value, "stance_b": y.claim.says.stance.value,
-                "time_a": str(x.when) if x.when else None, "time_b": str(y.when) if y.when else None},
+        values=values,
     )
+
+
+def links(corpus: Corpus, heads: Heads, a: Key, b: Key) -> str:
+    """Why two literal keys are one proposition: 'Office of the President of Northland is
+    the office of Anna Alpha, President of Northland (since 2019-05-20)'."""
+    out = []
+    for one, other in ((a[0], b[0]), (a[2], b[2])):
+        found = heads.link(one, other) if one != other else None
+        if found is not None:
+            person, head = found
+            days = ", ".join(d.words() for d in head.days if d != ALWAYS)
+            out.append(f"{corpus.name(head.office)} is the office of {corpus.name(person)}, "
+                       f"{head.title}" + (f" ({days})" if days else ""))
+    return "; ".join(out)
 
 
 def says(c: ClaimInfo) -> str:

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from ..model import Entity, EntityKind, Role
 from ..timeexpr import Interval
@@ -139,3 +140,180 @@ def _bodies(registry: dict[str, Entity], offices: _OfficeIndex, person: Entity,
                 and office_id != person.id):
             found.add(office_id)
     return found
+
+
+# ------------------------------------------------------------- heads of offices
+#
+# The conflict rules (C101, C102, A401) need a narrower link than H701's: a claim about
+# a person and one about a body are one proposition only when the person *is* that
+# body's voice at the time, i.e. heads the office named after their own title. H701
+# only asks whether a headline is supported; a false link there hides a finding, while
+# here it would invent a contradiction.
+
+# Words an office's name may hold besides its head's title ("Office of the President
+# of Northland", "the President's Executive Office"): any other word ("Press Office of
+# the President", "Office of the Vice President") names another office. English, closed.
+OFFICE_WORDS = frozenset(["office", "of", "the", "s", "executive", "administration",
+                          "chancellery", "secretariat"])
+
+ALWAYS = Interval(dt.date.min, dt.date.max)
+_SPAN = 6  # office words considered on either side of a title in an office's name
+
+
+class Head(NamedTuple):
+    """A person's link to the one office they head."""
+
+    office: str
+    days: tuple[Interval, ...]  # the days they head it alone
+    title: str
+
+
+class Heads:
+    """Person -> the office they head, when the registry says so unambiguously; built
+    when first needed. ``party`` merges a person with that office (time-free, so a
+    proposition's claims never split); ``days`` says when two entities are one party."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._entities = tuple(entities)
+        self._links: dict[str, Head] | None = None
+        self._holders: dict[str, tuple[str, ...]] | None = None
+
+    @property
+    def links(self) -> dict[str, Head]:
+        if self._links is None:
+            self._links = _head_links({e.id: e for e in self._entities})
+        return self._links
+
+    def party(self, entity_id: str) -> str:
+        head = self.links.get(entity_id)
+        return head.office if head is not None else entity_id
+
+    def days(self, a: str, b: str) -> tuple[Interval, ...] | None:
+        """The days ``a`` and ``b`` are one party: always when they are one entity, the
+        days one heads the other, None when never (two holders of one office are not
+        one party with each other)."""
+        if a == b:
+            return (ALWAYS,)
+        for person, office in ((a, b), (b, a)):
+            head = self.links.get(person)
+            if head is not None and head.office == office:
+                return head.days
+        return None
+
+    def holders(self, office: str) -> tuple[str, ...]:
+        """The people who head ``office`` (at some time), sorted."""
+        if self._holders is None:
+            found: dict[str, list[str]] = defaultdict(list)
+            for person, head in sorted(self.links.items()):
+                found[head.office].append(person)
+            self._holders = {k: tuple(v) for k, v in found.items()}
+        return self._holders.get(office, ())
+
+    def kin(self, entity_id: str) -> tuple[str, ...]:
+        """The entities that are one party with ``entity_id`` at some time: itself, the
+        office it heads, or the people who head it."""
+        head = self.links.get(entity_id)
+        return (entity_id, head.office) if head is not None else (entity_id,
+                                                                  *self.holders(entity_id))
+
+    def link(self, a: str, b: str) -> tuple[str, Head] | None:
+        """(person, their link) when ``a`` and ``b`` are a person and their office."""
+        for person, office in ((a, b), (b, a)):
+            head = self.links.get(person)
+            if head is not None and head.office == office:
+                return person, head
+        return None
+
+
+_memo: list[tuple[dict[str, Entity], int, Heads]] = []
+
+
+def heads_of(entities: dict[str, Entity]) -> Heads:
+    """The registry's heads, built once per registry: the conflict rules' block function
+    asks for every claim. A re-check's block views share their corpus's registry dict,
+    so it is recognised by identity (and kept alive by this memo, so the identity is
+    not reused); a registry that grew since is built anew."""
+    if _memo and _memo[0][0] is entities and _memo[0][1] == len(entities):
+        return _memo[0][2]
+    heads = Heads(entities.values())
+    _memo[:] = [(entities, len(entities), heads)]
+    return heads
+
+
+def _head_links(registry: dict[str, Entity]) -> dict[str, Head]:
+    named = _titled_offices(registry)
+    holders: dict[str, list[tuple[str, Interval, str]]] = defaultdict(list)
+    for person in registry.values():
+        if person.kind is not EntityKind.person:
+            continue
+        for role in person.roles:
+            for office in _headed(registry, named, person, role):
+                holders[office].append((person.id, held(role), role.title))
+    heads: dict[str, list[tuple[str, Interval, str]]] = defaultdict(list)
+    for office, found in holders.items():
+        for who, days, title in _alone(found):
+            heads[who].append((office, days, title))
+    # A person heading two offices would merge them into one party: link neither.
+    return {who: Head(links[0][0], tuple(d for _, d, _ in links), links[0][2])
+            for who, links in heads.items() if len({o for o, _, _ in links}) == 1}
+
+
+def _titled_offices(registry: dict[str, Entity]) -> dict[str, set[str]]:
+    """Folded title -> the offices whose name or alias is that title plus office words
+    only: each name's few spans whose outside words are all OFFICE_WORDS."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for entity in registry.values():
+        if entity.kind not in _OFFICES:
+            continue
+        for name in (entity.name, *entity.alias_names()):
+            words = _fold(name).split()
+            lead = next((i for i, w in enumerate(words) if w not in OFFICE_WORDS), None)
+            if lead is None:
+                continue  # office words only: no title in it
+            tail = next(i for i, w in enumerate(reversed(words)) if w not in OFFICE_WORDS)
+            # a handful of office words either side ("the executive office of the"); a
+            # hostile name of thousands of them must not make its spans quadratic
+            for i in range(max(0, lead - _SPAN), lead + 1):
+                for j in range(len(words) - tail, min(len(words), len(words) - tail + _SPAN) + 1):
+                    if j - i >= 2:
+                        found[" ".join(words[i:j])].add(entity.id)
+    return found
+
+
+def _headed(registry: dict[str, Entity], named: dict[str, set[str]], person: Entity,
+            role: Role) -> Iterator[str]:
+    """The offices a role heads: named after its title (two words or more), on the
+    person's side, and the role is held for that office or for its side (the state it
+    belongs to: a "Prime Minister" of one country heads no other country's office)."""
+    title = _fold(role.title)
+    if " " not in title or role.of is None:
+        return
+    for office_id in sorted(named.get(title, ())):
+        office = registry[office_id]
+        if office.side == person.side and role.of in (office.id, office.side):
+            yield office_id
+
+
+def _alone(found: list[tuple[str, Interval, str]]) -> Iterator[tuple[str, Interval, str]]:
+    """The days each holder heads the office alone, in one sweep over the roles' ends:
+    days two people's roles overlap (a hand-over day given to both, two countries'
+    ministers of one title) are nobody's. A person's own roles may overlap."""
+    titles = {person: title for person, _, title in reversed(found)}
+    events = sorted(e for person, days, _ in found
+                    for e in ((days.start.toordinal(), 1, person),
+                              (days.end.toordinal() + 1, -1, person)))
+    active: Counter[str] = Counter()
+    run: tuple[str, int] | None = None  # (sole holder, first day) of the open stretch
+    for i, (at, step, person) in enumerate(events):
+        active[person] += step
+        if active[person] == 0:
+            del active[person]
+        if i + 1 < len(events) and events[i + 1][0] == at:
+            continue  # the stretch changes only after every event of this day
+        sole = next(iter(active)) if len(active) == 1 else None
+        if run is not None and run[0] != sole:
+            yield run[0], Interval(dt.date.fromordinal(run[1]), dt.date.fromordinal(at - 1)), \
+                titles[run[0]]
+            run = None
+        if sole is not None and run is None:
+            run = (sole, at)

@@ -46,6 +46,7 @@ Options: none.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from ..corpus import ClaimInfo, Corpus
@@ -54,35 +55,64 @@ from ..findings import Hit
 from ..model import Stance
 from ..timeexpr import ahead
 from ._attribution import is_own_voice
-from ._common import MAX_LISTED, label, polarity, proposition, stance_phrase, who
+from ._common import MAX_LISTED, label, polarity, stance_phrase, who
+from ._conflict import Key, by_key, kin_keys, links, meet, party_block, party_blocks, span_of, window
 from ._dates import time_fields
+from ._parties import Heads, heads_of
 
 CODE = "A401"
 NAME = "attribution.unsourced"
 CATEGORY = "attribution"
 SEVERITY = "warning"
-BLOCK = proposition  # each finding depends on one proposition's claims
+BLOCK = party_block  # each finding depends on one party proposition's claims
 
 # Stances that present an inference or a forecast rather than an observed fact.
 INFERENCE = (Stance.suggests, Stance.expects, Stance.fears)
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
-    for block in corpus.by_key.values():
+    heads = heads_of(corpus.entities)
+    for block in party_blocks(corpus).values():
         own = [c for c in block if is_own_voice(c)]
         if not own:
             continue
         # One pass per proposition: who holds it true, false, or is not aware.
-        by_sign: dict[int, list[ClaimInfo]] = {1: [], -1: [], 0: []}
-        for c in block:
-            by_sign[polarity(c)].append(c)
+        signs = {key: _by_sign(claims) for key, claims in by_key(block).items()}
         for ci in own:
-            sign = polarity(ci)
-            # Opposite polarity or not aware; for an own-voice 'not aware', any firm side.
-            pool = by_sign[-sign] + by_sign[0] if sign else by_sign[1] + by_sign[-1]
-            against = [c for c in pool if c is not ci]
+            against = _contesting(heads, ci, signs)
             if against or _inference(ci):
-                yield _hit(corpus, ci, against[:MAX_LISTED])
+                yield _hit(corpus, heads, ci, against)
+
+
+Signs = dict[int, list[ClaimInfo]]
+
+
+def _by_sign(claims: list[ClaimInfo]) -> Signs:
+    by_sign: Signs = {1: [], -1: [], 0: []}
+    for c in claims:
+        by_sign[polarity(c)].append(c)
+    return by_sign
+
+
+def _pool(by_sign: Signs, sign: int) -> list[ClaimInfo]:
+    """Opposite polarity or not aware; for an own-voice 'not aware', any firm side."""
+    return by_sign[-sign] + by_sign[0] if sign else by_sign[1] + by_sign[-1]
+
+
+def _contesting(heads: Heads, ci: ClaimInfo, signs: dict[Key, Signs]) -> list[ClaimInfo]:
+    """Who contests ``ci`` (at most MAX_LISTED): its own proposition's other side at any
+    time, then, in the days a person heads the office, the office's (or the person's)."""
+    sign = polarity(ci)
+    out = list(itertools.islice((c for c in _pool(signs[ci.key], sign) if c is not ci),
+                                MAX_LISTED))
+    for key in kin_keys(heads, ci.key, signs):
+        for days in window(heads, ci.key, key) if key != ci.key else ():
+            mine = meet(span_of(ci), days)
+            if mine is None or len(out) >= MAX_LISTED:
+                continue
+            found = (c for c in _pool(signs[key], sign) if span_of(c).overlaps(mine))
+            out += itertools.islice(found, MAX_LISTED - len(out))
+    return out
 
 
 def _inference(ci: ClaimInfo) -> bool:
@@ -107,13 +137,13 @@ def scheduled(ci: ClaimInfo) -> bool:
     return False
 
 
-def _hit(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
+def _hit(corpus: Corpus, heads: Heads, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
     says = ci.claim.says
     prop = label(corpus, ci.key) + (" (negated)" if says.negated else "")
     outlet = corpus.name(ci.source.outlet)
     return Hit(
         message=f"{outlet} {_verb(says.stance)} '{prop}' in its own voice, citing no source"
-                f"{_why(corpus, ci, against)}",
+                f"{_why(corpus, heads, ci, against)}",
         location=ci.locate("/evidence"), focus=ci.focus,
         claims=(ci.ref(), *(c.ref() for c in against)),
         fix="if the article names a source nearby, record it in 'by'; otherwise keep the "
@@ -123,19 +153,31 @@ def _hit(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
     )
 
 
-def _why(corpus: Corpus, ci: ClaimInfo, against: list[ClaimInfo]) -> str:
+def _why(corpus: Corpus, heads: Heads, ci: ClaimInfo, against: list[ClaimInfo]) -> str:
     """Why the claim needs a source: an inference no one is named as drawing, and who
-    contests it (never 'contested' without naming someone)."""
+    contests it (never 'contested' without naming someone), and the person-office links
+    that make another name's claims contest it."""
     inference = (f"it is an inference ({ci.claim.says.stance.value}) and no one is named as "
                  f"drawing it") if _inference(ci) else ""
     if not against:
         return f": {inference}"
-    sides = "; ".join(f"{who(corpus, c)} ({c.focus}) {stance_phrase(c.claim.says)}"
-                      for c in against[:3])
+    sides = "; ".join(_contester(corpus, c, ci) for c in against[:3])
     more = f" and {len(against) - 3} more" if len(against) > 3 else ""
+    joined = dict.fromkeys(links(corpus, heads, ci.key, c.key) for c in against[:3]
+                           if c.key != ci.key)
+    if joined:
+        more += f" ({'; '.join(joined)})"
     if inference:
         return f": {inference}, and it is contested: {sides}{more}"
     return f", though it is contested: {sides}{more}"
+
+
+def _contester(corpus: Corpus, c: ClaimInfo, ci: ClaimInfo) -> str:
+    """Who contests and how; one who states the same party's proposition under another
+    name is given with those words."""
+    phrase = stance_phrase(c.claim.says)
+    on = f" on '{label(corpus, c.key)}'" if c.key != ci.key else ""
+    return f"{who(corpus, c)} ({c.focus}){on} {phrase}"
 
 
 def _verb(stance: Stance) -> str:

@@ -29,14 +29,13 @@ from collections.abc import Iterator
 from ..corpus import Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ._common import proposition
-from ._conflict import disagreements, firm, says
+from ._conflict import disagreements, firm, party_block, says
 
 CODE = "C101"
 NAME = "conflict.contradiction"
 CATEGORY = "conflict"
 SEVERITY = "error"
-BLOCK = proposition  # each finding depends on one proposition's claims
+BLOCK = party_block  # each finding depends on one party proposition's claims
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:

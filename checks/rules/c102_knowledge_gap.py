@@ -25,14 +25,13 @@ from collections.abc import Iterator
 from ..corpus import Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ._common import proposition
-from ._conflict import disagreements, firm, says, unaware
+from ._conflict import disagreements, firm, party_block, says, unaware
 
 CODE = "C102"
 NAME = "conflict.knowledge-gap"
 CATEGORY = "conflict"
 SEVERITY = "warning"
-BLOCK = proposition  # each finding depends on one proposition's claims
+BLOCK = party_block  # each finding depends on one party proposition's claims
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:

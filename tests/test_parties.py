@@ -1,12 +1,16 @@
 """H701's person-office links (checks.rules._parties): a title links the offices that are
-its own, found by one index look-up per title, and the links are built only when asked."""
+its own, found by one index look-up per title, and the links are built only when asked.
+The conflict rules' narrower heads: a person is one party with the office named after
+their title, held for it or its state, while they alone hold it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from checks.model import Entity, EntityKind, Role
-from checks.rules._parties import Parties
+from checks.rules._parties import ALWAYS, Heads, Parties
+from checks.timeexpr import Interval
 
 
 def _registry(persons: int, offices: int) -> list[Entity]:
@@ -45,3 +49,86 @@ def test_a_qualified_title_names_another_office() -> None:
                 Entity(id="a", name="Anna Alpha", kind=EntityKind.person,
                        roles=(Role(title="President of Northland"),))]
     assert {other for other, _ in Parties.build(entities).links["a"]} == {"own"}
+
+
+# ------------------------------------------------- heads (the conflict rules' parties)
+
+def _office(id_: str, name: str, side: str | None = "northland") -> Entity:
+    return Entity(id=id_, name=name, kind=EntityKind.government, side=side)
+
+
+def _person(id_: str, *roles: Role, side: str | None = "northland") -> Entity:
+    return Entity(id=id_, name=id_.title(), kind=EntityKind.person, roles=roles, side=side)
+
+
+NORTHLAND = Entity(id="northland", name="Northland", kind=EntityKind.government,
+                   side="northland")
+OFFICE = _office("office", "Office of the President of Northland")
+
+
+def _role(title: str, of: str = "northland", start: str | None = None,
+          end: str | None = None) -> Role:
+    return Role.model_validate({"title": title, "of": of, "from": start, "to": end})
+
+
+def test_the_head_of_an_office_is_one_party_with_it() -> None:
+    heads = Heads([NORTHLAND, OFFICE, _person("alpha", _role("President of Northland"))])
+    assert heads.party("alpha") == "office" and heads.party("office") == "office"
+    assert heads.days("alpha", "office") == (ALWAYS,)
+    assert heads.party("northland") == "northland"  # the state is not the office
+
+
+def test_a_spokesperson_a_deputy_and_an_acting_head_are_not_the_office() -> None:
+    heads = Heads([NORTHLAND, OFFICE,
+                   _person("mendel", _role("Spokeswoman of the President of Northland",
+                                           of="office")),
+                   _person("deputy", _role("Deputy President of Northland")),
+                   _person("acting", _role("Acting President of Northland")),
+                   _office("press", "Press Office of the President of Northland"),
+                   _office("vp", "Office of the Vice President of Northland")])
+    assert heads.links == {}
+
+
+def test_a_former_holder_is_the_office_only_while_in_office() -> None:
+    old = _person("old", _role("President of Northland", start="2014-06-07", end="2019-05-20"))
+    new = _person("new", _role("President of Northland", start="2019-05-20"))
+    heads = Heads([NORTHLAND, OFFICE, old, new])
+    # the hand-over day is given to both: it is nobody's
+    assert heads.days("old", "office") == (
+        Interval(dt.date(2014, 6, 7), dt.date(2019, 5, 19)),)
+    assert heads.days("new", "office") == (Interval(dt.date(2019, 5, 21), dt.date.max),)
+    assert heads.days("old", "new") is None  # two holders are not one party
+
+
+def test_one_title_in_two_countries_links_only_its_own_state() -> None:
+    southland = Entity(id="southland", name="Southland", kind=EntityKind.government)
+    pm_office = _office("pmo", "Office of the Prime Minister", side="northland")
+    heads = Heads([NORTHLAND, southland, pm_office,
+                   _person("north-pm", _role("Prime Minister")),
+                   _person("south-pm", _role("Prime Minister", of="southland"), side=None)])
+    assert set(heads.links) == {"north-pm"}
+
+
+def test_two_holders_at_once_link_neither() -> None:
+    heads = Heads([NORTHLAND, OFFICE, _person("a", _role("President of Northland")),
+                   _person("b", _role("President of Northland", start="2020-01-01"))])
+    assert heads.days("b", "office") is None
+    assert heads.days("a", "office") == (Interval(dt.date.min, dt.date(2019, 12, 31)),)
+
+
+def test_a_person_heading_two_offices_links_neither() -> None:
+    heads = Heads([NORTHLAND, OFFICE,
+                   _office("exec", "Executive Office of the President of Northland"),
+                   _person("alpha", _role("President of Northland"))])
+    assert heads.links == {}  # which of the two would be "the" office is not said
+
+
+def test_names_of_many_office_words_are_read_in_a_few_spans() -> None:
+    # Every span between office words would be ~350 joins of up to 5,000 characters per
+    # name: 2,000 such offices took minutes. Six office words either side are read.
+    words = "office of the " * 350
+    hostile = [_office(f"h{i}", f"{words}Minister {i} of Northland") for i in range(2_000)]
+    started = time.process_time()
+    heads = Heads([NORTHLAND, *hostile, _person("alpha", _role("Minister 7 of Northland"))])
+    assert heads.links["alpha"].office == "h7"
+    assert time.process_time() - started < 2

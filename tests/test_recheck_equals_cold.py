@@ -93,6 +93,11 @@ SCENARIOS = [
     Scenario("speaker-change", "seed", (
         e.speaker(RBT, "mendel-40000-troops", "zelenskiy").then("changes"),
         e.speaker(RFE, "peskov-not-aware", "putin").then("changes"))),
+    # a person and the office they head are one party: the block of the office's key
+    Scenario("head-and-office-one-party", "seed", (
+        e.stance(RBT, "lede-request-lodged", "denies").then("changes", witness="C101"),
+        e.move(RBT, "lede-request-lodged", subject="ukraine").then("changes"),
+        e.restore(RBT).then("baseline"))),
     Scenario("move-between-blocks", "unseen2", (
         e.move(RBT, "lede-request-lodged", subject="ukraine-presidential-office").then("changes"),
         e.move(CBS, "moscow-denied-request", object="zelenskiy").then("changes"))),

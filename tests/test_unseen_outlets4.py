@@ -101,3 +101,16 @@ def test_a_figure_of_another_period_corroborates_nothing(found: list[Finding]) -
     """Al Jazeera's "at least 28 since the start of the year" does not back RFE/RL's "50
     in all of 2020": that figure still rests on one chain (R801)."""
     assert involving(found, "R801", f"{RFE}#zelenskiy-50-killed-2020")
+
+
+def test_guardian_own_voice_request_is_contested_through_the_office(found: list[Finding]) -> None:
+    """The Guardian's own "Zelenskiy has sought a conversation with Putin for weeks" (15 April)
+    is contested by Peskov's "There has been no such request" (RT, said on 15 April) about the
+    office Zelenskiy heads: one party, so A401 names the denial with its own words and the
+    link. Keyed by the literal subject, the two were never compared."""
+    hits = involving(found, "A401", f"{GU}#zelenskiy-sought-conversation")
+    assert len(hits) == 1
+    assert f"{RT}#peskov-no-such-request" in claims_of(hits[0])
+    assert "on 'Office of the President of Ukraine requested talks with Vladimir Putin' denies it" \
+        in hits[0].message
+    assert "is the office of Volodymyr Zelenskyy, President of Ukraine" in hits[0].message

@@ -128,7 +128,7 @@ def related(heads: Heads, c: ClaimInfo, keys: Sequence[Key]) -> bool:
     """Whether ``c`` states one of ``keys`` or, at its time, one party's same proposition."""
     if c.key in keys:
         return True
-    span = _span(c)
+    span = span_of(c)
     return any(days.overlaps(span) for k in keys for days in window(heads, c.key, k))
 
 
@@ -217,10 +217,10 @@ def best_pair(a: Sequence[ClaimInfo], b: Sequence[ClaimInfo], within: Interval |
     names (see the module docstring), or None; with ``within``, times are cut to those
     days first. Claims are grouped by standing (at most 32 groups a side), so each claim
     takes part in a bounded number of sweeps."""
-    span = _span if within is None else _cut(within)
+    span = span_of if within is None else _cut(within)
     if within is not None:
-        a = [c for c in a if _span(c).overlaps(within)]
-        b = [c for c in b if _span(c).overlaps(within)]
+        a = [c for c in a if span_of(c).overlaps(within)]
+        b = [c for c in b if span_of(c).overlaps(within)]
     left, right = _by_standing(a), _by_standing(b)
     # Weaker claim's standing first, then the stronger's; (sa, sb) breaks a tie of the
     # mirrored pairings deterministically.
@@ -242,12 +242,10 @@ def _by_standing(claims: Sequence[ClaimInfo]) -> dict[Standing, list[ClaimInfo]]
 
 
 
-def _span(c: ClaimInfo) -> Interval:
+def span_of(c: ClaimInfo) -> Interval:
     """A claim's time; an unknown time overlaps every time."""
     return c.when or ALWAYS
 
-
-span_of = _span
 
 
 Span = Callable[[ClaimInfo], Interval]
@@ -256,13 +254,13 @@ Span = Callable[[ClaimInfo], Interval]
 def _cut(within: Interval) -> Span:
     """A claim's time cut to ``within`` (claims that miss it are left out before)."""
     def span(c: ClaimInfo) -> Interval:
-        cut = meet(_span(c), within)
+        cut = meet(span_of(c), within)
         assert cut is not None
         return cut
     return span
 
 
-def _overlap(left: list[ClaimInfo], right: list[ClaimInfo], apart: bool, span: Span = _span
+def _overlap(left: list[ClaimInfo], right: list[ClaimInfo], apart: bool, span: Span = span_of
              ) -> tuple[ClaimInfo, ClaimInfo] | None:
     """The first claim of ``left`` (in its order) with a claim of ``right`` whose time
     overlaps its own, from another source when ``apart``; O((n + m) log m). Over the

@@ -5,8 +5,12 @@ own-voice, no speaker) although it is contested. Contested means either the
 claim is an inference the outlet presents without saying whose it is (stance
 suggests, expects or fears: "data also suggested", "a meeting is expected"),
 or another claim in the corpus holds the same proposition with the opposite
-polarity, or says it is not aware of it. Readers must be able to tell whose
-judgement a disputed statement is; an outlet's own voice hides it.
+polarity, or says it is not aware of it. A person and the office they head are one
+party (C101 says when the registry links them): an own-voice "Alpha sought talks with
+Beta" is contested by "Beta denies the president's office asked" while Alpha heads
+that office; the contesting claims' own propositions and the link are named.
+Readers must be able to tell whose judgement a disputed statement is; an outlet's
+own voice hides it.
 
 A schedule is not an inference: an own-voice ``expects`` whose event time
 looks ahead, in its words ("due on Friday", "next week": ``timeexpr.ahead``) or
@@ -17,9 +21,10 @@ read in April 12's article, explicit dates), reports an announced, dated plan
 only when contested by another claim on the same proposition. Undated or past
 expectations, and suggests and fears at any time, stay inferences.
 
-Claims are grouped by proposition once (the corpus index); each own-voice
-claim is looked up against its proposition's polarities, with no pairwise
-comparison.
+Claims are grouped by party proposition once; each own-voice claim is looked up
+against its own proposition's polarities (at any time, as before parties) and then
+against its linked propositions' claims whose times meet its own within the days of
+the link, at most MAX_LISTED of them.
 
 The message words the claim as the outlet holds it ("RT expects 'Alpha spoke
 with Beta'", "Topcor denies ..."), and calls it contested only when it names who
@@ -33,6 +38,8 @@ Fires:
 
     a#c1  (own voice) "talks are expected" (expects, no time)
     a#c1  (own voice) "talks are due on Wednesday" (expects); b#c1 Beta denies talks
+    a#c1  (own voice) "Alpha has sought talks with Beta" (Alpha: President of Northland);
+          b#c1 Beta denies the Office of the President of Northland asked
 
 Silent:
     a#c1  (own voice) "Russia seized Crimea in March 2014" (asserts, undisputed)
@@ -40,6 +47,8 @@ Silent:
     a#c1  (own voice) "Beta was set to join by video link" (expects, on Friday, published
           that Friday)
     a#c1  Alpha says data suggested movements (a named source)
+    a#c1  (own voice) "Alpha sought talks with Beta in 2018" (president since 2019);
+          b#c1 Beta denies the president's office asked
 
 Options: none.
 """

@@ -11,13 +11,61 @@ both sides, with no pairwise comparison. The message names the best-sourced pair
 whose times overlap: a named speaker, quoted, in the body, first-hand, a whole
 quotation over a fragment, from two sources when there are such (``_conflict``).
 
+A person and the office they head are one party (``_conflict``, ``_parties.Heads``):
+"Alpha asked Southland for talks" and "the Office of the President of Northland
+made no request" contradict each other while Alpha is President of Northland. The
+registry must say so unambiguously, and a missed link is preferred to a false
+contradiction, so a person is the office only when
+
+* the office (a government or organisation) is named after the person's role title
+  and nothing else but office words ("Office of the President of Northland", "the
+  President's Executive Office"); a spokesperson ("Spokeswoman of the President")
+  or a deputy ("Deputy Head of the Office") speaks for or works in an office they
+  do not head, and a "Press Office of the President" or an "Office of the Vice
+  President" is another office. A title of one word names no office;
+* the role is held for that office or for its state (the role's ``of`` is the
+  office or the office's ``side``) and the person is on the office's side: one
+  title ("Prime Minister") held in two countries links only its own state's office;
+* only on the days the role is held: a former holder's, or a future holder's,
+  claims are compared with the office's only for their own term (claim times are
+  cut to it), and two people holding the office are never one party with each
+  other. Days two people's roles for one office overlap (a hand-over day given to
+  both, or two countries' holders of one title) link neither;
+* the person heads one office only (two would merge two offices into one party).
+
+The state a person leads ("President of Northland" of ``northland``) stays its own
+party: "Northland" may speak through a ministry or parliament the president does
+not speak for. Such pairs are left unlinked rather than guessed.
+
+A finding is named by its literal key when all its claims share one, else by the
+party key (the office's). A pair of one literal key is named before a pair through
+a link; a pair through a link names both sources' own propositions and the link:
+"contradiction on one party's words (Office of the President of Northland is the
+office of Anna Alpha, President of Northland (since 2019-05-20)): Gita Gamma (a#c1)
+on 'Anna Alpha requested talks with Southland' says so, Boris Beta (b#c1) on 'Office
+of the President of Northland requested talks with Southland' denies it". Claims of
+another key are listed when they are one party with the named pair at their own
+time. A known limit: one disagreement is reported per group of linked keys, so a
+former holder's own dispute in their later life (not linked to the office then),
+over the same predicate and object as a dispute of the office, is reported only
+when it is the better pair; before parties it was a finding of its own.
+
 Fires:
     a#c1  Northland says it requested talks with Southland (asserts)
     b#c1  Southland denies any request was made (denies), same week
 
+    a#c1  Gamma: Alpha (President of Northland since 2019) asked Southland for talks
+    b#c1  Beta: the Office of the President of Northland made no request (denies)
+
 Silent:
     a#c1  asserts a request on 2021-04-01
     b#c1  denies a request "in 2020" (the windows do not overlap)
+
+    a#c1  Alpha (president since 2019-05-20) asked Southland for talks "in 2018"
+    b#c1  the president's office made no request "in 2018"
+
+    a#c1  Spokes (Spokeswoman of the President of Northland) asked for talks
+    b#c1  the president's office made no request (a spokesperson is not the office)
 
 Options: none.
 """

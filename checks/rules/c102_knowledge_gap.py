@@ -7,13 +7,26 @@ overlap. This is weaker than a contradiction, and worth telling apart: "I have
 not seen any request" is not "there was no request". One finding per proposition
 and way; the message names the best-sourced pair whose times overlap, as C101's.
 
+A person and the office they head are one party, as for C101 (its documentation
+says when the registry links them, and when it must not: a spokesperson, a deputy, a
+former holder, one title in two countries): "Alpha asked Beta for talks" and "Beta
+knows of no request from the president's office" are one knowledge gap while Alpha
+is President of Northland; the message names each source's own proposition and the
+link.
+
 Fires:
     a#c1  alpha: Northland requested talks with Southland (asserts)
     b#c1  beta: not aware of any request "in recent days" (not-aware)
 
+    a#c1  Spokes: Alpha (President of Northland) asked Beta for talks
+    b#c1  Beta: knows of no request from the Office of the President of Northland
+
 Silent:
     a#c1  asserts a request made in March 2020
     b#c1  not aware of any request "in recent days" (April 2021): no overlap
+
+    a#c1  Alpha asked Beta for talks "in 2018"; Alpha is president since 2019-05-20
+    b#c1  Beta knows of no request from the president's office "since 2017"
 
 Options: none.
 """

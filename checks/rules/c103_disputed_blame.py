@@ -8,6 +8,12 @@ and "Moscow blames Kyiv" are one dispute between Ukraine's and Russia's sides.
 Mutual blame is a dispute, not a fact: a reader must see both accusations
 side by side, and coverage that reports only one of them takes a side.
 
+A person and the office they head need no merging here: the registry links them
+(``_parties.Heads``) only when they are on one side, and with a side set both
+already stand for it. Unsided entities are their own sides; they are not merged
+through the office a person heads, as sides carry no time and a former holder
+would be merged with the office for good.
+
 Only firm blame counts (asserted, or the denial of a negation); hedged
 reports (suggests, fears, hopes) and denials of blame do not. Claims are
 grouped by predicate and by direction (blaming side, blamed side); one

@@ -110,18 +110,34 @@ def disagreements(corpus: Corpus, kind: str, left: Side, right: Side,
     for key, block in party_blocks(corpus).items():
         if len(block) < 2:
             continue
-        sides = [c for c in block if left(c) or right(c)]
-        for named, claims in groups(heads, key, sides):
-            a = [c for c in claims if left(c)]
-            b = [c for c in claims if right(c)]
-            pair = linked_pair(heads, a, b)
+        a = [c for c in block if left(c)]
+        b = [c for c in block if right(c)]
+        if not a or not b:
+            continue
+        keys = {c.key for c in a} | {c.key for c in b}
+        if len(keys) == 1:  # the common case: one literal key, no link to follow
+            pair = best_pair(a, b)
             if pair is not None:
-                # A claim of another key is listed only when it is one party with the
-                # pair at its own time (not a former holder's claim of a later day).
-                keys = (pair[0].key, pair[1].key)
-                a = [c for c in a if related(heads, c, keys)]
-                b = [c for c in b if related(heads, c, keys)]
-                yield _hit(corpus, heads, kind, named, pair, a, b, describe)
+                yield _hit(corpus, heads, kind, keys.pop(), pair, a, b, describe)
+            continue
+        yield from _linked_hits(corpus, heads, kind, key, a, b, describe)
+
+
+def _linked_hits(corpus: Corpus, heads: Heads, kind: str, key: Key, a: list[ClaimInfo],
+                 b: list[ClaimInfo], describe: Callable[[ClaimInfo], str]) -> Iterator[Hit]:
+    """The hits of a party block whose sides hold several literal keys: per group."""
+    for named, claims in groups(heads, key, [*a, *b]):
+        mine = {id(c) for c in claims}
+        ga = [c for c in a if id(c) in mine]
+        gb = [c for c in b if id(c) in mine]
+        pair = linked_pair(heads, ga, gb)
+        if pair is not None:
+            # A claim of another key is listed only when it is one party with the pair at
+            # its own time (not a former holder's claim of a later day).
+            keys = (pair[0].key, pair[1].key)
+            ga = [c for c in ga if related(heads, c, keys)]
+            gb = [c for c in gb if related(heads, c, keys)]
+            yield _hit(corpus, heads, kind, named, pair, ga, gb, describe)
 
 
 def related(heads: Heads, c: ClaimInfo, keys: Sequence[Key]) -> bool:
@@ -299,9 +315,10 @@ def _keep(prev: tuple[ClaimInfo, ClaimInfo | None] | None, c: ClaimInfo, span: S
 def _hit(corpus: Corpus, heads: Heads, kind: str, key: Key, pair: tuple[ClaimInfo, ClaimInfo],
          a: list[ClaimInfo], b: list[ClaimInfo], describe: Callable[[ClaimInfo], str]) -> Hit:
     x, y = pair
-    # The pair's own keys first: another key's claims must not crowd them out.
-    others = sorted((c for c in (*a, *b) if c is not x and c is not y),
-                    key=lambda c: c.key not in (x.key, y.key))
+    others = [c for c in (*a, *b) if c is not x and c is not y]
+    if any(c.key != x.key for c in others) or x.key != y.key:
+        # The pair's own keys first: another key's claims must not crowd them out.
+        others.sort(key=lambda c: c.key not in (x.key, y.key))
     listed = [x, y, *others[: 2 * MAX_LISTED - 2]]
     if x.key == y.key:
         message = (f"{kind} on '{label(corpus, x.key)}': {who(corpus, x)} ({x.focus}) "

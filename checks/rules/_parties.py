@@ -194,11 +194,8 @@ class Heads:
         one party with each other)."""
         if a == b:
             return (ALWAYS,)
-        for person, office in ((a, b), (b, a)):
-            head = self.links.get(person)
-            if head is not None and head.office == office:
-                return head.days
-        return None
+        found = self.link(a, b)
+        return found[1].days if found is not None else None
 
     def holders(self, office: str) -> tuple[str, ...]:
         """The people who head ``office`` (at some time), sorted."""

@@ -103,9 +103,9 @@ def _by_sign(claims: list[ClaimInfo]) -> Signs:
     return by_sign
 
 
-def _pool(by_sign: Signs, sign: int) -> list[ClaimInfo]:
+def _pool(by_sign: Signs, sign: int) -> Iterator[ClaimInfo]:
     """Opposite polarity or not aware; for an own-voice 'not aware', any firm side."""
-    return by_sign[-sign] + by_sign[0] if sign else by_sign[1] + by_sign[-1]
+    return itertools.chain(*((by_sign[-sign], by_sign[0]) if sign else (by_sign[1], by_sign[-1])))
 
 
 def _contesting(heads: Heads, ci: ClaimInfo, signs: dict[Key, Signs]) -> list[ClaimInfo]:
@@ -115,11 +115,15 @@ def _contesting(heads: Heads, ci: ClaimInfo, signs: dict[Key, Signs]) -> list[Cl
     out = list(itertools.islice((c for c in _pool(signs[ci.key], sign) if c is not ci),
                                 MAX_LISTED))
     for key in kin_keys(heads, ci.key, signs):
-        for days in window(heads, ci.key, key) if key != ci.key else ():
+        if key == ci.key:
+            continue
+        for days in window(heads, ci.key, key):
             mine = meet(span_of(ci), days)
             if mine is None or len(out) >= MAX_LISTED:
                 continue
-            found = (c for c in _pool(signs[key], sign) if span_of(c).overlaps(mine))
+            seen = {id(c) for c in out}  # a claim may meet two of a person's terms
+            found = (c for c in _pool(signs[key], sign)
+                     if id(c) not in seen and span_of(c).overlaps(mine))
             out += itertools.islice(found, MAX_LISTED - len(out))
     return out
 

@@ -11,8 +11,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.model import Mode, Part
+from checks.model import Entity, EntityKind, Mode, Part
 from checks.rules import _conflict
+from checks.rules._parties import Heads
 from checks.timeexpr import Interval
 
 DAY0 = dt.date(2021, 4, 1)
@@ -63,3 +64,40 @@ def test_best_pair_is_not_quadratic() -> None:
     started = time.process_time()
     assert _conflict.best_pair(a, b) is None  # no two times meet: every sweep runs in full
     assert time.process_time() - started < 10
+
+
+def _keyed(n: int, source: str, key: tuple[str, str, str], when: Interval) -> Any:
+    by = SimpleNamespace(speaker="x", mode=Mode.paraphrase, via=())
+    return SimpleNamespace(source=SimpleNamespace(id=source), when=when, key=key,
+                           claim=SimpleNamespace(id=f"c{n}", by=by, part=Part.body))
+
+
+N = 6_000
+
+
+def test_an_office_of_many_holders_meets_them_in_one_sweep() -> None:
+    """Six thousand holders of one office, a day each: the office's claims meet all of
+    them in one sweep over the claims' party days, not once per holder (which read every
+    office claim per holder: 36 million overlap tests, 6.8 s; one sweep: 0.1 s)."""
+    start = dt.date(2010, 1, 1)
+    holders = [Entity.model_validate(
+        {"id": f"p{i}", "name": f"P {i}", "kind": "person", "side": "north",
+         "roles": [{"title": "President of North", "of": "north",
+                    "from": str(start + dt.timedelta(i)), "to": str(start + dt.timedelta(i))}]})
+        for i in range(N)]
+    heads = Heads([Entity(id="north", name="North", kind=EntityKind.government, side="north"),
+                   Entity(id="office", name="Office of the President of North",
+                          kind=EntityKind.government, side="north"), *holders])
+    party = ("office", "ask", "")
+    year_2000 = Interval(dt.date(2000, 1, 1), dt.date(2000, 12, 31))
+    a = [_keyed(i, "s", party, year_2000) for i in range(N)]
+    b = [_keyed(i, "t", (f"p{i}", "ask", ""), Interval(start + dt.timedelta(i),
+                                                       start + dt.timedelta(i)))
+         for i in range(N)]
+    assert len(_conflict.groups(heads, party, [*a, *b])) == 1  # the office joins them all
+    started = time.process_time()
+    assert _conflict.linked_pair(heads, party, a, b) is None  # never the party's same day
+    late = _keyed(9, "t", ("p9", "ask", ""), Interval(start, start + dt.timedelta(N)))
+    a[5] = _keyed(5, "s", party, Interval(start + dt.timedelta(9), start + dt.timedelta(9)))
+    assert _conflict.linked_pair(heads, party, a, [*b, late]) == (a[5], b[9])
+    assert time.process_time() - started < 2

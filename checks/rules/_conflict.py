@@ -12,28 +12,46 @@ Parties (:class:`~checks.rules._parties.Heads`): a proposition's subject and obj
 keyed by *party*, a person merged with the office they head when the registry says so
 unambiguously, so "Alpha asked Beta for talks" and "Alpha's office made no request to
 Beta" share a block (:func:`party_block`). Inside a block, two claims are compared when
-their literal keys are one, at any time, or differ only by a person and the office they
-head, during the days they head it (the claims' times are cut to those days): a former
+their literal keys are one, at any time, or on a day both are the party's (:func:`pieces`:
+a person's claim on the days they head the office, the office's on all): a former
 holder's or another holder's claims are never set against the office's claims of
-another time. Each literal key meets only its own kin (itself, the office, its heads),
-so the pairings are bounded by the registry, not by the claims. A pair of two literal
-keys is named only when no pair of one key disagrees, and its message names the
-proposition each source stated and the link."""
+another time, nor two holders' against each other. Claims of two keys are paired in one
+sweep over those days, however many people held the office. A pair of two literal keys
+is named only when no pair of one key disagrees, and its message names the proposition
+each source stated and the link."""
 
 from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from ..corpus import QUOTE_MODES, ClaimInfo, Corpus
 from ..findings import Hit
-from ..model import Mode, Part, Stance
+from ..model import Claim, Mode, Part, Source, Stance
 from ..timeexpr import Interval
 from ._common import MAX_LISTED, label, polarity, stance_phrase, who
 from ._parties import ALWAYS, Heads, heads_of
 
 Side = Callable[[ClaimInfo], bool]
+
+
+class Dated(Protocol):
+    """What pairing reads of a claim: a :class:`ClaimInfo`, or a :class:`Piece` of one."""
+
+    @property
+    def source(self) -> Source: ...
+
+    @property
+    def claim(self) -> Claim: ...
+
+    @property
+    def when(self) -> Interval | None: ...
+
+
+T = TypeVar("T", bound=Dated)
 
 
 def firm(sign: int) -> Side:
@@ -130,22 +148,19 @@ def _linked_hits(corpus: Corpus, heads: Heads, kind: str, key: Key, a: list[Clai
         mine = {id(c) for c in claims}
         ga = [c for c in a if id(c) in mine]
         gb = [c for c in b if id(c) in mine]
-        pair = linked_pair(heads, ga, gb)
+        pair = linked_pair(heads, key, ga, gb)
         if pair is not None:
-            # A claim of another key is listed only when it is one party with the pair at
-            # its own time (not a former holder's claim of a later day).
+            # A claim of another key is listed only when it is the party's at its own
+            # time (not a former holder's claim of a later day).
             keys = (pair[0].key, pair[1].key)
-            ga = [c for c in ga if related(heads, c, keys)]
-            gb = [c for c in gb if related(heads, c, keys)]
+            ga = [c for c in ga if related(heads, key, c, keys)]
+            gb = [c for c in gb if related(heads, key, c, keys)]
             yield _hit(corpus, heads, kind, named, pair, ga, gb, describe)
 
 
-def related(heads: Heads, c: ClaimInfo, keys: Sequence[Key]) -> bool:
-    """Whether ``c`` states one of ``keys`` or, at its time, one party's same proposition."""
-    if c.key in keys:
-        return True
-    span = span_of(c)
-    return any(days.overlaps(span) for k in keys for days in window(heads, c.key, k))
+def related(heads: Heads, party: Key, c: ClaimInfo, keys: Sequence[Key]) -> bool:
+    """Whether ``c`` states one of ``keys`` or is the party's claim at its own time."""
+    return c.key in keys or bool(pieces(heads, party, (c,)))
 
 
 def groups(heads: Heads, party: Key, claims: Sequence[ClaimInfo]
@@ -179,42 +194,72 @@ def groups(heads: Heads, party: Key, claims: Sequence[ClaimInfo]
     return sorted(out, key=lambda g: g[0])
 
 
-Rank = tuple[bool, bool, "Standing", "Standing", tuple["Standing", "Standing"]]
+Rank = tuple[bool, "Standing", "Standing", tuple["Standing", "Standing"]]
 
 
-def linked_pair(heads: Heads, a: Sequence[ClaimInfo], b: Sequence[ClaimInfo]
+def linked_pair(heads: Heads, party: Key, a: Sequence[ClaimInfo], b: Sequence[ClaimInfo]
                 ) -> tuple[ClaimInfo, ClaimInfo] | None:
-    """:func:`best_pair` across a party block: per pair of literal keys that may be one
-    proposition, per stretch of days they are, the best pair; then the best of those: a
-    pair of one literal key first (it needs no registry link to read, and a finding keeps
-    the pair it named before parties were merged), then as :func:`best_pair` ranks, then
-    the first source and claim ids."""
+    """:func:`best_pair` across a group of a party block. A pair of one literal key
+    first (it needs no registry link to read, and a finding keeps the pair it named
+    before parties were merged): the best of each key's, as :func:`best_pair` ranks,
+    then the first source and claim ids. Else one sweep over every claim's party days
+    (:func:`pieces`): two claims meet when they are the party's on a common day, so a
+    former and a later holder never meet, and an office's claims meet every holder's
+    in one sweep, however many held it."""
     left, right = by_key(a), by_key(b)
     found: list[tuple[Rank, tuple[str, str, str, str], ClaimInfo, ClaimInfo]] = []
-    for ka in sorted(left):
-        for kb in kin_keys(heads, ka, right):
-            for days in window(heads, ka, kb):
-                pair = best_pair(left[ka], right[kb], None if days == ALWAYS else days)
-                if pair is not None:
-                    x, y = pair
-                    found.append((_rank(x, y, ka == kb),
-                                  (x.source.id, x.claim.id, y.source.id, y.claim.id), x, y))
-    if not found:
-        return None
-    top = max(r for r, _, _, _ in found)
-    _, _, x, y = min((f for f in found if f[0] == top), key=lambda f: f[1])
-    return x, y
+    for key in sorted(left.keys() & right.keys()):
+        pair = best_pair(left[key], right[key])
+        if pair is not None:
+            x, y = pair
+            found.append((_rank(x, y), (x.source.id, x.claim.id, y.source.id, y.claim.id), x, y))
+    if found:
+        top = max(r for r, _, _, _ in found)
+        _, _, x, y = min((f for f in found if f[0] == top), key=lambda f: f[1])
+        return x, y
+    # No key disagrees with itself, so a pair found here is of two keys.
+    cut = best_pair(pieces(heads, party, a), pieces(heads, party, b))
+    return (cut[0].of, cut[1].of) if cut is not None else None
 
 
-def _rank(x: ClaimInfo, y: ClaimInfo, one_key: bool) -> Rank:
+def _rank(x: ClaimInfo, y: ClaimInfo) -> Rank:
     sa, sb = standing(x), standing(y)
-    return (one_key, x.source.id != y.source.id, min(sa, sb), max(sa, sb), (sa, sb))
+    return (x.source.id != y.source.id, min(sa, sb), max(sa, sb), (sa, sb))
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A claim on the days its subject and object are its block's party: the days a
+    person heads the office, all its days for the office's own claims."""
+
+    of: ClaimInfo
+    when: Interval
+
+    @property
+    def source(self) -> Source:
+        return self.of.source
+
+    @property
+    def claim(self) -> Claim:
+        return self.of.claim
+
+
+def pieces(heads: Heads, party: Key, claims: Iterable[ClaimInfo]) -> list[Piece]:
+    """Each claim cut to its party days (none: it is not the party at its time)."""
+    out = []
+    for c in claims:
+        span = span_of(c)
+        for days in window(heads, c.key, party):
+            cut = meet(span, days)
+            if cut is not None:
+                out.append(Piece(c, cut))
+    return out
 
 
 Standing = tuple[bool, bool, bool, bool, bool]
 
 
-def standing(c: ClaimInfo) -> Standing:
+def standing(c: Dated) -> Standing:
     """How well a claim is sourced, the most telling first (greater is better): a named
     speaker, quoted words, the article's body, first-hand, and then a whole quotation
     over a fragment (Mendel's "The president's office, of course, made a request" over
@@ -227,16 +272,10 @@ def standing(c: ClaimInfo) -> Standing:
             by.mode is Mode.direct_quote)
 
 
-def best_pair(a: Sequence[ClaimInfo], b: Sequence[ClaimInfo], within: Interval | None = None
-              ) -> tuple[ClaimInfo, ClaimInfo] | None:
+def best_pair(a: Sequence[T], b: Sequence[T]) -> tuple[T, T] | None:
     """The pair (a claim of ``a``, one of ``b``) with overlapping times that a message
-    names (see the module docstring), or None; with ``within``, times are cut to those
-    days first. Claims are grouped by standing (at most 32 groups a side), so each claim
-    takes part in a bounded number of sweeps."""
-    span = span_of if within is None else _cut(within)
-    if within is not None:
-        a = [c for c in a if span_of(c).overlaps(within)]
-        b = [c for c in b if span_of(c).overlaps(within)]
+    names (see the module docstring), or None. Claims are grouped by standing (at most 32
+    groups a side), so each claim takes part in a bounded number of sweeps."""
     left, right = _by_standing(a), _by_standing(b)
     # Weaker claim's standing first, then the stronger's; (sa, sb) breaks a tie of the
     # mirrored pairings deterministically.
@@ -244,70 +283,54 @@ def best_pair(a: Sequence[ClaimInfo], b: Sequence[ClaimInfo], within: Interval |
                    key=lambda p: (min(p), max(p), p), reverse=True)
     for apart in (True, False):
         for sa, sb in order:
-            pair = _overlap(left[sa], right[sb], apart, span)
+            pair = _overlap(left[sa], right[sb], apart)
             if pair is not None:
                 return pair
     return None
 
 
-def _by_standing(claims: Sequence[ClaimInfo]) -> dict[Standing, list[ClaimInfo]]:
-    groups: dict[Standing, list[ClaimInfo]] = defaultdict(list)
+def _by_standing(claims: Sequence[T]) -> dict[Standing, list[T]]:
+    groups: dict[Standing, list[T]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: (c.source.id, c.claim.id)):
         groups[standing(c)].append(c)
     return groups
 
 
-
-def span_of(c: ClaimInfo) -> Interval:
+def span_of(c: Dated) -> Interval:
     """A claim's time; an unknown time overlaps every time."""
     return c.when or ALWAYS
 
 
-
-Span = Callable[[ClaimInfo], Interval]
-
-
-def _cut(within: Interval) -> Span:
-    """A claim's time cut to ``within`` (claims that miss it are left out before)."""
-    def span(c: ClaimInfo) -> Interval:
-        cut = meet(span_of(c), within)
-        assert cut is not None
-        return cut
-    return span
-
-
-def _overlap(left: list[ClaimInfo], right: list[ClaimInfo], apart: bool, span: Span = span_of
-             ) -> tuple[ClaimInfo, ClaimInfo] | None:
+def _overlap(left: list[T], right: list[T], apart: bool) -> tuple[T, T] | None:
     """The first claim of ``left`` (in its order) with a claim of ``right`` whose time
     overlaps its own, from another source when ``apart``; O((n + m) log m). Over the
     right claims sorted by start, each prefix keeps the claim with the latest end and the
     one with the latest end among the other sources: one of them answers any left claim."""
-    ordered = sorted(right, key=lambda c: span(c).start)
-    starts = [span(c).start for c in ordered]
-    best: list[tuple[ClaimInfo, ClaimInfo | None]] = []
+    ordered = sorted(right, key=lambda c: span_of(c).start)
+    starts = [span_of(c).start for c in ordered]
+    best: list[tuple[T, T | None]] = []
     for c in ordered:
-        best.append(_keep(best[-1] if best else None, c, span))
+        best.append(_keep(best[-1] if best else None, c))
     for c in left:
-        i = bisect.bisect_right(starts, span(c).end) - 1
+        i = bisect.bisect_right(starts, span_of(c).end) - 1
         if i < 0:
             continue
         top, other = best[i]
         pick = other if apart and top.source.id == c.source.id else top
-        if pick is not None and span(pick).end >= span(c).start:
+        if pick is not None and span_of(pick).end >= span_of(c).start:
             return c, pick
     return None
 
 
-def _keep(prev: tuple[ClaimInfo, ClaimInfo | None] | None, c: ClaimInfo, span: Span
-          ) -> tuple[ClaimInfo, ClaimInfo | None]:
+def _keep(prev: tuple[T, T | None] | None, c: T) -> tuple[T, T | None]:
     """The prefix's (latest end, latest end of another source than it) after ``c``."""
     if prev is None:
         return c, None
     top, other = prev
-    if span(c).end > span(top).end:
+    if span_of(c).end > span_of(top).end:
         # c leads; the old leader (or its runner-up) is the best of the other sources.
         return c, (top if top.source.id != c.source.id else other)
-    if c.source.id != top.source.id and (other is None or span(c).end > span(other).end):
+    if c.source.id != top.source.id and (other is None or span_of(c).end > span_of(other).end):
         return top, c
     return top, other
 

@@ -23,8 +23,9 @@ expectations, and suggests and fears at any time, stay inferences.
 
 Claims are grouped by party proposition once; each own-voice claim is looked up
 against its own proposition's polarities (at any time, as before parties) and then
-against its linked propositions' claims whose times meet its own within the days of
-the link, at most MAX_LISTED of them.
+against the block's other propositions' claims whose party days meet its own, at most
+MAX_LISTED of them: the scan is the one it made of its own proposition's claims before
+parties, over the party block.
 
 The message words the claim as the outlet holds it ("RT expects 'Alpha spoke
 with Beta'", "Topcor denies ..."), and calls it contested only when it names who
@@ -55,17 +56,18 @@ Options: none.
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
 from ..model import Stance
-from ..timeexpr import ahead
+from ..timeexpr import Interval, ahead
 from ._attribution import is_own_voice
 from ._common import MAX_LISTED, label, polarity, stance_phrase, who
-from ._conflict import Key, by_key, kin_keys, links, meet, party_block, party_blocks, span_of, window
+from ._conflict import Key, by_key, links, party_block, party_blocks, pieces
 from ._dates import time_fields
 from ._parties import Heads, heads_of
 
@@ -81,16 +83,26 @@ INFERENCE = (Stance.suggests, Stance.expects, Stance.fears)
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     heads = heads_of(corpus.entities)
-    for block in party_blocks(corpus).values():
+    for party, block in party_blocks(corpus).items():
         own = [c for c in block if is_own_voice(c)]
         if not own:
             continue
         # One pass per proposition: who holds it true, false, or is not aware.
         signs = {key: _by_sign(claims) for key, claims in by_key(block).items()}
+        # Each claim's days as the party's (C101: a person's while they head the office),
+        # worked out only when a proposition of another key is looked at.
+        days = functools.partial(_days, heads, party, {})
         for ci in own:
-            against = _contesting(heads, ci, signs)
+            against = _contesting(ci, signs, days)
             if against or _inference(ci):
                 yield _hit(corpus, heads, ci, against)
+
+
+def _days(heads: Heads, party: Key, memo: dict[int, list[Interval]], c: ClaimInfo
+          ) -> list[Interval]:
+    if id(c) not in memo:
+        memo[id(c)] = [p.when for p in pieces(heads, party, (c,))]
+    return memo[id(c)]
 
 
 Signs = dict[int, list[ClaimInfo]]
@@ -108,23 +120,20 @@ def _pool(by_sign: Signs, sign: int) -> Iterator[ClaimInfo]:
     return itertools.chain(*((by_sign[-sign], by_sign[0]) if sign else (by_sign[1], by_sign[-1])))
 
 
-def _contesting(heads: Heads, ci: ClaimInfo, signs: dict[Key, Signs]) -> list[ClaimInfo]:
+def _contesting(ci: ClaimInfo, signs: dict[Key, Signs],
+                days: Callable[[ClaimInfo], list[Interval]]) -> list[ClaimInfo]:
     """Who contests ``ci`` (at most MAX_LISTED): its own proposition's other side at any
-    time, then, in the days a person heads the office, the office's (or the person's)."""
+    time, then another key's whose party days meet its own (a head's and the office's)."""
     sign = polarity(ci)
     out = list(itertools.islice((c for c in _pool(signs[ci.key], sign) if c is not ci),
                                 MAX_LISTED))
-    for key in kin_keys(heads, ci.key, signs):
-        if key == ci.key:
+    for key in sorted(signs):
+        if key == ci.key or len(out) >= MAX_LISTED:
             continue
-        for days in window(heads, ci.key, key):
-            mine = meet(span_of(ci), days)
-            if mine is None or len(out) >= MAX_LISTED:
-                continue
-            seen = {id(c) for c in out}  # a claim may meet two of a person's terms
-            found = (c for c in _pool(signs[key], sign)
-                     if id(c) not in seen and span_of(c).overlaps(mine))
-            out += itertools.islice(found, MAX_LISTED - len(out))
+        mine = days(ci)
+        found = (c for c in _pool(signs[key], sign)
+                 if any(d.overlaps(e) for d in days(c) for e in mine))
+        out += itertools.islice(found, MAX_LISTED - len(out))
     return out
 
 

@@ -45,8 +45,10 @@ reading beyond it is dropped, the others kept ("on Friday" read on
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -160,24 +162,39 @@ def ahead(text: str) -> bool:
 
 def _ahead(m: re.Match[str]) -> bool:
     """Whether the clause holding the matched time has words that look ahead."""
-    start, end = _clause(m)
-    return _FORWARD.search(m.string, start, end) is not None
+    return _forward(m.string, *_clause(m))
+
+
+# A text naming a weekday hundreds of times ("Friday, Friday, ...") asks for the clause
+# and its forward words once per weekday: remembering a text's clause breaks and each
+# clause's answer keeps that linear (it was quadratic, about a second per 5,000-character
+# time, so a record of a few hundred such claims took minutes).
+@functools.lru_cache(maxsize=64)
+def _forward(text: str, start: int, end: int) -> bool:
+    return _FORWARD.search(text, start, end) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
+    """The starts, ends and words of the clause-opening words of ``text``, in order."""
+    found = list(_CLAUSE.finditer(text))
+    return (tuple(b.start() for b in found), tuple(b.end() for b in found),
+            tuple(b.group() for b in found))
 
 
 def _clause(m: re.Match[str], ranges: bool = False) -> tuple[int, int]:
     """The bounds of the clause holding the matched time: from the word opening it
     up to the next such word (or the text's ends). ``ranges``: a dash before a
     weekday joins a range ("Monday \u2013 Friday"), not another clause."""
-    start, end = 0, len(m.string)
-    for b in _CLAUSE.finditer(m.string):
-        if b.end() <= m.start():
-            start = b.start()  # the clause's opening word belongs to it ("when they will")
-        elif b.start() >= m.end():
-            if ranges and b.group().strip() in _DASHES and _WEEKDAY_AT.match(m.string, b.end()):
-                continue
-            end = b.start()
-            break
-    return start, end
+    starts, ends, words = _breaks(m.string)
+    before = bisect.bisect_right(ends, m.start())
+    # The clause's opening word belongs to it ("when they will").
+    start = starts[before - 1] if before else 0
+    for i in range(bisect.bisect_left(starts, m.end()), len(starts)):
+        if ranges and words[i].strip() in _DASHES and _WEEKDAY_AT.match(m.string, ends[i]):
+            continue
+        return start, starts[i]
+    return start, len(m.string)
 
 
 _DASHES = ("-", "\u2013", "\u2014")
@@ -456,7 +473,14 @@ def _weekdays(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     if first is None:
         return []
     _, end = _clause(first, ranges=True)
-    return list(pattern.finditer(text, first.start(), end))
+    # A weekday's readings depend only on its words, its clause and a "since" before it:
+    # the same weekday named again reads the same ("Friday, Friday, ..." 600 times in one
+    # time phrase made 600 identical readings per claim).
+    kept: dict[tuple[object, ...], re.Match[str]] = {}
+    for m in pattern.finditer(text, first.start(), end):
+        key = (" ".join((m[1] or "").lower().split()), m[2].lower(), _clause(m), _since(text, m))
+        kept.setdefault(key, m)
+    return list(kept.values())
 
 
 def _read(m: re.Match[str], fn: Resolver, anchor: dt.date | None,
@@ -488,8 +512,12 @@ def _read(m: re.Match[str], fn: Resolver, anchor: dt.date | None,
 
 
 _SINCE = re.compile(r"\bsince\s*$", re.I)
+_SINCE_AT = re.compile(r"since\b", re.I)
 
 
 def _since(text: str, m: re.Match[str]) -> bool:
     """Whether the matched time is the start of a "since ..." period."""
-    return bool(_SINCE.search(text[: m.start()]) or re.match(r"since\b", m.group(), re.I))
+    # Only the last word before the match counts: searching the whole prefix for it
+    # once per weekday was quadratic on a long time phrase.
+    last = text[: m.start()].rsplit(None, 1)
+    return bool((last and _SINCE.search(last[-1])) or _SINCE_AT.match(m.group()))

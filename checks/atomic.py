@@ -39,6 +39,14 @@ class Snapshot:
     size: int
 
 
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """``Path.resolve()`` that never raises: a symlink loop stays as far as it resolves.
+    Python 3.11's ``resolve`` raises RuntimeError on a loop, so one looping link among the
+    records (``a.yaml -> b.yaml -> a.yaml``) was a traceback from every command; opening
+    such a path fails with ELOOP, an OSError that callers report."""
+    return Path(os.path.realpath(path))
+
+
 def snapshot_of(data: bytes) -> Snapshot:
     return Snapshot(sha256=hashlib.sha256(data).hexdigest(), size=len(data))
 
@@ -56,8 +64,10 @@ def read(path: Path) -> tuple[bytes, Snapshot]:
 
 def target_inside(path: Path, root: Path) -> Path:
     """The real file a write to ``path`` would change, refused outside ``root``."""
-    real_root = root.resolve()
-    real = path.resolve()  # follows every symlink, including dangling ones' targets
+    real_root = real_path(root)
+    real = real_path(path)  # follows every symlink, including dangling ones' targets
+    if os.path.islink(real):  # still a link once resolved: a loop
+        raise WriteRefused(f"{path}: refusing to write through a symlink loop")
     try:
         real.relative_to(real_root)
     except ValueError:

@@ -76,13 +76,13 @@ def _an_input(output: Path, root: Path, config: Config, args: argparse.Namespace
 def _in_checked(output: Path, root: Path, config: Config, args: argparse.Namespace) -> str | None:
     if not (os.path.lexists(output) or output.name.endswith(YAML_SUFFIXES)):
         return None
-    real = _real(output)
+    real = atomic.real_path(output)
     given = [(p, Path(p)) for p in getattr(args, "paths", None) or []]
     for name, path in given + [(p, root / p) for p in config.paths]:
-        if real == _real(path):
+        if real == atomic.real_path(path):
             return (f"is '{name[:200]}', which the run checks: the report would replace it; "
                     "name another file")
-        if real.is_relative_to(_real(path)):
+        if real.is_relative_to(atomic.real_path(path)):
             why = ("the report would replace what the run reads there" if os.path.lexists(output)
                    else "the next run would read the report as a fact file")
             return f"is in '{name[:200]}', which the run checks: {why}; name a file outside it"
@@ -132,14 +132,10 @@ def _files_under(paths: list[Path], inode: int) -> Iterator[Path]:
                 yield Path(entry.path)
 
 
-def _real(path: Path) -> Path:
-    return Path(os.path.realpath(path))  # never raises: a link loop stays as it is
-
-
 def _same_file(a: Path, b: Path) -> bool:
     """The same path once links are followed, or the same file under two names (a hard
     link)."""
-    if _real(a) == _real(b):
+    if atomic.real_path(a) == atomic.real_path(b):
         return True
     try:
         return os.path.samefile(a, b)
@@ -215,7 +211,7 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = F
     cache holds one (checks.incremental), and stores its own for the next; with
     ``whole`` (a report of the whole corpus) too, and the corpus is built in full.
     ``output``: the file the report goes to, refused before the run if it is an input."""
-    root = Path(args.root).resolve()
+    root = atomic.real_path(args.root)
     config, selection = preflight(
         args, root, output=output, only=None if rules else STAGE_CATEGORIES,
         what="rule to run" if rules else "load, schema or integrity code for validate to report")

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import triage
+from . import atomic, triage
 from .cache import Cache, gc_paused
 from .cli import (
     EXIT_FINDINGS,
@@ -221,10 +221,10 @@ def _refuse_quietly(links: list[tuple[str, str]], member: tarfile.TarInfo,
 
 
 def _restore_links(folder: Path, links: list[tuple[str, str]]) -> None:
-    real = folder.resolve()
+    real = atomic.real_path(folder)
     for name, target in links:
         path = folder / name
-        if not path.parent.resolve().is_relative_to(real) or os.path.lexists(path):
+        if not atomic.real_path(path.parent).is_relative_to(real) or os.path.lexists(path):
             continue
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -380,7 +380,7 @@ def render(diff: DiffResult, fmt: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = Path(args.root).resolve()
+    root = atomic.real_path(args.root)
     # HEAD's side is the working tree: its reviews file is checked before the run.
     config, selection = preflight(args, root, output=Path(args.output) if args.output else None,
                                   reviews=args.head is None)

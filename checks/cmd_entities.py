@@ -23,8 +23,8 @@ import json
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from . import atomic
 from .cli import EXIT_OK, input_paths
 from .config import load_config
 from .corpus import Corpus, build
@@ -73,7 +73,7 @@ def _text(rows: list[Found]) -> str:
 
 
 def handle(args: argparse.Namespace) -> int:
-    root = Path(args.root).resolve()
+    root = atomic.real_path(args.root)
     paths = input_paths(args, load_config(root), root)
     rows = collect(build(paths, root))
     if args.format == "json":

@@ -47,7 +47,7 @@ def _one(file: Path, root: Path, *, check: bool) -> tuple[bool, str | None]:
 
 
 def handle(args: argparse.Namespace) -> int:
-    root = Path(args.root).resolve()
+    root = atomic.real_path(args.root)
     changed, failed = 0, 0
     for file in _files(args, root):
         shown = shown_path(file, root)

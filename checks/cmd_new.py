@@ -215,7 +215,7 @@ def _dump(record: CommentedMap, header: str, file: Path, root: Path) -> str:
 def handle(args: argparse.Namespace) -> int:
     _ask(args)
     published = _check_values(args)
-    root = Path(args.root).resolve()
+    root = atomic.real_path(args.root)
     facts = root / "facts"
     corpus = build([facts], root) if facts.is_dir() else Corpus(root=root)
     outlet = _outlet(corpus, args.outlet)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
+from . import atomic
 from .cli import EXIT_FINDINGS, EXIT_OK, input_paths
 from .config import load_config
 from .corpus import build
@@ -18,7 +18,7 @@ from .recall import Recall, measure
 
 
 def handle(args: argparse.Namespace) -> int:
-    root = Path(args.root).resolve()
+    root = atomic.real_path(args.root)
     paths = input_paths(args, load_config(root), root)
     rows = measure(build(paths, root))
     total = Recall(source="all", quotes=sum(r.quotes for r in rows),

@@ -15,6 +15,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .atomic import real_path
 from .findings import Severity
 
 FailOn = Literal["error", "warning", "info", "none"]
@@ -40,7 +41,7 @@ class Config(BaseModel):
 
 
 def find_pyproject(start: Path) -> Path | None:
-    for folder in (start.resolve(), *start.resolve().parents):
+    for folder in (real_path(start), *real_path(start).parents):
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             return candidate
@@ -177,13 +178,13 @@ def _inside(path: Path, root: Path, config: Config) -> None:
     """The configuration is part of the repository (and of pull requests): the files it
     names must be inside the repository, or a changed pyproject.toml could make a run
     read, and report on, files elsewhere on the machine."""
-    real_root = root.resolve()
+    real_root = real_path(root)
     for key, value in [("paths", p) for p in config.paths] + [("reviews", config.reviews)]:
         if "\0" in value or len(value) > MAX_PATH_CHARS:
             raise ConfigError(f"{path}: [tool.fact-checks] {key}: '{value[:60]}…' is not a usable "
                               f"path (a NUL character, or over {MAX_PATH_CHARS} characters)")
         try:
-            inside = (root / value).resolve().is_relative_to(real_root)
+            inside = real_path(root / value).is_relative_to(real_root)
         except (OSError, RuntimeError, ValueError):
             inside = False
         if not inside:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .atomic import real_path
 from .cache import Cache, gc_paused, load_all
 from .findings import ClaimRef, Location
 from .load import Document
@@ -250,7 +251,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 def shown_path(file: Path, root: Path) -> str:
     # The name the user sees in the repository first: a symlink is shown as itself.
     for path, base in ((Path(os.path.abspath(file)), Path(os.path.abspath(root))),
-                       (file.resolve(), root.resolve())):
+                       (real_path(file), real_path(root))):
         if path.is_relative_to(base):
             return path.relative_to(base).as_posix()
     return file.as_posix()
@@ -495,7 +496,11 @@ def _archived_text(corpus: Corpus, record: Record, doc: Document) -> str | None:
         doc.hit(TEXT_UNREADABLE, f"archived text '{ref.path}' does not exist",
                 "add the article text at that path, or fix the path", pointer)
         return None
-    except (ValueError, OSError, RuntimeError):
+    except RuntimeError:  # Python 3.11's resolve() on a link loop
+        doc.hit(TEXT_UNREADABLE, f"archived text '{ref.path}' is a symbolic link loop",
+                "store the article's text as a file at that path", pointer)
+        return None
+    except (ValueError, OSError):
         doc.hit(TEXT_UNREADABLE, f"archived text '{ref.path}' resolves outside the repository",
                 "store the text inside the repository (not through a symlink)", pointer)
         return None

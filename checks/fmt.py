@@ -46,6 +46,7 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
+from .atomic import real_path
 from .load import Document, parse_text
 from .model import MODELS, detect_kind
 
@@ -321,7 +322,7 @@ def modeline(kind: str, file: Path | None, root: Path | None) -> str:
     name = f"{kind}.schema.json"
     if file is None or root is None:
         return f"{MODELINE}../schemas/{name}"
-    rel = os.path.relpath(root.resolve() / "schemas" / name, file.resolve().parent)
+    rel = os.path.relpath(real_path(root) / "schemas" / name, real_path(file).parent)
     return f"{MODELINE}{Path(rel).as_posix()}"
 
 

@@ -38,6 +38,7 @@ from typing import Any
 
 import pytest
 
+from .atomic import real_path
 from .config import Config, ConfigError, load_config
 from .corpus import YAML_SUFFIXES, shown_path
 from .engine import select
@@ -73,7 +74,7 @@ class _State:
         paths = self.config.paths if self.config else ("facts",)
         for base in (self.root / p for p in paths):
             try:
-                rel = file.resolve().relative_to(base.resolve())
+                rel = real_path(file).relative_to(real_path(base))
             except ValueError:
                 continue
             # Hidden folders are skipped, as the corpus skips them.

@@ -43,6 +43,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .atomic import real_path
 from .config import Config, ConfigError
 from .corpus import shown_path
 from .engine import Selection, select, stamp
@@ -193,9 +194,9 @@ def _read(result: RunResult, selection: Selection,
           path: Path) -> tuple[Document, ReviewsFile | None]:
     """The reviews document and model: the corpus's copy when the run loaded it already
     (its problems are already findings), else loaded and validated here."""
-    real = path.resolve()
+    real = real_path(path)
     for doc in result.corpus.docs:
-        if doc.file.resolve() == real:
+        if real_path(doc.file) == real:
             return doc, _model(doc)
     doc = load_file(path, shown_path(path, result.root))
     kind, model = validate(doc)

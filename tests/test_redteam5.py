@@ -5,9 +5,17 @@ exit 2, in bounded time, never a traceback, a hang or a lost value)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
+
+import pytest
 
 from checks import timeexpr
+
+ENV = {**os.environ, "FACT_CHECKS_CACHE": "off"}
 
 # ------------------------------------------------------------------ time phrases
 
@@ -32,3 +40,51 @@ def test_a_repeated_weekday_reads_as_the_weekday_once() -> None:
         for past in (False, True):
             assert timeexpr.readings(many, anchor, past=past) == \
                 timeexpr.readings(once, anchor, past=past)
+
+
+# ------------------------------------------------------------------ file system
+
+
+def cli(root: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """The command line in a child (a hang fails the test, not the suite); no traceback."""
+    done = subprocess.run([sys.executable, "-m", "checks", *args], cwd=root, env=ENV,
+                          capture_output=True, text=True, errors="replace", timeout=timeout)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+@pytest.mark.parametrize("command", [["check"], ["validate"], ["fmt"], ["fmt", "--check"]])
+def test_a_symlink_loop_among_the_records_is_a_finding_not_a_traceback(
+        seed_repo: Path, command: list[str]) -> None:
+    # Python 3.11's Path.resolve() raises RuntimeError on a loop: every command ended in
+    # "internal error" (exit 2) when a contributor committed a.yaml -> b.yaml -> a.yaml.
+    os.symlink("loop2.yaml", seed_repo / "facts/loop1.yaml")
+    os.symlink("loop1.yaml", seed_repo / "facts/loop2.yaml")
+    done = cli(seed_repo, *command)
+    if command[0] == "fmt":  # fmt refuses a file it cannot read, as it refuses a FIFO
+        assert done.returncode == 2 and "facts/loop1.yaml: not formatted" in done.stderr
+        return
+    for name in ("loop1", "loop2"):
+        assert f"facts/{name}.yaml:1:1: error L006 the file cannot be read" in done.stdout
+    assert done.returncode == 1
+
+
+def test_a_looping_reviews_file_or_root_is_a_plain_error(seed_repo: Path) -> None:
+    os.symlink("o2", seed_repo / "o1")
+    os.symlink("o1", seed_repo / "o2")
+    reviews = cli(seed_repo, "check", "--reviews", "o1")
+    assert reviews.returncode == 1 and "o1:1:1: error L006" in reviews.stdout
+    for command in ("check", "validate", "fmt", "entities", "diff"):
+        done = cli(seed_repo, command, "--root", "o1")
+        assert done.returncode == 2 and done.stderr.startswith("fact-checks: error:"), done.stderr
+
+
+def test_an_archived_text_that_is_a_link_loop_says_so(seed_repo: Path) -> None:
+    texts = seed_repo / "facts/texts"
+    os.symlink("l2.txt", texts / "l1.txt")
+    os.symlink("l1.txt", texts / "l2.txt")
+    record = seed_repo / "facts/rbt-2021-04-12-putin-wont-talk.yaml"
+    record.write_text(record.read_text().replace("texts/rbt-2021-04-12-putin-wont-talk.txt",
+                                                 "texts/l1.txt"))
+    done = cli(seed_repo, "validate")
+    assert "error I006 archived text 'texts/l1.txt' is a symbolic link loop" in done.stdout

@@ -31,6 +31,7 @@ import os
 import pickle
 import re
 import secrets
+import stat
 import sys
 import tempfile
 import time
@@ -83,26 +84,49 @@ def _key_file() -> Path:
     return Path(base) / "fact-checks" / "key"
 
 
+KEY_BYTES = 32
+
+
 @lru_cache(maxsize=1)
 def _secret() -> bytes:
+    """The signing key: the stored one, else a new one stored for the next runs. A key
+    file shorter than a key is never used: an empty one (a run stopped between creating
+    the file and writing it, or a second run reading it in between) made the key b"", so
+    a pickle committed in the cache folder, signed with that, ran its code on load."""
     path = _key_file()
-    try:
-        key = path.read_bytes()
-        if len(key) >= 32:
-            return key
-    except OSError:
-        pass
-    key = secrets.token_bytes(32)
-    try:
+    stored = _stored_key(path)
+    if stored is not None:
+        return stored
+    key = secrets.token_bytes(KEY_BYTES)
+    with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key)
-    except FileExistsError:  # another process won the race: use its key
-        return path.read_bytes()
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".key-")  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(key)
+            # The file appears whole or not at all; a short one is replaced.
+            os.replace(tmp, path) if os.path.lexists(path) else os.link(tmp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    # Another run may have stored its key first: use it, so both runs' entries verify.
+    # Without a usable stored key, entries of this run verify within this run only.
+    return _stored_key(path) or key
+
+
+def _stored_key(path: Path) -> bytes | None:
+    """The stored key if it is a regular file holding a whole key (never blocks on a FIFO)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
-        pass  # no writable home: entries of this run verify within this run only
-    return key
+        return None
+    try:
+        key = os.read(fd, 4 * KEY_BYTES) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        key = b""
+    finally:
+        os.close(fd)
+    return key if len(key) >= KEY_BYTES else None
 
 
 @dataclass(frozen=True)

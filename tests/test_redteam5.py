@@ -5,7 +5,9 @@ exit 2, in bounded time, never a traceback, a hang or a lost value)."""
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import os
+import pickle
 import subprocess
 import sys
 import time
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import timeexpr
+from checks import cache, timeexpr
 
 ENV = {**os.environ, "FACT_CHECKS_CACHE": "off"}
 
@@ -88,3 +90,56 @@ def test_an_archived_text_that_is_a_link_loop_says_so(seed_repo: Path) -> None:
                                                  "texts/l1.txt"))
     done = cli(seed_repo, "validate")
     assert "error I006 archived text 'texts/l1.txt' is a symbolic link loop" in done.stdout
+
+
+# ------------------------------------------------------------------ the cache
+
+
+def _hostile_entry(folder: Path, signing_key: bytes, marker: Path) -> str:
+    """An entry whose pickle, once read, creates ``marker``; its cache key."""
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    body = pickle.dumps(Payload())
+    key = "ab" + "0" * 62
+    entry = folder / key[:2] / f"{key[2:]}.pkl"
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(hmac.digest(signing_key, body, "sha256") + body)
+    return key
+
+
+@pytest.mark.parametrize("stored", [b"", b"short"])
+def test_a_short_key_file_is_never_the_signing_key(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stored: bytes) -> None:
+    # A run stopped between creating the key file and writing it left it empty; every later
+    # run then signed with b"", and a pickle committed to .fact-checks-cache signed with
+    # b"" ran its code when the cache read it.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    key_file = tmp_path / "home/fact-checks/key"
+    key_file.parent.mkdir(parents=True)
+    key_file.write_bytes(stored)
+    cache._secret.cache_clear()
+    marker = tmp_path / "ran"
+    try:
+        entry = _hostile_entry(tmp_path / "cache", stored, marker)
+        assert cache.Cache(tmp_path / "cache").get(entry) is None
+        assert not marker.exists()
+        assert len(cache._secret()) >= 32 and key_file.read_bytes() == cache._secret()
+    finally:
+        cache._secret.cache_clear()
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_key_path_that_is_no_file_leaves_the_cache_working(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    # A folder there ended every check with "Is a directory" (exit 2); a FIFO would block.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    key_file = tmp_path / "home/fact-checks/key"
+    key_file.parent.mkdir(parents=True)
+    key_file.mkdir() if kind == "folder" else os.mkfifo(key_file)
+    cache._secret.cache_clear()
+    try:
+        assert len(cache._secret()) >= 32
+    finally:
+        cache._secret.cache_clear()

@@ -82,6 +82,15 @@ def _beyond_null(err: SchemaError) -> list[SchemaError]:
     return kept or list(err.context or [])
 
 
+def _type_fix(want: str, wanted: list[Any], inst: Any) -> str:
+    """How to give the wanted type. Text that YAML read as a number or true/false (a
+    fingerprint of digits, a headline like 1984) only needs quotes: "write text here"
+    told a curator who had written text to do what they had done."""
+    if "string" in wanted and isinstance(inst, (bool, int, float)):
+        return f"put the value in quotes (\"...\"): unquoted, YAML reads it as {_describe(inst)}"
+    return f"write {want} here"
+
+
 def explain(err: SchemaError) -> tuple[str, str, str, bool]:
     """(message, fix, pointer, points-at-key) for one schema error."""
     if err.validator in ("anyOf", "oneOf") and err.context:
@@ -108,7 +117,7 @@ def explain(err: SchemaError) -> tuple[str, str, str, bool]:
         wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         want = " or ".join(_WANTED.get(str(w), str(w)) for w in wanted)
         return (f"{where}: expected {want}, found {_describe(inst)}",
-                f"write {want} here", pointer, False)
+                _type_fix(want, wanted, inst), pointer, False)
     if kind == "enum":
         enum_values: Any = err.validator_value
         options = [str(o) for o in enum_values]

@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 
 from checks import cache, timeexpr
+from checks.config import Config
+from checks.engine import select
+from checks.pipeline import execute
 
 ENV = {**os.environ, "FACT_CHECKS_CACHE": "off"}
 
@@ -143,3 +146,23 @@ def test_a_key_path_that_is_no_file_leaves_the_cache_working(
         assert len(cache._secret()) >= 32
     finally:
         cache._secret.cache_clear()
+
+
+# ------------------------------------------------------------------ messages
+
+
+@pytest.mark.parametrize(("value", "read_as"), [("12345678901234567890", "a number"),
+                                                ("1e50", "a number"), ("true", "true/false")])
+def test_text_read_as_a_number_is_told_to_take_quotes(seed_repo: Path, value: str,
+                                                      read_as: str) -> None:
+    # A fingerprint copied without quotes may be all digits; the fix said "write text
+    # here" to a reviewer who had written the fingerprint, and every review stopped applying.
+    reviews = seed_repo / "facts/reviews.yaml"
+    text = reviews.read_text()
+    first = text.split("fingerprint: ", 1)[1].split("\n", 1)[0]
+    reviews.write_text(text.replace(f"fingerprint: {first}", f"fingerprint: {value}", 1))
+    config = Config()
+    run = execute([seed_repo / "facts"], seed_repo, config, select(config, only=["schema"]))
+    found = [f for f in run.findings if f.rule == "S001" and "fingerprint" in f.message]
+    assert len(found) == 1 and found[0].location.line == 6
+    assert found[0].fix == f'put the value in quotes ("..."): unquoted, YAML reads it as {read_as}'

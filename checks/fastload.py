@@ -34,6 +34,7 @@ from .load import (
     _resolve_plain,
     empty_value_pos,
     escape_pointer,
+    too_many_nodes,
 )
 
 try:  # optional dependency: PyYAML built against libyaml
@@ -62,6 +63,16 @@ def enabled() -> bool:
 
 class _Abort(Exception):
     """The file needs the standard loader (it will also produce the findings)."""
+
+
+class _TooMany(Exception):
+    """The node past MAX_NODES, at ``pos``: where the standard loader stops too. Handing
+    such a file over took the standard loader 26 s to reach the same node (2.6 MB of
+    plain claims), and a pull request may bring many."""
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__(pos)
+        self.pos = pos
 
 
 def _start(stack: list[list[Any]], pending: list[Any]) -> str:
@@ -141,6 +152,8 @@ def _build(text: str) -> tuple[Any, dict[str, Pos], dict[str, Pos]]:
                 continue
             if not event.value and mark.index == event.end_mark.index:
                 pos = _empty_pos(text, stack, key_end)
+            if nodes > MAX_NODES:  # values are counted as the standard loader counts them
+                raise _TooMany(pos)
             pointer = _start(stack, pending)
             values[pointer] = pos
             value = _scalar_value(event.value, event.style)
@@ -154,7 +167,7 @@ def _build(text: str) -> tuple[Any, dict[str, Pos], dict[str, Pos]]:
             values[pointer] = (mark.line + 1, mark.column + 1)
             nodes += 1
             if nodes > MAX_NODES:
-                raise _Abort
+                raise _TooMany((mark.line + 1, mark.column + 1))
             if stack and stack[-1][2]:
                 stack[-1].append(pending[0])  # remember the key this container fills
                 pending[0] = None
@@ -197,6 +210,9 @@ def parse_fast(doc: Document, text: str) -> bool:
         return False  # libyaml accepts tabs (and marks) where the standard loader stops
     try:
         data, values, keys = _build(text)
+    except _TooMany as limit:
+        too_many_nodes(doc, limit.pos)
+        return True
     except _Abort:
         return False
     except Exception:  # libyaml's errors, or anything odd: the standard loader reports it

@@ -207,6 +207,22 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
+def too_many_nodes(doc: Document, pos: Pos, *, bomb: bool = False,
+                   aliases: bool = False) -> None:
+    """The finding at the node past :data:`MAX_NODES` (both loaders give it: the fast
+    path need not hand a file of ordinary nodes to the standard loader to be told so).
+    ``bomb``: an alias crossed the limit; ``aliases``: the file has some, and they count."""
+    if bomb or aliases:
+        doc.hit(LOAD_ALIAS if bomb else LOAD_LIMIT,
+                f"the document expands to more than {MAX_NODES:,} nodes"
+                + (" through aliases (an alias bomb)" if bomb else ""),
+                "remove anchors (&) and aliases (*): write each value out; "
+                "fact records never need them", pos=pos)
+    else:
+        doc.hit(LOAD_LIMIT, f"the document has more than {MAX_NODES:,} nodes (keys, values "
+                "and items)", "split the file: one article's record is far smaller", pos=pos)
+
+
 class _Builder:
     """Turns ruamel.yaml events into plain data plus position tables."""
 
@@ -228,14 +244,11 @@ class _Builder:
     def _pos(self, event: Any) -> Pos:
         return (event.start_mark.line + 1, event.start_mark.column + 1)
 
-    def _count(self, n: int, event: Any) -> None:
+    def _count(self, n: int, event: Any, pos: Pos | None = None) -> None:
         self.nodes += n
         if self.nodes > MAX_NODES:
-            self.doc.hit(LOAD_LIMIT if n == 1 else LOAD_ALIAS,
-                         f"the document expands to more than {MAX_NODES:,} nodes"
-                         + (" through aliases (an alias bomb)" if n > 1 else ""),
-                         "remove anchors (&) and aliases (*): write each value out; "
-                         "fact records never need them", pos=self._pos(event))
+            too_many_nodes(self.doc, pos or self._pos(event), bomb=n > 1,
+                           aliases=bool(self.anchors))
             raise _Stop
 
     def _check_tag(self, event: Any) -> None:
@@ -360,7 +373,7 @@ class _Builder:
 
     def _scalar(self, event: Any, pos: Pos) -> None:
         self._check_tag(event)
-        self._count(1, event)
+        self._count(1, event, pos)  # an empty value just after its colon, as elsewhere
         text = event.value
         self._check_surrogates(text, pos)
         if len(text) > MAX_SCALAR_CHARS:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from checks import cache, timeexpr
+from checks import cache, fastload, load, timeexpr
 from checks.config import Config
 from checks.engine import select
+from checks.load import load_file
 from checks.pipeline import execute
 
 ENV = {**os.environ, "FACT_CHECKS_CACHE": "off"}
@@ -166,3 +167,39 @@ def test_text_read_as_a_number_is_told_to_take_quotes(seed_repo: Path, value: st
     found = [f for f in run.findings if f.rule == "S001" and "fingerprint" in f.message]
     assert len(found) == 1 and found[0].location.line == 6
     assert found[0].fix == f'put the value in quotes ("..."): unquoted, YAML reads it as {read_as}'
+
+
+# ------------------------------------------------------------------ the node limit
+
+
+def test_a_file_of_too_many_plain_nodes_is_refused_quickly(tmp_path: Path) -> None:
+    # Past 200,000 nodes the fast path handed the file to the standard loader, which took
+    # 26 s to reach the same node in 2.6 MB of plain claims: a pull request of such files
+    # held CI for minutes each. The fix no longer speaks of aliases the file does not have.
+    path = tmp_path / "big.yaml"
+    path.write_text("claims:\n" + "  - {id: c, says: {subject: a, predicate: b}}\n" * 70_000)
+    start = time.perf_counter()
+    doc = load_file(path, "big.yaml")
+    assert time.perf_counter() - start < 8  # was about 26 s
+    assert [h.code for h in doc.hits] == ["L005"] and doc.hits[0].location.line > 20_000
+    assert "more than 200,000 nodes" in doc.hits[0].message
+    assert "alias" not in doc.hits[0].message + doc.hits[0].fix
+
+
+@pytest.mark.parametrize("text", [
+    "- 1\n" * 60, "- [1, 2]\n" * 30, "a:\n" + "  - {b: c, d: [e, f]}\n" * 20,
+    "m:\n" + "".join(f"  k{i}:\n" for i in range(60)), "- \n" * 60,
+    "a: &x [1, 2]\nb: *x\nc:\n" + "  - 1\n" * 60,
+    "a: &x [1, 2, 3, 4, 5, 6, 7, 8, 9]\n" + "".join(f"b{i}: *x\n" for i in range(6)),
+    "{" + ", ".join(f"k{i}: v" for i in range(40)) + "}\n",
+])
+def test_both_loaders_stop_at_the_same_node(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            text: str) -> None:
+    monkeypatch.setattr(load, "MAX_NODES", 50)
+    monkeypatch.setattr(fastload, "MAX_NODES", 50)
+    path = tmp_path / "f.yaml"
+    path.write_text(text)
+    fast, slow = (load_file(path, "f.yaml", fast=True), load_file(path, "f.yaml", fast=False))
+    assert [(h.code, h.message, h.fix, h.location.line, h.location.column) for h in fast.hits] == \
+        [(h.code, h.message, h.fix, h.location.line, h.location.column) for h in slow.hits]
+    assert [h.code for h in slow.hits] in (["L004"], ["L005"])

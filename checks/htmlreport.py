@@ -59,9 +59,18 @@ _MODE_WORDS = {Mode.direct_quote: "direct quote", Mode.partial_quote: "partial q
                Mode.unnamed: "unnamed source", Mode.vague: "vague attribution"}
 
 
+# Code points HTML forbids in a document (controls other than ASCII whitespace, and
+# noncharacters): record text carried them into the page raw (ESC, NUL and BEL from an
+# evidence quote or a predicate label made the report non-conforming HTML, and ESC
+# sequences reached a terminal showing its source). Each becomes U+FFFD, visibly.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                        + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}"
+                                  for plane in range(0, 0x110000, 0x10000)) + "]")
+
+
 def esc(value: object) -> str:
     """Any value as HTML text: the only way record text reaches the page."""
-    return html.escape(str(value), quote=True)
+    return html.escape(_FORBIDDEN.sub("\ufffd", str(value)), quote=True)
 
 
 def safe_url(url: str) -> str | None:

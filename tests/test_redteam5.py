@@ -8,6 +8,7 @@ import datetime as dt
 import hmac
 import os
 import pickle
+import re
 import subprocess
 import sys
 import time
@@ -203,3 +204,18 @@ def test_both_loaders_stop_at_the_same_node(tmp_path: Path, monkeypatch: pytest.
     assert [(h.code, h.message, h.fix, h.location.line, h.location.column) for h in fast.hits] == \
         [(h.code, h.message, h.fix, h.location.line, h.location.column) for h in slow.hits]
     assert [h.code for h in slow.hits] in (["L004"], ["L005"])
+
+
+# ------------------------------------------------------------------ outputs
+
+
+def test_the_html_report_holds_no_character_html_forbids(seed_repo: Path) -> None:
+    # A predicate label (the vocabulary comes in pull requests too) or any record text
+    # with ESC, NUL or BEL reached the page raw: non-conforming HTML, and ESC sequences
+    # in a terminal showing its source. Every other format already cleaned them.
+    vocabulary = seed_repo / "facts/vocabulary.yaml"
+    vocabulary.write_text(vocabulary.read_text().replace(
+        "label: requested talks with", 'label: "requested\\e[31m talks\\0 with\\a\\x7f\\uFFFE"', 1))
+    done = cli(seed_repo, "check", "--format", "html", "--fail-on", "none")
+    assert done.returncode == 0 and "requested\ufffd[31m talks\ufffd with" in done.stdout
+    assert not re.search("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe]", done.stdout)

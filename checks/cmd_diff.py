@@ -234,12 +234,20 @@ def _restore_links(folder: Path, links: list[tuple[str, str]]) -> None:
 # --------------------------------------------------------------------- runs
 
 
-def _paths(root: Path, config: Config) -> list[Path]:
-    return [root / p for p in config.paths if (root / p).exists()]
+def _paths(root: Path, config: Config, head: str | None = None) -> list[Path]:
+    """The configured paths on one side. The base may predate them; the head (named by
+    ``head``) must hold them all: run from the wrong folder, diff compared nothing and
+    passed ("0 new"), where check stops with a usage error."""
+    missing = [p for p in config.paths if not (root / p).exists()]
+    if head is not None and missing:
+        raise UsageError(f"no such file or folder in {head}: {', '.join(missing)[:300]} (run "
+                         "diff from the repository's root, or give --root)")
+    return [root / p for p in config.paths if p not in missing]
 
 
 def _run(root: Path, config: Config, selection: Selection, args: argparse.Namespace, *,
-         head: bool, reviews: str | Path | None, cache: Cache | None = None) -> RunResult:
+         head: bool, reviews: str | Path | None, cache: Cache | None = None,
+         side: str = "the working tree") -> RunResult:
     """One side, as ``check`` runs it: a re-check from the state the last run stored
     when the cache holds one (only what changed since runs again), and the state stored
     again for the next run. A report that shows the whole corpus (html) gets HEAD's
@@ -253,10 +261,11 @@ def _run(root: Path, config: Config, selection: Selection, args: argparse.Namesp
         triage.apply(result, config, reviews=reviews, complete=not narrowed(args),
                      absent_ok=not head)
 
+    paths = _paths(root, config, side if head else None)
     if whole:
-        return checked_whole(_paths(root, config), root, config, selection,
+        return checked_whole(paths, root, config, selection,
                              fail_on=args.fail_on, after=after, cache=cache)
-    return checked(_paths(root, config), root, config, selection, fail_on=args.fail_on,
+    return checked(paths, root, config, selection, fail_on=args.fail_on,
                    quick=True, after=after, cache=cache)
 
 
@@ -269,7 +278,8 @@ def _side(repo: Repo, rev: str | None, root: Path, config: Config, selection: Se
         # stored state by paths relative to the root, so only the files the revision
         # does not share with the last run are parsed and re-checked.
         return _run(tree, config, selection, args, head=head,
-                    reviews=_reviews_in(tree, root, args.reviews), cache=Cache.for_root(root))
+                    reviews=_reviews_in(tree, root, args.reviews), cache=Cache.for_root(root),
+                    side=f"revision {rev}")
 
 
 def _reviews_in(tree: Path, root: Path, reviews: str | None) -> str | Path | None:

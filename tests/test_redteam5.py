@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import json
 import os
 import pickle
 import re
@@ -219,3 +220,32 @@ def test_the_html_report_holds_no_character_html_forbids(seed_repo: Path) -> Non
     done = cli(seed_repo, "check", "--format", "html", "--fail-on", "none")
     assert done.returncode == 0 and "requested\ufffd[31m talks\ufffd with" in done.stdout
     assert not re.search("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe]", done.stdout)
+
+
+# ------------------------------------------------------------------ diff
+
+
+def _commit(root: Path, message: str) -> None:
+    for args in (["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org",
+                                 "commit", "-q", "--allow-empty", "-m", message]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def test_diff_from_the_wrong_folder_is_a_usage_error(seed_repo: Path) -> None:
+    # A CI step run from facts/ (a wrong working-directory) made diff compare nothing and
+    # pass: "0 new, 0 resolved, 0 unchanged", exit 0; check stops there with exit 2.
+    subprocess.run(["git", "init", "-q", str(seed_repo)], check=True)
+    _commit(seed_repo, "base")
+    done = cli(seed_repo / "facts", "diff")
+    assert done.returncode == 2
+    assert "no such file or folder in the working tree: facts" in done.stderr
+    assert cli(seed_repo, "diff").returncode == 0
+
+
+def test_diff_against_a_base_that_predates_the_records_still_runs(seed_repo: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(seed_repo)], check=True)
+    subprocess.run(["git", "-C", str(seed_repo), "add", "pyproject.toml"], check=True)
+    subprocess.run(["git", "-C", str(seed_repo), "-c", "user.name=t", "-c",
+                    "user.email=t@example.org", "commit", "-q", "-m", "no records yet"], check=True)
+    done = cli(seed_repo, "diff", "--format", "json")
+    assert done.returncode in (0, 1) and json.loads(done.stdout)["counts"]["new"] > 0

@@ -119,6 +119,14 @@ class Role(Frozen):
         description="Other ways articles write this same role ('press secretary', 'spokesman').",
     )
 
+    @model_validator(mode="after")
+    def _from_before_to(self) -> Role:
+        # An inverted period is a role never held: every "held at the time" test (N502,
+        # H701's person-office links) silently failed for it.
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"'to' ({self.end}) is before 'from' ({self.start})")
+        return self
+
 
 class Entity(Frozen):
     """A person, organisation, government, place, outlet or group named in the coverage."""

@@ -249,3 +249,22 @@ def test_diff_against_a_base_that_predates_the_records_still_runs(seed_repo: Pat
                     "user.email=t@example.org", "commit", "-q", "-m", "no records yet"], check=True)
     done = cli(seed_repo, "diff", "--format", "json")
     assert done.returncode in (0, 1) and json.loads(done.stdout)["counts"]["new"] > 0
+
+
+# ------------------------------------------------------------------ the registry
+
+
+def test_a_role_that_ends_before_it_starts_is_a_schema_finding(seed_repo: Path) -> None:
+    # Accepted silently, it was a role never held: N502 and H701 quietly stopped linking
+    # the person to the office, as a range with min above max or a review expiring before
+    # it was made would have, were they not refused.
+    registry = seed_repo / "facts/entities.yaml"
+    text = registry.read_text()
+    held = '        of: ukraine\n        from: "2019-05-20"\n'
+    assert held in text
+    registry.write_text(text.replace(held, held + '        to: "2010-01-01"\n', 1))
+    config = Config()
+    run = execute([seed_repo / "facts"], seed_repo, config, select(config, only=["schema"]))
+    found = [f for f in run.findings if f.rule == "S001"]
+    assert [(f.location.path, f.location.line) for f in found] == [("facts/entities.yaml", 20)]
+    assert "'to' (2010-01-01) is before 'from' (2019-05-20)" in found[0].message

@@ -552,9 +552,14 @@ def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
     for j, excerpt in enumerate(claim.excerpts):
         sub = "/evidence" + (f"/{j}" if isinstance(claim.evidence, tuple) else "")
         _suspicious(doc, excerpt, ci.pointer + sub)
-        if text is None:
+        if not any(ch.isalnum() for ch in excerpt):
+            # " ", "\n" or "." stands in any article verbatim: the claim rested on nothing,
+            # and no finding said so.
+            doc.hit(EVIDENCE_MISSING, "evidence has no words (only spaces, punctuation or "
+                    "invisible characters)", "quote the article's own words that make the "
+                    "claim", ci.pointer + sub)
             continue
-        if excerpt in text:
+        if text is None or excerpt in text:
             continue
         if loose(excerpt) in _loose_article(text):
             doc.hit(EVIDENCE_NORMALISED, "evidence matches the archived text only after "

@@ -268,3 +268,24 @@ def test_a_role_that_ends_before_it_starts_is_a_schema_finding(seed_repo: Path) 
     found = [f for f in run.findings if f.rule == "S001"]
     assert [(f.location.path, f.location.line) for f in found] == [("facts/entities.yaml", 20)]
     assert "'to' (2010-01-01) is before 'from' (2019-05-20)" in found[0].message
+
+
+# ------------------------------------------------------------------ evidence
+
+
+@pytest.mark.parametrize("evidence", ['" "', '"\\n"', '"."', '[" ", "Kyiv and Moscow"]'])
+def test_evidence_without_words_is_a_finding(seed_repo: Path, evidence: str) -> None:
+    # " " or "." stands verbatim in any article: the claim rested on nothing and no
+    # finding said so.
+    record = seed_repo / "facts/rbt-2021-04-12-putin-wont-talk.yaml"
+    text = record.read_text()
+    line = ("    evidence: Kyiv and Moscow have traded blame over the worsening situation in "
+            "the eastern Donbass region\n")
+    assert line in text
+    record.write_text(text.replace(line, f"    evidence: {evidence}\n", 1))
+    config = Config()
+    run = execute([seed_repo / "facts"], seed_repo, config, select(config, only=["integrity"]))
+    found = [f for f in run.findings if f.rule == "I004"]
+    assert [f.message for f in found] == \
+        ["evidence has no words (only spaces, punctuation or invisible characters)"]
+    assert found[0].location.pointer.startswith("/claims/3/evidence")

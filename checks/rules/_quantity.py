@@ -134,8 +134,10 @@ def _span(q: Quantity, about: float, rounding: float = ROUNDING) -> Span | None:
                                max(v * (1 - about), v * (1 + about))),
         Comparator.gt: Span(v, math.inf, lo_open=True, hi_open=True),
         Comparator.ge: Span(v, math.inf, hi_open=True),
-        Comparator.lt: Span(0.0, v, hi_open=True),
-        Comparator.le: Span(0.0, v),
+        # Counts start at 0 ('fewer than 5 soldiers'); a bound at or below it ('fewer than
+        # 0', 'up to -3') admitted no value, so the claim silently left every comparison.
+        Comparator.lt: Span(0.0 if v > 0 else -math.inf, v, hi_open=True),
+        Comparator.le: Span(0.0 if v >= 0 else -math.inf, v),
     }
     return spans[q.cmp]
 
@@ -179,6 +181,8 @@ def span_words(s: Span, digits: int | None = DIGITS) -> str:
     """An interval in words: '80,000', 'more than 80,000', '72,000 to 88,000'."""
     if math.isinf(s.hi):
         return f"{'more than' if s.lo_open else 'at least'} {number(s.lo, digits)}"
+    if math.isinf(s.lo):
+        return f"{'fewer than' if s.hi_open else 'up to'} {number(s.hi, digits)}"
     if s.lo == s.hi:
         return number(s.lo, digits)
     if s.lo == 0 and not s.lo_open:
@@ -248,7 +252,7 @@ def exact(x: float) -> str:
     """A number as a key: every digit of the float, so no two values share it (a whole
     number as an integer, as keys have always written it)."""
     if math.isinf(x):
-        return "inf"
+        return "inf" if x > 0 else "-inf"
     return str(int(x)) if x.is_integer() else repr(x)
 
 

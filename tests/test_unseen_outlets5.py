@@ -1,0 +1,122 @@
+"""Fifth generality probe: BBC News (Tuesday 13 April 2021), The Moscow Times (Wednesday
+14 April) and the Kyiv Post (Thursday 15 April), curated by an audit beside the two seed
+records, judged as a careful fact-checker would.
+
+tests/fixtures/unseen5/facts/ holds the seed records and the three new ones, with the audit's
+registry and vocabulary additions (no reviews, so nothing is waived).
+
+Planted, and a fact-checker must be shown: a headline's "snubs" over a body that only hopes it
+is no refusal (BBC, H701); Mendel quoted in other words (BBC, U301) and Peskov's "not aware"
+translated as "I don't know anything about any such requests recently" (Moscow Times, U301);
+a running toll of 28 (BBC, this year), 26 (Moscow Times, since January, a day later) and 27
+(Kyiv Post) (Q201); "more than 80,000" against "up to 80,000" for the border and Crimea
+(Q202); per-place figures against the seed's combined one (Q203); Peskov's rejection of
+Western calls dated Tuesday against the seed's April 12 (D601); the transposed "Zelenksy"
+(N501); mutual blame (C103) and an offensive alleged and denied (C101).
+
+Must stay silent: "since July" in an April article with the curator's dates of last July
+(D604); "doesn't" against "does not" in Peskov's quote (U301); a headline's last word in
+single marks, "to Counter NATO 'Threat'" (A405); a forecast of "25 more" battalion groups
+against the 28 deployed (Q201); the same statements dated "On Monday", "on April 12" and
+"Monday" from three publication days (D601); titles the registry lists (N502); a headline's
+"80,000" over its body's "more than 80,000" (Q201/Q202); the BBC's 50 killed in 2020
+corroborating the seed's (R801).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks.findings import Finding
+from tests.findingtools import by_rule, claims_of, involving, probe_findings, stage_errors
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "unseen5"
+BBC = "bbc-2021-04-13-kremlin-snubs-zelensky"
+MT = "moscowtimes-2021-04-14-troops-west-nato-threat"
+KP = "kyivpost-2021-04-15-russia-amasses-80000"
+RFE = "rferl-2021-04-12-dialogue"
+RBT = "rbt-2021-04-12-putin-wont-talk"
+
+
+found = probe_findings(FIXTURE)
+
+
+def test_fixture_is_valid(found: list[Finding]) -> None:
+    assert stage_errors(found) == []
+
+
+def test_headline_snub_over_a_hope(found: list[Finding]) -> None:
+    hits = involving(found, "H701", f"{BBC}#hl-kremlin-snubs-zelensky")
+    assert hits and f"{BBC}#mendel-hope-not-refusal" in claims_of(hits[0])
+    # "Kremlin stays silent" is stated by the Kyiv Post's own body ("has not responded")
+    assert not involving(found, "H701", f"{KP}#hl-kremlin-silent")
+
+
+def test_quotes_worded_differently(found: list[Finding]) -> None:
+    assert involving(found, "U301", f"{BBC}#mendel-still-waiting")
+    assert involving(found, "U301", f"{BBC}#mendel-hope-not-refusal")
+    assert involving(found, "U301", f"{MT}#peskov-dont-know-anything")
+
+
+def test_running_toll_of_soldiers_killed(found: list[Finding]) -> None:
+    """28 this year (BBC, Tuesday) is more than 26 since January (Moscow Times, Wednesday)
+    and 27 (Kyiv Post, Thursday): the later, longer counts cannot be lower."""
+    hits = involving(found, "Q201", f"{BBC}#ukraine-28-killed")
+    assert hits and {f"{MT}#ukraine-26-killed", f"{KP}#jfo-27-killed"} <= claims_of(hits[0])
+    # the BBC's 50 in the whole of last year backs the seed's 50 in all of 2020
+    assert not involving(found, "R801", f"{RFE}#zelenskiy-50-killed-2020")
+
+
+def test_troop_figures(found: list[Finding]) -> None:
+    assert involving(found, "Q202", f"{KP}#general-staff-80000")  # > 80,000 vs up to 80,000
+    q203 = involving(found, "Q203", f"{RFE}#mendel-40000-troops")
+    assert q203 and {f"{BBC}#ukraine-40000-border", f"{MT}#ukraine-40000-crimea"} <= claims_of(q203[0])
+    # the headline's "80,000" rounds its own body's "more than 80,000"
+    assert not [f for f in found if f.rule in ("Q201", "Q202")
+                and f"{KP}#hl-russia-amasses-80000" in claims_of(f)]
+
+
+def test_a_statement_dated_a_day_late(found: list[Finding]) -> None:
+    assert involving(found, "D601", f"{MT}#peskov-rejected-calls")
+    # "On Monday" (Tuesday's BBC), "Monday" (Wednesday's Moscow Times) and "on April 12"
+    # (Thursday's Kyiv Post) are one day
+    assert not [f for f in found if f.rule.startswith("D60")
+                and f"{MT}#peskov-did-not-know" in claims_of(f)]
+    assert not [f for f in found if f.rule.startswith("D60") and (
+        f"{BBC}#biden-putin-call" in claims_of(f) or f"{KP}#kuleba-met-stoltenberg" in claims_of(f))]
+
+
+def test_transposed_letters_and_registered_titles(found: list[Finding]) -> None:
+    words = {f.message.split("'")[1] for f in by_rule(found, "N501")}
+    assert words == {"Zelenksy", "Volodomyr"}
+    assert by_rule(found, "N502") == []
+
+
+def test_blame_and_an_alleged_offensive(found: list[Finding]) -> None:
+    assert involving(found, "C103", f"{KP}#kremlin-blames-kyiv")
+    assert involving(found, "C101", f"{KP}#ukraine-denies-offensive")
+
+
+@pytest.mark.xfail(strict=True, reason="timeexpr read 'since July' in an April article as "
+                   "this July, so D604 called the curator's dates of last July wrong")
+def test_since_a_later_month_is_last_year(found: list[Finding]) -> None:
+    assert not involving(found, "D604", f"{KP}#jfo-35-since-july")
+
+
+@pytest.mark.xfail(strict=True, reason="U301 counted 'doesn't' and 'does not' as two wordings")
+def test_a_contraction_is_the_same_quote(found: list[Finding]) -> None:
+    assert not involving(found, "U301", f"{MT}#peskov-doesnt-threaten")
+
+
+@pytest.mark.xfail(strict=True, reason="A405 read a headline's last word in single marks "
+                   "as unquoted")
+def test_a_headline_scare_quote_is_a_quotation(found: list[Finding]) -> None:
+    assert not involving(found, "A405", f"{MT}#hl-nato-threat")
+
+
+@pytest.mark.xfail(strict=True, reason="Q201 compared a forecast ('expected to bring in 25 "
+                   "more') with the count deployed")
+def test_a_forecast_is_no_count(found: list[Finding]) -> None:
+    assert not involving(found, "Q201", f"{KP}#officer-25-more-btgs")

@@ -230,7 +230,13 @@ def _month_year(m: re.Match[str], a: dt.date) -> Interval | None:
 
 
 def _bare_month(m: re.Match[str], a: dt.date) -> Interval | None:
-    return _month(a.year, MONTHS[m[1].lower().rstrip(".")])
+    """'in July': the anchor year's July ("elections in September" are this year's). A
+    period "since July" starts before the anchor: read in April, it is last year's July."""
+    month = MONTHS[m[1].lower().rstrip(".")]
+    this = _month(a.year, month)
+    if this.start > a and a.year > dt.MINYEAR and _since(m.string, m):
+        return _month(a.year - 1, month)
+    return this
 
 
 def _shift(d: dt.date, days: int) -> dt.date | None:
@@ -503,7 +509,7 @@ def _read(m: re.Match[str], fn: Resolver, anchor: dt.date | None,
         return found
     if _since(m.string, m):
         # "since March 26", "since the end of March", "since Monday": up to the anchor.
-        found = tuple(Interval(iv.start, max(iv.end, anchor)) if iv.start <= anchor else iv
+        found = tuple(Interval(iv.start, anchor) if iv.start <= anchor else iv
                       for iv in found)
         past = True
     if past and not _ahead(m):

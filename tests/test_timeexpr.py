@@ -52,6 +52,10 @@ def test_resolves(text: str, want: Interval) -> None:
     ("since March", iv("2021-03-01", "2021-04-12")),
     ("since March 26", iv("2021-03-26", "2021-04-12")),
     ("since last Monday", iv("2021-04-05", "2021-04-12")),
+    # A month after the anchor's is last year's when a period starts in it ("since July",
+    # read in April: the ceasefire of last July), and a period never ends after the anchor.
+    ("since July", iv("2020-07-01", "2021-04-12")),
+    ("since April", iv("2021-04-01", "2021-04-12")),
     # Parts of a month.
     ("at the end of March", iv("2021-03-21", "2021-03-31")),
     ("in mid-March", iv("2021-03-11", "2021-03-20")),

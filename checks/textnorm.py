@@ -36,6 +36,24 @@ _IZE = re.compile(r"\b(\w{3,})iz(e|es|ed|ing|ation|ations)\b")
 # closed ("buildup", "ceasefire"), so the hyphen is dropped, not read as a word break.
 # Only hyphens: a dash set between words without spaces ("buildup\u2014the") still splits.
 HYPHEN_IN_WORD = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
+# Contractions a house style or a translator chooses ("doesn't" for "does not"): the same
+# words. Only unambiguous ones: 's and 'd may stand for two words (is/has, had/would).
+_CONTRACTION = re.compile(
+    r"\b(?:(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might)n't"
+    r"|(wo|ca|sha)n't|(\w+)'(re|ve|ll)|(i)'m)\b")
+_NOT_STEMS = {"wo": "will", "ca": "can", "sha": "shall"}
+_WORDS = {**SPELLING, "cannot": "can not"}
+_TAILS = {"re": "are", "ve": "have", "ll": "will"}
+
+
+def _expanded(m: re.Match[str]) -> str:
+    if m[1]:
+        return f"{m[1]} not"
+    if m[2]:
+        return f"{_NOT_STEMS[m[2]]} not"
+    if m[3]:
+        return f"{m[3]} {_TAILS[m[4]]}"
+    return "i am"
 
 
 def collapse_ws(text: str) -> str:
@@ -124,12 +142,13 @@ def _heads_a_line(text: str, opened: int, close: int, start: int, end: int) -> b
 
 def quote_words(text: str) -> str:
     """A quotation reduced to its words: case, punctuation, quote marks, editorial
-    [insertions], spelling variants and a compound's hyphen ("build-up", "buildup") do
-    not count as a different wording."""
-    text = loose(HYPHEN_IN_WORD.sub("", text)).casefold()
+    [insertions], spelling variants, a compound's hyphen ("build-up", "buildup") and
+    contractions ("doesn't", "does not"; "can't", "cannot", "can not") do not count as a
+    different wording."""
+    text = _CONTRACTION.sub(_expanded, loose(HYPHEN_IN_WORD.sub("", text)).casefold())
     text = _BRACKETED.sub(" ", text)
     text = _PUNCT.sub(" ", text.replace("'", ""))
-    words = " ".join(SPELLING.get(w, w) for w in text.split())
+    words = " ".join(_WORDS.get(w, w) for w in text.split())
     # Once over the joined words, not once per word: \b cannot cross the spaces.
     return _IZE.sub(r"\1is\2", words)
 

@@ -110,8 +110,9 @@ def single_quote_spans(text: str, start: int = 0, end: int | None = None) -> lis
     a closing mark at a word's end, before a space, punctuation or the end. Marks pair
     in order: a closing mark with nothing open is an apostrophe (officials'), a second
     opening mark replaces the first (a stray elision). A span quotes when it holds a
-    space or is a headline's opening phrase ('Nonsense': ...). One pass, no
-    backtracking; never an unclosed span (the mark may have been an apostrophe)."""
+    space or is a headline's opening or closing word ('Nonsense': ...; ... to Counter
+    NATO 'Threat'). One pass, no backtracking; never an unclosed span (the mark may have
+    been an apostrophe)."""
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     opened = -1
@@ -120,7 +121,7 @@ def single_quote_spans(text: str, start: int = 0, end: int | None = None) -> lis
         before = text[i - 1] if i > start else "\n"
         after = text[i + 1] if i + 1 < end else "\n"
         if opened >= 0 and _closes(before, after):
-            if _WS.search(text, opened, i) or _heads_a_line(text, opened, i, start, end):
+            if _WS.search(text, opened, i) or _at_line_edge(text, opened, i, start, end):
                 spans.append((opened, i))
             opened = -1
         elif ((before.isspace() or before in _OPENS_AFTER) and (after.isalnum() or after == "[")
@@ -134,10 +135,12 @@ def _closes(before: str, after: str) -> bool:
             and (after.isspace() or after in _FOLLOWS_CLOSE))
 
 
-def _heads_a_line(text: str, opened: int, close: int, start: int, end: int) -> bool:
-    """A one-word span that opens a line and ends it or precedes a colon."""
+def _at_line_edge(text: str, opened: int, close: int, start: int, end: int) -> bool:
+    """A one-word span that opens a line and ends it or precedes a colon, or that ends
+    the line: a headline's quoted word at either end."""
     first = opened - 1 == start or text[opened - 2] == "\n"
-    return first and (close + 1 == end or text[close + 1] in ":\n")
+    last = close + 1 == end or text[close + 1] == "\n"
+    return last or (first and text[close + 1] == ":")
 
 
 def quote_words(text: str) -> str:

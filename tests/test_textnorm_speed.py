@@ -183,6 +183,9 @@ def test_single_marks_quote_a_phrase_but_not_an_apostrophe() -> None:
     assert quoted_spans("'No such request': Kremlin says") == ["No such request"]
     assert quoted_spans("It called this \u2018a provocation\u2019, and left") == ["a provocation"]
     assert quoted_spans("'Nonsense': Kremlin denies it") == ["Nonsense"]
+    # A headline's last word in single marks is a scare quote: its speaker's word.
+    assert quoted_spans("Russia Moved Troops to Counter NATO 'Threat'") == ["Threat"]
+    assert quoted_spans("Troops to Counter NATO 'Threat'\nbody") == ["Threat"]
     assert quoted_spans("Alpha: 'We will not retreat.'") == ["We will not retreat."]
     for text in ("We don't know Kyiv's plans", "the '90s rock 'n' roll", "tell 'em",
                  "the officials' view and the ministers\u2019 view", "a 'word' alone",

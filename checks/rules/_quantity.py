@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
-from ..model import Comparator, PredicateKind, Quantity
+from ..model import Comparator, PredicateKind, Quantity, Stance
 from ..timeexpr import Interval
 from ..units import plural, singular
 from ._common import MAX_LISTED, label, who
@@ -379,6 +379,34 @@ def best_two(entries: Iterable[tuple[Rank, str, T]]) -> list[tuple[Rank, str, T]
     best = min(pool, key=lambda e: e[0])
     other = min((e for e in pool if e[1] != best[1]), key=lambda e: e[0], default=None)
     return [best] if other is None else [best, other]
+FACT, FORECAST = "fact", "forecast"
+
+
+def mood(ci: ClaimInfo) -> str | None:
+    """How a figure is held: as a fact of its time (asserted, or put forward: suggests),
+    as a forecast (expects: "expected to bring in 25 more"), or not at all (denied,
+    negated, feared, hoped for, not known): None. A forecast is no count of what is there,
+    and a denied figure is C101's, so figures are compared within one mood only."""
+    says = ci.claim.says
+    if says.negated:
+        return None
+    if says.stance in (Stance.asserts, Stance.suggests):
+        return FACT
+    return FORECAST if says.stance is Stance.expects else None
+
+
+def by_mood(claims: Iterable[ClaimInfo]) -> dict[str, list[ClaimInfo]]:
+    groups: dict[str, list[ClaimInfo]] = defaultdict(list)
+    for ci in claims:
+        m = mood(ci)
+        if m is not None:
+            groups[m].append(ci)
+    return groups
+
+
+def mood_key(m: str) -> str:
+    """A finding key's suffix: none for facts (keys as before), the mood otherwise."""
+    return "" if m == FACT else f"|{m}"
 
 
 @dataclass(frozen=True)
@@ -395,6 +423,7 @@ class Disagreement:
     # One disagreeing pair (low, high) for each figure involved, as the sweep found them.
     pairs: tuple[tuple[ClaimInfo, ClaimInfo], ...]
     outlier: Outlier
+    mood: str = FACT
 
 
 @dataclass(frozen=True)
@@ -417,19 +446,20 @@ class Outlier:
 
 def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
                   window: int = WINDOW) -> Iterator[Disagreement]:
-    for block, claims in corpus.by_quantity.items():
-        if len(claims) < 2:
+    for block, all_claims in corpus.by_quantity.items():
+        if len(all_claims) < 2:
             continue
         near = window if state_like(corpus, block) else None
-        for scope, items in by_scope(claims, about, rounding).items():
-            real = _disagreeing(items, near)
-            found = _summary(items, real)
-            if found is not None:
-                (low, high, gap), involved = found
-                pair = ((low.ci, low.span), (high.ci, high.span))
-                pairs = tuple((lo.ci, hi.ci) for lo, hi in real)
-                odd = outlier(items, near, (high, low))
-                yield Disagreement(block, scope, *pair, gap, involved, pairs, odd)
+        for m, claims in by_mood(all_claims).items():
+            for scope, items in by_scope(claims, about, rounding).items():
+                real = _disagreeing(items, near)
+                found = _summary(items, real)
+                if found is not None:
+                    (low, high, gap), involved = found
+                    pair = ((low.ci, low.span), (high.ci, high.span))
+                    pairs = tuple((lo.ci, hi.ci) for lo, hi in real)
+                    odd = outlier(items, near, (high, low))
+                    yield Disagreement(block, scope, *pair, gap, involved, pairs, odd, m)
 
 
 Found = tuple[Item, Item, float]
@@ -863,7 +893,8 @@ def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> 
                          *(x for pair in others for ci in pair for x in numbers(ci.claim.quantity))])
     high, low = figure(hi_q, name=unit, digits=digits), figure(lo_q, name=unit, digits=digits)
     named = [(hi_ci, high), (lo_ci, low)]
-    message = (f"quantity {kind} for {heading(corpus, d.block)}: "
+    forecast = " (forecasts)" if d.mood == FORECAST else ""
+    message = (f"quantity {kind} for {heading(corpus, d.block)}{forecast}: "
                + ", ".join(f"{source_of(corpus, ci)} gives {words}"
                            f"{scope_words(corpus, ci.claim.quantity)}{period_words(ci)}"
                            for ci, words in (named[::-1] if odd is lo_ci else named)
@@ -875,7 +906,7 @@ def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> 
     message += _verdict(d.outlier, figure(odd_q, name=unit, digits=digits))
     return Hit(
         message=message, location=odd.locate("/quantity"), focus=odd.focus, block=True,
-        key=f"{kind}|{'|'.join(d.block)}|{','.join(sorted(places_))}|{int(each)}",
+        key=f"{kind}|{'|'.join(d.block)}|{','.join(sorted(places_))}|{int(each)}{mood_key(d.mood)}",
         claims=tuple(c.ref() for c in {id(c): c for c in (odd, *d.involved)}.values()),
         fix="check both figures against the articles' words (comparator, unit, scope, time); "
             "if both report faithfully, record a reviewed finding",

@@ -19,6 +19,9 @@ Periods that only partly overlap prove nothing. A figure of a state or measure
 time) without a time of its own stands around the day it was given (said, else
 published): two such figures at most ``window_days`` apart are compared, so
 next-day coverage of the same story is (an event's figure keeps its own day).
+Figures are compared within one mood (``_quantity.mood``): counts held as fact (asserts,
+suggests) with counts, forecasts (expects: "expected to bring in 25 more") with forecasts;
+denied, negated, feared or hoped-for figures are no count (a denial is C101's).
 Units are compared by regular English inflection: "soldier" and "soldiers",
 "casualty" and "casualties" are one unit; other words ("servicemen") are not.
 

@@ -7,7 +7,7 @@ figures admit no common value but lie close together, the gap being at most
 40,000" against exactly "40,000". Often a rounding or a later update, but a
 reader comparing the reports should know.
 
-The grouping, units, periods, window and sweep are those of Q201 (a figure for a period must
+The grouping, moods, units, periods, window and sweep are those of Q201 (a figure for a period must
 not lie wholly above the figure for a period containing it); each group's
 worst gap goes to exactly one of the two rules. As Q201's, the finding is located at
 the outlier, the figure disagreeing with the most others (ties: the worst pair's

@@ -16,6 +16,9 @@ together cover them. A combined and a per-place reading disagree when
   intervals are disjoint): 60,000 combined and more than 40,000 each (more than
   80,000), or more than 100,000 combined and up to 40,000 each.
 
+Combined and per-place readings are compared within one mood, as in Q201: counts with
+counts, forecasts (expects) with forecasts.
+
 A figure is an interval: "more than v", "at least v", "fewer than v", "up to
 v", "about v" (within ``about``), a range, and a round figure within half a
 unit of its last significant digit, at most 1% either way; sums add the ends.
@@ -80,12 +83,14 @@ from ._quantity import (
     Span,
     also,
     best_two,
+    by_mood,
     digits_for,
     end,
     figure,
     heading,
     meet,
     meeting,
+    mood_key,
     numbers,
     places,
     source_of,
@@ -135,18 +140,19 @@ class Reading:
 
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
-    for block, claims in corpus.by_quantity.items():
-        if len(claims) < 2:
+    for block, all_claims in corpus.by_quantity.items():
+        if len(all_claims) < 2:
             continue
         window = options.window_days if state_like(corpus, block) else None
-        index = _Index(claims, options.about)
-        for places_, combined in index.combined.items():
-            per_place = index.per_place(places_)
-            found = _involved(combined, per_place, window)
-            if found is not None:
-                pairs = _other_pairs(found, {id(r) for r in combined}, (combined, per_place),
-                                     window)
-                yield _hit(corpus, block, places_, *found, pairs)
+        for m, claims in by_mood(all_claims).items():
+            index = _Index(claims, options.about)
+            for places_, combined in index.combined.items():
+                per_place = index.per_place(places_)
+                found = _involved(combined, per_place, window)
+                if found is not None:
+                    pairs = _other_pairs(found, {id(r) for r in combined},
+                                         (combined, per_place), window)
+                    yield _hit(corpus, block, places_, *found, pairs, m)
 
 
 def _other_pairs(found: Found, combined: set[int], sides: tuple[list[Reading], list[Reading]],
@@ -401,7 +407,8 @@ def _days(r: Reading) -> tuple[int, int]:
 
 
 def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Reading,
-         each: Reading, others: list[Reading], pairs: list[tuple[Reading, Reading]]) -> Hit:
+         each: Reading, others: list[Reading], pairs: list[tuple[Reading, Reading]],
+         mood: str) -> Hit:
     (ci, s), = combined.parts
     q = ci.claim.quantity
     assert q is not None
@@ -418,7 +425,7 @@ def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Readin
     by_id = {id(c): c for c in listed}
     return Hit(
         message=message, location=ci.locate("/quantity"), focus=ci.focus, block=True,
-        key=f"scope|{'|'.join(block)}|{','.join(sorted(places_))}",
+        key=f"scope|{'|'.join(block)}|{','.join(sorted(places_))}{mood_key(mood)}",
         claims=tuple(by_id[k].ref() for k in unique),
         fix="read both articles again: is the figure for the places together or for each? "
             "Correct 'each' in the record that misreads it, or record a reviewed finding",

@@ -119,3 +119,6 @@ def test_a_forecast_is_no_count(found: list[Finding]) -> None:
     """"had deployed 28 battalion tactical groups ... and was expected to bring in 25 more"
     (Kyiv Post): Q201 called the forecast a contradiction of the count."""
     assert not involving(found, "Q201", f"{KP}#officer-25-more-btgs")
+    # nor does it corroborate or stand as a count (R801 names it a forecast)
+    r801 = involving(found, "R801", f"{KP}#officer-25-more-btgs")
+    assert r801 and "forecast)" in r801[0].message

@@ -10,7 +10,8 @@ only one chain reports has not been corroborated. Informational: most claims
 rest on one chain, which is why the default looks at figures only.
 
 Only the same figure corroborates a figure: claims on one measure (proposition
-and unit) and scope whose figures admit a common value (as Q201 reads them:
+and unit), scope and mood (Q201's: a count backs a count, a forecast a forecast; a
+denied, negated, feared or hoped-for figure backs none and is not reported) whose figures admit a common value (as Q201 reads them:
 "14,000" and "about 14,000" do; "2 killed" and "26 killed" do not, nor does a
 figure for another place) for a time both can stand for: their periods (as
 Q201 reads them) overlap, so "at least 28 killed since the start of the year"
@@ -55,17 +56,20 @@ from ._attribution import chain_root
 from ._common import MAX_LISTED, label, proposition
 from ._quantity import (
     ABOUT,
+    FORECAST,
     ROUNDING,
     WINDOW,
     Item,
     Rank,
     Scope,
     best_two,
+    by_mood,
     by_scope,
     digits_for,
     end,
     figure,
     meeting,
+    mood_key,
     numbers,
     scope_words,
     start,
@@ -100,14 +104,16 @@ class Options(BaseModel):
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     for (subject, predicate, obj, unit), block in corpus.by_quantity.items():
         window = WINDOW if state_like(corpus, (subject, predicate, obj, unit)) else None
-        for scope, items in by_scope(block, ABOUT, ROUNDING).items():
-            groups = single_chain_figures(items, window)
-            if not groups:
-                continue
-            # Each group is its own finding: the digits tell its figures from the others'.
-            digits = digits_for(x for i in items for x in numbers(i.ci.claim.quantity))
-            for group in groups:
-                yield _figure_hit(corpus, (subject, predicate, obj), unit, scope, group, digits)
+        for m, claims in by_mood(block).items():
+            for scope, items in by_scope(claims, ABOUT, ROUNDING).items():
+                groups = single_chain_figures(items, window)
+                if not groups:
+                    continue
+                # Each group is its own finding: the digits tell its figures from the others'.
+                digits = digits_for(x for i in items for x in numbers(i.ci.claim.quantity))
+                for group in groups:
+                    yield _figure_hit(corpus, (subject, predicate, obj, unit), m, scope, group,
+                                      digits)
     if options.scope == "all":
         for key, claims in corpus.by_key.items():
             plain = [c for c in claims if c.claim.quantity is None]
@@ -252,21 +258,24 @@ def _compatible_runs(ordered: list[Item]) -> list[list[Item]]:
     return runs
 
 
-def _figure_hit(corpus: Corpus, key: Key, unit: str, scope: Scope, group: list[Item],
-                digits: int | None) -> Hit:
+def _figure_hit(corpus: Corpus, block: tuple[str, str, str, str], mood: str, scope: Scope,
+                group: list[Item], digits: int | None) -> Hit:
+    *parts, unit = block
+    key: Key = (parts[0], parts[1], parts[2])
     claims = [i.ci for i in group]
     quantities = [c.claim.quantity for c in claims if c.claim.quantity is not None]
     shown = " / ".join(dict.fromkeys(figure(q, unit=False, digits=digits) for q in quantities[:3]))
     places, each = scope
     # "1 soldier": the unit agrees with the figure when only one is shown
     name = unit_for(quantities[0], unit) if " / " not in shown else unit
-    prop = f"{label(corpus, key)} ({shown} {name}{scope_words(corpus, quantities[0])})"
+    forecast = ", forecast" if mood == FORECAST else ""
+    prop = f"{label(corpus, key)} ({shown} {name}{scope_words(corpus, quantities[0])}{forecast})"
     # The group's chain and lowest figure name it: the key must not depend on corpus order,
     # and it keeps every digit (groups a rounded figure would join are separate findings);
     # two chains may give one figure for different times.
     block_key = (f"single-chain|{'|'.join(key)}|{unit}|{','.join(sorted(places))}|{int(each)}"
                  f"|{min(group, key=_lo).span.key()}"
-                 f"|{chain_root(claims[0])}")
+                 f"|{chain_root(claims[0])}{mood_key(mood)}")
     return _hit(corpus, key, claims, prop, block_key,
                 {"unit": unit, "scope": sorted(places), "each": each,
                  "figures": list(dict.fromkeys(figure(q, digits=digits) for q in quantities))})

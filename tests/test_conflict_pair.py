@@ -26,8 +26,9 @@ CLAIM = st.tuples(st.sampled_from("stu"), st.sampled_from([None, "x"]),
 def _claim(n: int, raw: tuple[Any, ...]) -> Any:
     source, speaker, mode, part, via, when = raw
     by = SimpleNamespace(speaker=speaker, mode=mode, via=("wire",) if via else ())
-    return SimpleNamespace(source=SimpleNamespace(id=source), when=when,
-                           claim=SimpleNamespace(id=f"c{n}", by=by, part=part))
+    # The time is the claim's own (an event time), so no publication window applies.
+    return SimpleNamespace(source=SimpleNamespace(id=source), when=when, event=when, said=None,
+                           published=None, claim=SimpleNamespace(id=f"c{n}", by=by, part=part))
 
 
 def _rank(x: Any, y: Any) -> tuple[Any, ...]:

@@ -92,6 +92,14 @@ def test_transposed_letters_and_registered_titles(found: list[Finding]) -> None:
     assert by_rule(found, "N502") == []
 
 
+def test_a_refusal_against_a_readiness_reported_two_days_later(found: list[Finding]) -> None:
+    """RBT's headline "Putin Won't Talk to Zelenskiy" (Monday) against Peskov's "Putin was
+    ready to meet Zelensky in Moscow" (Wednesday's Moscow Times): neither claim has a time
+    of its own, and C101 read each as its publication day only, so they never met."""
+    hits = involving(found, "C101", f"{MT}#peskov-putin-ready-to-meet")
+    assert hits and f"{RBT}#hl-putin-wont-talk" in claims_of(hits[0])
+
+
 def test_blame_and_an_alleged_offensive(found: list[Finding]) -> None:
     assert involving(found, "C103", f"{KP}#kremlin-blames-kyiv")
     assert involving(found, "C101", f"{KP}#ukraine-denies-offensive")

@@ -23,6 +23,7 @@ each source stated and the link."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -296,8 +297,19 @@ def _by_standing(claims: Sequence[T]) -> dict[Standing, list[T]]:
     return groups
 
 
+# Days before its publication that a claim with no time of its own may report: next-day
+# and later coverage of one story ("Putin won't talk", Monday; "Putin is ready to meet",
+# Wednesday) is one situation, as Q201's window reads undated figures.
+WINDOW = 3
+
+
 def span_of(c: Dated) -> Interval:
-    """A claim's time; an unknown time overlaps every time."""
+    """A claim's time; an unknown time overlaps every time; a claim with no time of its
+    own stands for the ``WINDOW`` days up to its publication (a piece: its own days)."""
+    if isinstance(c, ClaimInfo) and c.event is None and c.said is None \
+            and c.published is not None:
+        back = min(WINDOW, c.published.toordinal() - 1)
+        return Interval(c.published - dt.timedelta(days=back), c.published)
     return c.when or ALWAYS
 
 

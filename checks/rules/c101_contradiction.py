@@ -2,7 +2,9 @@
 
 Catches a *contradiction*: for one proposition (subject, predicate, object)
 one claim asserts it and another denies it (or asserts its negation), and the
-claims' times overlap (an unknown time overlaps every time). Two outlets that
+claims' times overlap (a claim with no time of its own stands for the three days up to
+its publication, so undated coverage of one story over a few days meets; with no
+publication date either it overlaps every time). Two outlets that
 report opposite facts cannot both be right, so a reader must know.
 
 Claims are grouped by proposition key, then split into the side that holds it

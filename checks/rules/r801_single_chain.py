@@ -9,23 +9,22 @@ republish one wire story are one chain, not two confirmations; a figure that
 only one chain reports has not been corroborated. Informational: most claims
 rest on one chain, which is why the default looks at figures only.
 
-Only the same figure corroborates a figure: claims on one measure (proposition
-and unit), scope and mood (Q201's: a count backs a count, a forecast a forecast; a
-denied, negated, feared or hoped-for figure backs none and is not reported) whose figures admit a common value (as Q201 reads them:
-"14,000" and "about 14,000" do; "2 killed" and "26 killed" do not, nor does a
-figure for another place) for a time both can stand for: their periods (as
-Q201 reads them) overlap, so "at least 28 killed since the start of the year"
-does not corroborate "50 in all of 2020"; a figure without any time meets every
-time. Figures of a state or measure without a time of their own (troops
+Only the same figure corroborates a figure: claims on one measure (proposition and
+unit), scope and mood (Q201's: a count backs a count, a forecast a forecast; a denied,
+negated, feared or hoped-for figure backs none and is not reported) whose figures
+admit a common value (as Q201 reads them: "14,000" and "about 14,000" do; "2 killed"
+and "26 killed" do not, nor does a figure for another place) for a time both can stand
+for: their periods (as Q201 reads them) overlap, so "at least 28 killed since the
+start of the year" does not corroborate "50 in all of 2020"; a figure without any time
+meets every time. Figures of a state or measure without a time of their own (troops
 massed) also meet when given at most ``window_days`` of Q201 (3) apart, as Q201
-compares them. A figure given for each of several places also corroborates
-each place's own figure. A claim is corroborated when some claim of another
-chain reports a compatible figure; the others are reported, one finding per
-group of compatible figures (by value: one chain's figure given for two times
-is one finding). Claims are grouped by the corpus indexes (proposition key and
-unit, then scope) and each group is swept once in order of period start, with
-a Fenwick tree over the order of value whose nodes are Fenwick trees over
-period ends (O(n log^2 n)), never compared pairwise.
+compares them. A figure given for each of several places also corroborates each
+place's own figure. A claim is corroborated when some claim of another chain reports a
+compatible figure; the others are reported, one finding per group of compatible
+figures (by value: one chain's figure given for two times is one finding). Claims are
+grouped by the corpus indexes (proposition key and unit, then scope) and each group is
+swept once in order of period start, with a Fenwick tree over the order of value whose
+nodes are Fenwick trees over period ends (O(n log^2 n)), never compared pairwise.
 
 Fires:
     a#c1  (a republishes Wire Agency) "the conflict has killed 14,000 people"

@@ -315,7 +315,6 @@ _RELATIVE: dict[str, Callable[[dt.date], Interval]] = {
     # "earlier this week": of the week, but not after the day it is written.
     "week-so-far": lambda a: Interval(_week_of(a).start, a),
     "month-so-far": lambda a: Interval(a.replace(day=1), a),
-    "past-weekend": lambda a: _past_weekend(a),
     "end-of-week": lambda a: Interval(a, _week_of(a).end),
     "recent-days": lambda a: Interval(a - dt.timedelta(days=_RECENT_DAYS), a),
     "recent-weeks": lambda a: Interval(a - dt.timedelta(days=_RECENT_WEEKS), a),
@@ -368,12 +367,20 @@ def _month_part(m: re.Match[str], a: dt.date) -> Interval | None:
     return Interval(whole.start.replace(day=first), whole.end.replace(day=min(last, whole.end.day)))
 
 
-def _past_weekend(a: dt.date) -> Interval:
-    """"Over the weekend": the latest Saturday and Sunday, up to the anchor (a Saturday's
-    is that day); on the calendar's first days, what of it the calendar holds."""
-    saturday = _shift(a, -((a.weekday() - 5) % 7)) or dt.date.min
-    sunday = _shift(saturday, 1) or saturday
-    return Interval(saturday, min(sunday, a))
+def _weekend(m: re.Match[str], a: dt.date) -> Interval | None:
+    """'at the weekend', 'over the (past) weekend', 'this past weekend': the latest
+    Saturday and Sunday up to the anchor (read on a Saturday, that day); 'last weekend'
+    read at a weekend is the one before; words that look ahead ("will meet at the
+    weekend") mean the first Saturday and Sunday from the anchor on. On the calendar's
+    first or last days, what of the weekend the calendar holds."""
+    words = m[0].lower()
+    last = words.startswith("last")
+    if _ahead(m) and not last and "past" not in words:
+        saturday = _shift(a, (5 - a.weekday()) % 7)
+        return None if saturday is None else Interval(saturday, _shift(saturday, 1) or saturday)
+    before = 7 if last and a.weekday() >= 5 else 0
+    saturday = _shift(a, -((a.weekday() - 5) % 7 + before)) or dt.date.min
+    return Interval(saturday, min(_shift(saturday, 1) or saturday, a))
 
 
 def _past_hours(m: re.Match[str], a: dt.date) -> Interval | None:
@@ -414,12 +421,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\btomorrow\b", _relative("tomorrow")),
         (r"\b(?:since|from) the (?:start|beginning) of (?:the|this) year\b", _relative("year-start")),
         (r"\b(?:so far )?this year\b", _relative("this-year")),
+        (r"\b(?:(?:at|over|during)\s+the(?:\s+past)?|this\s+past|last)\s+weekend\b", _weekend),
         (r"\blast week\b", _relative("last-week")),
         (r"\b(?:by )?the end of (?:this|the) week\b", _relative("end-of-week")),
         (r"\bearlier (?:this|in the) week\b", _relative("week-so-far")),
         (r"\bearlier (?:this|in the) month\b", _relative("month-so-far")),
-        (r"\b(?:over|at|during) the (?:past )?weekend\b|\bthis past weekend\b",
-         _relative("past-weekend")),
         (r"\b(?:in|over|during) the (?:past|last)\s+(\d+)\s+hours\b", _past_hours),
         (r"\bthis week\b", _relative("this-week")),
         (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?days\b|\blately\b|\brecently\b|\bover the past week\b|\bin recent days\b", _relative("recent-days")),  # noqa: E501

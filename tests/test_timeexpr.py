@@ -56,6 +56,11 @@ def test_resolves(text: str, want: Interval) -> None:
     # read in April: the ceasefire of last July), and a period never ends after the anchor.
     ("since July", iv("2020-07-01", "2021-04-12")),
     ("since April", iv("2021-04-01", "2021-04-12")),
+    # British "at the weekend" and "over the weekend": the last Saturday and Sunday.
+    ("at the weekend", iv("2021-04-10", "2021-04-11")),
+    ("killed over the weekend", iv("2021-04-10", "2021-04-11")),
+    ("last weekend", iv("2021-04-10", "2021-04-11")),
+    ("will meet at the weekend", iv("2021-04-17", "2021-04-18")),
     # Parts of a month.
     ("at the end of March", iv("2021-03-21", "2021-03-31")),
     ("in mid-March", iv("2021-03-11", "2021-03-20")),

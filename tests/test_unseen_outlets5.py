@@ -92,6 +92,12 @@ def test_transposed_letters_and_registered_titles(found: list[Finding]) -> None:
     assert by_rule(found, "N502") == []
 
 
+def test_at_the_weekend_is_a_time(found: list[Finding]) -> None:
+    """The BBC's "Two Ukrainian soldiers were killed at the weekend": British idiom for the
+    last Saturday and Sunday, written as words alone (I011 could not date it)."""
+    assert not [f for f in by_rule(found, "I011") if "at the weekend" in f.message]
+
+
 def test_a_refusal_against_a_readiness_reported_two_days_later(found: list[Finding]) -> None:
     """RBT's headline "Putin Won't Talk to Zelenskiy" (Monday) against Peskov's "Putin was
     ready to meet Zelensky in Moscow" (Wednesday's Moscow Times): neither claim has a time

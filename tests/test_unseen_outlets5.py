@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checks.findings import Finding
 from tests.findingtools import by_rule, claims_of, involving, probe_findings, stage_errors
 
@@ -136,3 +138,21 @@ def test_a_forecast_is_no_count(found: list[Finding]) -> None:
     # nor does it corroborate or stand as a count (R801 names it a forecast)
     r801 = involving(found, "R801", f"{KP}#officer-25-more-btgs")
     assert r801 and "forecast)" in r801[0].message
+
+
+@pytest.mark.xfail(strict=True, reason="C101 groups claims by identical subject: the BBC's "
+                   "headline 'Kremlin snubs Zelensky's call for Putin talks' (subject kremlin) "
+                   "and Peskov's 'Putin was ready to meet Zelensky' (subject putin) never meet; "
+                   "H701 reads a person and the body they speak for as one party, C101 does not, "
+                   "and the registry links Putin to Russia, not to the Kremlin")
+def test_kremlin_snub_against_putin_ready_to_meet(found: list[Finding]) -> None:
+    hits = involving(found, "C101", f"{MT}#peskov-putin-ready-to-meet")
+    assert hits and f"{BBC}#hl-kremlin-snubs-zelensky" in claims_of(hits[0])
+
+
+@pytest.mark.xfail(strict=True, reason="R801 counts any figure that admits a common value as "
+                   "corroboration, so the seed's 'more than 40,000' (border and Crimea) backs "
+                   "the Kyiv Post's 'more than 80,000' from Ukraine's General Staff, which no "
+                   "other chain reports: an open-ended figure corroborates every higher one")
+def test_more_than_80000_rests_on_one_chain(found: list[Finding]) -> None:
+    assert involving(found, "R801", f"{KP}#general-staff-80000")

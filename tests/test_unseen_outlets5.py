@@ -65,6 +65,9 @@ def test_running_toll_of_soldiers_killed(found: list[Finding]) -> None:
     and 27 (Kyiv Post, Thursday): the later, longer counts cannot be lower."""
     hits = involving(found, "Q201", f"{BBC}#ukraine-28-killed")
     assert hits and {f"{MT}#ukraine-26-killed", f"{KP}#jfo-27-killed"} <= claims_of(hits[0])
+    # the message shows why: the lower figure covers the longer period
+    assert "28 soldiers this year (2021-01-01..2021-04-13)" in hits[0].message
+    assert "26 soldiers since January (2021-01-01..2021-04-14)" in hits[0].message
     # the BBC's 50 in the whole of last year backs the seed's 50 in all of 2020
     assert not involving(found, "R801", f"{RFE}#zelenskiy-50-killed-2020")
 

@@ -29,9 +29,10 @@ already made, so a bare weekday there reads back only; words that look ahead
 A statement a source quotes in words of its own is another occasion: when no
 other source of the block prints its quoted words, nor it theirs, the speaker
 said it again (a spokeswoman quoted by a live blog on Wednesday in other words
-than the Monday quotes), and its date is left out. A misdated statement quoted in
-another translation is then missed; one quoted in the same words, or only
-paraphrased, is still compared.
+than the Monday quotes), and its date is left out. Quotes print the same words
+when they share a run of three words, two of them no function words, so another
+translation of one statement that keeps its telling words ("some ephemeral
+aggressive actions") is still compared; one in wholly other words is then missed.
 
 The days each article can cover are a few intervals (each reading, and the
 span from one time's earliest start to another's latest end); one sorted sweep
@@ -124,31 +125,37 @@ def own_occasions(fields: list[TimeField]) -> set[str]:
     of the others' quoted words: the speaker said it to them on an occasion of its own
     (a spokeswoman's words to a live blog on Wednesday, in other words than Monday's), so
     their date is no other source's date of the same words. Sources without quotes stay.
-    A quote is printed by another source when it lies, word for word, inside one of that
-    source's quotes: contiguous windows of each quote length in the block are indexed
-    once, so sources are not compared pairwise."""
-    quotes: dict[str, set[Words]] = defaultdict(set)
+    Two sources print the same words when their quotes share a run of ``RUN`` words, at
+    least ``CONTENT`` of them no function words: a translation of one statement keeps
+    its telling words ("some ephemeral aggressive actions"), while "we have not
+    received" is how anyone says it. Each quote's runs are indexed once, so sources are
+    not compared pairwise; a quote too short for a run is no evidence either way."""
+    printers: dict[Words, set[str]] = defaultdict(set)
     for tf in fields:
         for q in tf.ci.quotes:
-            words = tuple(quote_words(q).split())
-            if words:
-                quotes[tf.ci.source.id].add(words)
-    if len(quotes) < 2:
+            for run in _runs(tuple(quote_words(q).split())):
+                printers[run].add(tf.ci.source.id)
+    quoting = {s for sources in printers.values() for s in sources}
+    if len(quoting) < 2:
         return set()
-    lengths = {len(w) for qs in quotes.values() for w in qs}
-    printers: dict[Words, set[str]] = defaultdict(set)
-    for source, qs in quotes.items():
-        for words in qs:
-            for n in lengths:
-                for i in range(len(words) - n + 1):
-                    printers[words[i:i + n]].add(source)
-    shared: set[str] = set()
-    for source, qs in quotes.items():
-        for words in qs:
-            others = printers[words] - {source}
-            if others:
-                shared |= others | {source}
-    return set(quotes) - shared
+    shared = {s for sources in printers.values() if len(sources) > 1 for s in sources}
+    return quoting - shared
+
+
+RUN, CONTENT = 3, 2
+_FUNCTION_TEXT = (
+    "a an the of to in on at by for from with as into over about than then and or but "
+    "if so not no nor is are was were be been being am have has had do does did will "
+    "would can could shall should may might must i we you he she it they me us him her "
+    "them my our your his its their this that these those there here any some all")
+FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+
+
+def _runs(words: Words) -> Iterator[Words]:
+    for i in range(len(words) - RUN + 1):
+        run = words[i:i + RUN]
+        if sum(w not in FUNCTION_WORDS for w in run) >= CONTENT:
+            yield run
 
 
 def _block(corpus: Corpus, tf: TimeField) -> Block | None:

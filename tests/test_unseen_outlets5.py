@@ -91,6 +91,14 @@ def test_a_statement_dated_a_day_late(found: list[Finding]) -> None:
         f"{BBC}#biden-putin-call" in claims_of(f) or f"{KP}#kuleba-met-stoltenberg" in claims_of(f))]
 
 
+def test_a_name_ending_in_s_takes_the_apostrophe_alone(found: list[Finding]) -> None:
+    """A404 wrote "United States's words" and "find Russian news agencies's own report"."""
+    us = involving(found, "A404", f"{MT}#us-officials-up-to-80000")
+    assert us and us[0].message.startswith("United States' words on")
+    peskov = involving(found, "A404", f"{BBC}#peskov-unaware")
+    assert peskov and peskov[0].fix.startswith("find Russian news agencies' own report")
+
+
 def test_transposed_letters_and_registered_titles(found: list[Finding]) -> None:
     words = {f.message.split("'")[1] for f in by_rule(found, "N501")}
     assert words == {"Zelenksy", "Volodomyr"}

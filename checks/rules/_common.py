@@ -192,6 +192,12 @@ def _ends_well(rest: list[str]) -> bool:
 _UNNAMED = {Mode.unnamed: "an unnamed source", Mode.vague: "a vague source"}
 
 
+def possessive(name: str) -> str:
+    """"Dmitry Peskov's", "United States'", "Russian news agencies'" (news style: a name
+    ending in s takes the apostrophe alone)."""
+    return f"{name}'" if name[-1:] in ("s", "S") else f"{name}'s"
+
+
 def who(corpus: Corpus, ci: ClaimInfo) -> str:
     """The source of a claim as the subject of 'says so': a named speaker's registry
     name; an unnamed or vague one's registered entity, or 'an unnamed source', with the

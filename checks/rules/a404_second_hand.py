@@ -26,7 +26,7 @@ from ..corpus import Corpus
 from ..engine import NoOptions
 from ..findings import Hit
 from ._attribution import chain_names
-from ._common import label
+from ._common import label, possessive
 
 CODE = "A404"
 NAME = "attribution.second-hand"
@@ -41,11 +41,11 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             continue
         chain = chain_names(corpus, ci)
         yield Hit(
-            message=f"{chain[0]}'s words on '{label(corpus, ci.key)}' are known only "
+            message=f"{possessive(chain[0])} words on '{label(corpus, ci.key)}' are known only "
                     f"second-hand: {' -> '.join(chain)}",
             location=ci.locate("/by/via"), focus=ci.focus, claims=(ci.ref(),),
             value=list(via),
-            fix=f"find {corpus.name(via[0])}'s own report (or the speaker's words) and compare; "
+            fix=f"find {possessive(corpus.name(via[0]))} own report (or the speaker's words) and compare; "
                 "if it matches, record a reviewed finding",
             values={"speaker": ci.claim.by.speaker, "via": list(via), "chain": chain},
         )

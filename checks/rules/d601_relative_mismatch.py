@@ -67,7 +67,7 @@ from ..findings import Hit
 from ..model import PredicateKind, Stance
 from ..textnorm import quote_words
 from ..timeexpr import Interval
-from ._common import MAX_LISTED, label, polarity, position, proposition
+from ._common import MAX_LISTED, label, polarity, position, possessive, proposition
 from ._dates import TimeField, shown, time_fields
 
 CODE = "D601"
@@ -266,7 +266,7 @@ def _subject(corpus: Corpus, block: Block) -> str:
     if block.what == "said":
         stance, negated = block.stance.split("/")
         words = position(Stance(stance), negated == "True")
-        return f"{corpus.name(block.speaker)}'s statement on '{prop}' ({words})"
+        return f"{possessive(corpus.name(block.speaker))} statement on '{prop}' ({words})"
     return f"the event '{prop}'" if block.stance == "1" else f"the denial of '{prop}'"
 
 

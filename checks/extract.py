@@ -51,7 +51,7 @@ from typing import Any
 
 from .fields import MAX_FIGURE
 from .model import Entity, EntityKind, Predicate, PredicateKind
-from .rules._names import is_derived
+from .rules._names import distance, is_derived
 from .textnorm import name_key, name_keys
 from .timeexpr import PATTERNS as TIME_PATTERNS
 from .timeexpr import resolve
@@ -1186,7 +1186,11 @@ def _nearest(registry: Registry, name: str) -> tuple[str | None, str | None]:
     for word in folded.split():
         if len(word) < 5 or word in registry.tokens or _derived(word, registry.tokens):
             continue  # "German" is Germany's adjective, not a misspelling of it
-        hit = difflib.get_close_matches(word, sorted(registry.name_words), n=1, cutoff=0.8)
+        # A word is a misspelling as N501 reads one: one edit (a transposition counts as
+        # one), two from nine letters; "Steve" is not "Seven" (difflib's ratio said 0.8).
+        edits = 2 if len(word) >= 9 else 1
+        hit = [w for w in difflib.get_close_matches(word, sorted(registry.name_words), n=3,
+                                                     cutoff=0.6) if distance(word, w) <= edits]
         if hit:
             full = next(n for n in sorted(registry.names, key=len, reverse=True)
                         if hit[0] in n.split())

@@ -216,6 +216,19 @@ def test_only_a_name_shaped_phrase_is_guessed_a_person() -> None:
     assert all(u.nearest is None for u in found.values())
 
 
+def test_a_misspelling_hint_takes_n501s_edits() -> None:
+    """'Steve Rosenberg' (a BBC correspondent) was called a misspelling of 'Group of
+    Seven': difflib's ratio of 'steve' and 'seven' is 0.8; they are two edits apart."""
+    from checks.extract import Registry, unknown_name
+
+    data = _load(HERE / "entities.yaml")
+    data["entities"].append({"id": "g7", "name": "Group of Seven", "kind": "organisation"})
+    entities = EntityFile.model_validate(data).entities
+    registry = Registry({e.id: e for e in entities}, dt.date(2024, 5, 16))
+    assert unknown_name(registry, "Steve Rosenberg").nearest is None
+    assert unknown_name(registry, "Group of Sevne").nearest == "Group of Seven"  # transposed
+
+
 def test_a_demonym_is_no_misspelling_of_its_name() -> None:
     found = _unknown_of("Kovacs sought Westbay and Norlandian backing, the Delta crews said.")
     assert found["Westbay and Norlandian"].nearest is None  # not a misspelt 'Norland'

@@ -913,6 +913,17 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
         yield _figure_draft(ctx, preds, article, sentence, who, fig, evidence)
     if who is not None:
         ctx.remember(who.speaker)
+    else:
+        ctx.remember(_last_person(ctx.registry, _masked(sentence)))
+
+
+def _last_person(registry: Registry, text: str) -> str | None:
+    """The person an own-voice sentence names last, not in a possessive: the one a
+    following "he said" means ("... but Mr Zelensky has called for membership." /
+    '"Nato is the only way," he said.')."""
+    people = [m.entity for m in registry.mentions(text)
+              if m.entity and not m.possessive and registry.kind(m.entity) is EntityKind.person]
+    return people[-1] if people else None
 
 
 def _speakers(ctx: Context, sentence: Sentence, who: Who | None) -> list[Who]:

@@ -229,6 +229,20 @@ def test_a_misspelling_hint_takes_n501s_edits() -> None:
     assert unknown_name(registry, "Group of Sevne").nearest == "Group of Seven"  # transposed
 
 
+def test_he_said_after_an_own_voice_sentence_is_the_person_it_names() -> None:
+    """The BBC's '... but Mr Zelensky has called for ... membership.' then '"Nato is the
+    only way to end the war in Donbas," he said': the draft gave the quote to Biden, the
+    last speaker, not to the person the sentence before names."""
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    text = ("Headline\n\n\"Talks are off,\" Daniel Okafor said.\n\n"
+            "Norland is not in the pact, but Maria Kovacs has called for a path to it.\n\n"
+            "\"It is the only way,\" she said.\n")
+    article = Article(text=text, published=dt.date(2024, 5, 16), outlet="harbor-news")
+    drafts = extract(article, {e.id: e for e in entities}, {}).drafts
+    by_quote = {d["evidence"][:8]: d["by"].get("speaker") for d in drafts if "by" in d}
+    assert by_quote['"It is t'] == "kovacs"
+
+
 def test_a_demonym_is_no_misspelling_of_its_name() -> None:
     found = _unknown_of("Kovacs sought Westbay and Norlandian backing, the Delta crews said.")
     assert found["Westbay and Norlandian"].nearest is None  # not a misspelt 'Norland'

@@ -771,6 +771,11 @@ def _unit(text: str, at: int) -> tuple[str | None, int]:
                 return nxt.group(1), pos + nxt.end()
             return word.lower(), pos
         if word[0].islower() and word not in ("armed", "military", "civilian", "active"):
+            # "three airborne formations", "two combat-ready units": an adjective right
+            # before a plural noun; otherwise ("two were killed") no unit.
+            nxt = re.match(r"\s+([a-z][a-z-]*)", text[pos:])
+            if nxt and _plural(nxt.group(1)) and nxt.group(1) not in _NOT_UNITS:
+                return nxt.group(1), pos + nxt.end()
             return None, at
     return None, at
 

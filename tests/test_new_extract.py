@@ -243,6 +243,17 @@ def test_he_said_after_an_own_voice_sentence_is_the_person_it_names() -> None:
     assert by_quote['"It is t'] == "kovacs"
 
 
+def test_an_adjective_before_the_counted_noun() -> None:
+    """'two armies and three airborne formations' drafted 3 armies: an adjective other
+    than four listed ones stopped the unit, and the figure took the one before it."""
+    from checks.extract import Registry, figures
+
+    registry = Registry({}, dt.date(2021, 4, 13))
+    found = figures(registry, "Two armies and three airborne formations had been moved.")
+    assert [(f.value, f.unit) for f in found] == [(2, "armies"), (3, "formations")]
+    assert figures(registry, "Two were killed and three wounded.") == []
+
+
 def test_a_demonym_is_no_misspelling_of_its_name() -> None:
     found = _unknown_of("Kovacs sought Westbay and Norlandian backing, the Delta crews said.")
     assert found["Westbay and Norlandian"].nearest is None  # not a misspelt 'Norland'

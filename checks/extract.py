@@ -106,8 +106,9 @@ _UNNAMED = re.compile(
     r"minister|chief|commander|diplomat|source|envoy|representative|negotiator|lawyer)\b", re.I)
 _APPOSITIVE = re.compile(r"^\s*,\s+(?:an?|the|his|her|its|their)\s+[^,;.]{1,60},\s*$")
 _UNNAMED_START = re.compile(r"^(?:its|his|her|their|a|an|one)\b", re.I)
-# "including the United States, Britain, and France," lists inside a subject.
-_PARENTHETICAL = re.compile(r",\s+(?:including|such as|among them)\s+[^;]*?,\s+"
+# "including the United States, Britain, and France," lists inside a subject, and a
+# relative clause after it ("Blinken, who met Kuleba in Brussels on April 14, said").
+_PARENTHETICAL = re.compile(r",\s+(?:including|such as|among them|who|which)\s+[^;]*?,\s+"
                             r"(?=(?!and\b|or\b)[a-z])")
 # "Separatists in Donetsk and Luhansk regions have said": a place phrase after a speaker.
 _PLACE_PHRASE = re.compile(r"^\s+(?:in|from|of|at|for)\s+[\w’'\s-]{1,60}?"

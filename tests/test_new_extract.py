@@ -254,6 +254,17 @@ def test_an_adjective_before_the_counted_noun() -> None:
     assert figures(registry, "Two were killed and three wounded.") == []
 
 
+def test_a_relative_clause_after_the_speaker_is_skipped() -> None:
+    """The Kyiv Post's 'Blinken, who met Kuleba in Brussels on April 14, said the U.S.
+    would "stand firmly" behind Ukraine' was drafted as said by Brussels."""
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    text = ("Headline\n\nMaria Kovacs, who met Daniel Okafor in Southport on Monday, said "
+            "Norland would \"stand firmly\" by the pact.\n")
+    article = Article(text=text, published=dt.date(2024, 5, 16), outlet="harbor-news")
+    drafts = extract(article, {e.id: e for e in entities}, {}).drafts
+    assert [d["by"].get("speaker") for d in drafts if "by" in d] == ["kovacs"]
+
+
 def test_a_demonym_is_no_misspelling_of_its_name() -> None:
     found = _unknown_of("Kovacs sought Westbay and Norlandian backing, the Delta crews said.")
     assert found["Westbay and Norlandian"].nearest is None  # not a misspelt 'Norland'

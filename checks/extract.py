@@ -257,6 +257,7 @@ class Registry:
         self.published = published
         self.names: dict[str, str] = {}
         self.roles: dict[str, list[str]] = {}
+        self._sided: dict[tuple[str, str], str | None] = {}
         for entity in self.entities.values():
             for name in (entity.name, *entity.alias_names()):
                 for key in name_keys(name):  # I012 reports a key two entities share
@@ -296,8 +297,28 @@ class Registry:
         key = _fold(m.group())
         if kind == "name" and key not in self.names:
             key = _fold(_MIDDLE_INITIAL.sub("", m.group(), count=1))
-        entity = self.names.get(key) if kind == "name" else self._role_holder(key, text, m.start())
+        if kind == "name":
+            entity = self._owned(self.names.get(key), key, text[:m.start()])
+        else:
+            entity = self._role_holder(key, text, m.start())
         return Mention(m.start(), m.end(), m.group(), entity, kind, poss)
+
+    def _owned(self, entity: str | None, key: str, before: str) -> str | None:
+        """A body named after a possessive of another side is that side's: "Russia's
+        Foreign Ministry" where "Foreign Ministry" is registered for Ukraine's is the one
+        registered name of Russia's side ending in those words, else no entity."""
+        found = self.entities.get(entity or "")
+        owner = self._owner(before) if found is not None and found.side else None
+        if found is None or owner is None:
+            return entity
+        side = self.entities[owner].side or owner
+        if found.side == side:
+            return entity
+        if (key, side) not in self._sided:  # once per wording and side, not per mention
+            mine = {e.id for e in self.entities.values() if e.side == side and any(
+                _fold(n).endswith(key) for n in (e.name, *e.alias_names()))}
+            self._sided[(key, side)] = mine.pop() if len(mine) == 1 else None
+        return self._sided[(key, side)]
 
     def _role_holder(self, key: str, text: str, start: int) -> str | None:
         holders = sorted(set(self.roles.get(key, [])))

@@ -265,6 +265,29 @@ def test_a_relative_clause_after_the_speaker_is_skipped() -> None:
     assert [d["by"].get("speaker") for d in drafts if "by" in d] == ["kovacs"]
 
 
+def test_a_body_named_after_another_sides_possessive() -> None:
+    """The Moscow Times' "Russia's Foreign Ministry on Tuesday accused Kyiv" was drafted
+    as said by Ukraine's foreign ministry, whose short alias is "Foreign Ministry"."""
+    from checks.extract import Registry
+
+    data = _load(HERE / "entities.yaml")
+    data["entities"] += [
+        {"id": "southland", "name": "Southland", "kind": "government", "side": "southland"},
+        {"id": "norland-mfa", "name": "Norland Foreign Ministry", "kind": "government",
+         "side": "norland", "aliases": [{"name": "Foreign Ministry", "kind": "short"}]},
+        {"id": "southland-mfa", "name": "Southland Foreign Ministry", "kind": "government",
+         "side": "southland"}]
+    entities = EntityFile.model_validate(data).entities
+    registry = Registry({e.id: e for e in entities}, dt.date(2024, 5, 16))
+
+    def body(text: str) -> str | None:
+        return next(m.entity for m in registry.mentions(text) if m.text == "Foreign Ministry")
+
+    assert body("Southland's Foreign Ministry accused Norland") == "southland-mfa"
+    assert body("Norland's Foreign Ministry said") == "norland-mfa"
+    assert body("the Foreign Ministry said") == "norland-mfa"
+
+
 def test_a_demonym_is_no_misspelling_of_its_name() -> None:
     found = _unknown_of("Kovacs sought Westbay and Norlandian backing, the Delta crews said.")
     assert found["Westbay and Norlandian"].nearest is None  # not a misspelt 'Norland'

@@ -308,7 +308,10 @@ class Registry:
         Foreign Ministry" where "Foreign Ministry" is registered for Ukraine's is the one
         registered name of Russia's side ending in those words, else no entity."""
         found = self.entities.get(entity or "")
-        owner = self._owner(before) if found is not None and found.side else None
+        # Only the words right before count: a bounded window keeps every mention O(1).
+        tail = before[-_PHRASE_WINDOW:]
+        owned = found is not None and found.side and _POSSESSIVE_END.search(tail)
+        owner = self._owner(tail) if owned else None
         if found is None or owner is None:
             return entity
         side = self.entities[owner].side or owner
@@ -352,6 +355,7 @@ class Registry:
 
 
 _fold = name_key
+_POSSESSIVE_END = re.compile(r"['’]s\s+$")
 
 
 # A middle initial between a registered name's first word and the rest, as some house

@@ -38,7 +38,7 @@ from . import atomic
 from .cli import EXIT_OK, UsageError
 from .corpus import MAX_TEXT_BYTES, Corpus, build, suspicious_spans
 from .extract import Article, Extraction, UnknownName, extract, slug
-from .fields import IDENT_PATTERN, URL_PATTERN
+from .fields import IDENT_PATTERN, MAX_TEXT, URL_PATTERN
 from .fmt import FormatError, format_text, round_trip
 from .model import Source
 
@@ -89,6 +89,9 @@ def _check_values(args: argparse.Namespace) -> dt.date:
     if not re.match(_LANGUAGE, args.language):
         raise UsageError(f"--language must be a BCP 47 tag such as 'en' or 'pt-BR', not "
                          f"'{args.language}'")
+    if len(args.headline) > MAX_TEXT:  # the record would not validate (S001 'too long')
+        raise UsageError(f"--headline is {len(args.headline):,} characters, over the "
+                         f"{MAX_TEXT:,} a record's text may hold; give the headline alone")
     if suspicious_spans(args.headline):
         raise UsageError(f"--headline {_shown(args.headline)!r} holds invisible characters or a "
                          "word mixing alphabets; retype it")
@@ -154,7 +157,12 @@ def _outlet(corpus: Corpus, given: str) -> str:
 
 
 def _source_id(args: argparse.Namespace, outlet: str) -> str:
-    sid = args.id or f"{outlet}-{args.published}-{slug(args.headline, 40)}"
+    words = slug(args.headline, 40)
+    if not re.search("[a-z0-9]", args.headline.lower()):
+        # No Latin letter or digit ('Україна каже', '!!!'): every such headline of an outlet
+        # and day was '...-x', and the second article was told to --force over the first.
+        words = "u" + hashlib.sha256(args.url.encode("utf-8")).hexdigest()[:10]
+    sid = args.id or f"{outlet}-{args.published}-{words}"
     if not re.match(IDENT_PATTERN, sid):
         raise UsageError(f"'{sid}' is not a valid id (lower-case letters, digits, '.', '_', '-')")
     return sid
@@ -223,7 +231,8 @@ def handle(args: argparse.Namespace) -> int:
     text = _read_text(args.article)
     record_file, text_file = facts / f"{sid}.yaml", facts / "texts" / f"{sid}.txt"
     if record_file.exists() and not args.force:
-        raise UsageError(f"{record_file} exists; use --force to replace it")
+        raise UsageError(f"{record_file} exists; if it is another article, name this one "
+                         "with --id; use --force only to replace it")
     article = Article(text=text, published=published, outlet=outlet, headline=args.headline)
     found = extract(article, corpus.entities, corpus.predicates)
     data = text.encode("utf-8")

@@ -289,3 +289,30 @@ def test_evidence_without_words_is_a_finding(seed_repo: Path, evidence: str) -> 
     assert [f.message for f in found] == \
         ["evidence has no words (only spaces, punctuation or invisible characters)"]
     assert found[0].location.pointer.startswith("/claims/3/evidence")
+
+
+# ------------------------------------------------------------------ new
+
+
+def _new(root: Path, headline: str, url: str) -> subprocess.CompletedProcess[str]:
+    (root / "a.txt").write_text("Headline\n\nPutin said on Monday that 5 soldiers were killed.\n")
+    return cli(root, "new", "a.txt", "--url", url, "--outlet", "rferl", "--headline", headline,
+               "--published", "2021-04-12")
+
+
+def test_new_refuses_a_headline_no_record_can_hold(seed_repo: Path) -> None:
+    # It wrote a record that failed its own schema (S001 headline too long).
+    done = _new(seed_repo, "H" * 5001, "https://example.org/a")
+    assert done.returncode == 2 and "over the 5,000" in done.stderr
+    assert not list((seed_repo / "facts").glob("rferl-2021-04-12-h*.yaml"))
+
+
+def test_new_gives_headlines_without_latin_words_their_own_ids(seed_repo: Path) -> None:
+    # Every such headline of an outlet and day was 'rferl-2021-04-12-x': the second
+    # article was told to use --force, which would have replaced the first one's record.
+    first = _new(seed_repo, "Україна каже", "https://example.org/ua")
+    second = _new(seed_repo, "Росія мовчить", "https://example.org/ru")
+    assert first.returncode == second.returncode == 0, second.stderr
+    assert len(list((seed_repo / "facts").glob("rferl-2021-04-12-u*.yaml"))) == 2
+    again = _new(seed_repo, "Україна каже", "https://example.org/ua")
+    assert again.returncode == 2 and "name this one with --id" in again.stderr

@@ -321,10 +321,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if spec is None:
         raise UsageError(f"no rule '{args.code[:100]}'; 'python -m checks rules' lists them")
     fields = spec.options.model_fields
+    # Each docstring has its own "Options:" section; the typed defaults follow it, once,
+    # and only when there are some ("Options: none." was followed by "Options: (none)").
     options = "\n".join(f"  {name} (default {f.default!r}): {f.description or ''}"
-                        for name, f in fields.items()) or "  (none)"
+                        for name, f in fields.items())
     sys.stdout.write(f"{spec.code} {spec.name}  [{spec.category}, default {spec.severity.value}]"
-                     f"\n\n{spec.doc.strip()}\n\nOptions:\n{options}\n")
+                     f"\n\n{spec.doc.strip()}\n"
+                     + (f"\nOption defaults:\n{options}\n" if options else ""))
     return EXIT_OK
 
 

@@ -316,3 +316,15 @@ def test_new_gives_headlines_without_latin_words_their_own_ids(seed_repo: Path) 
     assert len(list((seed_repo / "facts").glob("rferl-2021-04-12-u*.yaml"))) == 2
     again = _new(seed_repo, "Україна каже", "https://example.org/ua")
     assert again.returncode == 2 and "name this one with --id" in again.stderr
+
+
+def test_explain_shows_one_options_section(capsys: pytest.CaptureFixture[str]) -> None:
+    # "Options: none." (the docstring) was followed by "Options:\n  (none)" (generated).
+    from checks.cli import main
+
+    assert main(["explain", "C101"]) == 0
+    plain = capsys.readouterr().out
+    assert plain.count("Options") == 1 and "(none)" not in plain
+    assert main(["explain", "Q201"]) == 0
+    typed = capsys.readouterr().out
+    assert "Option defaults:\n  tolerance (default 0.05)" in typed

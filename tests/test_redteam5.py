@@ -328,3 +328,15 @@ def test_explain_shows_one_options_section(capsys: pytest.CaptureFixture[str]) -
     assert main(["explain", "Q201"]) == 0
     typed = capsys.readouterr().out
     assert "Option defaults:\n  tolerance (default 0.05)" in typed
+
+
+@pytest.mark.parametrize("written", ['"22/11/2026"', "2026-11-22T10:00:00", '"2026-1-2"'])
+def test_a_misformed_date_is_one_finding(seed_repo: Path, written: str) -> None:
+    # It failed the date's pattern and its format: two S001 at one place for one mistake.
+    reviews = seed_repo / "facts/reviews.yaml"
+    reviews.write_text(reviews.read_text().replace('date: "2026-11-22"', f"date: {written}", 1))
+    config = Config()
+    run = execute([seed_repo / "facts"], seed_repo, config, select(config, only=["schema"]))
+    found = [f for f in run.findings if f.rule == "S001"]
+    assert len(found) == 1 and "is not in the expected form" in found[0].message
+    assert found[0].fix is not None and "YYYY-MM-DD" in found[0].fix

@@ -563,7 +563,7 @@ def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
             continue
         if loose(excerpt) in _loose_article(text):
             doc.hit(EVIDENCE_NORMALISED, "evidence matches the archived text only after "
-                    "normalising Unicode, quotes or spacing",
+                    "normalising Unicode, quotes, spacing or invisible characters",
                     "copy the words exactly as they stand in the archived text", ci.pointer + sub)
         else:
             doc.hit(EVIDENCE_MISSING, f"evidence '{collapse_ws(excerpt)[:60]}' is not in the "

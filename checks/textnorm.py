@@ -72,9 +72,17 @@ def name_keys(name: str) -> tuple[str, ...]:
     return (key, key[4:]) if key.startswith("the ") and len(key) > 4 else (key,)
 
 
+# Characters that show nothing: scraped articles carry soft hyphens and zero-width spaces
+# inside words, so a curator's "soldiers" against the archive's "sol<U+200B>diers" was
+# I004 "not in the archived text" for words plainly there.
+_UNSEEN = re.compile("[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                     "\u2066-\u2069\ufeff]")
+
+
 def loose(text: str) -> str:
-    """Unicode-normalised, typographic quotes and dashes unified, spaces collapsed."""
-    return collapse_ws(unicodedata.normalize("NFKC", text).translate(_QUOTES))
+    """Unicode-normalised, typographic quotes and dashes unified, characters that show
+    nothing removed, spaces collapsed."""
+    return collapse_ws(unicodedata.normalize("NFKC", _UNSEEN.sub("", text)).translate(_QUOTES))
 
 
 def quoted_spans(text: str) -> list[str]:

@@ -5,6 +5,7 @@ exit 2, in bounded time, never a traceback, a hang or a lost value)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import hmac
 import json
 import os
@@ -340,3 +341,24 @@ def test_a_misformed_date_is_one_finding(seed_repo: Path, written: str) -> None:
     found = [f for f in run.findings if f.rule == "S001"]
     assert len(found) == 1 and "is not in the expected form" in found[0].message
     assert found[0].fix is not None and "YYYY-MM-DD" in found[0].fix
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u00ad", "\u2060"])
+def test_evidence_against_an_archive_with_invisible_characters_is_i007(
+        seed_repo: Path, hidden: str) -> None:
+    # Scraped texts carry soft hyphens and zero-width spaces inside words: the curator's
+    # words were I004 "not in the archived text", which they plainly are on screen.
+    record = seed_repo / "facts/rbt-2021-04-12-putin-wont-talk.yaml"
+    archive = seed_repo / "facts/texts/rbt-2021-04-12-putin-wont-talk.txt"
+    text = archive.read_text()
+    assert text.count("worsening situation") == 1
+    archive.write_bytes(text.replace("worsening situation", f"worsen{hidden}ing situation")
+                        .encode("utf-8"))
+    sha = hashlib.sha256(archive.read_bytes()).hexdigest()
+    body = record.read_text()
+    record.write_text(re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {sha}", body, count=1))
+    config = Config()
+    run = execute([seed_repo / "facts"], seed_repo, config, select(config, only=["integrity"]))
+    codes = sorted(f.rule for f in run.findings if f.location.path.endswith("talk.yaml")
+                   and f.rule in ("I004", "I007"))
+    assert codes == ["I007", "I007"]  # two claims quote that sentence

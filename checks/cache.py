@@ -104,8 +104,13 @@ def _secret() -> bytes:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(key)
-            # The file appears whole or not at all; a short one is replaced.
-            os.replace(tmp, path) if os.path.lexists(path) else os.link(tmp, path)
+            try:
+                os.link(tmp, path)  # the file appears whole or not at all
+            except FileExistsError:
+                if _stored_key(path) is None:  # short: replace it (another run's whole
+                    os.replace(tmp, path)     # key is kept, and used below)
+            except OSError:  # a file system without hard links
+                os.replace(tmp, path)
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

@@ -60,6 +60,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
@@ -81,31 +82,47 @@ Index = dict[tuple[str, str], list[ClaimInfo]]
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     headlines: list[ClaimInfo] = []
     body: Index = defaultdict(list)
-    body_quotes: dict[str, list[str]] = defaultdict(list)  # source: its body's quoted words
+    bodies: dict[str, list[ClaimInfo]] = defaultdict(list)
     for ci in corpus.claims:
         if ci.claim.part is Part.headline:
             headlines.append(ci)
         elif ci.claim.part is Part.body:
             body[(ci.source.id, ci.key[1])].append(ci)
-            body_quotes[ci.source.id].extend(f" {quote_words(q)} " for q in ci.quoted)
+            bodies[ci.source.id].append(ci)
     parties = Parties.build(corpus.entities.values())
+    quotes = _BodyQuotes(bodies)
     for head in headlines:
         same_key = [c for c in body.get((head.source.id, head.key[1]), [])
                     if _same_parties(parties, c, head)]
         if not any(_supports(c, head) for c in same_key):
             yield _hit(corpus, head, same_key)
-        missing = _unquoted(head, body_quotes.get(head.source.id, []))
+        missing = _unquoted(head, quotes) if head.quoted else []
         if missing:
             yield _quote_hit(head, missing)
 
 
-def _unquoted(head: ClaimInfo, body_quotes: list[str]) -> list[str]:
+@dataclass
+class _BodyQuotes:
+    """Each source's body quotations as words, read only for a source whose headline
+    quotes: finding a claim's quotation marks in its article is most of this rule's time."""
+
+    bodies: dict[str, list[ClaimInfo]]
+    read: dict[str, list[str]] = field(default_factory=dict)
+
+    def of(self, source: str) -> list[str]:
+        if source not in self.read:
+            self.read[source] = [f" {quote_words(q)} " for ci in self.bodies.get(source, ())
+                                 for q in ci.quoted]
+        return self.read[source]
+
+
+def _unquoted(head: ClaimInfo, quotes: _BodyQuotes) -> list[str]:
     """The headline's quoted words that no quotation of its body holds, word for word
     (case, punctuation and spelling variants aside)."""
     missing = []
     for quote in head.quoted:
         words = quote_words(quote)
-        if words and not any(f" {words} " in b for b in body_quotes):
+        if words and not any(f" {words} " in b for b in quotes.of(head.source.id)):
             missing.append(collapse_ws(quote))
     return missing
 

@@ -27,6 +27,7 @@ The reviews are checked too (codes in :mod:`checks.stages`):
 * T007 review.moved: a review whose fingerprint no finding has, applied to the one
   finding of its rule with exactly the claims it lists (a rule's upgrade changed the
   fingerprint); it asks for the new fingerprint.
+* T008 review.future: a review dated after today (a typo: its expiry would hold too long).
 
 Today's date is the clock's, unless ``FACT_CHECKS_TODAY`` (YYYY-MM-DD) or the
 ``today`` argument says otherwise (tests and reproducible reruns).
@@ -63,6 +64,7 @@ OUTGROWN = "T004"
 UNREVIEWABLE = "T005"
 UNAPPLIED = "T006"
 MOVED = "T007"
+FUTURE = "T008"
 # Findings that mean a file went unchecked: waiving one would pass the file unread.
 UNREVIEWABLE_CATEGORIES = ("load", "schema")
 UNREVIEWABLE_CODES = ("I006",)
@@ -228,6 +230,8 @@ def _match(result: RunResult, doc: Document, model: ReviewsFile, day: dt.date,
     orphans: list[tuple[int, Review]] = []
     for i, review in enumerate(model.reviews):
         fp = review.fingerprint
+        if dt.date.fromisoformat(review.date) > day:
+            verdicts.hits.append(_future(doc, f"/reviews/{i}", review, day))
         if fp in first:
             verdicts.hits.append(_duplicate(doc, f"/reviews/{i}", review, first[fp]))
             continue
@@ -371,6 +375,16 @@ def _expired(doc: Document, pointer: str, review: Review, finding: Finding | Non
                value=review.expires, values={"expires": review.expires, "today": day.isoformat()},
                claims=finding.claims if finding else (),
                key=f"expired|{review.fingerprint}", code=EXPIRED)
+
+
+def _future(doc: Document, pointer: str, review: Review, day: dt.date) -> Hit:
+    return Hit(message=f"review of {_what(review, None)} is dated {review.date}, after today "
+               f"({day.isoformat()})",
+               location=doc.locate(f"{pointer}/date"), focus=doc.path,
+               fix="write the day the review was made (YYYY-MM-DD); a date ahead of today "
+               "is usually a typo, and an expiry measured from it holds too long",
+               value=review.date, values={"date": review.date, "today": day.isoformat()},
+               key=f"future|{review.fingerprint}|{pointer}", code=FUTURE)
 
 
 def _duplicate(doc: Document, pointer: str, review: Review, first: int) -> Hit:

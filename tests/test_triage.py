@@ -399,3 +399,22 @@ def test_cli_applies_a_moved_review_and_exits_clean(repo: Path,
             code = main(["check", "--root", str(repo), str(repo / "facts")])
         assert code == 0, out.getvalue()
         assert "T007" in out.getvalue() and "[reviewed]" in out.getvalue()
+
+
+@pytest.mark.parametrize("dated, fires", [("2021-05-01", True), ("2021-04-21", False),
+                                          ("2021-04-20", False)])
+def test_a_review_dated_after_today_is_a_finding_at_its_date(repo: Path, dated: str,
+                                                             fires: bool) -> None:
+    """A review dated 2062 for 2026 passed unremarked, and 'expires' (never before 'date')
+    could be pushed as far. It still applies; T008 points at the date."""
+    fp = _conflict(_run(repo))
+    path = _write_reviews(repo, _review(fp, date=dated))
+    result = _run(repo)
+    triage.apply(result, Config(), today="2021-04-21")
+    assert not result.failed and fp in result.extra["reviewed"]  # type: ignore[operator]
+    hits = _rules_of(result, "T008")
+    assert len(hits) == int(fires)
+    if fires:
+        assert hits[0].location.pointer == "/reviews/0/date"
+        assert hits[0].location.line == _line_of(path, "date:")
+        assert "2021-05-01" in hits[0].message and "2021-04-21" in hits[0].message

@@ -224,8 +224,10 @@ the finding now also involves ``c#c1`` (the review is stale: re-review it)."""),
 
 A review's ``date`` is the day it was made, so a date ahead of the clock is a typo
 (2062 for 2026): the reader is told a wrong day, and ``expires``, which may not come
-before ``date``, can be pushed as far. The review still applies. Today's date is the
-clock's, or ``FACT_CHECKS_TODAY``.
+before ``date``, can be pushed as far. The review still applies. A day ahead is
+allowed: a reviewer east of the clock's time zone may already be on the next day.
+Today's date is the clock's, or ``FACT_CHECKS_TODAY``.
 
-Fires: ``date: 2021-05-01`` checked on 2021-04-21. Silent: ``date: 2021-04-21`` the same day."""),
+Fires: ``date: 2021-05-01`` checked on 2021-04-21. Silent: ``date: 2021-04-22`` (a day
+ahead) or ``2021-04-21``, checked on 2021-04-21."""),
 )

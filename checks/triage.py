@@ -27,7 +27,8 @@ The reviews are checked too (codes in :mod:`checks.stages`):
 * T007 review.moved: a review whose fingerprint no finding has, applied to the one
   finding of its rule with exactly the claims it lists (a rule's upgrade changed the
   fingerprint); it asks for the new fingerprint.
-* T008 review.future: a review dated after today (a typo: its expiry would hold too long).
+* T008 review.future: a review dated more than a day after today (a typo: its expiry
+  would hold too long; a day ahead is a time zone).
 
 Today's date is the clock's, unless ``FACT_CHECKS_TODAY`` (YYYY-MM-DD) or the
 ``today`` argument says otherwise (tests and reproducible reruns).
@@ -230,7 +231,8 @@ def _match(result: RunResult, doc: Document, model: ReviewsFile, day: dt.date,
     orphans: list[tuple[int, Review]] = []
     for i, review in enumerate(model.reviews):
         fp = review.fingerprint
-        if dt.date.fromisoformat(review.date) > day:
+        # A day ahead is a reviewer east of the clock's time zone, not a typo.
+        if (dt.date.fromisoformat(review.date) - day).days > 1:
             verdicts.hits.append(_future(doc, f"/reviews/{i}", review, day))
         if fp in first:
             verdicts.hits.append(_duplicate(doc, f"/reviews/{i}", review, first[fp]))

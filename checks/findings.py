@@ -98,6 +98,11 @@ class ClaimRef(Frozen):
     line: int = Field(ge=1, description="1-based line of the claim.")
     column: int = Field(ge=1, description="1-based column of the claim.")
 
+    @property
+    def id(self) -> str:
+        """'source#claim', as reviews and messages name a claim."""
+        return f"{self.source}#{self.claim}"
+
 
 class Finding(Frozen):
     """One result: rule, severity, message, the claims involved and where to edit."""
@@ -148,6 +153,6 @@ def fingerprint(code: str, hit: Hit) -> str:
     if hit.block:
         payload = json.dumps([code, "", [], hit.key], ensure_ascii=True)
     else:
-        claims = sorted(f"{c.source}#{c.claim}" for c in hit.claims)
+        claims = sorted(c.id for c in hit.claims)
         payload = json.dumps([code, hit.focus, claims, hit.key], ensure_ascii=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:20]

@@ -295,7 +295,7 @@ def _moved(result: RunResult, orphans: list[tuple[int, Review]],
     for f in result.findings:
         if len(f.claims) not in sizes or f.category == "review" or f.fingerprint in taken:
             continue
-        key = frozenset(f"{c.source}#{c.claim}" for c in f.claims)
+        key = frozenset(c.id for c in f.claims)
         if key in wanted and not _unchecked_file(f):
             index.setdefault(key, []).append(f)
     found: dict[int, Finding] = {}
@@ -326,7 +326,7 @@ def _unseen(review: Review, finding: Finding) -> list[str]:
     if not review.claims:
         return []
     seen = set(review.claims)
-    return sorted({f"{c.source}#{c.claim}" for c in finding.claims} - seen)
+    return sorted({c.id for c in finding.claims} - seen)
 
 
 def _outgrown(doc: Document, pointer: str, review: Review, finding: Finding,

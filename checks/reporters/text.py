@@ -11,7 +11,7 @@ def _claim(c: ClaimRef) -> str:
     words = " / ".join(log_line(e, 120) for e in c.evidence)
     who = log_line(c.speaker or "no speaker", 120)
     return (f"    {log_path(c.path)}:{c.line}:{c.column}: "
-            f"{log_line(f'{c.source}#{c.claim}', 200)} ({who}): {words}")
+            f"{log_line(c.id, 200)} ({who}): {words}")
 
 
 class TextReporter:

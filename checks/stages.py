@@ -220,7 +220,7 @@ another review names already, or that two such reviews would share, is not match
 Fires: a review of ``C101`` with an old fingerprint listing ``[a#c1, b#c1]``, and one
 C101 finding of exactly ``a#c1`` and ``b#c1``. Silent: the fingerprint matches, or
 the finding now also involves ``c#c1`` (the review is stale: re-review it)."""),
-    StageCode("T008", "review.future", "review", _W, """A review dated after today.
+    StageCode("T008", "review.future", "review", _W, """A review dated more than a day after today.
 
 A review's ``date`` is the day it was made, so a date ahead of the clock is a typo
 (2062 for 2026): the reader is told a wrong day, and ``expires``, which may not come

@@ -52,7 +52,6 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -461,7 +460,7 @@ def readings(text: str, anchor: dt.date | None, *, past: bool = False) -> tuple[
 
 # Pure, with an immutable result, and archives repeat a few hundred phrases: the corpus
 # (through resolve) and the date rules share one cache, whatever keywords they pass.
-@lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)
 def _readings(text: str, anchor: dt.date | None, past: bool) -> tuple[Interval, ...]:
     for pattern, fn in PATTERNS:
         matches = _weekdays(pattern, text) if fn is _weekday else \

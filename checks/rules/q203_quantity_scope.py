@@ -169,8 +169,8 @@ def _other_pairs(found: Found, combined: set[int], sides: tuple[list[Reading], l
         if len(out) == MAX_LISTED:
             break
         mine = id(r) in combined
-        pair = next(((r, o) if mine else (o, r) for o in sides[1 if mine else 0]
-                     if _disagree(*((r, o) if mine else (o, r)), window)), None)
+        pair = next((p for o in sides[1 if mine else 0]
+                     for p in [(r, o) if mine else (o, r)] if _disagree(*p, window)), None)
         if pair is not None:
             out.append(pair)
             named |= {id(pair[0]), id(pair[1])}

@@ -58,6 +58,7 @@ from ._quantity import (
     FORECAST,
     ROUNDING,
     WINDOW,
+    Block,
     Item,
     Rank,
     Scope,
@@ -257,10 +258,10 @@ def _compatible_runs(ordered: list[Item]) -> list[list[Item]]:
     return runs
 
 
-def _figure_hit(corpus: Corpus, block: tuple[str, str, str, str], mood: str, scope: Scope,
+def _figure_hit(corpus: Corpus, block: Block, mood: str, scope: Scope,
                 group: list[Item], digits: int | None) -> Hit:
-    *parts, unit = block
-    key: Key = (parts[0], parts[1], parts[2])
+    key: Key = block[:3]
+    unit = block[3]
     claims = [i.ci for i in group]
     quantities = [c.claim.quantity for c in claims if c.claim.quantity is not None]
     shown = " / ".join(dict.fromkeys(figure(q, unit=False, digits=digits) for q in quantities[:3]))

@@ -379,6 +379,8 @@ def best_two(entries: Iterable[tuple[Rank, str, T]]) -> list[tuple[Rank, str, T]
     best = min(pool, key=lambda e: e[0])
     other = min((e for e in pool if e[1] != best[1]), key=lambda e: e[0], default=None)
     return [best] if other is None else [best, other]
+
+
 FACT, FORECAST = "fact", "forecast"
 
 

@@ -214,11 +214,12 @@ def _compare(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
         return None  # every wording is the registry's for one role: the curator confirmed them
     # Point at the least-used wording: the likelier one to edit or confirm.
     rare = min(forms.values(), key=len)[0]
-    wordings = {w: s for g in forms.values() for w, s in _by_wording(g).items()}
-    unregistered = [w for k, g in forms.items() if k not in registered.values()
-                    for w in _by_wording(g)]
-    listed = "; ".join(", ".join(f"'{w}' ({', '.join(s)})" for w, s in _by_wording(g).items())
-                       for g in forms.values())
+    by_form = {k: _by_wording(g) for k, g in forms.items()}
+    wordings = {w: s for found in by_form.values() for w, s in found.items()}
+    unregistered = [w for k, found in by_form.items() if k not in registered.values()
+                    for w in found]
+    listed = "; ".join(", ".join(f"'{w}' ({', '.join(s)})" for w, s in found.items())
+                       for found in by_form.values())
     return Hit(
         message=f"{corpus.name(speaker)} is titled differently across sources{_window(when)}: "
                 f"{listed}",

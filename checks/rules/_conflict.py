@@ -282,9 +282,10 @@ def best_pair(a: Sequence[T], b: Sequence[T]) -> tuple[T, T] | None:
     # mirrored pairings deterministically.
     order = sorted(((sa, sb) for sa in left for sb in right),
                    key=lambda p: (min(p), max(p), p), reverse=True)
+    spans = {id(c): span_of(c) for c in (*a, *b)}  # each claim's time, worked out once
     for apart in (True, False):
         for sa, sb in order:
-            pair = _overlap(left[sa], right[sb], apart)
+            pair = _overlap(left[sa], right[sb], apart, spans)
             if pair is not None:
                 return pair
     return None
@@ -313,36 +314,41 @@ def span_of(c: Dated) -> Interval:
     return c.when or ALWAYS
 
 
-def _overlap(left: list[T], right: list[T], apart: bool) -> tuple[T, T] | None:
+def _overlap(left: list[T], right: list[T], apart: bool, spans: dict[int, Interval]
+             ) -> tuple[T, T] | None:
     """The first claim of ``left`` (in its order) with a claim of ``right`` whose time
     overlaps its own, from another source when ``apart``; O((n + m) log m). Over the
     right claims sorted by start, each prefix keeps the claim with the latest end and the
-    one with the latest end among the other sources: one of them answers any left claim."""
-    ordered = sorted(right, key=lambda c: span_of(c).start)
-    starts = [span_of(c).start for c in ordered]
+    one with the latest end among the other sources: one of them answers any left claim.
+    ``spans``: each claim's :func:`span_of`, by ``id``."""
+    ordered = sorted(right, key=lambda c: spans[id(c)].start)
+    starts = [spans[id(c)].start for c in ordered]
     best: list[tuple[T, T | None]] = []
     for c in ordered:
-        best.append(_keep(best[-1] if best else None, c))
+        best.append(_keep(best[-1] if best else None, c, spans))
     for c in left:
-        i = bisect.bisect_right(starts, span_of(c).end) - 1
+        mine = spans[id(c)]
+        i = bisect.bisect_right(starts, mine.end) - 1
         if i < 0:
             continue
         top, other = best[i]
         pick = other if apart and top.source.id == c.source.id else top
-        if pick is not None and span_of(pick).end >= span_of(c).start:
+        if pick is not None and spans[id(pick)].end >= mine.start:
             return c, pick
     return None
 
 
-def _keep(prev: tuple[T, T | None] | None, c: T) -> tuple[T, T | None]:
+def _keep(prev: tuple[T, T | None] | None, c: T, spans: dict[int, Interval]
+          ) -> tuple[T, T | None]:
     """The prefix's (latest end, latest end of another source than it) after ``c``."""
     if prev is None:
         return c, None
     top, other = prev
-    if span_of(c).end > span_of(top).end:
+    end = spans[id(c)].end
+    if end > spans[id(top)].end:
         # c leads; the old leader (or its runner-up) is the best of the other sources.
         return c, (top if top.source.id != c.source.id else other)
-    if c.source.id != top.source.id and (other is None or span_of(c).end > span_of(other).end):
+    if c.source.id != top.source.id and (other is None or end > spans[id(other)].end):
         return top, c
     return top, other
 

@@ -67,7 +67,7 @@ from ..textnorm import loose
 from ..timeexpr import Interval
 from ._common import MAX_LISTED
 from ._names import entity_names, is_derived
-from ._parties import held
+from ._parties import ALWAYS, held
 
 CODE = "N502"
 NAME = "name.role"
@@ -86,7 +86,6 @@ _ARTICLES = {"a", "an", "the"}
 _SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
 _QUALIFIER_KINDS = (EntityKind.government, EntityKind.organisation, EntityKind.place,
                     EntityKind.outlet)
-_ALWAYS = Interval(dt.date.min, dt.date.max)
 # English month names whatever the locale (strftime's %B follows it).
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -184,7 +183,7 @@ def normalise(role: str, qualifiers: Qualifiers) -> str:
 def _said(ci: ClaimInfo) -> Interval:
     if ci.said is not None:
         return ci.said
-    return Interval(ci.published, ci.published) if ci.published else _ALWAYS
+    return Interval(ci.published, ci.published) if ci.published else ALWAYS
 
 
 def _clusters(claims: list[ClaimInfo]) -> Iterator[list[ClaimInfo]]:
@@ -226,7 +225,7 @@ def _compare(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
         location=rare.locate("/by/role"), focus=rare.focus, block=True,
         key=f"{speaker}|{when.start}", claims=tuple(c.ref() for c in cluster[: 2 * MAX_LISTED]),
         fix=_fix(unregistered),
-        values={"speaker": speaker, "time": str(when) if when != _ALWAYS else None,
+        values={"speaker": speaker, "time": str(when) if when != ALWAYS else None,
                 "wordings": wordings, "unregistered": unregistered},
     )
 
@@ -244,7 +243,7 @@ def _by_wording(group: list[ClaimInfo]) -> dict[str, list[str]]:
 def _window(when: Interval) -> str:
     """The cluster's time in words: ' on 2021-04-12', ' in the week of 12-18 April 2021',
     ' between 2021-04-12 and 2021-04-20'; an open end: ' until 2021-04-12', ' since ...'."""
-    if when == _ALWAYS:
+    if when == ALWAYS:
         return ""
     if when.start == when.end:
         return f" on {when.start}"

@@ -10,11 +10,12 @@ import datetime as dt
 import heapq
 import itertools
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -827,57 +828,67 @@ def _meeting_counts(pool: Sequence[Item], askers: Sequence[Item], window: int) -
 
 def _dominated(points: list[Bounded], queries: list[Bounded]) -> list[int]:
     """For each query (v, a, b): how many points (w, x, y) have w < v, x <= a and y >= b.
-    A sweep by v that adds the points below each query to a :class:`_CountPlane`."""
-    plane = _CountPlane([(x, y) for _, x, y in points])
+    A sweep by v that adds the points below each query to a counting :class:`Plane`
+    over the order of x."""
+    xs = sorted({x for _, x, _ in points})
+    plane = Plane([(bisect.bisect_left(xs, x), y) for _, x, y in points], 0, operator.add)
     ordered = sorted(points, key=lambda p: p[0])
     out = [0] * len(queries)
     j = 0
     for n in sorted(range(len(queries)), key=lambda n: queries[n][0]):
         v, a, b = queries[n]
         while j < len(ordered) and ordered[j][0] < v:
-            plane.put(ordered[j][1], ordered[j][2])
+            plane.put(bisect.bisect_left(xs, ordered[j][1]), ordered[j][2], 1)
             j += 1
-        out[n] = plane.count(a, b)
+        out[n] = plane.query(bisect.bisect_right(xs, a), b)
     return out
 
 
-class _CountPlane:
-    """Points (x, y) known in advance, added one by one; how many added have x <= a and
-    y >= b. A Fenwick tree over the order of x whose nodes are Fenwick trees over the
-    y they will hold (latest first): O(log^2 n) a step."""
+V = TypeVar("V")
 
-    def __init__(self, points: Sequence[tuple[int, int]]) -> None:
-        self.xs = sorted({x for x, _ in points})
-        ys: list[set[int]] = [set() for _ in range(len(self.xs) + 1)]
-        for x, y in points:
-            i = bisect.bisect_left(self.xs, x) + 1
-            while i < len(ys):
-                ys[i].add(-y)
+
+class Plane(Generic[V]):
+    """Values at points (position, end) known in advance, added one by one; the merge of
+    those at positions below a count whose end is a given day or later. A Fenwick tree
+    over positions whose nodes are Fenwick trees over the ends they will hold (latest
+    first): O(log^2 n) a step. Q201's dominance counts merge by adding, R801's best
+    chains by :func:`best_two`."""
+
+    def __init__(self, points: Sequence[tuple[int, int]], zero: V,
+                 merge: Callable[[V, V], V]) -> None:
+        size = max((p for p, _ in points), default=-1) + 2
+        ends: list[set[int]] = [set() for _ in range(size)]
+        for pos, last in points:
+            i = pos + 1
+            while i < size:
+                ends[i].add(-last)
                 i += i & -i
-        self.ys = [sorted(y) for y in ys]
-        self.sums = [[0] * (len(y) + 1) for y in self.ys]
+        self.ends = [sorted(e) for e in ends]
+        self.zero, self.merge = zero, merge
+        self.at = [[zero] * (len(e) + 1) for e in self.ends]
 
-    def put(self, x: int, y: int) -> None:
-        i = bisect.bisect_left(self.xs, x) + 1
-        while i < len(self.ys):
-            row = self.sums[i]
-            k = bisect.bisect_left(self.ys[i], -y) + 1
+    def put(self, pos: int, last: int, value: V) -> None:
+        i = pos + 1
+        while i < len(self.ends):
+            row = self.at[i]
+            k = bisect.bisect_left(self.ends[i], -last) + 1
             while k < len(row):
-                row[k] += 1
+                row[k] = self.merge(row[k], value)
                 k += k & -k
             i += i & -i
 
-    def count(self, a: int, b: int) -> int:
-        total = 0
-        i = bisect.bisect_right(self.xs, a)
+    def query(self, count: int, day: int) -> V:
+        """The merge of the values at positions [0, count) ending on ``day`` or later."""
+        out = self.zero
+        i = min(count, len(self.ends) - 1)
         while i > 0:
-            row = self.sums[i]
-            k = bisect.bisect_right(self.ys[i], -b)
+            row = self.at[i]
+            k = bisect.bisect_right(self.ends[i], -day)
             while k > 0:
-                total += row[k]
+                out = self.merge(out, row[k])
                 k -= k & -k
             i -= i & -i
-        return total
+        return out
 
 
 def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> Hit:

@@ -60,6 +60,7 @@ from ._quantity import (
     WINDOW,
     Block,
     Item,
+    Plane,
     Rank,
     Scope,
     best_two,
@@ -175,7 +176,8 @@ def _meets_other_chain(ordered: Sequence[Item], reach: Sequence[int],
     plane; of those in its prefix of values whose period ends no earlier than its
     first day, the other chain reaching highest decides."""
     timed = [n for n, d in enumerate(days) if d is not None]
-    plane = _Plane([(n, d[1]) for n in timed for d in [days[n]] if d is not None])
+    none: Best = []
+    plane = Plane([(n, d[1]) for n in timed for d in [days[n]] if d is not None], none, _chains)
     roots = [chain_root(i.ci) for i in ordered]
     points = sorted(timed, key=lambda n: _days(days, n)[0])
     met = [False] * len(ordered)
@@ -185,9 +187,9 @@ def _meets_other_chain(ordered: Sequence[Item], reach: Sequence[int],
         first, last = _days(queries, n)
         while j < len(points) and _days(days, points[j])[0] <= last:
             p = points[j]
-            plane.put(p, _days(days, p)[1], (_rank(ordered[p]), roots[p], ordered[p]))
+            plane.put(p, _days(days, p)[1], [(_rank(ordered[p]), roots[p], ordered[p])])
             j += 1
-        other = next((e[2] for e in plane.best(reach[n], first) if e[1] != roots[n]), None)
+        other = next((e[2] for e in plane.query(reach[n], first) if e[1] != roots[n]), None)
         met[n] = other is not None and not other.span.below(ordered[n].span)
     return met
 
@@ -204,45 +206,8 @@ def _rank(item: Item) -> Rank:
     return (-item.span.hi, item.span.hi_open)
 
 
-class _Plane:
-    """Entries at positions (the order of value) with a period end; the best two chains
-    among those at positions below a count whose period ends no earlier than a day. A
-    Fenwick tree over positions whose nodes are Fenwick trees over the ends they will
-    hold (latest first): O(log^2 n) a step."""
-
-    def __init__(self, points: Sequence[tuple[int, int]]) -> None:
-        size = max((p for p, _ in points), default=-1) + 2
-        ends: list[set[int]] = [set() for _ in range(size)]
-        for pos, last in points:
-            i = pos + 1
-            while i < size:
-                ends[i].add(-last)
-                i += i & -i
-        self.ends = [sorted(e) for e in ends]
-        self.best_at: list[list[Best]] = [[[] for _ in range(len(e) + 1)] for e in self.ends]
-
-    def put(self, pos: int, last: int, entry: Entry) -> None:
-        i = pos + 1
-        while i < len(self.ends):
-            row = self.best_at[i]
-            k = bisect.bisect_left(self.ends[i], -last) + 1
-            while k < len(row):
-                row[k] = best_two([*row[k], entry])
-                k += k & -k
-            i += i & -i
-
-    def best(self, count: int, day: int) -> Best:
-        """The best two chains among positions [0, count) ending on ``day`` or later."""
-        out: Best = []
-        i = min(count, len(self.ends) - 1)
-        while i > 0:
-            row = self.best_at[i]
-            k = bisect.bisect_right(self.ends[i], -day)
-            while k > 0:
-                out = best_two([*out, *row[k]])
-                k -= k & -k
-            i -= i & -i
-        return out
+def _chains(a: Best, b: Best) -> Best:
+    return best_two([*a, *b])
 
 
 def _compatible_runs(ordered: list[Item]) -> list[list[Item]]:

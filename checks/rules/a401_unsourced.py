@@ -128,9 +128,11 @@ def _contesting(ci: ClaimInfo, signs: dict[Key, Signs],
     out = list(itertools.islice((c for c in _pool(signs[ci.key], sign) if c is not ci),
                                 MAX_LISTED))
     for key in sorted(signs):
-        if key == ci.key or len(out) >= MAX_LISTED:
+        if len(out) >= MAX_LISTED:
+            break
+        if key == ci.key:
             continue
-        mine = days(ci)
+        mine = days(ci)  # memoised: only a party's claim of another key asks
         found = (c for c in _pool(signs[key], sign)
                  if any(d.overlaps(e) for d in days(c) for e in mine))
         out += itertools.islice(found, MAX_LISTED - len(out))

@@ -89,6 +89,7 @@ class ClaimInfo:
     # these and drops the article, so rules read them through the properties below.
     quoted_memo: tuple[str, ...] | None = None
     voice_memo: tuple[str, ...] | None = None
+    ref_memo: ClaimRef | None = None  # one per claim, however many findings name it
 
     @property
     def event_anchor(self) -> dt.date | None:
@@ -161,10 +162,12 @@ class ClaimInfo:
         return Interval(self.published, self.published) if self.published else None
 
     def ref(self) -> ClaimRef:
-        loc = self.location
-        return ClaimRef(source=self.source.id, claim=self.claim.id, speaker=self.speaker,
-                        evidence=self.claim.excerpts, path=loc.path, line=loc.line,
-                        column=loc.column)
+        if self.ref_memo is None:
+            loc = self.location
+            self.ref_memo = ClaimRef(source=self.source.id, claim=self.claim.id,
+                                     speaker=self.speaker, evidence=self.claim.excerpts,
+                                     path=loc.path, line=loc.line, column=loc.column)
+        return self.ref_memo
 
 
 def voices(claims: list[ClaimInfo]) -> None:

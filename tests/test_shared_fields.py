@@ -68,3 +68,19 @@ def test_a_mutable_model_keeps_its_own_set() -> None:
     assert one.__pydantic_fields_set__ is not two.__pydantic_fields_set__
     one.x = 5
     assert two.model_fields_set == {"x"}
+
+
+def test_a_kept_record_drops_its_key_table_after_keys_are_located(tmp_path: Path) -> None:
+    """The schema stage is the one place a finding sits at a key (an unknown one): it
+    runs before a record is kept, so the kept record has no key table to carry."""
+    record = REPO / "facts" / "rferl-2021-04-12-dialogue.yaml"
+    text = record.read_text("utf-8").rstrip("\n") + "\nclaimz: []\n"
+    bad, good = tmp_path / "bad.yaml", tmp_path / "good.yaml"
+    bad.write_text(text, encoding="utf-8")
+    good.write_text(record.read_text("utf-8"), encoding="utf-8")
+    (kept_bad, _, _), (kept_good, _, model) = load_all(
+        [(bad, "bad.yaml"), (good, "good.yaml")], tmp_path, cache=False)
+    line = text.split("\n").index("claimz: []") + 1
+    assert (line, 1) in [(h.location.line, h.location.column) for h in kept_bad.hits]
+    assert isinstance(model, Record) and kept_good.keys == {}
+    assert kept_good.locate("/claims/0").line > 1, "values are still located"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.model import Quantity
-from checks.rules._quantity import Span, digits_for, number, unit_for
+from checks.model import Comparator, Quantity
+from checks.rules._quantity import Span, digits_for, likely, number, span, unit_for
 
 
 @pytest.mark.parametrize(("x", "shown"), [
@@ -84,3 +84,24 @@ def test_the_html_matrix_shows_every_digit_without_an_exponent() -> None:
 ])
 def test_one_takes_the_singular_a_record_writes(written: str, name: str, shown: str) -> None:
     assert unit_for(Quantity(value=1, unit=written), name) == shown
+
+
+@pytest.mark.parametrize(("cmp", "value", "reported"), [
+    (Comparator.gt, 40000.0, Span(40000, 44000, lo_open=True)),  # not 80,000
+    (Comparator.ge, 28.0, Span(28, 30.8)),
+    (Comparator.le, 80000.0, Span(72000, 80000)),
+    (Comparator.lt, 1.0, Span(0, 1, hi_open=True)),  # counts start at 0
+    (Comparator.gt, 5.0, Span(5, 6, lo_open=True)),  # a whole bound: the next whole number
+    (Comparator.gt, 0.5, Span(0.5, 0.55, lo_open=True)),
+    (Comparator.gt, 5e-324, Span(5e-324, float("inf"), True, True)),  # no reach: as admitted
+    (Comparator.about, 40000.0, Span(36000, 44000)),  # as admitted
+    (Comparator.eq, 80000.0, Span(79200, 80800, hi_open=True)),
+])
+def test_a_bound_reports_a_figure_near_it(cmp: Comparator, value: float,
+                                          reported: Span) -> None:
+    """R801's reading: "more than 40,000" admits every higher figure but reports some
+    40,000; every other figure reports what it admits."""
+    q = Quantity(value=value, cmp=cmp, unit="troops")
+    admitted = span(q)
+    assert admitted is not None
+    assert likely(q, admitted) == reported

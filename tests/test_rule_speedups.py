@@ -13,6 +13,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checks.model import Comparator, Quantity
 from checks.rules import _quantity as q
 from checks.rules import q203_quantity_scope as q203
 from checks.rules import r801_single_chain as r801
@@ -133,49 +134,60 @@ BOUND = st.integers(0, 6).map(float)
 SPAN = st.tuples(BOUND, BOUND, st.booleans(), st.booleans(), st.booleans()).map(
     lambda t: Span(min(t[0], t[1]), float("inf") if t[4] else max(t[0], t[1]), t[2],
                    t[3] or t[4])).filter(lambda s: not s.empty)
-ITEM = st.tuples(SPAN, st.sampled_from("xyz"), st.booleans())
+# Values around the reach of a bound: "more than 40" reports up to 44, a whole bound at
+# least the next whole number ("more than 2": 3).
+VALUE = st.sampled_from([0.0, 1.0, 2.0, 3.0, 5.0, 9.0, 10.0, 11.0, 20.0, 22.0, 40.0, 44.0, 45.0])
+FIGURE = st.builds(lambda cmp, a, b: Quantity(cmp=cmp, min=min(a, b), max=max(a, b), unit="t")
+                   if cmp is Comparator.range else Quantity(cmp=cmp, value=a, unit="t"),
+                   st.sampled_from(list(Comparator)), VALUE, VALUE)
+ITEM = st.tuples(FIGURE, st.sampled_from("xyz"), st.booleans())
 
 
-def _item(span: Span, root: str, expanded: bool) -> Item:
+def _item(figure: Quantity, root: str, expanded: bool) -> Item:
     # A stand-in claim whose chain of reporting starts at ``root`` (its outlet).
-    ci: Any = SimpleNamespace(claim=SimpleNamespace(by=SimpleNamespace(via=[])),
-                              source=SimpleNamespace(agencies=[], outlet=root),
-                              when=None, event=None, said=None)  # no time: meets every time
-    return Item(ci, span, expanded)
+    return _chain_timed(figure, root, expanded, None)  # no time: meets every time
 
 
 def _meet(a: Span, b: Span) -> bool:
     return not a.below(b) and not b.below(a)
 
 
+def _backs(a: Item, b: Item) -> bool:
+    """R801's definition, pair by pair: the values the two figures report meet."""
+    qa, qb = a.ci.claim.quantity, b.ci.claim.quantity
+    return _meet(q.likely(qa, a.span), q.likely(qb, b.span))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(ITEM, max_size=8))
-def test_single_chain_sweep_equals_all_pairs(raw: list[tuple[Span, str, bool]]) -> None:
+def test_single_chain_sweep_equals_all_pairs(raw: list[tuple[Quantity, str, bool]]) -> None:
     items = [_item(*r) for r in raw]
     alone = [i for i in items if not i.expanded and not any(
-        _meet(i.span, t.span) and t.ci.source.outlet != i.ci.source.outlet for t in items)]
+        _backs(i, t) and t.ci.source.outlet != i.ci.source.outlet for t in items)]
     groups = r801.single_chain_figures(items)
     assert sorted(id(i) for g in groups for i in g) == sorted(id(i) for i in alone)
     for group in groups:
         assert len({i.ci.source.outlet for i in group}) == 1
         # a group is connected by compatible figures; two groups share none
-        assert all(any(_meet(i.span, j.span) for j in group if j is not i)
+        assert all(any(_backs(i, j) for j in group if j is not i)
                    for i in group) or len(group) == 1
     for g, h in ((g, h) for g in groups for h in groups if g is not h):
         assert g[0].ci.source.outlet != h[0].ci.source.outlet or not any(
-            _meet(i.span, j.span) for i in g for j in h)
+            _backs(i, j) for i in g for j in h)
 
 
-def _chain_timed(span: Span, root: str, expanded: bool, time: tuple[int, int, bool] | None
-                 ) -> Item:
+def _chain_timed(figure: Quantity, root: str, expanded: bool,
+                 time: tuple[int, int, bool] | None) -> Item:
     # A stand-in claim of chain ``root`` with a period of its own (dated), a day it was
     # given (undated), or no time at all (None).
     iv = None if time is None else Interval(DAY0 + dt.timedelta(time[0]),
                                             DAY0 + dt.timedelta(time[0] + time[1]))
-    ci: Any = SimpleNamespace(claim=SimpleNamespace(by=SimpleNamespace(via=[])),
+    ci: Any = SimpleNamespace(claim=SimpleNamespace(by=SimpleNamespace(via=[]), quantity=figure),
                               source=SimpleNamespace(agencies=[], outlet=root), when=iv,
                               event=iv if time is not None and time[2] else None, said=None)
-    return Item(ci, span, expanded)
+    admitted = q.span(figure)
+    assert admitted is not None
+    return Item(ci, admitted, expanded)
 
 
 def _same_time(a: Item, b: Item, window: int | None) -> bool:
@@ -187,7 +199,7 @@ def _same_time(a: Item, b: Item, window: int | None) -> bool:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(SPAN, st.sampled_from("xyz"), st.booleans(), st.one_of(
+@given(st.lists(st.tuples(FIGURE, st.sampled_from("xyz"), st.booleans(), st.one_of(
     st.none(), st.tuples(st.integers(0, 8), st.integers(0, 3), st.booleans()))), max_size=9),
     st.one_of(st.none(), st.integers(0, 3)))
 def test_single_chain_sweep_with_times_equals_all_pairs(raw: list[Any], window: int | None
@@ -195,13 +207,13 @@ def test_single_chain_sweep_with_times_equals_all_pairs(raw: list[Any], window: 
     """Only a figure of another chain for a time both can stand for corroborates."""
     items = [_chain_timed(*r) for r in raw]
     alone = [i for i in items if not i.expanded and not any(
-        _meet(i.span, t.span) and _same_time(i, t, window)
+        _backs(i, t) and _same_time(i, t, window)
         and t.ci.source.outlet != i.ci.source.outlet for t in items)]
     groups = r801.single_chain_figures(items, window)
     assert sorted(id(i) for g in groups for i in g) == sorted(id(i) for i in alone)
     for group in groups:  # one chain's compatible figures
         assert len({i.ci.source.outlet for i in group}) == 1
-        assert len(group) == 1 or all(any(_meet(i.span, j.span) for j in group if j is not i)
+        assert len(group) == 1 or all(any(_backs(i, j) for j in group if j is not i)
                                       for i in group)
 
 
@@ -209,7 +221,8 @@ def test_single_chain_sweep_is_not_quadratic() -> None:
     """Every figure its own chain and its own day: each asks the plane once."""
     import time
 
-    items = [_chain_timed(Span(float(n % 50), float(n % 50)), f"o{n}", False, (n, 0, True))
+    items = [_chain_timed(Quantity(cmp=Comparator.gt if n % 2 else Comparator.eq,
+                                   value=float(n % 50), unit="t"), f"o{n}", False, (n, 0, True))
              for n in range(10_000)]
     started = time.perf_counter()
     groups = r801.single_chain_figures(items, 3)

@@ -143,6 +143,28 @@ def _span(q: Quantity, about: float, rounding: float = ROUNDING) -> Span | None:
     return spans[q.cmp]
 
 
+_BOUNDS = (Comparator.gt, Comparator.ge, Comparator.lt, Comparator.le)
+
+
+def likely(q: Quantity, s: Span, about: float = ABOUT) -> Span:
+    """The values a figure reports, as against those it merely admits (``s``, its
+    :func:`span`): a one-sided bound is a figure near its value. "More than 40,000"
+    admits 80,000 but reports some 40,000, so it reaches ``about`` above its value (as far
+    as "about 40,000" does), and a whole bound at least to the next whole number ("more
+    than 5 soldiers": 6); "up to 80,000" reaches as far below. Every other figure (a
+    value, "about", a range) reports what it admits. R801 reads corroboration on these:
+    an open-ended figure would otherwise back every figure beyond it."""
+    if q.cmp not in _BOUNDS or q.value is None:
+        return s
+    v = float(q.value)
+    reach = max(abs(v) * about, 1.0 if v.is_integer() else 0.0)
+    if q.cmp in (Comparator.gt, Comparator.ge):
+        near = Span(s.lo, min(s.hi, v + reach), s.lo_open, False)
+    else:
+        near = Span(max(s.lo, v - reach), s.hi, False, s.hi_open)
+    return s if near.empty else near  # a reach too small to hold a value (a subnormal bound)
+
+
 # ------------------------------------------------------------------- wording
 
 _CMP_WORDS = {Comparator.eq: "", Comparator.about: "about ", Comparator.gt: "more than ",

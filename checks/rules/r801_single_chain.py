@@ -12,30 +12,38 @@ rest on one chain, which is why the default looks at figures only.
 Only the same figure corroborates a figure: claims on one measure (proposition and
 unit), scope and mood (Q201's: a count backs a count, a forecast a forecast; a denied,
 negated, feared or hoped-for figure backs none and is not reported) whose figures
-admit a common value (as Q201 reads them: "14,000" and "about 14,000" do; "2 killed"
-and "26 killed" do not, nor does a figure for another place) for a time both can stand
-for: their periods (as Q201 reads them) overlap, so "at least 28 killed since the
-start of the year" does not corroborate "50 in all of 2020"; a figure without any time
-meets every time. Figures of a state or measure without a time of their own (troops
-massed) also meet when given at most ``window_days`` of Q201 (3) apart, as Q201
-compares them. A figure given for each of several places also corroborates each
-place's own figure. A claim is corroborated when some claim of another chain reports a
-compatible figure; the others are reported, one finding per group of compatible
-figures (by value: one chain's figure given for two times is one finding). Claims are
-grouped by the corpus indexes (proposition key and unit, then scope) and each group is
-swept once in order of period start, with a Fenwick tree over the order of value whose
-nodes are Fenwick trees over period ends (O(n log^2 n)), never compared pairwise.
+report a common value ("14,000" and "about 14,000" do; "2 killed" and "26 killed" do
+not, nor does a figure for another place) for a time both can stand for. A figure
+reports the values it admits (as Q201 reads them), but a one-sided bound reports a
+figure near it: "more than 40,000" admits 80,000 yet reports 40,000 to 44,000 (10%
+beyond its value, as far as "about" reaches, and a whole bound at least the next whole
+number: "more than 5 soldiers" reports 6), so it backs "about 42,000" but not "more
+than 80,000", and "up to 80,000" backs "80,000" but not "more than 80,000"; a range
+backs any figure it reports a value of. Times meet when their periods (as Q201 reads
+them) overlap, so "about 30 killed since the start of the year" does not corroborate
+"30 in all of 2020"; a figure without any time meets every time. Figures of a state or
+measure without a time of their own (troops massed) also meet when given at most
+``window_days`` of Q201 (3) apart, as Q201 compares them. A figure given for each of
+several places also corroborates each place's own figure. A claim is corroborated when
+some claim of another chain reports a compatible figure; the others are reported, one
+finding per group of compatible figures (by value: one chain's figure given for two
+times is one finding). Claims are grouped by the corpus indexes (proposition key and
+unit, then scope) and each group is swept once in order of period start, with a
+Fenwick tree over the order of value whose nodes are Fenwick trees over period ends
+(O(n log^2 n)), never compared pairwise.
 
 Fires:
     a#c1  (a republishes Wire Agency) "the conflict has killed 14,000 people"
     b#c1  (b republishes Wire Agency too) "14,000 people have been killed"
     c#c1  (c's own reporting) "two soldiers were killed on Saturday": another figure
-    d#c1  (d's own) 50 killed in all of 2020; e#c1 at least 28 killed this year
+    d#c1  (d's own) 30 killed in all of 2020; e#c1 at least 28 killed this year
+    f#c1  (f's own) more than 40,000 troops; g#c1 (g's own) more than 80,000 troops
 
 Silent:
     a#c1  (a's own reporting) more than 40,000 troops
     b#c1  (b republishes Wire Agency) more than 40,000 troops (two chains)
     a#c2  40,000 troops massed (undated) on Monday; c#c1 (own) 40,000 on Wednesday
+    d#c1  (own) up to 80,000 troops; e#c1 (own) 80,000 troops
 
 Options:
     scope: "quantities" (default: only claims with a figure) or "all".
@@ -69,6 +77,7 @@ from ._quantity import (
     digits_for,
     end,
     figure,
+    likely,
     meeting,
     mood_key,
     numbers,
@@ -129,7 +138,20 @@ def single_chain_figures(items: Sequence[Item], window: int | None = None) -> li
     chain's is corroborated), each in the items' order. A figure of several places
     "each" (``expanded``) corroborates here but is reported in its own scope group.
     With a ``window`` (a state's figures), undated figures given at most that many
-    days apart meet in time."""
+    days apart meet in time. Figures are compared by the values they report
+    (:func:`likely`: a bound is a figure near it), each group as the items given."""
+    near = [_reported(i) for i in items]
+    given = {id(n): i for n, i in zip(near, items, strict=True)}
+    return [[given[id(n)] for n in group] for group in _single_chain(near, window)]
+
+
+def _reported(item: Item) -> Item:
+    q = item.ci.claim.quantity
+    return item if q is None else Item(item.ci, likely(q, item.span, ABOUT), item.expanded)
+
+
+def _single_chain(items: Sequence[Item], window: int | None) -> list[list[Item]]:
+    """:func:`single_chain_figures` on figures read as the values they report."""
     ordered = sorted(items, key=_lo)
     starts = [_lo(i) for i in ordered]
     # A figure meets those starting no later than it ends: a prefix of the order.

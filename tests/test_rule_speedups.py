@@ -265,7 +265,7 @@ def test_figure_sweeps_equal_all_pairs(raw: list[tuple[Span, Any]], window: int 
     items = [_timed(*r) for r in raw]
     pairs = [(lo, hi) for lo in items for hi in items
              if lo is not hi and lo.span.below(hi.span) and _compared(lo, hi, window)]
-    found = q.conflicts(items, window)
+    found = q._summary(items, q._disagreeing(items, window))
     if not pairs:
         assert found is None
         return
@@ -293,7 +293,7 @@ def _grouped(span: Span, time: tuple[int, int, bool] | None, source: str,
 
 
 def _pair_disagrees(lo: Item, hi: Item, window: int | None) -> bool:
-    """conflicts' pairs, one by one: two copies of "each" figures over the same places
+    """The rules' disagreeing pairs, one by one: two copies of "each" figures over the same places
     (compared in their own group) are not compared again where both have a time."""
     same_copies = (lo.expanded and hi.expanded and lo.ci.claim.quantity.scope
                    == hi.ci.claim.quantity.scope and q.period(lo.ci) is not None
@@ -306,7 +306,7 @@ def _pair_disagrees(lo: Item, hi: Item, window: int | None) -> bool:
 def test_disagreement_counts_equal_all_pairs(raw: list[Any], window: int | None) -> None:
     """Q201/Q202's outlier: each figure's count of others it disagrees with (a source's
     repeated figure, same interval and time, once) equals the count pair by pair, and
-    the figures with a count are the ones conflicts() lists."""
+    the figures with a count are the ones the rules' summary lists."""
     items = [_grouped(*r) for r in raw]
     figures: dict[Any, Item] = {}
     for i in items:
@@ -324,7 +324,7 @@ def test_disagreement_counts_equal_all_pairs(raw: list[Any], window: int | None)
     for a in items:
         assert [q.disagree(a, b, window) for b in items] == [
             _pair_disagrees(a, b, window) or _pair_disagrees(b, a, window) for b in items]
-    found = q.conflicts(items, window)
+    found = q._summary(items, q._disagreeing(items, window))
     involved = set() if found is None else {id(c) for c in found[1]}
     assert involved == {id(i.ci) for i, n in zip(items, anyone, strict=True) if n}
     if found is not None:  # the outlier has the most; ties go to the worst pair's high

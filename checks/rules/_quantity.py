@@ -491,10 +491,10 @@ Found = tuple[Item, Item, float]
 Pair = tuple[Item, Item]  # (low, high): a candidate; it disagrees when low lies below high
 
 
-def conflicts(items: Sequence[Item], window: int | None = None
-              ) -> tuple[Found, tuple[ClaimInfo, ...]] | None:
-    """The pair with the largest gap among figures that cannot both be true, and every
-    figure that cannot be true together with some other.
+def _disagreeing(items: Sequence[Item], window: int | None) -> list[Pair]:
+    """Pairs (low, high) of figures that cannot both be true: for each figure, its most
+    extreme counterparts that it disagrees with (:func:`_summary` makes them the worst
+    pair and every figure involved).
 
     A figure counts or measures something over its period. When one period
     contains another (equal periods contain each other), the figure for the
@@ -510,17 +510,14 @@ def conflicts(items: Sequence[Item], window: int | None = None
     those it must not lie below, the highest among those that must not lie below
     it); a figure that disagrees with any other disagrees with that one, so the
     answers name every figure involved and hold the worst pair. O(n log n)."""
-    return _summary(items, _disagreeing(items, window))
-
-
-def _disagreeing(items: Sequence[Item], window: int | None) -> list[Pair]:
-    """Each figure's most extreme counterparts that it disagrees with (see :func:`conflicts`)."""
     return [(lo, hi) for lo, hi in _candidates(items, window)
             if lo.ci is not hi.ci and lo.span.below(hi.span)]
 
 
 def _summary(items: Sequence[Item], real: list[Pair]
              ) -> tuple[Found, tuple[ClaimInfo, ...]] | None:
+    """The pair of ``real`` (:func:`_disagreeing`'s) with the largest gap, and every
+    figure of ``items`` in some pair, the worst pair's first; None without a pair."""
     if not real:
         return None
     low, high = max(real, key=lambda p: p[0].span.relative_gap(p[1].span))
@@ -701,7 +698,7 @@ def outlier(items: Sequence[Item], window: int | None, prefer: Sequence[Item] = 
 
 
 def disagree(a: Item, b: Item, window: int | None) -> bool:
-    """Two figures of a group that cannot both be true, compared as :func:`conflicts`
+    """Two figures of a group that cannot both be true, compared as :func:`_disagreeing`
     compares them (one by one: for one figure against its group, or a test)."""
     return _lies_below(a, b, window) or _lies_below(b, a, window)
 

@@ -355,28 +355,30 @@ READING = st.tuples(st.booleans(), st.sampled_from("st"), SPAN,
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(READING, max_size=9), st.one_of(st.none(), st.integers(0, 3)))
-def test_scope_readings_involved_equal_all_pairs(raw: list[Any], window: int | None) -> None:
+@given(st.lists(READING, max_size=9), st.one_of(st.none(), st.integers(0, 3)),
+       st.sampled_from([0.0, 0.05, 0.2, 0.5, 1.0]))
+def test_scope_readings_involved_equal_all_pairs(raw: list[Any], window: int | None,
+                                                 tolerance: float) -> None:
     """Q203's bisections (one number read two ways) and its sweep for the lowest and the
-    highest total of another source (totals that cannot both hold) list the readings that
-    some pair of readings compared one by one lists."""
+    highest total of another source (totals that cannot both hold, further apart than the
+    tolerance) list the readings that some pair of readings compared one by one lists."""
     sides: tuple[list[q203.Reading], list[q203.Reading]] = ([], [])
     for combined, source, total, written, begin, length, undated in raw:
         first = DAY0 + dt.timedelta(begin)
         sides[0 if combined else 1].append(q203.Reading(
             source, (), total, first, first + dt.timedelta(length), undated, written))
-    hit = [[r for r in side if any(q203._disagree(r, o, window) for o in sides[1 - n])]
+    hit = [[r for r in side if any(q203._disagree(r, o, window, tolerance) for o in sides[1 - n])]
            for n, side in enumerate(sides)]
-    found = q203._involved(sides[0], sides[1], window)
+    found = q203._involved(sides[0], sides[1], window, tolerance)
     if not hit[0]:
         assert found is None
         return
     assert found is not None
     first, other, rest = found
-    assert q203._disagree(first, other, window)
+    assert q203._disagree(first, other, window, tolerance)
     assert {id(r) for r in (first, other, *rest)} == {id(r) for side in hit for r in side}
     # The message names one number read two ways when some pair reads one so.
-    if any(q203._same_number(c, p) and q203._disagree(c, p, window)
+    if any(q203._same_number(c, p) and q203._disagree(c, p, window, tolerance)
            for c in sides[0] for p in sides[1]):
         assert q203._same_number(first, other)
 
@@ -393,7 +395,7 @@ def test_scope_sweep_is_not_quadratic() -> None:
     per_place = [q203.Reading(f"p{k}", (), Span(2.0 * k, 2.0 * k), day, day, False, (float(k),))
                  for k in range(n)]
     start = time.perf_counter()
-    found = q203._involved(combined, per_place, None)
+    found = q203._involved(combined, per_place, None, 0.05)
     assert time.perf_counter() - start < 10  # about 2 s; all pairs: 10**8 comparisons
     assert found is not None and len(found[2]) == 2 * n - 2
 

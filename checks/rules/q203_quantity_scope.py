@@ -13,8 +13,13 @@ together cover them. A combined and a per-place reading disagree when
   than 40,000" or "40,000" each, so at least one outlet has misread the
   figure's scope; or
 - the combined figure and the per-place figures summed cannot both hold (their
-  intervals are disjoint): 60,000 combined and more than 40,000 each (more than
-  80,000), or more than 100,000 combined and up to 40,000 each.
+  intervals are disjoint) and lie apart by more than ``tolerance`` (default 5%,
+  Q201's) of the larger: 60,000 combined and more than 40,000 each (more than
+  80,000), or more than 100,000 combined and up to 40,000 each. A misread scope
+  changes a total n-fold; a smaller gap is a discrepancy between two figures (a
+  round 80,000 combined against 42,000 each, 84,000; up to 80,000 combined against
+  more than 40,000 each), not a misread, and is left alone (Q202 compares figures of
+  one scope, not a total with a sum).
 
 Combined and per-place readings are compared within one mood, as in Q201: counts with
 counts, forecasts (expects) with forecasts.
@@ -54,9 +59,12 @@ Silent:
     c#c1  80,000 to 100,000 troops for Place A and Place B combined
     d#c1  more than 40,000 for each of Place A and Place B (implied: more
           than 80,000)
+    e#c1  42,000 for each of Place A and Place B (implied 84,000: a 3% gap, less than the tolerance)
 
 Options:
     about        reach of "about v", a fraction of v (default 0.1);
+    tolerance    largest relative gap between totals that is no misread scope
+                 (default 0.05, Q201's);
     window_days  undated readings of a state given at most this many days apart
                  are compared (default 3).
 """
@@ -77,6 +85,7 @@ from ..findings import Hit
 from ._common import MAX_LISTED, proposition, who
 from ._quantity import (
     ABOUT,
+    TOLERANCE,
     WINDOW,
     Block,
     Rank,
@@ -115,6 +124,9 @@ class Options(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     about: float = Field(ABOUT, ge=0, lt=1, description="How far 'about v' reaches either side "
                          "of v, as a fraction of v.")
+    tolerance: float = Field(TOLERANCE, ge=0, le=1, description="Largest relative gap (gap / "
+                             "the larger bound) between a combined total and a per-place sum "
+                             "that is a discrepancy of figures, not a misread scope (Q201's).")
     window_days: int = Field(WINDOW, ge=0, le=366, description="Readings of a state or measure "
                              "without a time of their own stand around the day they were given: "
                              "two such readings at most this many days apart are compared.")
@@ -148,15 +160,15 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
             index = _Index(claims, options.about)
             for places_, combined in index.combined.items():
                 per_place = index.per_place(places_)
-                found = _involved(combined, per_place, window)
+                found = _involved(combined, per_place, window, options.tolerance)
                 if found is not None:
                     pairs = _other_pairs(found, {id(r) for r in combined},
-                                         (combined, per_place), window)
+                                         (combined, per_place), window, options.tolerance)
                     yield _hit(corpus, block, places_, *found, pairs, m)
 
 
 def _other_pairs(found: Found, combined: set[int], sides: tuple[list[Reading], list[Reading]],
-                 window: int | None) -> list[tuple[Reading, Reading]]:
+                 window: int | None, tolerance: float) -> list[tuple[Reading, Reading]]:
     """A (combined, per-place) pair for each involved reading the named pair leaves out,
     each reading once, for at most MAX_LISTED of them: each finds its counterpart by one
     pass over the other side (linear, the involved readings being bounded)."""
@@ -170,7 +182,7 @@ def _other_pairs(found: Found, combined: set[int], sides: tuple[list[Reading], l
             break
         mine = id(r) in combined
         pair = next((p for o in sides[1 if mine else 0]
-                     for p in [(r, o) if mine else (o, r)] if _disagree(*p, window)), None)
+                     for p in [(r, o) if mine else (o, r)] if _disagree(*p, window, tolerance)), None)
         if pair is not None:
             out.append(pair)
             named |= {id(pair[0]), id(pair[1])}
@@ -230,8 +242,8 @@ def _reading(source: str, parts: tuple[Item, ...], total: Span) -> Reading:
 Found = tuple[Reading, Reading, list[Reading]]
 
 
-def _involved(combined: list[Reading], per_place: list[Reading], window: int | None
-              ) -> Found | None:
+def _involved(combined: list[Reading], per_place: list[Reading], window: int | None,
+              tolerance: float) -> Found | None:
     """A combined and a per-place reading that disagree (see :func:`_disagree`), and
     every other reading that disagrees with some reading of the other side.
 
@@ -245,23 +257,24 @@ def _involved(combined: list[Reading], per_place: list[Reading], window: int | N
         return None
     sides = (combined, per_place)
     same = (_SameNumber(combined, window), _SameNumber(per_place, window))
-    apart = (_apart(per_place, combined, window), _apart(combined, per_place, window))
+    apart = (_apart(per_place, combined, window, tolerance),
+             _apart(combined, per_place, window, tolerance))
     hit = [[r for r, far in zip(side, apart[n], strict=True)
             if far or same[1 - n].counterparts(r) > 0] for n, side in enumerate(sides)]
     if not hit[0]:
         return None
-    first, other = _witness(hit[0], per_place, same[1], window)
+    first, other = _witness(hit[0], per_place, same[1], window, tolerance)
     rest = [r for side in hit for r in side if r is not first and r is not other]
     return first, other, rest
 
 
 def _witness(combined: list[Reading], per_place: list[Reading], same: _SameNumber,
-             window: int | None) -> tuple[Reading, Reading]:
+             window: int | None, tolerance: float) -> tuple[Reading, Reading]:
     """The pair the message names: the earliest combined figure that another source gives
     as the figure of each place (the same number read two ways), else the earliest."""
     ordered = sorted(combined, key=lambda r: r.first)
     first = next((c for c in ordered if same.counterparts(c) > 0), ordered[0])
-    other = min((r for r in per_place if _disagree(first, r, window)),
+    other = min((r for r in per_place if _disagree(first, r, window, tolerance)),
                 key=lambda r: (not _same_number(first, r), r.first))
     return first, other
 
@@ -277,11 +290,19 @@ def _same_number(a: Reading, b: Reading) -> bool:
     return a.figure is not None and a.figure == b.figure and a.key != b.key
 
 
-def _disagree(a: Reading, b: Reading, window: int | None) -> bool:
+def _disagree(a: Reading, b: Reading, window: int | None, tolerance: float) -> bool:
     """A combined and a per-place reading of different sources whose times meet, that
-    read one number two ways, or whose totals cannot both hold (disjoint intervals)."""
+    read one number two ways, or whose totals are apart (:func:`_far`)."""
     return (a.source != b.source and _meet(a, b, window)
-            and (_same_number(a, b) or a.total.below(b.total) or b.total.below(a.total)))
+            and (_same_number(a, b) or _far(a.total, b.total, tolerance)
+                 or _far(b.total, a.total, tolerance)))
+
+
+def _far(low: Span, high: Span, tolerance: float) -> bool:
+    """``low`` lies below ``high`` by more than ``tolerance`` of the larger bound: a
+    misread scope changes a total n-fold, so a smaller gap between totals (a round
+    80,000 against 42,000 each) is two figures' discrepancy, not a misread scope."""
+    return low.below(high) and low.relative_gap(high) > tolerance
 
 
 class _SameNumber:
@@ -333,14 +354,16 @@ class _Pool:
         return bisect.bisect_right(starts, hi) - bisect.bisect_left(ends, lo)
 
 
-def _apart(pool: list[Reading], askers: list[Reading], window: int | None) -> list[bool]:
+def _apart(pool: list[Reading], askers: list[Reading], window: int | None, tolerance: float
+           ) -> list[bool]:
     """For each asker: does a reading of ``pool`` from another source, whose time meets
-    the asker's, have a total disjoint from the asker's? The lowest total (least upper
-    bound) and the highest (greatest lower bound) among them are the ones to try."""
+    the asker's, have a total far from the asker's (:func:`_far`)? The lowest total
+    (least upper bound) and the highest (greatest lower bound) among them are the ones
+    to try: the lower a total below, the larger its relative gap, or a gap above 1."""
     lows = _best(pool, askers, window, lambda r: (r.total.hi, not r.total.hi_open))
     highs = _best(pool, askers, window, lambda r: (-r.total.lo, not r.total.lo_open))
-    return [(low is not None and low.total.below(r.total))
-            or (high is not None and r.total.below(high.total))
+    return [(low is not None and _far(low.total, r.total, tolerance))
+            or (high is not None and _far(r.total, high.total, tolerance))
             for r, low, high in zip(askers, lows, highs, strict=True)]
 
 

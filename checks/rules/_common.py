@@ -190,6 +190,7 @@ def _ends_well(rest: list[str]) -> bool:
 # How a source the article does not name is introduced: a singular noun phrase, so that
 # "says so" agrees whatever the article's wording ("Ukrainian officials", "a source").
 _UNNAMED = {Mode.unnamed: "an unnamed source", Mode.vague: "a vague source"}
+HIDDEN = frozenset(_UNNAMED)  # the modes that name no speaker, whoever the registry says
 
 
 def possessive(name: str) -> str:
@@ -203,7 +204,7 @@ def who(corpus: Corpus, ci: ClaimInfo) -> str:
     name; an unnamed or vague one's registered entity, or 'an unnamed source', with the
     article's words in brackets ("United States ('US officials')"); the outlet's own voice."""
     by = ci.claim.by
-    hidden = by.mode in _UNNAMED
+    hidden = by.mode in HIDDEN
     if by.speaker:
         name = corpus.name(by.speaker)
         return f"{name} ('{by.as_}')" if hidden and by.as_ else name

@@ -33,7 +33,7 @@ from ..corpus import QUOTE_MODES, ClaimInfo, Corpus
 from ..findings import Hit
 from ..model import Claim, Mode, Part, Source, Stance
 from ..timeexpr import Interval
-from ._common import MAX_LISTED, label, polarity, stance_phrase, who
+from ._common import HIDDEN, MAX_LISTED, label, polarity, stance_phrase, who
 from ._parties import ALWAYS, Heads, heads_of
 
 Side = Callable[[ClaimInfo], bool]
@@ -213,7 +213,8 @@ def linked_pair(heads: Heads, party: Key, a: Sequence[ClaimInfo], b: Sequence[Cl
         pair = best_pair(left[key], right[key])
         if pair is not None:
             x, y = pair
-            found.append((_rank(x, y), (x.source.id, x.claim.id, y.source.id, y.claim.id), x, y))
+            found.append((rank(standing(x), standing(y), x.source.id != y.source.id),
+                          (x.source.id, x.claim.id, y.source.id, y.claim.id), x, y))
     if found:
         top = max(r for r, _, _, _ in found)
         _, _, x, y = min((f for f in found if f[0] == top), key=lambda f: f[1])
@@ -221,11 +222,6 @@ def linked_pair(heads: Heads, party: Key, a: Sequence[ClaimInfo], b: Sequence[Cl
     # No key disagrees with itself, so a pair found here is of two keys.
     cut = best_pair(pieces(heads, party, a), pieces(heads, party, b))
     return (cut[0].of, cut[1].of) if cut is not None else None
-
-
-def _rank(x: ClaimInfo, y: ClaimInfo) -> Rank:
-    sa, sb = standing(x), standing(y)
-    return (x.source.id != y.source.id, min(sa, sb), max(sa, sb), (sa, sb))
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +262,7 @@ def standing(c: Dated) -> Standing:
     over a fragment (Mendel's "The president's office, of course, made a request" over
     another outlet's "more than a week ago" from her words on the same matter)."""
     by = c.claim.by
-    return (by.speaker is not None and by.mode not in (Mode.unnamed, Mode.vague),
+    return (by.speaker is not None and by.mode not in HIDDEN,
             by.mode in QUOTE_MODES,
             c.claim.part is Part.body,
             not by.via,
@@ -278,17 +274,21 @@ def best_pair(a: Sequence[T], b: Sequence[T]) -> tuple[T, T] | None:
     names (see the module docstring), or None. Claims are grouped by standing (at most 32
     groups a side), so each claim takes part in a bounded number of sweeps."""
     left, right = _by_standing(a), _by_standing(b)
-    # Weaker claim's standing first, then the stronger's; (sa, sb) breaks a tie of the
-    # mirrored pairings deterministically.
-    order = sorted(((sa, sb) for sa in left for sb in right),
-                   key=lambda p: (min(p), max(p), p), reverse=True)
+    order = sorted(((sa, sb, apart) for sa in left for sb in right for apart in (True, False)),
+                   key=lambda p: rank(*p), reverse=True)
     spans = {id(c): span_of(c) for c in (*a, *b)}  # each claim's time, worked out once
-    for apart in (True, False):
-        for sa, sb in order:
-            pair = _overlap(left[sa], right[sb], apart, spans)
-            if pair is not None:
-                return pair
+    for sa, sb, apart in order:
+        pair = _overlap(left[sa], right[sb], apart, spans)
+        if pair is not None:
+            return pair
     return None
+
+
+def rank(sa: Standing, sb: Standing, apart: bool) -> Rank:
+    """How a pair of claims of standings ``sa`` and ``sb`` ranks (greater is named first):
+    two sources, then the weaker claim's standing, then the stronger's; (sa, sb) breaks a
+    tie of the mirrored pairings deterministically."""
+    return (apart, min(sa, sb), max(sa, sb), (sa, sb))
 
 
 def _by_standing(claims: Sequence[T]) -> dict[Standing, list[T]]:

@@ -19,21 +19,29 @@ from checks.timeexpr import Interval
 DAY0 = dt.date(2021, 4, 1)
 TIMES = st.none() | st.tuples(st.integers(0, 9), st.integers(0, 4)).map(
     lambda t: Interval(DAY0 + dt.timedelta(t[0]), DAY0 + dt.timedelta(t[0] + t[1])))
-CLAIM = st.tuples(st.sampled_from("stu"), st.sampled_from([None, "x"]),
-                  st.sampled_from(list(Mode)), st.sampled_from(list(Part)), st.booleans(), TIMES)
+# "x" is a person, "o" an office: a named person's words in the body rank first.
+PEOPLE = frozenset({"x"})
+CLAIM = st.tuples(st.sampled_from("stu"), st.sampled_from([None, "x", "o"]),
+                  st.sampled_from(list(Mode)), st.sampled_from(list(Part)), st.booleans(), TIMES,
+                  st.booleans())
 
 
 def _claim(n: int, raw: tuple[Any, ...]) -> Any:
-    source, speaker, mode, part, via, when = raw
+    source, speaker, mode, part, via, when, own = raw
     by = SimpleNamespace(speaker=speaker, mode=mode, via=("wire",) if via else ())
-    # The time is the claim's own (an event time), so no publication window applies.
-    return SimpleNamespace(source=SimpleNamespace(id=source), when=when, event=when, said=None,
-                           published=None, claim=SimpleNamespace(id=f"c{n}", by=by, part=part))
+    # Not a ClaimInfo, so no publication window applies: the time is ``when`` either way,
+    # the claim's own (an event time) or not (standing for its publication's days).
+    return SimpleNamespace(source=SimpleNamespace(id=source), when=when,
+                           event=when if own else None, said=None, published=None,
+                           claim=SimpleNamespace(id=f"c{n}", by=by, part=part))
 
 
 def _rank(x: Any, y: Any) -> tuple[Any, ...]:
-    sa, sb = _conflict.standing(x), _conflict.standing(y)
-    return (x.source.id != y.source.id, min(sa, sb), max(sa, sb), (sa, sb))
+    """The module docstring's order: whose words, quoted, own time (the weaker claim's,
+    then the stronger's), two sources, then the rest of the standings."""
+    sa, sb = _conflict.standing(x, PEOPLE), _conflict.standing(y, PEOPLE)
+    weak, strong = min(sa, sb), max(sa, sb)
+    return (weak[:3], strong[:3], x.source.id != y.source.id, weak, strong, (sa, sb))
 
 
 def _meet(x: Any, y: Any) -> bool:
@@ -46,7 +54,7 @@ def test_best_pair_equals_the_best_of_all_pairs(raw_a: list[Any], raw_b: list[An
     a = [_claim(i, r) for i, r in enumerate(raw_a)]
     b = [_claim(100 + i, r) for i, r in enumerate(raw_b)]
     pairs = [(x, y) for x in a for y in b if _meet(x, y)]
-    found = _conflict.best_pair(a, b)
+    found = _conflict.best_pair(a, b, PEOPLE)
     if not pairs:
         assert found is None
         return
@@ -56,21 +64,22 @@ def test_best_pair_equals_the_best_of_all_pairs(raw_a: list[Any], raw_b: list[An
 
 def test_best_pair_is_not_quadratic() -> None:
     modes = list(Mode)
-    a = [_claim(i, ("s" if i % 2 else "t", "x", modes[i % 6], Part.body, bool(i % 3),
-                    Interval(DAY0 + dt.timedelta(i), DAY0 + dt.timedelta(i))))
+    a = [_claim(i, ("s" if i % 2 else "t", "xo"[i % 5 == 0], modes[i % 6], Part.body,
+                    bool(i % 3), Interval(DAY0 + dt.timedelta(i), DAY0 + dt.timedelta(i)),
+                    i % 7 > 0))
          for i in range(20_000)]
     b = [_claim(i, ("u", None, Mode.unnamed, Part.headline, True,
-                    Interval(DAY0 - dt.timedelta(i + 1), DAY0 - dt.timedelta(i + 1))))
+                    Interval(DAY0 - dt.timedelta(i + 1), DAY0 - dt.timedelta(i + 1)), i % 2 > 0))
          for i in range(20_000)]
     started = time.process_time()
-    assert _conflict.best_pair(a, b) is None  # no two times meet: every sweep runs in full
+    assert _conflict.best_pair(a, b, PEOPLE) is None  # no two times meet: every sweep runs in full
     assert time.process_time() - started < 10
 
 
 def _keyed(n: int, source: str, key: tuple[str, str, str], when: Interval) -> Any:
     by = SimpleNamespace(speaker="x", mode=Mode.paraphrase, via=())
-    return SimpleNamespace(source=SimpleNamespace(id=source), when=when, key=key,
-                           claim=SimpleNamespace(id=f"c{n}", by=by, part=Part.body))
+    return SimpleNamespace(source=SimpleNamespace(id=source), when=when, key=key, event=when,
+                           said=None, claim=SimpleNamespace(id=f"c{n}", by=by, part=Part.body))
 
 
 N = 6_000

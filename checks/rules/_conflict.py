@@ -1,12 +1,18 @@
 """Shared block logic for the conflict rules: split one proposition's claims
 into sides by stance, and name the best-sourced time-overlapping pair between two sides.
 
-The pair a message names is chosen by how well each claim is sourced (:func:`standing`):
-a named speaker over an unnamed or vague one, a quote over a paraphrase, the body over a
-headline or caption, first-hand over words passed on (``via``), then a whole quotation
-over a fragment (direct over partial quote), in that order. Pairs whose
-claims come from two sources go first; then the pair whose weaker claim is better sourced,
-then the one whose stronger claim is; ties go to the first source and claim id.
+The pair a message names is the one a fact-checker would quote, chosen by how well each
+claim is sourced (:func:`standing`): first whose words they are (:func:`voice`: a named
+person's in the article's body, then another named speaker's, such as an office, a state
+or a group speaking as a body, or a person in a headline or caption, then an unnamed or
+vague source's or the outlet's own), quoted words over a paraphrase, and a claim with a
+time of its own (an event, or when it was said) over one that only stands for the days
+up to its publication; then a pair from two sources over a pair from one; then the body
+over a headline or caption, first-hand over words passed on (``via``), and a whole
+quotation over a fragment (direct over partial quote). Each criterion compares the pair's
+weaker claim first, then its stronger one (:func:`rank`); ties go to the first source
+and claim id. So two people's quoted words in one article are named over an undated
+headline ("Kremlin denies") that meets another outlet's paraphrase of an office.
 
 Parties (:class:`~checks.rules._parties.Heads`): a proposition's subject and object are
 keyed by *party*, a person merged with the office they head when the registry says so
@@ -27,7 +33,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from ..corpus import QUOTE_MODES, ClaimInfo, Corpus
 from ..findings import Hit
@@ -50,6 +56,12 @@ class Dated(Protocol):
 
     @property
     def when(self) -> Interval | None: ...
+
+    @property
+    def event(self) -> Interval | None: ...
+
+    @property
+    def said(self) -> Interval | None: ...
 
 
 T = TypeVar("T", bound=Dated)
@@ -135,7 +147,7 @@ def disagreements(corpus: Corpus, kind: str, left: Side, right: Side,
             continue
         keys = {c.key for c in a} | {c.key for c in b}
         if len(keys) == 1:  # the common case: one literal key, no link to follow
-            pair = best_pair(a, b)
+            pair = best_pair(a, b, heads.people)
             if pair is not None:
                 yield _hit(corpus, heads, kind, keys.pop(), pair, a, b, describe)
             continue
@@ -195,7 +207,8 @@ def groups(heads: Heads, party: Key, claims: Sequence[ClaimInfo]
     return sorted(out, key=lambda g: g[0])
 
 
-Rank = tuple[bool, "Standing", "Standing", tuple["Standing", "Standing"]]
+Rank = tuple[tuple[int | bool, ...], tuple[int | bool, ...], bool, "Standing", "Standing",
+             tuple["Standing", "Standing"]]
 
 
 def linked_pair(heads: Heads, party: Key, a: Sequence[ClaimInfo], b: Sequence[ClaimInfo]
@@ -207,20 +220,21 @@ def linked_pair(heads: Heads, party: Key, a: Sequence[ClaimInfo], b: Sequence[Cl
     (:func:`pieces`): two claims meet when they are the party's on a common day, so a
     former and a later holder never meet, and an office's claims meet every holder's
     in one sweep, however many held it."""
-    left, right = by_key(a), by_key(b)
+    left, right, people = by_key(a), by_key(b), heads.people
     found: list[tuple[Rank, tuple[str, str, str, str], ClaimInfo, ClaimInfo]] = []
     for key in sorted(left.keys() & right.keys()):
-        pair = best_pair(left[key], right[key])
+        pair = best_pair(left[key], right[key], people)
         if pair is not None:
             x, y = pair
-            found.append((rank(standing(x), standing(y), x.source.id != y.source.id),
+            found.append((rank(standing(x, people), standing(y, people),
+                               x.source.id != y.source.id),
                           (x.source.id, x.claim.id, y.source.id, y.claim.id), x, y))
     if found:
         top = max(r for r, _, _, _ in found)
         _, _, x, y = min((f for f in found if f[0] == top), key=lambda f: f[1])
         return x, y
     # No key disagrees with itself, so a pair found here is of two keys.
-    cut = best_pair(pieces(heads, party, a), pieces(heads, party, b))
+    cut = best_pair(pieces(heads, party, a), pieces(heads, party, b), people)
     return (cut[0].of, cut[1].of) if cut is not None else None
 
 
@@ -240,6 +254,14 @@ class Piece:
     def claim(self) -> Claim:
         return self.of.claim
 
+    @property
+    def event(self) -> Interval | None:
+        return self.of.event
+
+    @property
+    def said(self) -> Interval | None:
+        return self.of.said
+
 
 def pieces(heads: Heads, party: Key, claims: Iterable[ClaimInfo]) -> list[Piece]:
     """Each claim cut to its party days (none: it is not the party at its time)."""
@@ -253,32 +275,52 @@ def pieces(heads: Heads, party: Key, claims: Iterable[ClaimInfo]) -> list[Piece]
     return out
 
 
-Standing = tuple[bool, bool, bool, bool, bool]
+Standing = tuple[int, bool, bool, bool, bool, bool]
+# How many of a standing's criteria (whose words, quoted, own time) outrank a pair's
+# coming from two sources; the others (body, first-hand, whole) only break ties.
+FIRST = 3
 
 
-def standing(c: Dated) -> Standing:
-    """How well a claim is sourced, the most telling first (greater is better): a named
-    speaker, quoted words, the article's body, first-hand, and then a whole quotation
-    over a fragment (Mendel's "The president's office, of course, made a request" over
-    another outlet's "more than a week ago" from her words on the same matter)."""
+def standing(c: Dated, people: Collection[str]) -> Standing:
+    """How well a claim is sourced, the most telling first (greater is better): whose
+    words (:func:`voice`), quoted words, a time of its own; then the article's body,
+    first-hand, and a whole quotation over a fragment (Mendel's "The president's office,
+    of course, made a request" over another outlet's "more than a week ago" from her
+    words on the same matter)."""
     by = c.claim.by
-    return (by.speaker is not None and by.mode not in HIDDEN,
+    return (voice(c, people),
             by.mode in QUOTE_MODES,
+            c.event is not None or c.said is not None,
             c.claim.part is Part.body,
             not by.via,
             by.mode is Mode.direct_quote)
 
 
-def best_pair(a: Sequence[T], b: Sequence[T]) -> tuple[T, T] | None:
+def voice(c: Dated, people: Collection[str]) -> int:
+    """2: a named person's (one of ``people``) words in the body; 1: another named
+    speaker's (an office, a state, a group speaking as a body, or a person in a headline
+    or caption, the outlet's summary of them); 0: an unnamed or vague source, or the
+    outlet's own voice."""
+    by = c.claim.by
+    if by.speaker is None or by.mode in HIDDEN:
+        return 0
+    return 2 if by.speaker in people and c.claim.part is Part.body else 1
+
+
+def best_pair(a: Sequence[T], b: Sequence[T], people: Collection[str]) -> tuple[T, T] | None:
     """The pair (a claim of ``a``, one of ``b``) with overlapping times that a message
-    names (see the module docstring), or None. Claims are grouped by standing (at most 32
-    groups a side), so each claim takes part in a bounded number of sweeps."""
-    left, right = _by_standing(a), _by_standing(b)
+    names (see the module docstring), or None; ``people``: the registry's persons. Claims
+    are grouped by standing (at most 96 groups a side), so each claim takes part in a
+    bounded number of sweeps."""
+    left, right = _by_standing(a, people), _by_standing(b, people)
     order = sorted(((sa, sb, apart) for sa in left for sb in right for apart in (True, False)),
                    key=lambda p: rank(*p), reverse=True)
     spans = {id(c): span_of(c) for c in (*a, *b)}  # each claim's time, worked out once
+    sweeps: dict[Standing, _Sweep[T]] = {}  # each right group sorted once, when first met
     for sa, sb, apart in order:
-        pair = _overlap(left[sa], right[sb], apart, spans)
+        if sb not in sweeps:
+            sweeps[sb] = _Sweep(right[sb], spans)
+        pair = sweeps[sb].overlap(left[sa], apart)
         if pair is not None:
             return pair
     return None
@@ -286,15 +328,18 @@ def best_pair(a: Sequence[T], b: Sequence[T]) -> tuple[T, T] | None:
 
 def rank(sa: Standing, sb: Standing, apart: bool) -> Rank:
     """How a pair of claims of standings ``sa`` and ``sb`` ranks (greater is named first):
-    two sources, then the weaker claim's standing, then the stronger's; (sa, sb) breaks a
-    tie of the mirrored pairings deterministically."""
-    return (apart, min(sa, sb), max(sa, sb), (sa, sb))
+    the weaker claim's ``FIRST`` criteria, the stronger's, two sources, then the weaker
+    claim's whole standing and the stronger's; (sa, sb) breaks a tie of the mirrored
+    pairings deterministically. (Standings compare lexicographically, so the weaker
+    claim's first criteria are also the lesser of the two claims' first criteria.)"""
+    weak, strong = min(sa, sb), max(sa, sb)
+    return (weak[:FIRST], strong[:FIRST], apart, weak, strong, (sa, sb))
 
 
-def _by_standing(claims: Sequence[T]) -> dict[Standing, list[T]]:
+def _by_standing(claims: Sequence[T], people: Collection[str]) -> dict[Standing, list[T]]:
     groups: dict[Standing, list[T]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: (c.source.id, c.claim.id)):
-        groups[standing(c)].append(c)
+        groups[standing(c, people)].append(c)
     return groups
 
 
@@ -314,28 +359,34 @@ def span_of(c: Dated) -> Interval:
     return c.when or ALWAYS
 
 
-def _overlap(left: list[T], right: list[T], apart: bool, spans: dict[int, Interval]
-             ) -> tuple[T, T] | None:
-    """The first claim of ``left`` (in its order) with a claim of ``right`` whose time
-    overlaps its own, from another source when ``apart``; O((n + m) log m). Over the
-    right claims sorted by start, each prefix keeps the claim with the latest end and the
-    one with the latest end among the other sources: one of them answers any left claim.
-    ``spans``: each claim's :func:`span_of`, by ``id``."""
-    ordered = sorted(right, key=lambda c: spans[id(c)].start)
-    starts = [spans[id(c)].start for c in ordered]
-    best: list[tuple[T, T | None]] = []
-    for c in ordered:
-        best.append(_keep(best[-1] if best else None, c, spans))
-    for c in left:
-        mine = spans[id(c)]
-        i = bisect.bisect_right(starts, mine.end) - 1
-        if i < 0:
-            continue
-        top, other = best[i]
-        pick = other if apart and top.source.id == c.source.id else top
-        if pick is not None and spans[id(pick)].end >= mine.start:
-            return c, pick
-    return None
+class _Sweep(Generic[T]):
+    """One side's claims of one standing, sorted by start, each prefix with the claim of
+    the latest end and the one of the latest end among the other sources: one of them
+    answers any claim of the other side (:meth:`overlap`). Built once per group in
+    O(m log m), each question O(log m). ``spans``: each claim's :func:`span_of`, by ``id``."""
+
+    def __init__(self, right: list[T], spans: dict[int, Interval]) -> None:
+        ordered = sorted(right, key=lambda c: spans[id(c)].start)
+        self.starts = [spans[id(c)].start for c in ordered]
+        self.best: list[tuple[T, T | None]] = []
+        for c in ordered:
+            self.best.append(_keep(self.best[-1] if self.best else None, c, spans))
+        self.spans = spans
+
+    def overlap(self, left: list[T], apart: bool) -> tuple[T, T] | None:
+        """The first claim of ``left`` (in its order) with a claim of this group whose
+        time overlaps its own, from another source when ``apart``."""
+        spans = self.spans
+        for c in left:
+            mine = spans[id(c)]
+            i = bisect.bisect_right(self.starts, mine.end) - 1
+            if i < 0:
+                continue
+            top, other = self.best[i]
+            pick = other if apart and top.source.id == c.source.id else top
+            if pick is not None and spans[id(pick)].end >= mine.start:
+                return c, pick
+        return None
 
 
 def _keep(prev: tuple[T, T | None] | None, c: T, spans: dict[int, Interval]

@@ -177,6 +177,14 @@ class Heads:
         self._entities = tuple(entities)
         self._links: dict[str, Head] | None = None
         self._holders: dict[str, tuple[str, ...]] | None = None
+        self._people: frozenset[str] | None = None
+
+    @property
+    def people(self) -> frozenset[str]:
+        """The registered persons' ids (the conflict rules name a person's words first)."""
+        if self._people is None:
+            self._people = frozenset(e.id for e in self._entities if e.kind is EntityKind.person)
+        return self._people
 
     @property
     def links(self) -> dict[str, Head]:

@@ -10,8 +10,13 @@ report opposite facts cannot both be right, so a reader must know.
 Claims are grouped by proposition key, then split into the side that holds it
 true and the side that holds it false; one finding per proposition, listing
 both sides, with no pairwise comparison. The message names the best-sourced pair
-whose times overlap: a named speaker, quoted, in the body, first-hand, a whole
-quotation over a fragment, from two sources when there are such (``_conflict``).
+whose times overlap, the one a fact-checker would quote (``_conflict``): a named
+person's words in the body (over an office's or a state's, a headline's, an unnamed
+source's or the outlet's own), quoted, with a time of their own (over words that only
+stand for the days up to their publication); then from two sources rather than one;
+then in the body, first-hand, a whole quotation over a fragment. So a person's quoted
+denial and another's quoted assertion in one article are named over an undated
+headline "Southland denies" that meets another outlet's paraphrase.
 
 A person and the office they head are one party (``_conflict``, ``_parties.Heads``):
 "Alpha asked Southland for talks" and "the Office of the President of Northland

@@ -149,6 +149,25 @@ class Entity(Frozen):
     wikidata: str | None = Field(
         None, pattern=r"^Q[0-9]+$", title="Wikidata id", description="e.g. Q3874799."
     )
+    head: Text | None = Field(
+        None,
+        title="Head's title",
+        description="For an office (a government or organisation) whose name does not carry "
+        "its head's title: the title of the role that heads it, exactly as the person's "
+        "role 'title' is written ('President of Russia' for the Kremlin). A holder of that "
+        "role, held for this office or for its side and on its side, and the office are one "
+        "party on the days the role is held (C101, C102, A401, H701).",
+    )
+
+    @model_validator(mode="after")
+    def _head_of_an_office(self) -> Entity:
+        # A person, a place or an outlet heads nothing: the link would merge it with a
+        # role holder and invent contradictions between them.
+        if self.head is not None and self.kind not in (EntityKind.government,
+                                                       EntityKind.organisation):
+            raise ValueError(f"'head' is the title of an office's head, but {self.id!r} is "
+                             f"a {self.kind.value}: only a government or organisation has one")
+        return self
 
     def alias_names(self) -> tuple[str, ...]:
         return tuple(a if isinstance(a, str) else a.name for a in self.aliases)

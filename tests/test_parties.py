@@ -1,14 +1,21 @@
 """H701's person-office links (checks.rules._parties): a title links the offices that are
 its own, found by one index look-up per title, and the links are built only when asked.
 The conflict rules' narrower heads: a person is one party with the office named after
-their title, held for it or its state, while they alone hold it."""
+their title (or declaring it, ``head``), held for it or its state, while they alone hold it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import time
+from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
+
+from checks.config import Config
+from checks.engine import select
 from checks.model import Entity, EntityKind, Role
+from checks.pipeline import execute
 from checks.rules._parties import ALWAYS, Heads, Parties
 from checks.timeexpr import Interval
 
@@ -132,3 +139,62 @@ def test_names_of_many_office_words_are_read_in_a_few_spans() -> None:
     heads = Heads([NORTHLAND, *hostile, _person("alpha", _role("Minister 7 of Northland"))])
     assert heads.links["alpha"].office == "h7"
     assert time.process_time() - started < 2
+
+
+# ----------------------------------------- an office that declares its head's title
+
+def _declaring(id_: str, head: str, side: str | None = "northland",
+               kind: EntityKind = EntityKind.government) -> Entity:
+    return Entity(id=id_, name="Northland House", kind=kind, side=side, head=head)
+
+
+def test_an_office_that_declares_its_head_s_title_is_one_party_with_the_holder() -> None:
+    # "Northland House" does not carry the title: only its registry entry can say so.
+    alpha = _person("alpha", _role("President of Northland", start="2019-05-20"))
+    assert Heads([NORTHLAND, _office("house", "Northland House"), alpha]).links == {}
+    heads = Heads([NORTHLAND, _declaring("house", "president of  Northland"), alpha])
+    assert heads.party("alpha") == "house"
+    assert heads.days("alpha", "house") == (Interval(dt.date(2019, 5, 20), dt.date.max),)
+    assert {o for o, _ in Parties.build([NORTHLAND, _declaring("house", "President of "
+                                                               "Northland"), alpha]
+                                        ).links["alpha"]} == {"northland", "house"}
+
+
+def test_a_declared_title_of_one_word_links_only_its_own_state_s_holder() -> None:
+    # One word names no office by itself; declared, the role's state still tells apart the
+    # two countries' "President"s, and the sides a state's opposition.
+    southland = Entity(id="southland", name="Southland", kind=EntityKind.government,
+                       side="southland")
+    heads = Heads([NORTHLAND, southland, _declaring("house", "President"),
+                   _person("north", _role("President")),
+                   _person("south", _role("President", of="southland"), side="southland"),
+                   _person("rival", _role("President"), side="opposition")])
+    assert set(heads.links) == {"north"}
+    links = Parties.build([NORTHLAND, southland, _declaring("house", "President"),
+                           _person("south", _role("President", of="southland"),
+                                   side="southland")]).links
+    assert "house" not in {o for o, _ in links["south"]}  # only its own state, Southland
+
+
+def test_an_office_declaring_a_title_another_office_is_named_after_links_neither() -> None:
+    heads = Heads([NORTHLAND, OFFICE, _declaring("house", "President of Northland"),
+                   _person("alpha", _role("President of Northland"))])
+    assert heads.links == {}  # two offices would merge into one party
+
+
+def test_only_an_office_may_declare_a_head() -> None:
+    with pytest.raises(ValidationError, match="only a government or organisation has one"):
+        _declaring("alpha-2", "President of Northland", kind=EntityKind.person)
+
+
+def test_a_head_on_a_person_is_a_located_schema_finding(seed_repo: Path) -> None:
+    registry = seed_repo / "facts/entities.yaml"
+    text = registry.read_text()
+    person = "  - id: putin\n    name: Vladimir Putin\n    kind: person\n"
+    assert person in text
+    registry.write_text(text.replace(person, person + "    head: President of Russia\n", 1))
+    config = Config()
+    run = execute([seed_repo / "facts"], seed_repo, config, select(config, only=["schema"]))
+    found = [f for f in run.findings if f.rule == "S001"]
+    assert [(f.location.path, f.location.line) for f in found] == [("facts/entities.yaml", 42)]
+    assert "'putin' is a person: only a government or organisation has one" in found[0].message

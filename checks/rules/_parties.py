@@ -14,7 +14,10 @@ A person is linked, for the time a role of theirs is held (its from/to), to
   particular office and link nothing, and a title with a qualifier right before it
   names another office: "President of Ukraine" is not the "Office of the Vice President
   of Ukraine", nor "Prime Minister" the "Office of the First Deputy Prime Minister"
-  (``QUALIFIERS``).
+  (``QUALIFIERS``);
+* an office whose name does not carry the title but whose registry entry declares it
+  (``head``: the Kremlin's "President of Russia"), on the person's side, when the role is
+  held for that office or for its side (:func:`declared`).
 
 Office texts are indexed by their word n-grams of the titles' lengths, so each title is
 one look-up; the links are built on the first question that needs them (H701 asks only
@@ -71,9 +74,11 @@ def _link(registry: dict[str, Entity]) -> dict[str, tuple[tuple[str, Interval], 
     persons = [e for e in registry.values() if e.kind is EntityKind.person]
     titles = {_fold(role.title) for person in persons for role in person.roles}
     offices = _OfficeIndex(registry, {t for t in titles if " " in t})
+    heads = declared(registry)
     for person in persons:
         for role in person.roles:
-            for body in _bodies(registry, offices, person, role):
+            for body in _bodies(registry, offices, person, role) | heads_for(registry, heads,
+                                                                             person, role):
                 found[person.id].append((body, held(role)))
                 found[body].append((person.id, held(role)))
     return {k: tuple(v) for k, v in found.items()}
@@ -142,13 +147,33 @@ def _bodies(registry: dict[str, Entity], offices: _OfficeIndex, person: Entity,
     return found
 
 
+def declared(registry: dict[str, Entity]) -> dict[str, set[str]]:
+    """Folded title -> the offices whose registry entry declares it their head's
+    (``head``): the link an office's name cannot carry ("Kremlin", "White House")."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for entity in registry.values():
+        if entity.head is not None and entity.kind in _OFFICES:
+            found[_fold(entity.head)].add(entity.id)
+    return found
+
+
+def heads_for(registry: dict[str, Entity], heads: dict[str, set[str]], person: Entity,
+              role: Role) -> set[str]:
+    """The offices that declare ``role``'s title their head's, on the person's side, when
+    the role is held for the office or for its side (the state it belongs to): one title
+    ("President") held in two countries heads only its own state's office."""
+    return {office_id for office_id in heads.get(_fold(role.title), ())
+            if registry[office_id].side == person.side
+            and role.of is not None and role.of in (office_id, registry[office_id].side)}
+
+
 # ------------------------------------------------------------- heads of offices
 #
 # The conflict rules (C101, C102, A401) need a narrower link than H701's: a claim about
 # a person and one about a body are one proposition only when the person *is* that
-# body's voice at the time, i.e. heads the office named after their own title. H701
-# only asks whether a headline is supported; a false link there hides a finding, while
-# here it would invent a contradiction.
+# body's voice at the time, i.e. heads the office named after their own title (or that
+# declares it, ``head``). H701 only asks whether a headline is supported; a false link
+# there hides a finding, while here it would invent a contradiction.
 
 # Words an office's name may hold besides its head's title ("Office of the President
 # of Northland", "the President's Executive Office"): any other word ("Press Office of
@@ -265,8 +290,9 @@ def _head_links(registry: dict[str, Entity]) -> dict[str, Head]:
 
 def _titled_offices(registry: dict[str, Entity]) -> dict[str, set[str]]:
     """Folded title -> the offices whose name or alias is that title plus office words
-    only: each name's few spans whose outside words are all OFFICE_WORDS."""
-    found: dict[str, set[str]] = defaultdict(set)
+    only (each name's few spans whose outside words are all OFFICE_WORDS), or that
+    declare it their head's (:func:`declared`)."""
+    found = declared(registry)
     for entity in registry.values():
         if entity.kind not in _OFFICES:
             continue
@@ -287,12 +313,13 @@ def _titled_offices(registry: dict[str, Entity]) -> dict[str, set[str]]:
 
 def _headed(registry: dict[str, Entity], named: dict[str, set[str]], person: Entity,
             role: Role) -> Iterator[str]:
-    """The offices a role heads: named after its title (two words or more), on the
-    person's side, and the role is held for that office or for its side (the state it
-    belongs to: a "Prime Minister" of one country heads no other country's office)."""
+    """The offices a role heads: named after its title (two words or more) or declaring
+    it their head's, on the person's side, and the role is held for that office or for
+    its side (the state it belongs to: a "Prime Minister" of one country heads no other
+    country's office)."""
     title = _fold(role.title)
-    if " " not in title or role.of is None:
-        return
+    if role.of is None:
+        return  # (a title of one word is in ``named`` only when an office declares it)
     for office_id in sorted(named.get(title, ())):
         office = registry[office_id]
         if office.side == person.side and role.of in (office.id, office.side):

@@ -26,10 +26,12 @@ contradiction, so a person is the office only when
 
 * the office (a government or organisation) is named after the person's role title
   and nothing else but office words ("Office of the President of Northland", "the
-  President's Executive Office"); a spokesperson ("Spokeswoman of the President")
-  or a deputy ("Deputy Head of the Office") speaks for or works in an office they
-  do not head, and a "Press Office of the President" or an "Office of the Vice
-  President" is another office. A title of one word names no office;
+  President's Executive Office"), or its registry entry declares the title (``head:
+  President of Russia`` for the Kremlin, whose name does not carry it); a spokesperson
+  ("Spokeswoman of the President") or a deputy ("Deputy Head of the Office") speaks
+  for or works in an office they do not head, and a "Press Office of the President" or
+  an "Office of the Vice President" is another office. A title of one word names no
+  office unless an office declares it;
 * the role is held for that office or for its state (the role's ``of`` is the
   office or the office's ``side``) and the person is on the office's side: one
   title ("Prime Minister") held in two countries links only its own state's office;

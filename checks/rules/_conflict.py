@@ -11,7 +11,8 @@ up to its publication; then a pair from two sources over a pair from one; then t
 over a headline or caption, first-hand over words passed on (``via``), and a whole
 quotation over a fragment (direct over partial quote). Each criterion compares the pair's
 weaker claim first, then its stronger one (:func:`rank`); ties go to the first source
-and claim id. So two people's quoted words in one article are named over an undated
+and claim id of the first side, with the claim of the other side that meets it and ends
+last (:class:`_Sweep`). So two people's quoted words in one article are named over an undated
 headline ("Kremlin denies") that meets another outlet's paraphrase of an office.
 
 Parties (:class:`~checks.rules._parties.Heads`): a proposition's subject and object are

@@ -58,6 +58,7 @@ SUSPICIOUS_CHARS = "I009"
 DRAFT = "I010"
 TIME_UNRESOLVED = "I011"
 AMBIGUOUS_NAME = "I012"
+CORRECTION = "I013"
 
 QUOTE_MODES = (Mode.direct_quote, Mode.partial_quote)
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -458,6 +459,7 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
         if claim.draft:
             doc.hit(DRAFT, f"claim '{claim.id}' is a draft awaiting review",
                     "review the claim, correct it, then remove 'draft: true'", pointer + "/draft")
+    _check_corrections(info)
 
 
 def _time(doc: Document, spec: TimeSpec | None, published: dt.date | None,
@@ -552,30 +554,59 @@ def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
     for words, sub in ((claim.by.as_, "/by/as"), (claim.note, "/note")):
         if words:
             _suspicious(doc, words, ci.pointer + sub)
-    for j, excerpt in enumerate(claim.excerpts):
-        sub = "/evidence" + (f"/{j}" if isinstance(claim.evidence, tuple) else "")
-        _suspicious(doc, excerpt, ci.pointer + sub)
+    _check_excerpts(doc, text, claim.evidence, ci.pointer + "/evidence")
+    as_ = claim.by.as_
+    if as_ and text is not None and as_ not in text and loose(as_) not in _loose_article(text):
+        doc.hit(NAME_NOT_IN_TEXT, f"the source is named '{as_[:60]}', which is not in the "
+                "article", "write 'as' with the article's own words", ci.pointer + "/by/as")
+
+
+def _check_excerpts(doc: Document, text: str | None, evidence: tuple[str, ...] | str,
+                    pointer: str) -> None:
+    """Each excerpt of a claim's or a correction's evidence is the article's words."""
+    excerpts = evidence if isinstance(evidence, tuple) else (evidence,)
+    for j, excerpt in enumerate(excerpts):
+        sub = pointer + (f"/{j}" if isinstance(evidence, tuple) else "")
+        _suspicious(doc, excerpt, sub)
         if not any(ch.isalnum() for ch in excerpt):
             # " ", "\n" or "." stands in any article verbatim: the claim rested on nothing,
             # and no finding said so.
             doc.hit(EVIDENCE_MISSING, "evidence has no words (only spaces, punctuation or "
                     "invisible characters)", "quote the article's own words that make the "
-                    "claim", ci.pointer + sub)
+                    "claim", sub)
             continue
         if text is None or excerpt in text:
             continue
         if loose(excerpt) in _loose_article(text):
             doc.hit(EVIDENCE_NORMALISED, "evidence matches the archived text only after "
                     "normalising Unicode, quotes, spacing or invisible characters",
-                    "copy the words exactly as they stand in the archived text", ci.pointer + sub)
+                    "copy the words exactly as they stand in the archived text", sub)
         else:
             doc.hit(EVIDENCE_MISSING, f"evidence '{collapse_ws(excerpt)[:60]}' is not in the "
                     "archived text", "copy the words verbatim from the article (or fix the "
-                    "archived text)", ci.pointer + sub)
-    as_ = claim.by.as_
-    if as_ and text is not None and as_ not in text and loose(as_) not in _loose_article(text):
-        doc.hit(NAME_NOT_IN_TEXT, f"the source is named '{as_[:60]}', which is not in the "
-                "article", "write 'as' with the article's own words", ci.pointer + "/by/as")
+                    "archived text)", sub)
+
+
+def _check_corrections(info: RecordInfo) -> None:
+    """A correction note's words are the article's, and it names claims of its record: a
+    note that names no claim as recorded corrects nothing any rule can see (I013)."""
+    doc, claims = info.doc, {ci.id: ci for ci in info.claims}
+    for i, correction in enumerate(info.record.source.corrections):
+        at = f"/source/corrections/{i}"
+        _check_excerpts(doc, info.text, correction.evidence, at + "/evidence")
+        for j, cid in enumerate(correction.corrects):
+            if cid not in claims:
+                doc.hit(CORRECTION, f"the correction names claim '{cid}', which this record "
+                        f"does not have{_suggest(cid, claims)}", "write the id of the claim "
+                        "that gives the corrected words, or add that claim", f"{at}/corrects/{j}")
+        was = correction.was
+        named = [claims[c] for c in correction.corrects if c in claims]
+        if was is not None and was.value is not None and named and not any(
+                c.claim.quantity is not None for c in named):
+            doc.hit(CORRECTION, f"the correction withdraws the figure {was.value:g}, but no "
+                    "claim it corrects gives a figure (quantity), so no source's figure can be "
+                    "compared with it", "give the corrected claim its quantity, or leave "
+                    "'value' out of 'withdrawn'", f"{at}/withdrawn")
 
 
 # -------------------------------------------------------- reference checking

@@ -21,7 +21,7 @@ from .findings import Finding, Hit, Severity, fingerprint, share_fields_set
 from .stages import STAGE_CODES, UNCHECKED_CODES
 
 CATEGORIES = ("load", "schema", "integrity", "conflict", "quantity", "quote", "attribution",
-              "name", "date", "headline", "corroboration", "coverage", "review")
+              "name", "date", "headline", "corroboration", "coverage", "correction", "review")
 
 
 class NoOptions(BaseModel):

@@ -284,6 +284,83 @@ class ArchivedText(Frozen):
     )
 
 
+Evidence = Annotated[
+    tuple[Text, ...] | Text,
+    Field(description="The article's own words, verbatim: one excerpt or a list of them."),
+]
+
+
+class Wording(Frozen):
+    """Words (or a figure) a correction note names: what the article printed before, or
+    what it prints now."""
+
+    words: Text = Field(
+        title="Words",
+        description="As the note writes them: '36', 'Iuliia Mendel', 'rejected the request'.",
+    )
+    value: Number | None = Field(
+        None,
+        title="Figure",
+        description="The figure the words give, when they are one (36): compared with other "
+        "sources' figures for the measure of the claims the note corrects.",
+    )
+
+
+WordingField = Annotated[
+    Wording | Text,
+    Field(description="The words as the note writes them (a string), or a mapping with "
+          "'words' and the figure they give ('value')."),
+]
+
+
+def as_wording(value: Wording | str | None) -> Wording | None:
+    if value is None or isinstance(value, Wording):
+        return value
+    return Wording(words=value)
+
+
+class Correction(Frozen):
+    """A correction note the article prints about itself ("An earlier version of this
+    article misstated ..."): which claims it corrects and what it withdrew."""
+
+    evidence: Evidence = Field(
+        title="Evidence",
+        description="The note's own words, verbatim from the archived text: one excerpt or a "
+        "list of them (the 'Correction: April 14, 2021' line and the note itself).",
+    )
+    corrects: tuple[Ident, ...] = Field(
+        min_length=1,
+        title="Corrects",
+        description="Ids of this record's claims that the note corrects, as the article now "
+        "prints them.",
+    )
+    withdrawn: WordingField | None = Field(
+        None,
+        title="Withdrawn",
+        description="What the earlier version printed and the note withdraws: '36', or "
+        "{words: '36', value: 36} so that other sources' figures are compared with it.",
+    )
+    replacement: WordingField | None = Field(
+        None,
+        title="Replacement",
+        description="What the article prints instead: 'at least 26', or {words: ..., value: ...}.",
+    )
+    date: Date | None = Field(None, title="Date", description="The date the note gives, if any.")
+    note: Text | None = Field(None, title="Curator note", description="Free text for reviewers.")
+
+    @property
+    def excerpts(self) -> tuple[str, ...]:
+        return self.evidence if isinstance(self.evidence, tuple) else (self.evidence,)
+
+    @property
+    def was(self) -> Wording | None:
+        return as_wording(self.withdrawn)
+
+    @property
+    def now(self) -> Wording | None:
+        return as_wording(self.replacement)
+
+
 class Source(Frozen):
     """The article this record curates."""
 
@@ -304,6 +381,12 @@ class Source(Frozen):
         title="Site furniture",
         description="Verbatim lines of the archived text that are not the article (menus, "
         "player captions, the publisher's blurb): coverage does not ask for claims on them.",
+    )
+    corrections: tuple[Correction, ...] = Field(
+        (),
+        title="Corrections",
+        description="Correction notes the article prints about itself: each with its words, "
+        "the claims it corrects and what it withdrew (see CONTRIBUTING.md).",
     )
 
 
@@ -438,12 +521,6 @@ class Quantity(Frozen):
         elif self.value is None:
             raise ValueError("'value' is required unless cmp is 'range'")
         return self
-
-
-Evidence = Annotated[
-    tuple[Text, ...] | Text,
-    Field(description="The article's own words, verbatim: one excerpt or a list of them."),
-]
 
 
 class Claim(Frozen):

@@ -17,6 +17,7 @@ A case file::
             agencies: [{id: wire, how: republishes}] # optional
             outlet: outlet-a                         # default outlet-<id>
             furniture: []                            # optional
+            corrections: []                          # optional: source.corrections
             claims: [ {id: c1, evidence: ..., says: {...}} ]
         expect: []                                   # silent case, or a list of:
           - claims: [a#c1, b#c1]                     # exactly these claims (any order)
@@ -99,6 +100,7 @@ def _write_source(facts: Path, src: dict[str, Any]) -> None:
     sid = src["id"]
     headline = src.get("headline", f"Headline of {sid}")
     lines = [headline] + [e for c in src.get("claims", []) for e in _excerpts(c)]
+    lines += [e for c in src.get("corrections", []) for e in _excerpts(c)]
     text = src.get("text", "\n\n".join(lines) + "\n")
     text_path = facts / "texts" / f"{sid}.txt"
     text_path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +112,7 @@ def _write_source(facts: Path, src: dict[str, Any]) -> None:
         "text": {"path": f"texts/{sid}.txt",
                  "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
     }
-    for key in ("agencies", "furniture"):
+    for key in ("agencies", "furniture", "corrections"):
         if key in src:
             source[key] = src[key]
     _dump(facts / f"{sid}.yaml", {"source": source, "claims": src.get("claims", [])})

@@ -151,10 +151,14 @@ def test_a_headline_quote_missing_from_the_body(found: list[Finding]) -> None:
                 and f"{CNN}#post-nato-unjustified" in claims_of(f)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the model has no place for a correction note: the NYT's 'Correction: ... misstated the "
-    "number of Ukrainian soldiers killed this year. It is at least 26, not 36' can only be "
-    "listed as furniture, so no finding tells a fact-checker that the article was corrected "
-    "or which figure changed"))
 def test_a_correction_note_is_shown(found: list[Finding]) -> None:
-    assert [f for f in found if "correct" in f.message.lower() and f.focus.startswith(NYT)]
+    # The NYT's "Correction: ... It is at least 26, not 36", recorded in source.corrections:
+    # a fact-checker is told the article was corrected, which claim and which figure.
+    hits = [f for f in by_rule(found, "E101") if f.focus.startswith(NYT)]
+    assert len(hits) == 1
+    assert "corrected on 2021-04-14" in hits[0].message
+    assert hits[0].values["withdrawn_value"] == 36
+    assert claims_of(hits[0]) == {f"{NYT}#military-at-least-26-killed"}
+    # No other outlet of the fixture prints the withdrawn 36, and the note is covered.
+    assert not by_rule(found, "E102")
+    assert not [f for f in by_rule(found, "V901") if "not 36" in f.message]

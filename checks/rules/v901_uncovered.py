@@ -13,8 +13,9 @@ space and a capital letter or an opening quote. A '.' ending an abbreviation
 ``source.furniture`` and the headline line when a headline claim exists
 (exact line match after stripping spaces), and pieces shorter than
 ``min_words`` words that do not end like a sentence ("Breaking News").
-Covered: every occurrence (str.find) of every evidence excerpt, and of each
-agency credit line (``source.agencies[].as``). Evidence that matches only
+Covered: every occurrence (str.find) of every evidence excerpt, of each
+agency credit line (``source.agencies[].as``) and of each correction note's
+evidence (``source.corrections``). Evidence that matches only
 after normalisation (I007) covers nothing here.
 
 Fires:
@@ -100,6 +101,7 @@ def _coverage(info: RecordInfo, text: str) -> bytearray:
     covered = bytearray(len(text))
     excerpts = {e for ci in info.claims for e in ci.claim.excerpts}
     excerpts |= {a.as_ for a in info.record.source.agencies if a.as_}
+    excerpts |= {e for c in info.record.source.corrections for e in c.excerpts}
     for excerpt in excerpts:
         # Non-overlapping occurrences: enough to cover every place the words stand.
         at = text.find(excerpt)

@@ -1,0 +1,242 @@
+"""A claim still gives the figure or words an article's correction withdrew.
+
+Catches a *withdrawn figure repeated*: an article's correction note
+(``source.corrections``, E101) withdraws what an earlier version printed ("It is
+at least 26, not 36"), yet a claim on the same proposition still gives it:
+
+* a figure (``withdrawn: {words: '36', value: 36}``): a claim on the measure of a
+  corrected claim (subject, predicate, object and unit, singular and plural being
+  one unit) that gives the withdrawn figure (its value, or an end of its range)
+  and holds it true;
+* words without a figure (``withdrawn: rejected the request``): a claim on the
+  proposition of a corrected claim whose evidence holds those words (case,
+  punctuation and spelling variants aside).
+
+Another outlet that prints the withdrawn figure most often copied the early
+version, or had it from the same wrong source: the figure no longer stands on
+the word of the outlet that first gave it, and a figure check (Q201) may see no
+conflict at all (36 does not contradict "at least 26"). The corrected claim
+itself, or another claim of the corrected article, giving the withdrawn figure
+means the record (or the article) kept the mistake. A claim whose event time is
+disjoint from the corrected claim's (50 killed last year against 36 this year)
+gives another figure; a claim without an event time of its own is compared.
+
+One finding per correction and proposition, located at the first claim that
+repeats (another source's first), listing every such claim; it is identified
+by the correction and the proposition, so a source added later joins it (and
+re-opens its review, T004). Claims are indexed by measure and figure (figures)
+or by proposition and first word (words): nothing is compared pair by pair.
+
+Fires:
+    a#c1  "at least 26 soldiers killed this year"; a's correction: corrects [c1],
+          withdrawn {words: '36', value: 36}
+    b#c1  "36 soldiers killed this year" (same measure)
+    or: b#c1 "Beta rejected the request" against a's withdrawn words "rejected the request"
+
+Silent:
+    b#c1  "26 soldiers killed this year", or "36 soldiers killed last year" (another
+          period), or 36 on another measure
+    a#c1  corrected, and no claim gives the withdrawn figure
+
+Options: none.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..corpus import ClaimInfo, Corpus
+from ..engine import NoOptions
+from ..findings import Hit
+from ..model import Correction, Quantity, Source
+from ..textnorm import quote_words
+from ..units import plural
+from ._common import MAX_LISTED, label, polarity, proposition, who
+from .e101_correction_noted import change, short
+
+CODE = "E102"
+NAME = "correction.withdrawn-repeated"
+CATEGORY = "correction"
+SEVERITY = "warning"
+BLOCK = proposition  # each finding depends on one proposition's claims
+
+Figure = tuple[tuple[str, str, str], str, float]  # proposition key, unit (plural), value
+Words = tuple[str, ...]
+
+
+@dataclass
+class _Group:
+    """One correction's corrected claims of one proposition."""
+
+    source: Source
+    correction: Correction
+    corrected: list[ClaimInfo] = field(default_factory=list)
+
+
+def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+    groups = _groups(corpus.claims)
+    if not groups:
+        return
+    figures = _figures(corpus.claims) if any(_value(g) is not None for g in groups) else {}
+    words = _WordIndex(corpus, groups)
+    for group in groups:
+        repeats = _repeats(group, figures, words)
+        if repeats:
+            yield _hit(corpus, group, repeats)
+
+
+def _groups(claims: Iterable[ClaimInfo]) -> list[_Group]:
+    """The corrected claims, grouped by correction and proposition, in corpus order."""
+    notes: dict[str, dict[str, list[int]]] = {}  # source -> claim id -> its corrections
+    groups: dict[tuple[str, int, tuple[str, str, str]], _Group] = {}
+    for ci in claims:
+        corrections = ci.source.corrections
+        if not corrections:
+            continue
+        named = notes.get(ci.source.id)
+        if named is None:
+            named = notes[ci.source.id] = defaultdict(list)
+            for i, correction in enumerate(corrections):
+                for cid in dict.fromkeys(correction.corrects):
+                    named[cid].append(i)
+        for i in named.get(ci.id, ()):
+            group = groups.setdefault((ci.source.id, i, ci.key),
+                                      _Group(ci.source, corrections[i]))
+            group.corrected.append(ci)
+    return list(groups.values())
+
+
+def _value(group: _Group) -> float | None:
+    was = group.correction.was
+    return was.value if was is not None else None
+
+
+def _ends(q: Quantity) -> set[float]:
+    return {v for v in (q.value, q.min, q.max) if v is not None}
+
+
+def _figures(claims: Iterable[ClaimInfo]) -> dict[Figure, list[ClaimInfo]]:
+    """Claims holding a figure true, by measure and each figure they give."""
+    out: dict[Figure, list[ClaimInfo]] = defaultdict(list)
+    for ci in claims:
+        q = ci.claim.quantity
+        if q is not None and polarity(ci) > 0:
+            for v in _ends(q):
+                out[(ci.key, plural(q.unit), v)].append(ci)
+    return out
+
+
+@dataclass
+class _WordIndex:
+    """Withdrawn words by proposition and first word; each proposition's claims are read
+    once, for every correction of it together."""
+
+    corpus: Corpus
+    groups: list[_Group]
+    found: dict[tuple[tuple[str, str, str], Words], list[ClaimInfo]] | None = None
+
+    def claims(self, key: tuple[str, str, str], words: Words) -> list[ClaimInfo]:
+        if self.found is None:
+            self.found = self._search()
+        return self.found.get((key, words), [])
+
+    def _search(self) -> dict[tuple[tuple[str, str, str], Words], list[ClaimInfo]]:
+        wanted: dict[tuple[str, str, str], dict[str, set[Words]]] = defaultdict(
+            lambda: defaultdict(set))
+        for g in self.groups:
+            w = _withdrawn_words(g)
+            if w:
+                wanted[g.corrected[0].key][w[0]].add(w)
+        found: dict[tuple[tuple[str, str, str], Words], list[ClaimInfo]] = defaultdict(list)
+        for key, by_first in wanted.items():
+            for ci in self.corpus.by_key.get(key, ()):
+                for w in _holds(ci, by_first):
+                    found[(key, w)].append(ci)
+        return found
+
+
+def _withdrawn_words(group: _Group) -> Words:
+    """The withdrawn words of a correction without a figure (a figure is compared as one)."""
+    was = group.correction.was
+    if was is None or was.value is not None:
+        return ()
+    return tuple(quote_words(was.words).split())
+
+
+def _holds(ci: ClaimInfo, by_first: dict[str, set[Words]]) -> set[Words]:
+    """Which of the wanted word sequences the claim's evidence holds."""
+    out: set[Words] = set()
+    for excerpt in ci.claim.excerpts:
+        tokens = quote_words(excerpt).split()
+        for i, token in enumerate(tokens):
+            for words in by_first.get(token, ()):
+                if tuple(tokens[i:i + len(words)]) == words:
+                    out.add(words)
+    return out
+
+
+def _repeats(group: _Group, figures: dict[Figure, list[ClaimInfo]],
+             words: _WordIndex) -> list[ClaimInfo]:
+    """The claims that still give what the correction withdrew, in corpus order."""
+    value = _value(group)
+    found: dict[int, ClaimInfo] = {}
+    for c in group.corrected:
+        q = c.claim.quantity
+        if value is not None:
+            candidates = figures.get((c.key, plural(q.unit), value), []) if q else []
+        else:
+            candidates = words.claims(c.key, _withdrawn_words(group))
+        for x in candidates:
+            if _same_time(c, x):
+                found.setdefault(id(x), x)
+    return list(found.values())
+
+
+def _same_time(corrected: ClaimInfo, other: ClaimInfo) -> bool:
+    """Whether the claim can give the corrected figure's period: event times that do not
+    meet are other periods; a claim without one is compared."""
+    a, b = corrected.event, other.event
+    return a is None or b is None or a.overlaps(b)
+
+
+def _hit(corpus: Corpus, group: _Group, repeats: list[ClaimInfo]) -> Hit:
+    corrected = group.corrected
+    source, correction = group.source, group.correction
+    own = {id(c) for c in corrected}
+    others = [r for r in repeats if r.source.id != source.id] or repeats
+    at = others[0]
+    dated = f", {correction.date}" if correction.date else ""
+    listed = "; ".join(f"{r.focus} ({who(corpus, r)}{_whose(r, source, own)}): "
+                       f"'{short(r.claim.excerpts[0])}'" for r in repeats[:MAX_LISTED])
+    more = f" and {len(repeats) - MAX_LISTED} more" if len(repeats) > MAX_LISTED else ""
+    key = corrected[0].key
+    return Hit(
+        message=f"{len(repeats)} claim(s) on '{label(corpus, key)}' still give what "
+                f"{source.id}'s correction withdrew ({change(correction)}{dated}): "
+                f"{listed}{more}",
+        location=at.location, focus=at.focus, block=True,
+        key=f"withdrawn|{source.id}|{correction.excerpts[0]}|{'|'.join(key)}",
+        claims=tuple(c.ref() for c in _unique([*corrected, *repeats])[: 2 * MAX_LISTED]),
+        fix="check the figure against the corrected article: a source that took it from the "
+            "early version repeats a mistake (record a reviewed finding, source-error); one "
+            "with its own count disagrees (expected-disagreement); if the corrected record "
+            "itself keeps the withdrawn figure, give its claim the corrected one",
+        values={"proposition": list(key), "correction": source.id,
+                "corrects": list(correction.corrects), "date": correction.date,
+                "withdrawn": correction.was.words if correction.was else None,
+                "withdrawn_value": _value(group),
+                "replacement": correction.now.words if correction.now else None,
+                "repeating": [r.focus for r in repeats]},
+    )
+
+
+def _whose(ci: ClaimInfo, source: Source, own: set[int]) -> str:
+    if id(ci) in own:
+        return ", the corrected claim itself"
+    return ", the corrected article" if ci.source.id == source.id else ""
+
+
+def _unique(claims: list[ClaimInfo]) -> list[ClaimInfo]:
+    return list({id(c): c for c in claims}.values())

@@ -503,6 +503,16 @@ def edit_text(rel: str, old: str, new: str) -> Edit:
     return Edit(f"archived-text {Path(rel).stem}", apply)
 
 
+def replace(rel: str, old: str, new: str, focus: str | None = None) -> Edit:
+    """Change one run of a record's words (a line of its source, say): the first one."""
+    def apply(tree: Tree) -> str:
+        text = tree.read(rel)
+        assert old in text, f"{old!r} not in {rel}"
+        tree.write(rel, text.replace(old, new, 1))
+        return f"{rel}: {old!r} -> {new!r}"
+    return Edit(f"replace {Path(rel).stem} {new}", apply, focus=focus)
+
+
 def touch(rel: str) -> Edit:
     """A new mtime, the same bytes."""
     def apply(tree: Tree) -> str:

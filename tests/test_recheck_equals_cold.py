@@ -54,6 +54,10 @@ PLEDGE = "facts/pledgetimes-2021-04-16-unanswered-request.yaml"
 TASS = "facts/tass-2021-04-12-kremlin-not-aware.yaml"
 RBT_TEXT = "facts/texts/rbt-2021-04-12-putin-wont-talk.txt"
 SMALL_A, SMALL_B = "facts/a.yaml", "facts/b.yaml"
+NYT6 = "facts/nyt-2021-04-13-kremlin-rebuffs-ukraine.yaml"
+CNN6 = "facts/cnn-2021-04-14-russia-ukraine-tensions-live.yaml"
+WITHDRAWN = 'withdrawn: {words: "36", value: 36}'
+CORRECTS = "corrects: [military-at-least-26-killed]"
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,16 @@ SCENARIOS = [
         dataclasses.replace(e.stance(SMALL_B, "c1", "asserts"), focus=None).then(
             "changes", witness="T001"),  # the review's finding is gone: none is stored
         e.break_syntax(SMALL_A, "c1").then("changes", witness="L001"))),
+    # --- correction notes: a block rule reads a note from the source of a stored row
+    Scenario("correction-withdrawn-figure", "unseen6", (
+        e.quantity(CNN6, "officials-28-killed", "36").then("changes", witness="E102"),
+        e.replace(NYT6, WITHDRAWN, WITHDRAWN.replace("36", "38")).then("changes"),
+        e.replace(NYT6, WITHDRAWN.replace("36", "38"), WITHDRAWN).then(
+            "changes", witness="E102", focus="officials-28-killed"),
+        e.replace(NYT6, CORRECTS, "corrects: [military-at-least-26-kiled]").then(
+            "changes", witness="I013"),
+        e.restore(NYT6),
+        e.restore(CNN6).then("baseline"))),
     # --- the generated corpus: a seeded random chain (one edit joins the most popular block)
     Scenario("generated-random-8", "generated", e.random_edits(seed=2026, steps=8)),
 ]
@@ -213,7 +227,7 @@ def _make_root(corpus: str, root: Path, generated: Path) -> None:
     if corpus == "seed":
         shutil.copytree(REPO / "facts", root / "facts")
         shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    elif corpus in ("unseen", "unseen2", "unseen3"):  # the layout of tests/test_unseen_outlets*.py
+    elif corpus in ("unseen", "unseen2", "unseen3", "unseen6"):  # the layout of tests/test_unseen_outlets*.py
         shutil.copytree(FIXTURES / corpus / "facts", root / "facts")
         (root / "pyproject.toml").write_text('[tool.fact-checks]\npaths = ["facts"]\n', "utf-8")
     elif corpus in ("small", "small-disputed"):
@@ -376,7 +390,8 @@ def test_scenarios_cover_every_kind_of_edit() -> None:
     steps = sum(len(s.edits) for s in SCENARIOS)
     assert steps >= 2 * MIN_SCENARIOS, "every scenario chains at least two edits"
     assert all(len(s.edits) >= 2 for s in SCENARIOS)
-    assert {s.corpus for s in SCENARIOS} == {"seed", "unseen", "unseen2", "unseen3", "generated",
+    assert {s.corpus for s in SCENARIOS} == {"seed", "unseen", "unseen2", "unseen3", "unseen6",
+                                             "generated",
                                                 "small", "small-disputed"}
     assert any("sarif" in s.formats for s in SCENARIOS)
     assert len(e.random_edits(seed=2026, steps=8)) == 8

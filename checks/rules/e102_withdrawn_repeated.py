@@ -213,7 +213,8 @@ def _hit(corpus: Corpus, group: _Group, repeats: list[ClaimInfo]) -> Hit:
     more = f" and {len(repeats) - MAX_LISTED} more" if len(repeats) > MAX_LISTED else ""
     key = corrected[0].key
     return Hit(
-        message=f"{len(repeats)} claim(s) on '{label(corpus, key)}' still give what "
+        message=f"{_count(len(repeats))} on '{label(corpus, key)}' still "
+                f"{'gives' if len(repeats) == 1 else 'give'} what "
                 f"{source.id}'s correction withdrew ({change(correction)}{dated}): "
                 f"{listed}{more}",
         location=at.location, focus=at.focus, block=True,
@@ -230,6 +231,10 @@ def _hit(corpus: Corpus, group: _Group, repeats: list[ClaimInfo]) -> Hit:
                 "replacement": correction.now.words if correction.now else None,
                 "repeating": [r.focus for r in repeats]},
     )
+
+
+def _count(n: int) -> str:
+    return "a claim" if n == 1 else f"{n} claims"
 
 
 def _whose(ci: ClaimInfo, source: Source, own: set[int]) -> str:

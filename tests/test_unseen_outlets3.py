@@ -65,6 +65,17 @@ def test_tass_lede_joins_the_one_request_contradiction(found: list[Finding]) -> 
             f"{DW}#peskov-not-aware"} <= claims_of(gaps[0])
 
 
+def test_tass_lede_goes_beyond_its_own_quote_of_peskov(found: list[Finding]) -> None:
+    """TASS's own pages show the step: its lede's "has not received" (denies) stands over
+    its quote "I have not seen any such requests" (not aware), both said on Monday."""
+    hits = [f for f in by_rule(found, "U302") if f.focus.startswith(TASS)]
+    assert len(hits) == 1
+    assert claims_of(hits[0]) == {f"{TASS}#lede-no-request-received",
+                                  f"{TASS}#peskov-not-seen-quote"}
+    # Ukrinform and DW paraphrase Peskov as not aware, as he is quoted: no finding
+    assert {f.focus.split("#")[0] for f in by_rule(found, "U302")} == {TASS}
+
+
 def test_request_dates_march_30_and_march_26_disagree(found: list[Finding]) -> None:
     """P7: Mendel said the request was sent on March 30 (Ukrinform) and on March 26 (DW,
     via Interfax): one event, two dates."""

@@ -69,6 +69,19 @@ def certainty(ci: ClaimInfo) -> int:
     return CERTAINTY[ci.claim.says.stance]
 
 
+def sense(ci: ClaimInfo) -> tuple[int, bool]:
+    """Which way a claim holds its proposition. not-aware takes no side (polarity 0), so
+    two such claims agree only when they are unaware of the same (negated or not) form."""
+    pol = polarity(ci)
+    negated = ci.claim.says.negated if ci.claim.says.stance is Stance.not_aware else False
+    return pol, negated
+
+
+def supports(ci: ClaimInfo, other: ClaimInfo) -> bool:
+    """Whether ``ci`` holds ``other``'s proposition the same way, at least as firmly."""
+    return sense(ci) == sense(other) and certainty(ci) >= certainty(other)
+
+
 def first_overlap(left: Sequence[ClaimInfo], right: Sequence[ClaimInfo]
                   ) -> tuple[ClaimInfo, ClaimInfo] | None:
     """Some pair (l, r) whose times overlap, in O((n + m) log m); an unknown time

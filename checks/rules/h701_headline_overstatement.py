@@ -65,9 +65,9 @@ from dataclasses import dataclass, field
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import Part, Stance
+from ..model import Part
 from ..textnorm import collapse_ws, quote_words
-from ._common import MAX_LISTED, certainty, label, polarity, who
+from ._common import MAX_LISTED, label, supports, who
 from ._conflict import says
 from ._parties import Parties
 
@@ -94,7 +94,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     for head in headlines:
         same_key = [c for c in body.get((head.source.id, head.key[1]), [])
                     if _same_parties(parties, c, head)]
-        if not any(_supports(c, head) for c in same_key):
+        if not any(supports(c, head) for c in same_key):
             yield _hit(corpus, head, same_key)
         missing = _unquoted(head, quotes) if head.quoted else []
         if missing:
@@ -146,18 +146,6 @@ def _same_parties(parties: Parties, body: ClaimInfo, head: ClaimInfo) -> bool:
     (subject, _, obj), when = head.key, head.when
     return (parties.same(subject, body.key[0], when)
             and parties.same(obj or None, body.key[2] or None, when))
-
-
-def _sense(ci: ClaimInfo) -> tuple[int, bool]:
-    """Which way a claim holds its proposition. not-aware takes no side (polarity 0), so
-    two such claims agree only when they are unaware of the same (negated or not) form."""
-    pol = polarity(ci)
-    negated = ci.claim.says.negated if ci.claim.says.stance is Stance.not_aware else False
-    return pol, negated
-
-
-def _supports(body: ClaimInfo, head: ClaimInfo) -> bool:
-    return _sense(body) == _sense(head) and certainty(body) >= certainty(head)
 
 
 def _hit(corpus: Corpus, head: ClaimInfo, same_key: list[ClaimInfo]) -> Hit:

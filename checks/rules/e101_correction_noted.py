@@ -75,7 +75,7 @@ def _hit(info: RecordInfo, i: int, correction: Correction, named: list[ClaimInfo
         location=info.doc.locate(f"/source/corrections/{i}"),
         focus=named[0].focus if named else source.id,
         # Identified by the note's words, not its position: reordering notes keeps it.
-        key=f"correction|{collapse_ws(correction.excerpts[0])}",
+        key=f"correction|{collapse_ws(correction.excerpts[0])}|{change(correction)}",
         claims=tuple(c.ref() for c in named),
         fix="compare the corrected claims with the note (they must give the article's words "
             "as corrected); other sources that still print what the note withdrew are "

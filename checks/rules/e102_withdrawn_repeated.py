@@ -25,7 +25,7 @@ One finding per correction and proposition, located at the first claim that
 repeats (another source's first), listing every such claim; it is identified
 by the correction and the proposition, so a source added later joins it (and
 re-opens its review, T004). Claims are indexed by measure and figure (figures)
-or by proposition and first word (words): nothing is compared pair by pair.
+or by proposition, first word and length (words): nothing is compared pair by pair.
 
 Fires:
     a#c1  "at least 26 soldiers killed this year"; a's correction: corrects [c1],
@@ -43,15 +43,18 @@ Options: none.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
 from ..model import Correction, Quantity, Source
 from ..textnorm import quote_words
+from ..timeexpr import Interval
 from ..units import plural
 from ._common import MAX_LISTED, label, polarity, proposition, who
 from .e101_correction_noted import change, short
@@ -64,6 +67,7 @@ BLOCK = proposition  # each finding depends on one proposition's claims
 
 Figure = tuple[tuple[str, str, str], str, float]  # proposition key, unit (plural), value
 Words = tuple[str, ...]
+_Wanted = dict[str, dict[int, set[Words]]]  # first word -> length -> withdrawn word sequences
 
 
 @dataclass
@@ -81,8 +85,9 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         return
     figures = _figures(corpus.claims) if any(_value(g) is not None for g in groups) else {}
     words = _WordIndex(corpus, groups)
+    order = {id(ci): i for i, ci in enumerate(corpus.claims)}
     for group in groups:
-        repeats = _repeats(group, figures, words)
+        repeats = _repeats(group, figures, words, order)
         if repeats:
             yield _hit(corpus, group, repeats)
 
@@ -143,12 +148,12 @@ class _WordIndex:
         return self.found.get((key, words), [])
 
     def _search(self) -> dict[tuple[tuple[str, str, str], Words], list[ClaimInfo]]:
-        wanted: dict[tuple[str, str, str], dict[str, set[Words]]] = defaultdict(
-            lambda: defaultdict(set))
+        wanted: dict[tuple[str, str, str], _Wanted] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(set)))
         for g in self.groups:
             w = _withdrawn_words(g)
             if w:
-                wanted[g.corrected[0].key][w[0]].add(w)
+                wanted[g.corrected[0].key][w[0]][len(w)].add(w)
         found: dict[tuple[tuple[str, str, str], Words], list[ClaimInfo]] = defaultdict(list)
         for key, by_first in wanted.items():
             for ci in self.corpus.by_key.get(key, ()):
@@ -165,40 +170,53 @@ def _withdrawn_words(group: _Group) -> Words:
     return tuple(quote_words(was.words).split())
 
 
-def _holds(ci: ClaimInfo, by_first: dict[str, set[Words]]) -> set[Words]:
-    """Which of the wanted word sequences the claim's evidence holds."""
+def _holds(ci: ClaimInfo, wanted: _Wanted) -> set[Words]:
+    """Which of the wanted word sequences the claim's evidence holds: at each word, one
+    look-up per length of the sequences that start with it (many notes withdrawing
+    words of one length cost one look-up)."""
     out: set[Words] = set()
     for excerpt in ci.claim.excerpts:
         tokens = quote_words(excerpt).split()
         for i, token in enumerate(tokens):
-            for words in by_first.get(token, ()):
-                if tuple(tokens[i:i + len(words)]) == words:
+            for length, sequences in wanted.get(token, {}).items():
+                words = tuple(tokens[i:i + length])
+                if words in sequences:
                     out.add(words)
     return out
 
 
-def _repeats(group: _Group, figures: dict[Figure, list[ClaimInfo]],
-             words: _WordIndex) -> list[ClaimInfo]:
-    """The claims that still give what the correction withdrew, in corpus order."""
+def _repeats(group: _Group, figures: dict[Figure, list[ClaimInfo]], words: _WordIndex,
+             order: dict[int, int]) -> list[ClaimInfo]:
+    """The claims that still give what the correction withdrew, in corpus order: each
+    candidate is read once, whatever the number of corrected claims."""
     value = _value(group)
-    found: dict[int, ClaimInfo] = {}
-    for c in group.corrected:
-        q = c.claim.quantity
-        if value is not None:
-            candidates = figures.get((c.key, plural(q.unit), value), []) if q else []
-        else:
-            candidates = words.claims(c.key, _withdrawn_words(group))
-        for x in candidates:
-            if _same_time(c, x):
-                found.setdefault(id(x), x)
-    return list(found.values())
+    key = group.corrected[0].key
+    if value is not None:
+        units = {plural(c.claim.quantity.unit) for c in group.corrected if c.claim.quantity}
+        lists = [figures.get((key, unit, value), []) for unit in sorted(units)]
+    else:
+        lists = [words.claims(key, _withdrawn_words(group))]
+    periods = _Periods([c.event for c in group.corrected])
+    found = {id(x): x for candidates in lists for x in candidates if periods.meet(x.event)}
+    return sorted(found.values(), key=lambda c: order[id(c)])
 
 
-def _same_time(corrected: ClaimInfo, other: ClaimInfo) -> bool:
-    """Whether the claim can give the corrected figure's period: event times that do not
-    meet are other periods; a claim without one is compared."""
-    a, b = corrected.event, other.event
-    return a is None or b is None or a.overlaps(b)
+class _Periods:
+    """The corrected claims' event times, asked whether any meets a claim's: sorted by
+    start with the latest end so far, one bisection per question; a claim without an
+    event time of its own (on either side) is compared."""
+
+    def __init__(self, events: list[Interval | None]) -> None:
+        known = sorted((e for e in events if e is not None), key=lambda e: e.start)
+        self.open = len(known) < len(events)
+        self.starts = [e.start for e in known]
+        self.reach = list(accumulate((e.end for e in known), max))
+
+    def meet(self, event: Interval | None) -> bool:
+        if self.open or event is None:
+            return True
+        i = bisect_right(self.starts, event.end) - 1
+        return i >= 0 and self.reach[i] >= event.start
 
 
 def _hit(corpus: Corpus, group: _Group, repeats: list[ClaimInfo]) -> Hit:
@@ -218,7 +236,8 @@ def _hit(corpus: Corpus, group: _Group, repeats: list[ClaimInfo]) -> Hit:
                 f"{source.id}'s correction withdrew ({change(correction)}{dated}): "
                 f"{listed}{more}",
         location=at.location, focus=at.focus, block=True,
-        key=f"withdrawn|{source.id}|{correction.excerpts[0]}|{'|'.join(key)}",
+        key=f"withdrawn|{source.id}|{correction.excerpts[0]}|{change(correction)}|"
+            f"{'|'.join(key)}",
         claims=tuple(c.ref() for c in _unique([*corrected, *repeats])[: 2 * MAX_LISTED]),
         fix="check the figure against the corrected article: a source that took it from the "
             "early version repeats a mistake (record a reviewed finding, source-error); one "

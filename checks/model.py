@@ -307,16 +307,20 @@ class Wording(Frozen):
 
 
 WordingField = Annotated[
-    Wording | Text,
-    Field(description="The words as the note writes them (a string), or a mapping with "
-          "'words' and the figure they give ('value')."),
+    Wording | Text | Number,
+    Field(description="The words as the note writes them (a string), a figure (36: the words "
+          "'36' and the figure 36), or a mapping with 'words' and the figure they give "
+          "('value')."),
 ]
 
 
-def as_wording(value: Wording | str | None) -> Wording | None:
+def as_wording(value: Wording | str | float | None) -> Wording | None:
     if value is None or isinstance(value, Wording):
         return value
-    return Wording(words=value)
+    if isinstance(value, str):
+        return Wording(words=value)
+    words = f"{int(value):,}" if value.is_integer() else f"{value:g}"
+    return Wording(words=words, value=value)
 
 
 class Correction(Frozen):
@@ -337,13 +341,14 @@ class Correction(Frozen):
     withdrawn: WordingField | None = Field(
         None,
         title="Withdrawn",
-        description="What the earlier version printed and the note withdraws: '36', or "
-        "{words: '36', value: 36} so that other sources' figures are compared with it.",
+        description="What the earlier version printed and the note withdraws: words ('rejected "
+        "the request'), or a figure (36, or {words: 'thirty-six', value: 36}) that other "
+        "sources' figures for the corrected claims' measure are compared with.",
     )
     replacement: WordingField | None = Field(
         None,
         title="Replacement",
-        description="What the article prints instead: 'at least 26', or {words: ..., value: ...}.",
+        description="What the article prints instead: words, a figure, or {words: ..., value: ...}.",
     )
     date: Date | None = Field(None, title="Date", description="The date the note gives, if any.")
     note: Text | None = Field(None, title="Curator note", description="Free text for reviewers.")

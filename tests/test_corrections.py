@@ -79,3 +79,15 @@ def test_malformed_notes_are_located_schema_findings(tmp_path: Path) -> None:
     assert any(p.startswith("/source/corrections/0/withdrawn") for p in pointers)
     assert all(f.location.line > 1 for f in schema)
     assert all("left out" in f.message for f in schema)
+
+
+def test_a_bare_number_withdraws_a_figure(tmp_path: Path) -> None:
+    # "withdrawn: 36" is the figure 36 (its words '36'), not a type error to quote away
+    other = {**CLAIM, "id": "other", "evidence": "36 soldiers were killed this year.",
+             "quantity": {"value": 36, "unit": "soldiers"}}
+    found = _run(tmp_path, {"evidence": NOTE, "corrects": [CLAIM["id"]], "withdrawn": 36},
+                 claims=[CLAIM, other])
+    assert [f for f in found if f.category in ("load", "schema", "integrity")] == []
+    [hit] = [f for f in found if f.rule == "E102"]
+    assert hit.values["withdrawn"] == "36" and hit.values["withdrawn_value"] == 36
+    assert hit.focus == "a#other"

@@ -319,8 +319,12 @@ def as_wording(value: Wording | str | float | None) -> Wording | None:
         return value
     if isinstance(value, str):
         return Wording(words=value)
-    words = f"{int(value):,}" if value.is_integer() else f"{value:g}"
-    return Wording(words=words, value=value)
+    return Wording(words=figure_words(value), value=value)
+
+
+def figure_words(value: float) -> str:
+    """A figure as an article writes it: 40,000 or 2.5."""
+    return f"{int(value):,}" if value.is_integer() else f"{value:g}"
 
 
 class Correction(Frozen):

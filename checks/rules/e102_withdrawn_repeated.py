@@ -52,7 +52,7 @@ from itertools import accumulate
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import Correction, Quantity, Source
+from ..model import Correction, Quantity, Source, figure_words
 from ..textnorm import quote_words
 from ..timeexpr import Interval
 from ..units import plural
@@ -226,8 +226,9 @@ def _hit(corpus: Corpus, group: _Group, repeats: list[ClaimInfo]) -> Hit:
     others = [r for r in repeats if r.source.id != source.id] or repeats
     at = others[0]
     dated = f", {correction.date}" if correction.date else ""
-    listed = "; ".join(f"{r.focus} ({who(corpus, r)}{_whose(r, source, own)}): "
-                       f"'{short(r.claim.excerpts[0])}'" for r in repeats[:MAX_LISTED])
+    listed = "; ".join(f"{r.focus} ({who(corpus, r)}{_figure(r, _value(group))}"
+                       f"{_whose(r, source, own)}): '{short(r.claim.excerpts[0])}'"
+                       for r in repeats[:MAX_LISTED])
     more = f" and {len(repeats) - MAX_LISTED} more" if len(repeats) > MAX_LISTED else ""
     key = corrected[0].key
     return Hit(
@@ -250,6 +251,12 @@ def _hit(corpus: Corpus, group: _Group, repeats: list[ClaimInfo]) -> Hit:
                 "replacement": correction.now.words if correction.now else None,
                 "repeating": [r.focus for r in repeats]},
     )
+
+
+def _figure(ci: ClaimInfo, value: float | None) -> str:
+    """", 36 soldiers": the withdrawn figure as the claim gives it, for a figure match."""
+    q = ci.claim.quantity
+    return f", {figure_words(value)} {q.unit}" if value is not None and q else ""
 
 
 def _count(n: int) -> str:

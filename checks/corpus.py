@@ -25,6 +25,7 @@ from .findings import ClaimRef, Location
 from .load import Document
 from .model import (
     Claim,
+    Correction,
     Entity,
     EntityFile,
     Mode,
@@ -599,14 +600,29 @@ def _check_corrections(info: RecordInfo) -> None:
                 doc.hit(CORRECTION, f"the correction names claim '{cid}', which this record "
                         f"does not have{_suggest(cid, claims)}", "write the id of the claim "
                         "that gives the corrected words, or add that claim", f"{at}/corrects/{j}")
-        was = correction.was
         named = [claims[c] for c in correction.corrects if c in claims]
-        if was is not None and was.value is not None and named and not any(
-                c.claim.quantity is not None for c in named):
-            doc.hit(CORRECTION, f"the correction withdraws the figure {was.value:g}, but no "
-                    "claim it corrects gives a figure (quantity), so no source's figure can be "
-                    "compared with it", "give the corrected claim its quantity, or leave "
-                    "'value' out of 'withdrawn'", f"{at}/withdrawn")
+        if named:
+            _check_figures(doc, correction, named, at)
+
+
+def _check_figures(doc: Document, correction: Correction, named: list[ClaimInfo],
+                   at: str) -> None:
+    """A note's figures fit the claims it corrects: a withdrawn figure is compared with
+    their measure, so one of them must give a figure; a replacement figure is what the
+    article now prints, so one of them must give it (else 'corrects' names another claim)."""
+    was, now = correction.was, correction.now
+    figures = [c.claim.quantity for c in named if c.claim.quantity is not None]
+    if was is not None and was.value is not None and not figures:
+        doc.hit(CORRECTION, f"the correction withdraws the figure {was.words}, but no claim it "
+                "corrects gives a figure (quantity), so no source's figure can be compared "
+                "with it", "give the corrected claim its quantity, or leave 'value' out of "
+                "'withdrawn'", f"{at}/withdrawn")
+    if now is not None and now.value is not None and figures and not any(
+            now.value in (q.value, q.min, q.max) for q in figures):
+        doc.hit(CORRECTION, f"the correction says the article now gives {now.words}, but no "
+                "claim it corrects gives that figure", "name the claim that gives the "
+                "corrected figure in 'corrects', or give that claim the figure as corrected",
+                f"{at}/replacement")
 
 
 # -------------------------------------------------------- reference checking

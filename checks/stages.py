@@ -152,10 +152,11 @@ aliases: [kyiv]}``. Silent: the name on one entity only, or twice on the same on
 A correction (``source.corrections``) names the claims it corrects by id: an id
 the record does not have corrects nothing any rule can see, so the finding
 points at it and suggests the nearest claim id. A note that withdraws a figure
-(``withdrawn: {words: '36', value: 36}``) must correct a claim that gives a
-figure (``quantity``): the figure is compared with other sources' figures for
-that claim's measure (E102). The note's own words are evidence like a claim's:
-not in the archived text is I004.
+(``withdrawn: 36``) must correct a claim that gives a figure (``quantity``):
+the figure is compared with other sources' figures for that claim's measure
+(E102). A replacement figure (``replacement: 26``) is what the article now
+prints, so a claim the note corrects must give it. The note's own words are
+evidence like a claim's: not in the archived text is I004.
 
 Fires: ``corrects: [killed-this-yaer]`` where the claim is ``killed-this-year``.
 Silent: every id names a claim of the record."""),

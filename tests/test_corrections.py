@@ -50,7 +50,7 @@ def test_a_withdrawn_figure_needs_a_claim_with_a_figure(tmp_path: Path) -> None:
     found = _run(tmp_path, {"evidence": NOTE, "corrects": [CLAIM["id"]],
                             "withdrawn": {"words": "36", "value": 36}}, claims=[claim])
     [hit] = [f for f in found if f.rule == "I013"]
-    assert "withdraws the figure 36" in hit.message
+    assert "withdraws the figure 36," in hit.message
     assert hit.location.pointer == "/source/corrections/0/withdrawn"
 
 
@@ -91,3 +91,13 @@ def test_a_bare_number_withdraws_a_figure(tmp_path: Path) -> None:
     [hit] = [f for f in found if f.rule == "E102"]
     assert hit.values["withdrawn"] == "36" and hit.values["withdrawn_value"] == 36
     assert hit.focus == "a#other"
+
+
+def test_a_replacement_figure_no_corrected_claim_gives(tmp_path: Path) -> None:
+    # 'corrects' names a claim that does not give the corrected figure: the record and its
+    # note disagree (usually the wrong claim id), located at the replacement
+    found = _run(tmp_path, {"evidence": NOTE, "corrects": [CLAIM["id"]], "withdrawn": 36,
+                            "replacement": {"words": "at least 28", "value": 28}})
+    [hit] = [f for f in found if f.rule == "I013"]
+    assert "now gives at least 28" in hit.message
+    assert hit.location.pointer == "/source/corrections/0/replacement"

@@ -3,8 +3,9 @@
 Lists what curation skipped: each sentence of the record's archived text
 (``source.text``) none of whose characters lies inside a claim's evidence.
 A skipped sentence may hold a figure, a quote or a denial that the checks
-therefore never compare, so curators should see it, and either add a claim or
-list the line as site furniture.
+therefore never compare, so curators should see it, and either add a claim,
+record a correction note under ``source.corrections`` (E101), or list the line
+as site furniture.
 
 Splitting (simple and predictable): paragraphs at blank lines; sentences
 where '.', '!' or '?' (and any closing quotes or brackets) is followed by
@@ -154,7 +155,8 @@ def _hit(info: RecordInfo, sentence: str, line: int) -> Hit:
     return Hit(
         message=f"text line {line} is covered by no claim: '{preview}'",
         location=info.doc.locate("/claims"), focus=source.id, key=shown,
-        fix="add a claim whose evidence quotes this sentence, or list the line under "
-            "source.furniture if it is not part of the article",
+        fix="add a claim whose evidence quotes this sentence; if it is the article's "
+            "correction note, record it under source.corrections (CONTRIBUTING.md); list the "
+            "line under source.furniture if it is not part of the article",
         value=shown, values={"sentence": shown, "line": line, "text": source.text.path},
     )

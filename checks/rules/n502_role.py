@@ -14,7 +14,8 @@ demonym of a one-word one ("Kremlin spokesman", "Ukrainian President", "U.S.
 Secretary of State"), are dropped ("President of Ukraine" stays as it is), and so is a leading
 adjective formed from a word of a registered role title ("presidential
 spokeswoman" where a title reads "spokeswoman of the president of Ukraine").
-The complement after the title's first "of" is read through the registry: a
+The complement after the title's first "of" is read through the registry (a possessive
+complement turned round: "of Ukraine's president" is "of the president of Ukraine"): a
 registered role wording of two or more words ("Ukrainian president") becomes
 that role's title, and a person's registered name becomes the title of the
 person's first role, so "press secretary of the Ukrainian president", "Press
@@ -168,16 +169,31 @@ def _fold(text: str) -> str:
     return " ".join(w for w in text.split() if w not in _ARTICLES)
 
 
+_POSSESSIVE = re.compile(r"^(.+?) of (?:the )?(.+?)'s (.+)$")
+
+
 def normalise(role: str, qualifiers: Qualifiers) -> str:
     """The role's words with case, punctuation, articles and leading qualifiers removed."""
     text = _fold(role)
     head, of, complement = text.partition(" of ")
     if of and (canonical := qualifiers.complements.get(complement)):
         text = f"{head} of {canonical}"
+    elif turned := _possessive(role, qualifiers):
+        text = turned
     while (shorter := qualifiers.strip(text)) != text:
         text = shorter
     words = re.sub(r"[^\w\s]", " ", text).split()
     return " ".join(_SYNONYMS.get(w, w) for w in words)
+
+
+def _possessive(role: str, qualifiers: Qualifiers) -> str | None:
+    """A possessive complement turned round, when the registry knows it: "press secretary
+    of Ukraine's president" is "press secretary of the president of Ukraine"."""
+    found = _POSSESSIVE.match(loose(role).casefold())
+    if found is None:
+        return None
+    canonical = qualifiers.complements.get(_fold(f"{found[3]} of {found[2]}"))
+    return f"{_fold(found[1])} of {canonical}" if canonical else None
 
 
 def _said(ci: ClaimInfo) -> Interval:

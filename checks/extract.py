@@ -69,6 +69,8 @@ SPEECH_VERBS = (
     "reported", "reports", "explained", "asked", "demanded", "demands", "vowed", "pledged",
     "promised", "predicted", "estimated", "estimates", "brushed aside", "rejected", "fears",
     "feared", "hopes", "hoped", "believes", "believed", "alleged", "alleges", "declared",
+    # a plural subject's present tense: "some observers believe", "officials warn"
+    "believe", "fear", "hope", "warn", "claim", "insist", "argue", "allege",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 _STRONG = re.compile(r"\b(?:" + "|".join(STRONG_VERBS) + r")\b")
@@ -113,7 +115,17 @@ _PARENTHETICAL = re.compile(r",\s+(?:including|such as|among them|who|which)\s+[
 # "Separatists in Donetsk and Luhansk regions have said": a place phrase after a speaker.
 _PLACE_PHRASE = re.compile(r"^\s+(?:in|from|of|at|for)\s+[\w’'\s-]{1,60}?"
                            r"(?:\s+(?:has|have|had|also))*\s*$")
-_ACCORDING = re.compile(r"\b(?:according to|as reported by|cited by)\s+", re.I)
+_ACCORDING = re.compile(r"\b(?:according to|as reported by|as quoted by|cited by)\s+", re.I)
+# "He was quoted by the Interfax news agency as saying": the subject is the speaker, the
+# agency passes the words on.
+_QUOTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+"
+                        r"(?:also\s+|widely\s+)?(?:quoted|cited)\s+by\s+", re.I)
+# A source described by what it stands near: "sources close to the Kremlin", "a diplomat
+# in Kyiv" (a place says where they are) do not speak for the name; "officials at / from /
+# in the ministry" do, unnamed.
+_NEAR = re.compile(r"^\s+(?:close to|familiar with|loyal to|near|linked to)\s+(?:the\s+)?$",
+                   re.I)
+_AT = re.compile(r"^\s+(?:in|at|from|within|inside)\s+(?:the\s+)?$", re.I)
 
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -565,8 +577,27 @@ def subject_before(ctx: Context, text: str, verb_at: int, floor: int = 0) -> Men
             if best is None or _rank(m) > _rank(best):
                 best = m
         if best is not None:
-            return best
+            return _described(ctx, text, found, best)
     return None
+
+
+def _described(ctx: Context, text: str, found: list[Mention], best: Mention) -> Mention:
+    """The vague or unnamed source whose phrase ends in ``best`` ("sources close to the
+    Kremlin", "a diplomat in Kyiv"), or ``best`` itself: the head noun speaks, the name
+    only says where it stands."""
+    if best.kind not in ("name", "role"):
+        return best
+    for head in found:
+        if head.kind not in ("vague", "unnamed") or head.end > best.start:
+            continue
+        link = text[head.end:best.start]
+        if _NEAR.match(link):
+            return Mention(head.start, best.end, text[head.start:best.end], None, head.kind)
+        if _AT.match(link):
+            place = ctx.registry.kind(best.entity) in (EntityKind.place, None)
+            return Mention(head.start, best.end, text[head.start:best.end],
+                           None if place else best.entity, "unnamed")
+    return best
 
 
 def _rank(m: Mention) -> tuple[int, int, int]:
@@ -641,8 +672,8 @@ def _resolve(ctx: Context, sentence: Sentence, m: Mention) -> Who:
                    span=(m.start, m.end))
     if m.kind == "vague":
         return Who(None, m.text, "vague", span=(m.start, m.end))
-    if m.kind == "unnamed":
-        return Who(None, m.text, "unnamed", span=(m.start, m.end))
+    if m.kind == "unnamed":  # "officials at the ministry" speak for it, unnamed
+        return Who(m.entity, m.text, "unnamed", span=(m.start, m.end))
     return Who(None, m.text, "paraphrase", span=(m.start, m.end), unknown=m.text)
 
 
@@ -660,7 +691,8 @@ def _phrase_start(text: str, m: Mention) -> str:
 def attribution(ctx: Context, sentence: Sentence) -> Who | None:
     """Who the sentence attributes its words to, or None (the outlet's own voice)."""
     masked = _masked(sentence)
-    who = _from_quote_end(ctx, sentence, masked) or _from_verbs(ctx, sentence, masked)
+    who = (_from_passive(ctx, sentence, masked) or _from_quote_end(ctx, sentence, masked)
+           or _from_verbs(ctx, sentence, masked))
     according = _ACCORDING.search(masked)
     if according:
         src = subject_after(ctx, masked, according.end())
@@ -671,6 +703,21 @@ def attribution(ctx: Context, sentence: Sentence) -> Who | None:
                 who.via = _voices(ctx.registry, [*who.via, src.entity], who.speaker)
     if who is not None and who.said is None:
         who.said = _said_time(masked, who.span)
+    return who
+
+
+def _from_passive(ctx: Context, sentence: Sentence, masked: str) -> Who | None:
+    """'X was quoted by Y as saying ...': X speaks, Y passes the words on."""
+    quoted = _QUOTED_BY.search(masked)
+    if quoted is None:
+        return None
+    subject = subject_before(ctx, masked, quoted.start())
+    if subject is None:
+        return None
+    who = resolve_who(ctx, sentence, subject)
+    agency = subject_after(ctx, masked, quoted.end())
+    if agency is not None and agency.entity:
+        who.via = _voices(ctx.registry, [*who.via, agency.entity], who.speaker)
     return who
 
 

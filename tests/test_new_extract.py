@@ -19,7 +19,8 @@ from checks.extract import Article, Extraction, UnknownName, extract
 from checks.model import EntityFile, VocabularyFile
 
 HERE = Path(__file__).parent / "extract_texts"
-PUBLISHED = {"flood": "2024-05-15", "alliance": "2024-03-08", "misspelt": "2024-05-22"}
+PUBLISHED = {"flood": "2024-05-15", "alliance": "2024-03-08", "misspelt": "2024-05-22",
+             "envoys": "2024-06-10"}
 
 
 def _load(path: Path) -> Any:

@@ -22,7 +22,8 @@ anchor; "next Friday" and "this coming Friday" are the first Friday after it;
 "Friday next week" (or last week, this week) is the Friday of that week.
 "Earlier this week" (or month) ends on the anchor; "over the weekend" is the
 latest Saturday and Sunday up to it; "in the past 24 hours" the days the hours
-touch.
+touch; "has ignored it for more than a week" (a state lasting up to the anchor: the perfect
+tense, or the duration written alone) the week up to it.
 
 A phrase may mean more than one interval (:func:`readings`): an unmarked
 weekday is also the first such day on or after the anchor (a planned meeting
@@ -388,6 +389,26 @@ def _past_hours(m: re.Match[str], a: dt.date) -> Interval | None:
     return Interval(back, a) if back is not None else None
 
 
+# A state lasting up to the time of writing: "has ignored", "have waited", "has been".
+_PERFECT = re.compile(r"\b(?:has|have)\b|['’](?:s|ve) been\b", re.I)
+
+
+def _for_span(m: re.Match[str], a: dt.date) -> Interval | None:
+    """"(has ignored it) for more than a week": a state lasting up to the anchor, so the
+    days it certainly covers, the anchor's the last; ahead ("will stay for two weeks"),
+    the days from the anchor on."""
+    days = _days(m[1], m[2])
+    if _ahead(m):
+        end = _shift(a, days)
+        return Interval(a, end) if end is not None else None
+    start, end = _clause(m)
+    rest = m.string[start:m.start()] + m.string[m.end():end]
+    if re.search(r"\w", rest) and not _PERFECT.search(m.string, start, end):
+        return None  # "the war lasted for four years" may have ended long ago
+    first = _shift(a, -days)
+    return Interval(first, a) if first is not None else None
+
+
 def _within(m: re.Match[str], a: dt.date) -> Interval | None:
     n = int(m[1])
     days = n // 24 if m[2].lower().startswith("hour") else n
@@ -431,6 +452,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?weeks\b", _relative("recent-weeks")),  # noqa: E501
         (r"\blast month\b", _relative("last-month")),
         (r"\blast year\b", _relative("last-year")),
+        (rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:(?:more than|over|at least|nearly|almost|about|"
+         rf"around|some)\s+)?{_COUNT}\s+{_UNIT}s?\b(?!\s+ago)", _for_span),
         (rf"\b(?:more than|over|at least|upwards of)\s+{_COUNT}\s+{_UNIT}s?\s+ago\b", _more_than_ago),
         (rf"\b(?:less than|under|fewer than|within the (?:last|past))\s+{_COUNT}\s+{_UNIT}s?(?:\s+ago)?\b",
          _less_than_ago),

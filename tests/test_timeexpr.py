@@ -74,6 +74,20 @@ def test_since_month_parts_and_few_ago(text: str, want: Interval) -> None:
     assert resolve(text, MONDAY) == want
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # A state lasting up to the time of writing: the days it certainly covers.
+    ("for more than a week", iv("2021-04-05", "2021-04-12")),
+    ("has ignored the request for more than a week", iv("2021-04-05", "2021-04-12")),
+    ("have waited for the past three days", iv("2021-04-09", "2021-04-12")),
+    ("will stay for two weeks", iv("2021-04-12", "2021-04-26")),
+    # A past state may have ended long ago; a duration beyond the calendar is no time.
+    ("the war lasted for four years", None),
+    ("has fought for 99999999 years", None),
+])
+def test_a_duration_up_to_the_time_of_writing(text: str, want: Interval | None) -> None:
+    assert resolve(text, MONDAY) == want
+
+
 @pytest.mark.parametrize(("text", "anchor", "want"), [
     # Unmarked: the past day first (news reports the past), then a planned one.
     ("on Friday", TUESDAY, ("2021-04-09", "2021-04-16")),

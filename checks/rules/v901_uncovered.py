@@ -17,6 +17,11 @@ space and a capital letter or an opening quote. A '.' ending an abbreviation
 Covered: every occurrence (str.find) of every evidence excerpt, of each
 agency credit line (``source.agencies[].as``) and of each correction note's
 evidence (``source.corrections``). Evidence that matches only
+``min_words`` words that do not end like a sentence ("Breaking News"), and questions
+without a figure or a quotation mark ("What happened?", an explainer's headings: a
+question asserts nothing).
+Covered: every occurrence (str.find) of every evidence excerpt, and of each
+agency credit line (``source.agencies[].as``). Evidence that matches only
 after normalisation (I007) covers nothing here.
 
 Fires:
@@ -24,7 +29,8 @@ Fires:
     -> "Beta said talks failed." at the record's /claims
 
 Silent:
-    every sentence holds some claim's evidence; furniture lines; "Breaking News"
+    every sentence holds some claim's evidence; furniture lines; "Breaking News";
+    "Why is Beta asking now?" (but "Why did 26 soldiers die?" fires)
 
 Options: min_words (default 4): shorter pieces count only when they end like a sentence.
 """
@@ -62,6 +68,9 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 # the first character of the next sentence (checked to be a capital in code).
 _END = re.compile("[.!?][\"'\u201d\u2019)\\]]*(?=\\s+([\"'\u201c\u2018(\\[]?)(\\w))")
 _SENTENCE_END = re.compile("[.!?:][\"'\u201d\u2019)\\]]*$")
+# A question asserts nothing ("What happened?", an explainer's headings): without a
+# figure or a quotation it holds nothing to compare. Words quoted or counted still count.
+_QUOTED_OR_COUNTED = re.compile("[\\d\"\u201c\u201d]|(?:^|\\s)['\u2018]")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")  # U.S., J., e.g.
 ABBREVIATIONS = frozenset((
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
@@ -82,6 +91,8 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
         for start, end in sentences(_masked(info, text)):
             piece = text[start:end]
             if len(piece.split()) < options.min_words and not _SENTENCE_END.search(piece):
+                continue
+            if piece.endswith("?") and not _QUOTED_OR_COUNTED.search(piece):
                 continue
             if covered.find(1, start, end) == -1:
                 yield _hit(info, piece, bisect.bisect_left(breaks, start) + 1)

@@ -1283,8 +1283,17 @@ def _nearest(registry: Registry, name: str) -> tuple[str | None, str | None]:
         if hit:
             full = next(n for n in sorted(registry.names, key=len, reverse=True)
                         if hit[0] in n.split())
-            return _registered(registry, full), registry.names[full]
+            if _same_rest(folded.split(), word, full.split()):
+                return _registered(registry, full), registry.names[full]
     return None, None
+
+
+def _same_rest(words: list[str], near: str, registered: list[str]) -> bool:
+    """Whether the unknown name's other words are the registered name's (or a letter
+    off): "Daria Litvinova" is no misspelling of "Maria Zakharova", one letter off in
+    the first name only; "Iouliia Mendel" is one of "Iuliia Mendel"."""
+    return all(any(distance(w, r) <= 1 for r in registered)
+               for w in words if w != near and len(w) >= 3)
 
 
 def _registered(registry: Registry, folded: str) -> str:

@@ -129,6 +129,14 @@ def test_unknown_names_with_misspelling_hint() -> None:
     assert "misspelling" in kovacks.describe()
 
 
+def test_a_name_a_letter_off_in_one_word_only_is_another_person() -> None:
+    """'Daria Kovalenko' is not 'Maria Kovacs' misspelt: the surname is another ('Kovacks'
+    alone still is, above)."""
+    _, envoys = _run("envoys")
+    unknown = {u.name: u for u in envoys.unknown}
+    assert unknown["Daria Kovalenko"].nearest is None
+
+
 def test_unregistered_speaker_is_named_in_note_not_as_id() -> None:
     _, found = _run("alliance")
     draft = next(d for d in found.drafts if d["by"].get("as") == "Peter Lindqvist")

@@ -21,6 +21,12 @@ read in April 12's article, explicit dates), reports an announced, dated plan
 only when contested by another claim on the same proposition. Undated or past
 expectations, and suggests and fears at any time, stay inferences.
 
+A headline speaks in the outlet's voice by custom and its body names the source: an
+own-voice headline claim is left out when its own article's body gives the same
+party's proposition, with the same polarity and stance, to a speaker or a described source
+(A402/A403 then judge that source) and never states it in its own voice. A headline the
+body gives to no one, or also concludes itself ("It turns out that Kiev lied"), still fires.
+
 Claims are grouped by party proposition once; each own-voice claim is looked up
 against its own proposition's polarities (at any time, as before parties) and then
 against the block's other propositions' claims whose party days meet its own, at most
@@ -44,6 +50,8 @@ Fires:
 
 Silent:
     a#c1  (own voice) "Russia seized Crimea in March 2014" (asserts, undisputed)
+    a#hl  (headline, own voice) "Alpha wants talks with Beta"; a#c1 Alpha's spokeswoman
+          says he asked; b#c1 Beta is not aware of any request
     a#c1  (own voice) "Beta is due in Place A on Wednesday" (expects, after publication)
     a#c1  (own voice) "Beta was set to join by video link" (expects, on Friday, published
           that Friday)
@@ -63,7 +71,7 @@ from collections.abc import Callable, Iterator
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import Stance
+from ..model import Part, Stance
 from ..timeexpr import Interval, ahead
 from ._attribution import is_own_voice
 from ._common import MAX_LISTED, label, polarity, stance_phrase, who
@@ -92,10 +100,31 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         # Each claim's days as the party's (C101: a person's while they head the office),
         # worked out only when a proposition of another key is looked at.
         days = functools.partial(_days, heads, party, {})
+        sourced = _sourced_in_body(block)
         for ci in own:
+            if ci.claim.part is Part.headline and _sourced(ci) in sourced:
+                continue
             against = _contesting(ci, signs, days)
             if against or _inference(ci):
                 yield _hit(corpus, heads, ci, against)
+
+
+Sourced = tuple[str, int, Stance]
+
+
+def _sourced(c: ClaimInfo) -> Sourced:
+    return c.source.id, polarity(c), c.claim.says.stance
+
+
+def _sourced_in_body(block: list[ClaimInfo]) -> set[Sourced]:
+    """(source, polarity, stance) of the bodies that give the block's proposition to
+    someone, as firmly, and never state it in their own voice: a headline's own words are
+    sourced there ("Zelensky wants to call Putin" over a body in which his spokeswoman
+    says he asked), but not by a hint ("snubs" over a spokesman's suggestion) nor by the
+    outlet's own conclusion ("It turns out that Kiev lied")."""
+    body = [c for c in block if c.claim.part is Part.body]
+    own = {_sourced(c) for c in body if is_own_voice(c)}
+    return {_sourced(c) for c in body if not is_own_voice(c)} - own
 
 
 def _days(heads: Heads, party: Key, memo: dict[int, list[Interval]], c: ClaimInfo

@@ -399,8 +399,8 @@ def _for_span(m: re.Match[str], a: dt.date) -> Interval | None:
     the days from the anchor on."""
     days = _days(m[1], m[2])
     if _ahead(m):
-        end = _shift(a, days)
-        return Interval(a, end) if end is not None else None
+        last = _shift(a, days)
+        return Interval(a, last) if last is not None else None
     start, end = _clause(m)
     rest = m.string[start:m.start()] + m.string[m.end():end]
     if re.search(r"\w", rest) and not _PERFECT.search(m.string, start, end):

@@ -71,6 +71,8 @@ SPEECH_VERBS = (
     "feared", "hopes", "hoped", "believes", "believed", "alleged", "alleges", "declared",
     # a plural subject's present tense: "some observers believe", "officials warn"
     "believe", "fear", "hope", "warn", "claim", "insist", "argue", "allege",
+    # a demand: 'G7 ministers called on Russia to "cease its provocations"'
+    "called on", "calls on", "call on",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 _STRONG = re.compile(r"\b(?:" + "|".join(STRONG_VERBS) + r")\b")
@@ -1013,12 +1015,23 @@ def _speakers(ctx: Context, sentence: Sentence, who: Who | None) -> list[Who]:
     joined = _and_at_end(before)
     if joined is not None and (who.speaker or who.place):
         other = subject_before(ctx, before, joined)
-        if other and other.entity and other.kind == "name":
+        if other and other.entity and other.kind == "name" \
+                and not _clause_before(before, joined, other):
             second = _voiced(ctx.registry, Who(other.entity, other.text, who.mode, list(who.via),
                                                who.said, (other.start, other.end)))
             if (second.speaker, second.place) != (who.speaker, who.place):
                 out.insert(0, second)
     return out
+
+
+def _clause_before(before: str, joined: int, other: Mention) -> bool:
+    """Whether ', and' joins two clauses ("Zelensky wants to call Putin, and the Kremlin
+    says"), not a list of speakers ("Washington, London, and Paris said"): in a list the
+    name before the comma follows a comma too, or opens the sentence."""
+    if not before[:joined].endswith(","):
+        return False
+    lead = before[:other.start].rstrip()
+    return bool(lead) and not lead.endswith(",")
 
 
 def _and_at_end(text: str) -> int | None:

@@ -129,6 +129,17 @@ def test_unknown_names_with_misspelling_hint() -> None:
     assert "misspelling" in kovacks.describe()
 
 
+def test_and_after_a_comma_joins_clauses_not_speakers() -> None:
+    """'Kovacs wants to meet Okafor, and the alliance says ...': Okafor is the object of
+    the first clause, not a second speaker; a serial list ('Southport, Norburg, and the
+    alliance said') still gives the name before ', and'."""
+    _, envoys = _run("envoys")
+    speakers = {(d["by"].get("speaker"), d["evidence"][:20]) for d in envoys.drafts if "by" in d}
+    assert ("coastal-alliance", "Kovacs wants to meet") in speakers
+    assert ("okafor", "Kovacs wants to meet") not in speakers
+    assert ("norland", "Southport, Norburg, ") in speakers  # the place speaks through Norland
+
+
 def test_a_name_a_letter_off_in_one_word_only_is_another_person() -> None:
     """'Daria Kovalenko' is not 'Maria Kovacs' misspelt: the surname is another ('Kovacks'
     alone still is, above)."""

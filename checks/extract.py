@@ -704,7 +704,7 @@ def attribution(ctx: Context, sentence: Sentence) -> Who | None:
             elif src.entity:
                 who.via = _voices(ctx.registry, [*who.via, src.entity], who.speaker)
     if who is not None and who.said is None:
-        who.said = _said_time(masked, who.span)
+        who.said = _said_time(masked, who.span) or _opening_time(masked, who.span)
     return who
 
 
@@ -762,6 +762,20 @@ def _said_time(masked: str, span: tuple[int, int]) -> str | None:
     window_start, window_end = span[1], min(len(masked), span[1] + 40)
     found = _times(masked[window_start:window_end])
     return found[0][2] if found else None
+
+
+def _opening_time(masked: str, span: tuple[int, int]) -> str | None:
+    """The time that opens the sentence before its speaker ("On Monday, April 12, the
+    press secretary ... said"): when the words were said, its adjacent parts joined."""
+    found = _times(masked[: span[0]])
+    if not found or masked[: found[0][0]].strip():
+        return None
+    start, end, _ = found[0]
+    for a, b, _ in found[1:]:
+        if masked[end:a].strip() not in ("", ","):
+            break
+        end = b
+    return masked[start:end].strip()
 
 
 def _times(text: str) -> list[tuple[int, int, str]]:
@@ -1149,7 +1163,9 @@ def _number(value: float) -> float | int:
 
 def _event_time(content: str, who: Who, article: Article) -> str | None:
     for _, _, words in _times(content):
-        if words != who.said and resolve(words, article.published) is not None:
+        if who.said and words in who.said:
+            continue  # a part of the said time ("On Monday" of "On Monday, April 12")
+        if resolve(words, article.published) is not None:
             return words
     return None
 

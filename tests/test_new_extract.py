@@ -140,6 +140,14 @@ def test_and_after_a_comma_joins_clauses_not_speakers() -> None:
     assert ("norland", "Southport, Norburg, ") in speakers  # the place speaks through Norland
 
 
+def test_an_opening_said_time_is_no_event_time() -> None:
+    """'On Tuesday, June 4, ... Kovacs said the border would reopen': the time is the
+    said time only, not also the event's."""
+    _, envoys = _run("envoys")
+    draft = next(d for d in envoys.drafts if "border would reopen" in d["evidence"])
+    assert draft["by"]["said"] == "On Tuesday, June 4" and "when" not in draft
+
+
 def test_a_name_a_letter_off_in_one_word_only_is_another_person() -> None:
     """'Daria Kovalenko' is not 'Maria Kovacs' misspelt: the surname is another ('Kovacks'
     alone still is, above)."""

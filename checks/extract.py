@@ -686,7 +686,7 @@ def _phrase_start(text: str, m: Mention) -> str:
     """Possessive words right before a role: 'its ' in 'its security chief'."""
     # Only the last words matter; a window keeps the right-anchored search linear.
     before = re.search(r"(?:\b(?:its|his|her|their|a|an|one)\s+)$|(?:[\w’'.-]+['’]s\s+)$",
-                       text[max(0, m.start - _PHRASE_WINDOW): m.start])
+                       text[max(0, m.start - _PHRASE_WINDOW): m.start], re.I)  # "His aide"
     return before.group() if before else ""
 
 
@@ -969,14 +969,29 @@ def extract(article: Article, entities: Mapping[str, Entity],
     ids: set[str] = set()
     tried: dict[str, int] = {}
     unknown: dict[str, UnknownName] = {}
+    drafts: list[dict[str, Any]] = []
     for sentence in sentences(article.text, headline=article.headline, skip=article.furniture):
         for draft in _drafts(ctx, preds, article, sentence):
             draft["id"] = _unique(draft["id"], ids, tried)
-            result.drafts.append(_ordered(draft))
+            drafts.append(draft)
         for name in _unknown_names(registry, sentence):
             unknown.setdefault(name.name, name)
+    _named_elsewhere(registry, drafts)
+    result.drafts = [_ordered(d) for d in drafts]
     result.unknown = sorted(unknown.values(), key=lambda u: u.name)
     return result
+
+
+def _named_elsewhere(registry: Registry, drafts: list[dict[str, Any]]) -> None:
+    """A role the article names elsewhere is no unnamed source: "his spokeswoman said
+    Monday" in a lede whose next paragraph quotes "Iuliia Mendel" is Mendel, named."""
+    named = {by["speaker"] for d in drafts if (by := d.get("by")) and by.get("speaker")
+             and registry.names.get(_fold(by.get("as") or "")) == by["speaker"]}
+    for draft in drafts:
+        by = draft.get("by") or {}
+        named_mode = by.pop("_named_mode", None)
+        if named_mode and by.get("speaker") in named:
+            by["mode"] = named_mode
 
 
 def _unique(base: str, ids: set[str], tried: dict[str, int] | None = None) -> str:
@@ -1103,6 +1118,9 @@ def _mode(sentence: Sentence, who: Who) -> str:
 
 def _by(sentence: Sentence, who: Who, article: Article) -> dict[str, Any]:
     by: dict[str, Any] = {"speaker": who.speaker, "as": who.as_, "mode": _mode(sentence, who)}
+    if who.mode == "unnamed" and who.speaker:
+        # the mode should the article name the speaker elsewhere (_named_elsewhere)
+        by["_named_mode"] = _mode(sentence, Who(who.speaker, who.as_, "paraphrase"))
     if who.via:
         by["via"] = list(dict.fromkeys(who.via))
     if who.said and resolve(who.said, article.published) is not None:

@@ -699,10 +699,11 @@ def attribution(ctx: Context, sentence: Sentence) -> Who | None:
     if according:
         src = subject_after(ctx, masked, according.end())
         if src is not None:
-            if who is None and ctx.registry.kind(src.entity) is EntityKind.outlet:
+            outlet = src.entity if ctx.registry.kind(src.entity) is EntityKind.outlet else None
+            if who is None and outlet is not None:
                 # "According to Kommersant, ...": another outlet relays its reporting;
                 # whose word it had, the sentence does not say.
-                who = Who(None, None, "vague", [src.entity], span=(src.start, src.end))
+                who = Who(None, None, "vague", [outlet], span=(src.start, src.end))
             elif who is None:
                 who = resolve_who(ctx, sentence, src)
             elif src.entity:

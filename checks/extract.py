@@ -414,12 +414,20 @@ class Sentence:
     quotes: tuple[tuple[int, int], ...]  # (open, close) offsets within text, marks included
 
 
+# A live blog's post time on a line of its own ("00:40", "12:48 p.m. ET, April 14, 2021"):
+# no claim, and the line after it, unless it ends like a sentence, is the post's heading.
+_POST_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?"
+                        r"(?:,\s+[\w ,]{3,20}\d{4})?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*$")
+
+
 def sentences(text: str, *, headline: str | None = None,
               skip: Iterable[str] = ()) -> Iterator[Sentence]:
     """Sentences of the article, skipping furniture lines and repeated lines."""
     skipped = {s.strip() for s in skip}
     seen: set[str] = set()
     offset = 0
+    stamped = False  # the line before was a live blog's post time
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         start = offset + (len(line) - len(line.lstrip()))
@@ -427,7 +435,12 @@ def sentences(text: str, *, headline: str | None = None,
         if not stripped or stripped in skipped or stripped in seen:
             continue
         seen.add(stripped)
-        part = "headline" if headline and stripped == headline.strip() else "body"
+        if _POST_TIME.match(stripped):
+            stamped = True
+            continue
+        heading = stamped and not _SENTENCE_END.search(stripped)
+        stamped = False
+        part = "headline" if heading or (headline and stripped == headline.strip()) else "body"
         yield from _split(stripped, start, part)
 
 

@@ -148,6 +148,17 @@ def test_an_opening_said_time_is_no_event_time() -> None:
     assert draft["by"]["said"] == "On Tuesday, June 4" and "when" not in draft
 
 
+def test_a_live_blog_post_heading_is_a_headline() -> None:
+    """The line after a post's time ('09:15 a.m. ET, June 10, 2024') is the post's heading,
+    unless it ends like a sentence; the time itself drafts nothing."""
+    _, envoys = _run("envoys")
+    parts = {d["evidence"]: d["part"] for d in envoys.drafts}
+    assert parts["Alliance says talks are over"] == "headline"
+    assert parts["The Coastal Alliance said on Monday that the talks were over."] == "body"
+    assert parts["Okafor: “We are studying the request.”"] == "body"
+    assert not [e for e in parts if e.startswith(("09:15", "08:40"))]
+
+
 def test_a_name_a_letter_off_in_one_word_only_is_another_person() -> None:
     """'Daria Kovalenko' is not 'Maria Kovacs' misspelt: the surname is another ('Kovacks'
     alone still is, above)."""

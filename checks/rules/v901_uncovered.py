@@ -13,15 +13,12 @@ space and a capital letter or an opening quote. A '.' ending an abbreviation
 (U.S., Mr., Gen., Jan.) does not end a sentence. Ignored: lines listed in
 ``source.furniture`` and the headline line when a headline claim exists
 (exact line match after stripping spaces), and pieces shorter than
-``min_words`` words that do not end like a sentence ("Breaking News").
-Covered: every occurrence (str.find) of every evidence excerpt, of each
-agency credit line (``source.agencies[].as``) and of each correction note's
-evidence (``source.corrections``). Evidence that matches only
 ``min_words`` words that do not end like a sentence ("Breaking News"), and questions
 without a figure or a quotation mark ("What happened?", an explainer's headings: a
 question asserts nothing).
-Covered: every occurrence (str.find) of every evidence excerpt, and of each
-agency credit line (``source.agencies[].as``). Evidence that matches only
+Covered: every occurrence (str.find) of every evidence excerpt, of each
+agency credit line (``source.agencies[].as``) and of each correction note's
+evidence (``source.corrections``). Evidence that matches only
 after normalisation (I007) covers nothing here.
 
 Fires:

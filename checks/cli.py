@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import __version__, atomic, triage
+from . import __version__, atomic, cache, triage
 from .config import Config, ConfigError, find_pyproject, load_config
 from .corpus import YAML_SUFFIXES, shown_path
 from .engine import Selection, find_rule, registry, select
@@ -482,7 +482,9 @@ def main_exit() -> NoReturn:
     The process ends without tearing down what the run built: freeing ten thousand
     articles' models one object at a time takes seconds after the report is written,
     and nothing is left to do with them. Everything the run opened is closed by then;
-    the standard streams are flushed here."""
+    the standard streams are flushed here. For the same reason what the run builds
+    is frozen out of the cycle collector's sight (``cache.FREEZE_AFTER_PAUSE``)."""
+    cache.FREEZE_AFTER_PAUSE = True
     code = main()
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):

@@ -5,7 +5,10 @@ the process pool gives the same result as loading in one process.
 
 from __future__ import annotations
 
+import gc
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,3 +133,27 @@ def test_a_link_inside_the_cache_folder_is_not_written_through(
         (folder / sub).symlink_to(outside)
     assert _check_exit(corpus) == 0
     assert _files_under(outside) == []
+
+
+def test_a_pause_freezes_what_it_built_only_in_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's process ends without freeing its corpus, so what a pause built
+    leaves the cycle collector's sight; a long-lived process (these tests) keeps it there."""
+    before = gc.get_freeze_count()
+    with cache.gc_paused():
+        built = [[i] for i in range(1000)]
+    assert gc.get_freeze_count() == before, "nothing is frozen outside the command line"
+    monkeypatch.setattr(cache, "FREEZE_AFTER_PAUSE", True)
+    try:
+        with cache.gc_paused():
+            kept = [[i] for i in range(1000)]
+        assert gc.get_freeze_count() >= before + len(kept) + len(built)
+    finally:
+        gc.unfreeze()
+
+
+def test_the_command_line_freezes_after_its_pauses() -> None:
+    code = ("import sys, checks.cache as c, checks.cli as cli\n"
+            "cli.main = lambda: print(c.FREEZE_AFTER_PAUSE) or 0\n"
+            "cli.main_exit()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"

@@ -177,6 +177,8 @@ class RunResult:
 
     def add(self, findings: Sequence[Finding]) -> None:
         """Add findings made after the run (triage's), unless their fingerprint is known."""
+        if not findings:  # most runs: no review finding; the list is sorted already
+            return
         known = {f.fingerprint for f in self.findings}
         for finding in findings:
             if finding.fingerprint not in known:

@@ -634,6 +634,8 @@ def _refs(claim: Claim) -> Iterator[tuple[str, str]]:
         yield "/by/speaker", claim.by.speaker
     for i, via in enumerate(claim.by.via):
         yield f"/by/via/{i}", via
+    for i, addressee in enumerate(claim.by.to):
+        yield f"/by/to/{i}", addressee
     yield "/says/subject", claim.says.subject
     if claim.says.object:
         yield "/says/object", claim.says.object

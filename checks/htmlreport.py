@@ -544,7 +544,8 @@ def _claim_facts(corpus: Corpus, ci: ClaimInfo) -> str:
             ("Stance", stance), ("Figure", figure(ci, corpus)),
             ("When", ci.when.words() if ci.when else ""),
             ("Part", "" if claim.part is Part.body else claim.part.value),
-            ("Via", ", ".join(corpus.name(v) for v in by.via)), ("Note", claim.note or ""),
+            ("Via", ", ".join(corpus.name(v) for v in by.via)),
+            ("To", ", ".join(corpus.name(v) for v in by.to)), ("Note", claim.note or ""),
             ("Claim", f"{ci.focus} · {ci.location.path}:{ci.location.line}")]
     cells = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v)
     return f"<dl>{cells}</dl>"

@@ -442,6 +442,13 @@ class Attribution(Frozen):
         description="Intermediaries the words passed through, nearest the speaker first "
         "('according to Russian news agencies').",
     )
+    to: tuple[Ident, ...] = Field(
+        (),
+        title="To",
+        description="Entity ids of whom the words were said to, when the article says so: "
+        "the outlet or person the speaker spoke to ('told AFP', 'in an interview with "
+        "Reuters'). Quotes said to different addressees are different occasions.",
+    )
     said: TimeField | None = Field(None, title="Said", description="When it was said.")
 
 

@@ -194,6 +194,13 @@ def test_record_text_is_escaped_everywhere(hostile: RunResult) -> None:
     assert "&lt;/style&gt;&lt;script&gt;" in page
 
 
+def test_a_claim_shows_whom_the_words_were_said_to(seed_root: Path) -> None:
+    """by.to is shown beside via: the Reuters-based record's Mendel quotes were told to
+    Reuters, which U301 reads to tell two interviews apart."""
+    page = render(run_on(seed_root))
+    assert "<dt>To</dt><dd>Reuters</dd>" in page
+
+
 def test_only_http_urls_become_links() -> None:
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     assert safe_url("HTTP://example.org") == "HTTP://example.org"

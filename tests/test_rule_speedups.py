@@ -478,3 +478,31 @@ def test_d601_sweep_is_not_quadratic() -> None:
     day, agree = d601.busiest_day(sources)
     assert time.perf_counter() - start < 5  # about 0.3 s; all pairs took hours
     assert day == anchor - dt.timedelta(1) and len(agree) == n + 1
+
+
+_HEARD = st.one_of(st.none(), st.frozensets(st.sampled_from("xyz"), min_size=1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sets(st.sampled_from("stuvw")), _HEARD), max_size=8))
+def test_opposed_wordings_with_addressees_equal_all_pairs(
+        rows: list[tuple[set[str], frozenset[str] | None]]) -> None:
+    """Two wordings are opposed only when they may have been said to the same addressee
+    (one in common, or either said to anyone): the per-addressee masks equal the pairs."""
+    covers = [c for c, _ in rows]
+    heard = [h for _, h in rows]
+    wordings: list[tuple[str, ...]] = [(f"w{i}",) for i in range(len(covers))]
+    cover = dict(zip(wordings, covers, strict=True))
+
+    def meet(i: int, j: int) -> bool:
+        a, b = heard[i], heard[j]
+        return a is None or b is None or not a.isdisjoint(b)
+
+    excluded = {i: [j for j in range(len(covers))
+                    if covers[i].isdisjoint(covers[j]) and meet(i, j)]
+                for i in range(len(covers))}
+    usual = max((i for i in excluded if excluded[i]), key=lambda i: len(covers[i]), default=None)
+    expected = None if usual is None else (
+        usual, min(excluded[usual], key=lambda j: len(covers[j])),
+        len(set().union(*(covers[j] for j in excluded[usual]))))
+    assert u301._opposed(wordings, cover, None, heard) == expected

@@ -29,8 +29,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from checks.findings import Finding
 from tests.findingtools import by_rule, claims_of, involving, probe_findings, stage_errors
 
@@ -119,14 +117,9 @@ def test_the_knowledge_gap_joins_meduza_s_translation(found: list[Finding]) -> N
             f"{F24}#peskov-not-aware"} <= claims_of(gaps[0])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "U301 takes two quotes of one speaker on one proposition said the same day as one "
-    "statement: Mendel's 'There has been no answer today either', told to AFP shortly "
-    "before midnight (France 24's 00:40 post), is reported as Monday's 'We have not "
-    "received an answer yet' (to Reuters) in other words. What tells the occasions apart "
-    "is the hour and the addressee, and the model records neither (by.said is a day, there "
-    "is no by.to); D601's own-occasion test (no shared telling words) would also silence "
-    "true translation variance (Peskov's 'have not seen' against 'not aware'), so U301 "
-    "(owned by the quote-rule helper) needs the said hour or an addressee"))
 def test_a_second_statement_the_same_night_is_no_quote_variance(found: list[Finding]) -> None:
+    """Mendel's "There has been no answer today either", told to AFP shortly before
+    midnight, is another occasion than her Monday words to Reuters ("We have not received
+    an answer yet"): quotes said to different addressees (by.to) are not one statement
+    worded two ways."""
     assert not involving(found, "U301", f"{F24}#mendel-no-answer-today")

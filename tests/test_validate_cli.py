@@ -48,6 +48,11 @@ CASES = {
     "wrong-type": (r"negated: true", "negated: maybe", "S001"),
     "unknown-key": (r"^    says:", "    sayz:", "S001"),
     "unknown-entity": (r"speaker: mendel\b", "speaker: mendell", "I001"),
+    # by.to: whom the words were said to, entity ids like by.via
+    "unknown-addressee": (r"mode: partial-quote, said", "mode: partial-quote, to: [reuterz], said",
+                          "I001"),
+    "addressee-not-a-list": (r"mode: partial-quote, said", "mode: partial-quote, to: Reuters, said",
+                             "S001"),
     "evidence-not-in-text": (r"evidence: Ukrainian President Volodymyr",
                              "evidence: Ukrainian Presidentt Volodymyr", "I004"),
 }

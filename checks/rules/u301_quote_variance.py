@@ -17,9 +17,13 @@ not, and no one reports them side by side. The two wordings must also have been
 said at times that can meet: a wording was said when every source printing it
 allows (Monday's words printed by a Monday report and by "earlier this week" are
 Monday's), so a vague time that also overlaps another day does not make that
-day's other words the same utterance. Quotation marks promise the
-speaker's exact words, so at least one of them did not quote verbatim (or
-translated differently), and a reader should check.
+day's other words the same utterance. Nor can they have been said to different
+addressees (``by.to``: the outlet or person the speaker spoke to): words told to AFP
+and words told to Reuters are two interviews, not one statement worded two ways; a
+wording was said to whom every source printing it names (a source that names no one
+allows anyone), and a wording no source names an addressee for compares with all.
+Quotation marks promise the speaker's exact words, so at least one of them did not
+quote verbatim (or translated differently), and a reader should check.
 
 Differences of case, punctuation, quotation marks, editorial [insertions]
 and British/American spelling do not count. A source whose quotes are all
@@ -43,6 +47,8 @@ Silent:
     a#c1  Alpha said the office "of course" made a request
     b#c1  "The office, of course, made a request," Alpha said (a contains only
           fragments of b's quote)
+    or: a#c1 "we have had no answer," Alpha told the Wire; b#c1 "no reply again today,"
+          Alpha told Outlet B (two interviews)
 
 Options:
     window_days  quotes without a time of their own published at most this many days
@@ -76,6 +82,7 @@ BLOCK = proposition  # each finding depends on one proposition's claims
 BlockKey = tuple[str, tuple[str, str, str], Stance, bool]  # speaker, proposition, stance, negated
 Words = tuple[str, ...]
 Held = tuple[ClaimInfo, str]  # a claim and one of its quotes as written
+Heard = frozenset[str] | None  # whom the words were said to; None: not said (anyone)
 _APART = " \n "  # between two quotes joined into one string: no wording spans it
 
 
@@ -215,7 +222,8 @@ def _conflict(block: list[ClaimInfo], quotes: _Quotes, window: int) -> Variance 
     sources = {c.source.id: c for c in block}
     cover = _coverage(held, sources, quotes)
     wordings = list(held)
-    found = _opposed(wordings, cover, _wording_times(wordings, cover, _hulls(block, window)))
+    found = _opposed(wordings, cover, _wording_times(wordings, cover, _hulls(block, window)),
+                     _wording_addressees(wordings, cover, _addressees(block)))
     if found is None:
         return None
     usual, odd, against = (wordings[found[0]], wordings[found[1]], found[2])
@@ -252,6 +260,55 @@ def _wording_times(wordings: list[Words], cover: dict[Words, set[str]],
         times.append(Interval(lo, hi) if lo <= hi else Interval(
             min(iv.start for iv in known), max(iv.end for iv in known)))
     return times
+
+
+def _addressees(block: list[ClaimInfo]) -> dict[str, Heard]:
+    """Whom each source of the block has the speaker say it to: its claims' ``by.to``
+    together; None (anyone) when one of its claims names no one."""
+    heard: dict[str, Heard] = {}
+    for ci in block:
+        to, source = ci.claim.by.to, ci.source.id
+        mine: Heard = frozenset(to) if to else None
+        if source in heard:
+            had = heard[source]
+            mine = None if had is None or mine is None else had | mine
+        heard[source] = mine
+    return heard
+
+
+def _wording_addressees(wordings: list[Words], cover: dict[Words, set[str]],
+                        heard: dict[str, Heard]) -> list[Heard]:
+    """Whom each wording was said to: the addressees every source printing it that names
+    any allows (Reuters' words reprinted without saying to whom are still Reuters'), else,
+    when those sources disagree, any of theirs; None when none of them names one."""
+    out: list[Heard] = []
+    for w in wordings:
+        named = [h for s in cover[w] if (h := heard[s]) is not None]
+        if not named:
+            out.append(None)
+            continue
+        common = frozenset.intersection(*named)
+        out.append(common or frozenset().union(*named))
+    return out
+
+
+def _hearing(heard: list[Heard]) -> list[int]:
+    """For each wording, the bit mask of wordings that may have been said to the same
+    addressee (one of theirs in common, or either said to anyone): one mask per
+    addressee, no pairs compared."""
+    everything = (1 << len(heard)) - 1
+    anyone = sum(1 << j for j, h in enumerate(heard) if h is None)
+    told: dict[str, int] = defaultdict(int)
+    for j, h in enumerate(heard):
+        for addressee in h or ():
+            told[addressee] |= 1 << j
+    out = []
+    for h in heard:
+        mask = everything if h is None else anyone
+        for addressee in h or ():
+            mask |= told[addressee]
+        out.append(mask)
+    return out
 
 
 def _meeting(times: list[Interval | None]) -> list[int]:
@@ -291,9 +348,11 @@ def _end(iv: Interval | None) -> dt.date:
 
 
 def _opposed(wordings: list[Words], cover: dict[Words, set[str]],
-             times: list[Interval | None] | None = None) -> tuple[int, int, int] | None:
+             times: list[Interval | None] | None = None,
+             heard: list[Heard] | None = None) -> tuple[int, int, int] | None:
     """(usual, odd, against): the most printed wording that some wording excludes
-    (no source prints both), the least printed wording it excludes, and how many
+    (no source prints both, said at times that meet to addressees that may be the
+    same), the least printed wording it excludes, and how many
     sources print a wording it excludes; first in order on ties. Each source's
     wordings are a bit mask, so a wording meets all others in one pass over its own
     sources, not pairwise (a block of a popular quote has hundreds of wordings)."""
@@ -303,6 +362,8 @@ def _opposed(wordings: list[Words], cover: dict[Words, set[str]],
             masks[source] |= 1 << j
     everything = (1 << len(wordings)) - 1
     meets = _meeting(times) if times is not None else [everything] * len(wordings)
+    if heard is not None:
+        meets = [m & h for m, h in zip(meets, _hearing(heard), strict=True)]
     best: tuple[int, int] | None = None  # (usual, its excluded wordings)
     for i, w in enumerate(wordings):
         blocked = 0

@@ -24,10 +24,11 @@ Speakers are resolved against the entity registry: names and aliases, role
 wordings (``Zelenskiy's spokeswoman`` -> the registered holder of that role on
 the publication date), pronouns and document nouns (``it said``, ``the
 statement added``: the previous speaker; an entity that released the statement
-becomes ``via``). A capitalised name that is not registered is never written
-as an id: the draft names it in ``by.as``, and :class:`UnknownName` lists it
-with a suggested registry entry and the nearest registered name when it looks
-like a misspelling.
+becomes ``via``); a registered outlet or person right after ``told`` or ``in an
+interview with`` in the attribution is whom the words were said to, ``by.to``. A
+capitalised name that is not registered is never written as an id: the draft names it
+in ``by.as``, and :class:`UnknownName` lists it with a suggested registry entry and the
+nearest registered name when it looks like a misspelling.
 
 A place does not speak: "Kyiv said" means a government. A registered place
 whose ``side`` is a registered government is drafted as that government
@@ -498,6 +499,7 @@ class Who:
     span: tuple[int, int] = (0, 0)  # the attribution's words in the sentence
     unknown: str | None = None
     place: str | None = None  # the registered place the words name as the speaker
+    to: list[str] = field(default_factory=list)  # whom the words were said to
 
 
 class Context:
@@ -723,7 +725,27 @@ def attribution(ctx: Context, sentence: Sentence) -> Who | None:
                 who.via = _voices(ctx.registry, [*who.via, src.entity], who.speaker)
     if who is not None and who.said is None:
         who.said = _said_time(masked, who.span) or _opening_time(masked, who.span)
+    if who is not None:
+        who.to = _addressees(ctx, masked, who)
     return who
+
+
+# Whom the words were said to: "X told AFP", "X said in an interview with Reuters".
+_TOLD = re.compile(r"\b(?:told|tells)\s+(?:the\s+)?|\bin\s+an?\s+interview\s+with\s+(?:the\s+)?",
+                   re.I)
+
+
+def _addressees(ctx: Context, masked: str, who: Who) -> list[str]:
+    """The registered outlet or person named right after "told" or "in an interview
+    with", where that phrase follows the speaker (a speech verb, an appositive or a time
+    between them); never a place, never the speaker ("told reporters" names no one)."""
+    for told in _TOLD.finditer(masked, who.span[1]):
+        if not _skippable(_VERB.sub(" ", masked[who.span[1]:told.start()])):
+            return []
+        to = [m.entity for m in candidates(ctx, masked) if m.start == told.end() and m.entity
+              and ctx.registry.kind(m.entity) is not EntityKind.place and m.entity != who.speaker]
+        return to[:1]
+    return []
 
 
 def _from_passive(ctx: Context, sentence: Sentence, masked: str) -> Who | None:
@@ -1137,6 +1159,8 @@ def _by(sentence: Sentence, who: Who, article: Article) -> dict[str, Any]:
         by["_named_mode"] = _mode(sentence, Who(who.speaker, who.as_, "paraphrase"))
     if who.via:
         by["via"] = list(dict.fromkeys(who.via))
+    if who.to:
+        by["to"] = who.to
     if who.said and resolve(who.said, article.published) is not None:
         by["said"] = who.said
     return {k: v for k, v in by.items() if v}

@@ -351,3 +351,20 @@ def test_words_after_the_are_found_in_one_pass() -> None:
     began = time.perf_counter()
     assert len(_after_the(big)) == 15_000
     assert time.perf_counter() - began < 2
+
+
+@pytest.mark.parametrize(("sentence", "to"), [
+    ("Kovacs told Global Wire the road to the Delta was closed.", ["wire"]),
+    ('"The road is closed," Kovacs told the Global Wire on Monday.', ["wire"]),
+    ("Maria Kovacs, the interior minister, told Global Wire the road was closed.", ["wire"]),
+    ("Kovacs said in an interview with Harbor News that the road was closed.", ["harbor-news"]),
+    # no one registered is named: reporters, a place, the speaker herself
+    ("Kovacs told reporters the road to the Delta was closed.", None),
+    ("Kovacs told the Delta the road was closed.", None),
+    ("Kovacs said the road was closed, and Okafor told Global Wire it was open.", None),
+])
+def test_whom_the_words_were_said_to_is_drafted(sentence: str, to: list[str] | None) -> None:
+    """by.to: the registered outlet or person right after 'told' or 'in an interview with',
+    when that phrase belongs to the speaker's attribution (U301 tells interviews apart)."""
+    draft = _drafts_of(sentence)[0]
+    assert draft["by"]["speaker"] == "kovacs" and draft["by"].get("to") == to

@@ -4,6 +4,7 @@ and a record that does not validate says that it is left out of the run."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,7 @@ from checks.model import Proposition, Stance
 from checks.pipeline import RunResult, execute
 from checks.reporters.text import TextReporter
 from checks.rules._common import stance_phrase
+from tests.rulecases import run_case
 
 PHRASES = {
     (Stance.asserts, False): "says so",
@@ -90,3 +92,51 @@ def test_summary_counts_each_left_out_file_once(seed_repo: Path) -> None:
 def test_summary_without_left_out_files_does_not_mention_them(seed_repo: Path) -> None:
     summary = TextReporter().render(_run(seed_repo)).splitlines()[-1]
     assert ": 2 sources, " in summary and "left out" not in summary
+
+
+# ------------------------------------------ conflict messages: the named claims' times
+
+
+def _gap_case(asserted: dict[str, Any], unaware: dict[str, Any]) -> dict[str, Any]:
+    """A knowledge gap: a#c1 asserts a request, b#c1 is not aware of one; each claim's
+    time fields given."""
+    says = {"subject": "northland", "predicate": "request-talks", "object": "beta"}
+    return {"sources": [
+        {"id": "a", "claims": [{"id": "c1", "evidence": "Alpha said a request was made.",
+                                "by": {"speaker": "alpha", **asserted.get("by", {})},
+                                "says": says, **asserted.get("claim", {})}]},
+        {"id": "b", "claims": [{"id": "c1", "evidence": "Beta said he was not aware of it.",
+                                "by": {"speaker": "beta", **unaware.get("by", {})},
+                                "says": {**says, "stance": "not-aware"},
+                                **unaware.get("claim", {})}]}]}
+
+
+def _gap_message(tmp_path: Path, asserted: dict[str, Any], unaware: dict[str, Any]) -> str:
+    _, found = run_case(_gap_case(asserted, unaware), "C102", tmp_path)
+    (hit,) = found
+    return hit.message
+
+
+def test_a_conflict_message_shows_the_named_claims_times_when_they_differ(
+        tmp_path: Path) -> None:
+    """A request sent in one week and a speaker who has not seen one 'in recent days':
+    the gap between the times may reconcile the two, so the message shows both."""
+    message = _gap_message(tmp_path, {"claim": {"when": "last week"}},
+                           {"claim": {"when": "in recent days"}})
+    assert message.endswith(
+        "Anna Alpha (a#c1) says so 'last week' (2021-04-05..2021-04-11), Boris Beta (b#c1) "
+        "says they are not aware of it 'in recent days' (2021-04-05..2021-04-12)")
+
+
+def test_a_conflict_message_shows_no_times_when_they_are_one(tmp_path: Path) -> None:
+    message = _gap_message(tmp_path, {"by": {"said": "on Monday"}},
+                           {"by": {"said": "on Monday"}})
+    assert message.endswith("Anna Alpha (a#c1) says so, Boris Beta (b#c1) says they are not "
+                            "aware of it")
+
+
+def test_an_undated_claim_beside_a_dated_one_shows_its_publication_day(
+        tmp_path: Path) -> None:
+    message = _gap_message(tmp_path, {}, {"by": {"said": "on Sunday"}})
+    assert "says so (no time of its own, published 2021-04-12)" in message
+    assert "says they are not aware of it (said 'on Sunday', 2021-04-11)" in message

@@ -41,6 +41,7 @@ from ..findings import Hit
 from ..model import Claim, Mode, Part, Source, Stance
 from ..timeexpr import Interval
 from ._common import HIDDEN, MAX_LISTED, label, polarity, stance_phrase, who
+from ._dates import shown
 from ._parties import ALWAYS, Heads, heads_of
 
 Side = Callable[[ClaimInfo], bool]
@@ -413,13 +414,14 @@ def _hit(corpus: Corpus, heads: Heads, kind: str, key: Key, pair: tuple[ClaimInf
         # The pair's own keys first: another key's claims must not crowd them out.
         others.sort(key=lambda c: c.key not in (x.key, y.key))
     listed = [x, y, *others[: 2 * MAX_LISTED - 2]]
+    tx, ty = (time_words(x), time_words(y)) if x.when != y.when else ("", "")
     if x.key == y.key:
         message = (f"{kind} on '{label(corpus, x.key)}': {who(corpus, x)} ({x.focus}) "
-                   f"{describe(x)}, {who(corpus, y)} ({y.focus}) {describe(y)}")
+                   f"{describe(x)}{tx}, {who(corpus, y)} ({y.focus}) {describe(y)}{ty}")
     else:  # each source's own words, and why they are one proposition
         message = (f"{kind} on one party's words ({links(corpus, heads, x.key, y.key)}): "
-                   f"{who(corpus, x)} ({x.focus}) on '{label(corpus, x.key)}' {describe(x)}, "
-                   f"{who(corpus, y)} ({y.focus}) on '{label(corpus, y.key)}' {describe(y)}")
+                   f"{who(corpus, x)} ({x.focus}) on '{label(corpus, x.key)}' {describe(x)}{tx}, "
+                   f"{who(corpus, y)} ({y.focus}) on '{label(corpus, y.key)}' {describe(y)}{ty}")
     values = {"kind": kind, "proposition": list(key), "side_a": len(a), "side_b": len(b),
               "stance_a": x.claim.says.stance.value, "stance_b": y.claim.says.stance.value,
               "time_a": str(x.when) if x.when else None, "time_b": str(y.when) if y.when else None}
@@ -431,6 +433,19 @@ def _hit(corpus: Corpus, heads: Heads, kind: str, key: Key, pair: tuple[ClaimInf
         fix="check both sources' words; if both report faithfully, record a reviewed finding",
         values=values,
     )
+
+
+def time_words(c: ClaimInfo) -> str:
+    """" 'on April 2' (2021-04-02)": the claim's own time as written and what it covers
+    (the event's, else when it was said: " (said 'on Monday', 2021-04-12)"), else the
+    day it was published. Shown when the
+    named pair's times differ: a gap between them ("a request sent on April 2", "not seen
+    in recent days") may reconcile the two, so a reader must see it."""
+    if c.event is not None and (spec := c.claim.event_time) is not None:
+        return f" {shown(spec, c.event)}"
+    if c.said is not None and (spec := c.claim.said_time) is not None:
+        return f" (said '{spec.text}', {c.said.words()})"
+    return f" (no time of its own, published {c.published})" if c.published else ""
 
 
 def links(corpus: Corpus, heads: Heads, a: Key, b: Key) -> str:

@@ -16,7 +16,11 @@ source's or the outlet's own), quoted, with a time of their own (over words that
 stand for the days up to their publication); then from two sources rather than one;
 then in the body, first-hand, a whole quotation over a fragment. So a person's quoted
 denial and another's quoted assertion in one article are named over an undated
-headline "Southland denies" that meets another outlet's paraphrase.
+headline "Southland denies" that meets another outlet's paraphrase. When the two
+named claims' times differ, the message shows each one's time as written and the days
+it covers ("says so 'last week' (2021-04-05..2021-04-11)", "(said 'on Monday',
+2021-04-12)", "(no time of its own, published 2021-04-12)"): overlapping is not
+coinciding, and the gap between the times may reconcile the two.
 
 A person and the office they head are one party (``_conflict``, ``_parties.Heads``):
 "Alpha asked Southland for talks" and "the Office of the President of Northland

@@ -5,7 +5,9 @@ president's office made a request") while another speaker says they are not
 aware of it ("not aware of any requests made lately"), and their times
 overlap. This is weaker than a contradiction, and worth telling apart: "I have
 not seen any request" is not "there was no request". One finding per proposition
-and way; the message names the best-sourced pair whose times overlap, as C101's.
+and way; the message names the best-sourced pair whose times overlap, as C101's, with
+each one's time when their times differ: a request sent last week and a speaker who has
+"not seen one in recent days" may both be right.
 
 A person and the office they head are one party, as for C101 (its documentation
 says when the registry links them, and when it must not: a spokesperson, a deputy, a

@@ -22,7 +22,8 @@ against the registered "press secretary of the president of Ukraine" (N502); Med
 question headings ("What happened?", V901); headlines whose own bodies give the claim to a
 named source, Meduza's "Zelensky wants to call Putin" (Mendel) and France 24's "troops mass
 near Ukraine" (Kyiv) (A401); AP's "for more than a week" is read, not an unresolved time
-(I011).
+(I011); Mendel's "There has been no answer today either", told to AFP shortly before
+midnight, against her Monday words to Reuters (U301: two interviews, ``by.to``).
 """
 
 from __future__ import annotations

@@ -383,6 +383,45 @@ def test_scope_readings_involved_equal_all_pairs(raw: list[Any], window: int | N
         assert q203._same_number(first, other)
 
 
+SIGNED = st.tuples(st.integers(-6, 6).map(float), st.integers(-6, 6).map(float), st.booleans(),
+                  st.booleans(), st.booleans()).map(
+    lambda t: Span(min(t[0], t[1]), float("inf") if t[4] else max(t[0], t[1]), t[2],
+                   t[3] or t[4])).filter(lambda s: not s.empty)
+# (combined, source, total, start, length, undated): totals of either sign
+CLOSE = st.tuples(st.booleans(), st.sampled_from("stu"), SIGNED, st.integers(0, 8),
+                  st.integers(0, 2), st.booleans())
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(CLOSE, max_size=10), st.one_of(st.none(), st.integers(0, 3)),
+       st.sampled_from([0.0, 0.05, 0.2, 0.5, 1.0]))
+def test_close_totals_equal_all_pairs(raw: list[Any], window: int | None,
+                                      tolerance: float) -> None:
+    """Q203's sweep for the nearest total below and above each reading (totals that
+    cannot both hold but lie within the tolerance) pairs every reading that some pair of
+    readings compared one by one pairs, each with a partner at its least gap."""
+    sides: tuple[list[q203.Reading], list[q203.Reading]] = ([], [])
+    for combined, source, total, begin, length, undated in raw:
+        first = DAY0 + dt.timedelta(begin)
+        sides[0 if combined else 1].append(q203.Reading(
+            source, (), total, first, first + dt.timedelta(length), undated, None))
+
+    def gap(a: q203.Reading, b: q203.Reading) -> float:
+        low, high = (a, b) if a.total.below(b.total) else (b, a)
+        return low.total.relative_gap(high.total)
+
+    least = {id(r): min((gap(r, o) for o in sides[1 - n] if q203._close(r, o, window, tolerance)),
+                        default=None) for n, side in enumerate(sides) for r in side}
+    found = q203._close_pairs(sides[0], sides[1], window, tolerance)
+    askers = [c for c, _, _ in found[:sum(least[id(r)] is not None for r in sides[0])]]
+    askers += [p for _, p, _ in found[len(askers):]]
+    assert [id(r) for r in askers] == [id(r) for r in (*sorted(sides[0], key=lambda r: r.first),
+                                                       *sides[1]) if least[id(r)] is not None]
+    for asker, (c, p, g) in zip(askers, found, strict=True):
+        assert q203._close(c, p, window, tolerance)
+        assert g == gap(c, p) == least[id(asker)]
+
+
 def test_scope_sweep_is_not_quadratic() -> None:
     """Many sources' combined totals against many per-place readings, all on one day:
     each reading asks for its counterparts once."""
@@ -398,6 +437,25 @@ def test_scope_sweep_is_not_quadratic() -> None:
     found = q203._involved(combined, per_place, None, 0.05)
     assert time.perf_counter() - start < 10  # about 2 s; all pairs: 10**8 comparisons
     assert found is not None and len(found[2]) == 2 * n - 2
+
+
+def test_close_totals_sweep_is_not_quadratic() -> None:
+    """Ten thousand combined totals against ten thousand per-place sums, dated and
+    undated, each within 1% of its neighbours: each reading asks for its nearest once."""
+    import time
+
+    n = 10_000
+    def reading(name: str, value: float, k: int) -> q203.Reading:
+        first = DAY0 + dt.timedelta(k % 30)
+        return q203.Reading(name, (), Span(value, value), first, first + dt.timedelta(2),
+                            k % 3 == 0, None)
+
+    combined = [reading(f"c{k}", float(k), k) for k in range(n)]
+    per_place = [reading(f"p{k}", k + 0.5, k) for k in range(n)]
+    start = time.perf_counter()
+    found = q203._close_pairs(combined, per_place, 3, 0.05)
+    assert time.perf_counter() - start < 15  # about 2 s; all pairs: 10**8 comparisons
+    assert len(found) > n
 
 
 # ------------------------------------------ helpers the quantity rules share

@@ -81,6 +81,18 @@ def test_troop_figures(found: list[Finding]) -> None:
                 and f"{KP}#hl-russia-amasses-80000" in claims_of(f)]
 
 
+def test_officials_total_touches_the_sum_of_each_place(found: list[Finding]) -> None:
+    """U.S. officials' "up to 80,000" for the border and Crimea together (Moscow Times)
+    against Mendel's "more than 40,000" in each (the Reuters-based republication: more
+    than 80,000): the totals cannot both hold, though they touch; no misread scope."""
+    totals = [f for f in involving(found, "Q203", f"{MT}#us-officials-up-to-80000")
+              if f.message.startswith("total discrepancy")]
+    assert len(totals) == 1 and f"{RBT}#mendel-40000-troops" in claims_of(totals[0])
+    assert "the totals cannot both hold, though they touch" in totals[0].message
+    assert not [f for f in found if f.rule == "Q203" and f.message.startswith("scope")
+                and f"{MT}#us-officials-up-to-80000" in claims_of(f)]
+
+
 def test_a_statement_dated_a_day_late(found: list[Finding]) -> None:
     assert involving(found, "D601", f"{MT}#peskov-rejected-calls")
     # "On Monday" (Tuesday's BBC), "Monday" (Wednesday's Moscow Times) and "on April 12"

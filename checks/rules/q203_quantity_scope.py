@@ -1,4 +1,4 @@
-"""One source gives a figure for places combined, another the same figure for each.
+"""A figure for places combined against per-place figures: a misread scope, or totals apart.
 
 Catches a *scope discrepancy*: for one measure (subject, predicate, object and
 unit) at overlapping times, one claim gives ONE figure for a set of places
@@ -18,8 +18,21 @@ together cover them. A combined and a per-place reading disagree when
   80,000), or more than 100,000 combined and up to 40,000 each. A misread scope
   changes a total n-fold; a smaller gap is a discrepancy between two figures (a
   round 80,000 combined against 42,000 each, 84,000; up to 80,000 combined against
-  more than 40,000 each), not a misread, and is left alone (Q202 compares figures of
-  one scope, not a total with a sum).
+  more than 40,000 each), not a misread.
+
+Such a smaller gap is a finding of its own, a *total discrepancy*: a combined figure and
+per-place figures of another source whose totals cannot both hold (disjoint intervals)
+but lie at most ``tolerance`` apart, as two figures of one scope do in Q202 ("the totals
+differ by at least 2.8%"). Its fix is another: a total rounded or out of date, not "each"
+misread. A place set may have both findings (one misread, another total off by a little);
+a pair of one number read two ways is the scope discrepancy's, unless the tolerance is
+set as wide as its gap (about 40% and more). Each reading asks the other side for the
+nearest total below and above its own among readings of other sources whose times meet
+(a sweep over bounds adding readings to a 2-D Fenwick structure over starts and ends,
+O(n log^2 n)): the gap only grows with distance, so a reading is close to some reading
+exactly when it is close to one of these. The message names the earliest combined
+reading involved and its nearest per-place total, then one pair for each other reading
+involved (at most 10).
 
 Combined and per-place readings are compared within one mood, as in Q201: counts with
 counts, forecasts (expects) with forecasts.
@@ -38,8 +51,8 @@ most ``window_days`` apart (as in Q201). Claims are grouped by measure and by
 the combined place set. Each reading asks the other side, among readings of
 other sources whose times meet, for those writing its number with another
 total (bisection over sorted starts and ends) and for the lowest and highest
-total (a sweep over starts with a tree over ends): no pairs compared. One
-finding per measure and place set, listing every reading that disagrees with
+total (a sweep over starts with a tree over ends): no pairs compared. One scope
+finding per measure and place set (and one total discrepancy), listing every reading that disagrees with
 some other; the message names the earliest combined figure that another
 source gives for each place (the same number read two ways), else the
 earliest that disagrees, then ("also: c#c1 41,000 combined vs d#c1, d#c2 41,000 +
@@ -52,6 +65,8 @@ Fires:
     a#c1  "more than 40,000 troops" for Place A and Place B combined
     b#c1  "more than 40,000 troops" for each of Place A and Place B (implied:
           more than 80,000)
+    or, a total discrepancy: c#c1 80,000 for Place A and Place B combined; d#c1 42,000
+          for each (implied 84,000: 83,160 to 84,840 as round figures, 2.8% or more apart)
 
 Silent:
     a#c1  80,000 troops for Place A and Place B combined
@@ -59,12 +74,13 @@ Silent:
     c#c1  80,000 to 100,000 troops for Place A and Place B combined
     d#c1  more than 40,000 for each of Place A and Place B (implied: more
           than 80,000)
-    e#c1  42,000 for each of Place A and Place B (implied 84,000: a 3% gap, less than the tolerance)
+    e#c1  42,000 for each of Place A and Place B (implied 84,000: a 3% gap, less than the
+          tolerance: against a#c1's 80,000 no scope discrepancy but a total discrepancy)
 
 Options:
     about        reach of "about v", a fraction of v (default 0.1);
-    tolerance    largest relative gap between totals that is no misread scope
-                 (default 0.05, Q201's);
+    tolerance    largest relative gap between totals that is no misread scope but a
+                 total discrepancy (default 0.05, Q201's);
     window_days  undated readings of a state given at most this many days apart
                  are compared (default 3).
 """
@@ -88,6 +104,7 @@ from ._quantity import (
     TOLERANCE,
     WINDOW,
     Block,
+    Plane,
     Rank,
     Span,
     also,
@@ -165,6 +182,9 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
                     pairs = _other_pairs(found, {id(r) for r in combined},
                                          (combined, per_place), window, options.tolerance)
                     yield _hit(corpus, block, places_, *found, pairs, m)
+                near = _close_pairs(combined, per_place, window, options.tolerance)
+                if near:
+                    yield _total_hit(corpus, block, places_, near, m, options.tolerance)
 
 
 def _other_pairs(found: Found, combined: set[int], sides: tuple[list[Reading], list[Reading]],
@@ -421,6 +441,118 @@ def _least(points: list[Reading], queries: list[tuple[int, int, str]],
     return out
 
 
+def _close(a: Reading, b: Reading, window: int | None, tolerance: float) -> bool:
+    """A combined and a per-place reading of different sources whose times meet and whose
+    totals cannot both hold, yet lie no more than ``tolerance`` apart (the disjoint totals
+    :func:`_far` leaves out): two figures' discrepancy, a total rounded or out of date."""
+    return (a.source != b.source and _meet(a, b, window)
+            and (_near(a.total, b.total, tolerance) or _near(b.total, a.total, tolerance)))
+
+
+def _near(low: Span, high: Span, tolerance: float) -> bool:
+    return low.below(high) and low.relative_gap(high) <= tolerance
+
+
+Close = tuple[Reading, Reading, float]  # (combined, per-place, relative gap of their totals)
+
+
+def _close_pairs(combined: list[Reading], per_place: list[Reading], window: int | None,
+                 tolerance: float) -> list[Close]:
+    """Each reading that is :func:`_close` to some reading of the other side, paired with
+    the nearest such; the pairs of combined readings first, the earliest first.
+
+    Below a reading's total, the nearest total is the one with the greatest upper bound;
+    above it, the one with the least lower bound: a gap only grows as a total lies further
+    off (totals of opposite signs are 100% apart or more), so a reading is close to some
+    reading exactly when it is close to one of these two (:func:`_nearest`)."""
+    if not combined or not per_place:
+        return []
+    sides = (combined, per_place)
+    out: tuple[list[Close], list[Close]] = ([], [])
+    for n, side in enumerate(sides):
+        pool = sides[1 - n]
+        below = _nearest(pool, side, window, _BELOW)
+        above = _nearest(pool, side, window, _ABOVE)
+        for r, low, high in zip(side, below, above, strict=True):
+            gaps = [(o, g) for o, g in _gaps(r, low, high) if g <= tolerance]
+            if gaps:
+                o, g = min(gaps, key=lambda x: x[1])
+                out[n].append((r, o, g) if n == 0 else (o, r, g))
+    return sorted(out[0], key=lambda c: c[0].first) + out[1]
+
+
+def _gaps(r: Reading, low: Reading | None, high: Reading | None) -> Iterator[tuple[Reading, float]]:
+    """The relative gaps between ``r``'s total and the nearest below and above it."""
+    if low is not None:
+        yield low, low.total.relative_gap(r.total)
+    if high is not None:
+        yield high, r.total.relative_gap(high.total)
+
+
+@dataclass(frozen=True)
+class _Side:
+    """Where :func:`_nearest` looks: ``point(p) < query(r)`` when p's total lies wholly on
+    that side of r's (as :meth:`Span.below` reads open and closed ends); ``rank`` puts the
+    nearest such first."""
+
+    point: Callable[[Span], tuple[float, int]]
+    query: Callable[[Span], tuple[float, int]]
+    rank: Callable[[Span], Rank]
+
+
+# At equal values an open upper bound lies below a closed one, an open lower bound above.
+_BELOW = _Side(lambda s: (s.hi, -1 if s.hi_open else 0), lambda s: (s.lo, 1 if s.lo_open else 0),
+               lambda s: (-s.hi, s.hi_open))
+_ABOVE = _Side(lambda s: (-s.lo, -1 if s.lo_open else 0), lambda s: (-s.hi, 1 if s.hi_open else 0),
+               lambda s: (s.lo, s.lo_open))
+
+
+def _nearest(pool: list[Reading], askers: list[Reading], window: int | None, side: _Side
+             ) -> list[Reading | None]:
+    """For each asker, the nearest reading of ``pool`` whose total lies wholly on ``side``
+    of its own, among readings of other sources whose time meets the asker's. Readings
+    without a time of their own reach ``window`` days towards askers without one, so they
+    are searched apart (as :func:`_best`)."""
+    undated = [r for r in pool if window is not None and r.undated]
+    dated = [r for r in pool if not (window is not None and r.undated)]
+    out: list[Reading | None] = [None] * len(askers)
+    for group, undated_ in ((dated, False), (undated, True)):
+        if not group:
+            continue
+        queries = [meeting(*_days(a), window, undated_, a.undated) for a in askers]
+        found = _nearest_in(group, askers, queries, side)
+        out = [min((x for x in (o, f) if x is not None), key=lambda r: side.rank(r.total),
+                   default=None) for o, f in zip(out, found, strict=True)]
+    return out
+
+
+def _nearest_in(points: list[Reading], askers: list[Reading], queries: list[tuple[int, int]],
+                side: _Side) -> list[Reading | None]:
+    """A sweep over the askers in order of ``side.query`` that adds the points lying on
+    ``side`` of each to a :class:`~._quantity.Plane` over (start, end) keeping the nearest
+    two of different sources (the asker's own source may hold the nearest); each asker
+    then asks those starting by the last day it reaches and ending on its first or later
+    (``queries``: first, last). O((n + m) log^2 n)."""
+    starts = sorted({_day(p.first) for p in points})
+    plane: Plane[list[Entry]] = Plane(
+        [(bisect.bisect_left(starts, _day(p.first)), _day(p.last)) for p in points], [],
+        lambda a, b: best_two([*a, *b]))
+    ordered = sorted(points, key=lambda p: side.point(p.total))
+    out: list[Reading | None] = [None] * len(askers)
+    j = 0
+    for n in sorted(range(len(askers)), key=lambda n: side.query(askers[n].total)):
+        bound = side.query(askers[n].total)
+        while j < len(ordered) and side.point(ordered[j].total) < bound:
+            p = ordered[j]
+            plane.put(bisect.bisect_left(starts, _day(p.first)), _day(p.last),
+                      [(side.rank(p.total), p.source, p)])
+            j += 1
+        first, last = queries[n]
+        held = plane.query(bisect.bisect_right(starts, last), first)
+        out[n] = next((e[2] for e in held if e[1] != askers[n].source), None)
+    return out
+
+
 def _day(d: dt.date) -> int:
     return d.toordinal()
 
@@ -432,13 +564,11 @@ def _days(r: Reading) -> tuple[int, int]:
 def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Reading,
          each: Reading, others: list[Reading], pairs: list[tuple[Reading, Reading]],
          mood: str) -> Hit:
-    (ci, s), = combined.parts
+    (ci, _), = combined.parts
     q = ci.claim.quantity
     assert q is not None
     where = places(corpus, list(dict.fromkeys(q.scope)))
-    shown = [c for r in (each, *(r for pair in pairs for r in pair)) for c, _ in r.parts]
-    digits = digits_for([*numbers(q), *(x for c in shown for x in numbers(c.claim.quantity)),
-                         *(x for x in (each.total.lo, each.total.hi) if math.isfinite(x))])
+    digits = _digits(combined, each, pairs)
     message = (f"scope discrepancy for {heading(corpus, block)}: {source_of(corpus, ci)} gives "
                f"{figure(q, unit=False, digits=digits)} for {where} combined; "
                f"{_per_place_words(corpus, each, places_, digits)}"
@@ -452,12 +582,74 @@ def _hit(corpus: Corpus, block: Block, places_: frozenset[str], combined: Readin
         claims=tuple(by_id[k].ref() for k in unique),
         fix="read both articles again: is the figure for the places together or for each? "
             "Correct 'each' in the record that misreads it, or record a reviewed finding",
-        values={"scope": sorted(places_), "combined": str(s), "summed": str(each.total),
-                "combined_figure": figure(q),
-                "per_place": [figure(c.claim.quantity) for c, _ in each.parts
-                              if c.claim.quantity is not None],
-                "combined_claim": ci.focus, "per_place_claims": [c.focus for c, _ in each.parts]},
+        values=_values(combined, each, places_),
     )
+
+
+def _values(combined: Reading, each: Reading, places_: frozenset[str]) -> dict[str, object]:
+    (ci, s), = combined.parts
+    q = ci.claim.quantity
+    assert q is not None
+    return {"scope": sorted(places_), "combined": str(s), "summed": str(each.total),
+            "combined_figure": figure(q),
+            "per_place": [figure(c.claim.quantity) for c, _ in each.parts
+                          if c.claim.quantity is not None],
+            "combined_claim": ci.focus, "per_place_claims": [c.focus for c, _ in each.parts]}
+
+
+def _total_hit(corpus: Corpus, block: Block, places_: frozenset[str], near: list[Close],
+               mood: str, tolerance: float) -> Hit:
+    """One finding for a place set's totals that cannot both hold but lie close: the
+    earliest combined reading with its nearest per-place total, then (also) one pair for
+    each other reading involved, at most MAX_LISTED."""
+    (combined, each, gap), named = near[0], {id(near[0][0]), id(near[0][1])}
+    pairs: list[tuple[Reading, Reading]] = []
+    for c, p, _ in near[1:]:
+        if len(pairs) < MAX_LISTED and not {id(c), id(p)} <= named:
+            pairs.append((c, p))
+            named |= {id(c), id(p)}
+    involved = {id(r): r for c, p, _ in near for r in (c, p)}
+    (ci, _), = combined.parts
+    q = ci.claim.quantity
+    assert q is not None
+    digits = _digits(combined, each, pairs)
+    message = (f"total discrepancy for {heading(corpus, block)}: {source_of(corpus, ci)} gives "
+               f"{figure(q, unit=False, digits=digits)} for "
+               f"{places(corpus, list(dict.fromkeys(q.scope)))} combined; "
+               f"{_per_place_words(corpus, each, places_, digits)}; {_gap_words(gap, tolerance)}"
+               + also(pairs, lambda r: _compact(r, digits), len(involved.keys() - named)))
+    listed = {id(c): c for r in (combined, each, *involved.values()) for c, _ in r.parts}
+    return Hit(
+        message=message, location=ci.locate("/quantity"), focus=ci.focus, block=True,
+        key=f"total|{'|'.join(block)}|{','.join(sorted(places_))}{mood_key(mood)}",
+        claims=tuple(c.ref() for c in listed.values()),
+        fix="check both figures against the articles' words (comparator, rounding, places, "
+            "time): a total may be rounded or out of date; if both report faithfully, record "
+            "a reviewed finding",
+        values={**_values(combined, each, places_), "relative_gap": round(gap, 6),
+                "tolerance": tolerance},
+    )
+
+
+def _digits(combined: Reading, each: Reading, pairs: list[tuple[Reading, Reading]]) -> int | None:
+    """Digits for a message's figures: its readings' numbers and the implied total."""
+    shown = [c for r in (combined, each, *(r for pair in pairs for r in pair)) for c, _ in r.parts]
+    return digits_for([*(x for c in shown for x in numbers(c.claim.quantity)),
+                       *(x for x in (each.total.lo, each.total.hi) if math.isfinite(x))])
+
+
+def _gap_words(gap: float, tolerance: float) -> str:
+    """'the totals differ by at least 2.8% (within the 5% tolerance: ...)'."""
+    how = "cannot both hold, though they touch" if gap == 0 else f"differ by at least {_percent(gap)}"
+    return (f"the totals {how} (within the {_percent(tolerance)} tolerance: figures that "
+            f"disagree, not a misread scope)")
+
+
+def _percent(x: float) -> str:
+    """'2.8%', '5%', 'under 0.1%' (a gap rounded to nothing is still a gap)."""
+    if 0 < x < 0.0005:
+        return "under 0.1%"
+    return f"{x * 100:.1f}".removesuffix(".0") + "%"
 
 
 def _unshown(combined: Reading, each: Reading, others: list[Reading],

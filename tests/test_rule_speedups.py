@@ -217,6 +217,29 @@ def test_single_chain_sweep_with_times_equals_all_pairs(raw: list[Any], window: 
                                       for i in group)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(FIGURE, st.sampled_from("xyz"), st.booleans()), max_size=7),
+       st.lists(st.tuples(FIGURE, st.sampled_from("xyz"), st.integers(2, 3)), max_size=4))
+def test_single_chain_sweep_with_implied_totals_equals_all_pairs(
+        raw: list[tuple[Quantity, str, bool]], totals: list[tuple[Quantity, str, int]]) -> None:
+    """R801 with totals implied by figures for each of n places (the values they report,
+    times n): they back figures of other chains and are never reported themselves."""
+    items = [_item(*r) for r in raw]
+    implied = []
+    for figure, root, n in totals:
+        each = _item(figure, root, False)
+        implied.append(Item(each.ci, q.likely(figure, each.span).times(n), expanded=True))
+
+    def backed(i: Item) -> bool:
+        near = q.likely(i.ci.claim.quantity, i.span)
+        return any(_backs(i, t) and t.ci.source.outlet != i.ci.source.outlet for t in items) or any(
+            _meet(near, t.span) and t.ci.source.outlet != i.ci.source.outlet for t in implied)
+
+    alone = [i for i in items if not i.expanded and not backed(i)]
+    groups = r801.single_chain_figures(items, None, implied)
+    assert sorted(id(i) for g in groups for i in g) == sorted(id(i) for i in alone)
+
+
 def test_single_chain_sweep_is_not_quadratic() -> None:
     """Every figure its own chain and its own day: each asks the plane once."""
     import time

@@ -228,6 +228,14 @@ def test_headline_total_differs_from_the_sum_of_each_place(found: list[Finding])
     assert hit.severity.value == "warning"
 
 
+def test_headline_total_backed_by_another_chain_each(found: list[Finding]) -> None:
+    """CBS's headline 80,000 for both places is backed by the Reuters story's "more than
+    40,000" in each (National Post: 40,000 to 44,000 each reported, so 80,000 to 88,000
+    for both), an implied total of another chain; CBS's own "more than 40,000" each is of
+    its own chain and the Telegraph's 42,000 each (83,160 to 84,840) does not reach it."""
+    assert involving(found, "R801", f"{CBS}#hl-80000-troops") == []
+
+
 def test_more_than_three_weeks_ago_is_understood(found: list[Finding]) -> None:
     assert involving(found, "D604", f"{TEL}#asked-three-weeks-ago") == []
 

@@ -24,7 +24,13 @@ them) overlap, so "about 30 killed since the start of the year" does not corrobo
 "30 in all of 2020"; a figure without any time meets every time. Figures of a state or
 measure without a time of their own (troops massed) also meet when given at most
 ``window_days`` of Q201 (3) apart, as Q201 compares them. A figure given for each of
-several places also corroborates each place's own figure. A claim is corroborated when
+several places also corroborates each place's own figure, and the total it implies for
+any two or more of them together (as Q203 sums it, on the values it reports): "more than
+40,000" in each of two places reports 40,000 to 44,000 each, so 80,000 to 88,000 for
+both, and backs another chain's "80,000" for both together, not "42,000 each" (84,000:
+83,160 to 84,840 as round figures). A total for places together backs no figure for
+each (it says nothing of how it splits); nor do one source's figures for single places
+add up here. A claim is corroborated when
 some claim of another chain reports a compatible figure; the others are reported, one
 finding per group of compatible figures (by value: one chain's figure given for two
 times is one finding). Claims are grouped by the corpus indexes (proposition key and
@@ -38,12 +44,15 @@ Fires:
     c#c1  (c's own reporting) "two soldiers were killed on Saturday": another figure
     d#c1  (d's own) 30 killed in all of 2020; e#c1 at least 28 killed this year
     f#c1  (f's own) more than 40,000 troops; g#c1 (g's own) more than 80,000 troops
+    h#c1  (h's own) 80,000 troops at Place A and Place B; i#c1 (i's own) 42,000 at each
 
 Silent:
     a#c1  (a's own reporting) more than 40,000 troops
     b#c1  (b republishes Wire Agency) more than 40,000 troops (two chains)
     a#c2  40,000 troops massed (undated) on Monday; c#c1 (own) 40,000 on Wednesday
     d#c1  (own) up to 80,000 troops; e#c1 (own) 80,000 troops
+    f#c1  (own) 80,000 troops at Place A and Place B, backed by g#c1 (own): more than
+          40,000 at each of them (80,000 to 88,000 for both)
 
 Options:
     scope: "quantities" (default: only claims with a figure) or "all".
@@ -115,8 +124,10 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     for (subject, predicate, obj, unit), block in corpus.by_quantity.items():
         window = WINDOW if state_like(corpus, (subject, predicate, obj, unit)) else None
         for m, claims in by_mood(block).items():
-            for scope, items in by_scope(claims, ABOUT, ROUNDING).items():
-                groups = single_chain_figures(items, window)
+            grouped = by_scope(claims, ABOUT, ROUNDING)
+            totals = _Implied(grouped)
+            for scope, items in grouped.items():
+                groups = single_chain_figures(items, window, totals.of(scope))
                 if not groups:
                     continue
                 # Each group is its own finding: the digits tell its figures from the others'.
@@ -132,17 +143,49 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
                            {"unit": None})
 
 
-def single_chain_figures(items: Sequence[Item], window: int | None = None) -> list[list[Item]]:
+def single_chain_figures(items: Sequence[Item], window: int | None = None,
+                         implied: Sequence[Item] = ()) -> list[list[Item]]:
     """The scope group's figures that no other chain corroborates, in groups of
     compatible figures (each group has one chain: a figure compatible with another
     chain's is corroborated), each in the items' order. A figure of several places
-    "each" (``expanded``) corroborates here but is reported in its own scope group.
+    "each" (``expanded``) corroborates here but is reported in its own scope group,
+    and so do ``implied`` totals (:class:`_Implied`: already the values they report).
     With a ``window`` (a state's figures), undated figures given at most that many
     days apart meet in time. Figures are compared by the values they report
     (:func:`likely`: a bound is a figure near it), each group as the items given."""
     near = [_reported(i) for i in items]
     given = {id(n): i for n, i in zip(near, items, strict=True)}
-    return [[given[id(n)] for n in group] for group in _single_chain(near, window)]
+    backing = [Item(i.ci, i.span, expanded=True) for i in implied]
+    return [[given[id(n)] for n in group] for group in _single_chain([*near, *backing], window)]
+
+
+class _Implied:
+    """Totals implied by figures given for each of several places, for the combined
+    figures they back: "more than 40,000" in each of two places reports 40,000 to 44,000
+    each (:func:`likely`), so 80,000 to 88,000 for both together, which backs "80,000"
+    for both. Only that way round: a total for places together says nothing of each."""
+
+    def __init__(self, grouped: dict[Scope, list[Item]]) -> None:
+        self.each: dict[str, list[Item]] = {}  # place -> figures given for each of a set holding it
+        for (places, each), items in grouped.items():
+            for place in places if each else ():
+                self.each.setdefault(place, []).extend(items)
+
+    def of(self, scope: Scope) -> list[Item]:
+        """The totals a combined figure for ``scope``'s places meets: every figure given
+        for each of a set holding them, times their number (read off the place with the
+        fewest such figures, as Q203 does)."""
+        places, each = scope
+        if each or len(places) < 2:
+            return []
+        rarest = min(places, key=lambda p: len(self.each.get(p, ())))
+        return [Item(i.ci, _reported(i).span.times(len(places)), expanded=True)
+                for i in self.each.get(rarest, ()) if places <= _places(i)]
+
+
+def _places(item: Item) -> frozenset[str]:
+    q = item.ci.claim.quantity
+    return frozenset(q.scope if q is not None else ())
 
 
 def _reported(item: Item) -> Item:

@@ -7,6 +7,7 @@ involved, and Q203's readings involved."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -77,6 +78,20 @@ def test_opposed_wordings_equal_all_pairs(covers: list[set[str]]) -> None:
 _TIMES = st.one_of(st.none(), st.tuples(st.integers(0, 9), st.integers(0, 4)))
 
 
+def _opposed_by_pairs(covers: list[set[str]], meet: Callable[[int, int], bool]
+                      ) -> tuple[int, int, int] | None:
+    """U301's opposed wordings read pair by pair: the most printed wording with another
+    no source shares whose occasion meets it, that other one's least printed, and how
+    many sources print those others."""
+    excluded = {i: [j for j in range(len(covers))
+                    if covers[i].isdisjoint(covers[j]) and meet(i, j)]
+                for i in range(len(covers))}
+    usual = max((i for i in excluded if excluded[i]), key=lambda i: len(covers[i]), default=None)
+    return None if usual is None else (
+        usual, min(excluded[usual], key=lambda j: len(covers[j])),
+        len(set().union(*(covers[j] for j in excluded[usual]))))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sets(st.sampled_from("stuvw")), _TIMES), max_size=8))
 def test_opposed_wordings_with_times_equal_all_pairs(rows: list[tuple[set[str], Any]]) -> None:
@@ -98,14 +113,7 @@ def test_opposed_wordings_with_times_equal_all_pairs(rows: list[tuple[set[str], 
         a, b = times[i], times[j]
         return a is None or b is None or a.overlaps(b)
 
-    excluded = {i: [j for j in range(len(covers))
-                    if covers[i].isdisjoint(covers[j]) and meet(i, j)]
-                for i in range(len(covers))}
-    usual = max((i for i in excluded if excluded[i]), key=lambda i: len(covers[i]), default=None)
-    expected = None if usual is None else (
-        usual, min(excluded[usual], key=lambda j: len(covers[j])),
-        len(set().union(*(covers[j] for j in excluded[usual]))))
-    assert u301._opposed(wordings, cover, times) == expected
+    assert u301._opposed(wordings, cover, times) == _opposed_by_pairs(covers, meet)
 
 
 def _capitalised_by_words(text: str) -> list[str]:
@@ -579,11 +587,4 @@ def test_opposed_wordings_with_addressees_equal_all_pairs(
         a, b = heard[i], heard[j]
         return a is None or b is None or not a.isdisjoint(b)
 
-    excluded = {i: [j for j in range(len(covers))
-                    if covers[i].isdisjoint(covers[j]) and meet(i, j)]
-                for i in range(len(covers))}
-    usual = max((i for i in excluded if excluded[i]), key=lambda i: len(covers[i]), default=None)
-    expected = None if usual is None else (
-        usual, min(excluded[usual], key=lambda j: len(covers[j])),
-        len(set().union(*(covers[j] for j in excluded[usual]))))
-    assert u301._opposed(wordings, cover, None, heard) == expected
+    assert u301._opposed(wordings, cover, None, heard) == _opposed_by_pairs(covers, meet)

@@ -93,6 +93,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -395,17 +396,27 @@ def _best(pool: list[Reading], askers: list[Reading], window: int | None,
     """For each asker, the reading of ``pool`` with the least rank among those of other
     sources whose time meets the asker's (see :func:`_meet`). Readings without a time of
     their own reach ``window`` days towards askers without one, so they are searched apart."""
+    def search(group: list[Reading], undated: bool) -> list[Reading | None]:
+        queries = [(hi, lo, a.source) for a in askers
+                   for lo, hi in [meeting(*_days(a), window, undated, a.undated)]]
+        return _least(group, queries, rank)
+
+    return _dated_apart(pool, len(askers), window, search, rank)
+
+
+def _dated_apart(pool: list[Reading], asked: int, window: int | None,
+                 search: Callable[[list[Reading], bool], list[Reading | None]],
+                 rank: Callable[[Reading], Any]) -> list[Reading | None]:
+    """``search`` run on the dated readings of ``pool`` and on the undated ones apart (an
+    undated reading reaches ``window`` days), keeping for each asker the better by ``rank``."""
     undated = [r for r in pool if window is not None and r.undated]
     dated = [r for r in pool if not (window is not None and r.undated)]
-    out: list[Reading | None] = [None] * len(askers)
+    out: list[Reading | None] = [None] * asked
     for group, undated_ in ((dated, False), (undated, True)):
-        if not group:
-            continue
-        queries = [(hi, lo, a.source) for a in askers
-                   for lo, hi in [meeting(*_days(a), window, undated_, a.undated)]]
-        found = _least(group, queries, rank)
-        out = [min((x for x in (o, f) if x is not None), key=rank, default=None)
-               for o, f in zip(out, found, strict=True)]
+        if group:
+            found = search(group, undated_)
+            out = [min((x for x in (o, f) if x is not None), key=rank, default=None)
+                   for o, f in zip(out, found, strict=True)]
     return out
 
 
@@ -513,17 +524,11 @@ def _nearest(pool: list[Reading], askers: list[Reading], window: int | None, sid
     of its own, among readings of other sources whose time meets the asker's. Readings
     without a time of their own reach ``window`` days towards askers without one, so they
     are searched apart (as :func:`_best`)."""
-    undated = [r for r in pool if window is not None and r.undated]
-    dated = [r for r in pool if not (window is not None and r.undated)]
-    out: list[Reading | None] = [None] * len(askers)
-    for group, undated_ in ((dated, False), (undated, True)):
-        if not group:
-            continue
-        queries = [meeting(*_days(a), window, undated_, a.undated) for a in askers]
-        found = _nearest_in(group, askers, queries, side)
-        out = [min((x for x in (o, f) if x is not None), key=lambda r: side.rank(r.total),
-                   default=None) for o, f in zip(out, found, strict=True)]
-    return out
+    def search(group: list[Reading], undated: bool) -> list[Reading | None]:
+        queries = [meeting(*_days(a), window, undated, a.undated) for a in askers]
+        return _nearest_in(group, askers, queries, side)
+
+    return _dated_apart(pool, len(askers), window, search, lambda r: side.rank(r.total))
 
 
 def _nearest_in(points: list[Reading], askers: list[Reading], queries: list[tuple[int, int]],

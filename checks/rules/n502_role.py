@@ -15,12 +15,15 @@ Secretary of State"), are dropped ("President of Ukraine" stays as it is), and s
 adjective formed from a word of a registered role title ("presidential
 spokeswoman" where a title reads "spokeswoman of the president of Ukraine").
 The complement after the title's first "of" is read through the registry (a possessive
-complement turned round: "of Ukraine's president" is "of the president of Ukraine"): a
+complement turned round: "of Ukraine's president" is "of the president of Ukraine", and so
+is a title after a possessive: "Ukraine's president's press secretary"): a
 registered role wording of two or more words ("Ukrainian president") becomes
 that role's title, and a person's registered name becomes the title of the
 person's first role, so "press secretary of the Ukrainian president", "Press
-Secretary of the President of Ukraine" and "press secretary of <the
-president's name>" are one wording.
+Secretary of the President of Ukraine", "the Ukrainian president's press secretary" and
+"press secretary of <the president's name>" are one wording. A possessor that is one word
+of a registered title qualifies the title as its adjective does: "the president's
+spokeswoman" is a "presidential spokeswoman".
 Wordings the registry gives for one of the speaker's roles held at the time
 (its title or an alias, normalised as above) are one wording: the curator has
 confirmed them, so they do not fire, and the fix names only the wordings the
@@ -178,7 +181,7 @@ def normalise(role: str, qualifiers: Qualifiers) -> str:
     head, of, complement = text.partition(" of ")
     if of and (canonical := qualifiers.complements.get(complement)):
         text = f"{head} of {canonical}"
-    elif turned := _possessive(role, qualifiers):
+    elif turned := _possessive(role, qualifiers) or _leading_possessive(role, qualifiers):
         text = turned
     while (shorter := qualifiers.strip(text)) != text:
         text = shorter
@@ -194,6 +197,23 @@ def _possessive(role: str, qualifiers: Qualifiers) -> str | None:
         return None
     canonical = qualifiers.complements.get(_fold(f"{found[3]} of {found[2]}"))
     return f"{_fold(found[1])} of {canonical}" if canonical else None
+
+
+_LEADING_POSSESSIVE = re.compile(r"^(?:the )?([^']+?)'s (.+)$")
+
+
+def _leading_possessive(role: str, qualifiers: Qualifiers) -> str | None:
+    """A title after a possessive, turned round when the registry knows the possessor
+    ("the Russian president's press secretary" is "press secretary of the president of
+    Russia"), or without it when the possessor is a word of a registered title ("the
+    president's press secretary" is a "presidential press secretary": a qualifier)."""
+    found = _LEADING_POSSESSIVE.match(loose(role).casefold())
+    if found is None or " of " in found[1]:
+        return None  # "press secretary of Ukraine's president": :func:`_possessive`
+    owner, title = _fold(found[1]), _fold(found[2])
+    if canonical := qualifiers.complements.get(owner):
+        return f"{title} of {canonical}"
+    return title if owner in qualifiers.title_words else None
 
 
 def _said(ci: ClaimInfo) -> Interval:

@@ -33,6 +33,9 @@ than the Monday quotes), and its date is left out. Quotes print the same words
 when they share a run of three words, two of them no function words, so another
 translation of one statement that keeps its telling words ("some ephemeral
 aggressive actions") is still compared; one in wholly other words is then missed.
+So is a statement a source gives only as said to itself, or to an agency it credits
+("told The Washington Post on Tuesday", in the Post: ``by.to``), when no other source of
+the block names that addressee: the source's own interview, another occasion.
 
 The days each article can cover are a few intervals (each reading, and the
 span from one time's earliest start to another's latest end); one sorted sweep
@@ -49,6 +52,8 @@ Silent:
           later) "We have not received any answer so far," alpha said on Wednesday
     a#c1  event "due to meet on Friday" (published Tuesday 2021-04-13 -> 2021-04-16)
     b#c1  event "on Friday" (published 2021-04-17 -> 2021-04-16 or 2021-04-23)
+    a#c1  alpha said on Monday there was no answer;  b#c1 (outlet Beta Post) alpha told
+          Beta Post on Tuesday there was still no answer (to: [beta-post])
 
 Options: none.
 """
@@ -108,8 +113,8 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         found = _disagreement(by_source)
         if found is not None and block.what == "said":
             # Only a disagreeing block pays for its quotes' index (:func:`own_occasions`).
-            for source in own_occasions(fields):
-                del by_source[source]
+            for source in own_occasions(fields) | own_interviews(fields):
+                by_source.pop(source, None)
             found = _disagreement(by_source) if len(by_source) > 1 else None
         if found is not None:
             yield _hit(corpus, block, by_source, found)
@@ -140,6 +145,26 @@ def own_occasions(fields: list[TimeField]) -> set[str]:
         return set()
     shared = {s for sources in printers.values() if len(sources) > 1 for s in sources}
     return quoting - shared
+
+
+def own_interviews(fields: list[TimeField]) -> set[str]:
+    """Sources that give the statement only as words said to their own outlet, or to an
+    agency they credit ("Mendel told The Washington Post on Tuesday", in the Post), when
+    no other source of the block names that addressee (its claims' ``by.to`` or
+    ``by.via``, its outlet or agencies): the speaker said it in an interview of theirs,
+    an occasion the others did not report, so its date is no other source's date. One
+    index of who names each addressee; nothing is compared pairwise."""
+    own: dict[str, set[str]] = {}
+    named: dict[str, set[str]] = defaultdict(set)
+    for tf in fields:
+        by, source = tf.ci.claim.by, tf.ci.source
+        interviewers = {source.outlet, *(a.id for a in source.agencies)}
+        for name in (*by.to, *by.via, *interviewers):
+            named[name].add(source.id)
+        heard = set(by.to) & interviewers
+        own[source.id] = own[source.id] & heard if source.id in own else heard
+    return {s for s, heard in own.items()
+            if heard and all(named[a] == {s} for a in heard)}
 
 
 RUN, CONTENT = 3, 2

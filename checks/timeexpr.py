@@ -1,6 +1,6 @@
 """Resolve time expressions as articles write them ("on Monday", "last week",
-"since the start of the year", "April 12", "in March 2014") against the
-article's publication date, to a closed interval of days.
+"since the start of the year", "April 12", "in March 2014", "12.04.2021": day
+first) against the article's publication date, to a closed interval of days.
 
 The resolver is deliberately small and predictable: it knows English news
 idiom and returns ``None`` when it does not understand. News reports the past,
@@ -203,6 +203,13 @@ _WEEKDAY_AT = re.compile(rf"\s*(?:{'|'.join(WEEKDAYS)})\b", re.I)
 
 def _iso(m: re.Match[str], a: dt.date) -> Interval | None:
     d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    return day(d) if d else None
+
+
+def _dotted(m: re.Match[str], a: dt.date) -> Interval | None:
+    # Day first: dots with a four-digit year are how European outlets write dates
+    # ("02.04.2021" is 2 April); American month-first dates are written with slashes.
+    d = _safe_date(int(m[3]), int(m[2]), int(m[1]))
     return day(d) if d else None
 
 
@@ -419,6 +426,7 @@ def _within(m: re.Match[str], a: dt.date) -> Interval | None:
 PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(p, re.I), f) for p, f in (
         (r"\b(\d{4})-(\d{2})-(\d{2})\b", _iso),
+        (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", _dotted),
         (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _month_day),
         (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", _month_day),
         (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", _month_day),

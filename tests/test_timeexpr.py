@@ -41,6 +41,8 @@ def iv(a: str, b: str | None = None) -> Interval:
     ("two weeks ago", iv("2021-03-29")), ("more than three weeks ago", iv("0001-01-01", "2021-03-22")),
     ("less than a week ago", iv("2021-04-05", "2021-04-12")),
     ("Within 48 hours", iv("2021-04-12", "2021-04-14")), ("2021-03-26", iv("2021-03-26")),
+    # dotted dates are day first, as European outlets write them
+    ("on 02.04.2021", iv("2021-04-02")), ("12.4.2021", iv("2021-04-12")),
 ])
 def test_resolves(text: str, want: Interval) -> None:
     assert resolve(text, MONDAY) == want
@@ -202,6 +204,8 @@ def test_without_an_anchor_only_absolute_dates_resolve() -> None:
 
 def test_impossible_dates_are_not_invented() -> None:
     assert resolve("February 30", MONDAY) is None
+    # a dotted date is day first: 04.13.2021 (a month-first reading) is no date
+    assert resolve("on 04.13.2021", MONDAY) is None
 
 
 def test_weekday_named() -> None:

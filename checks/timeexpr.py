@@ -404,7 +404,8 @@ def _for_span(m: re.Match[str], a: dt.date) -> Interval | None:
     """"(has ignored it) for more than a week": a state lasting up to the anchor, so the
     days it certainly covers, the anchor's the last; ahead ("will stay for two weeks"),
     the days from the anchor on."""
-    days = _days(m[1], m[2])
+    # "for a week and a half": the half unit's whole days too (10 days).
+    days = _days(m[1], m[2]) + (_days("1", m[2]) // 2 if m[3] else 0)
     if _ahead(m):
         last = _shift(a, days)
         return Interval(a, last) if last is not None else None
@@ -461,7 +462,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\blast month\b", _relative("last-month")),
         (r"\blast year\b", _relative("last-year")),
         (rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:(?:more than|over|at least|nearly|almost|about|"
-         rf"around|some)\s+)?{_COUNT}\s+{_UNIT}s?\b(?!\s+ago)", _for_span),
+         rf"around|some)\s+)?{_COUNT}\s+{_UNIT}s?(\s+and\s+a\s+half)?\b(?!\s+ago)", _for_span),
         (rf"\b(?:more than|over|at least|upwards of)\s+{_COUNT}\s+{_UNIT}s?\s+ago\b", _more_than_ago),
         (rf"\b(?:less than|under|fewer than|within the (?:last|past))\s+{_COUNT}\s+{_UNIT}s?(?:\s+ago)?\b",
          _less_than_ago),

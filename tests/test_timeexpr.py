@@ -84,6 +84,10 @@ def test_since_month_parts_and_few_ago(text: str, want: Interval) -> None:
     ("will stay for two weeks", iv("2021-04-12", "2021-04-26")),
     # A past state may have ended long ago; a duration beyond the calendar is no time.
     ("the war lasted for four years", None),
+    # half a unit more: the whole days it certainly covers
+    ("For a week and a half", iv("2021-04-02", "2021-04-12")),
+    ("has waited for two days and a half", iv("2021-04-10", "2021-04-12")),
+    ("the talks lasted for a week and a half", None),
     ("has fought for 99999999 years", None),
 ])
 def test_a_duration_up_to_the_time_of_writing(text: str, want: Interval | None) -> None:

@@ -30,7 +30,10 @@ any two or more of them together (as Q203 sums it, on the values it reports): "m
 both, and backs another chain's "80,000" for both together, not "42,000 each" (84,000:
 83,160 to 84,840 as round figures). A total for places together backs no figure for
 each (it says nothing of how it splits); nor do one source's figures for single places
-add up here. A claim is corroborated when
+add up here. A figure given without a place and the same figure for some place back
+each other (the place left unstated may be that one: "28 battalion groups" and 28 "along
+the border and in Crimea"); a sweep across that line asks each side of the other. A
+claim is corroborated when
 some claim of another chain reports a compatible figure; the others are reported, one
 finding per group of compatible figures (by value: one chain's figure given for two
 times is one finding). Claims are grouped by the corpus indexes (proposition key and
@@ -53,6 +56,7 @@ Silent:
     d#c1  (own) up to 80,000 troops; e#c1 (own) 80,000 troops
     f#c1  (own) 80,000 troops at Place A and Place B, backed by g#c1 (own): more than
           40,000 at each of them (80,000 to 88,000 for both)
+    h#c1  (own) 28 groups, no place given;  i#c1 (own) 28 groups at Place A and Place B
 
 Options:
     scope: "quantities" (default: only claims with a figure) or "all".
@@ -126,8 +130,9 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
         for m, claims in by_mood(block).items():
             grouped = by_scope(claims, ABOUT, ROUNDING)
             totals = _Implied(grouped)
+            backed = across_scopes(grouped, window)
             for scope, items in grouped.items():
-                groups = single_chain_figures(items, window, totals.of(scope))
+                groups = single_chain_figures(items, window, totals.of(scope), backed)
                 if not groups:
                     continue
                 # Each group is its own finding: the digits tell its figures from the others'.
@@ -144,7 +149,8 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
 
 
 def single_chain_figures(items: Sequence[Item], window: int | None = None,
-                         implied: Sequence[Item] = ()) -> list[list[Item]]:
+                         implied: Sequence[Item] = (),
+                         backed: frozenset[int] = frozenset()) -> list[list[Item]]:
     """The scope group's figures that no other chain corroborates, in groups of
     compatible figures (each group has one chain: a figure compatible with another
     chain's is corroborated), each in the items' order. A figure of several places
@@ -152,11 +158,35 @@ def single_chain_figures(items: Sequence[Item], window: int | None = None,
     and so do ``implied`` totals (:class:`_Implied`: already the values they report).
     With a ``window`` (a state's figures), undated figures given at most that many
     days apart meet in time. Figures are compared by the values they report
-    (:func:`likely`: a bound is a figure near it), each group as the items given."""
+    (:func:`likely`: a bound is a figure near it), each group as the items given.
+    Claims in ``backed`` (``id`` of their ClaimInfo) are corroborated already
+    (:func:`across_scopes`)."""
     near = [_reported(i) for i in items]
     given = {id(n): i for n, i in zip(near, items, strict=True)}
     backing = [Item(i.ci, i.span, expanded=True) for i in implied]
-    return [[given[id(n)] for n in group] for group in _single_chain([*near, *backing], window)]
+    return [[given[id(n)] for n in group]
+            for group in _single_chain([*near, *backing], window, backed)]
+
+
+def across_scopes(grouped: dict[Scope, list[Item]], window: int | None) -> frozenset[int]:
+    """Claims corroborated across the scope line (``id`` of their ClaimInfo): a figure
+    given without a place by another chain's same figure for some place, and a figure for
+    a place by another chain's without one ("28 battalion groups", and 28 "along the
+    border and in the occupied territories"): a figure whose place is unstated may be
+    for that place. Two sweeps over the block's figures, one asking the placed figures
+    of the bare ones, one the bare of the placed; no group is compared with another."""
+    bare = [i for i in grouped.get((frozenset(), False), ()) if not i.expanded]
+    placed = [i for scope, items in grouped.items() if scope[0]
+              for i in items if not i.expanded]
+    if not bare or not placed:
+        return frozenset()
+    near = [_reported(i) for i in (*bare, *placed)]
+    is_bare = {id(n) for n in near[: len(bare)]}
+    ordered = sorted(near, key=_lo)
+    sides = [id(i) in is_bare for i in ordered]
+    met = [a or b for a, b in zip(_met(ordered, window, sides),
+                                  _met(ordered, window, [not x for x in sides]), strict=True)]
+    return frozenset(id(i.ci) for i, m in zip(ordered, met, strict=True) if m)
 
 
 class _Implied:
@@ -193,29 +223,46 @@ def _reported(item: Item) -> Item:
     return item if q is None else Item(item.ci, likely(q, item.span, ABOUT), item.expanded)
 
 
-def _single_chain(items: Sequence[Item], window: int | None) -> list[list[Item]]:
+def _single_chain(items: Sequence[Item], window: int | None,
+                  backed: frozenset[int] = frozenset()) -> list[list[Item]]:
     """:func:`single_chain_figures` on figures read as the values they report."""
     ordered = sorted(items, key=_lo)
-    starts = [_lo(i) for i in ordered]
-    # A figure meets those starting no later than it ends: a prefix of the order.
-    # An open upper bound meets no figure starting at it; a closed one meets a closed start.
-    reach = [(bisect.bisect_left if i.span.hi_open else bisect.bisect_right)(starts, (i.span.hi, False))
-             for i in ordered]
-    days = [_period(i) for i in ordered]
-    met = _meets_other_chain(ordered, reach, days, days)
-    if window is not None:
-        near = [d if undated(i.ci) else None for i, d in zip(ordered, days, strict=True)]
-        queries = [None if d is None else meeting(*d, window, True) for d in near]
-        met = [a or b for a, b in zip(met, _meets_other_chain(ordered, reach, near, queries),
-                                      strict=True)]
+    met = _met(ordered, window)
     chains: dict[str, list[Item]] = {}
     for item, m in zip(ordered, met, strict=True):
-        if not item.expanded and not m:
+        if not item.expanded and not m and id(item.ci) not in backed:
             chains.setdefault(chain_root(item.ci), []).append(item)
     # Two chains' figures may admit a common value for different times: one finding each.
     runs = [run for alone in chains.values() for run in _compatible_runs(alone)]
     position = {id(i): n for n, i in enumerate(items)}
     return [sorted(run, key=lambda i: position[id(i)]) for run in runs]
+
+
+def _met(ordered: Sequence[Item], window: int | None,
+         plane: Sequence[bool] | None = None) -> list[bool]:
+    """For each figure (sorted by lower bound): whether another chain's figure meets it in
+    value and time. With ``plane``, only the figures it marks back, and only the others
+    ask (one side of a line asking the other)."""
+    starts = [_lo(i) for i in ordered]
+    # A figure meets those starting no later than it ends: a prefix of the order.
+    # An open upper bound meets no figure starting at it; a closed one meets a closed start.
+    reach = [(bisect.bisect_left if i.span.hi_open else bisect.bisect_right)(starts, (i.span.hi, False))
+             for i in ordered]
+    marks = plane if plane is not None else [True] * len(ordered)
+    asks = [not m for m in marks] if plane is not None else marks
+    days = [_period(i) for i in ordered]
+    met = _meets_other_chain(ordered, reach, _only(days, marks), _only(days, asks))
+    if window is not None:
+        near = [d if undated(i.ci) else None for i, d in zip(ordered, days, strict=True)]
+        queries = [None if d is None else meeting(*d, window, True) for d in near]
+        met = [a or b for a, b in zip(
+            met, _meets_other_chain(ordered, reach, _only(near, marks), _only(queries, asks)),
+            strict=True)]
+    return met
+
+
+def _only(days: Sequence[Days | None], keep: Sequence[bool]) -> list[Days | None]:
+    return [d if k else None for d, k in zip(days, keep, strict=True)]
 
 
 def _lo(item: Item) -> tuple[float, bool]:

@@ -16,7 +16,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 # Calendar dates as news writes them: 2021-04-12, April 12(, 2021), 12 April (2021).
 WRITTEN_DATE = re.compile(
-    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
     re.I,
@@ -67,16 +67,43 @@ def explicit(spec: TimeSpec) -> bool:
     return bool(spec.date or spec.start or spec.end)
 
 
+# A weekday with its day of the month and no month ("Monday 12th", "Friday the 9th"), as
+# British and translated news writes it; with a month the date above is read instead.
+DAY_OF_WEEKDAY = re.compile(
+    rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)\b(?!,?\s+(?:of\s+)?{_MONTH}(?![a-z]))",
+    re.I,
+)
+
+
 def written_days(text: str, anchor: dt.date | None) -> list[tuple[str, tuple[dt.date, ...]]]:
     """(words, days) for each calendar date written in ``text``: every day it may be
     (a date without a year ahead of ``anchor`` is last year's or, if planned, this
-    year's), the likeliest first."""
+    year's), the likeliest first. A day of the month written after a weekday, without a
+    month, may be of the anchor's month or the one before or after it."""
     found = []
     for m in WRITTEN_DATE.finditer(text):
         days = tuple(iv.start for iv in readings(m.group(), anchor) if iv.start == iv.end)
         if days:
             found.append((m.group(), days))
+    for m in DAY_OF_WEEKDAY.finditer(text):
+        if anchor is not None and (days := _nearby_months(anchor, int(m[1]))):
+            found.append((m.group(), days))
     return found
+
+
+def _nearby_months(anchor: dt.date, dom: int) -> tuple[dt.date, ...]:
+    """Day ``dom`` of the anchor's month, then of the months before and after it, where
+    such a day exists."""
+    days = []
+    for shift in (0, -1, 1):
+        month = anchor.month + shift
+        year, month = anchor.year + (month - 1) // 12, (month - 1) % 12 + 1
+        try:
+            days.append(dt.date(year, month, dom))
+        except ValueError:
+            continue  # no 31st in April; nor a year beyond the calendar
+    return tuple(days)
 
 
 def either(intervals: tuple[Interval, ...]) -> str:

@@ -11,7 +11,10 @@ a year takes the publication year; one that would lie more than a day after
 publication is last year's or, for a planned event, this year's ("due to meet
 on Friday, April 16" in an article of Tuesday 2021-04-13), and is wrong only
 when neither falls on the weekday. With no publication date such a date is
-not checked. A text naming two weekdays in one clause ("Monday or Tuesday",
+not checked. A day of the month written after the weekday without a month ("Friday
+9th", "Monday the 12th") may be of the publication month or the one before or after
+it, and is wrong only when none of those falls on the weekday; a dotted date
+("02.04.2021") is day first. A text naming two weekdays in one clause ("Monday or Tuesday",
 "Monday - Friday") names none (D604 reads it as either day); a weekday of
 another clause is of another time ("on Monday, after Friday's vote" names
 Monday: ``timeexpr.weekday_named``).
@@ -20,11 +23,14 @@ Fires:
     a#c1  when {text: on Monday, date: 2021-04-11}   (a Sunday)
     a#c1  said "Monday, April 13"  (2021-04-13 is a Tuesday)
     a#c1  when {text: "on Monday, after Friday's vote", date: 2021-04-09}  (a Friday)
+    a#c1  published 2021-04-12, when "on Friday 10th"  (the 10th of March, April or
+          May 2021 is no Friday)
 
 Silent:
     a#c1  said {text: on Monday, date: 2021-04-12}  (a Monday)
     a#c1  published 2021-04-13, when "Friday, April 16"  (2021-04-16, a Friday)
     a#c1  said "on Monday" (no date to disagree with)
+    a#c1  published 2021-04-12, when "on Friday 9th"  (2021-04-09, a Friday)
 
 Options: none.
 """

@@ -104,6 +104,7 @@ def test_an_interview_given_to_the_outlet_is_another_occasion(found: list[Findin
     the Post's own interview (by.to its outlet), not Monday's statement dated apart."""
     assert not involving(found, "D601", f"{WAPO}#mendel-still-no-answer")
     assert by_rule(found, "D601") == []  # Xinhua's Beijing-stamped "Monday" too
+    assert by_rule(found, "D603") == []  # "on Friday 9th": 9 April 2021 was a Friday
 
 
 def test_translated_titles_and_names(found: list[Finding]) -> None:

@@ -529,7 +529,7 @@ def _weekdays(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 def _read(m: re.Match[str], fn: Resolver, anchor: dt.date | None,
           past: bool) -> tuple[Interval, ...]:
     """The readings of one matched time expression."""
-    absolute = fn in (_iso, _month_year, _year_only) or (
+    absolute = fn in (_iso, _dotted, _month_year, _year_only) or (
         fn is _month_day and len([g for g in m.groups() if g and g.isdigit()]) > 1)
     if anchor is None and not absolute:
         return ()

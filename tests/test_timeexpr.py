@@ -204,6 +204,7 @@ def test_without_an_anchor_only_absolute_dates_resolve() -> None:
     assert resolve("on Monday", None) is None
     assert resolve("12 April 2021", None) == iv("2021-04-12")
     assert resolve("in March 2014", None) == iv("2014-03-01", "2014-03-31")
+    assert resolve("on 02.04.2021", None) == iv("2021-04-02")
 
 
 def test_impossible_dates_are_not_invented() -> None:

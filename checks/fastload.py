@@ -3,14 +3,19 @@
 It builds exactly what :func:`checks.load.parse_text` builds (the same data,
 the same positions of keys, values and items) for the ordinary file: plain
 scalars, quoted scalars, block and flow collections, empty mapping values
-(both place them with :func:`checks.load.empty_value_pos`). Anything out of the
-ordinary (an anchor, an alias, a tag, a duplicate key, a limit, a syntax
-error, several documents, an empty file) aborts the fast path and the file is
-parsed again by the standard loader, so every load finding, its message and
-its position come from one place. The one exception is the node limit of a
-file of ordinary nodes: both loaders count alike and stop at the same node,
-and the standard loader took half a minute to get there. ``tests/test_fastpath.py`` compares both
-paths on every fixture, on hostile inputs and on mutated records.
+(both place them with :func:`checks.load.empty_value_pos`). A file out of the
+ordinary (an anchor, an alias, a tag, a duplicate key, an escape, a limit,
+several documents, an empty file) has libyaml's events fed to the standard
+loader's own builder (:func:`checks.load.feed_events`), so every load finding,
+its message and its position come from one place. What only the standard
+parser can tell (libyaml's syntax errors, tabs, YAML 1.1 line breaks, a late
+byte-order mark, an empty list item, an anchor name the parsers end apart) it
+reads in windows around each place (:mod:`checks.splice`): it takes 2-10 µs a
+byte, and a 5 MiB record with one stray tab or anchor took it up to a minute.
+The node limit of a file of ordinary nodes is found here too: both loaders count
+alike and stop at the same node. ``tests/test_fastpath.py`` and
+``tests/test_redteam6.py`` compare the paths on every fixture, on hostile inputs
+and on mutated records.
 
 PyYAML is optional (``pip install fact-checks[fast]``); without it
 :data:`AVAILABLE` is false and callers use the standard loader.
@@ -36,11 +41,14 @@ from .load import (
     _resolve_plain,
     empty_value_pos,
     escape_pointer,
+    feed_events,
     too_many_nodes,
 )
+from .splice import odd_name, spliced
 
 try:  # optional dependency: PyYAML built against libyaml
     from yaml import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        AliasEvent,
         DocumentEndEvent,
         DocumentStartEvent,
         MappingEndEvent,
@@ -202,22 +210,76 @@ def _build(text: str) -> tuple[Any, dict[str, Pos], dict[str, Pos]]:
     return root, values, keys
 
 
+
+def _placed(events: Any, text: str) -> Any:
+    """libyaml's events, stopping (_Abort) where its marks are not the standard loader's:
+    an empty scalar anywhere but as a mapping's value (an empty list item or key, an empty
+    document) is placed at the parser's own mark, which the two parsers put apart."""
+    # per open collection: [is a mapping, its next node is a value]
+    frames: list[list[bool]] = []
+    for event in events:
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            frames.pop()
+        elif kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent \
+                or kind is AliasEvent:
+            if odd_name(text, event):
+                raise _Abort
+            top = frames[-1] if frames else None
+            if (kind is ScalarEvent and not event.value and not event.style
+                    and event.start_mark.index == event.end_mark.index
+                    and not (top is not None and top[0] and top[1])):
+                raise _Abort
+            if top is not None and top[0]:
+                top[1] = not top[1]
+            if kind is not ScalarEvent and kind is not AliasEvent:
+                frames.append([kind is MappingStartEvent, False])
+        yield event
+
+
+def _standard_build(doc: Document, text: str) -> bool:
+    """Feed libyaml's events to the standard loader's builder (:func:`checks.load.feed_events`):
+    anchors, aliases, tags, duplicate keys, escapes and limits get the standard loader's
+    findings at its positions without its pure-Python parser, which takes seconds per
+    megabyte (a 5 MiB file with one anchor took 12 s). False when only the standard loader
+    can tell: libyaml's own errors, and marks the two parsers place differently."""
+    trial = Document(path=doc.path, file=doc.file)
+    events = _events(text)
+    try:
+        feed_events(trial, text, _placed(events, text))
+    except Exception:  # libyaml's errors, _Abort: the standard loader reports them
+        return False
+    finally:
+        events.close()
+    doc.data, doc.values, doc.keys = trial.data, trial.values, trial.keys
+    doc.hits, doc.counts, doc.summaries = trial.hits, trial.counts, trial.summaries
+    return True
+
+
+def _splice(doc: Document, text: str) -> bool:
+    """The standard parser only where libyaml cannot answer (:mod:`checks.splice`)."""
+    return spliced(doc, text, _events)
+
+
 def parse_fast(doc: Document, text: str) -> bool:
     """Fill ``doc`` from ``text`` with libyaml; False when the standard loader must run."""
-    if not AVAILABLE or "\\u" in text or "\\U" in text:
-        return False  # escapes may make lone surrogates: the standard loader reports them
+    if not AVAILABLE:
+        return False
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
-        return False  # libyaml breaks lines there (YAML 1.1), YAML 1.2 does not: one answer
+        return _splice(doc, text)  # libyaml breaks lines there (YAML 1.1), YAML 1.2 does not
     if "\t" in text or "\ufeff" in text[1:]:
-        return False  # libyaml accepts tabs (and marks) where the standard loader stops
+        return _splice(doc, text)  # libyaml accepts tabs (and marks) where the standard stops
+    if "\\u" in text or "\\U" in text:
+        # escapes may make lone surrogates: the standard loader's builder reports them
+        return _standard_build(doc, text) or _splice(doc, text)
     try:
         data, values, keys = _build(text)
     except _TooMany as limit:
         too_many_nodes(doc, limit.pos)
         return True
     except _Abort:
-        return False
-    except Exception:  # libyaml's errors, or anything odd: the standard loader reports it
-        return False
+        return _standard_build(doc, text) or _splice(doc, text)
+    except Exception:  # libyaml's errors, or anything odd: the standard parser reports it
+        return _splice(doc, text)
     doc.data, doc.values, doc.keys = data, values, keys
     return True

@@ -31,15 +31,6 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    CollectionStartEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-)
 
 from .findings import Hit, Location
 
@@ -223,6 +214,10 @@ def too_many_nodes(doc: Document, pos: Pos, *, bomb: bool = False,
                 "and items)", "split the file: one article's record is far smaller", pos=pos)
 
 
+_ENDS = frozenset({"MappingEndEvent", "SequenceEndEvent"})
+_TAKEN = _ENDS | {"ScalarEvent", "AliasEvent", "MappingStartEvent", "SequenceStartEvent"}
+
+
 class _Builder:
     """Turns ruamel.yaml events into plain data plus position tables."""
 
@@ -286,7 +281,7 @@ class _Builder:
     def _key(self, event: Any) -> None:
         top = self.stack[-1]
         pos = self._pos(event)
-        if not isinstance(event, ScalarEvent):
+        if type(event).__name__ != "ScalarEvent":
             self.doc.hit(LOAD_SYNTAX, "a mapping key must be a plain word, not a list or mapping",
                          "write the key as a simple name followed by ':'", pos=pos)
             raise _Stop
@@ -311,7 +306,10 @@ class _Builder:
 
     # -- events
     def feed(self, event: Any) -> None:
-        if isinstance(event, DocumentStartEvent):
+        """Take one parser event: ruamel.yaml's, or PyYAML's (libyaml) of the same name and
+        attributes (:mod:`checks.fastload` feeds those), so every load finding is made here."""
+        kind = type(event).__name__
+        if kind == "DocumentStartEvent":
             self.documents += 1
             if self.documents > 1:
                 self.doc.hit(LOAD_DOCUMENTS, "the file holds more than one YAML document",
@@ -319,10 +317,9 @@ class _Builder:
                              pos=self._pos(event))
                 raise _Stop
             return
-        if not isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent,
-                                  MappingEndEvent, SequenceEndEvent)):
+        if kind not in _TAKEN:
             return
-        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+        if kind in _ENDS:
             self._close()
             return
         pointer = self._child_pointer(event)
@@ -334,9 +331,9 @@ class _Builder:
             mark = self.key_end
             pos = empty_value_pos(self.text, mark.index, mark.line, mark.column)
         self.doc.values[pointer] = pos
-        if isinstance(event, AliasEvent):
+        if kind == "AliasEvent":
             self._alias(event)
-        elif isinstance(event, ScalarEvent):
+        elif kind == "ScalarEvent":
             self._scalar(event, pos)
         else:
             self._open(event, pointer, pos)
@@ -345,7 +342,7 @@ class _Builder:
         """An empty mapping value, with neither tag nor anchor to stand on."""
         if not self.stack or not isinstance(self.stack[-1].container, dict):
             return False
-        return (isinstance(event, ScalarEvent) and event.style is None and not event.value
+        return (type(event).__name__ == "ScalarEvent" and not event.style and not event.value
                 and event.start_mark.index == event.end_mark.index)
 
     def _alias(self, event: Any) -> None:
@@ -381,11 +378,12 @@ class _Builder:
                          f"limit of {MAX_SCALAR_CHARS:,}", "shorten the value", pos=pos)
             raise _Stop
         tag = event.tag
-        if event.style is None and len(text) > MAX_NUMBER_CHARS and _INT.match(text):
+        # A plain scalar's style is None (ruamel.yaml) or '' (libyaml)
+        if not event.style and len(text) > MAX_NUMBER_CHARS and _INT.match(text):
             self.doc.hit(LOAD_LIMIT, f"a number of {len(text):,} digits is too large",
                          "write an ordinary number, or quote it if it is text", pos=pos)
             raise _Stop
-        if tag == "tag:yaml.org,2002:str" or tag == "!" or (event.style is not None and not tag):
+        if tag == "tag:yaml.org,2002:str" or tag == "!" or (event.style and not tag):
             value: Any = text
         else:
             value = _resolve_plain(text)
@@ -408,7 +406,7 @@ class _Builder:
             self.doc.hit(LOAD_LIMIT, f"nesting deeper than {MAX_DEPTH} levels",
                          "flatten the structure: records are a few levels deep", pos=pos)
             raise _Stop
-        container: Any = {} if isinstance(event, MappingStartEvent) else []
+        container: Any = {} if type(event).__name__ == "MappingStartEvent" else []
         if event.anchor:
             self.open_anchors.add(event.anchor)
         self.stack.append(_Frame(container, pointer, event.anchor, seen={}))
@@ -477,34 +475,45 @@ def decode(doc: Document, raw: bytes) -> str | None:
         return None
 
 
-def parse_text(doc: Document, text: str) -> None:
-    """Parse YAML text into ``doc.data``, recording positions and hits."""
+def feed_events(doc: Document, text: str, events: Any) -> None:
+    """Build ``doc.data`` from parser ``events`` of ``text``, recording positions and hits.
+    The parser's own errors propagate: each caller knows its parser's."""
     builder = _Builder(doc, text)
-    yaml = YAML(typ="safe", pure=True)
     try:
-        for event in yaml.parse(text):
+        for event in events:
             builder.feed(event)
     except _Stop:
-        return
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        fix = _syntax_fix(problem)
-        if any(sep in text for sep in _UNICODE_BREAKS):
-            fix = ("the file breaks lines with U+2028, U+2029 or U+0085, which YAML does not "
-                   "read as line breaks: save it with ordinary line endings; then " + fix)
-        doc.hit(LOAD_SYNTAX, f"YAML syntax error: {problem}", fix, pos=pos)
-        return
-    except (YAMLError, RecursionError, ValueError) as exc:  # defensive: never a traceback
-        doc.hit(LOAD_SYNTAX, f"the file could not be parsed: {exc.__class__.__name__}",
-                "fix the YAML syntax", pos=(1, 1))
         return
     if not builder.has_root or builder.root is None:
         doc.hit(LOAD_DOCUMENTS, "the file is empty (no YAML content, or only comments)",
                 "add a record ('source:' and 'claims:') or delete the file", pos=(1, 1))
         return
     doc.data = builder.root
+
+
+def parse_text(doc: Document, text: str) -> None:
+    """Parse YAML text into ``doc.data``, recording positions and hits."""
+    yaml = YAML(typ="safe", pure=True)
+    try:
+        feed_events(doc, text, yaml.parse(text))
+    except (YAMLError, RecursionError, ValueError) as exc:
+        parse_error(doc, text, exc)
+
+
+def parse_error(doc: Document, text: str, exc: Exception) -> None:
+    """The finding for the standard parser's error ``exc`` while reading ``text``."""
+    if not isinstance(exc, MarkedYAMLError):  # defensive: never a traceback
+        doc.hit(LOAD_SYNTAX, f"the file could not be parsed: {exc.__class__.__name__}",
+                "fix the YAML syntax", pos=(1, 1))
+        return
+    mark = exc.problem_mark or exc.context_mark
+    pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = exc.problem or exc.context or "invalid YAML"
+    fix = _syntax_fix(problem)
+    if any(sep in text for sep in _UNICODE_BREAKS):
+        fix = ("the file breaks lines with U+2028, U+2029 or U+0085, which YAML does not "
+               "read as line breaks: save it with ordinary line endings; then " + fix)
+    doc.hit(LOAD_SYNTAX, f"YAML syntax error: {problem}", fix, pos=pos)
 
 
 def load_file(file: Path, shown: str, *, fast: bool | None = None,

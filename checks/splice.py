@@ -1,0 +1,384 @@
+"""Bounded standard loading: the pure-Python parser only around what libyaml cannot answer.
+
+The standard loader (ruamel.yaml's pure parser, :func:`checks.load.parse_text`) is the
+authority on syntax errors, tabs, line separators and byte-order marks, where libyaml
+(YAML 1.1, C) reads differently; but it takes 2-10 µs a byte, so a 5 MiB record with one
+stray tab, or a syntax error at its end, took tens of seconds. Here libyaml reads the file,
+and the standard parser reads only *windows*: from the last entry starting a line before
+each such trouble to the first entry starting a line after it (to the end of the file after
+a libyaml error).
+
+A window is parsed by the standard parser on its own, behind a *skeleton*: a few synthetic
+lines that open the same block collections at the same columns (``k:``, ``-``) and hold one
+dummy entry, so the parser stands where it stood in the whole file. Its events are moved to
+the file's lines and offsets and fed, between libyaml's events of the rest, to the one
+builder that makes every load finding (:func:`checks.load.feed_events`). A window that does
+not end where libyaml's reading resumes (another nesting, or the sentinel entry after it not
+read as an entry) gives up: the whole file goes to the standard loader, as before.
+``tests/test_redteam6.py`` compares both on hostile and mutated records, splicing every one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, StreamMark
+from ruamel.yaml.reader import Reader
+
+from .load import Document, feed_events, parse_error
+
+# A window is worth cutting only this far (characters) from the file's start: below it the
+# standard parser reads the whole file in well under a second anyway.
+MIN_SPLICE = 64 * 1024
+
+_SENTINEL_KEY = "zz-sentinel"
+_MOVES_LINES = re.compile("[\u2028\u2029\x85\ufeff]")  # YAML 1.1 breaks, late marks
+
+
+def odd_name(text: str, event: Any) -> bool:
+    """An anchor or alias name libyaml ends before a character the standard parser reads as
+    part of it (``*a:`` is the alias ``a`` then a colon to libyaml, ``a:`` to YAML 1.2)."""
+    name = event.anchor
+    if name is None:
+        return False
+    start = event.start_mark.index
+    if text[start:start + 1] not in ("&", "*"):  # a tag comes first: `!!map &a`
+        start = text.find("&" + name, start)
+        if start < 0:
+            return True  # not where expected: let the standard loader read it
+    end = start + 1 + len(name)
+    return text[end:end + 1] not in _NAME_ENDS
+
+
+# What ends an anchor's name for both parsers (the standard one reads on through ':' and
+# most other characters; libyaml stops after letters, digits, '-' and '_').
+_NAME_ENDS = frozenset({"", " ", "\n", "\r", "\t", ",", "[", "]", "{", "}"})
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """An entry that starts a line, in block collections only: the parser's state there is
+    the stack of (is a mapping, column) of the collections open around it."""
+
+    event: int  # index of the entry's first event in libyaml's list
+    line: int  # 0-based
+    offset: int  # of the line's first character
+    frames: tuple[tuple[bool, int], ...]
+
+
+@dataclass
+class _Reading:
+    """libyaml's events up to its error (if any), the entries one may cut at, and the lines
+    the standard parser must read itself."""
+
+    events: list[Any]
+    cuts: list[_Cut]
+    troubles: list[tuple[int, bool]]  # (0-based line, the window runs to the end)
+    quoted: list[tuple[int, int]]  # spans of one-line quoted scalars (a tab is kept in both)
+    directives: bool = False
+
+
+class _GiveUp(Exception):
+    """The spliced reading cannot be vouched for: the standard loader reads the whole file."""
+
+
+class _Raised(Exception):
+    def __init__(self, error: MarkedYAMLError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def spliced(doc: Document, text: str, parse: Callable[[str], Iterator[Any]], *,
+            minimum: int = MIN_SPLICE) -> bool:
+    """Load ``text`` from libyaml's events (``parse``) plus the standard parser's windows;
+    False when the standard loader must read the whole file (a small file, or no window
+    holds)."""
+    if len(text) < minimum or "\r" in text or Reader.NON_PRINTABLE.search(text):
+        return False  # small; other line ends; the standard reader refuses at once anyway
+    # libyaml reads a YAML 1.1 line break (or a late byte-order mark) where each stands as
+    # another character of the same length: its lines and offsets stay the file's, and each
+    # is a trouble the standard parser reads in a window anyway
+    keep = 1 if text.startswith("\ufeff") else 0  # a byte-order mark opening the text is one
+    events = parse(text[:keep] + _MOVES_LINES.sub("\u00a0", text[keep:]))
+    try:
+        reading = _read(text, events)
+    finally:
+        close = getattr(events, "close", None)
+        if close is not None:
+            close()
+    if reading.directives:
+        return False  # a %YAML or %TAG directive: the skeleton would not carry it
+    troubles = sorted([*reading.troubles, *_text_troubles(text, reading)])
+    trial = Document(path=doc.path, file=doc.file)
+    try:
+        stream = list(_stream(text, reading, troubles))
+    except _GiveUp:
+        return False
+    try:
+        feed_events(trial, text, _replay(stream))
+    except _Raised as raised:
+        parse_error(trial, text, raised.error)
+    doc.data, doc.values, doc.keys = trial.data, trial.values, trial.keys
+    doc.hits, doc.counts, doc.summaries = trial.hits, trial.counts, trial.summaries
+    return True
+
+
+def _replay(stream: list[Any]) -> Iterator[Any]:
+    for item in stream:
+        if isinstance(item, MarkedYAMLError):
+            raise _Raised(item)
+        yield item
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+_NODES = ("ScalarEvent", "AliasEvent", "MappingStartEvent", "SequenceStartEvent")
+
+
+def _read(text: str, events: Iterator[Any]) -> _Reading:
+    """libyaml's events, the cut points among them and the troubles they show."""
+    reading = _Reading([], [_Cut(0, 0, 0, ())], [], [])
+    # open collections: [is mapping, column, block, nodes read in it]
+    frames: list[list[Any]] = []
+    try:
+        for event in events:
+            name = type(event).__name__
+            if name in ("MappingEndEvent", "SequenceEndEvent"):
+                frames.pop()
+            elif name in _NODES:
+                _node(text, event, frames, reading)
+            elif name == "DocumentStartEvent" and (event.version or event.tags):
+                reading.directives = True
+            reading.events.append(event)
+    except Exception as exc:  # libyaml's error: the standard parser reads from before it
+        marks = [getattr(exc, name, None) for name in ("problem_mark", "context_mark")]
+        lines = [mark.line for mark in marks if mark is not None]
+        reading.troubles.append((min(lines, default=0), True))
+    return reading
+
+
+def _node(text: str, event: Any, frames: list[list[Any]], reading: _Reading) -> None:
+    name = type(event).__name__
+    if odd_name(text, event):  # an anchor's name the parsers end apart
+        reading.troubles.append((event.start_mark.line, False))
+    cut = _cut_at(text, event, frames, len(reading.events))
+    if cut is not None:
+        reading.cuts.append(cut)
+    value = bool(frames) and frames[-1][0] and frames[-1][3] % 2 == 1
+    if name == "ScalarEvent":
+        start, end = event.start_mark, event.end_mark
+        if not event.value and not event.style and start.index == end.index and not value:
+            # an empty list item or key: the parsers place it apart, the standard one rules
+            reading.troubles.append((start.line, False))
+        elif event.style in ("'", '"') and start.line == end.line:
+            reading.quoted.append((start.index, end.index))
+    if frames:
+        frames[-1][3] += 1
+    if name.endswith("StartEvent"):
+        frames.append([name == "MappingStartEvent", event.start_mark.column,
+                       not event.flow_style, 0])
+
+
+def _cut_at(text: str, event: Any, frames: list[list[Any]], index: int) -> _Cut | None:
+    """A cut before ``event`` when it is an entry starting its line in block collections."""
+    if not frames:
+        return None
+    is_map, column, _block, read = frames[-1]
+    mark = event.start_mark
+    if is_map:  # a key, alone before it on its line: `    key:`
+        if read % 2 or mark.column != column or type(event).__name__ != "ScalarEvent":
+            return None
+        head = text[mark.index - column:mark.index]
+        if head.strip(" "):
+            return None
+    else:  # an item: `  - item`
+        head = text[mark.index - mark.column:mark.index]
+        if head[:column].strip(" ") or head[column:].rstrip(" ") != "-":
+            return None
+    if not mark.line or text[mark.index - mark.column - 1] != "\n":
+        return None  # the first line (a byte-order mark may stand before it) is the start's
+    if not all(frame[2] for frame in frames):
+        return None
+    for parent in frames[:-1]:
+        if parent[0] and parent[3] % 2:  # inside a key (a collection as a key)
+            return None
+    return _Cut(index, mark.line, mark.index - mark.column,
+                tuple((bool(f[0]), int(f[1])) for f in frames))
+
+
+def _text_troubles(text: str, reading: _Reading) -> list[tuple[int, bool]]:
+    """Tabs outside one-line quoted scalars and comments, and the first character that
+    moves libyaml's lines (a YAML 1.1 line break, a byte-order mark past the start)."""
+    out: list[tuple[int, bool]] = []
+    line, at = 0, 0
+    spans = reading.quoted
+    starts = [span[0] for span in spans]
+    for found in re.finditer("\t", text):
+        tab = found.start()
+        line += text.count("\n", at, tab)
+        at = tab
+        inside = bisect.bisect_right(starts, tab) - 1
+        if inside >= 0 and spans[inside][0] < tab < spans[inside][1] - 1:
+            continue
+        if _in_comment(text, tab, spans, starts):
+            continue
+        out.append((line, False))
+    line, at = 0, 0
+    for found in _MOVES_LINES.finditer(text, 1 if text.startswith("\ufeff") else 0):
+        line += text.count("\n", at, found.start())
+        at = found.start()
+        out.append((line, False))
+    return out
+
+
+def _in_comment(text: str, tab: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """``#`` before ``tab`` on its line, after a blank or at the line's start and outside
+    every one-line quoted scalar, opens a comment that both parsers skip to the line end."""
+    begin = _line_start(text, tab)
+    hash_at = text.rfind("#", begin, tab)
+    while hash_at >= 0:
+        inside = bisect.bisect_right(starts, hash_at) - 1
+        quoted = inside >= 0 and spans[inside][0] < hash_at < spans[inside][1]
+        if not quoted and (hash_at == begin or text[hash_at - 1] == " ") and \
+                _no_plain_before(text, begin, hash_at):
+            return True
+        hash_at = text.rfind("#", begin, hash_at)
+    return False
+
+
+def _no_plain_before(text: str, begin: int, hash_at: int) -> bool:
+    """No quote mark or block indicator before the '#' on its line that could make the
+    '#' part of a scalar spanning lines (those are not in the one-line spans)."""
+    return not any(ch in text[begin:hash_at] for ch in "'\"|>")
+
+
+def _stream(text: str, reading: _Reading, troubles: list[tuple[int, bool]]) -> Iterator[Any]:
+    """libyaml's events with each window's replaced by the standard parser's."""
+    done = 0  # next libyaml event to give
+    for start, end in _windows(reading, troubles):
+        yield from reading.events[done:start.event]
+        tail = text[start.offset:end.offset] if end is not None else text[start.offset:]
+        window = list(_window(tail, start, end))
+        yield from window
+        if end is None or (window and isinstance(window[-1], MarkedYAMLError)):
+            return
+        done = end.event
+    yield from reading.events[done:]
+
+
+def _windows(reading: _Reading, troubles: list[tuple[int, bool]]
+             ) -> Iterator[tuple[_Cut, _Cut | None]]:
+    """Merged windows: (the cut before, the cut after or None for the end of the file).
+    A window ends one entry past the first that starts after its trouble: the standard
+    parser may place an empty item at the next entry."""
+    cuts, lines = reading.cuts, [cut.line for cut in reading.cuts]
+    merged: list[tuple[int, int | None]] = []  # (first cut, last cut or None)
+    for line, to_end in troubles:
+        # the last entry on a line before it: the standard parser looks ahead along the
+        # line of a key before it gives the events before the key (a mapping's start)
+        first = max(bisect.bisect_left(lines, line) - 1, 0)
+        after = bisect.bisect_right(lines, line) + 1
+        last = None if to_end or after >= len(cuts) else after
+        if merged:
+            begun, ended = merged[-1]
+            if ended is None:
+                break  # the window before runs to the end of the file
+            if first < ended:
+                merged[-1] = (begun, None if last is None else max(ended, last))
+                continue
+        merged.append((first, last))
+    for first, end in merged:
+        yield cuts[first], (cuts[end] if end is not None else None)
+
+
+def _skeleton(frames: tuple[tuple[bool, int], ...]) -> str:
+    """Lines opening ``frames`` at their columns, the innermost holding one dummy entry."""
+    if not frames:
+        return ""  # the file's start
+    lines = [" " * column + ("k:" if is_map else "-") for is_map, column in frames[:-1]]
+    is_map, column = frames[-1]
+    lines.append(" " * column + (f"{_SENTINEL_KEY}: 0" if is_map else "- 0"))
+    return "\n".join(lines) + "\n"
+
+
+def _window(tail: str, start: _Cut, end: _Cut | None) -> Iterator[Any]:
+    """The standard parser's events of ``tail`` (the text from ``start`` up to ``end``),
+    moved to the file's positions; a syntax error inside it last."""
+    skeleton = _skeleton(start.frames)
+    lead = skeleton.count("\n")
+    after = _skeleton(end.frames).rsplit("\n", 2)[-2] + "\n" if end is not None else ""
+    source = skeleton + tail + after
+    stop = lead + tail.count("\n")  # the sentinel's line, in the window's own lines
+    shift_line, shift_index = start.line - lead, start.offset - len(skeleton)
+    events: list[Any] = []
+    try:
+        for event in YAML(typ="safe", pure=True).parse(source):
+            if event.start_mark.line < lead:
+                continue
+            if end is not None and event.start_mark.line >= stop:
+                if type(event).__name__ in ("MappingEndEvent", "SequenceEndEvent"):
+                    events.append(event)
+                    continue
+                _check_sentinel(event, end, stop)
+                break
+            events.append(event)
+        else:
+            if end is not None:
+                raise _GiveUp  # the sentinel entry was never read
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if mark is None or mark.line < lead or (end is not None and mark.line >= stop):
+            raise _GiveUp from None  # an error of the skeleton or the sentinel: not the file's
+        yield from (_moved(e, shift_line, shift_index) for e in events)
+        yield _moved_error(exc, shift_line, shift_index)
+        return
+    if end is not None:
+        _check_nesting(events, start, end)
+    yield from (_moved(e, shift_line, shift_index) for e in events)
+
+
+def _check_sentinel(event: Any, end: _Cut, stop: int) -> None:
+    is_map, column = end.frames[-1]
+    want = (_SENTINEL_KEY, column) if is_map else ("0", column + 2)
+    got = (getattr(event, "value", None), event.start_mark.column)
+    if type(event).__name__ != "ScalarEvent" or got != want or event.start_mark.line != stop:
+        raise _GiveUp
+
+
+def _check_nesting(events: list[Any], start: _Cut, end: _Cut) -> None:
+    """The window must leave the collections open that libyaml's reading resumes in."""
+    kinds = [is_map for is_map, _ in start.frames]
+    for event in events:
+        name = type(event).__name__
+        if name in ("MappingStartEvent", "SequenceStartEvent"):
+            kinds.append(name == "MappingStartEvent")
+        elif name in ("MappingEndEvent", "SequenceEndEvent") and (
+                not kinds or kinds.pop() != (name == "MappingEndEvent")):
+            raise _GiveUp
+    if kinds != [is_map for is_map, _ in end.frames]:
+        raise _GiveUp
+
+
+def _mark(mark: Any, shift_line: int, shift_index: int) -> StreamMark:
+    return StreamMark(None, mark.index + shift_index, mark.line + shift_line, mark.column)
+
+
+def _moved(event: Any, shift_line: int, shift_index: int) -> Any:
+    event.start_mark = _mark(event.start_mark, shift_line, shift_index)
+    event.end_mark = _mark(event.end_mark, shift_line, shift_index)
+    return event
+
+
+def _moved_error(exc: MarkedYAMLError, shift_line: int, shift_index: int) -> MarkedYAMLError:
+    for name in ("problem_mark", "context_mark"):
+        mark = getattr(exc, name, None)
+        if mark is not None:
+            setattr(exc, name, _mark(mark, shift_line, shift_index))
+    return exc

@@ -1,0 +1,148 @@
+"""Red team, sixth round: what a hostile contributor or a careless curator can do to the
+harness, and what it must do instead (a located finding or a plain exit 2, in bounded time,
+never a traceback, a hang or a lost value)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from checks import fastload, load, splice
+from checks.load import Document, load_file, parse_text
+
+from .test_fastpath import HOSTILE, _mutate
+
+REPO = Path(__file__).resolve().parent.parent
+
+needs_libyaml = pytest.mark.skipif(not fastload.AVAILABLE, reason="PyYAML with libyaml")
+
+# ------------------------------------------------------------------ the standard loader's cost
+
+
+def _standard(text: str) -> Document:
+    doc = Document(path="f.yaml", file=Path("f.yaml"))
+    parse_text(doc, text)
+    return doc
+
+
+def _same(a: Document, b: Document) -> None:
+    for name in ("data", "values", "keys", "hits"):
+        assert getattr(a, name) == getattr(b, name), name
+
+
+class _Counting:
+    """Counts the characters the pure-Python parser is given (it takes 2-10 µs each)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.read = 0
+        parse = YAML.parse
+
+        def counted(yaml: YAML, stream: Any) -> Any:
+            self.read += len(stream)
+            return parse(yaml, stream)
+
+        monkeypatch.setattr(YAML, "parse", counted)
+
+
+def _claims(n: int) -> str:
+    head = ("source:\n  id: x\n  outlet: y\n  url: https://example.org/a\n  headline: H\n"
+            "  published: {date: '2021-04-12'}\nclaims:\n")
+    return head + "".join(
+        f"  - id: c{i}\n    evidence: \"{'word ' * 40}\"\n    by: {{speaker: a, as: A}}\n"
+        f"    says: {{subject: s, predicate: p, stance: asserts}}\n    when: on April 9\n"
+        for i in range(n))
+
+
+BIG = _claims(800)  # 160 KB: the pure-Python parser takes a second, libyaml a fiftieth
+
+# Each needed the standard loader for the whole file: 2-10 s a megabyte, so a 5 MiB record
+# (the size limit) with one anchor, one escape or a tab in a comment took up to a minute.
+SLOW_BEFORE = {
+    "anchor": BIG.replace("  - id: c5\n", "  - &a id: c5\n"),
+    "alias": BIG.replace("  - id: c5\n", "  - id: c5\n    x: &a 1\n    y: *a\n"),
+    "escape": BIG.replace("on April 9", "on April\\u00a09", 1),
+    "duplicate key": BIG + "claims: []\n",
+    "tag": BIG.replace("on April 9", "!!str on April 9", 1),
+    "tab in a comment": BIG + "# a\tcomment\n",
+    "tab in quotes": BIG.replace("word word", "word\tword", 1),
+    "tab in a key, late": BIG + "  - id:\tz\n",
+    "syntax error at the end": BIG + "  - id: z\n    evidence: \"unclosed\n",
+    "next line, early": BIG.replace("on April 9", "on April\x859", 1),
+    "line separator, late": BIG + "x: a\u2028b\n",
+    "byte-order mark, late": BIG + "\ufeffx: 1\n",
+    "empty item, early": BIG.replace("  - id: c7\n", "  -\n  - id: c7\n"),
+    "odd alias name": BIG.replace("  - id: c9\n", "  - id: c9\n    x: &a 1\n    *a: 2\n"),
+}
+
+
+@needs_libyaml
+@pytest.mark.parametrize("name", sorted(SLOW_BEFORE))
+def test_the_standard_parser_reads_only_what_libyaml_cannot_answer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    text = SLOW_BEFORE[name]
+    path = tmp_path / "big.yaml"
+    path.write_text(text, encoding="utf-8", newline="")
+    standard = load_file(path, "f.yaml", fast=False)
+    counting = _Counting(monkeypatch)
+    fast = load_file(path, "f.yaml", fast=True)
+    _same(fast, standard)
+    assert counting.read < len(text) // 20, f"{name}: read {counting.read:,} of {len(text):,}"
+
+
+@needs_libyaml
+def test_an_alias_name_the_parsers_end_apart_is_the_standard_parsers_reading() -> None:
+    # libyaml ends an alias at ':' (`*a:` is a key), YAML 1.2 reads on: a syntax error
+    text = "a: &x 1\n*x: 2\nb:\n  - c\n"
+    doc = Document(path="f.yaml", file=Path("f.yaml"))
+    if not fastload.parse_fast(doc, text):
+        parse_text(doc, text)
+    _same(doc, _standard(text))
+
+
+def _spliced(text: str) -> Document | None:
+    doc = Document(path="f.yaml", file=Path("f.yaml"))
+    return doc if splice.spliced(doc, text, fastload._events, minimum=0) else None
+
+
+_TROUBLES = ["\t", "\t", "\t ", " \t", "\x85", "\u2028", "\ufeff", "*a:", "&a ", "\n-\n"]
+
+
+@needs_libyaml
+@pytest.mark.parametrize("rule", ["C101", "Q201", "D601"])
+def test_spliced_readings_equal_the_standard_loaders(rule: str) -> None:
+    """Every splice (windows of the standard parser between libyaml's events) against the
+    standard loader on the whole text, small files spliced as if they were large."""
+    rng = random.Random(rule)
+    base = (REPO / "tests" / "rule_cases" / f"{rule}.yaml").read_text("utf-8")
+    spliced = windowed = 0
+    for _ in range(80):
+        text = _mutate(base, rng)
+        for _ in range(rng.randrange(0, 3)):
+            at = rng.randrange(len(text))
+            text = text[:at] + rng.choice(_TROUBLES) + text[at:]
+        doc = _spliced(text)
+        if doc is None:
+            continue
+        spliced += 1
+        windowed += "\t" in text or "\x85" in text
+        _same(doc, _standard(text))
+    assert spliced > 60 and windowed > 25, (spliced, windowed)
+
+
+@needs_libyaml
+@pytest.mark.parametrize("index", range(len(HOSTILE)))
+def test_spliced_hostile_inputs_equal_the_standard_loaders(index: int) -> None:
+    text = HOSTILE[index]
+    doc = _spliced(text)
+    if doc is not None:
+        _same(doc, _standard(text))
+
+
+def test_the_splice_leaves_small_files_to_the_standard_loader() -> None:
+    doc = Document(path="f.yaml", file=Path("f.yaml"))
+    assert not splice.spliced(doc, "a:\tb\n", fastload._events)
+    assert load.MAX_FILE_BYTES > splice.MIN_SPLICE

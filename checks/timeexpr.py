@@ -23,7 +23,9 @@ anchor; "next Friday" and "this coming Friday" are the first Friday after it;
 "Earlier this week" (or month) ends on the anchor; "over the weekend" is the
 latest Saturday and Sunday up to it; "in the past 24 hours" the days the hours
 touch; "has ignored it for more than a week" (a state lasting up to the anchor: the perfect
-tense, or the duration written alone) the week up to it.
+tense, or the duration written alone) the week up to it. Steps from a time are taken in
+turn: "the day before the day after tomorrow" is tomorrow, "two days after April 12" April
+14, "a week from Friday" each Friday's reading moved a week.
 
 A phrase may mean more than one interval (:func:`readings`): an unmarked
 weekday is also the first such day on or after the anchor (a planned meeting
@@ -423,9 +425,54 @@ def _within(m: re.Match[str], a: dt.date) -> Interval | None:
     return Interval(a, a + dt.timedelta(days=max(days, 0)))
 
 
+# "the day before", "two weeks after", "a week from": steps from the time that follows.
+# One blank between words, and a chain starts only where no step ends: a search tried at
+# each step of a long chain with nothing to stand on was quadratic (75,000 characters of
+# "two days after": 24 s).
+_STEP = (r"(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4})\s"
+         r"(?:day|week)s?\s(?:before|after|from)\s")
+_CHAIN_START = r"(?<!before\s)(?<!after\s)(?<!from\s)\b"
+_STEPS = re.compile(rf"\b({_STEP})+", re.I)
+_ONE_STEP = re.compile(r"(\S+)\s(day|week)s?\s(before|after|from)\s", re.I)
+# What a step may stand on: a time the resolver reads, right after the steps (part of the
+# match, so the draft extractor takes the whole phrase as one time).
+_STEP_BASE = (rf"(?:today|tonight|yesterday|tomorrow|{'|'.join(WEEKDAYS)}|"
+              rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+              rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|"
+              rf"\d{{4}}-\d{{2}}-\d{{2}})\b")
+
+
+def _stepped(m: re.Match[str], a: dt.date) -> Found:
+    """"The day before the day after tomorrow", "two days after April 12", "a week from
+    Friday": the time after the steps, moved by each of them in turn (the longest
+    phrase of those it ends with read alone gave "the day after tomorrow": +2 days)."""
+    days = 0
+    for step in _ONE_STEP.finditer(m.string, m.start(), m.end()):
+        count = step[1].lower()
+        n = 1 if count == "the" else (int(count) if count.isdigit() else _COUNT_WORDS[count])
+        days += n * _UNIT_DAYS[step[2].lower()] * (-1 if step[3].lower() == "before" else 1)
+    steps = _STEPS.match(m.string, m.start())
+    rest = m.string[steps.end() if steps else m.end():]
+    for pattern, fn in PATTERNS:
+        if fn is _stepped:
+            continue
+        base = pattern.match(rest)
+        if base is not None:
+            found = fn(base, a)
+            break
+    else:
+        return None
+    if found is None:
+        return None
+    found = (found,) if isinstance(found, Interval) else found
+    return tuple(Interval(iv.start + dt.timedelta(days=days), iv.end + dt.timedelta(days=days))
+                 for iv in found)
+
+
 # Most specific first: the first pattern that matches wins.
 PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(p, re.I), f) for p, f in (
+        (rf"{_CHAIN_START}(?:{_STEP})+{_STEP_BASE}", _stepped),
         (r"\b(\d{4})-(\d{2})-(\d{2})\b", _iso),
         (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", _dotted),
         (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _month_day),

@@ -30,7 +30,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, StreamMark
 from ruamel.yaml.reader import Reader
 
-from .load import Document, feed_events, parse_error
+from .load import MAX_NODES, Document, feed_events, parse_error
 
 # A window is worth cutting only this far (characters) from the file's start: below it the
 # standard parser reads the whole file in well under a second anyway.
@@ -81,6 +81,7 @@ class _Reading:
     troubles: list[tuple[int, bool]]  # (0-based line, the window runs to the end)
     quoted: list[tuple[int, int]]  # spans of one-line quoted scalars (a tab is kept in both)
     directives: bool = False
+    truncated: bool = False  # read only up to the node limit
 
 
 class _GiveUp(Exception):
@@ -114,13 +115,15 @@ def spliced(doc: Document, text: str, parse: Callable[[str], Iterator[Any]], *,
     if reading.directives:
         return False  # a %YAML or %TAG directive: the skeleton would not carry it
     troubles = sorted([*reading.troubles, *_text_troubles(text, reading)])
+    if reading.truncated:  # the builder stops before the rest: so do its troubles
+        last = reading.events[-1].start_mark.line
+        troubles = [trouble for trouble in troubles if trouble[0] <= last]
     trial = Document(path=doc.path, file=doc.file)
     try:
-        stream = list(_stream(text, reading, troubles))
+        # lazily: the builder stops at a limit, and the standard parser with it
+        feed_events(trial, text, _replay(_stream(text, reading, troubles)))
     except _GiveUp:
         return False
-    try:
-        feed_events(trial, text, _replay(stream))
     except _Raised as raised:
         parse_error(trial, text, raised.error)
     doc.data, doc.values, doc.keys = trial.data, trial.values, trial.keys
@@ -128,15 +131,11 @@ def spliced(doc: Document, text: str, parse: Callable[[str], Iterator[Any]], *,
     return True
 
 
-def _replay(stream: list[Any]) -> Iterator[Any]:
+def _replay(stream: Iterator[Any]) -> Iterator[Any]:
     for item in stream:
         if isinstance(item, MarkedYAMLError):
             raise _Raised(item)
         yield item
-
-
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
 
 
 _NODES = ("ScalarEvent", "AliasEvent", "MappingStartEvent", "SequenceStartEvent")
@@ -147,12 +146,17 @@ def _read(text: str, events: Iterator[Any]) -> _Reading:
     reading = _Reading([], [_Cut(0, 0, 0, ())], [], [])
     # open collections: [is mapping, column, block, nodes read in it]
     frames: list[list[Any]] = []
+    nodes = 0
     try:
         for event in events:
             name = type(event).__name__
             if name in ("MappingEndEvent", "SequenceEndEvent"):
                 frames.pop()
             elif name in _NODES:
+                nodes += 1
+                if nodes > MAX_NODES + 2:  # the builder has stopped (a key is not counted
+                    reading.truncated = True  # until its value comes)
+                    break
                 _node(text, event, frames, reading)
             elif name == "DocumentStartEvent" and (event.version or event.tags):
                 reading.directives = True
@@ -198,9 +202,11 @@ def _cut_at(text: str, event: Any, frames: list[list[Any]], index: int) -> _Cut 
         head = text[mark.index - column:mark.index]
         if head.strip(" "):
             return None
-    else:  # an item: `  - item`
-        head = text[mark.index - mark.column:mark.index]
-        if head[:column].strip(" ") or head[column:].rstrip(" ") != "-":
+    else:  # an item: `  - item`, read without copying a long line's start
+        begin = mark.index - mark.column
+        if mark.column < column + 2 or text[begin + column] != "-" \
+                or text[begin:begin + column].strip(" ") \
+                or text[begin + column + 1:mark.index].strip(" "):
             return None
     if not mark.line or text[mark.index - mark.column - 1] != "\n":
         return None  # the first line (a byte-order mark may stand before it) is the start's
@@ -214,12 +220,13 @@ def _cut_at(text: str, event: Any, frames: list[list[Any]], index: int) -> _Cut 
 
 
 def _text_troubles(text: str, reading: _Reading) -> list[tuple[int, bool]]:
-    """Tabs outside one-line quoted scalars and comments, and the first character that
-    moves libyaml's lines (a YAML 1.1 line break, a byte-order mark past the start)."""
+    """Tabs outside one-line quoted scalars and comments, and each character that moves
+    libyaml's lines (a YAML 1.1 line break, a byte-order mark past the start)."""
     out: list[tuple[int, bool]] = []
     line, at = 0, 0
     spans = reading.quoted
     starts = [span[0] for span in spans]
+    comments = _Comments(text)
     for found in re.finditer("\t", text):
         tab = found.start()
         line += text.count("\n", at, tab)
@@ -227,7 +234,7 @@ def _text_troubles(text: str, reading: _Reading) -> list[tuple[int, bool]]:
         inside = bisect.bisect_right(starts, tab) - 1
         if inside >= 0 and spans[inside][0] < tab < spans[inside][1] - 1:
             continue
-        if _in_comment(text, tab, spans, starts):
+        if comments.holds(tab):
             continue
         out.append((line, False))
     line, at = 0, 0
@@ -238,25 +245,36 @@ def _text_troubles(text: str, reading: _Reading) -> list[tuple[int, bool]]:
     return out
 
 
-def _in_comment(text: str, tab: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    """``#`` before ``tab`` on its line, after a blank or at the line's start and outside
-    every one-line quoted scalar, opens a comment that both parsers skip to the line end."""
-    begin = _line_start(text, tab)
-    hash_at = text.rfind("#", begin, tab)
-    while hash_at >= 0:
-        inside = bisect.bisect_right(starts, hash_at) - 1
-        quoted = inside >= 0 and spans[inside][0] < hash_at < spans[inside][1]
-        if not quoted and (hash_at == begin or text[hash_at - 1] == " ") and \
-                _no_plain_before(text, begin, hash_at):
-            return True
-        hash_at = text.rfind("#", begin, hash_at)
-    return False
+class _Comments:
+    """Where each line's comment starts: the first '#' at the line's start or after a
+    blank, with no quotation mark or block indicator before it on the line (which could
+    make it part of a scalar). Both parsers skip a comment to the line's end. Each line
+    is looked at once, so many tabs on one long line stay linear."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line = (-1, -1)  # the last line asked about: (start, end)
+        self.start: int | None = None
 
-def _no_plain_before(text: str, begin: int, hash_at: int) -> bool:
-    """No quote mark or block indicator before the '#' on its line that could make the
-    '#' part of a scalar spanning lines (those are not in the one-line spans)."""
-    return not any(ch in text[begin:hash_at] for ch in "'\"|>")
+    def holds(self, index: int) -> bool:
+        begin, end = self.line
+        if not begin <= index < end:
+            begin = self.text.rfind("\n", 0, index) + 1
+            end = self.text.find("\n", index)
+            self.line = (begin, len(self.text) if end < 0 else end)
+            self.start = self._start(begin, self.line[1])
+        return self.start is not None and self.start < index
+
+    def _start(self, begin: int, end: int) -> int | None:
+        text = self.text
+        quote = min((i for i in (text.find(ch, begin, end) for ch in "'\"|>") if i >= 0),
+                    default=end)
+        hash_at = text.find("#", begin, quote)
+        while hash_at >= 0:
+            if hash_at == begin or text[hash_at - 1] == " ":
+                return hash_at
+            hash_at = text.find("#", hash_at + 1, quote)
+        return None
 
 
 def _stream(text: str, reading: _Reading, troubles: list[tuple[int, bool]]) -> Iterator[Any]:
@@ -265,12 +283,17 @@ def _stream(text: str, reading: _Reading, troubles: list[tuple[int, bool]]) -> I
     for start, end in _windows(reading, troubles):
         yield from reading.events[done:start.event]
         tail = text[start.offset:end.offset] if end is not None else text[start.offset:]
+        if end is None:  # to the file's end: lazily, the builder may stop at a limit
+            yield from _window(tail, start, end)
+            return
         window = list(_window(tail, start, end))
         yield from window
         if end is None or (window and isinstance(window[-1], MarkedYAMLError)):
             return
         done = end.event
     yield from reading.events[done:]
+    if reading.truncated:
+        raise _GiveUp  # the builder read on past the node limit: cannot happen, never guess
 
 
 def _windows(reading: _Reading, troubles: list[tuple[int, bool]]
@@ -317,6 +340,9 @@ def _window(tail: str, start: _Cut, end: _Cut | None) -> Iterator[Any]:
     source = skeleton + tail + after
     stop = lead + tail.count("\n")  # the sentinel's line, in the window's own lines
     shift_line, shift_index = start.line - lead, start.offset - len(skeleton)
+    if end is None:
+        yield from _to_end(source, lead, shift_line, shift_index)
+        return
     events: list[Any] = []
     try:
         for event in YAML(typ="safe", pure=True).parse(source):
@@ -342,6 +368,19 @@ def _window(tail: str, start: _Cut, end: _Cut | None) -> Iterator[Any]:
     if end is not None:
         _check_nesting(events, start, end)
     yield from (_moved(e, shift_line, shift_index) for e in events)
+
+
+def _to_end(source: str, lead: int, shift_line: int, shift_index: int) -> Iterator[Any]:
+    """A window to the file's end, given as it is read: the builder may stop early."""
+    try:
+        for event in YAML(typ="safe", pure=True).parse(source):
+            if event.start_mark.line >= lead:
+                yield _moved(event, shift_line, shift_index)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if mark is None or mark.line < lead:
+            raise _GiveUp from None  # an error of the skeleton: not the file's
+        yield _moved_error(exc, shift_line, shift_index)
 
 
 def _check_sentinel(event: Any, end: _Cut, stop: int) -> None:

@@ -190,3 +190,19 @@ def test_the_draft_extractor_takes_a_stepped_phrase_as_one_time() -> None:
 
     assert [t[2] for t in _times("said the day before the day after tomorrow")] == [
         "the day before the day after tomorrow"]
+
+
+@needs_libyaml
+@pytest.mark.parametrize("tail", ["x:\t1\n", "x: [1,\t2]\n", "x: \"unclosed\n"])
+def test_past_the_node_limit_neither_parser_reads_on(monkeypatch: pytest.MonkeyPatch,
+                                                     tail: str) -> None:
+    # 5 MiB past the limit with a tab at its end took the splice 10 s: libyaml's whole
+    # event list was read, though the builder stops at the limit.
+    monkeypatch.setattr(load, "MAX_NODES", 300)
+    monkeypatch.setattr(splice, "MAX_NODES", 300)
+    text = "a:\n" + "".join(f"  - {{k: {i}}}\n" for i in range(400)) + tail
+    counting = _Counting(monkeypatch)
+    doc = _spliced(text)
+    assert doc is not None and counting.read == 0
+    _same(doc, _standard(text))
+    assert doc.hits[0].code == "L005"

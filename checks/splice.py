@@ -122,10 +122,10 @@ def spliced(doc: Document, text: str, parse: Callable[[str], Iterator[Any]], *,
     try:
         # lazily: the builder stops at a limit, and the standard parser with it
         feed_events(trial, text, _replay(_stream(text, reading, troubles)))
-    except _GiveUp:
-        return False
     except _Raised as raised:
         parse_error(trial, text, raised.error)
+    except Exception:  # _GiveUp, or anything odd: the standard loader reads it all and says
+        return False
     doc.data, doc.values, doc.keys = trial.data, trial.values, trial.keys
     doc.hits, doc.counts, doc.summaries = trial.hits, trial.counts, trial.summaries
     return True

@@ -206,3 +206,18 @@ def test_past_the_node_limit_neither_parser_reads_on(monkeypatch: pytest.MonkeyP
     assert doc is not None and counting.read == 0
     _same(doc, _standard(text))
     assert doc.hits[0].code == "L005"
+
+
+@needs_libyaml
+def test_an_error_inside_a_window_falls_back_to_the_standard_loader(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever goes wrong in a window, the file is read by the standard loader, which
+    turns the parser's errors into findings: never a traceback."""
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RecursionError
+
+    text = BIG + "# a\ttab\nx:\ty\n"
+    monkeypatch.setattr(splice, "_window", broken)
+    doc = Document(path="f.yaml", file=Path("f.yaml"))
+    assert not splice.spliced(doc, text, fastload._events)
+    assert doc.data is None and not doc.hits

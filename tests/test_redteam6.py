@@ -5,7 +5,11 @@ never a traceback, a hang or a lost value)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import random
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -20,6 +24,7 @@ from .test_fastpath import HOSTILE, _mutate
 
 REPO = Path(__file__).resolve().parent.parent
 
+ENV = {**os.environ, "FACT_CHECKS_CACHE": "off"}
 needs_libyaml = pytest.mark.skipif(not fastload.AVAILABLE, reason="PyYAML with libyaml")
 
 # ------------------------------------------------------------------ the standard loader's cost
@@ -221,3 +226,32 @@ def test_an_error_inside_a_window_falls_back_to_the_standard_loader(
     doc = Document(path="f.yaml", file=Path("f.yaml"))
     assert not splice.spliced(doc, text, fastload._events)
     assert doc.data is None and not doc.hits
+
+
+# ------------------------------------------------------------------ recall
+
+
+def _recall(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "checks", "recall", *args], cwd=repo,
+                          capture_output=True, text=True, env=ENV, timeout=300)
+
+
+@pytest.mark.parametrize("damage", ["text missing", "does not load"])
+def test_recall_names_a_record_it_left_out_and_fails(seed_repo: Path, damage: str) -> None:
+    # A record whose archived text went missing dropped out of the rates unseen: the
+    # others' "100%", exit 0, as though every record had been measured.
+    record = seed_repo / "facts" / "rferl-2021-04-12-dialogue.yaml"
+    if damage == "text missing":
+        (seed_repo / "facts" / "texts" / "rferl-2021-04-12-dialogue.txt").unlink()
+    else:
+        record.write_text("source: [\n", encoding="utf-8")
+    proc = _recall(seed_repo, "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout)["left_out"] == ["facts/rferl-2021-04-12-dialogue.yaml"]
+    assert "left out facts/rferl-2021-04-12-dialogue.yaml" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_recall_of_the_whole_seed_corpus_leaves_nothing_out(seed_repo: Path) -> None:
+    proc = _recall(seed_repo, "--format", "json")
+    assert proc.returncode == 0 and json.loads(proc.stdout)["left_out"] == []

@@ -77,6 +77,16 @@ SPEECH_VERBS = (
 )
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 _STRONG = re.compile(r"\b(?:" + "|".join(STRONG_VERBS) + r")\b")
+# Verbs that are also plural (or mass) nouns: after a determiner or an adjective ("Western
+# estimates vary", "the claims", "renewed fears") they are the subject, not a speech verb.
+_NOUN_VERBS = frozenset({"estimates", "claims", "claim", "fears", "fear", "hopes", "hope",
+                         "reports", "demands", "states", "pledges", "promises"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "my", "your",
+                          "these", "those", "such", "some", "many", "any", "no", "new",
+                          "recent", "earlier", "initial", "official", "other", "own", "both",
+                          "several", "various", "all", "whose", "of", "and", "or", "s"})
+_ADJECTIVE = re.compile(r"(?:[A-Z]\w*(?:ern|ian|ean|ese|ish|ic)"
+                        r"|[a-z]\w*(?:ern|ian|ean|ese|ish|ic|al|ive|ous|ed|ing|ful|ary|ent|ant))$")
 _VERB_START = re.compile(r"^\s*(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
                          + r")\b")
 # Words that may stand between a speaker and the verb: "X has also said", "X on Monday said".
@@ -775,7 +785,7 @@ def _from_quote_end(ctx: Context, sentence: Sentence, masked: str) -> Who | None
             if who:
                 return resolve_who(ctx, sentence, who)
             continue
-        verb2 = _VERB.search(masked, at)
+        verb2 = next(_speech_verbs(_VERB, masked, at), None)
         if verb2 and masked[at - 2:at].strip() in (",", "", ",\u201d"):
             who = subject_before(ctx, masked, verb2.start(), floor=at)
             if who:
@@ -786,7 +796,7 @@ def _from_quote_end(ctx: Context, sentence: Sentence, masked: str) -> Who | None
 def _from_verbs(ctx: Context, sentence: Sentence, masked: str) -> Who | None:
     """'X said ...' / '..., X said.' / 'X on Friday accused Y of "..."'."""
     for verbs in (_STRONG, _VERB):
-        for verb in verbs.finditer(masked):
+        for verb in _speech_verbs(verbs, masked):
             who = subject_before(ctx, masked, verb.start())
             if who is not None:
                 return resolve_who(ctx, sentence, who)
@@ -795,6 +805,24 @@ def _from_verbs(ctx: Context, sentence: Sentence, masked: str) -> Who | None:
         if first and first[0].kind in ("name", "role") and _skippable(masked[: first[0].start]):
             return resolve_who(ctx, sentence, first[0])
     return None
+
+
+def _speech_verbs(verbs: re.Pattern[str], masked: str, at: int = 0) -> Iterator[re.Match[str]]:
+    """The speech verbs of ``masked`` from ``at``, without a noun's use of one."""
+    return (v for v in verbs.finditer(masked, at) if not _noun_use(masked, v))
+
+
+def _noun_use(text: str, verb: re.Match[str]) -> bool:
+    """Whether a word that is also a noun ("estimates", "claims") is used as one: right
+    after a determiner or an adjective ("Western estimates vary", "the claims"); a
+    subject before it ("Norland claims", "officials fear") keeps it a verb."""
+    if verb.group() not in _NOUN_VERBS:
+        return False
+    before = re.search(r"([A-Za-z’']+)\s+$", text[max(0, verb.start() - 40):verb.start()])
+    if before is None:
+        return False
+    word = before.group(1)
+    return word.lower() in _DETERMINERS or bool(_ADJECTIVE.search(word))
 
 
 def _said_time(masked: str, span: tuple[int, int]) -> str | None:

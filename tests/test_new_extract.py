@@ -368,3 +368,24 @@ def test_whom_the_words_were_said_to_is_drafted(sentence: str, to: list[str] | N
     when that phrase belongs to the speaker's attribution (U301 tells interviews apart)."""
     draft = _drafts_of(sentence)[0]
     assert draft["by"]["speaker"] == "kovacs" and draft["by"].get("to") == to
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Western estimates vary from 10 to 20 clinics.", None),  # a noun after an adjective
+    ("Norlandian claims were rejected by the alliance.", None),
+    ("The renewed fears in Southport grew.", None),
+    # a subject before the same words keeps them verbs
+    ("Norland claims the port is open.", "norland"),
+    ("Kovacs estimates the road will reopen.", "kovacs"),
+    ("Officials fear the port is closed.", "unnamed"),
+])
+def test_a_plural_noun_after_an_adjective_is_no_speech_verb(sentence: str,
+                                                            speaker: str | None) -> None:
+    """'Western estimates vary' was drafted as said by an unknown 'Western': 'estimates'
+    was read as the verb."""
+    drafts = _drafts_of(sentence)
+    if speaker is None:
+        assert drafts == []
+    else:
+        (draft,) = drafts
+        assert draft["by"].get("speaker", draft["by"]["mode"]) == speaker

@@ -976,39 +976,68 @@ def _merge_each(text: str, found: list[Figure]) -> list[Figure]:
 
 
 def _words(text: str) -> set[str]:
-    out = set()
-    for w in re.findall(r"[a-z]+", text.lower()):
-        if w in _STOPWORDS or len(w) < 3:
-            continue
-        out.add(re.sub(r"(?:ing|ed|es|s)$", "", w) if len(w) > 5 else w)
-    return out
+    return {_stem(w) for w in re.findall(r"[a-z]+", text.lower())
+            if w not in _STOPWORDS and len(w) >= 3}
+
+
+def _stem(word: str) -> str:
+    """One form for a word's inflections: "talks", "talk"; "moved", "move"; "massing",
+    "mass" (a stem keeps three letters; "-ss" is no plural)."""
+    m = re.match(r"(\w{3,}?)(?:ing|ed|es|e|s)$", word)
+    return m.group(1) if m and not word.endswith("ss") else word
 
 
 class Predicates:
-    """Guesses a vocabulary predicate for a draft by word overlap with its words."""
+    """Guesses a vocabulary predicate for a draft, first from the words of its id: one
+    whose id words the sentence all holds, the one with the most of them
+    ('call-to-de-escalate' over 'de-escalate'). A one-word id fits so only when that
+    word is in no other id: in "call for talks", 'talks' is also what 'request-talks'
+    and 'refuse-talks' ask for. Failing that, the one sharing the most words of its id
+    and label with the sentence (not of its description, which names other things). Two
+    predicates that fit equally give no guess: a wrong guess is worse than none."""
 
     def __init__(self, predicates: Mapping[str, Predicate]) -> None:
         self.predicates = dict(predicates)
-        self.index = {p.id: (_words(p.id.replace("-", " ") + " " + p.label),
-                             _words(p.description or "")) for p in self.predicates.values()}
+        self.index = {p.id: _words(p.id.replace("-", " ")) for p in self.predicates.values()}
+        self.strong = {p.id: self.index[p.id] | _words(p.label) for p in self.predicates.values()}
+        counts: dict[str, int] = {}
+        for own in self.index.values():
+            for word in own:
+                counts[word] = counts.get(word, 0) + 1
+        self.shared = {w for w, n in counts.items() if n > 1}
 
     def guess(self, text: str, *, figure: bool) -> tuple[str | None, str]:
         words = _words(text)
-        scored = []
-        for pid, (strong, weak) in self.index.items():
-            score = 2 * len(words & strong) + 0.5 * len(words & weak)
-            if figure and self.predicates[pid].kind is PredicateKind.measure:
-                score += 0.5
-            scored.append((score, pid))
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        if scored and scored[0][0] >= 2:
-            return scored[0][1], "guessed from the article's words"
+        pick = self._by_id(words, figure) or self._by_overlap(words, figure)
+        if pick is not None:
+            return pick, "guessed from the article's words"
         if "say" in self.predicates:
             return "say", "the generic statement term; choose a specific one"
         statements = sorted(p.id for p in self.predicates.values()
                             if p.kind is PredicateKind.statement)
-        pick = statements[0] if statements else (scored[0][1] if scored else None)
-        return pick, "a placeholder, no vocabulary term fits the words; choose one"
+        return (statements[0] if statements else None,
+                "a placeholder, no vocabulary term fits the words; choose one")
+
+    def _measure(self, pid: str, figure: bool) -> bool:
+        return figure and self.predicates[pid].kind is PredicateKind.measure
+
+    def _by_id(self, words: set[str], figure: bool) -> str | None:
+        ranked = sorted(((len(own), self._measure(pid, figure)), pid)
+                        for pid, own in self.index.items()
+                        if own and own <= words and (len(own) > 1 or not own & self.shared))
+        return _unique_best(ranked)
+
+    def _by_overlap(self, words: set[str], figure: bool) -> str | None:
+        ranked = sorted(((len(words & self.strong[pid]), self._measure(pid, figure)), pid)
+                        for pid in self.predicates if words & self.strong[pid])
+        return _unique_best(ranked)
+
+
+def _unique_best(ranked: Sequence[tuple[Any, str]]) -> str | None:
+    """The last (highest) of ``ranked``, unless the one before it ranks the same."""
+    if not ranked or (len(ranked) > 1 and ranked[-1][0] == ranked[-2][0]):
+        return None
+    return ranked[-1][1]
 
 
 # ------------------------------------------------------------------ the extractor

@@ -389,3 +389,28 @@ def test_a_plural_noun_after_an_adjective_is_no_speech_verb(sentence: str,
     else:
         (draft,) = drafts
         assert draft["by"].get("speaker", draft["by"]["mode"]) == speaker
+
+
+_CALLS = [("call-to-de-escalate", "called on ... to de-escalate"), ("de-escalate", "de-escalates"),
+          ("request-talks", "requested talks with"), ("talk-with", "spoke with"),
+          ("refuse-talks", "refuses to talk with"), ("say", "said")]
+
+
+@pytest.mark.parametrize(("sentence", "predicate"), [
+    # 'talks' is in three ids, 'call' in one of two words: no predicate is named
+    ("Norland made a call for talks with the alliance.", "say"),
+    ("Norland called for talks.", "say"),
+    # every word of the id: the longest such id, not the one it contains
+    ("Norland called on the alliance to de-escalate.", "call-to-de-escalate"),
+    ("Norland requested talks with the alliance.", "request-talks"),
+    ("The alliance refused talks with Norland.", "refuse-talks"),
+])
+def test_a_predicate_is_guessed_only_from_its_own_words(sentence: str, predicate: str) -> None:
+    """'call for talks' was guessed 'call-to-de-escalate': one word of it ('call') tied
+    with 'talks' of three others and the alphabet chose."""
+    from checks.extract import Predicates
+    from checks.model import Predicate
+
+    vocabulary = {pid: Predicate.model_validate({"id": pid, "label": label, "kind": "statement"})
+                  for pid, label in _CALLS}
+    assert Predicates(vocabulary).guess(sentence, figure=False)[0] == predicate

@@ -456,6 +456,8 @@ def sentences(text: str, *, headline: str | None = None,
 
 
 def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
+    if part != "headline" and is_byline(para):
+        return  # the authors: furniture, no one's claim and no entity to register
     quotes = _quote_spans(para)
     inside = {i for a, b in quotes for i in range(a, b)}
     start = 0
@@ -470,6 +472,31 @@ def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
         start = m.end()
     if start < len(para):
         yield _sentence(para, base, start, len(para), quotes, part)
+
+
+_CAPS_TOKEN = re.compile(r"[A-Z][A-Z’'.-]*")
+MAX_BYLINE_WORDS = 16
+
+
+def is_byline(line: str) -> bool:
+    """Whether a line names the article's authors: "By Jane Roe and John Doe", or names
+    in capitals joined by "and" or commas, or followed by an outlet ("JANE ROE and JOHN
+    DOE Associated Press", "JANE ROE, Harbor News"); not a headline in capitals."""
+    by = re.match(r"By\s+", line)
+    tokens = re.findall(r"[^\s,|]+|[,|]", line[by.end():] if by else line)
+    if not tokens or len(tokens) > MAX_BYLINE_WORDS:
+        return False
+    if by:
+        return all(t[:1].isupper() or t in (",", "|", "and", "of") for t in tokens)
+    at = 0
+    while at < len(tokens) and (_CAPS_TOKEN.fullmatch(tokens[at]) or tokens[at] in (",", "and")):
+        at += 1
+    names, rest = tokens[:at], tokens[at:]
+    if len([t for t in names if t not in (",", "and")]) < 2:
+        return False
+    joined = "and" in names or "," in names
+    outlet = bool(rest) and len(rest) <= 5 and all(t[:1].isupper() or t == "|" for t in rest)
+    return (joined and not rest) or outlet
 
 
 def _sentence(para: str, base: int, a: int, b: int, quotes: list[tuple[int, int]],

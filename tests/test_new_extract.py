@@ -414,3 +414,27 @@ def test_a_predicate_is_guessed_only_from_its_own_words(sentence: str, predicate
     vocabulary = {pid: Predicate.model_validate({"id": pid, "label": label, "kind": "statement"})
                   for pid, label in _CALLS}
     assert Predicates(vocabulary).guess(sentence, figure=False)[0] == predicate
+
+
+@pytest.mark.parametrize("byline", [
+    "JANE ROE and JOHN DOE Global Wire", "By Jane Roe and John Doe", "JANE ROE, Harbor News",
+    "PIETER VAN DAM, JANE ROE and JOHN DOE",
+])
+def test_a_byline_is_no_speaker_and_no_name_to_register(byline: str) -> None:
+    """'YURAS KARMANAU and VLADIMIR ISACHENKOV Associated Press' was offered by `new` and
+    `entities` as one unknown name: it is the byline, the article's furniture."""
+    from checks.extract import Registry, unknown_names
+
+    text = f"Headline\n\n{byline}\n\nKovacs said the port was open.\n"
+    assert _unknown_of(text) == {}
+    assert [d["evidence"] for d in _drafts_of(text)] == ["Kovacs said the port was open."]
+    registry = Registry({}, None)
+    assert unknown_names(registry, byline) == []
+
+
+@pytest.mark.parametrize("line", ["KOVACS MEETS JANE ROE IN SOUTHPORT",
+                                  "Jane Roe and John Doe said the port was open."])
+def test_capitals_or_names_in_a_sentence_are_no_byline(line: str) -> None:
+    from checks.extract import is_byline
+
+    assert not is_byline(line)

@@ -609,7 +609,8 @@ def _trim_name(seq: str) -> str | None:
     words = seq.split()
     while words and (words[0] in _NOT_NAMES or _MONTH_DAY.match(words[0])):
         words = words[1:]
-    while words and (words[-1] in _NOT_NAMES or _MONTH_DAY.match(words[-1])):
+    while words and (words[-1] in _NOT_NAMES or _MONTH_DAY.match(words[-1])
+                     or words[-1].islower()):  # "Narvik and" of "Narvik and Southport"
         words = words[:-1]
     if not words or not words[0][:1].isupper() or len(" ".join(words)) > MAX_NAME:
         return None
@@ -639,7 +640,7 @@ def _described(ctx: Context, text: str, found: list[Mention], best: Mention) -> 
     """The vague or unnamed source whose phrase ends in ``best`` ("sources close to the
     Kremlin", "a diplomat in Kyiv"), or ``best`` itself: the head noun speaks, the name
     only says where it stands."""
-    if best.kind not in ("name", "role"):
+    if best.kind not in ("name", "role", "unknown"):
         return best
     for head in found:
         if head.kind not in ("vague", "unnamed") or head.end > best.start:
@@ -648,6 +649,7 @@ def _described(ctx: Context, text: str, found: list[Mention], best: Mention) -> 
         if _NEAR.match(link):
             return Mention(head.start, best.end, text[head.start:best.end], None, head.kind)
         if _AT.match(link):
+            # an unregistered name after "in" is a place as much as a registered one
             place = ctx.registry.kind(best.entity) in (EntityKind.place, None)
             return Mention(head.start, best.end, text[head.start:best.end],
                            None if place else best.entity, "unnamed")
@@ -1095,7 +1097,8 @@ def extract(article: Article, entities: Mapping[str, Entity],
             draft["id"] = _unique(draft["id"], ids, tried)
             drafts.append(draft)
         for name in _unknown_names(registry, sentence):
-            unknown.setdefault(name.name, name)
+            if unknown.setdefault(name.name, name).kind != "place" and name.kind == "place":
+                unknown[name.name] = name  # "London said", then "in London": a place
     _named_elsewhere(registry, drafts)
     result.drafts = [_ordered(d) for d in drafts]
     result.unknown = sorted(unknown.values(), key=lambda u: u.name)
@@ -1360,9 +1363,13 @@ def _unknown_names(registry: Registry, sentence: Sentence) -> Iterator[UnknownNa
                 after_the = _after_the(text)
             found = unknown_name(registry, name, start in after_the)
             whole = _trim_name(m.group())
-            if found.nearest is None and whole and whole != name:
+            if found.nearest is None and whole and whole != name \
+                    and not re.search(r"\s(?:and|&)\s", whole):
                 # "Vienna Document": a name that contains a registered one is another name.
                 found = unknown_name(registry, whole, m.start() in after_the)
+            if found.kind in ("person", "group") and _in_place_position(
+                    registry, text, start, start + len(name), found.kind == "person"):
+                found = UnknownName(found.name, "place", found.nearest, found.nearest_id)
             yield found
 
 
@@ -1377,6 +1384,33 @@ def _after_the(text: str) -> set[int]:
         if qualified:
             ends.add(qualified.end())
     return ends
+
+
+# Words that put a place after them: "in London", "the British capital, London".
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside|across|throughout|into|towards?)"
+                           r"|\b(?:capital|city|town|village|port)(?:\s+of)?,?)\s+$", re.I)
+_FROM_BEFORE = re.compile(r"(?<!\bcall )(?<!\bletter )(?<!\bmessage )\bfrom\s+$", re.I)
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+")
+
+
+def _in_place_position(registry: Registry, text: str, start: int, end: int,
+                       person: bool) -> bool:
+    """Whether the text puts the name where a place stands: after "in" or a word for a
+    city ("in London", "the capital, London"; "from London" for a one-word name, which
+    a person's full name is not), before a registered place or country ("Minsk,
+    Belarus"), or listed with a registered place ("Norburg, London and Southport")."""
+    before = text[max(0, start - 30):start]
+    if re.match(r"['’]s\b", text[end:end + 3]) or re.search(r"['’]s$", text[start:end]):
+        return False  # "in Jane Roe's view"
+    if _PLACE_BEFORE.search(before) or (not person and _FROM_BEFORE.search(before)):
+        return True
+    places = [m for m in registry.mentions(text) if m.entity and registry.kind(m.entity)
+              in (EntityKind.place, EntityKind.government)]
+    after = [m for m in places if m.start >= end and re.fullmatch(r"\s*,\s*",
+                                                                     text[end:m.start])]
+    listed = [m for m in places if registry.kind(m.entity) is EntityKind.place and (
+        _LIST_SEP.fullmatch(text[m.end:start]) or _LIST_SEP.fullmatch(text[end:m.start]))]
+    return bool(after or listed)
 
 
 def _pieces(m: re.Match[str], taken: bytearray) -> Iterator[tuple[int, str]]:

@@ -438,3 +438,27 @@ def test_capitals_or_names_in_a_sentence_are_no_byline(line: str) -> None:
     from checks.extract import is_byline
 
     assert not is_byline(line)
+
+
+def test_a_name_where_a_place_stands_is_drafted_a_place() -> None:
+    """'London' was suggested as kind group: after 'in' (or 'from', a city word), before
+    a registered country, or listed with a registered place it is a place; once so read,
+    an earlier 'London said' does not make it a group."""
+    found = _unknown_of("Oslo said talks were over. Kovacs met envoys in Oslo. The capital, "
+                        "Bergen, was calm. Crews left Tromso, Norland. Norburg, Narvik and "
+                        "Southport signed. Kovacs flew home from Bodo.")
+    assert {n: found[n].kind for n in ("Oslo", "Bergen", "Tromso", "Narvik", "Bodo")} == \
+        dict.fromkeys(("Oslo", "Bergen", "Tromso", "Narvik", "Bodo"), "place")
+
+
+def test_a_person_or_a_body_beside_a_preposition_stays_one() -> None:
+    found = _unknown_of("A call from Lindqvist came. Peter Lindqvist said it was fine. "
+                        "Kovacs agreed, in Jane Roe's view.")
+    assert found["Lindqvist"].kind == "group"
+    assert found["Peter Lindqvist"].kind == "person"
+    assert all(u.kind != "place" for u in found.values())
+
+
+def test_officials_in_an_unregistered_place_are_unnamed_not_the_place() -> None:
+    (draft,) = _drafts_of("Officials in Oslo said the port was closed.")
+    assert draft["by"] == {"as": "Officials in Oslo", "mode": "unnamed"}

@@ -42,6 +42,7 @@ every draft has ``draft: true`` for a curator to review.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import math
@@ -1140,8 +1141,15 @@ def _ordered(draft: dict[str, Any]) -> dict[str, Any]:
 def _drafts(ctx: Context, preds: Predicates, article: Article,
             sentence: Sentence) -> Iterator[dict[str, Any]]:
     who = attribution(ctx, sentence)
-    speakers = _speakers(ctx, sentence, who)
     evidence = _evidence(sentence)
+    heading = _is_heading(sentence)
+    if heading:
+        sentence = dataclasses.replace(sentence, part="headline")
+    if who is None and heading:
+        who, subject = _from_heading(ctx, sentence, _masked(sentence))
+        if subject is not None:
+            yield _heading_draft(ctx, preds, article, sentence, subject, evidence)
+    speakers = _speakers(ctx, sentence, who)
     if who is not None:
         for one in speakers:
             yield _speech_draft(ctx, preds, article, sentence, one, evidence)
@@ -1151,6 +1159,68 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
         ctx.remember(who.speaker)
     else:
         ctx.remember(_last_person(ctx.registry, _masked(sentence)))
+
+
+# A heading: the headline, or a short line that does not end like a sentence.
+MAX_HEADING_WORDS = 14
+# The verb after a heading's subject, in the present ("Kyiv asks", "Norland Rejects").
+_HEADING_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?([A-Za-z][a-z]+(?<!s)s)\b(?!['’])")
+_HEADING_COLON = re.compile(r"([^:\"“”]{2,80}?):\s+(?=[\"“‘])")
+
+
+def _is_heading(sentence: Sentence) -> bool:
+    text = sentence.text
+    return sentence.part == "headline" or (not _SENTENCE_END.search(text)
+                                           and len(text.split()) <= MAX_HEADING_WORDS)
+
+
+def _from_heading(ctx: Context, sentence: Sentence,
+                  masked: str) -> tuple[Who | None, Mention | None]:
+    """A heading without a reporting verb: 'Speaker: "quote"' gives the speaker (an
+    unregistered one by its words: "Okafor's office"); 'Subject verbs ...' gives the
+    subject, the speaker when the verb is a speech verb ("Norland Says"), else the
+    subject of a claim in the outlet's own voice ("Norburg asks for talks")."""
+    colon = _HEADING_COLON.match(masked)
+    if colon:
+        phrase = colon.group(1)
+        named = [m for m in candidates(ctx, phrase) if m.kind in ("name", "role")
+                 and _skippable(phrase[:m.start]) and _skippable(phrase[m.end:])]
+        if named:
+            return resolve_who(ctx, sentence, named[0]), None
+        words = phrase.strip()
+        return Who(None, words, "paraphrase", span=(0, len(phrase)), unknown=words), None
+    named = [m for m in candidates(ctx, masked) if m.kind in ("name", "role") and m.entity
+             and not m.possessive]
+    first = min(named, key=lambda m: m.start, default=None)
+    if first is None or not _skippable(masked[: first.start]):
+        return None, None
+    verb = _HEADING_VERB.match(masked, first.end)
+    if verb is None:
+        return None, None
+    if verb.group(1).lower() in SPEECH_VERBS:
+        return resolve_who(ctx, sentence, first), None
+    return None, first
+
+
+def _heading_draft(ctx: Context, preds: Predicates, article: Article, sentence: Sentence,
+                   subject: Mention, evidence: str) -> dict[str, Any]:
+    """A heading's claim in the outlet's own voice: its subject (a place as the
+    government it stands for) and the next registered name as object."""
+    registry, text = ctx.registry, sentence.text
+    entity = subject.entity or ""
+    voice = registry.voice_of(entity) or entity
+    rest = (m.entity for m in registry.mentions(text[subject.end:]) if m.entity)
+    obj = next((e for e in rest if (registry.voice_of(e) or e) != voice), None)
+    predicate, how = preds.guess(text, figure=False)
+    stance, negated = _stance(text)
+    says = {"subject": voice, "predicate": predicate, "object": obj,
+            "negated": negated or None, "stance": stance}
+    when = next((w for _, _, w in _times(text) if resolve(w, article.published)), None)
+    return {"id": f"h-{slug(voice, 20)}-{slug(text, 28)}", "part": sentence.part,
+            "evidence": evidence, "says": {k: v for k, v in says.items() if v is not None},
+            "when": when, "draft": True,
+            "note": _note(None, predicate, how) + " A heading in the outlet's own voice: "
+                    "attribute it if the article gives its source."}
 
 
 def _last_person(registry: Registry, text: str) -> str | None:
@@ -1345,8 +1415,8 @@ def _place_note(who: Who) -> str:
 
 
 def _unknown_names(registry: Registry, sentence: Sentence) -> Iterator[UnknownName]:
-    if sentence.part == "headline":
-        return  # headlines are in title case: every word is capitalised
+    if sentence.part == "headline" or _title_case(sentence.text):
+        return  # headlines (and headings) are in title case: every word is capitalised
     text = sentence.text
     taken = _covered(text, ((m.start, m.end) for m in registry.mentions(text)))
     first_word = re.match(r"\W*\w+", text)
@@ -1371,6 +1441,17 @@ def _unknown_names(registry: Registry, sentence: Sentence) -> Iterator[UnknownNa
                     registry, text, start, start + len(name), found.kind == "person"):
                 found = UnknownName(found.name, "place", found.nearest, found.nearest_id)
             yield found
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "for", "in", "on", "at",
+                          "to", "by", "with", "as", "vs", "from", "into", "over"})
+
+
+def _title_case(text: str) -> bool:
+    """A heading in title case: three words or more, every one capitalised but the small
+    ones ("Kovacs Rejects Talks With Okafor", "Talks in the Delta Fail Again")."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    return len(words) >= 3 and all(w[0].isupper() or w in _SMALL_WORDS for w in words)
 
 
 def _after_the(text: str) -> set[int]:

@@ -169,7 +169,7 @@ def test_a_name_a_letter_off_in_one_word_only_is_another_person() -> None:
 
 def test_unregistered_speaker_is_named_in_note_not_as_id() -> None:
     _, found = _run("alliance")
-    draft = next(d for d in found.drafts if d["by"].get("as") == "Peter Lindqvist")
+    draft = next(d for d in found.drafts if d.get("by", {}).get("as") == "Peter Lindqvist")
     assert "speaker" not in draft["by"]
     assert "not in the registry" in draft["note"]
 
@@ -462,3 +462,45 @@ def test_a_person_or_a_body_beside_a_preposition_stays_one() -> None:
 def test_officials_in_an_unregistered_place_are_unnamed_not_the_place() -> None:
     (draft,) = _drafts_of("Officials in Oslo said the port was closed.")
     assert draft["by"] == {"as": "Officials in Oslo", "mode": "unnamed"}
+
+
+def _all_drafts(text: str) -> tuple[list[dict[str, Any]], list[str]]:
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    article = Article(text=f"Headline\n\n{text}\n", published=dt.date(2024, 5, 15),
+                      outlet="harbor-news", headline="Headline")
+    found = extract(article, {e.id: e for e in entities}, {})
+    return found.drafts, [u.name for u in found.unknown]
+
+
+@pytest.mark.parametrize(("heading", "subject", "obj"), [
+    ("Norburg asks for talks with Okafor", "norland", "okafor"),  # a place: its government
+    ("Kovacs Rejects Talks With Okafor", "kovacs", "okafor"),
+])
+def test_a_heading_without_a_reporting_verb_is_a_headline_claim(heading: str, subject: str,
+                                                               obj: str) -> None:
+    """'Kyiv asks for Zelensky-Putin call' drafted nothing: 'Subject verbs ...' in a
+    heading is a claim in the outlet's own voice, about the subject."""
+    drafts, unknown = _all_drafts(heading)
+    (draft,) = drafts
+    assert draft["part"] == "headline" and "by" not in draft
+    assert (draft["says"]["subject"], draft["says"]["object"]) == (subject, obj)
+    assert unknown == []  # a title-case heading names no new entity in each word
+
+
+def test_a_heading_speaker_before_a_colon_is_the_speaker() -> None:
+    """'Zelensky's office: "no answer"' drafted nothing: the words before the colon
+    speak; unregistered, they are named in by.as and the note."""
+    (draft,) = _all_drafts("Okafor's office: \"no answer\"")[0]
+    assert draft["part"] == "headline" and draft["by"]["as"] == "Okafor's office"
+    assert "speaker" not in draft["by"] and "not in the registry" in draft["note"]
+    (named,) = _all_drafts("Maria Kovacs: \"no answer\"")[0]
+    assert named["by"]["speaker"] == "kovacs" and named["part"] == "headline"
+
+
+@pytest.mark.parametrize("line", [
+    "Flood waters rise in Southport",  # no registered subject opens it
+    "Norburg asks for talks with Okafor.",  # a sentence in the outlet's voice, not a heading
+    "Kovacs, Okafor and the long road to Southport",  # no verb after the subject
+])
+def test_no_heading_claim_without_a_heading_subject_and_verb(line: str) -> None:
+    assert _all_drafts(line)[0] == []

@@ -547,6 +547,7 @@ class Context:
         self.registry = registry
         self.last: dict[str, str] = {}  # "person"/"other"/"any" -> entity id
         self.heads: dict[str, str] = {}  # last word of a speaker's name -> that speaker
+        self.day: dt.date | None = None  # the single day the text named last
 
     def remember(self, speaker: str | None) -> None:
         if speaker is None:
@@ -686,7 +687,7 @@ def _skippable(gap: str, *, places: bool = False) -> bool:
 
 
 def _strip_times(text: str) -> str:
-    for pattern, _ in TIME_PATTERNS:
+    for pattern, _ in (*TIME_PATTERNS, *_CONTEXT_TIMES):
         text = pattern.sub(lambda m: " " * len(m.group()), text)
     return text
 
@@ -876,9 +877,45 @@ def _opening_time(masked: str, span: tuple[int, int]) -> str | None:
     return masked[start:end].strip()
 
 
+# Times the calendar cannot date but the article can: "that same day" is the day it named
+# last; "shortly before midnight" is late on the day in play (that one, else the day of
+# publication). Drafted with the date they mean (a time's 'date').
+_SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
+                       r"(?:day|morning|afternoon|evening|night)\b", re.I)
+_BEFORE_MIDNIGHT = re.compile(r"\b(?:(?:shortly|just|minutes|hours|moments|an\s+hour)\s+)?"
+                              r"before\s+midnight\b", re.I)
+_CONTEXT_TIMES = ((_SAME_DAY, None), (_BEFORE_MIDNIGHT, None))
+
+
+def _time_value(words: str, article: Article, day: dt.date | None,
+                before: str = "") -> str | dict[str, str] | None:
+    """A time for a draft: the words when the calendar dates them, the words and the
+    date when the article does ("That same day": ``day``, the day named before this
+    sentence, or the last one ``before`` names in it), else None."""
+    if resolve(words, article.published) is not None:
+        return words
+    day = _day_named(before, article.published, day) if before else day
+    if _SAME_DAY.fullmatch(words):
+        meant = day
+    elif _BEFORE_MIDNIGHT.fullmatch(words):
+        meant = day or article.published
+    else:
+        return None
+    return {"text": words, "date": meant.isoformat()} if meant else None
+
+
+def _day_named(text: str, published: dt.date | None, day: dt.date | None) -> dt.date | None:
+    """The last single day a sentence names, or ``day`` when it names none."""
+    for _, _, words in _times(text):
+        found = resolve(words, published)
+        if found is not None and found.start == found.end:
+            day = found.start
+    return day
+
+
 def _times(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
-    for pattern, _ in TIME_PATTERNS:
+    for pattern, _ in (*TIME_PATTERNS, *_CONTEXT_TIMES):
         for m in pattern.finditer(text):
             words = m.group().strip()
             if words and not any(a < m.end() and m.start() < b for a, b, _ in out):
@@ -1159,6 +1196,7 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
         ctx.remember(who.speaker)
     else:
         ctx.remember(_last_person(ctx.registry, _masked(sentence)))
+    ctx.day = _day_named(sentence.text, article.published, ctx.day)
 
 
 # A heading: the headline, or a short line that does not end like a sentence.
@@ -1215,7 +1253,8 @@ def _heading_draft(ctx: Context, preds: Predicates, article: Article, sentence: 
     stance, negated = _stance(text)
     says = {"subject": voice, "predicate": predicate, "object": obj,
             "negated": negated or None, "stance": stance}
-    when = next((w for _, _, w in _times(text) if resolve(w, article.published)), None)
+    when = next((v for a, _, w in _times(text)
+                 if (v := _time_value(w, article, ctx.day, text[:a]))), None)
     return {"id": f"h-{slug(voice, 20)}-{slug(text, 28)}", "part": sentence.part,
             "evidence": evidence, "says": {k: v for k, v in says.items() if v is not None},
             "when": when, "draft": True,
@@ -1309,7 +1348,8 @@ def _mode(sentence: Sentence, who: Who) -> str:
     return "direct-quote" if not sentence.text[:first_open].strip() else "partial-quote"
 
 
-def _by(sentence: Sentence, who: Who, article: Article) -> dict[str, Any]:
+def _by(sentence: Sentence, who: Who, article: Article,
+        day: dt.date | None = None) -> dict[str, Any]:
     by: dict[str, Any] = {"speaker": who.speaker, "as": who.as_, "mode": _mode(sentence, who)}
     if who.mode == "unnamed" and who.speaker:
         # the mode should the article name the speaker elsewhere (_named_elsewhere)
@@ -1318,8 +1358,8 @@ def _by(sentence: Sentence, who: Who, article: Article) -> dict[str, Any]:
         by["via"] = list(dict.fromkeys(who.via))
     if who.to:
         by["to"] = who.to
-    if who.said and resolve(who.said, article.published) is not None:
-        by["said"] = who.said
+    if who.said:
+        by["said"] = _time_value(who.said, article, day, sentence.text[: who.span[0]])
     return {k: v for k, v in by.items() if v}
 
 
@@ -1329,7 +1369,7 @@ def _speech_draft(ctx: Context, preds: Predicates, article: Article, sentence: S
     subject, obj = _subject_object(ctx, content, who.speaker, who.speaker or article.outlet)
     predicate, how = preds.guess(content, figure=False)
     stance, negated = _stance(content)
-    by = _by(sentence, who, article)
+    by = _by(sentence, who, article, ctx.day)
     tag = "q" if by["mode"] in ("direct-quote", "partial-quote") else "s"
     says = {"subject": subject, "predicate": predicate, "object": obj,
             "negated": negated or None, "stance": stance}
@@ -1337,7 +1377,7 @@ def _speech_draft(ctx: Context, preds: Predicates, article: Article, sentence: S
         "id": f"{tag}-{slug(who.speaker or who.as_ or 'unnamed', 20)}-{slug(content, 28)}",
         "part": sentence.part, "evidence": evidence, "by": by,
         "says": {k: v for k, v in says.items() if v is not None},
-        "when": _event_time(content, who, article), "draft": True,
+        "when": _event_time(content, who, article, ctx.day), "draft": True,
         "note": _note(who, predicate, how),
     }
 
@@ -1356,7 +1396,7 @@ def _figure_draft(ctx: Context, preds: Predicates, article: Article, sentence: S
         quantity["scope"] = list(fig.scope)
     if fig.each:
         quantity["each"] = True
-    by = _by(sentence, who, article) if who else None
+    by = _by(sentence, who, article, ctx.day) if who else None
     if by and by["mode"] in ("direct-quote", "partial-quote"):
         by["mode"] = "paraphrase" if not _in_quote(sentence, fig.start) else by["mode"]
     when = _times(text[fig.end:fig.stop if fig.stop >= fig.end else len(text)])
@@ -1364,7 +1404,9 @@ def _figure_draft(ctx: Context, preds: Predicates, article: Article, sentence: S
         "id": f"n-{slug(str(_number(fig.value)), 12)}-{slug(fig.unit, 20)}",
         "part": sentence.part, "evidence": evidence, "by": by,
         "says": {"subject": subject, "predicate": predicate, **({"object": obj} if obj else {})},
-        "when": next((w for _, _, w in when if resolve(w, article.published)), None),
+        "when": next((v for a, _, w in when
+                      if (v := _time_value(w, article, ctx.day, text[: fig.end + a]))),
+                     None),
         "quantity": quantity, "draft": True,
         "note": _note(who, predicate, how),
     }
@@ -1378,12 +1420,14 @@ def _number(value: float) -> float | int:
     return int(value) if value == int(value) else value
 
 
-def _event_time(content: str, who: Who, article: Article) -> str | None:
-    for _, _, words in _times(content):
+def _event_time(content: str, who: Who, article: Article,
+                day: dt.date | None) -> str | dict[str, str] | None:
+    for start, _, words in _times(content):
         if who.said and words in who.said:
             continue  # a part of the said time ("On Monday" of "On Monday, April 12")
-        if resolve(words, article.published) is not None:
-            return words
+        value = _time_value(words, article, day, content[:start])
+        if value is not None:
+            return value
     return None
 
 

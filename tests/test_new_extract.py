@@ -504,3 +504,26 @@ def test_a_heading_speaker_before_a_colon_is_the_speaker() -> None:
 ])
 def test_no_heading_claim_without_a_heading_subject_and_verb(line: str) -> None:
     assert _all_drafts(line)[0] == []
+
+
+def test_that_same_day_is_the_day_named_last_and_midnight_the_day_in_play() -> None:
+    """'That same day' and 'Shortly before midnight' were drafted as no time: the
+    calendar cannot date them, the article can (published Wednesday 2024-05-15)."""
+    drafts, _ = _all_drafts(
+        "On Monday, Kovacs met Okafor. That same day, Kovacs said the port was open. "
+        "Shortly before midnight, Okafor said it was closed. Kovacs said on Tuesday that "
+        "40 boats had left later that day.")
+    said = {d["evidence"][:14]: d["by"].get("said") for d in drafts if "by" in d}
+    assert said["That same day,"] == {"text": "That same day", "date": "2024-05-13"}
+    assert said["Shortly before"] == {"text": "Shortly before midnight", "date": "2024-05-13"}
+    boats = next(d for d in drafts if "quantity" in d)
+    assert boats["by"]["said"] == "on Tuesday"
+    assert boats["when"] == {"text": "later that day", "date": "2024-05-14"}
+
+
+def test_with_no_day_named_midnight_is_the_publication_day_and_that_day_none() -> None:
+    drafts, _ = _all_drafts("Shortly before midnight, Okafor said the port was closed. "
+                            "That same day, Kovacs said it was open.")
+    midnight, same = drafts
+    assert midnight["by"]["said"] == {"text": "Shortly before midnight", "date": "2024-05-15"}
+    assert "said" not in same["by"]  # no day named before it: left for the curator

@@ -6,8 +6,10 @@ Scans every claim's evidence and the as-written names of its source
 nor a role wording nor a demonym of one (Ukrainian, Western), nor registered
 names and demonyms joined by a hyphen or "and" (Biden-Putin, French and German,
 Russian-backed), nor a lone month or weekday abbreviation or time zone (a
-dateline's Apr, BST). The suggested kind is person only for two or three
-capitalised words that name no thing (not "the Normandy Format"). Each unknown
+dateline's Apr, BST), nor a byline ("JANE ROE and JOHN DOE Associated Press").
+The suggested kind is person only for two or three capitalised words that name
+no thing (not "the Normandy Format"), place where the text puts a place ("in
+London", "Minsk, Belarus", listed with a registered place). Each unknown
 name is listed once with the claims that use it, grouped under the nearest
 registered name when it looks like a misspelling of one (then: register it as
 an alias if it is an accepted spelling, or leave it for the N501 check), and
@@ -47,6 +49,8 @@ def collect(corpus: Corpus) -> list[Found]:
         for text in texts:
             for name in unknown_names(registry, text, ci.claim.part.value):
                 entry = found.setdefault(name.name, Found(name))
+                if name.kind == "place" and entry.name.kind != "place":
+                    entry.name = name  # "London said", then "in London": a place
                 if ci.focus not in entry.uses:
                     entry.uses.append(ci.focus)
     return sorted(found.values(), key=lambda f: (f.name.nearest or "\uffff", f.name.name))

@@ -35,9 +35,16 @@ whose ``side`` is a registered government is drafted as that government
 (speaker and intermediary alike); any other place is left out of ``by``, and
 the note asks the curator for the entity meant.
 
+A byline ("JANE ROE and JOHN DOE Associated Press") is furniture: no draft, no
+name. A heading (the headline, or a short line that does not end like a sentence)
+is drafted as part headline: 'Speaker: "quote"' gives the speaker, "Subject verbs
+..." a claim about the subject in the outlet's own voice. "That same day" is dated
+by the day the text named last, "shortly before midnight" by the day in play.
+
 Evidence is always a verbatim slice of the text, so drafts validate. The
-predicate is guessed from the vocabulary by word overlap (the note says so);
-every draft has ``draft: true`` for a curator to review.
+predicate is guessed from the vocabulary (the note says so): one whose id words
+the sentence all holds, else the one sharing most words of its id and label,
+never one of a tie; every draft has ``draft: true`` for a curator to review.
 """
 
 from __future__ import annotations
@@ -1134,7 +1141,9 @@ def extract(article: Article, entities: Mapping[str, Entity],
         for draft in _drafts(ctx, preds, article, sentence):
             draft["id"] = _unique(draft["id"], ids, tried)
             drafts.append(draft)
-        for name in _unknown_names(registry, sentence):
+        # A line of an article in title case is a heading ("Kovacs Rejects Talks With
+        # Okafor"), though one name alone (a source's, in `entities`) is written so too.
+        for name in () if _title_case(sentence.text) else _unknown_names(registry, sentence):
             if unknown.setdefault(name.name, name).kind != "place" and name.kind == "place":
                 unknown[name.name] = name  # "London said", then "in London": a place
     _named_elsewhere(registry, drafts)
@@ -1459,8 +1468,8 @@ def _place_note(who: Who) -> str:
 
 
 def _unknown_names(registry: Registry, sentence: Sentence) -> Iterator[UnknownName]:
-    if sentence.part == "headline" or _title_case(sentence.text):
-        return  # headlines (and headings) are in title case: every word is capitalised
+    if sentence.part == "headline":
+        return  # headlines are in title case: every word is capitalised
     text = sentence.text
     taken = _covered(text, ((m.start, m.end) for m in registry.mentions(text)))
     first_word = re.match(r"\W*\w+", text)

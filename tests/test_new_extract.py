@@ -527,3 +527,15 @@ def test_with_no_day_named_midnight_is_the_publication_day_and_that_day_none() -
     midnight, same = drafts
     assert midnight["by"]["said"] == {"text": "Shortly before midnight", "date": "2024-05-15"}
     assert "said" not in same["by"]  # no day named before it: left for the curator
+
+
+def test_entities_reads_a_place_from_a_claims_words() -> None:
+    """`entities` runs on each claim's evidence: 'in Oslo' there is a place as well."""
+    from checks.extract import Registry, unknown_names
+
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    registry = Registry({e.id: e for e in entities}, None)
+    (oslo,) = unknown_names(registry, "Kovacs met the envoys in Oslo on Monday.")
+    assert (oslo.name, oslo.kind) == ("Oslo", "place")
+    (roe,) = unknown_names(registry, "Kovacs met Jane Roe on Monday.")
+    assert roe.kind == "person"

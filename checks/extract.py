@@ -554,7 +554,17 @@ class Context:
         self.registry = registry
         self.last: dict[str, str] = {}  # "person"/"other"/"any" -> entity id
         self.heads: dict[str, str] = {}  # last word of a speaker's name -> that speaker
-        self.day: dt.date | None = None  # the single day the text named last
+        self.seen: list[str] = []  # the sentences so far, read for a day only when asked
+        self._day: tuple[int, dt.date | None] = (0, None)
+
+    def day(self) -> dt.date | None:
+        """The single day the sentences so far named last: read when a time needs it,
+        each sentence once, so an article without "that same day" pays nothing."""
+        read, day = self._day
+        for text in self.seen[read:]:
+            day = _day_named(text, self.registry.published, day)
+        self._day = (len(self.seen), day)
+        return day
 
     def remember(self, speaker: str | None) -> None:
         if speaker is None:
@@ -894,20 +904,18 @@ _BEFORE_MIDNIGHT = re.compile(r"\b(?:(?:shortly|just|minutes|hours|moments|an\s+
 _CONTEXT_TIMES = ((_SAME_DAY, None), (_BEFORE_MIDNIGHT, None))
 
 
-def _time_value(words: str, article: Article, day: dt.date | None,
+def _time_value(words: str, article: Article, ctx: Context | None,
                 before: str = "") -> str | dict[str, str] | None:
     """A time for a draft: the words when the calendar dates them, the words and the
-    date when the article does ("That same day": ``day``, the day named before this
-    sentence, or the last one ``before`` names in it), else None."""
+    date when the article does ("That same day": the day named last, in ``before`` (the
+    sentence up to the words) or the sentences before it), else None."""
     if resolve(words, article.published) is not None:
         return words
-    day = _day_named(before, article.published, day) if before else day
-    if _SAME_DAY.fullmatch(words):
-        meant = day
-    elif _BEFORE_MIDNIGHT.fullmatch(words):
-        meant = day or article.published
-    else:
+    same, midnight = _SAME_DAY.fullmatch(words), _BEFORE_MIDNIGHT.fullmatch(words)
+    if ctx is None or not (same or midnight):
         return None
+    day = _day_named(before, article.published, ctx.day())
+    meant = day if same else day or article.published
     return {"text": words, "date": meant.isoformat()} if meant else None
 
 
@@ -1205,7 +1213,7 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
         ctx.remember(who.speaker)
     else:
         ctx.remember(_last_person(ctx.registry, _masked(sentence)))
-    ctx.day = _day_named(sentence.text, article.published, ctx.day)
+    ctx.seen.append(sentence.text)
 
 
 # A heading: the headline, or a short line that does not end like a sentence.
@@ -1263,7 +1271,7 @@ def _heading_draft(ctx: Context, preds: Predicates, article: Article, sentence: 
     says = {"subject": voice, "predicate": predicate, "object": obj,
             "negated": negated or None, "stance": stance}
     when = next((v for a, _, w in _times(text)
-                 if (v := _time_value(w, article, ctx.day, text[:a]))), None)
+                 if (v := _time_value(w, article, ctx, text[:a]))), None)
     return {"id": f"h-{slug(voice, 20)}-{slug(text, 28)}", "part": sentence.part,
             "evidence": evidence, "says": {k: v for k, v in says.items() if v is not None},
             "when": when, "draft": True,
@@ -1358,7 +1366,7 @@ def _mode(sentence: Sentence, who: Who) -> str:
 
 
 def _by(sentence: Sentence, who: Who, article: Article,
-        day: dt.date | None = None) -> dict[str, Any]:
+        ctx: Context | None = None) -> dict[str, Any]:
     by: dict[str, Any] = {"speaker": who.speaker, "as": who.as_, "mode": _mode(sentence, who)}
     if who.mode == "unnamed" and who.speaker:
         # the mode should the article name the speaker elsewhere (_named_elsewhere)
@@ -1368,7 +1376,7 @@ def _by(sentence: Sentence, who: Who, article: Article,
     if who.to:
         by["to"] = who.to
     if who.said:
-        by["said"] = _time_value(who.said, article, day, sentence.text[: who.span[0]])
+        by["said"] = _time_value(who.said, article, ctx, sentence.text[: who.span[0]])
     return {k: v for k, v in by.items() if v}
 
 
@@ -1378,7 +1386,7 @@ def _speech_draft(ctx: Context, preds: Predicates, article: Article, sentence: S
     subject, obj = _subject_object(ctx, content, who.speaker, who.speaker or article.outlet)
     predicate, how = preds.guess(content, figure=False)
     stance, negated = _stance(content)
-    by = _by(sentence, who, article, ctx.day)
+    by = _by(sentence, who, article, ctx)
     tag = "q" if by["mode"] in ("direct-quote", "partial-quote") else "s"
     says = {"subject": subject, "predicate": predicate, "object": obj,
             "negated": negated or None, "stance": stance}
@@ -1386,7 +1394,7 @@ def _speech_draft(ctx: Context, preds: Predicates, article: Article, sentence: S
         "id": f"{tag}-{slug(who.speaker or who.as_ or 'unnamed', 20)}-{slug(content, 28)}",
         "part": sentence.part, "evidence": evidence, "by": by,
         "says": {k: v for k, v in says.items() if v is not None},
-        "when": _event_time(content, who, article, ctx.day), "draft": True,
+        "when": _event_time(content, who, article, ctx), "draft": True,
         "note": _note(who, predicate, how),
     }
 
@@ -1405,7 +1413,7 @@ def _figure_draft(ctx: Context, preds: Predicates, article: Article, sentence: S
         quantity["scope"] = list(fig.scope)
     if fig.each:
         quantity["each"] = True
-    by = _by(sentence, who, article, ctx.day) if who else None
+    by = _by(sentence, who, article, ctx) if who else None
     if by and by["mode"] in ("direct-quote", "partial-quote"):
         by["mode"] = "paraphrase" if not _in_quote(sentence, fig.start) else by["mode"]
     when = _times(text[fig.end:fig.stop if fig.stop >= fig.end else len(text)])
@@ -1414,7 +1422,7 @@ def _figure_draft(ctx: Context, preds: Predicates, article: Article, sentence: S
         "part": sentence.part, "evidence": evidence, "by": by,
         "says": {"subject": subject, "predicate": predicate, **({"object": obj} if obj else {})},
         "when": next((v for a, _, w in when
-                      if (v := _time_value(w, article, ctx.day, text[: fig.end + a]))),
+                      if (v := _time_value(w, article, ctx, text[: fig.end + a]))),
                      None),
         "quantity": quantity, "draft": True,
         "note": _note(who, predicate, how),
@@ -1430,11 +1438,11 @@ def _number(value: float) -> float | int:
 
 
 def _event_time(content: str, who: Who, article: Article,
-                day: dt.date | None) -> str | dict[str, str] | None:
+                ctx: Context) -> str | dict[str, str] | None:
     for start, _, words in _times(content):
         if who.said and words in who.said:
             continue  # a part of the said time ("On Monday" of "On Monday, April 12")
-        value = _time_value(words, article, day, content[:start])
+        value = _time_value(words, article, ctx, content[:start])
         if value is not None:
             return value
     return None

@@ -258,11 +258,12 @@ def slim(loaded: Loaded) -> Loaded:
     return loaded
 
 
-def _keep(loaded: Loaded) -> Loaded:
+def _keep(loaded: Loaded, *, unpickled: bool = False) -> Loaded:
     """What the main process keeps of a loaded file: slim, with the field sets and short
-    strings of its model shared with every other file's."""
+    strings of its model shared with every other file's (``unpickled``: unpickling
+    shared them already, see :func:`checks.findings.share_state`)."""
     slim(loaded)
-    if loaded[2] is not None:
+    if loaded[2] is not None and not unpickled:
         share_fields_sets(loaded[2], strings=True)
     return loaded
 
@@ -355,7 +356,7 @@ def _load_all(files: Sequence[tuple[Path, str]], root: Path, fast: bool,
         if hit is not None:
             hit[0].file = file  # the same bytes may sit in another checkout
             hit[0].digest = key
-            results[i] = _keep(hit)
+            results[i] = _keep(hit, unpickled=True)
         else:
             todo.append((i, (file, shown, key, raw)))
     for (i, job), loaded in zip(todo, _run(store, [job for _, job in todo], fast), strict=True):
@@ -374,7 +375,7 @@ def _run(store: Cache | None, jobs: list[tuple[Path, str, str, bytes]],
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for blobs in pool.map(_load_chunk, [store] * len(chunks), chunks,
                               [fast] * len(chunks)):
-            out.extend(_keep(pickle.loads(b)) for b in blobs)
+            out.extend(_keep(pickle.loads(b), unpickled=True) for b in blobs)
     return out
 
 

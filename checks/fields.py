@@ -5,9 +5,11 @@ without importing the others."""
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
+
+from .findings import share_state
 
 IDENT_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,99}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -53,3 +55,9 @@ Number = Annotated[float, Strict(), Field(ge=-MAX_FIGURE, le=MAX_FIGURE)]
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        # Unpickled (a cached file, a loader process's result): every string is new,
+        # every fields-set its own; shared here, as the state goes in (checks.cache).
+        share_state(state)
+        super().__setstate__(state)

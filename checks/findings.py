@@ -78,6 +78,19 @@ def share_fields_sets(model: BaseModel, *, strings: bool = False) -> None:
                 stack.extend(v for v in value if isinstance(v, BaseModel))
 
 
+def share_state(state: dict[str, Any]) -> None:
+    """What :func:`share_fields_sets` with ``strings`` does to one model, done to its
+    pickled state as it is unpickled (a frozen model's ``__setstate__``): a loaded
+    file's models then need no walk of their own afterwards, which cost the main process
+    as much as unpickling them."""
+    own = state["__pydantic_fields_set__"]
+    state["__pydantic_fields_set__"] = _FIELD_SETS.setdefault(frozenset(own), own)
+    fields = state["__dict__"]
+    for key, value in fields.items():
+        if type(value) is str and len(value) <= SHORT:
+            fields[key] = sys.intern(value)  # an equal value: the model is unchanged
+
+
 class Location(Frozen):
     """Where to edit: a file, a 1-based line and column, and a JSON pointer."""
 

@@ -84,3 +84,17 @@ def test_a_kept_record_drops_its_key_table_after_keys_are_located(tmp_path: Path
     assert (line, 1) in [(h.location.line, h.location.column) for h in kept_bad.hits]
     assert isinstance(model, Record) and kept_good.keys == {}
     assert kept_good.locate("/claims/0").line > 1, "values are still located"
+
+
+def test_unpickled_files_share_sets_and_short_strings_without_a_walk() -> None:
+    """A loaded file reaches the main process as a pickle (a cache entry, a loader
+    process's result): unpickling itself shares each model's fields-set and interns its
+    short strings with every other file's, so the main process walks no model again."""
+    record = _records()[0]
+    # two separate pickles, as two files are: nothing is shared between them by pickle
+    one, two = (pickle.loads(pickle.dumps(record)) for _ in range(2))
+    assert one == record == two and one.model_dump() == record.model_dump()
+    for a, b in ((one, two), (one.claims[0], two.claims[0]), (one.claims[0].by, two.claims[0].by)):
+        assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__
+    assert one.source.id is two.source.id, "a short id is one string in every file"
+    assert one.claims[0].id is two.claims[0].id

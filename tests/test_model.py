@@ -35,6 +35,21 @@ def test_evidence_list_and_time_shorthand() -> None:
     assert claim.by.as_ == "X"
 
 
+def test_time_words_read_as_one_shared_spec() -> None:
+    """The date rules ask every claim for its times several times over: equal words give
+    one frozen TimeSpec, not a new model per question (140,000 at 1,000 articles)."""
+    def claim(cid: str) -> Claim:
+        return Claim.model_validate({"id": cid, "evidence": "e", "when": "".join(["on ", "Monday"]),
+                                     "by": {"speaker": "x", "said": "yesterday"},
+                                     "says": {"subject": "x", "predicate": "p"}})
+    a, b = claim("a"), claim("b")
+    assert a.when == b.when and a.when is not b.when
+    assert a.event_time is b.event_time is a.event_time
+    assert a.said_time is b.said_time
+    assert a.event_time is not None and a.event_time.text == "on Monday"
+    assert a.event_time.date is None and a.event_time.start is None
+
+
 @pytest.mark.parametrize("quantity", [
     {"value": 1, "unit": "u"}, {"cmp": "range", "min": 1, "max": 2, "unit": "u"},
     {"value": 40000, "cmp": "gt", "unit": "troops", "scope": ["a", "b"], "each": True},

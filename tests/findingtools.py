@@ -39,10 +39,13 @@ def findings_of(fixture: Path) -> list[Finding]:
 
 def probe_findings(fixture: Path) -> Callable[[], list[Finding]]:
     """A probe module's ``found`` fixture (module-scoped): the findings of ``fixture``,
-    computed once for all the module's assertions."""
+    computed once for all the module's assertions. A fixture corpus with a load, schema
+    or integrity error fails every test of its module: its findings would prove nothing."""
 
     @pytest.fixture(scope="module")
     def found() -> list[Finding]:
-        return findings_of(fixture)
+        found = findings_of(fixture)
+        assert stage_errors(found) == [], f"{fixture.name}: the probe's records do not validate"
+        return found
 
     return found

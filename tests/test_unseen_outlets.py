@@ -23,7 +23,7 @@ from checks.config import Config
 from checks.engine import select
 from checks.findings import Finding
 from checks.pipeline import execute
-from tests.findingtools import by_rule, claims_of, involving, stage_errors
+from tests.findingtools import by_rule, claims_of, involving
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "unseen"
 FACTS = FIXTURE / "facts"
@@ -47,10 +47,6 @@ def found() -> list[Finding]:
 
 
 # ------------------------------------------------------------------ the corpus
-
-
-def test_fixture_is_valid(found: list[Finding]) -> None:
-    assert stage_errors(found) == []
 
 
 def test_cyrillic_letter_in_the_republished_ap_text(found: list[Finding]) -> None:

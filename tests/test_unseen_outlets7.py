@@ -31,7 +31,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checks.findings import Finding
-from tests.findingtools import by_rule, claims_of, involving, probe_findings, stage_errors
+from tests.findingtools import by_rule, claims_of, involving, probe_findings
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "unseen7"
 AP = "ap-2021-04-12-kremlin-not-answered-zelenskyy"
@@ -42,10 +42,6 @@ REQUEST = ["ukraine-presidential-office", "request-talks", "putin"]
 
 
 found = probe_findings(FIXTURE)
-
-
-def test_fixture_is_valid(found: list[Finding]) -> None:
-    assert stage_errors(found) == []
 
 
 def test_a_duration_up_to_publication_is_read(found: list[Finding]) -> None:

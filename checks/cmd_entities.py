@@ -15,7 +15,8 @@ registered name when it looks like a misspelling of one (then: register it as
 an alias if it is an accepted spelling, or leave it for the N501 check), and
 otherwise with a suggested registry entry to paste into facts/entities.yaml.
 
-Exit 0: this is a listing for curators, not a check.
+Exit 0: this is a listing for curators, not a check. A fact file that does not load or
+validate is named on stderr: its names are missing from the listing.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .cli import EXIT_OK, input_paths
 from .config import load_config
 from .corpus import Corpus, build
 from .extract import Registry, UnknownName, unknown_names
+from .stages import left_out
 
 MAX_USES_SHOWN = 5
 
@@ -79,7 +81,11 @@ def _text(rows: list[Found]) -> str:
 def handle(args: argparse.Namespace) -> int:
     root = atomic.real_path(args.root)
     paths = input_paths(args, load_config(root), root)
-    rows = collect(build(paths, root))
+    corpus = build(paths, root)
+    rows = collect(corpus)
+    for path in left_out(corpus.docs):  # its names would be missing from the list unseen
+        sys.stderr.write(f"entities: left out {path}: it does not load or validate "
+                         "('python -m checks validate' says why)\n")
     if args.format == "json":
         data = [{"name": r.name.name, "nearest": r.name.nearest, "nearest_id": r.name.nearest_id,
                  "suggested_entry": r.name.entry(), "claims": r.uses} for r in rows]

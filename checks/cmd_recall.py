@@ -18,7 +18,7 @@ from .cli import EXIT_FINDINGS, EXIT_OK, input_paths
 from .config import load_config
 from .corpus import Corpus, build
 from .recall import Recall, measure
-from .stages import LEFT_OUT_CODES
+from .stages import left_out
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -26,7 +26,7 @@ def handle(args: argparse.Namespace) -> int:
     paths = input_paths(args, load_config(root), root)
     corpus = build(paths, root)
     rows = measure(corpus)
-    left_out = _left_out(corpus)
+    skipped = _left_out(corpus)
     total = Recall(source="all", quotes=sum(r.quotes for r in rows),
                    quotes_found=sum(r.quotes_found for r in rows),
                    figures=sum(r.figures for r in rows),
@@ -34,7 +34,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps({"articles": [r.as_dict() for r in rows],
                                      "total": total.as_dict(), "min": args.min,
-                                     "left_out": left_out}, indent=2) + "\n")
+                                     "left_out": skipped}, indent=2) + "\n")
     else:
         for r in [*rows, total]:
             sys.stdout.write(f"{r.source}: quotes with the right speaker {r.quotes_found}/"
@@ -42,17 +42,17 @@ def handle(args: argparse.Namespace) -> int:
                              f"{r.figures} ({r.figure_rate:.0%})\n")
             for miss in r.missed:
                 sys.stdout.write(f"    missed {miss}\n")
-    for path in left_out:
+    for path in skipped:
         sys.stderr.write(f"recall: left out {path}: it does not load or validate, or its "
                          "archived text cannot be read ('python -m checks check' says why)\n")
     low = total.quote_rate < args.min or total.figure_rate < args.min
-    return EXIT_FINDINGS if low or left_out else EXIT_OK
+    return EXIT_FINDINGS if low or skipped else EXIT_OK
 
 
 def _left_out(corpus: Corpus) -> list[str]:
     """Fact files the measure could not take: they would drop out of the rates unseen (a
     record whose text went missing left '100%' on the others, exit 0)."""
-    broken = {doc.path for doc in corpus.docs if any(h.code in LEFT_OUT_CODES for h in doc.hits)}
+    broken = set(left_out(corpus.docs))
     unread = {info.doc.path for info in corpus.records if not info.text}
     return sorted(broken | unread)
 

@@ -5,9 +5,14 @@ be listed, explained, selected and given another severity like any rule.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .findings import Severity
+
+if TYPE_CHECKING:
+    from .load import Document
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,12 @@ _E, _W = Severity.error, Severity.warning
 # file the run could not check must never pass unnoticed, whatever the configuration.
 LEFT_OUT_CODES = frozenset({"L001", "L003", "L004", "L005", "L006", "L007", "S001", "S002"})
 UNCHECKED_CODES = LEFT_OUT_CODES | {"I006"}
+
+
+def left_out(docs: Iterable[Document]) -> list[str]:
+    """The files a run left out (they do not load or validate): a command that lists or
+    measures what the others hold names them, or they would be missing from it unseen."""
+    return sorted(doc.path for doc in docs if any(h.code in LEFT_OUT_CODES for h in doc.hits))
 
 STAGE_CODES: tuple[StageCode, ...] = (
     StageCode("L001", "load.syntax", "load", _E,

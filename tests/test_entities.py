@@ -128,3 +128,12 @@ def test_middle_initials_weekday_possessives_and_sentence_openers_are_no_names()
     assert (mention.entity, mention.text) == ("alpha", "Anna B. Alpha")
     # a capitalised word after the initial's full stop is still a name of its own
     assert [u.name for u in unknown_names(registry, "Anna B. Carlsson spoke.")] == ["Carlsson"]
+
+
+def test_a_record_that_does_not_load_is_named_on_stderr(seed_repo: Path) -> None:
+    # Its claims were not read, so their names were missing from the listing unseen.
+    (seed_repo / "facts" / "rferl-2021-04-12-dialogue.yaml").write_text("source: [\n", "utf-8")
+    proc = run(seed_repo, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert "entities: left out facts/rferl-2021-04-12-dialogue.yaml" in proc.stderr
+    assert "Traceback" not in proc.stderr and isinstance(json.loads(proc.stdout), list)

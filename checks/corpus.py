@@ -34,8 +34,10 @@ from .model import (
     Source,
     TimeSpec,
     VocabularyFile,
+    excerpts_of,
 )
 from .textnorm import (
+    INVISIBLE,
     collapse_ws,
     loose,
     name_keys,
@@ -69,8 +71,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 # The combining grapheme joiner, the Mongolian vowel separator and tag characters are
 # invisible too. Not the soft hyphen: articles copied from the web carry it, and
 # evidence is their words verbatim.
-_INVISIBLE = re.compile("[\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                        "\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}\U000e0000-\U000e007f]")
 
 
 @dataclass(slots=True)  # hundreds of thousands of them: no per-instance __dict__
@@ -565,8 +566,7 @@ def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
 def _check_excerpts(doc: Document, text: str | None, evidence: tuple[str, ...] | str,
                     pointer: str) -> None:
     """Each excerpt of a claim's or a correction's evidence is the article's words."""
-    excerpts = evidence if isinstance(evidence, tuple) else (evidence,)
-    for j, excerpt in enumerate(excerpts):
+    for j, excerpt in enumerate(excerpts_of(evidence)):
         sub = pointer + (f"/{j}" if isinstance(evidence, tuple) else "")
         _suspicious(doc, excerpt, sub)
         if not any(ch.isalnum() for ch in excerpt):

@@ -300,6 +300,11 @@ Evidence = Annotated[
 ]
 
 
+def excerpts_of(evidence: tuple[str, ...] | str) -> tuple[str, ...]:
+    """Evidence as its excerpts (a claim's or a correction note's): one string is one."""
+    return evidence if isinstance(evidence, tuple) else (evidence,)
+
+
 class Wording(Frozen):
     """Words (or a figure) a correction note names: what the article printed before, or
     what it prints now."""
@@ -369,7 +374,7 @@ class Correction(Frozen):
 
     @property
     def excerpts(self) -> tuple[str, ...]:
-        return self.evidence if isinstance(self.evidence, tuple) else (self.evidence,)
+        return excerpts_of(self.evidence)
 
     @property
     def was(self) -> Wording | None:
@@ -570,7 +575,7 @@ class Claim(Frozen):
 
     @property
     def excerpts(self) -> tuple[str, ...]:
-        return self.evidence if isinstance(self.evidence, tuple) else (self.evidence,)
+        return excerpts_of(self.evidence)
 
     @property
     def event_time(self) -> TimeSpec | None:

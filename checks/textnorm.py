@@ -72,11 +72,14 @@ def name_keys(name: str) -> tuple[str, ...]:
     return (key, key[4:]) if key.startswith("the ") and len(key) > 4 else (key,)
 
 
+# Zero-width and bidirectional controls, the combining grapheme joiner and the Mongolian
+# vowel separator: characters that show nothing or reorder what is shown (as a regex
+# character class; checks.corpus flags them in records, I009).
+INVISIBLE = "\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 # Characters that show nothing: scraped articles carry soft hyphens and zero-width spaces
 # inside words, so a curator's "soldiers" against the archive's "sol<U+200B>diers" was
 # I004 "not in the archived text" for words plainly there.
-_UNSEEN = re.compile("[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                     "\u2066-\u2069\ufeff]")
+_UNSEEN = re.compile(f"[\u00ad{INVISIBLE}]")
 
 
 def loose(text: str) -> str:

@@ -12,7 +12,7 @@ import itertools
 import math
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Generic, TypeVar
@@ -216,6 +216,16 @@ def span_words(s: Span, digits: int | None = DIGITS) -> str:
 def places(corpus: Corpus, ids: Sequence[str]) -> str:
     names = [corpus.name(i) for i in ids]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def covering(each: Mapping[str, Sequence[T]], places: frozenset[str],
+             claim_of: Callable[[T], ClaimInfo]) -> list[T]:
+    """The figures given for each of a set of places that holds every one of ``places``
+    (``each``: place -> such figures), looked up at the place with the fewest of them:
+    what a combined figure for ``places`` is compared with as an implied total."""
+    rarest = min(places, key=lambda p: len(each.get(p, ())))
+    return [x for x in each.get(rarest, ())
+            if places <= frozenset(q.scope if (q := claim_of(x).claim.quantity) else ())]
 
 
 def scope_words(corpus: Corpus, q: Quantity) -> str:

@@ -111,6 +111,7 @@ from ._quantity import (
     also,
     best_two,
     by_mood,
+    covering,
     digits_for,
     end,
     figure,
@@ -237,9 +238,8 @@ class _Index:
     def per_place(self, places_: frozenset[str]) -> list[Reading]:
         """Every reading that gives a figure for each place of ``places_``."""
         n = len(places_)
-        rarest = min(places_, key=lambda p: len(self.each.get(p, ())))
-        out = [_reading(ci.source.id, ((ci, s),), s.times(n)) for ci, s in self.each.get(rarest, ())
-               if places_ <= frozenset(ci.claim.quantity.scope if ci.claim.quantity else ())]
+        out = [_reading(ci.source.id, ((ci, s),), s.times(n))
+               for ci, s in covering(self.each, places_, lambda item: item[0])]
         sources = set.intersection(*(self.single_sources.get(p, set()) for p in places_))
         for source in sorted(sources):
             parts = tuple(self.single[source][p] for p in sorted(places_))

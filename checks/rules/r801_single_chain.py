@@ -87,6 +87,7 @@ from ._quantity import (
     best_two,
     by_mood,
     by_scope,
+    covering,
     digits_for,
     end,
     figure,
@@ -208,14 +209,8 @@ class _Implied:
         places, each = scope
         if each or len(places) < 2:
             return []
-        rarest = min(places, key=lambda p: len(self.each.get(p, ())))
         return [Item(i.ci, _reported(i).span.times(len(places)), expanded=True)
-                for i in self.each.get(rarest, ()) if places <= _places(i)]
-
-
-def _places(item: Item) -> frozenset[str]:
-    q = item.ci.claim.quantity
-    return frozenset(q.scope if q is not None else ())
+                for i in covering(self.each, places, lambda item: item.ci)]
 
 
 def _reported(item: Item) -> Item:

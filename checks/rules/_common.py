@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from ..corpus import ClaimInfo, Corpus
 from ..model import Mode, Proposition, Stance
+from ..textnorm import collapse_ws
 from ..timeexpr import Interval
 
 # How firmly a stance commits the speaker to the proposition being so (H701's docstring
@@ -67,6 +68,13 @@ def polarity(ci: ClaimInfo) -> int:
 
 def certainty(ci: ClaimInfo) -> int:
     return CERTAINTY[ci.claim.says.stance]
+
+
+def short(text: str, limit: int) -> str:
+    """Evidence as a message quotes it: spaces collapsed, cut to ``limit`` characters
+    with an ellipsis."""
+    text = collapse_ws(text)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def sense(ci: ClaimInfo) -> tuple[int, bool]:

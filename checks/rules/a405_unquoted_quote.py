@@ -33,8 +33,9 @@ from collections.abc import Iterator
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..textnorm import collapse_ws, has_quotation_marks
+from ..textnorm import has_quotation_marks
 from ._attribution import QUOTE_MODES
+from ._common import short
 
 CODE = "A405"
 NAME = "attribution.unquoted-quote"
@@ -58,7 +59,7 @@ def _hit(ci: ClaimInfo, seen: bool) -> Hit:
     mode = ci.claim.by.mode.value
     where = " and the article does not quote these words" if seen else ""
     return Hit(
-        message=f"'{_short(ci.claim.excerpts[0])}' is recorded as {mode}, but its evidence has "
+        message=f"'{short(ci.claim.excerpts[0], 60)}' is recorded as {mode}, but its evidence has "
                 f"no quotation marks{where}: the article may paraphrase",
         location=ci.locate("/by/mode"), focus=ci.focus, claims=(ci.ref(),),
         fix="if the article paraphrases, set 'mode: paraphrase'; if quotation marks stand "
@@ -66,7 +67,3 @@ def _hit(ci: ClaimInfo, seen: bool) -> Hit:
         value=mode, values={"mode": mode, "checked_article": seen},
     )
 
-
-def _short(text: str, limit: int = 60) -> str:
-    text = collapse_ws(text)
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

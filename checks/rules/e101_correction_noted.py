@@ -32,14 +32,14 @@ from ..engine import NoOptions
 from ..findings import Hit
 from ..model import Correction
 from ..textnorm import collapse_ws
-from ._common import MAX_LISTED
+from ._common import MAX_LISTED, short
 
 CODE = "E101"
 NAME = "correction.noted"
 CATEGORY = "correction"
 SEVERITY = "info"
 
-_PREVIEW = 80  # characters of a claim's evidence shown in a message
+PREVIEW = 80  # characters of a claim's evidence shown in a message
 _NOTE = 200  # and of a note (its longest excerpt): its last words say what changed
 
 
@@ -58,15 +58,11 @@ def change(correction: Correction) -> str:
     return ", ".join(p for p in parts if p) or "what it changed is not recorded"
 
 
-def short(text: str, limit: int = _PREVIEW) -> str:
-    text = collapse_ws(text)
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
 def _hit(info: RecordInfo, i: int, correction: Correction, named: list[ClaimInfo]) -> Hit:
     source = info.record.source
     dated = f" on {correction.date}" if correction.date else ""
-    shown = "; ".join(f"{c.focus}: '{short(c.claim.excerpts[0])}'" for c in named[:MAX_LISTED])
+    shown = "; ".join(f"{c.focus}: '{short(c.claim.excerpts[0], PREVIEW)}'"
+                      for c in named[:MAX_LISTED])
     was, now = correction.was, correction.now
     return Hit(
         message=f"{source.id} was corrected{dated} ({change(correction)}): "

@@ -56,8 +56,8 @@ from ..model import Correction, Quantity, Source, figure_words
 from ..textnorm import quote_words
 from ..timeexpr import Interval
 from ..units import plural
-from ._common import MAX_LISTED, label, polarity, proposition, who
-from .e101_correction_noted import change, short
+from ._common import MAX_LISTED, label, polarity, proposition, short, who
+from .e101_correction_noted import PREVIEW, change
 
 CODE = "E102"
 NAME = "correction.withdrawn-repeated"
@@ -227,7 +227,7 @@ def _hit(corpus: Corpus, group: _Group, repeats: list[ClaimInfo]) -> Hit:
     at = others[0]
     dated = f", {correction.date}" if correction.date else ""
     listed = "; ".join(f"{r.focus} ({who(corpus, r)}{_figure(r, _value(group))}"
-                       f"{_whose(r, source, own)}): '{short(r.claim.excerpts[0])}'"
+                       f"{_whose(r, source, own)}): '{short(r.claim.excerpts[0], PREVIEW)}'"
                        for r in repeats[:MAX_LISTED])
     more = f" and {len(repeats) - MAX_LISTED} more" if len(repeats) > MAX_LISTED else ""
     key = corrected[0].key

@@ -129,7 +129,31 @@ def select(config: Config, *, extra_select: Iterable[str] = (), extra_ignore: It
     for code in config.options:
         if code not in reg:
             raise ConfigError(f"options: '{code}' is not a rule code")
+    _shared_options_agree(options, config.options)
     return Selection({c: reg[c] for c in sorted(chosen)}, severity, options)
+
+
+def _shared_options_agree(options: dict[str, BaseModel],
+                          given: dict[str, dict[str, Any]]) -> None:
+    """Rules that read one setting (an Options class's ``SHARED``: option name -> setting)
+    must be given one value: Q201 and Q202 split disagreeing figures at one tolerance, and
+    ``Q201 = { tolerance = 0.1 }`` alone left gaps of 5-10% to neither rule, without a word."""
+    first: dict[tuple[str, str], str] = {}
+    for code, opts in sorted(options.items()):
+        for name, setting in getattr(type(opts), "SHARED", {}).items():
+            seen = first.setdefault((setting, name), code)
+            if getattr(options[seen], name) != getattr(opts, name):
+                readers = [c for c in sorted(options)
+                           if getattr(type(options[c]), "SHARED", {}).get(name) == setting]
+                raise ConfigError(
+                    f"options.{code}.{name} is {_given_value(opts, name, code, given)} but "
+                    f"options.{seen}.{name} is {_given_value(options[seen], name, seen, given)}: "
+                    f"{', '.join(readers)} read {name} as one setting; give each the same value")
+
+
+def _given_value(opts: BaseModel, name: str, code: str, given: dict[str, dict[str, Any]]) -> str:
+    value = getattr(opts, name)
+    return f"{value}" if name in given.get(code, {}) else f"{value} (the default)"
 
 
 def _refuse_unchecked(codes: set[str], where: str, done: str) -> None:

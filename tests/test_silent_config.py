@@ -196,6 +196,7 @@ def test_an_option_error_names_the_rule_the_option_the_type_and_the_value(
 def test_well_typed_options_still_pass(repo: Path) -> None:
     """A whole number is a number (TOML writes 1 for 1.0)."""
     _configure(repo, "options = { Q201 = { tolerance = 1 }, Q202 = { tolerance = 1 }, "
+               "Q203 = { tolerance = 1 }, "
                'V901 = { min_words = 3 }, R801 = { scope = "all" } }')
     assert main(["check", "--fail-on", "none"]) == 0
 
@@ -406,3 +407,34 @@ def test_a_report_folder_whose_index_html_is_an_input_is_refused(
     assert "'facts/texts/index.html' is in 'facts'" in err, err
     assert main(["report", "--fail-on", "none", "--output", "facts/site"]) == 0
     assert (repo / "facts" / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize(("lines", "message"), [
+    (["options = { Q201 = { tolerance = 0.1 } }"],
+     "options.Q202.tolerance is 0.05 (the default) but options.Q201.tolerance is 0.1: Q201, "
+     "Q202, Q203 read tolerance as one setting; give each the same value"),
+    (["options = { Q202 = { window_days = 7 }, Q201 = { window_days = 3 } }"],
+     "options.Q202.window_days is 7 but options.Q201.window_days is 3: Q201, Q202, Q203 read "
+     "window_days as one setting; give each the same value"),
+    (["options = { Q203 = { about = 0.2 } }"],
+     "options.Q203.about is 0.2 but options.Q201.about is 0.1 (the default): Q201, Q202, Q203 "
+     "read about as one setting; give each the same value"),
+])
+def test_options_several_rules_read_as_one_setting_must_agree(
+        repo: Path, capsys: pytest.CaptureFixture[str], lines: list[str], message: str) -> None:
+    """Q201 flags gaps over its tolerance, Q202 gaps up to its own: ``Q201 = { tolerance
+    = 0.1 }`` alone left every gap of 5-10% to neither rule, and the run passed."""
+    _configure(repo, *lines)
+    assert _usage_error(capsys, "check").endswith(message)
+
+
+@pytest.mark.parametrize("lines", [
+    ["options = { Q201 = { tolerance = 0.1 }, Q202 = { tolerance = 0.1 }, "
+     "Q203 = { tolerance = 0.1 } }"],
+    ["options = { Q201 = { tolerance = 0.1 } }", 'ignore = ["Q202", "Q203"]'],
+    ["options = { Q201 = { rounding = 0.02 }, Q202 = { rounding = 0.02 } }"],  # Q203 has none
+])
+def test_options_read_as_one_setting_may_be_given_alike_or_to_one_selected_rule(
+        repo: Path, lines: list[str]) -> None:
+    _configure(repo, *lines)
+    assert main(["check", "--fail-on", "none"]) == 0

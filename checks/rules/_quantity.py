@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -43,10 +43,16 @@ Scope = tuple[frozenset[str], bool]  # (scope set, each)
 T = TypeVar("T")
 
 
+# One setting each, read by every quantity rule that has the option (engine.select checks).
+FIGURE_SETTINGS = ("tolerance", "about", "rounding", "window_days")
+
+
 class FigureOptions(BaseModel):
-    """Options shared by Q201 and Q202 (give both the same values)."""
+    """Options shared by Q201 and Q202: the engine refuses a configuration that gives the
+    two rules (or Q203, for the options it reads too) different values."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    SHARED: ClassVar[dict[str, str]] = {name: "figures" for name in FIGURE_SETTINGS}
     tolerance: float = Field(TOLERANCE, ge=0, le=1, description="Largest relative gap (gap / the "
                              "larger bound) that is a discrepancy rather than a contradiction.")
     about: float = Field(ABOUT, ge=0, lt=1, description="How far 'about v' reaches either side "

@@ -64,6 +64,8 @@ Options:
     window_days  undated figures of a state given at most this many days apart are
                compared (default 3: next-day coverage, and Friday's report against
                Monday's).
+    The options are Q202's too (tolerance, about and window_days Q203's as well): give
+    them one value, or the run is refused (exit 2).
 """
 
 from __future__ import annotations

@@ -30,6 +30,8 @@ Options:
                last significant digit, at most this fraction either way (default 0.01);
     window_days  undated figures of a state given at most this many days apart are
                compared (default 3).
+    The options are Q201's too (tolerance, about and window_days Q203's as well): give
+    them one value, or the run is refused (exit 2).
 """
 
 from __future__ import annotations

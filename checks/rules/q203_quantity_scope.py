@@ -83,6 +83,8 @@ Options:
                  total discrepancy (default 0.05, Q201's);
     window_days  undated readings of a state given at most this many days apart
                  are compared (default 3).
+    Q201, Q202 and Q203 read about, tolerance and window_days as one setting each: a
+    configuration that gives them different values is refused (exit 2).
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -141,6 +143,8 @@ Item = tuple[ClaimInfo, Span]
 
 class Options(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+    SHARED: ClassVar[dict[str, str]] = {"about": "figures", "tolerance": "figures",
+                                        "window_days": "figures"}  # as Q201's and Q202's
     about: float = Field(ABOUT, ge=0, lt=1, description="How far 'about v' reaches either side "
                          "of v, as a fraction of v.")
     tolerance: float = Field(TOLERANCE, ge=0, le=1, description="Largest relative gap (gap / "

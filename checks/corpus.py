@@ -213,6 +213,9 @@ class Corpus:
     by_speaker: dict[str, list[ClaimInfo]] = field(default_factory=dict)
     by_entity: dict[str, list[ClaimInfo]] = field(default_factory=dict)
     by_source: dict[str, RecordInfo] = field(default_factory=dict)
+    # the vocabulary's units: each spelling's plural -> the unit it counts as ('servicemen'
+    # -> 'troops'); a unit not listed counts as itself
+    units: dict[str, str] = field(default_factory=dict)
     # each file's kind ("record", "entities", ...; None when it did not validate) and,
     # for a record, the source id it declares
     kinds: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
@@ -226,6 +229,11 @@ class Corpus:
     def side(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)
         return entity.side if entity and entity.side else entity_id
+
+    def unit_key(self, unit: str) -> str:
+        """The unit a figure is compared in: its plural, or the listed unit it is an alias of."""
+        form = plural(unit)
+        return self.units.get(form, form)
 
     def counts(self) -> dict[str, int]:
         return {"files": len(self.docs), "sources": len(self.records), "claims": len(self.claims),
@@ -305,6 +313,7 @@ def _build(paths: Iterable[Path], root: Path, docs: list[Document] | None,
             _merge_entities(corpus, model, doc)
         elif isinstance(model, VocabularyFile):
             _merge_predicates(corpus, model, doc)
+            _merge_units(corpus, model, doc)
         elif isinstance(model, Record):
             records.append((model, doc))
     _check_names(corpus)
@@ -371,6 +380,20 @@ def _merge_predicates(corpus: Corpus, model: VocabularyFile, doc: Document) -> N
                     "keep one definition", f"/predicates/{i}/id")
             continue
         corpus.predicates[predicate.id] = predicate
+
+
+def _merge_units(corpus: Corpus, model: VocabularyFile, doc: Document) -> None:
+    """A spelling may stand for one unit only: 'personnel' listed under two units would
+    join two measures' figures (I003 at the second, which is left out)."""
+    for i, unit in enumerate(model.units):
+        for j, name in enumerate((unit.id, *unit.aliases)):
+            form, pointer = plural(name), f"/units/{i}/" + ("id" if j == 0 else f"aliases/{j - 1}")
+            other = corpus.units.get(form)
+            if other is not None and (other != plural(unit.id) or j == 0):
+                doc.hit(DUPLICATE_ID, f"unit '{name}' is listed twice (as '{other}' already)",
+                        "list each unit and alias once", pointer)
+                continue
+            corpus.units[form] = plural(unit.id)
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
@@ -685,21 +708,24 @@ def _index(corpus: Corpus) -> None:
     for ci in corpus.claims:
         by_key[ci.key].append(ci)
         if ci.claim.quantity is not None:
-            by_quantity[(*ci.key, plural(ci.claim.quantity.unit))].append(ci)
+            by_quantity[(*ci.key, corpus.unit_key(ci.claim.quantity.unit))].append(ci)
         if ci.speaker:
             by_speaker[ci.speaker].append(ci)
         for entity_id in {e for _, e in _refs(ci.claim)}:
             by_entity[entity_id].append(ci)
-    corpus.by_key, corpus.by_quantity = dict(by_key), _spelled(by_quantity)
+    corpus.by_key, corpus.by_quantity = dict(by_key), _spelled(by_quantity, corpus)
     corpus.by_speaker, corpus.by_entity = dict(by_speaker), dict(by_entity)
 
 
-def _spelled(by_unit: dict[tuple[str, str, str, str], list[ClaimInfo]]
+def _spelled(by_unit: dict[tuple[str, str, str, str], list[ClaimInfo]], corpus: Corpus
              ) -> dict[tuple[str, str, str, str], list[ClaimInfo]]:
     """Measures keyed by one spelling of their unit: 'soldier' and 'soldiers' are one
-    unit (checks.units), so a typo in the number of a unit cannot hide a conflict."""
+    unit (checks.units), so a typo in the number of a unit cannot hide a conflict. A
+    measure written in a vocabulary unit and its alias ('troops', 'servicemen') is keyed
+    by the unit; written in one of them alone, by that (the records' own word)."""
     out = {}
-    for (subject, predicate, obj, _), claims in by_unit.items():
+    for (subject, predicate, obj, key), claims in by_unit.items():
         units = {c.claim.quantity.unit for c in claims if c.claim.quantity is not None}
-        out[(subject, predicate, obj, spelling(units))] = claims
+        mixed = len({plural(u) for u in units}) > 1
+        out[(subject, predicate, obj, key if mixed else spelling(units))] = claims
     return out

@@ -216,10 +216,25 @@ class Predicate(Frozen):
     description: Text | None = Field(None, title="Description", description="When to use this term.")
 
 
+class Unit(Frozen):
+    """A unit of figures and the other words outlets count it in, so that "40,000
+    servicemen" and "42,000 troops" are figures of one measure (singular and plural are
+    one unit already: checks.units)."""
+
+    id: Ident = Field(title="Unit", description="The unit records should write: 'troops'.")
+    aliases: tuple[Ident, ...] = Field(
+        (), title="Aliases", description="Other units that count the same thing: 'soldiers', "
+        "'servicemen'. A figure in an alias is compared with figures in the unit.")
+    description: Text | None = Field(None, title="Description", description="What it counts.")
+
+
 class VocabularyFile(Frozen):
-    """The controlled vocabulary of predicates."""
+    """The controlled vocabulary of predicates, and of units that count one thing."""
 
     predicates: tuple[Predicate, ...] = Field(title="Predicates", description="The allowed predicates.")
+    units: tuple[Unit, ...] = Field(
+        (), title="Units", description="Units that outlets write in other words; a figure's "
+        "unit need not be listed here.")
 
 
 # -------------------------------------------------------------------------- records

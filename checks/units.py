@@ -7,7 +7,8 @@ after a sibilant, or -ies for a consonant and y; a word already ending in a plur
 -ss, -us or -is, a single letter, and a word of up to three letters ending in a vowel
 and s ("gas", "yes") are not plurals: "gas" and "gases" are one unit, "ga" another.
 Irregular words are not known: "servicemen" stays another unit than "soldiers",
-"people" a unit of its own.
+"people" a unit of its own, unless the vocabulary lists one as the other's alias
+(``units:``, read by the corpus: ``Corpus.unit_key``).
 
 ``singular`` (a message's unit after "1") is conservative: where the plural could
 have come from two singulars it keeps the plural. "-ies" is "sortie" + s as often as

@@ -8,6 +8,7 @@ A case file::
       - name: asserts-vs-denies          # unique within the file
         entities: [{id: x, name: X, kind: person}]   # added to BASE_ENTITIES
         predicates: [{id: p, label: p}]              # added to BASE_PREDICATES
+        units: [{id: troops, aliases: [servicemen]}] # the vocabulary's units (default none)
         options: {}                                  # the rule's options
         sources:
           - id: a                                    # source id
@@ -91,7 +92,8 @@ def materialise(case: dict[str, Any], root: Path) -> None:
     _dump(facts / "entities.yaml", {"entities": entities})
     extra_p = {p["id"] for p in case.get("predicates", [])}
     predicates = [p for p in BASE_PREDICATES if p["id"] not in extra_p] + case.get("predicates", [])
-    _dump(facts / "vocabulary.yaml", {"predicates": predicates})
+    units = {"units": case["units"]} if "units" in case else {}
+    _dump(facts / "vocabulary.yaml", {"predicates": predicates, **units})
     for src in case["sources"]:
         _write_source(facts, src)
 

@@ -186,7 +186,9 @@ def figure(q: Quantity, *, unit: bool = True, name: str | None = None,
         words = f"{number(q.min or 0.0, digits)} to {number(q.max or 0.0, digits)}"
     else:
         words = _CMP_WORDS[q.cmp] + number(q.value or 0.0, digits)
-    return f"{words} {unit_for(q, name or q.unit)}" if unit else words
+    # A figure in an alias of its measure's unit keeps its own word: the article's.
+    own = name if name and plural(name) == plural(q.unit) else q.unit
+    return f"{words} {unit_for(q, own)}" if unit else words
 
 
 def numbers(q: Quantity | None) -> list[float]:

@@ -55,7 +55,6 @@ from ..findings import Hit
 from ..model import Correction, Quantity, Source, figure_words
 from ..textnorm import quote_words
 from ..timeexpr import Interval
-from ..units import plural
 from ._common import MAX_LISTED, label, polarity, proposition, short, who
 from .e101_correction_noted import PREVIEW, change
 
@@ -83,11 +82,11 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     groups = _groups(corpus.claims)
     if not groups:
         return
-    figures = _figures(corpus.claims) if any(_value(g) is not None for g in groups) else {}
+    figures = _figures(corpus) if any(_value(g) is not None for g in groups) else {}
     words = _WordIndex(corpus, groups)
     order = {id(ci): i for i, ci in enumerate(corpus.claims)}
     for group in groups:
-        repeats = _repeats(group, figures, words, order)
+        repeats = _repeats(corpus, group, figures, words, order)
         if repeats:
             yield _hit(corpus, group, repeats)
 
@@ -122,14 +121,15 @@ def _ends(q: Quantity) -> set[float]:
     return {v for v in (q.value, q.min, q.max) if v is not None}
 
 
-def _figures(claims: Iterable[ClaimInfo]) -> dict[Figure, list[ClaimInfo]]:
-    """Claims holding a figure true, by measure and each figure they give."""
+def _figures(corpus: Corpus) -> dict[Figure, list[ClaimInfo]]:
+    """Claims holding a figure true, by measure (a unit's aliases are the unit) and each
+    figure they give."""
     out: dict[Figure, list[ClaimInfo]] = defaultdict(list)
-    for ci in claims:
+    for ci in corpus.claims:
         q = ci.claim.quantity
         if q is not None and polarity(ci) > 0:
             for v in _ends(q):
-                out[(ci.key, plural(q.unit), v)].append(ci)
+                out[(ci.key, corpus.unit_key(q.unit), v)].append(ci)
     return out
 
 
@@ -185,14 +185,15 @@ def _holds(ci: ClaimInfo, wanted: _Wanted) -> set[Words]:
     return out
 
 
-def _repeats(group: _Group, figures: dict[Figure, list[ClaimInfo]], words: _WordIndex,
+def _repeats(corpus: Corpus, group: _Group, figures: dict[Figure, list[ClaimInfo]], words: _WordIndex,
              order: dict[int, int]) -> list[ClaimInfo]:
     """The claims that still give what the correction withdrew, in corpus order: each
     candidate is read once, whatever the number of corrected claims."""
     value = _value(group)
     key = group.corrected[0].key
     if value is not None:
-        units = {plural(c.claim.quantity.unit) for c in group.corrected if c.claim.quantity}
+        units = {corpus.unit_key(c.claim.quantity.unit) for c in group.corrected
+                 if c.claim.quantity}
         lists = [figures.get((key, unit, value), []) for unit in sorted(units)]
     else:
         lists = [words.claims(key, _withdrawn_words(group))]

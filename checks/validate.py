@@ -85,10 +85,48 @@ def _beyond_null(err: SchemaError) -> list[SchemaError]:
 def _type_fix(want: str, wanted: list[Any], inst: Any) -> str:
     """How to give the wanted type. Text that YAML read as a number or true/false (a
     fingerprint of digits, a headline like 1984) only needs quotes: "write text here"
-    told a curator who had written text to do what they had done."""
+    told a curator who had written text to do what they had done. A figure written as
+    the article prints it ("40,000") is given back as digits."""
     if "string" in wanted and isinstance(inst, (bool, int, float)):
         return f"put the value in quotes (\"...\"): unquoted, YAML reads it as {_describe(inst)}"
+    digits = _as_digits(inst) if wanted == ["number"] or wanted == ["integer"] else None
+    if digits is not None:
+        return f"write {digits}: digits only, without quotes or thousands separators"
     return f"write {want} here"
+
+
+_GROUPED = re.compile(r"-?\d{1,3}(?:([,\u00a0\u202f ])\d{3})(?:\1\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?")
+
+
+def _as_digits(inst: Any) -> str | None:
+    """'40,000' -> '40000', ' 12 ' -> '12'; None for what is no plain figure ('40k')."""
+    if not isinstance(inst, str) or not _GROUPED.fullmatch(text := inst.strip()):
+        return None
+    return re.sub(r"[,\u00a0\u202f ]", "", text)
+
+
+# Comparators as people write them: '>' for gt. Offered only where the field allows them.
+_SYMBOLS = {">": "gt", ">=": "ge", "≥": "ge", "<": "lt", "<=": "le", "≤": "le", "=": "eq",
+            "==": "eq", "~": "about", "≈": "about"}
+
+
+def _enum_hint(inst: Any, options: list[str]) -> str:
+    meant = _SYMBOLS.get(str(inst).strip())
+    if meant in options:
+        return f"; did you mean '{meant}'?"
+    return _suggest(str(inst), options)
+
+
+def _pattern_hint(inst: Any, pattern: str) -> str:
+    """An identifier written as a name ('Mendel', 'mass troops'): its id form, if that fits."""
+    if not isinstance(inst, str):
+        return ""
+    meant = re.sub(r"[\s_]+", "-", inst.strip().lower())
+    try:
+        fits = meant != inst and re.fullmatch(pattern, meant) is not None
+    except re.error:
+        return ""
+    return f"; did you mean '{_short(meant)}'?" if fits else ""
 
 
 def explain(err: SchemaError) -> tuple[str, str, str, bool]:
@@ -121,14 +159,15 @@ def explain(err: SchemaError) -> tuple[str, str, str, bool]:
     if kind == "enum":
         enum_values: Any = err.validator_value
         options = [str(o) for o in enum_values]
-        return (f"{where}: '{_short(inst)}' is not allowed{_suggest(str(inst), options)}",
+        return (f"{where}: '{_short(inst)}' is not allowed{_enum_hint(inst, options)}",
                 f"use one of: {', '.join(options)}", pointer, False)
     if kind == "format":
         return (f"{where}: '{_short(inst)}' is not a real {err.validator_value}",
                 "write a calendar date as YYYY-MM-DD", pointer, False)
     if kind == "pattern":
         hint = schema.get("description", "")
-        return (f"{where}: '{_short(inst)}' is not in the expected form",
+        return (f"{where}: '{_short(inst)}' is not in the expected form"
+                f"{_pattern_hint(inst, str(err.validator_value))}",
                 hint or f"match the pattern {err.validator_value}", pointer, False)
     if kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"

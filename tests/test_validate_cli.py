@@ -238,3 +238,45 @@ def test_paths_that_cover_the_configured_folder_open_no_record_to_find_the_regis
     one = cli.input_paths(argparse.Namespace(paths=[str(facts / "sub")]), config, tmp_path)
     assert one == [facts / "sub", facts / "entities.yaml"]
     assert opened == ["entities.yaml"]
+
+
+def test_a_value_written_as_people_write_it_gets_the_form_the_schema_wants(
+        seed_repo: Path) -> None:
+    """'40,000' for a figure, '>' for a comparator, 'Mendel' for an entity id and 'mass
+    troops' for a predicate were each told only that they were wrong: the finding now
+    offers the value in the wanted form, where one fits."""
+    path = seed_repo / "facts/rferl-2021-04-12-dialogue.yaml"
+    text = path.read_text("utf-8")
+    at = text.index("  - id: mendel-40000-troops\n")
+    claim = text[at:text.index("\n\n", at)]
+    wrong = (claim.replace("speaker: mendel,", "speaker: Mendel,")
+             .replace("predicate: mass-troops,", "predicate: mass troops,")
+             .replace("value: 40000, cmp: gt,", 'value: "40,000", cmp: gt,'))
+    assert "speaker: Mendel," in wrong and "mass troops" in wrong and '"40,000"' in wrong
+    text = text.replace(claim, wrong).replace("{value: 100, cmp: ge,", '{value: 100, cmp: ">=",')
+    path.write_text(text, "utf-8")
+    code, data, _ = run_cli(seed_repo, "validate")
+    assert code == 1
+    said = {f["message"].split(" (until")[0]: f["fix"] for f in data["findings"]}
+    assert said == {
+        "claims[22].quantity.value: expected a number, found a string":
+            "write 40000: digits only, without quotes or thousands separators",
+        "claims[43].quantity.cmp: '>=' is not allowed; did you mean 'ge'?":
+            "use one of: eq, about, gt, ge, lt, le, range",
+        "claims[22].by.speaker: 'Mendel' is not in the expected form; did you mean 'mendel'?":
+            "An identifier: lower-case letters, digits, '.', '_' or '-'.",
+        "claims[22].says.predicate: 'mass troops' is not in the expected form; did you mean "
+        "'mass-troops'?": "A predicate id from the vocabulary.",
+    }
+
+
+@pytest.mark.parametrize(("written", "digits"), [
+    ("40,000", "40000"), (" 40 000 ", "40000"), ("1,234.5", "1234.5"), ("-3", "-3"),
+    ("12\u00a0000", "12000"), ("40k", None), ("4,00", None), ("12,34,567", None),
+    ("1,000 000", None), ("forty", None), ("", None),
+])
+def test_a_figure_in_quotes_is_offered_as_digits_only_when_it_is_one(written: str,
+                                                                      digits: str | None) -> None:
+    from checks.validate import _as_digits
+
+    assert _as_digits(written) == digits

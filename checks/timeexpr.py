@@ -215,6 +215,38 @@ def _dotted(m: re.Match[str], a: dt.date) -> Interval | None:
     return day(d) if d else None
 
 
+def _slashed(m: re.Match[str], a: dt.date) -> Found:
+    """'12/04/2021' is 12 April day first and 4 December month first: both, the one not
+    after the anchor first (news reports the past), else day first. Two-digit years are
+    this century's ('12/04/21')."""
+    year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+    both = [d for d in (_safe_date(year, int(m[2]), int(m[1])), _safe_date(year, int(m[1]), int(m[2])))
+            if d is not None]
+    both = sorted(dict.fromkeys(both), key=lambda d: d > a)
+    return tuple(day(d) for d in both) or None
+
+
+def _day_range(m: re.Match[str], a: dt.date) -> Found:
+    """'April 12-13', '12 and 13 April', 'April 12 to 13, 2021': the days from the first
+    to the last, each read as :func:`_month_day` reads a single day."""
+    names = [g for g in m.groups() if g and g.lower().rstrip(".") in MONTHS]
+    first, last, year = (int(g) if g else None for g in (m["first"], m["last"], m["year"]))
+    if first is None or last is None or not first < last:
+        return None
+    month = MONTHS[names[0].lower().rstrip(".")]
+    start = _month_day_of(year or a.year, month, first, a, year is None, m)
+    end = _safe_date(start.year, month, last) if start else None
+    return Interval(start, end) if start and end else None
+
+
+def _month_day_of(year: int, month: int, dom: int, a: dt.date, bare: bool,
+                  m: re.Match[str]) -> dt.date | None:
+    d = _safe_date(year, month, dom)
+    if d and bare and d > a + dt.timedelta(days=1) and not _ahead(m):
+        return _safe_date(year - 1, month, dom)  # as a bare single date: last year's
+    return d
+
+
 def _month_day(m: re.Match[str], a: dt.date) -> Found:
     names = [g for g in m.groups() if g and g.lower().rstrip(".") in MONTHS]
     digits = [g for g in m.groups() if g and g.isdigit()]
@@ -324,6 +356,9 @@ _RELATIVE: dict[str, Callable[[dt.date], Interval]] = {
     # "earlier this week": of the week, but not after the day it is written.
     "week-so-far": lambda a: Interval(_week_of(a).start, a),
     "month-so-far": lambda a: Interval(a.replace(day=1), a),
+    "this-month": lambda a: _month(a.year, a.month),
+    "rest-of-month": lambda a: Interval(a, _month(a.year, a.month).end),
+    "past-month": lambda a: Interval(a - dt.timedelta(days=30), a),
     "end-of-week": lambda a: Interval(a, _week_of(a).end),
     "recent-days": lambda a: Interval(a - dt.timedelta(days=_RECENT_DAYS), a),
     "recent-weeks": lambda a: Interval(a - dt.timedelta(days=_RECENT_WEEKS), a),
@@ -475,6 +510,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (rf"{_CHAIN_START}(?:{_STEP})+{_STEP_BASE}", _stepped),
         (r"\b(\d{4})-(\d{2})-(\d{2})\b", _iso),
         (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", _dotted),
+        (r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", _slashed),
+        (rf"\b{_MONTH}\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to)\s*"
+         rf"(?P<last>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?(?!\s*(?:/|\d))",
+         _day_range),
+        (rf"\b(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to)\s*(?P<last>\d{{1,2}})"
+         rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}})\b)?", _day_range),
         (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _month_day),
         (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", _month_day),
         (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", _month_day),
@@ -498,12 +539,19 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:since|from) the (?:start|beginning) of (?:the|this) year\b", _relative("year-start")),
         (r"\b(?:so far )?this year\b", _relative("this-year")),
         (r"\b(?:(?:at|over|during)\s+the(?:\s+past)?|this\s+past|last)\s+weekend\b", _weekend),
+        # "the past week" and "the last week" run up to the day; "last week" is the calendar's.
+        (r"\b(?:in|over|during|within)?\s*the (?:past|last) (?:seven days|week)\b",
+         _relative("recent-days")),
+        (r"\b(?:in|over|during|within)?\s*the (?:past|last) (?:thirty days|month)\b",
+         _relative("past-month")),
         (r"\blast week\b", _relative("last-week")),
         (r"\b(?:by )?the end of (?:this|the) week\b", _relative("end-of-week")),
         (r"\bearlier (?:this|in the) week\b", _relative("week-so-far")),
         (r"\bearlier (?:this|in the) month\b", _relative("month-so-far")),
         (r"\b(?:in|over|during) the (?:past|last)\s+(\d+)\s+hours\b", _past_hours),
         (r"\bthis week\b", _relative("this-week")),
+        (r"\blater (?:this|in the) month\b", _relative("rest-of-month")),
+        (r"\bthis month\b", _relative("this-month")),
         (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?days\b|\blately\b|\brecently\b|\bover the past week\b|\bin recent days\b", _relative("recent-days")),  # noqa: E501
         (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?weeks\b", _relative("recent-weeks")),  # noqa: E501
         (r"\blast month\b", _relative("last-month")),

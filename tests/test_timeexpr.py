@@ -43,6 +43,14 @@ def iv(a: str, b: str | None = None) -> Interval:
     ("Within 48 hours", iv("2021-04-12", "2021-04-14")), ("2021-03-26", iv("2021-03-26")),
     # dotted dates are day first, as European outlets write them
     ("on 02.04.2021", iv("2021-04-02")), ("12.4.2021", iv("2021-04-12")),
+    # a range of days in one month is the days from first to last
+    ("on April 9-11", iv("2021-04-09", "2021-04-11")), ("April 9 and 10", iv("2021-04-09", "2021-04-10")),
+    ("9\u201311 April 2021", iv("2021-04-09", "2021-04-11")),
+    ("April 9 to 11, 2021", iv("2021-04-09", "2021-04-11")),
+    # "the past week" runs up to the day; "last week" is the calendar's (above)
+    ("over the past week", iv("2021-04-05", "2021-04-12")), ("the last week", iv("2021-04-05", "2021-04-12")),
+    ("in the past month", iv("2021-03-13", "2021-04-12")),
+    ("this month", iv("2021-04-01", "2021-04-30")), ("later this month", iv("2021-04-12", "2021-04-30")),
 ])
 def test_resolves(text: str, want: Interval) -> None:
     assert resolve(text, MONDAY) == want
@@ -385,3 +393,21 @@ ANCHORS = st.one_of(st.dates(), st.sampled_from([dt.date.min, dt.date.max]))
 def test_readings_are_never_inverted(text: str, anchor: dt.date, past: bool) -> None:
     """Whatever the anchor, a reading starts on or before its end (or there is none)."""
     assert all(iv.start <= iv.end for iv in readings(text, anchor, past=past))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # day first is 12 April, month first 4 December: both, the one not after the day first
+    ("12/04/2021", (iv("2021-04-12"), iv("2021-12-04"))),
+    ("4/12/2021", (iv("2021-04-12"), iv("2021-12-04"))),
+    ("on 11/04/21", (iv("2021-04-11"), iv("2021-11-04"))),
+    # one reading only where the other is no date, or the same one
+    ("13/04/2021", (iv("2021-04-13"),)), ("04/13/2021", (iv("2021-04-13"),)),
+    ("12/12/2021", (iv("2021-12-12"),)),
+])
+def test_a_slashed_date_may_be_day_or_month_first(text: str, want: tuple[Interval, ...]) -> None:
+    assert readings(text, TUESDAY) == want
+
+
+@pytest.mark.parametrize("text", ["April 11-9", "on 31/31/2021", "9 and 9 April"])
+def test_a_range_or_slashed_date_that_is_no_date_is_not_read(text: str) -> None:
+    assert readings(text, TUESDAY) == ()

@@ -21,7 +21,11 @@ registered role wording of two or more words ("Ukrainian president") becomes
 that role's title, and a person's registered name becomes the title of the
 person's first role, so "press secretary of the Ukrainian president", "Press
 Secretary of the President of Ukraine", "the Ukrainian president's press secretary" and
-"press secretary of <the president's name>" are one wording. A possessor that is one word
+"press secretary of <the president's name>" are one wording. A title whose complement
+stands before it is turned round when the words before the head are those of a registered
+wording's complement (one may be its demonym): "Ukrainian Armed Forces Commander-in-Chief"
+is "Commander-in-Chief of the Armed Forces of Ukraine", "Navy Commander-in-Chief" is not.
+A possessor that is one word
 of a registered title qualifies the title as its adjective does: "the president's
 spokeswoman" is a "presidential spokeswoman".
 Wordings the registry gives for one of the speaker's roles held at the time
@@ -108,6 +112,9 @@ class Qualifiers:
     title_words: frozenset[str] = frozenset()
     # A title's "of" complement -> the canonical role title it names (None: ambiguous).
     complements: Mapping[str, str | None] = field(default_factory=dict)
+    # A registered role wording with an "of" complement, by its head: "commander in
+    # chief" -> ("commander in chief of armed forces of ukraine",).
+    by_head: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, corpus: Corpus) -> Qualifiers:
@@ -122,7 +129,7 @@ class Qualifiers:
                   if len(w) >= _MIN_TITLE_WORD and w.isalpha()}
         return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
                    frozenset(n for n in names if n and " " not in n), frozenset(titles),
-                   _complements(corpus))
+                   _complements(corpus), _by_head(corpus))
 
     def strip(self, role: str) -> str:
         """``role`` without one leading qualifier, or unchanged."""
@@ -155,6 +162,17 @@ def _complements(corpus: Corpus) -> dict[str, str | None]:
     return {k: next(iter(v)) if len(v) == 1 else None for k, v in found.items()}
 
 
+def _by_head(corpus: Corpus) -> dict[str, tuple[str, ...]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for entity in corpus.entities.values():
+        for role in entity.roles:
+            for wording in (role.title, *role.aliases):
+                head, of, _ = (folded := _fold(wording)).partition(" of ")
+                if of:
+                    found[head].add(folded)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     qualifiers = Qualifiers.build(corpus)
     for speaker, claims in corpus.by_speaker.items():
@@ -179,6 +197,9 @@ def normalise(role: str, qualifiers: Qualifiers) -> str:
     """The role's words with case, punctuation, articles and leading qualifiers removed."""
     text = _fold(role)
     head, of, complement = text.partition(" of ")
+    if not of:
+        text = _attributive(text, qualifiers)
+        head, of, complement = text.partition(" of ")
     if of and (canonical := qualifiers.complements.get(complement)):
         text = f"{head} of {canonical}"
     elif turned := _possessive(role, qualifiers) or _leading_possessive(role, qualifiers):
@@ -187,6 +208,32 @@ def normalise(role: str, qualifiers: Qualifiers) -> str:
         text = shorter
     words = re.sub(r"[^\w\s]", " ", text).split()
     return " ".join(_SYNONYMS.get(w, w) for w in words)
+
+
+def _attributive(text: str, qualifiers: Qualifiers) -> str:
+    """A title whose complement stands before it, as a registered wording writes it after
+    "of": "Ukrainian Armed Forces Commander-in-Chief" is "Commander-in-Chief of the Armed
+    Forces of Ukraine" (a wire's word order). Every word before the head must be a word of
+    the registered complement, or its demonym, and the reverse; else unchanged."""
+    words = text.split()
+    for k in range(1, len(words)):
+        for wording in qualifiers.by_head.get(" ".join(words[k:]), ()):
+            if _same_words(words[:k], wording.partition(" of ")[2], qualifiers.single):
+                return wording
+    return text
+
+
+def _same_words(before: list[str], complement: str, single: frozenset[str]) -> bool:
+    left = [w for w in complement.split() if w != "of"]
+    if len(left) != len(before):
+        return False
+    for word in before:
+        match = next((w for w in left if word == w or (w in single and is_derived(word, (w,)))),
+                     None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True
 
 
 def _possessive(role: str, qualifiers: Qualifiers) -> str | None:

@@ -121,9 +121,9 @@ def single_quote_spans(text: str, start: int = 0, end: int | None = None) -> lis
     a closing mark at a word's end, before a space, punctuation or the end. Marks pair
     in order: a closing mark with nothing open is an apostrophe (officials'), a second
     opening mark replaces the first (a stray elision). A span quotes when it holds a
-    space or is a headline's opening or closing word ('Nonsense': ...; ... to Counter
-    NATO 'Threat'). One pass, no backtracking; never an unclosed span (the mark may have
-    been an apostrophe)."""
+    space, is a headline's opening or closing word ('Nonsense': ...; ... to Counter
+    NATO 'Threat'), or is one word between typeset marks (‘unjustified’). One pass, no
+    backtracking; never an unclosed span (the mark may have been an apostrophe)."""
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     opened = -1
@@ -132,13 +132,21 @@ def single_quote_spans(text: str, start: int = 0, end: int | None = None) -> lis
         before = text[i - 1] if i > start else "\n"
         after = text[i + 1] if i + 1 < end else "\n"
         if opened >= 0 and _closes(before, after):
-            if _WS.search(text, opened, i) or _at_line_edge(text, opened, i, start, end):
+            if (_WS.search(text, opened, i) or _at_line_edge(text, opened, i, start, end)
+                    or _typographic_pair(text, opened, i)):
                 spans.append((opened, i))
             opened = -1
         elif ((before.isspace() or before in _OPENS_AFTER) and (after.isalnum() or after == "[")
               and not _ELISION.match(text, i + 1, end)):
             opened = i + 1
     return spans
+
+
+def _typographic_pair(text: str, opened: int, close: int) -> bool:
+    """A one-word span between a typeset opening mark and its closing mark ("to end
+    ‘unjustified’ Ukraine buildup"): typesetting never opens an apostrophe with
+    U+2018 (elisions, ’90s, take U+2019), so the pair quotes wherever it stands."""
+    return text[opened - 1] == "\u2018" and text[close] == "\u2019"
 
 
 def _closes(before: str, after: str) -> bool:

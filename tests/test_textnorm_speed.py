@@ -188,6 +188,8 @@ def test_single_marks_quote_a_phrase_but_not_an_apostrophe() -> None:
     assert quoted_spans("Russia Moved Troops to Counter NATO 'Threat'") == ["Threat"]
     assert quoted_spans("Troops to Counter NATO 'Threat'\nbody") == ["Threat"]
     assert quoted_spans("Alpha: 'We will not retreat.'") == ["We will not retreat."]
+    # One word between typeset marks mid-line: U+2018 never opens an apostrophe.
+    assert quoted_spans("to end \u2018unjustified\u2019 Ukraine buildup") == ["unjustified"]
     for text in ("We don't know Kyiv's plans", "the '90s rock 'n' roll", "tell 'em",
                  "the officials' view and the ministers\u2019 view", "a 'word' alone",
                  "'Tis the officials' season"):

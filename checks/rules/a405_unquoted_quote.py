@@ -22,6 +22,8 @@ Silent:
     a#c1  evidence "Alpha said the request was made" with mode paraphrase
     a#c1  evidence "We have not received an answer yet" with mode direct-quote, a line set
           as a block quotation: the next line is "- noted Alpha" (textnorm.block_quote_spans)
+    a#c1  evidence "tells Beta to end ‘unjustified’ buildup" with mode partial-quote: one
+          word between typeset single marks (U+2018 opens no apostrophe), wherever it stands
 
 Options: none.
 """

@@ -10,8 +10,9 @@ as site furniture.
 Splitting (simple and predictable): paragraphs at blank lines; sentences
 where '.', '!' or '?' (and any closing quotes or brackets) is followed by
 space and a capital letter or an opening quote. A '.' ending an abbreviation
-(U.S., Mr., Gen., Jan.) does not end a sentence. Ignored: lines listed in
-``source.furniture`` and the headline line when a headline claim exists
+(U.S., Mr., Gen., Jan.) does not end a sentence, nor does one closing a dateline: a
+paragraph's first words in capitals before a month ("MOSCOW. April 12 (Interfax) - ...").
+Ignored: lines listed in ``source.furniture`` and the headline line when a headline claim exists
 (exact line match after stripping spaces), and pieces shorter than
 ``min_words`` words that do not end like a sentence ("Breaking News"), and questions
 without a figure or a quotation mark ("What happened?", an explainer's headings: a
@@ -44,6 +45,7 @@ from ..corpus import Corpus, RecordInfo
 from ..findings import Hit
 from ..model import Part
 from ..textnorm import collapse_ws
+from ..timeexpr import MONTHS
 
 CODE = "V901"
 NAME = "coverage.uncovered"
@@ -75,6 +77,7 @@ ABBREVIATIONS = frozenset((
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "approx", "est", "fig"))
 _EXCERPT_PREVIEW = 100
+_DATELINE_MAX = 40  # a dateline's place names are short: later dots are not looked at
 
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
@@ -133,7 +136,8 @@ def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     para = text[start:end]
     cut = 0
     for m in _END.finditer(para):
-        if (m[1] or m[2].isupper()) and not _abbreviation(para, m.start()):
+        if (m[1] or m[2].isupper()) and not (_abbreviation(para, m.start())
+                                             or _dateline(para, m.start())):
             yield from _trimmed(text, start + cut, start + m.end())
             cut = m.end()
     yield from _trimmed(text, start + cut, end)
@@ -147,6 +151,22 @@ def _abbreviation(para: str, dot: int) -> bool:
     # would be quadratic in a long paragraph.
     word = para[max(0, dot - 40):dot + 1].rsplit(None, 1)[-1].lstrip("\"'\u201c\u2018([")
     return bool(_INITIALS.match(word)) or word[:-1].casefold() in ABBREVIATIONS
+
+
+_DATELINE_CHARS = frozenset(" -'’,")
+
+
+def _dateline(para: str, dot: int) -> bool:
+    """True when the '.' at ``dot`` closes a wire's dateline, a paragraph's first words in
+    capitals before a date ("MOSCOW. April 12 (Interfax) - ..."): not a sentence."""
+    if dot > _DATELINE_MAX:
+        return False
+    head = para[:dot].strip()
+    if len(head) < 2 or not head.isupper() or not all(c.isalpha() or c in _DATELINE_CHARS
+                                                      for c in head):
+        return False
+    after = para[dot + 1:dot + 16].split()
+    return bool(after) and after[0].rstrip(".,").casefold() in MONTHS
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

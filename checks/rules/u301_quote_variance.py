@@ -28,7 +28,10 @@ quote verbatim (or translated differently), and a reader should check.
 Differences of case, punctuation, quotation marks, editorial [insertions]
 and British/American spelling do not count. A source whose quotes are all
 fragments of another's full quote agrees with it, and so do two sources
-quoting different fragments of a quote that a third prints in full.
+quoting different fragments of a quote that a third prints in full. A source also covers
+a wording its own evidence holds outside quotation marks: "a 'response'" against "a
+response to drills that 'threaten Northland'" are two pieces of one statement, one of
+them paraphrased, not two wordings of it.
 
 Each block is indexed once (which sources' quotes contain each wording, found
 by sliding windows of the wordings' lengths over each source's quotes), so
@@ -147,10 +150,10 @@ class _Quotes:
     def normalised(self, ci: ClaimInfo) -> list[Words]:
         """The claim's quotes as words (parallel to :meth:`of`)."""
         if id(ci) not in self._norm:
-            self._norm[id(ci)] = [self._split(q) for q in self.of(ci)]
+            self._norm[id(ci)] = [self.split(q) for q in self.of(ci)]
         return self._norm[id(ci)]
 
-    def _split(self, quote: str) -> Words:
+    def split(self, quote: str) -> Words:
         """The quote's normalised words, once per distinct quote (agency copy and
         syndication repeat quotes verbatim across outlets)."""
         words = self._split_memo.get(quote)
@@ -163,7 +166,7 @@ class _Quotes:
         normalised (:attr:`ClaimInfo.voice`)."""
         at = (ci.source.id, ci.speaker or "")
         if at not in self._words:
-            self._words[at] = [self._split(q) for q in ci.voice]
+            self._words[at] = [self.split(q) for q in ci.voice]
         return self._words[at]
 
     def joined(self, ci: ClaimInfo) -> str:
@@ -221,6 +224,7 @@ def _conflict(block: list[ClaimInfo], quotes: _Quotes, window: int) -> Variance 
         return None
     sources = {c.source.id: c for c in block}
     cover = _coverage(held, sources, quotes)
+    _paraphrased(cover, block, quotes)
     wordings = list(held)
     found = _opposed(wordings, cover, _wording_times(wordings, cover, _hulls(block, window)),
                      _wording_addressees(wordings, cover, _addressees(block)))
@@ -394,6 +398,22 @@ def _coverage(held: dict[Words, Held], sources: dict[str, ClaimInfo],
     if slide <= search:
         return _slide(held, lengths, sources, quotes)
     return _search(held, sources, quotes)
+
+
+def _paraphrased(cover: dict[Words, set[str]], block: list[ClaimInfo], quotes: _Quotes) -> None:
+    """Add to each wording the block's sources whose evidence holds it word for word
+    outside quotation marks: a source that paraphrases "a response to NATO activity" and
+    quotes "threatens Russia" reports both pieces of the statement, so another source's
+    "response" in marks is no other wording of it. Windows of the wordings' lengths slide
+    over each excerpt's words once, as :func:`_slide` does over quotes."""
+    lengths = sorted({len(w) for w in cover})
+    for ci in block:
+        for excerpt in ci.claim.excerpts:
+            words = quotes.split(excerpt)
+            for n in lengths:
+                for i in range(len(words) - n + 1):
+                    if (window := words[i:i + n]) in cover:
+                        cover[window].add(ci.source.id)
 
 
 def _slide(held: dict[Words, Held], lengths: list[int], sources: dict[str, ClaimInfo],

@@ -410,7 +410,7 @@ def _paraphrased(cover: dict[Words, set[str]], block: list[ClaimInfo], quotes: _
     for ci in block:
         for excerpt in ci.claim.excerpts:
             words = quotes.split(excerpt)
-            for n in lengths:
+            for n in lengths[:bisect.bisect_right(lengths, len(words))]:  # those that fit
                 for i in range(len(words) - n + 1):
                     if (window := words[i:i + n]) in cover:
                         cover[window].add(ci.source.id)

@@ -204,8 +204,7 @@ def normalise(role: str, qualifiers: Qualifiers) -> str:
         text = f"{head} of {canonical}"
     elif turned := _possessive(role, qualifiers) or _leading_possessive(role, qualifiers):
         text = turned
-    while (shorter := qualifiers.strip(text)) != text:
-        text = shorter
+    text = _stripped(text, qualifiers)
     words = re.sub(r"[^\w\s]", " ", text).split()
     return " ".join(_SYNONYMS.get(w, w) for w in words)
 
@@ -214,12 +213,21 @@ def _attributive(text: str, qualifiers: Qualifiers) -> str:
     """A title whose complement stands before it, as a registered wording writes it after
     "of": "Ukrainian Armed Forces Commander-in-Chief" is "Commander-in-Chief of the Armed
     Forces of Ukraine" (a wire's word order). Every word before the head must be a word of
-    the registered complement, or its demonym, and the reverse; else unchanged."""
-    words = text.split()
+    the registered complement, or its demonym, and the reverse; else unchanged. A head
+    after qualifiers alone ("Ukrainian President") keeps them dropped: "president"."""
+    words, bare = text.split(), _stripped(text, qualifiers)
     for k in range(1, len(words)):
+        if " ".join(words[k:]) == bare:
+            continue  # only qualifiers stand before this head: dropped, as before
         for wording in qualifiers.by_head.get(" ".join(words[k:]), ()):
             if _same_words(words[:k], wording.partition(" of ")[2], qualifiers.single):
                 return wording
+    return text
+
+
+def _stripped(text: str, qualifiers: Qualifiers) -> str:
+    while (shorter := qualifiers.strip(text)) != text:
+        text = shorter
     return text
 
 

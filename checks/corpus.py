@@ -62,6 +62,7 @@ DRAFT = "I010"
 TIME_UNRESOLVED = "I011"
 AMBIGUOUS_NAME = "I012"
 CORRECTION = "I013"
+ADDRESSEE = "I014"
 
 QUOTE_MODES = (Mode.direct_quote, Mode.partial_quote)
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -481,6 +482,7 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
         info.claims.append(ci)
         corpus.claims.append(ci)
         _check_claim_text(info, ci)
+        _check_addressees(doc, ci)
         if claim.draft:
             doc.hit(DRAFT, f"claim '{claim.id}' is a draft awaiting review",
                     "review the claim, correct it, then remove 'draft: true'", pointer + "/draft")
@@ -584,6 +586,19 @@ def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
     if as_ and text is not None and as_ not in text and loose(as_) not in _loose_article(text):
         doc.hit(NAME_NOT_IN_TEXT, f"the source is named '{as_[:60]}', which is not in the "
                 "article", "write 'as' with the article's own words", ci.pointer + "/by/as")
+
+
+def _check_addressees(doc: Document, ci: ClaimInfo) -> None:
+    """Words are said to someone other than their speaker (I014): a speaker listed in
+    ``by.to`` is a wrong id in one of the two fields, and U301 and D601 read the addressee
+    to tell one occasion from another."""
+    speaker = ci.claim.by.speaker
+    for i, addressee in enumerate(ci.claim.by.to):
+        if addressee == speaker:
+            doc.hit(ADDRESSEE, f"the claim's words are said to '{addressee}', its own speaker",
+                    "write in 'to' whom the speaker said the words (the outlet or agency "
+                    "interviewing them, the person they spoke to), or correct the speaker",
+                    f"{ci.pointer}/by/to/{i}")
 
 
 def _check_excerpts(doc: Document, text: str | None, evidence: tuple[str, ...] | str,

@@ -171,6 +171,17 @@ evidence like a claim's: not in the archived text is I004.
 
 Fires: ``corrects: [killed-this-yaer]`` where the claim is ``killed-this-year``.
 Silent: every id names a claim of the record."""),
+    StageCode("I014", "integrity.addressee", "integrity", _E,
+              """Words said to their own speaker.
+
+``by.to`` names whom the words were said to ("told AFP", "in an interview with
+Reuters"); the speaker is never their own addressee, so one of the two ids is
+wrong. U301 and D601 read the addressee to tell one interview from another, and
+a wrong one makes two occasions one, or one occasion two. The finding is at
+the addressee.
+
+Fires: ``by: {speaker: peskov, to: [peskov]}``. Silent: ``by: {speaker: peskov,
+to: [afp]}``, or no ``to``."""),
     StageCode("T001", "review.stale", "review", _W, """A review that matches no finding.
 
 The finding a review in ``facts/reviews.yaml`` names by fingerprint is no longer

@@ -12,25 +12,38 @@ quote with the same polarity (not-aware: of the same form) and at least its
 certainty. A paraphrase weaker than the quote ("hopes" over a quoted "will") is
 silent: it under-reports, it does not put words in the speaker's mouth.
 
-Same article, same speaker (registry id), same proposition key. Occasions: a
+Same article, same speaker, same proposition key. A body's own words include those of
+the people who speak for it (the party links of H701, :class:`~._parties.Parties`: a role
+held for the body, an office named after the role's title or declaring it its ``head``),
+on the days the role is held when the words were said (else published): "the Kremlin
+said Kyiv has not requested talks" is measured by its spokesman Peskov's quoted "I have
+not seen any requests" in the same article. Only that way round, and never between two
+people: a person's paraphrase is not measured by a body's statement (the body's words
+are not all its spokesman's), nor by a colleague's quote. A body's paraphrase is
+supported when any of its voices is quoted holding it as firmly. Occasions: a
 quote and a paraphrase are of one occasion when their ``by.said`` times are the
 same or either is unknown (a paraphrase "said on Monday" is not compared with the
 speaker's quote "on Tuesday"). Headline claims are left to H701; paraphrases are
 body and caption claims (mode paraphrase), quotes any direct or partial quote.
 
-Claims are grouped by source, speaker and proposition, and each group's quotes
-by said time with the firmest stance of each polarity, so every paraphrase is
-one look-up (no pairs).
+Claims are grouped by source, speaker and proposition (a person's quote also under
+each paraphrased body the person speaks for), and each group's quotes by said time
+with the firmest stance of each polarity, so every paraphrase is one look-up (no
+pairs).
 
 Fires:
     a#c1  Beta said Alpha had not requested talks (paraphrase, denies, said Monday)
     a#c2  "I have not seen any requests," Beta said (direct-quote, not-aware, Monday)
+    or: a#c1 the Castle said Alpha had not requested talks (paraphrase, denies); a#c2
+          its spokesman Beta: "I have not seen any requests" (direct-quote, not-aware)
 
 Silent:
     a#c1  as above; a#c2 "There was no request," Beta said (direct-quote, denies)
     a#c1  as above; a#c2 "I have not seen any requests," Beta said on Tuesday
     a#c1  Beta hopes talks will happen (paraphrase, hopes); a#c2 "Talks will happen"
           (direct-quote, asserts)
+    a#c1  Gamma (the Castle's chancellor) said Alpha had not requested talks; a#c2 "I
+          have not seen any requests," Beta (its spokesman) said: two speakers
 
 Options: none.
 """
@@ -45,9 +58,10 @@ from itertools import chain, islice
 from ..corpus import QUOTE_MODES, ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import Mode, Part
+from ..model import EntityKind, Mode, Part
 from ..timeexpr import Interval
 from ._common import MAX_LISTED, certainty, label, sense, stance_phrase, who
+from ._parties import Parties
 
 CODE = "U302"
 NAME = "quote.paraphrase-overstates"
@@ -89,16 +103,20 @@ class _Quotes:
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+    parties = Parties(corpus.entities.values())  # links built only when a record needs them
     for info in corpus.records:
+        paraphrases = [ci for ci in info.claims if ci.speaker is not None
+                       and ci.claim.part is not Part.headline
+                       and ci.claim.by.mode is Mode.paraphrase]
+        if not paraphrases:
+            continue
+        bodies = {s for p in paraphrases if (s := p.speaker or "") and not _person(corpus, s)}
         quotes: dict[tuple[str, tuple[str, str, str]], _Quotes] = defaultdict(_Quotes)
-        paraphrases: list[ClaimInfo] = []
         for ci in info.claims:
-            if ci.speaker is None or ci.claim.part is Part.headline:
-                continue
-            if ci.claim.by.mode in QUOTE_MODES:
-                quotes[(ci.speaker, ci.key)].add(ci)
-            elif ci.claim.by.mode is Mode.paraphrase:
-                paraphrases.append(ci)
+            if (ci.speaker is not None and ci.claim.part is not Part.headline
+                    and ci.claim.by.mode in QUOTE_MODES):
+                for voice in _voices(corpus, parties, ci, bodies):
+                    quotes[(voice, ci.key)].add(ci)
         for p in paraphrases:
             group = quotes.get((p.speaker or "", p.key))
             if group is None:
@@ -108,13 +126,40 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
                 yield _hit(corpus, p, heard)
 
 
+def _person(corpus: Corpus, entity_id: str) -> bool:
+    entity = corpus.entities.get(entity_id)
+    return entity is not None and entity.kind is EntityKind.person
+
+
+def _voices(corpus: Corpus, parties: Parties, q: ClaimInfo, bodies: set[str]) -> Iterator[str]:
+    """Whose own words a quote is: its speaker's, and, when the speaker is a person, those
+    of each body of ``bodies`` (the article's paraphrased bodies) the person speaks for
+    when the words were said (said, else published): a spokesman's words are his office's.
+    Never another person's: two members of one body are not one speaker."""
+    speaker = q.speaker or ""
+    yield speaker
+    if not bodies or not _person(corpus, speaker):
+        return
+    when = q.said or (Interval(q.published, q.published) if q.published else None)
+    for body, days in parties.links.get(speaker, ()):
+        if body in bodies and (when is None or days.overlaps(when)):
+            yield body
+
+
 def _hit(corpus: Corpus, p: ClaimInfo, heard: list[ClaimInfo]) -> Hit:
     speaker = who(corpus, p)
-    quoted = "; ".join(f"{stance_phrase(q.claim.says)} ({q.focus})" for q in heard)
+    if all(q.speaker == p.speaker for q in heard):
+        quoted = f"{speaker} only " + "; ".join(f"{stance_phrase(q.claim.says)} ({q.focus})"
+                                                for q in heard)
+    else:  # a body's paraphrase, its members' quotes: each names who speaks for it
+        quoted = "only " + "; ".join(
+            f"{stance_phrase(q.claim.says)} ({q.focus})" if q.speaker == p.speaker else
+            f"{who(corpus, q)}, speaking for it, {stance_phrase(q.claim.says)} ({q.focus})"
+            for q in heard)
     return Hit(
         message=f"the article's paraphrase goes beyond {speaker}'s own quoted words on "
                 f"'{label(corpus, p.key)}': in its words {speaker} {stance_phrase(p.claim.says)} "
-                f"({p.focus}); quoted, {speaker} only {quoted}",
+                f"({p.focus}); quoted, {quoted}",
         location=p.locate("/says/stance"), focus=p.focus, block=True,
         # Identified by the paraphrase alone: a quote added later joins the finding.
         key=f"paraphrase|{p.focus}|{'|'.join(p.key)}",
@@ -123,7 +168,8 @@ def _hit(corpus: Corpus, p: ClaimInfo, heard: list[ClaimInfo]) -> Hit:
             "record a reviewed finding (source-error); if the record misreads either claim's "
             "stance (a quote of 'I have not seen' is not-aware, not denies), correct it",
         values={"proposition": list(p.key), "speaker": p.speaker,
-                "paraphrase_stance": _stance(p), "quote_stances": [_stance(q) for q in heard]},
+                "paraphrase_stance": _stance(p), "quote_stances": [_stance(q) for q in heard],
+                "quote_speakers": [q.speaker for q in heard]},
     )
 
 

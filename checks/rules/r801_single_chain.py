@@ -28,12 +28,15 @@ several places also corroborates each place's own figure, and the total it impli
 any two or more of them together (as Q203 sums it, on the values it reports): "more than
 40,000" in each of two places reports 40,000 to 44,000 each, so 80,000 to 88,000 for
 both, and backs another chain's "80,000" for both together, not "42,000 each" (84,000:
-83,160 to 84,840 as round figures). A total for places together backs no figure for
-each (it says nothing of how it splits); nor do one source's figures for single places
-add up here. A figure given without a place and the same figure for some place back
-each other (the place left unstated may be that one: "28 battalion groups" and 28 "along
-the border and in Crimea"); a sweep across that line asks each side of the other. A
-claim is corroborated when
+83,160 to 84,840 as round figures). One source's figures for single places add up the
+same way, as Q203 sums them: 40,000 "on the border" and another 40,000 "in Crimea" back
+another chain's 80,000 for both together (for each place the first figure the source
+gives through one chain, summed on the days every one of them holds; figures of two
+sources, or of two days no time shares, add up to nothing). A total for places together
+backs no figure for each (it says nothing of how it splits). A figure given without a
+place and the same figure for some place back each other (the place left unstated may be
+that one: "28 battalion groups" and 28 "along the border and in Crimea"); a sweep across
+that line asks each side of the other. A claim is corroborated when
 some claim of another chain reports a compatible figure; the others are reported, one
 finding per group of compatible figures (by value: one chain's figure given for two
 times is one finding). Claims are grouped by the corpus indexes (proposition key and
@@ -48,6 +51,8 @@ Fires:
     d#c1  (d's own) 30 killed in all of 2020; e#c1 at least 28 killed this year
     f#c1  (f's own) more than 40,000 troops; g#c1 (g's own) more than 80,000 troops
     h#c1  (h's own) 80,000 troops at Place A and Place B; i#c1 (i's own) 42,000 at each
+    j#c1  (j's own) 80,000 at Place A and Place B; k#c1 40,000 at Place A, l#c1 40,000
+          at Place B (two sources' figures: no sum)
 
 Silent:
     a#c1  (a's own reporting) more than 40,000 troops
@@ -57,6 +62,8 @@ Silent:
     f#c1  (own) 80,000 troops at Place A and Place B, backed by g#c1 (own): more than
           40,000 at each of them (80,000 to 88,000 for both)
     h#c1  (own) 28 groups, no place given;  i#c1 (own) 28 groups at Place A and Place B
+    j#c1  (own) 80,000 troops at Place A and Place B, backed by k#c1 (own) 40,000 at
+          Place A and k#c2 40,000 at Place B (80,000 for both; l#c1, m#c1 back k's)
 
 Options:
     scope: "quantities" (default: only claims with a figure) or "all".
@@ -65,7 +72,9 @@ Options:
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -164,7 +173,7 @@ def single_chain_figures(items: Sequence[Item], window: int | None = None,
     (:func:`across_scopes`)."""
     near = [_reported(i) for i in items]
     given = {id(n): i for n, i in zip(near, items, strict=True)}
-    backing = [Item(i.ci, i.span, expanded=True) for i in implied]
+    backing = [replace(i, expanded=True) for i in implied]  # a sum keeps its own days
     return [[given[id(n)] for n in group]
             for group in _single_chain([*near, *backing], window, backed)]
 
@@ -191,26 +200,69 @@ def across_scopes(grouped: dict[Scope, list[Item]], window: int | None) -> froze
 
 
 class _Implied:
-    """Totals implied by figures given for each of several places, for the combined
-    figures they back: "more than 40,000" in each of two places reports 40,000 to 44,000
-    each (:func:`likely`), so 80,000 to 88,000 for both together, which backs "80,000"
-    for both. Only that way round: a total for places together says nothing of each."""
+    """Totals implied for places together, for the combined figures they back: a figure
+    given for each of several places ("more than 40,000" in each of two reports 40,000 to
+    44,000 each, :func:`likely`, so 80,000 to 88,000 for both), and one source's figures
+    for single places added up (40,000 on the border and 40,000 in Crimea: 80,000), as
+    Q203 sums them. Only that way round: a total for places together says nothing of each."""
 
     def __init__(self, grouped: dict[Scope, list[Item]]) -> None:
         self.each: dict[str, list[Item]] = {}  # place -> figures given for each of a set holding it
+        # (source, chain) -> place -> its first figure for that place alone; place -> owners
+        self.single: dict[tuple[str, str], dict[str, Item]] = defaultdict(dict)
+        self.owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for (places, each), items in grouped.items():
             for place in places if each else ():
                 self.each.setdefault(place, []).extend(items)
+            if len(places) == 1 and not each:
+                self._add_single(next(iter(places)), items)
+
+    def _add_single(self, place: str, items: list[Item]) -> None:
+        for item in items:
+            # A figure "each" also joins single places' groups (expanded): it is in ``each``.
+            owner = (item.ci.source.id, chain_root(item.ci))
+            if not item.expanded and place not in self.single[owner]:
+                self.single[owner][place] = item
+                self.owners[place].append(owner)
 
     def of(self, scope: Scope) -> list[Item]:
         """The totals a combined figure for ``scope``'s places meets: every figure given
         for each of a set holding them, times their number (read off the place with the
-        fewest such figures, as Q203 does)."""
+        fewest such figures, as Q203 does), and the sums of one source's figures for each
+        place alone (one chain's, read off the place with the fewest such sources)."""
         places, each = scope
         if each or len(places) < 2:
             return []
-        return [Item(i.ci, _reported(i).span.times(len(places)), expanded=True)
-                for i in covering(self.each, places, lambda item: item.ci)]
+        found: list[Item] = [Item(i.ci, _reported(i).span.times(len(places)), expanded=True)
+                             for i in covering(self.each, places, lambda item: item.ci)]
+        rarest = min(places, key=lambda p: len(self.owners.get(p, ())))
+        for owner in self.owners.get(rarest, ()):
+            parts = [self.single[owner].get(p) for p in sorted(places)]
+            total = _sum([p for p in parts if p is not None]) if all(parts) else None
+            if total is not None:
+                found.append(total)
+        return found
+
+
+@dataclass(frozen=True)
+class _Sum(Item):
+    """One source's figures for single places added up: its days are those every part's
+    time holds (Q203's reading), undated when every part is."""
+
+    days: Days = (0, 0)
+    undated: bool = False
+
+
+def _sum(parts: list[Item]) -> _Sum | None:
+    """The parts' reported values summed, or None when their times share no day."""
+    first = max(_period(p)[0] for p in parts)
+    last = min(_period(p)[1] for p in parts)
+    if first > last:
+        return None
+    total = _reported(parts[0]).span
+    for p in parts[1:]:
+        total = total.plus(_reported(p).span)
+    return _Sum(parts[0].ci, total, True, (first, last), all(undated(p.ci) for p in parts))
 
 
 def _reported(item: Item) -> Item:
@@ -248,7 +300,7 @@ def _met(ordered: Sequence[Item], window: int | None,
     days = [_period(i) for i in ordered]
     met = _meets_other_chain(ordered, reach, _only(days, marks), _only(days, asks))
     if window is not None:
-        near = [d if undated(i.ci) else None for i, d in zip(ordered, days, strict=True)]
+        near = [d if _undated(i) else None for i, d in zip(ordered, days, strict=True)]
         queries = [None if d is None else meeting(*d, window, True) for d in near]
         met = [a or b for a, b in zip(
             met, _meets_other_chain(ordered, reach, _only(near, marks), _only(queries, asks)),
@@ -271,7 +323,13 @@ def _hi(item: Item) -> Bound:
 
 def _period(item: Item) -> Days:
     """The figure's period in days (Q201's). No time at all spans every day."""
+    if isinstance(item, _Sum):
+        return item.days
     return start(item.ci).toordinal(), end(item.ci).toordinal()
+
+
+def _undated(item: Item) -> bool:
+    return item.undated if isinstance(item, _Sum) else undated(item.ci)
 
 
 def _meets_other_chain(ordered: Sequence[Item], reach: Sequence[int],

@@ -13,6 +13,10 @@ for firm claims (asserts/denies) of an *event* predicate without a quantity
 (states, measures and figures legitimately differ by period). Within one
 article a speaker may repeat a statement, so each article's times are merged
 into one span; a block fires when no day lies in every article's span. One
+article's two days for one proposition are therefore never a finding: a record
+cannot tell one event dated two ways ("more than three weeks ago" and "on March
+26" for one request) from an event that happened twice ("asked on March 26 and
+again on April 2"), nor a statement misdated from one repeated. One
 finding per block listing every article's words as written and the dates they
 resolve to. When more articles can agree on a day (for some reading of their
 words, their spans contain it) than cannot, the finding is located at an

@@ -87,6 +87,19 @@ def test_the_analysis_own_voice(found: list[Finding]) -> None:
     assert not involving(found, "A401", f"{WAPO}#hl-call-unanswered")
 
 
+def test_the_analysis_judgement_stated_as_fact(found: list[Finding]) -> None:
+    """"Make no mistake: this is a test" and the headline "Putin is testing Biden" state a
+    reading of Putin's motive as fact, in the authors' own voice: a judgement no one is
+    named as making (A401), as firm as it is unhedged. The analysts and observers other
+    outlets cite for the same reading are their sources' judgement, not the outlets'."""
+    for claim in ("analysis-a-test", "hl-putin-testing-biden"):
+        [hit] = involving(found, "A401", f"{WAPO}#{claim}")
+        assert "states 'Vladimir Putin is testing Joe Biden'" in hit.message
+        assert "it is a judgement" in hit.message
+    judged = [f for f in by_rule(found, "A401") if "judgement" in f.message]
+    assert {f.focus.split("#")[0] for f in judged} == {WAPO}
+
+
 def test_a_colon_headline_quotes_words_the_body_does_not(found: list[Finding]) -> None:
     assert involving(found, "A405", f"{UP}#hl-office-asked")
     assert not [f for f in by_rule(found, "A405") if not f.focus.startswith(UP)]

@@ -10,7 +10,12 @@ party (C101 says when the registry links them): an own-voice "Alpha sought talks
 Beta" is contested by "Beta denies the president's office asked" while Alpha heads
 that office; the contesting claims' own propositions and the link are named.
 Readers must be able to tell whose judgement a disputed statement is; an outlet's
-own voice hides it.
+own voice hides it. A judgement is contestable by nature: a firm own-voice claim of a
+predicate the vocabulary marks ``kind: judgement`` (a motive, a threat, a right: "Make
+no mistake: this is a test", "the troops pose no threat") fires as an inference does,
+however firmly it is put, so an unhedged reading of intent is not quieter than a hedged
+one. Claims of every other kind (events, states, figures, statements) fire only when
+contested or hedged: plain reporting stays silent.
 
 A schedule is not an inference: an own-voice ``expects`` whose event time
 looks ahead, in its words ("due on Friday", "next week": ``timeexpr.ahead``) or
@@ -47,6 +52,8 @@ Fires:
     a#c1  (own voice) "talks are due on Wednesday" (expects); b#c1 Beta denies talks
     a#c1  (own voice) "Alpha has sought talks with Beta" (Alpha: President of Northland);
           b#c1 Beta denies the Office of the President of Northland asked
+    a#c1  (own voice) "Make no mistake: Northland is testing Southland" (asserts, a
+          predicate of kind judgement)
 
 Silent:
     a#c1  (own voice) "Russia seized Crimea in March 2014" (asserts, undisputed)
@@ -56,6 +63,7 @@ Silent:
     a#c1  (own voice) "Beta was set to join by video link" (expects, on Friday, published
           that Friday)
     a#c1  Alpha says data suggested movements (a named source)
+    a#c1  Alpha said Northland is testing Southland (a judgement, but Alpha's)
     a#c1  (own voice) "Alpha sought talks with Beta in 2018" (president since 2019);
           b#c1 Beta denies the president's office asked
 
@@ -71,7 +79,7 @@ from collections.abc import Callable, Iterator
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import Part, Stance
+from ..model import Part, PredicateKind, Stance
 from ..timeexpr import Interval, ahead
 from ._attribution import is_own_voice
 from ._common import MAX_LISTED, label, polarity, stance_phrase, who
@@ -105,7 +113,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             if ci.claim.part is Part.headline and _sourced(ci) in sourced:
                 continue
             against = _contesting(ci, signs, days)
-            if against or _inference(ci):
+            if against or _inference(ci) or _judgement(corpus, ci):
                 yield _hit(corpus, heads, ci, against)
 
 
@@ -168,6 +176,14 @@ def _contesting(ci: ClaimInfo, signs: dict[Key, Signs],
     return out
 
 
+def _judgement(corpus: Corpus, ci: ClaimInfo) -> bool:
+    """A firm claim of a judgement predicate (the vocabulary's kind ``judgement``: a
+    motive, a threat, a right): a reading of intent stated as fact, however firmly."""
+    pred = corpus.predicates.get(ci.claim.says.predicate)
+    return (pred is not None and pred.kind is PredicateKind.judgement
+            and ci.claim.says.stance in (Stance.asserts, Stance.denies))
+
+
 def _inference(ci: ClaimInfo) -> bool:
     stance = ci.claim.says.stance
     return stance in INFERENCE and not (stance is Stance.expects and scheduled(ci))
@@ -212,6 +228,9 @@ def _why(corpus: Corpus, heads: Heads, ci: ClaimInfo, against: list[ClaimInfo]) 
     that make another name's claims contest it."""
     inference = (f"it is an inference ({ci.claim.says.stance.value}) and no one is named as "
                  f"drawing it") if _inference(ci) else ""
+    if not inference and _judgement(corpus, ci):
+        inference = ("it is a judgement (a reading of motive or intent) and no one is named "
+                     "as making it")
     if not against:
         return f": {inference}"
     sides = "; ".join(_contester(corpus, c, ci) for c in against[:3])

@@ -105,25 +105,37 @@ class _Quotes:
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     parties = Parties(corpus.entities.values())  # links built only when a record needs them
     for info in corpus.records:
-        paraphrases = [ci for ci in info.claims if ci.speaker is not None
-                       and ci.claim.part is not Part.headline
-                       and ci.claim.by.mode is Mode.paraphrase]
-        if not paraphrases:
-            continue
-        bodies = {s for p in paraphrases if (s := p.speaker or "") and not _person(corpus, s)}
-        quotes: dict[tuple[str, tuple[str, str, str]], _Quotes] = defaultdict(_Quotes)
+        quoting: list[ClaimInfo] = []
+        paraphrases: list[ClaimInfo] = []
         for ci in info.claims:
-            if (ci.speaker is not None and ci.claim.part is not Part.headline
-                    and ci.claim.by.mode in QUOTE_MODES):
-                for voice in _voices(corpus, parties, ci, bodies):
-                    quotes[(voice, ci.key)].add(ci)
-        for p in paraphrases:
-            group = quotes.get((p.speaker or "", p.key))
-            if group is None:
+            by = ci.claim.by
+            if by.speaker is None or ci.claim.part is Part.headline:
                 continue
-            heard = group.meeting(p.said)
-            if heard and group.firmest_of(p.said, sense(p)) < certainty(p):
-                yield _hit(corpus, p, heard)
+            if by.mode in QUOTE_MODES:
+                quoting.append(ci)
+            elif by.mode is Mode.paraphrase:
+                paraphrases.append(ci)
+        if quoting and paraphrases:
+            yield from _overstated(corpus, parties, quoting, paraphrases)
+
+
+def _overstated(corpus: Corpus, parties: Parties, quoting: list[ClaimInfo],
+                paraphrases: list[ClaimInfo]) -> Iterator[Hit]:
+    """One article's paraphrases that say more than their speakers' quotes."""
+    keys = {p.key for p in paraphrases}
+    bodies = {s for p in paraphrases if (s := p.speaker or "") and not _person(corpus, s)}
+    quotes: dict[tuple[str, tuple[str, str, str]], _Quotes] = defaultdict(_Quotes)
+    for q in quoting:
+        if q.key in keys:
+            for voice in _voices(corpus, parties, q, bodies):
+                quotes[(voice, q.key)].add(q)
+    for p in paraphrases:
+        group = quotes.get((p.speaker or "", p.key))
+        if group is None:
+            continue
+        heard = group.meeting(p.said)
+        if heard and group.firmest_of(p.said, sense(p)) < certainty(p):
+            yield _hit(corpus, p, heard)
 
 
 def _person(corpus: Corpus, entity_id: str) -> bool:

@@ -165,7 +165,7 @@ def _hit(corpus: Corpus, p: ClaimInfo, heard: list[ClaimInfo]) -> Hit:
                                                 for q in heard)
     else:  # a body's paraphrase, its members' quotes: each names who speaks for it
         quoted = "only " + "; ".join(
-            f"{stance_phrase(q.claim.says)} ({q.focus})" if q.speaker == p.speaker else
+            f"{speaker} {stance_phrase(q.claim.says)} ({q.focus})" if q.speaker == p.speaker else
             f"{who(corpus, q)}, speaking for it, {stance_phrase(q.claim.says)} ({q.focus})"
             for q in heard)
     return Hit(

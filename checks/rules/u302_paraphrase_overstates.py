@@ -103,7 +103,7 @@ class _Quotes:
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
-    parties = Parties(corpus.entities.values())  # links built only when a record needs them
+    voices = _Voices(corpus)
     for info in corpus.records:
         quoting: list[ClaimInfo] = []
         paraphrases: list[ClaimInfo] = []
@@ -116,18 +116,18 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             elif by.mode is Mode.paraphrase:
                 paraphrases.append(ci)
         if quoting and paraphrases:
-            yield from _overstated(corpus, parties, quoting, paraphrases)
+            yield from _overstated(corpus, voices, quoting, paraphrases)
 
 
-def _overstated(corpus: Corpus, parties: Parties, quoting: list[ClaimInfo],
+def _overstated(corpus: Corpus, voices: _Voices, quoting: list[ClaimInfo],
                 paraphrases: list[ClaimInfo]) -> Iterator[Hit]:
     """One article's paraphrases that say more than their speakers' quotes."""
     keys = {p.key for p in paraphrases}
-    bodies = {s for p in paraphrases if (s := p.speaker or "") and not _person(corpus, s)}
+    bodies = {s for p in paraphrases if (s := p.speaker or "") and not voices.person(s)}
     quotes: dict[tuple[str, tuple[str, str, str]], _Quotes] = defaultdict(_Quotes)
     for q in quoting:
         if q.key in keys:
-            for voice in _voices(corpus, parties, q, bodies):
+            for voice in voices.of(q, bodies):
                 quotes[(voice, q.key)].add(q)
     for p in paraphrases:
         group = quotes.get((p.speaker or "", p.key))
@@ -138,24 +138,43 @@ def _overstated(corpus: Corpus, parties: Parties, quoting: list[ClaimInfo],
             yield _hit(corpus, p, heard)
 
 
-def _person(corpus: Corpus, entity_id: str) -> bool:
-    entity = corpus.entities.get(entity_id)
-    return entity is not None and entity.kind is EntityKind.person
+class _Voices:
+    """Whose own words a quote is (:meth:`of`), from the registry's party links, each
+    person's built when first asked (no link is built for a corpus that needs none)."""
 
+    def __init__(self, corpus: Corpus) -> None:
+        self._entities = corpus.entities
+        self._parties = Parties(corpus.entities.values())
+        self._bodies: dict[str, dict[str, list[Interval]]] = {}
 
-def _voices(corpus: Corpus, parties: Parties, q: ClaimInfo, bodies: set[str]) -> Iterator[str]:
-    """Whose own words a quote is: its speaker's, and, when the speaker is a person, those
-    of each body of ``bodies`` (the article's paraphrased bodies) the person speaks for
-    when the words were said (said, else published): a spokesman's words are his office's.
-    Never another person's: two members of one body are not one speaker."""
-    speaker = q.speaker or ""
-    yield speaker
-    if not bodies or not _person(corpus, speaker):
-        return
-    when = q.said or (Interval(q.published, q.published) if q.published else None)
-    for body, days in parties.links.get(speaker, ()):
-        if body in bodies and (when is None or days.overlaps(when)):
-            yield body
+    def person(self, entity_id: str) -> bool:
+        entity = self._entities.get(entity_id)
+        return entity is not None and entity.kind is EntityKind.person
+
+    def of(self, q: ClaimInfo, bodies: set[str]) -> Iterator[str]:
+        """The quote's speaker, and, when the speaker is a person, each of ``bodies``
+        (the article's paraphrased bodies) the person speaks for when the words were said
+        (said, else published): a spokesman's words are his office's. Never another
+        person: two members of one body are not one speaker. The smaller of ``bodies``
+        and the person's links is walked."""
+        speaker = q.speaker or ""
+        yield speaker
+        if not bodies or not self.person(speaker):
+            return
+        links = self._links(speaker)
+        when = q.said or (Interval(q.published, q.published) if q.published else None)
+        for body in bodies if len(bodies) < len(links) else links:
+            if body in bodies and any(when is None or d.overlaps(when)
+                                      for d in links.get(body, ())):
+                yield body
+
+    def _links(self, person: str) -> dict[str, list[Interval]]:
+        if person not in self._bodies:
+            found: dict[str, list[Interval]] = defaultdict(list)
+            for body, days in self._parties.links.get(person, ()):
+                found[body].append(days)
+            self._bodies[person] = dict(found)
+        return self._bodies[person]
 
 
 def _hit(corpus: Corpus, p: ClaimInfo, heard: list[ClaimInfo]) -> Hit:

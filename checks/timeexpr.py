@@ -454,6 +454,13 @@ def _for_span(m: re.Match[str], a: dt.date) -> Interval | None:
     return Interval(first, a) if first is not None else None
 
 
+def _past_span(m: re.Match[str], a: dt.date) -> Interval | None:
+    """"(moved) over the past three weeks", "in the last two days": the days those units
+    reach back from the anchor, the anchor's the last (as "in the past 24 hours")."""
+    first = _shift(a, -_days(m[1], m[2]))
+    return Interval(first, a) if first is not None else None
+
+
 def _within(m: re.Match[str], a: dt.date) -> Interval | None:
     n = int(m[1])
     days = n // 24 if m[2].lower().startswith("hour") else n
@@ -556,6 +563,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?weeks\b", _relative("recent-weeks")),  # noqa: E501
         (r"\blast month\b", _relative("last-month")),
         (r"\blast year\b", _relative("last-year")),
+        # A count of units back from the anchor; not "the last two weeks of March".
+        (rf"\b(?:in|over|during)\s+the\s+(?:past|last)\s+{_COUNT}\s+{_UNIT}s?\b(?!\s+of\b)",
+         _past_span),
         (rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:(?:more than|over|at least|nearly|almost|about|"
          rf"around|some)\s+)?{_COUNT}\s+{_UNIT}s?(\s+and\s+a\s+half)?\b(?!\s+ago)", _for_span),
         (rf"\b(?:more than|over|at least|upwards of)\s+{_COUNT}\s+{_UNIT}s?\s+ago\b", _more_than_ago),

@@ -20,6 +20,12 @@ itself, or another claim of the corrected article, giving the withdrawn figure
 means the record (or the article) kept the mistake. A claim whose event time is
 disjoint from the corrected claim's (50 killed last year against 36 this year)
 gives another figure; a claim without an event time of its own is compared.
+A note whose replacement gives the withdrawn figure itself corrected what the
+figure was for, not the number ("about 40,000 near the border and in Crimea"
+now "more than 40,000 on the border and more than 40,000 in Crimea"): a claim
+that gives the figure as a corrected claim now does (the same comparator,
+range, places and ``each``) repeats the correction, not the mistake, and only
+claims that give it some other way are reported.
 
 One finding per correction and proposition, located at the first claim that
 repeats (another source's first), listing every such claim; it is identified
@@ -36,6 +42,8 @@ Fires:
 Silent:
     b#c1  "26 soldiers killed this year", or "36 soldiers killed last year" (another
           period), or 36 on another measure
+    b#c1  "more than 40,000 in each of A and B" where a withdrew "about 40,000" for A
+          and B together and now prints "more than 40,000" for each (its replacement)
     a#c1  corrected, and no claim gives the withdrawn figure
 
 Options: none.
@@ -65,6 +73,8 @@ SEVERITY = "warning"
 BLOCK = proposition  # each finding depends on one proposition's claims
 
 Figure = tuple[tuple[str, str, str], str, float]  # proposition key, unit (plural), value
+# How a claim gives a figure: comparator, value, range, places, for each, unit (plural).
+Shape = tuple[str, float | None, float | None, float | None, frozenset[str], bool, str]
 Words = tuple[str, ...]
 _Wanted = dict[str, dict[int, set[Words]]]  # first word -> length -> withdrawn word sequences
 
@@ -198,8 +208,29 @@ def _repeats(corpus: Corpus, group: _Group, figures: dict[Figure, list[ClaimInfo
     else:
         lists = [words.claims(key, _withdrawn_words(group))]
     periods = _Periods([c.event for c in group.corrected])
-    found = {id(x): x for candidates in lists for x in candidates if periods.meet(x.event)}
+    now = _as_corrected(group)
+    found = {id(x): x for candidates in lists for x in candidates
+             if periods.meet(x.event) and _shape(x.claim.quantity) not in now}
     return sorted(found.values(), key=lambda c: order[id(c)])
+
+
+def _as_corrected(group: _Group) -> set[Shape | None]:
+    """The figure as the corrected claims now give it, when the note's replacement is
+    the withdrawn figure itself: the note corrected its places, "each" or comparator,
+    and a claim giving it so gives the replacement. Empty otherwise (36 withdrawn for
+    26: any claim giving 36, the corrected one included, repeats the mistake)."""
+    was, now = group.correction.was, group.correction.now
+    if was is None or now is None or was.value is None or now.value != was.value:
+        return set()
+    return {_shape(c.claim.quantity) for c in group.corrected if c.claim.quantity}
+
+
+def _shape(q: Quantity | None) -> Shape | None:
+    if q is None:
+        return None
+    # "each" says something only of two places or more
+    return (q.cmp.value, q.value, q.min, q.max, frozenset(q.scope),
+            q.each and len(q.scope) > 1, plural(q.unit))
 
 
 class _Periods:

@@ -32,6 +32,7 @@ from .model import (
     Predicate,
     Record,
     Source,
+    Stance,
     TimeSpec,
     VocabularyFile,
     excerpts_of,
@@ -478,7 +479,9 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
         ci = ClaimInfo(claim=claim, source=source, doc=doc, pointer=pointer, published=published,
                        article=info.text, quote_spans=spans, siblings=info.claims)
         ci.said = _time(doc, claim.said_time, published, pointer + "/by/said")
-        ci.event = _time(doc, claim.event_time, ci.event_anchor, pointer + "/when")
+        # A forecast's time lies ahead: "will travel" with "on Tuesday" is the coming one.
+        ci.event = _time(doc, claim.event_time, ci.event_anchor, pointer + "/when",
+                         ahead=claim.says.stance is Stance.expects)
         info.claims.append(ci)
         corpus.claims.append(ci)
         _check_claim_text(info, ci)
@@ -490,7 +493,7 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
 
 
 def _time(doc: Document, spec: TimeSpec | None, published: dt.date | None,
-          pointer: str) -> Interval | None:
+          pointer: str, *, ahead: bool = False) -> Interval | None:
     if spec is None:
         return None
     if spec.date:
@@ -504,7 +507,7 @@ def _time(doc: Document, spec: TimeSpec | None, published: dt.date | None,
                     "swap 'start' and 'end'", pointer)
             return None
         return Interval(start, end)
-    resolved = resolve(spec.text, published)
+    resolved = resolve(spec.text, published, ahead=ahead)
     if resolved is None:
         doc.hit(TIME_UNRESOLVED, f"cannot tell which dates '{spec.text}' means",
                 "give the dates: {text: ..., date: YYYY-MM-DD} or start/end", pointer)

@@ -578,27 +578,31 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
 )
 
 
-def resolve(text: str, anchor: dt.date | None) -> Interval | None:
+def resolve(text: str, anchor: dt.date | None, *, ahead: bool = False) -> Interval | None:
     """The interval ``text`` means, read on ``anchor`` (the publication date): its
     likeliest reading (see :func:`readings`)."""
-    found = readings(text, anchor)
+    found = readings(text, anchor, ahead=ahead)
     return found[0] if found else None
 
 
-def readings(text: str, anchor: dt.date | None, *, past: bool = False) -> tuple[Interval, ...]:
+def readings(text: str, anchor: dt.date | None, *, past: bool = False,
+             ahead: bool = False) -> tuple[Interval, ...]:
     """Every interval ``text`` may mean, read on ``anchor``, the likeliest first; empty
     when the words are not understood. ``past``: the time of something already done (a
     statement made), so readings after the anchor go, unless the words look ahead or
-    no other reading is left. A text naming several weekdays in one clause ("on Monday
+    no other reading is left. ``ahead``: the time of something expected (a forecast:
+    "will travel to Brussels" with the time "on Tuesday"), so readings that end before
+    the anchor go, unless no other reading is left. A text naming several weekdays in one clause ("on Monday
     or Tuesday") may mean any of them: each one's readings, in the order written; a
     weekday in another clause than the first's is of another time."""
-    return _readings(text, anchor, past)
+    return _readings(text, anchor, past, ahead)
 
 
 # Pure, with an immutable result, and archives repeat a few hundred phrases: the corpus
 # (through resolve) and the date rules share one cache, whatever keywords they pass.
 @functools.lru_cache(maxsize=65536)
-def _readings(text: str, anchor: dt.date | None, past: bool) -> tuple[Interval, ...]:
+def _readings(text: str, anchor: dt.date | None, past: bool,
+              ahead: bool) -> tuple[Interval, ...]:
     for pattern, fn in PATTERNS:
         matches = _weekdays(pattern, text) if fn is _weekday else \
             [m for m in (pattern.search(text),) if m is not None]
@@ -606,7 +610,7 @@ def _readings(text: str, anchor: dt.date | None, past: bool) -> tuple[Interval, 
             continue
         found: list[Interval] = []
         for m in matches:
-            mine = _read(m, fn, anchor, past)
+            mine = _read(m, fn, anchor, past, ahead)
             if not mine:
                 return ()
             found += [iv for iv in mine if iv not in found]
@@ -632,7 +636,7 @@ def _weekdays(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 
 def _read(m: re.Match[str], fn: Resolver, anchor: dt.date | None,
-          past: bool) -> tuple[Interval, ...]:
+          past: bool, ahead: bool = False) -> tuple[Interval, ...]:
     """The readings of one matched time expression."""
     absolute = fn in (_iso, _dotted, _month_year, _year_only) or (
         fn is _month_day and len([g for g in m.groups() if g and g.isdigit()]) > 1)
@@ -656,6 +660,8 @@ def _read(m: re.Match[str], fn: Resolver, anchor: dt.date | None,
         past = True
     if past and not _ahead(m):
         found = tuple(iv for iv in found if iv.start <= anchor) or found[:1]
+    elif ahead:
+        found = tuple(iv for iv in found if iv.end >= anchor) or found[:1]
     return found
 
 

@@ -208,6 +208,18 @@ def test_hours_beyond_the_calendar_are_no_reading(text: str, anchor: dt.date) ->
     assert resolve(text, anchor) is None
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # A forecast (stance expects) of Monday 12 April: the coming days, not the past ones.
+    ("on Friday", (iv("2021-04-16"),)),
+    ("on Tuesday", (iv("2021-04-13"),)),
+    ("last week", (iv("2021-04-05", "2021-04-11"),)),  # no other reading: kept
+    ("in September", (iv("2021-09-01", "2021-09-30"),)),
+])
+def test_readings_of_a_forecast_look_ahead(text: str, want: tuple[Interval, ...]) -> None:
+    assert readings(text, MONDAY, ahead=True) == want
+    assert resolve(text, MONDAY, ahead=True) == want[0]
+
+
 @pytest.mark.parametrize("text", ["earlier", "Since then", "at some point", "soon", ""])
 def test_unknown_words_are_not_guessed(text: str) -> None:
     assert resolve(text, MONDAY) is None

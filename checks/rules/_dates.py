@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..corpus import ClaimInfo
-from ..model import TimeSpec
+from ..model import Stance, TimeSpec
 from ..timeexpr import Interval, readings
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -44,8 +44,10 @@ class TimeField:
     @property
     def words(self) -> tuple[Interval, ...]:
         """Every interval the words may mean (the first is the corpus's reading). A said
-        time is of a statement already made: it reads back unless its words look ahead."""
-        return readings(self.spec.text, self.anchor, past=self.what == "said")
+        time is of a statement already made: it reads back unless its words look ahead;
+        a forecast's event (stance expects) reads ahead, as the corpus reads it."""
+        forecast = self.what == "event" and self.ci.claim.says.stance is Stance.expects
+        return readings(self.spec.text, self.anchor, past=self.what == "said", ahead=forecast)
 
     @property
     def readings(self) -> tuple[Interval, ...]:

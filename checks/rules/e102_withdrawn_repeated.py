@@ -24,8 +24,9 @@ A note whose replacement gives the withdrawn figure itself corrected what the
 figure was for, not the number ("about 40,000 near the border and in Crimea"
 now "more than 40,000 on the border and more than 40,000 in Crimea"): a claim
 that gives the figure as a corrected claim now does (the same comparator,
-range, places and ``each``) repeats the correction, not the mistake, and only
-claims that give it some other way are reported.
+range, places and ``each``; of a figure for each of several places, for one of
+them alone too) repeats the correction, not the mistake, and only claims that
+give it some other way are reported.
 
 One finding per correction and proposition, located at the first claim that
 repeats (another source's first), listing every such claim; it is identified
@@ -73,8 +74,10 @@ SEVERITY = "warning"
 BLOCK = proposition  # each finding depends on one proposition's claims
 
 Figure = tuple[tuple[str, str, str], str, float]  # proposition key, unit (plural), value
-# How a claim gives a figure: comparator, value, range, places, for each, unit (plural).
-Shape = tuple[str, float | None, float | None, float | None, frozenset[str], bool, str]
+# How a claim gives a figure: comparator, value, range, unit (plural); then its places
+# and whether the figure is for each of them.
+Reading = tuple[str, float | None, float | None, float | None, str]
+Places = tuple[frozenset[str], bool]
 Words = tuple[str, ...]
 _Wanted = dict[str, dict[int, set[Words]]]  # first word -> length -> withdrawn word sequences
 
@@ -210,27 +213,52 @@ def _repeats(corpus: Corpus, group: _Group, figures: dict[Figure, list[ClaimInfo
     periods = _Periods([c.event for c in group.corrected])
     now = _as_corrected(group)
     found = {id(x): x for candidates in lists for x in candidates
-             if periods.meet(x.event) and _shape(x.claim.quantity) not in now}
+             if periods.meet(x.event) and not _gives_as(x.claim.quantity, now)}
     return sorted(found.values(), key=lambda c: order[id(c)])
 
 
-def _as_corrected(group: _Group) -> set[Shape | None]:
+def _as_corrected(group: _Group) -> dict[Reading, list[Places]]:
     """The figure as the corrected claims now give it, when the note's replacement is
     the withdrawn figure itself: the note corrected its places, "each" or comparator,
     and a claim giving it so gives the replacement. Empty otherwise (36 withdrawn for
     26: any claim giving 36, the corrected one included, repeats the mistake)."""
     was, now = group.correction.was, group.correction.now
+    out: dict[Reading, list[Places]] = defaultdict(list)
     if was is None or now is None or was.value is None or now.value != was.value:
-        return set()
-    return {_shape(c.claim.quantity) for c in group.corrected if c.claim.quantity}
+        return out
+    for c in group.corrected:
+        q = c.claim.quantity
+        if q is not None:
+            out[_reading(q)].append(_places(q))
+    return out
 
 
-def _shape(q: Quantity | None) -> Shape | None:
-    if q is None:
-        return None
+def _gives_as(q: Quantity | None, now: dict[Reading, list[Places]]) -> bool:
+    """Whether ``q`` gives the figure as a corrected claim does: the same reading for the
+    same places, or, of a figure for each of several places, for some of them (the
+    figure for each place alone: "more than 40,000 on the border")."""
+    if q is None or not now:
+        return False
+    mine = _places(q)
+    return any(_covered(mine, theirs) for theirs in now.get(_reading(q), ()))
+
+
+def _covered(mine: Places, theirs: Places) -> bool:
+    """Whether a figure for ``mine`` is one a figure for ``theirs`` gives."""
+    if mine == theirs:
+        return True
+    (scope, each), (their_scope, their_each) = mine, theirs
+    # for each of several places: the figure for each one, or for each of some
+    return their_each and scope <= their_scope and (each or len(scope) == 1)
+
+
+def _reading(q: Quantity) -> Reading:
+    return (q.cmp.value, q.value, q.min, q.max, plural(q.unit))
+
+
+def _places(q: Quantity) -> Places:
     # "each" says something only of two places or more
-    return (q.cmp.value, q.value, q.min, q.max, frozenset(q.scope),
-            q.each and len(q.scope) > 1, plural(q.unit))
+    return frozenset(q.scope), q.each and len(q.scope) > 1
 
 
 class _Periods:

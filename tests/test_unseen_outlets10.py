@@ -127,6 +127,20 @@ def test_a_forecast_for_a_weekday_is_for_the_coming_one(found: list[Finding]) ->
     assert "on Friday (2021-04-16)" in hits[0].message
 
 
+def test_mutual_blame_is_named_from_one_article(found: list[Finding]) -> None:
+    """Sputnik's Kiev and the republics "trading accusations" and UNIAN's armed forces
+    blaming "Russia's hybrid forces" join the seeds' dispute. The message named RBT's
+    Moscow against Sputnik's Kiev-blames-the-republics (two articles, two accusations);
+    it names one article's own pair of parties blaming each other, as before they joined."""
+    hits = by_rule(found, "C103")
+    assert len(hits) == 1
+    assert {f"{SPUTNIK}#sum-trading-accusations-kiev", f"{SPUTNIK}#sum-trading-accusations-republics",
+            f"{UNIAN}#armed-forces-blame-russia"} <= claims_of(hits[0])
+    named = [c for c in hits[0].claims[:2]]
+    assert len({c.source for c in named}) == 1 and hits[0].focus == f"{named[1].source}#{named[1].claim}"
+    assert {c.claim for c in named} == {"blame-kyiv-moscow", "blame-moscow-kyiv"}
+
+
 def test_live_blog_heading_quotes_words_its_post_does_not(found: list[Finding]) -> None:
     hits = by_rule(found, "H701")
     assert {f.focus for f in hits if f.focus.startswith(UNIAN)} == {

@@ -17,7 +17,11 @@ would be merged with the office for good.
 Only firm blame counts (asserted, or the denial of a negation); hedged
 reports (suggests, fears, hopes) and denials of blame do not. Claims are
 grouped by predicate and by direction (blaming side, blamed side); one
-finding per predicate and pair of sides lists both directions' claims.
+finding per predicate and pair of sides lists both directions' claims. The
+message names a pair whose times meet: the same two parties blaming each other
+in one article when one prints both ("Kiev and the republics trading
+accusations"), then in two articles, then two claims of one article, else any
+(each step looks within groups of one party pair or one article).
 
 Fires:
     a#c1  Northland blames Southland for the escalation
@@ -34,7 +38,7 @@ Options: none.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
@@ -70,9 +74,37 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             if a > b:  # each unordered pair once, from its smaller side
                 continue
             backward = directions.get((b, a), [])
-            pair = first_overlap(forward, backward)
+            pair = _named_pair(forward, backward)
             if pair is not None:
                 yield _hit(corpus, predicate, (a, b), pair, forward, backward)
+
+
+Pair = tuple[ClaimInfo, ClaimInfo]
+# What makes a pair telling, most first: one article's mirror (Alpha blames Beta, Beta
+# blames Alpha), any two articles' mirror, one article's two directions.
+_TELLING: tuple[tuple[Callable[[ClaimInfo], tuple[str, ...]],
+                      Callable[[ClaimInfo], tuple[str, ...]]], ...] = (
+    (lambda x: (x.key[0], x.key[2], x.source.id), lambda y: (y.key[2], y.key[0], y.source.id)),
+    (lambda x: (x.key[0], x.key[2]), lambda y: (y.key[2], y.key[0])),
+    (lambda x: (x.source.id,), lambda y: (y.source.id,)),
+)
+
+
+def _named_pair(forward: list[ClaimInfo], backward: list[ClaimInfo]) -> Pair | None:
+    """The pair the message names (module docstring): the most telling pair whose times
+    meet, else any; each group of one key is searched once (``first_overlap``)."""
+    for of_x, of_y in _TELLING:
+        ys: dict[tuple[str, ...], list[ClaimInfo]] = defaultdict(list)
+        for y in backward:
+            ys[of_y(y)].append(y)
+        xs: dict[tuple[str, ...], list[ClaimInfo]] = defaultdict(list)
+        for x in forward:
+            xs[of_x(x)].append(x)
+        for k, group in xs.items():
+            pair = first_overlap(group, ys[k]) if k in ys else None
+            if pair is not None:
+                return pair
+    return first_overlap(forward, backward)
 
 
 def _directions(corpus: Corpus) -> dict[str, Directions]:

@@ -211,13 +211,13 @@ def _repeats(corpus: Corpus, group: _Group, figures: dict[Figure, list[ClaimInfo
     else:
         lists = [words.claims(key, _withdrawn_words(group))]
     periods = _Periods([c.event for c in group.corrected])
-    now = _as_corrected(group)
+    now = _as_corrected(corpus, group)
     found = {id(x): x for candidates in lists for x in candidates
-             if periods.meet(x.event) and not _gives_as(x.claim.quantity, now)}
+             if periods.meet(x.event) and not _gives_as(corpus, x.claim.quantity, now)}
     return sorted(found.values(), key=lambda c: order[id(c)])
 
 
-def _as_corrected(group: _Group) -> dict[Reading, list[Places]]:
+def _as_corrected(corpus: Corpus, group: _Group) -> dict[Reading, list[Places]]:
     """The figure as the corrected claims now give it, when the note's replacement is
     the withdrawn figure itself: the note corrected its places, "each" or comparator,
     and a claim giving it so gives the replacement. Empty otherwise (36 withdrawn for
@@ -229,18 +229,18 @@ def _as_corrected(group: _Group) -> dict[Reading, list[Places]]:
     for c in group.corrected:
         q = c.claim.quantity
         if q is not None:
-            out[_reading(q)].append(_places(q))
+            out[_reading(corpus, q)].append(_places(q))
     return out
 
 
-def _gives_as(q: Quantity | None, now: dict[Reading, list[Places]]) -> bool:
+def _gives_as(corpus: Corpus, q: Quantity | None, now: dict[Reading, list[Places]]) -> bool:
     """Whether ``q`` gives the figure as a corrected claim does: the same reading for the
     same places, or, of a figure for each of several places, for some of them (the
     figure for each place alone: "more than 40,000 on the border")."""
     if q is None or not now:
         return False
     mine = _places(q)
-    return any(_covered(mine, theirs) for theirs in now.get(_reading(q), ()))
+    return any(_covered(mine, theirs) for theirs in now.get(_reading(corpus, q), ()))
 
 
 def _covered(mine: Places, theirs: Places) -> bool:
@@ -252,8 +252,8 @@ def _covered(mine: Places, theirs: Places) -> bool:
     return their_each and scope <= their_scope and (each or len(scope) == 1)
 
 
-def _reading(q: Quantity) -> Reading:
-    return (q.cmp.value, q.value, q.min, q.max, plural(q.unit))
+def _reading(corpus: Corpus, q: Quantity) -> Reading:
+    return (q.cmp.value, q.value, q.min, q.max, corpus.unit_key(q.unit))
 
 
 def _places(q: Quantity) -> Places:

@@ -31,7 +31,9 @@ spokeswoman" is a "presidential spokeswoman".
 Wordings the registry gives for one of the speaker's roles held at the time
 (its title or an alias, normalised as above) are one wording: the curator has
 confirmed them, so they do not fire, and the fix names only the wordings the
-registry lacks.
+registry lacks. A bare alias completed by the role's own complement is the role's too:
+with "press secretary of the president of Russia" and its alias "spokesman", "Putin's
+spokesman" ("spokesman of the president of Russia") is a registered wording.
 A speaker's claims (``corpus.by_speaker``) are clustered by when they were
 said (unknown: the publication day; chains of overlapping times form one
 cluster); a cluster fires when two different sources use different wordings.
@@ -371,8 +373,14 @@ def _registered(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
     for role in entity.roles if entity else ():
         if held(role).overlaps(when):
             title = normalise(role.title, qualifiers)
+            # A bare wording ("spokesman") completed by the role's own complement is still
+            # that role: "Putin's spokesman" reads "spokesman of the president of Russia",
+            # the complement of "press secretary of the president of Russia".
+            served = _fold(role.title).partition(" of ")[2]
             for wording in (role.title, *role.aliases):
                 found.setdefault(normalise(wording, qualifiers), title)
+                if served and " of " not in _fold(wording):
+                    found.setdefault(normalise(f"{wording} of {served}", qualifiers), title)
     return found
 
 

@@ -433,6 +433,12 @@ def _past_hours(m: re.Match[str], a: dt.date) -> Interval | None:
     return Interval(back, a) if back is not None else None
 
 
+def _past_day(m: re.Match[str], a: dt.date) -> Interval | None:
+    """"Over the past day": the past 24 hours, the days they touch."""
+    back = _shift(a, -1)
+    return Interval(back, a) if back is not None else None
+
+
 # A state lasting up to the time of writing: "has ignored", "have waited", "has been".
 _PERFECT = re.compile(r"\b(?:has|have)\b|['’](?:s|ve) been\b", re.I)
 
@@ -556,6 +562,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\bearlier (?:this|in the) week\b", _relative("week-so-far")),
         (r"\bearlier (?:this|in the) month\b", _relative("month-so-far")),
         (r"\b(?:in|over|during) the (?:past|last)\s+(\d+)\s+hours\b", _past_hours),
+        # "over the past day" is the past 24 hours; not "the last day of March".
+        (r"\b(?:in|over|during) the (?:past|last) day\b(?!\s+of\b)", _past_day),
         (r"\bthis week\b", _relative("this-week")),
         (r"\blater (?:this|in the) month\b", _relative("rest-of-month")),
         (r"\bthis month\b", _relative("this-month")),

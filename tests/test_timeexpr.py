@@ -192,11 +192,15 @@ THURSDAY = dt.date(2021, 4, 15)
     # Hours back: the days they touch, the anchor's the last.
     ("in the past 24 hours", THURSDAY, iv("2021-04-14", "2021-04-15")),
     ("over the last 48 hours", THURSDAY, iv("2021-04-13", "2021-04-15")),
+    # "Violated the ceasefire 12 times over the past day" (a wire's daily count) was I011.
+    ("over the past day", THURSDAY, iv("2021-04-14", "2021-04-15")),
+    ("in the last day", THURSDAY, iv("2021-04-14", "2021-04-15")),
     # Units back: "moved ... over the past three weeks" (said on Tuesday 13 April) was I011.
     ("over the past three weeks", TUESDAY, iv("2021-03-23", "2021-04-13")),
     ("in the last two days", THURSDAY, iv("2021-04-13", "2021-04-15")),
     ("during the past 2 months", THURSDAY, iv("2021-02-14", "2021-04-15")),
     ("in the last two weeks of March", THURSDAY, iv("2021-03-01", "2021-03-31")),  # March's
+    ("on the last day of March", THURSDAY, iv("2021-03-01", "2021-03-31")),  # March, not the past day
 ])
 def test_earlier_this_week_weekends_and_hours(text: str, anchor: dt.date, want: Interval) -> None:
     assert resolve(text, anchor) == want

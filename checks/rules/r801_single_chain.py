@@ -81,6 +81,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
+from ..units import plural
 from ._attribution import chain_root
 from ._common import MAX_LISTED, label, proposition
 from ._quantity import (
@@ -396,8 +397,11 @@ def _figure_hit(corpus: Corpus, block: Block, mood: str, scope: Scope,
     quantities = [c.claim.quantity for c in claims if c.claim.quantity is not None]
     shown = " / ".join(dict.fromkeys(figure(q, unit=False, digits=digits) for q in quantities[:3]))
     places, each = scope
+    # A group whose figures share a word keeps it (the block may join its alias: "26
+    # soldiers" beside another outlet's "28 servicemen" is not "26 troops").
+    own = quantities[0].unit if len({plural(q.unit) for q in quantities}) == 1 else unit
     # "1 soldier": the unit agrees with the figure when only one is shown
-    name = unit_for(quantities[0], unit) if " / " not in shown else unit
+    name = unit_for(quantities[0], own) if " / " not in shown else own
     forecast = ", forecast" if mood == FORECAST else ""
     prop = f"{label(corpus, key)} ({shown} {name}{scope_words(corpus, quantities[0])}{forecast})"
     # The group's chain and lowest figure name it: the key must not depend on corpus order,

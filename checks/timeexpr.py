@@ -433,6 +433,13 @@ def _past_hours(m: re.Match[str], a: dt.date) -> Interval | None:
     return Interval(back, a) if back is not None else None
 
 
+def _part_of_last_week(m: re.Match[str], a: dt.date) -> Interval:
+    week = _week_of(a - dt.timedelta(days=7))
+    if m[1].lower() == "early":
+        return Interval(week.start, week.start + dt.timedelta(days=2))
+    return Interval(week.start + dt.timedelta(days=3), week.end)
+
+
 def _past_day(m: re.Match[str], a: dt.date) -> Interval | None:
     """"Over the past day": the past 24 hours, the days they touch."""
     back = _shift(a, -1)
@@ -557,6 +564,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
          _relative("recent-days")),
         (r"\b(?:in|over|during|within)?\s*the (?:past|last) (?:thirty days|month)\b",
          _relative("past-month")),
+        # "Late last week": the week's end (Thursday to Sunday), "early": its start (to Wednesday).
+        (r"\b(early|late)\s+last\s+week\b", _part_of_last_week),
         (r"\blast week\b", _relative("last-week")),
         (r"\b(?:by )?the end of (?:this|the) week\b", _relative("end-of-week")),
         (r"\bearlier (?:this|in the) week\b", _relative("week-so-far")),

@@ -201,6 +201,9 @@ THURSDAY = dt.date(2021, 4, 15)
     ("during the past 2 months", THURSDAY, iv("2021-02-14", "2021-04-15")),
     ("in the last two weeks of March", THURSDAY, iv("2021-03-01", "2021-03-31")),  # March's
     ("on the last day of March", THURSDAY, iv("2021-03-01", "2021-03-31")),  # March, not the past day
+    # "Late last week" is the end of that week, not all of it (read on Tuesday 13 April).
+    ("Late last week", TUESDAY, iv("2021-04-08", "2021-04-11")),
+    ("early last week", TUESDAY, iv("2021-04-05", "2021-04-07")),
 ])
 def test_earlier_this_week_weekends_and_hours(text: str, anchor: dt.date, want: Interval) -> None:
     assert resolve(text, anchor) == want

@@ -14,8 +14,8 @@ space and a capital letter or an opening quote. A '.' ending an abbreviation
 paragraph's first words in capitals before a month ("MOSCOW. April 12 (Interfax) - ...").
 Ignored: lines listed in ``source.furniture`` and the headline line when a headline claim exists
 (exact line match after stripping spaces), sentences lying wholly inside an occurrence of a
-furniture entry (a dateline "MOSCOW, April 12 - RIA Novosti." that shares the lede's line), and pieces shorter than
-``min_words`` words that do not end like a sentence ("Breaking News"), and questions
+furniture entry (a dateline "MOSCOW, April 12 - RIA Novosti." that shares the lede's line),
+and pieces shorter than ``min_words`` words that do not end like a sentence ("Breaking News"), and questions
 without a figure or a quotation mark ("What happened?", an explainer's headings: a
 question asserts nothing).
 Covered: every occurrence (str.find) of every evidence excerpt, of each

@@ -44,6 +44,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checks.findings import Finding
 from tests.findingtools import by_rule, claims_of, involving, probe_findings
 
@@ -175,3 +177,13 @@ def test_a_cumulative_toll_said_a_week_apart(found: list[Finding]) -> None:
     Tuesday: a count that grew, not a disagreement."""
     for rule in ("Q201", "Q202"):
         assert not involving(found, rule, f"{RFE}#zelenskiy-26-soldiers-killed")
+
+
+@pytest.mark.xfail(strict=True, reason="A reporter's hedge on an attribution ('As I understand it, "
+                   "though, the Kremlin says it hasn't heard from him') cannot be recorded: stance "
+                   "is the speaker's and mode says how the speaker is named, so the host's "
+                   "uncertain summary counts in C102 as the Kremlin's own words; recorded as "
+                   "mode vague, A402 would name 'the Kremlin' as the vague source (a model change: "
+                   "a hedge on the attribution)")
+def test_a_reporter_s_hedged_attribution_is_shown(found: list[Finding]) -> None:
+    assert involving(found, "A402", f"{NPR}#host-kremlin-not-heard")

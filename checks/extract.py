@@ -49,9 +49,11 @@ never one of a tie; every draft has ``draft: true`` for a curator to review.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import difflib
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -318,12 +320,85 @@ class Registry:
         return (start is None or start <= day) and (end is None or day <= end)
 
     def mentions(self, text: str) -> list[Mention]:
-        found = [self._mention(m, text, "name") for m in self._name_rx.finditer(text)]
-        taken = _covered(text, ((m.start, m.end) for m in found))
+        names = [self._mention(m, text, "name") for m in self._name_rx.finditer(text)]
+        starts = [m.start for m in names]
+        taken = _covered(text, ((m.start, m.end) for m in names))
+        found, inside = [], set()
         for m in self._role_rx.finditer(text):
             if not any(taken[m.start():m.end()]):
                 found.append(self._mention(m, text, "role"))
-        return sorted(found, key=lambda m: m.start)
+                continue
+            # A role wording that holds whole names is the role ("Kremlin spokesman" is
+            # its holder, not the Kremlin); one that cuts a name in two is no wording.
+            first = bisect.bisect_left(starts, m.start())
+            start = m.start()
+            if first and names[first - 1].end > m.start():
+                first -= 1  # "the Kremlin" of "the Kremlin spokesman": its article only
+                start = names[first].start
+                if _fold(text[start:m.start()]) != "the":
+                    continue
+            held = list(itertools.takewhile(lambda i: names[i].start < m.end(),
+                                            range(first, len(names))))
+            if held and names[held[-1]].end <= m.end():
+                role = self._mention(m, text, "role")
+                found.append(dataclasses.replace(role, start=start, text=text[start:m.end()]))
+                inside.update(held)
+        found += [n for i, n in enumerate(names) if i not in inside]
+        return self.qualified(text, sorted(found, key=lambda m: m.start))
+
+    def qualified(self, text: str, found: list[Mention]) -> list[Mention]:
+        """A body's name right before a role ("a NATO spokeswoman", "the alliance
+        spokesman", "a senior EU official") is one phrase: that body's role holder when
+        the registry has one for it, else an unnamed source speaking for the body, never
+        the body itself nor another body's holder of a bare wording ("spokeswoman")."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(found):
+            m = found[i]
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            merged = self._with_role(text, m, nxt) if m.kind == "name" else None
+            if merged is None:
+                out.append(m)
+                i += 1
+                continue
+            out.append(merged)
+            i += 2 if nxt is not None and nxt.start < merged.end else 1
+        return out
+
+    def _with_role(self, text: str, name: Mention, nxt: Mention | None) -> Mention | None:
+        body = self._body(name)
+        if body is None:
+            return None
+        if nxt is not None and nxt.kind == "role" and not text[name.end:nxt.start].strip():
+            end, holder = nxt.end, self._holder_of(_fold(nxt.text), body)
+        else:
+            noun = _ROLE_NOUN.match(text, name.end)
+            if noun is None:
+                return None
+            end, holder = noun.end(), None
+        det = _DETERMINER_END.search(text[max(0, name.start - _PHRASE_WINDOW):name.start])
+        start = name.start - (len(det.group()) if det else 0)
+        kind = "role" if holder else "unnamed"
+        return Mention(start, end, text[start:end], holder or body, kind,
+                       bool(re.match(r"['’]s?\b", text[end:end + 2])))
+
+    def _body(self, name: Mention) -> str | None:
+        """The body a name before a role stands for: not a person (a person's aide is
+        not the person), a place as its government."""
+        if name.possessive or name.entity is None:
+            return None
+        kind = self.kind(name.entity)
+        if kind is EntityKind.person:
+            return None
+        return self.voice_of(name.entity)
+
+    def _holder_of(self, key: str, body: str) -> str | None:
+        """The one registered holder of a role wording whose role is held for ``body``
+        (or its side)."""
+        side = self.entities[body].side or body
+        holders = {h for h in self.roles.get(key, []) for r in self.entities[h].roles
+                   if r.of in (body, side) and self._active(r.start, r.end)}
+        return holders.pop() if len(holders) == 1 else None
 
     def _mention(self, m: re.Match[str], text: str, kind: str) -> Mention:
         poss = bool(re.match(r"['’]s?\b", text[m.end():m.end() + 2]))
@@ -389,6 +464,11 @@ class Registry:
 
 _fold = name_key
 _POSSESSIVE_END = re.compile(r"['’]s\s+$")
+# A role noun right after a body's name: "a NATO spokeswoman", "a senior EU official".
+_ROLE_NOUN = re.compile(r"\s+(?:(?:senior|top|chief|deputy|press|defen[cs]e|foreign)\s+)?"
+                        r"(?:spokesman|spokeswoman|spokesperson|official|adviser|advisor|aide|"
+                        r"diplomat|envoy|representative|negotiator|source)\b")
+_DETERMINER_END = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:(?:senior|top|unnamed)\s+)?$")
 
 
 # A middle initial between a registered name's first word and the rest, as some house
@@ -590,7 +670,7 @@ def _masked(sentence: Sentence) -> str:
 def candidates(ctx: Context, text: str) -> list[Mention]:
     """Everything that can be a speaker in ``text`` (quoted words already blanked)."""
     clean = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
-    found = [m for m in ctx.registry.mentions(clean) if not m.possessive]
+    found = [m for m in _registered_mentions(ctx, clean) if not m.possessive]
     found += [Mention(m.start(), m.end(), m.group(), None, "pronoun")
               for m in _PRONOUN.finditer(clean)]
     found += [Mention(m.start(), m.end(), m.group(), None, "doc") for m in _DOC.finditer(clean)]
@@ -598,9 +678,6 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
               for m in _VAGUE.finditer(clean)]
     found += [Mention(m.start(), m.end(), m.group(), None, "unnamed")
               for rx in (_UNNAMED, _UNNAMED_GROUP) for m in rx.finditer(clean)]
-    for m in re.finditer(r"\b[Tt]he\s+([a-z]+)\b", clean):
-        if m.group(1) in ctx.heads:  # "the ministry" after "the Norland Health Ministry said"
-            found.append(Mention(m.start(), m.end(), m.group(), ctx.heads[m.group(1)], "name"))
     taken = _covered(clean, ((m.start, m.end) for m in found))
     for m in _NAME_SEQ.finditer(clean):
         name = _trim_name(m.group())
@@ -608,6 +685,20 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
             start = m.start() + m.group().index(name)
             found.append(Mention(start, start + len(name), name, None, "unknown"))
     return found
+
+
+def _registered_mentions(ctx: Context, text: str) -> list[Mention]:
+    """Registered names and roles, and "the ministry" after "the Norland Health Ministry
+    said" (the last word of a body that spoke); a body's word before a role is the role's
+    phrase ("the alliance spokesman" after NATO spoke: NATO's unnamed spokesman)."""
+    found = ctx.registry.mentions(text)
+    named = _covered(text, ((m.start, m.end) for m in found))
+    heads = [Mention(m.start(), m.end(), m.group(), ctx.heads[m.group(1)], "name")
+             for m in re.finditer(r"\b[Tt]he\s+([a-z]+)\b", text)
+             if m.group(1) in ctx.heads and not any(named[m.start():m.end()])]
+    if not heads:
+        return found
+    return ctx.registry.qualified(text, sorted([*found, *heads], key=lambda m: m.start))
 
 
 def _covered(text: str, spans: Iterable[tuple[int, int]]) -> bytearray:
@@ -1238,8 +1329,8 @@ def _from_heading(ctx: Context, sentence: Sentence,
     colon = _HEADING_COLON.match(masked)
     if colon:
         phrase = colon.group(1)
-        named = [m for m in candidates(ctx, phrase) if m.kind in ("name", "role")
-                 and _skippable(phrase[:m.start]) and _skippable(phrase[m.end:])]
+        named = [m for m in candidates(ctx, phrase) if m.kind in ("name", "role", "unnamed")
+                 and m.entity and _skippable(phrase[:m.start]) and _skippable(phrase[m.end:])]
         if named:
             return resolve_who(ctx, sentence, named[0]), None
         words = phrase.strip()
@@ -1368,8 +1459,10 @@ def _mode(sentence: Sentence, who: Who) -> str:
 def _by(sentence: Sentence, who: Who, article: Article,
         ctx: Context | None = None) -> dict[str, Any]:
     by: dict[str, Any] = {"speaker": who.speaker, "as": who.as_, "mode": _mode(sentence, who)}
-    if who.mode == "unnamed" and who.speaker:
-        # the mode should the article name the speaker elsewhere (_named_elsewhere)
+    if who.mode == "unnamed" and who.speaker and ctx is not None \
+            and ctx.registry.kind(who.speaker) is EntityKind.person:
+        # the mode should the article name the speaker elsewhere (_named_elsewhere); a
+        # body named elsewhere ("NATO said") does not name its unnamed spokeswoman
         by["_named_mode"] = _mode(sentence, Who(who.speaker, who.as_, "paraphrase"))
     if who.via:
         by["via"] = list(dict.fromkeys(who.via))
@@ -1455,6 +1548,9 @@ def _note(who: Who | None, predicate: str | None, how: str) -> str:
                      "by.speaker.")
     elif who is not None and who.place:
         parts.append(_place_note(who))
+    elif who is not None and who.speaker and who.mode == "unnamed":
+        parts.append(f"'{who.as_}' is drafted as '{who.speaker}' without a name (mode "
+                     "unnamed): check whom it means, and name the person if the article does.")
     elif who is not None and who.speaker is None and who.mode == "unnamed":
         parts.append(f"'{who.as_}' names no one: set by.speaker only if the article identifies "
                      "who spoke.")

@@ -539,3 +539,34 @@ def test_entities_reads_a_place_from_a_claims_words() -> None:
     assert (oslo.name, oslo.kind) == ("Oslo", "place")
     (roe,) = unknown_names(registry, "Kovacs met Jane Roe on Monday.")
     assert roe.kind == "person"
+
+
+@pytest.mark.parametrize(("text", "by"), [
+    # the registry's role wording holds the body's name: its holder, not the body
+    ('The alliance spokesman: "There is no deal"',
+     {"speaker": "okafor", "as": "The alliance spokesman", "mode": "partial-quote"}),
+    # a bare wording ("spokesman") another body's holder has: this body's unnamed one
+    ("A Norland Health Ministry spokesman said the port was closed.",
+     {"speaker": "health-ministry", "as": "A Norland Health Ministry spokesman",
+      "mode": "unnamed"}),
+    ("A Red Cross official said aid was coming.",
+     {"speaker": "red-cross", "as": "A Red Cross official", "mode": "unnamed"}),
+])
+def test_a_role_after_a_body_is_the_role_not_the_body(text: str, by: dict[str, str]) -> None:
+    """'The alliance spokesman:' drafted the alliance as speaker (the role wording was
+    dropped for the name inside it), and 'a Norland Health Ministry spokesman' the
+    alliance's spokesman Okafor (the only holder of the bare wording)."""
+    (draft,) = _all_drafts(text)[0]
+    assert draft["by"] == by
+
+
+def test_the_last_word_of_a_body_that_spoke_before_a_role_is_its_unnamed_role() -> None:
+    """'The ministry spokesman:' after the Health Ministry spoke drafted the ministry
+    itself as the speaker, in its own words; and a body named elsewhere does not name
+    its unnamed spokesman."""
+    drafts, _ = _all_drafts('The Norland Health Ministry said the port was closed.\n\n'
+                            'The ministry spokesman: "We are searching"')
+    heading = next(d for d in drafts if d["evidence"].startswith("The ministry"))
+    assert heading["by"] == {"speaker": "health-ministry", "as": "The ministry spokesman",
+                             "mode": "unnamed"}
+    assert "without a name" in heading["note"]

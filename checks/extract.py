@@ -53,7 +53,6 @@ import bisect
 import dataclasses
 import datetime as dt
 import difflib
-import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -321,30 +320,37 @@ class Registry:
 
     def mentions(self, text: str) -> list[Mention]:
         names = [self._mention(m, text, "name") for m in self._name_rx.finditer(text)]
-        starts = [m.start for m in names]
         taken = _covered(text, ((m.start, m.end) for m in names))
-        found, inside = [], set()
+        found: list[Mention] = []
+        inside: set[int] = set()
         for m in self._role_rx.finditer(text):
             if not any(taken[m.start():m.end()]):
                 found.append(self._mention(m, text, "role"))
                 continue
-            # A role wording that holds whole names is the role ("Kremlin spokesman" is
-            # its holder, not the Kremlin); one that cuts a name in two is no wording.
-            first = bisect.bisect_left(starts, m.start())
-            start = m.start()
-            if first and names[first - 1].end > m.start():
-                first -= 1  # "the Kremlin" of "the Kremlin spokesman": its article only
-                start = names[first].start
-                if _fold(text[start:m.start()]) != "the":
-                    continue
-            held = list(itertools.takewhile(lambda i: names[i].start < m.end(),
-                                            range(first, len(names))))
-            if held and names[held[-1]].end <= m.end():
-                role = self._mention(m, text, "role")
-                found.append(dataclasses.replace(role, start=start, text=text[start:m.end()]))
-                inside.update(held)
+            over = self._role_over_names(text, m, names)
+            if over is not None:
+                found.append(over[0])
+                inside.update(over[1])
         found += [n for i, n in enumerate(names) if i not in inside]
         return self.qualified(text, sorted(found, key=lambda m: m.start))
+
+    def _role_over_names(self, text: str, m: re.Match[str],
+                         names: list[Mention]) -> tuple[Mention, range] | None:
+        """A role wording that holds whole names is the role ("the Kremlin spokesman" is
+        its holder, not the Kremlin), with the names it holds; one that cuts a name in
+        two (but for the name's "the") is no wording."""
+        first = bisect.bisect_left(names, m.start(), key=lambda n: n.start)
+        start = m.start()
+        if first and names[first - 1].end > start:
+            first -= 1
+            start = names[first].start
+            if _fold(text[start:m.start()]) != "the":
+                return None
+        last = bisect.bisect_left(names, m.end(), key=lambda n: n.start)
+        if last == first or names[last - 1].end > m.end():
+            return None
+        role = self._mention(m, text, "role")
+        return dataclasses.replace(role, start=start, text=text[start:m.end()]), range(first, last)
 
     def qualified(self, text: str, found: list[Mention]) -> list[Mention]:
         """A body's name right before a role ("a NATO spokeswoman", "the alliance

@@ -1373,7 +1373,17 @@ def _heading_draft(ctx: Context, preds: Predicates, article: Article, sentence: 
             "evidence": evidence, "says": {k: v for k, v in says.items() if v is not None},
             "when": when, "draft": True,
             "note": _note(None, predicate, how) + " A heading in the outlet's own voice: "
-                    "attribute it if the article gives its source."}
+                    "attribute it if the article gives its source."
+                    + _place_subject(registry, subject.text, voice)}
+
+
+def _place_subject(registry: Registry, words: str, subject: str) -> str:
+    """A place left as the subject (the registry gives it no government): it does not act."""
+    if registry.kind(subject) is not EntityKind.place:
+        return ""
+    return (f" '{words}' is the place '{subject}', and a place does not act: set says.subject "
+            "to the government or body meant (a place whose side in facts/entities.yaml is a "
+            "government is drafted as that government).")
 
 
 def _last_person(registry: Registry, text: str) -> str | None:
@@ -1443,6 +1453,9 @@ def _subject_object(ctx: Context, text: str, speaker: str | None,
                     fallback: str) -> tuple[str, str | None]:
     ents = [m.entity for m in ctx.registry.mentions(text) if m.entity]
     ents = list(dict.fromkeys(ents))
+    # A place that acts or is acted on stands for its government, where the registry
+    # gives it one ("Moscow has pointed the finger at Kyiv": Russia blames Ukraine).
+    ents = list(dict.fromkeys(ctx.registry.voice_of(e) or e for e in ents))
     subject = ents[0] if ents else (speaker or fallback)
     rest = [e for e in ents if e != subject]
     return subject, (rest[0] if rest else None)

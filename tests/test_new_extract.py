@@ -570,3 +570,31 @@ def test_the_last_word_of_a_body_that_spoke_before_a_role_is_its_unnamed_role() 
     assert heading["by"] == {"speaker": "health-ministry", "as": "The ministry spokesman",
                              "mode": "unnamed"}
     assert "without a name" in heading["note"]
+
+
+def test_a_place_that_acts_in_a_sentence_is_its_governments_subject() -> None:
+    """'Norburg has pointed the finger at Okafor, Kovacs said' drafted the place as the
+    subject; a place whose side is a government stands for that government."""
+    (draft,) = _all_drafts("Norburg has pointed the finger at Okafor, Kovacs said.")[0]
+    assert (draft["says"]["subject"], draft["says"]["object"]) == ("norland", "okafor")
+
+
+def test_a_heading_whose_subject_is_a_place_without_a_government_says_so() -> None:
+    (draft,) = _all_drafts("Southport asks for aid from Norland")[0]
+    assert draft["says"]["subject"] == "southport"
+    assert "a place does not act" in draft["note"]
+
+
+def test_a_place_the_curated_records_make_speak_stands_for_that_speaker() -> None:
+    """The curated records say who a place means when it speaks ('Kyiv and Moscow have
+    traded blame': by {speaker: ukraine, as: Kyiv}); the registry must say it too (the
+    place's side), or `new` drafts a place that does not speak and no speaker."""
+    from checks.corpus import build
+
+    root = Path(__file__).parent.parent
+    corpus = build([root / "facts"], root)
+    places = {e.name: e for e in corpus.entities.values() if e.kind.value == "place"}
+    meant = {(c.claim.by.as_, c.claim.by.speaker) for info in corpus.records
+             for c in info.claims if c.claim.by.as_ in places and c.claim.by.speaker}
+    assert meant, "the seed records make no place speak: the test checks nothing"
+    assert {(name, places[name].side) for name, _ in meant} == meant

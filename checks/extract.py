@@ -36,9 +36,11 @@ whose ``side`` is a registered government is drafted as that government
 the note asks the curator for the entity meant.
 
 A byline ("JANE ROE and JOHN DOE Associated Press") is furniture: no draft, no
-name. A heading (the headline, or a short line that does not end like a sentence)
-is drafted as part headline: 'Speaker: "quote"' gives the speaker, "Subject verbs
-..." a claim about the subject in the outlet's own voice. "That same day" is dated
+name. A heading (the headline, a live blog's post heading after its time, or a
+subheading: a short line of its own that does not end like a sentence) is drafted so:
+'Speaker: "quote"' gives the speaker, "Subject verbs ..." a claim about the subject in
+the outlet's own voice; only the headline and post headings are part headline, a
+subheading is part of the body (H701 reads no section heading as the headline). "That same day" is dated
 by the day the text named last, "shortly before midnight" by the day in play.
 
 Evidence is always a verbatim slice of the text, so drafts validate. The
@@ -517,6 +519,7 @@ class Sentence:
     text: str
     part: str
     quotes: tuple[tuple[int, int], ...]  # (open, close) offsets within text, marks included
+    whole: bool = False  # the sentence is its line's whole text, not a piece of a paragraph
 
 
 # A live blog's post time on a line of its own ("00:40", "12:48 p.m. ET, April 14, 2021"):
@@ -537,12 +540,14 @@ def sentences(text: str, *, headline: str | None = None,
         stripped = line.strip()
         start = offset + (len(line) - len(line.lstrip()))
         offset += len(line)
-        if not stripped or stripped in skipped or stripped in seen:
+        if not stripped:
             continue
-        seen.add(stripped)
-        if _POST_TIME.match(stripped):
+        if _POST_TIME.match(stripped):  # furniture or repeated, it still opens a post
             stamped = True
             continue
+        if stripped in skipped or stripped in seen:
+            continue
+        seen.add(stripped)
         heading = stamped and not _SENTENCE_END.search(stripped)
         stamped = False
         part = "headline" if heading or (headline and stripped == headline.strip()) else "body"
@@ -597,7 +602,7 @@ def _sentence(para: str, base: int, a: int, b: int, quotes: list[tuple[int, int]
               part: str) -> Sentence:
     text = para[a:b].rstrip()
     inner = tuple((qa - a, qb - a) for qa, qb in quotes if a <= qa and qb <= a + len(text))
-    return Sentence(base + a, text, part, inner)
+    return Sentence(base + a, text, part, inner, whole=a == 0 and len(text) == len(para))
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -1294,8 +1299,6 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
     who = attribution(ctx, sentence)
     evidence = _evidence(sentence)
     heading = _is_heading(sentence)
-    if heading:
-        sentence = dataclasses.replace(sentence, part="headline")
     if who is None and heading:
         who, subject = _from_heading(ctx, sentence, _masked(sentence))
         if subject is not None:
@@ -1313,7 +1316,9 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
     ctx.seen.append(sentence.text)
 
 
-# A heading: the headline, or a short line that does not end like a sentence.
+# A heading: the headline (a live blog's post heading too), or a subheading: a short line of
+# its own that does not end like a sentence, drafted as part of the body, where H701 (a
+# headline stronger than its body) does not read it as the article's headline.
 MAX_HEADING_WORDS = 14
 # The verb after a heading's subject, in the present ("Kyiv asks", "Norland Rejects").
 _HEADING_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?([A-Za-z][a-z]+(?<!s)s)\b(?!['’])")
@@ -1321,8 +1326,10 @@ _HEADING_COLON = re.compile(r"([^:\"“”]{2,80}?):\s+(?=[\"“‘])")
 
 
 def _is_heading(sentence: Sentence) -> bool:
+    """The headline, or a subheading; never a piece of a paragraph cut at a semicolon or
+    ", while" ("Moscow accuses Ukraine of provocations in Donbas,")."""
     text = sentence.text
-    return sentence.part == "headline" or (not _SENTENCE_END.search(text)
+    return sentence.part == "headline" or (sentence.whole and not _SENTENCE_END.search(text)
                                            and len(text.split()) <= MAX_HEADING_WORDS)
 
 

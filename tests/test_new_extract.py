@@ -464,10 +464,10 @@ def test_officials_in_an_unregistered_place_are_unnamed_not_the_place() -> None:
     assert draft["by"] == {"as": "Officials in Oslo", "mode": "unnamed"}
 
 
-def _all_drafts(text: str) -> tuple[list[dict[str, Any]], list[str]]:
+def _all_drafts(text: str, headline: str = "Headline") -> tuple[list[dict[str, Any]], list[str]]:
     entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
-    article = Article(text=f"Headline\n\n{text}\n", published=dt.date(2024, 5, 15),
-                      outlet="harbor-news", headline="Headline")
+    article = Article(text=f"{headline}\n\n{text}\n", published=dt.date(2024, 5, 15),
+                      outlet="harbor-news", headline=headline)
     found = extract(article, {e.id: e for e in entities}, {})
     return found.drafts, [u.name for u in found.unknown]
 
@@ -480,7 +480,7 @@ def test_a_heading_without_a_reporting_verb_is_a_headline_claim(heading: str, su
                                                                obj: str) -> None:
     """'Kyiv asks for Zelensky-Putin call' drafted nothing: 'Subject verbs ...' in a
     heading is a claim in the outlet's own voice, about the subject."""
-    drafts, unknown = _all_drafts(heading)
+    drafts, unknown = _all_drafts("", headline=heading)
     (draft,) = drafts
     assert draft["part"] == "headline" and "by" not in draft
     assert (draft["says"]["subject"], draft["says"]["object"]) == (subject, obj)
@@ -490,10 +490,10 @@ def test_a_heading_without_a_reporting_verb_is_a_headline_claim(heading: str, su
 def test_a_heading_speaker_before_a_colon_is_the_speaker() -> None:
     """'Zelensky's office: "no answer"' drafted nothing: the words before the colon
     speak; unregistered, they are named in by.as and the note."""
-    (draft,) = _all_drafts("Okafor's office: \"no answer\"")[0]
+    (draft,) = _all_drafts("", headline="Okafor's office: \"no answer\"")[0]
     assert draft["part"] == "headline" and draft["by"]["as"] == "Okafor's office"
     assert "speaker" not in draft["by"] and "not in the registry" in draft["note"]
-    (named,) = _all_drafts("Maria Kovacs: \"no answer\"")[0]
+    (named,) = _all_drafts("", headline="Maria Kovacs: \"no answer\"")[0]
     assert named["by"]["speaker"] == "kovacs" and named["part"] == "headline"
 
 
@@ -598,3 +598,30 @@ def test_a_place_the_curated_records_make_speak_stands_for_that_speaker() -> Non
              for c in info.claims if c.claim.by.as_ in places and c.claim.by.speaker}
     assert meant, "the seed records make no place speak: the test checks nothing"
     assert {(name, places[name].side) for name, _ in meant} == meant
+
+
+def test_a_subheading_is_drafted_in_the_body_not_as_the_headline() -> None:
+    """A short line of its own in the body was drafted as part headline, so H701 read a
+    section heading as the article's headline and warned on fresh drafts: it is a
+    heading's claim still, but of the body; the headline and a live blog's post heading
+    (after its time, furniture or not) stay headline."""
+    text = ("Norburg asks for talks with Okafor\n\n"
+            "Kovacs said the port was closed.\n\n14:05\nKovacs Rejects Talks With Okafor")
+    drafts, _ = _all_drafts(text)
+    parts = {d["evidence"]: d["part"] for d in drafts}
+    assert parts["Norburg asks for talks with Okafor"] == "body"
+    assert parts["Kovacs Rejects Talks With Okafor"] == "headline"
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    found = extract(Article(text=f"Headline\n\n{text}\n", published=dt.date(2024, 5, 15),
+                            outlet="harbor-news", headline="Headline", furniture=["14:05"]),
+                    {e.id: e for e in entities}, {})
+    assert {d["evidence"]: d["part"] for d in found.drafts} == parts
+
+
+def test_a_piece_of_a_paragraph_is_no_heading() -> None:
+    """'Norland blames Okafor for the floods;' (a paragraph cut at its semicolon) was a
+    short line not ending like a sentence, so a headline claim."""
+    drafts, _ = _all_drafts("Norburg blames Okafor for the floods; Kovacs said the port "
+                            "was closed.")
+    assert [d["part"] for d in drafts] == ["body"]
+    assert all(d["evidence"].startswith("Kovacs") for d in drafts)

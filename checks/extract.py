@@ -85,13 +85,15 @@ SPEECH_VERBS = (
     "believe", "fear", "hope", "warn", "claim", "insist", "argue", "allege",
     # a demand: 'G7 ministers called on Russia to "cease its provocations"'
     "called on", "calls on", "call on",
+    # blame is an attributed claim: "Kyiv blames the separatists for a surge in violations"
+    "blames", "blamed", "blame", "stressed", "stresses",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 _STRONG = re.compile(r"\b(?:" + "|".join(STRONG_VERBS) + r")\b")
 # Verbs that are also plural (or mass) nouns: after a determiner or an adjective ("Western
 # estimates vary", "the claims", "renewed fears") they are the subject, not a speech verb.
 _NOUN_VERBS = frozenset({"estimates", "claims", "claim", "fears", "fear", "hopes", "hope",
-                         "reports", "demands", "states", "pledges", "promises"})
+                         "reports", "demands", "states", "pledges", "promises", "blame"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "my", "your",
                           "these", "those", "such", "some", "many", "any", "no", "new",
                           "recent", "earlier", "initial", "official", "other", "own", "both",
@@ -1202,6 +1204,10 @@ class Predicates:
         return (statements[0] if statements else None,
                 "a placeholder, no vocabulary term fits the words; choose one")
 
+    def event(self, text: str) -> str | None:
+        """The predicate whose id words the text all holds (see :meth:`guess`), or None."""
+        return self._by_id(_words(text), False)
+
     def _measure(self, pid: str, figure: bool) -> bool:
         return figure and self.predicates[pid].kind is PredicateKind.measure
 
@@ -1307,8 +1313,13 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
     if who is not None:
         for one in speakers:
             yield _speech_draft(ctx, preds, article, sentence, one, evidence)
-    for fig in figures(ctx.registry, sentence.text):
+    found = figures(ctx.registry, sentence.text)
+    for fig in found:
         yield _figure_draft(ctx, preds, article, sentence, who, fig, evidence)
+    if who is None and not heading and not found:
+        own = _own_voice_draft(ctx, preds, article, sentence, evidence)
+        if own is not None:
+            yield own
     if who is not None:
         ctx.remember(who.speaker)
     else:
@@ -1391,6 +1402,43 @@ def _place_subject(registry: Registry, words: str, subject: str) -> str:
     return (f" '{words}' is the place '{subject}', and a place does not act: set says.subject "
             "to the government or body meant (a place whose side in facts/entities.yaml is a "
             "government is drafted as that government).")
+
+
+MIN_STATEMENT_WORDS = 5
+
+
+def _own_voice_draft(ctx: Context, preds: Predicates, article: Article, sentence: Sentence,
+                     evidence: str) -> dict[str, Any] | None:
+    """A body sentence in the outlet's own voice (no attribution, no quotation) that
+    states something checkable about a registered party: when it happened (a time the
+    article dates) or an event the vocabulary names by every word of its id ("Biden
+    called Putin on Tuesday", "Russia annexed Crimea in 2014"). Background without
+    either ("The standoff has sparked concern") is left to the curator (V901 shows it):
+    a draft of every sentence would bury the ones worth checking."""
+    text = sentence.text
+    if sentence.part != "body" or sentence.quotes or not any(
+            m.entity for m in ctx.registry.mentions(text)):
+        return None
+    if _STRONG.search(text):
+        return None  # someone speaks whom the attribution did not find: no guess
+    if text.rstrip("\"”’) ").endswith("?") or len(text.split()) < MIN_STATEMENT_WORDS:
+        return None  # a question asserts nothing; a dateline ("MOSCOW, April 12.") neither
+    when = next((v for a, _, w in _times(text)
+                 if (v := _time_value(w, article, ctx, text[:a]))), None)
+    event = preds.event(text)
+    if when is None and event is None:
+        return None
+    subject, obj = _subject_object(ctx, text, None, article.outlet)
+    predicate, how = (event, "guessed from the article's words") if event else \
+        preds.guess(text, figure=False)
+    stance, negated = _stance(text)
+    says = {"subject": subject, "predicate": predicate, "object": obj,
+            "negated": negated or None, "stance": stance}
+    return {"id": f"o-{slug(subject, 20)}-{slug(text, 28)}", "part": sentence.part,
+            "evidence": evidence, "says": {k: v for k, v in says.items() if v is not None},
+            "when": when, "draft": True,
+            "note": _note(None, predicate, how) + " The outlet's own voice: keep it only if "
+                    "it is worth checking, and attribute it if the article gives its source."}
 
 
 def _last_person(registry: Registry, text: str) -> str | None:

@@ -619,9 +619,49 @@ def test_a_subheading_is_drafted_in_the_body_not_as_the_headline() -> None:
 
 
 def test_a_piece_of_a_paragraph_is_no_heading() -> None:
-    """'Norland blames Okafor for the floods;' (a paragraph cut at its semicolon) was a
-    short line not ending like a sentence, so a headline claim."""
-    drafts, _ = _all_drafts("Norburg blames Okafor for the floods; Kovacs said the port "
+    """'Norburg closes the port to Okafor's boats;' (a paragraph cut at its semicolon)
+    was a short line not ending like a sentence, so a headline claim."""
+    drafts, _ = _all_drafts("Norburg closes the port to Okafor's boats; Kovacs said the port "
                             "was closed.")
     assert [d["part"] for d in drafts] == ["body"]
     assert all(d["evidence"].startswith("Kovacs") for d in drafts)
+
+
+def _voiced_drafts(text: str) -> list[dict[str, Any]]:
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    vocabulary = VocabularyFile.model_validate(_load(HERE / "vocabulary.yaml")).predicates
+    article = Article(text=f"Headline\n\n{text}\n", published=dt.date(2024, 5, 15),
+                      outlet="harbor-news", headline="Headline")
+    found = extract(article, {e.id: e for e in entities}, {p.id: p for p in vocabulary})
+    return found.drafts
+
+
+def test_an_own_voice_sentence_stating_when_or_a_known_event_is_drafted() -> None:
+    """The outlet's own statements of fact were never drafted (only their figures): a
+    sentence about a registered party that the article dates, or that names an event of
+    the vocabulary by its id's words, is an own-voice draft (no `by`), marked a draft."""
+    (met,) = _voiced_drafts("On Monday, Kovacs met Okafor in Southport.")
+    assert "by" not in met and met["draft"] is True and met["part"] == "body"
+    assert (met["says"]["subject"], met["says"]["object"]) == ("kovacs", "okafor")
+    assert met["when"] == "On Monday" and "own voice" in met["note"]
+    (police,) = _voiced_drafts("Norland will deploy police to Southport.")
+    assert police["says"]["predicate"] == "deploy-police" and "by" not in police
+
+
+@pytest.mark.parametrize("text", [
+    "The floods in Norland have caused concern across the region.",  # no time, no event
+    "Southport's port was closed on Monday, the harbour master said.",  # someone speaks
+    "Will Kovacs meet Okafor on Monday?",  # a question asserts nothing
+    "SOUTHPORT, May 13.",  # a dateline
+])
+def test_no_own_voice_draft_for_background_speech_or_questions(text: str) -> None:
+    assert _voiced_drafts(text) == []
+
+
+def test_blame_is_attributed_to_whoever_blames() -> None:
+    """'Kyiv blames the separatists for ...' drafted nothing (or, as a sentence in the
+    outlet's voice, no speaker): blaming is a claim of the one who blames; 'traded blame'
+    is the noun."""
+    (draft,) = _voiced_drafts("Norburg blames Okafor for the floods.")
+    assert draft["by"] == {"speaker": "norland", "as": "Norburg", "mode": "paraphrase"}
+    assert _voiced_drafts("Kovacs and Okafor traded blame over the floods in Southport.") == []

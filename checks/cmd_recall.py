@@ -30,7 +30,10 @@ def handle(args: argparse.Namespace) -> int:
     total = Recall(source="all", quotes=sum(r.quotes for r in rows),
                    quotes_found=sum(r.quotes_found for r in rows),
                    figures=sum(r.figures for r in rows),
-                   figures_found=sum(r.figures_found for r in rows))
+                   figures_found=sum(r.figures_found for r in rows),
+                   speaker_right=sum(r.speaker_right for r in rows),
+                   speaker_wrong=sum(r.speaker_wrong for r in rows),
+                   speaker_none=sum(r.speaker_none for r in rows))
     if args.format == "json":
         sys.stdout.write(json.dumps({"articles": [r.as_dict() for r in rows],
                                      "total": total.as_dict(), "min": args.min,
@@ -39,7 +42,9 @@ def handle(args: argparse.Namespace) -> int:
         for r in [*rows, total]:
             sys.stdout.write(f"{r.source}: quotes with the right speaker {r.quotes_found}/"
                              f"{r.quotes} ({r.quote_rate:.0%}), figures {r.figures_found}/"
-                             f"{r.figures} ({r.figure_rate:.0%})\n")
+                             f"{r.figures} ({r.figure_rate:.0%}), speakers right "
+                             f"{r.speaker_right}, wrong {r.speaker_wrong}, no guess "
+                             f"{r.speaker_none}\n")
             for miss in r.missed:
                 sys.stdout.write(f"    missed {miss}\n")
     for path in skipped:

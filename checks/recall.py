@@ -8,7 +8,13 @@ and its drafts are compared with the curated claims:
   quoting draft has the same speaker and its evidence overlaps at least half
   of the curated evidence in the article text;
 * a curated **figure** (a claim with a quantity) is recovered when a draft
-  has the same value (or range), comparator and unit.
+  has the same value (or range), comparator and unit;
+* every curated claim's **speaker** is *right* when a draft whose evidence
+  overlaps at least half of the claim's evidence has the same speaker (for a
+  claim in the outlet's own voice: a draft with no attribution), *wrong* when
+  such drafts exist but none has it, and *no guess* when no draft overlaps it.
+  The speakers are reported, not held to ``--min``: they show what a change to
+  the extractor gains and loses across every kind of claim, own-voice ones too.
 
 Curated claims that are themselves drafts are not counted.
 """
@@ -34,6 +40,9 @@ class Recall:
     quotes_found: int = 0
     figures: int = 0
     figures_found: int = 0
+    speaker_right: int = 0
+    speaker_wrong: int = 0
+    speaker_none: int = 0
     missed: list[str] = field(default_factory=list)
 
     @property
@@ -48,6 +57,8 @@ class Recall:
         return {"source": self.source, "quotes": self.quotes, "quotes_found": self.quotes_found,
                 "quote_recall": round(self.quote_rate, 4), "figures": self.figures,
                 "figures_found": self.figures_found, "figure_recall": round(self.figure_rate, 4),
+                "speakers": {"right": self.speaker_right, "wrong": self.speaker_wrong,
+                             "no_guess": self.speaker_none},
                 "missed": self.missed}
 
 
@@ -83,7 +94,29 @@ def measure_record(corpus: Corpus, info: RecordInfo) -> Recall:
                 result.figures_found += 1
             else:
                 result.missed.append(f"figure {claim.id}")
+        _count_speaker(result, text, claim, drafts)
     return result
+
+
+def _count_speaker(result: Recall, text: str, claim: Claim, drafts: list[dict[str, Any]]) -> None:
+    near = [d for d in drafts if _overlaps(text, claim, d)]
+    if not near:
+        result.speaker_none += 1
+    elif any(_voice(d) == _claim_voice(claim) for d in near):
+        result.speaker_right += 1
+    else:
+        result.speaker_wrong += 1
+
+
+def _voice(draft: dict[str, Any]) -> str | None:
+    """Who a draft makes speak: an entity id, "" for no speaker found, None for the
+    outlet's own voice (no attribution)."""
+    by = draft.get("by")
+    return None if not by else by.get("speaker", "")
+
+
+def _claim_voice(claim: Claim) -> str | None:
+    return None if claim.by.mode.value == "own-voice" else claim.by.speaker or ""
 
 
 def _spans(text: str, excerpt: str) -> list[tuple[int, int]]:
@@ -98,6 +131,11 @@ def _same_quote(text: str, claim: Claim, draft: dict[str, Any]) -> bool:
     by = draft.get("by", {})
     if by.get("mode") not in QUOTE_MODES or by.get("speaker") != claim.by.speaker:
         return False
+    return _overlaps(text, claim, draft)
+
+
+def _overlaps(text: str, claim: Claim, draft: dict[str, Any]) -> bool:
+    """Whether the draft's evidence covers at least half of one of the claim's excerpts."""
     theirs = _spans(text, draft["evidence"])
     for excerpt in claim.excerpts:
         for a, b in _spans(text, excerpt):

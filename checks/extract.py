@@ -86,7 +86,7 @@ SPEECH_VERBS = (
     # a demand: 'G7 ministers called on Russia to "cease its provocations"'
     "called on", "calls on", "call on",
     # blame is an attributed claim: "Kyiv blames the separatists for a surge in violations"
-    "blames", "blamed", "blame", "stressed", "stresses",
+    "blames", "blamed", "blame", "stressed", "stresses", "informed", "informs",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 _STRONG = re.compile(r"\b(?:" + "|".join(STRONG_VERBS) + r")\b")
@@ -106,7 +106,8 @@ _VERB_START = re.compile(r"^\s*(?:" + "|".join(sorted(SPEECH_VERBS, key=len, rev
 # Possessive (*+) and each word once, "on Twitter" before "on": the words split a gap in
 # one way only, so a hostile "had had had ... x" fails in linear time, not exponential.
 _SKIPPABLE = re.compile(
-    r"^(?:\s|,|\(|\)|\b(?:on Twitter|has|have|had|also|later|earlier|again|then|previously|"
+    r"^(?:\s|,|\(|\)|\b(?:on Twitter|[a-z]{2,}ly|has|have|had|also|later|earlier|again|then|"
+    r"previously|"
     r"further|repeatedly|publicly|separately|reportedly|who|would|will|may|might|could|once|"
     r"already|recently|often|last|this|week|month|year|on|in|a|an|the|statement|interview|"
     r"post|at|briefing|news|conference|told|reporters)\b)*+$", re.I)

@@ -665,3 +665,15 @@ def test_blame_is_attributed_to_whoever_blames() -> None:
     (draft,) = _voiced_drafts("Norburg blames Okafor for the floods.")
     assert draft["by"] == {"speaker": "norland", "as": "Norburg", "mode": "paraphrase"}
     assert _voiced_drafts("Kovacs and Okafor traded blame over the floods in Southport.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Norburg has consistently denied that its boats left Southport.", "norland"),
+    ("On Tuesday, Kovacs informed the Norland government that the port was closed.", "kovacs"),
+])
+def test_an_adverb_or_informing_keeps_the_speaker(text: str, speaker: str) -> None:
+    """'Moscow has consistently denied ...' and 'Khomchak informed the Rada that ...' were
+    drafted in the outlet's own voice: an adverb between the speaker and the verb is
+    skippable, and informing someone is saying."""
+    drafts = _voiced_drafts(text)
+    assert [d["by"]["speaker"] for d in drafts] == [speaker]

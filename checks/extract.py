@@ -710,9 +710,28 @@ def _registered_mentions(ctx: Context, text: str) -> list[Mention]:
     heads = [Mention(m.start(), m.end(), m.group(), ctx.heads[m.group(1)], "name")
              for m in re.finditer(r"\b[Tt]he\s+([a-z]+)\b", text)
              if m.group(1) in ctx.heads and not any(named[m.start():m.end()])]
-    if not heads:
-        return found
-    return ctx.registry.qualified(text, sorted([*found, *heads], key=lambda m: m.start))
+    if heads:
+        found = ctx.registry.qualified(text, sorted([*found, *heads], key=lambda m: m.start))
+    return [_of_a_body(text, m) if m.kind == "role" else m for m in found]
+
+
+# A common noun for a body before a bare role wording: "the ministry spokesman" is that
+# body's, not whoever the registry holds "spokesman" for.
+_BODY_NOUN_END = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ne)\s+(?:[a-z]+\s+)?(?:ministry|alliance|"
+    r"government|army|military|department|office|embassy|mission|council|commission|union|"
+    r"bloc|agency|committee|party|administration|company|navy|police|court|parliament|"
+    r"cabinet|regime|coalition|organisation|organization)\s+$")
+
+
+def _of_a_body(text: str, role: Mention) -> Mention:
+    """A role mention as it stands: after a common noun for a body ("the alliance
+    spokesman"), an unnamed source of that body, whom the registry cannot name."""
+    before = _BODY_NOUN_END.search(text[max(0, role.start - _PHRASE_WINDOW):role.start])
+    if before is None:
+        return role
+    start = role.start - len(before.group())
+    return Mention(start, role.end, text[start:role.end], None, "unnamed", role.possessive)
 
 
 def _covered(text: str, spans: Iterable[tuple[int, int]]) -> bytearray:
@@ -1359,6 +1378,9 @@ def _from_heading(ctx: Context, sentence: Sentence,
         if named:
             return resolve_who(ctx, sentence, named[0]), None
         words = phrase.strip()
+        if any(m.kind == "unnamed" and not phrase[m.end:].strip()
+               for m in candidates(ctx, phrase)):  # "The alliance spokesman": no one named
+            return Who(None, words, "unnamed", span=(0, len(phrase))), None
         return Who(None, words, "paraphrase", span=(0, len(phrase)), unknown=words), None
     named = [m for m in candidates(ctx, masked) if m.kind in ("name", "role") and m.entity
              and not m.possessive]

@@ -677,3 +677,14 @@ def test_an_adverb_or_informing_keeps_the_speaker(text: str, speaker: str) -> No
     skippable, and informing someone is saying."""
     drafts = _voiced_drafts(text)
     assert [d["by"]["speaker"] for d in drafts] == [speaker]
+
+
+@pytest.mark.parametrize("text", ["The ministry spokesman said the port was closed.",
+                                  'The navy spokesman: "No boats left"'])
+def test_a_role_of_an_unregistered_body_is_an_unnamed_source(text: str) -> None:
+    """'The alliance spokesman:' with no alliance registered drafted the registry's one
+    holder of 'spokesman' (another body's), or as a heading an unregistered speaker to
+    register: a body's common noun before a role makes it that body's unnamed source."""
+    (draft,) = _all_drafts(text)[0]
+    assert draft["by"] == {"as": text.split(" said")[0].split(":")[0], "mode": "unnamed"}
+    assert "not in the registry" not in draft["note"]

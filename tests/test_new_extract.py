@@ -688,3 +688,17 @@ def test_a_role_of_an_unregistered_body_is_an_unnamed_source(text: str) -> None:
     (draft,) = _all_drafts(text)[0]
     assert draft["by"] == {"as": text.split(" said")[0].split(":")[0], "mode": "unnamed"}
     assert "not in the registry" not in draft["note"]
+
+
+@pytest.mark.parametrize("text", [
+    "Red Cross spokesman " * 5000 + "said it.",  # a body before a role, thousands of times
+    "The Norland Health Ministry spokesman " * 5000 + "said it.",  # a role over a name
+    "Kovacs " + "quickly " * 5000 + "said so.",  # adverbs between speaker and verb
+    "On Monday, Kovacs met Okafor. " * 3000,  # own-voice sentences
+])
+def test_drafting_the_new_phrases_stays_bounded(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    _voiced_drafts(text)
+    assert time.perf_counter() - start < 10

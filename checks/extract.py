@@ -78,7 +78,7 @@ SPEECH_VERBS = (
     "warned", "warns", "urged", "urges", "accused", "accuses", "denied", "denies", "claimed",
     "claims", "insisted", "insists", "noted", "wrote", "writes", "tweeted", "argued", "argues",
     "suggested", "suggests", "condemned", "condemns", "confirmed", "confirms", "acknowledged",
-    "reported", "reports", "explained", "asked", "demanded", "demands", "vowed", "pledged",
+    "reported", "reports", "explained", "asked", "asks", "demanded", "demands", "vowed", "pledged",
     "promised", "predicted", "estimated", "estimates", "brushed aside", "rejected", "fears",
     "feared", "hopes", "hoped", "believes", "believed", "alleged", "alleges", "declared",
     # a plural subject's present tense: "some observers believe", "officials warn"

@@ -473,7 +473,7 @@ def _all_drafts(text: str, headline: str = "Headline") -> tuple[list[dict[str, A
 
 
 @pytest.mark.parametrize(("heading", "subject", "obj"), [
-    ("Norburg asks for talks with Okafor", "norland", "okafor"),  # a place: its government
+    ("Norburg rejects talks with Okafor", "norland", "okafor"),  # a place: its government
     ("Kovacs Rejects Talks With Okafor", "kovacs", "okafor"),
 ])
 def test_a_heading_without_a_reporting_verb_is_a_headline_claim(heading: str, subject: str,
@@ -499,7 +499,7 @@ def test_a_heading_speaker_before_a_colon_is_the_speaker() -> None:
 
 @pytest.mark.parametrize("line", [
     "Flood waters rise in Southport",  # no registered subject opens it
-    "Norburg asks for talks with Okafor.",  # a sentence in the outlet's voice, not a heading
+    "Norburg rejects talks with Okafor.",  # a sentence in the outlet's voice, not a heading
     "Kovacs, Okafor and the long road to Southport",  # no verb after the subject
 ])
 def test_no_heading_claim_without_a_heading_subject_and_verb(line: str) -> None:
@@ -580,7 +580,7 @@ def test_a_place_that_acts_in_a_sentence_is_its_governments_subject() -> None:
 
 
 def test_a_heading_whose_subject_is_a_place_without_a_government_says_so() -> None:
-    (draft,) = _all_drafts("Southport asks for aid from Norland")[0]
+    (draft,) = _all_drafts("Southport rejects aid from Norland")[0]
     assert draft["says"]["subject"] == "southport"
     assert "a place does not act" in draft["note"]
 
@@ -702,3 +702,13 @@ def test_drafting_the_new_phrases_stays_bounded(text: str) -> None:
     start = time.perf_counter()
     _voiced_drafts(text)
     assert time.perf_counter() - start < 10
+
+
+def test_a_heading_that_asks_makes_its_subject_speak() -> None:
+    """'Kyiv asks for Zelensky-Putin call' was a claim in the outlet's voice, though
+    'asked' was a speech verb and the curators record the asking as the asker's
+    (by: ukraine, as: Kyiv): asking is saying, in a heading or a sentence."""
+    (draft,) = _all_drafts("", headline="Norburg asks for talks with Okafor")[0]
+    assert draft["by"] == {"speaker": "norland", "as": "Norburg", "mode": "paraphrase"}
+    (body,) = _all_drafts("Norburg asks Okafor for talks on the port.")[0]
+    assert body["by"]["speaker"] == "norland"

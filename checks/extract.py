@@ -64,6 +64,7 @@ from typing import Any
 from .fields import MAX_FIGURE
 from .model import Entity, EntityKind, Predicate, PredicateKind
 from .rules._names import distance, is_derived
+from .rules._parties import Heads, heads_of
 from .textnorm import name_key, name_keys
 from .timeexpr import PATTERNS as TIME_PATTERNS
 from .timeexpr import resolve
@@ -297,6 +298,7 @@ class Registry:
         self.names: dict[str, str] = {}
         self.roles: dict[str, list[str]] = {}
         self._sided: dict[tuple[str, str], str | None] = {}
+        self._heads: Heads | None = None
         for entity in self.entities.values():
             for name in (entity.name, *entity.alias_names()):
                 for key in name_keys(name):  # I012 reports a key two entities share
@@ -458,6 +460,13 @@ class Registry:
     def _owner(self, before: str) -> str | None:
         m = re.search(r"([\w’'. -]+?)['’]s\s+$", before)
         return self.names.get(_fold(m.group(1).split(",")[-1].strip())) if m else None
+
+    def office_of(self, person: str | None) -> str | None:
+        """The office ``person`` heads, where the registry says so unambiguously."""
+        if self._heads is None:
+            self._heads = heads_of(self.entities)
+        head = self._heads.links.get(person or "")
+        return head.office if head is not None else None
 
     def kind(self, entity_id: str | None) -> EntityKind | None:
         entity = self.entities.get(entity_id or "")
@@ -692,6 +701,7 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
               for m in _VAGUE.finditer(clean)]
     found += [Mention(m.start(), m.end(), m.group(), None, "unnamed")
               for rx in (_UNNAMED, _UNNAMED_GROUP) for m in rx.finditer(clean)]
+    found += _offices(ctx, clean)
     taken = _covered(clean, ((m.start, m.end) for m in found))
     for m in _NAME_SEQ.finditer(clean):
         name = _trim_name(m.group())
@@ -699,6 +709,35 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
             start = m.start() + m.group().index(name)
             found.append(Mention(start, start + len(name), name, None, "unknown"))
     return found
+
+
+_OFFICE = re.compile(r"\b(?:(?P<pronoun>[Hh]is|[Hh]er)|['’]s)\s+office\b")
+
+
+def _offices(ctx: Context, text: str) -> list[Mention]:
+    """"His office", "Zelensky's office": the office the person heads, where the registry
+    links one (a role's title or the office's `head`); "his" is the person the sentence
+    names first (its subject: "Zelensky has asked Putin ..., his office said"), else the
+    last person who spoke."""
+    out: list[Mention] = []
+    offices = list(_OFFICE.finditer(text))
+    if not offices:
+        return out
+    people = [x for x in ctx.registry.mentions(text) if x.entity
+              and ctx.registry.kind(x.entity) is EntityKind.person]
+    ends = {x.end: x for x in people}
+    for m in offices:
+        owner = None if m["pronoun"] else ends.get(m.start())
+        if m["pronoun"]:
+            first = people[0].entity if people and people[0].end <= m.start() else None
+            person = first or ctx.last.get("person")
+        else:
+            person = owner.entity if owner else None
+        office = ctx.registry.office_of(person)
+        if office is not None:
+            start = owner.start if owner else m.start()
+            out.append(Mention(start, m.end(), text[start:m.end()], office, "name"))
+    return out
 
 
 def _registered_mentions(ctx: Context, text: str) -> list[Mention]:

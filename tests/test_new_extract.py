@@ -712,3 +712,24 @@ def test_a_heading_that_asks_makes_its_subject_speak() -> None:
     assert draft["by"] == {"speaker": "norland", "as": "Norburg", "mode": "paraphrase"}
     (body,) = _all_drafts("Norburg asks Okafor for talks on the port.")[0]
     assert body["by"]["speaker"] == "norland"
+
+
+def test_his_office_is_the_office_the_person_heads() -> None:
+    """'..., his office said' drafted no one (or, with 'asked' in the sentence, the
+    person himself): "his office" / "Kovacs's office" is the office the registry says
+    the person heads (its `head` title), "his" the person the sentence names first."""
+    from checks.model import Entity
+
+    entities = {e.id: e for e in EntityFile.model_validate(
+        _load(HERE / "entities.yaml")).entities}
+    entities["interior-ministry"] = Entity.model_validate(
+        {"id": "interior-ministry", "name": "Norland Interior Ministry", "kind": "government",
+         "side": "norland", "head": "Interior Minister of Norland"})
+    text = ("Headline\n\nKovacs has asked to meet Okafor but has had no answer, her office "
+            "said.\n\nKovacs's office said the port was closed.\n")
+    article = Article(text=text, published=dt.date(2024, 5, 15), outlet="harbor-news",
+                      headline="Headline")
+    drafts = extract(article, entities, {}).drafts
+    assert [d["by"] for d in drafts] == [
+        {"speaker": "interior-ministry", "as": "her office", "mode": "paraphrase"},
+        {"speaker": "interior-ministry", "as": "Kovacs's office", "mode": "paraphrase"}]

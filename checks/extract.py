@@ -134,7 +134,10 @@ _UNNAMED = re.compile(
     r"\b(?:its|his|her|their|a|an|one)\s+(?:(?:senior|top|chief|former|deputy)\s+)?"
     r"(?:[a-z]+\s+)?(?:adviser|advisor|official|spokesman|spokeswoman|spokesperson|aide|"
     r"minister|chief|commander|diplomat|source|envoy|representative|negotiator|lawyer)\b", re.I)
-_APPOSITIVE = re.compile(r"^\s*,\s+(?:an?|the|his|her|its|their)\s+[^,;.]{1,60},\s*$")
+# ", a spokesman for X," and ", speaking on condition of anonymity," between a speaker and
+# the verb
+_APPOSITIVE = re.compile(r"^\s*,\s+(?:(?:an?|the|his|her|its|their)\s+[^,;.]{1,60}"
+                         r"|speaking\b[^,;.]{0,60}),\s*(?:has\s+|had\s+|have\s+)?$")
 _UNNAMED_START = re.compile(r"^(?:its|his|her|their|a|an|one)\b", re.I)
 # "including the United States, Britain, and France," lists inside a subject, and a
 # relative clause after it ("Blinken, who met Kuleba in Brussels on April 14, said").
@@ -299,6 +302,7 @@ class Registry:
         self.roles: dict[str, list[str]] = {}
         self._sided: dict[tuple[str, str], str | None] = {}
         self._heads: Heads | None = None
+        self._demonyms: dict[str, str] | None = None
         for entity in self.entities.values():
             for name in (entity.name, *entity.alias_names()):
                 for key in name_keys(name):  # I012 reports a key two entities share
@@ -460,6 +464,23 @@ class Registry:
     def _owner(self, before: str) -> str | None:
         m = re.search(r"([\w’'. -]+?)['’]s\s+$", before)
         return self.names.get(_fold(m.group(1).split(",")[-1].strip())) if m else None
+
+    def government_word(self, word: str) -> str | None:
+        """The government a word names: its name or alias ("U.S.", "US" for "U.S."), or
+        the demonym of a one-word name ("Ukrainian", "American" for "America")."""
+        if self._demonyms is None:
+            self._demonyms = {}
+            for e in self.entities.values():
+                if e.kind is EntityKind.government:
+                    for name in (e.name, *e.alias_names()):
+                        key = _fold(name)
+                        self._demonyms.setdefault(key.replace(".", ""), e.id)
+        key = _fold(word).replace(".", "")
+        if key in self._demonyms:
+            return self._demonyms[key]
+        found = {e for k, e in self._demonyms.items() if " " not in k and len(k) >= 4
+                 and _derived(key, {k})}
+        return found.pop() if len(found) == 1 else None
 
     def office_of(self, person: str | None) -> str | None:
         """The office ``person`` heads, where the registry says so unambiguously."""
@@ -700,7 +721,8 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
     found += [Mention(m.start(), m.end(), m.group(), None, "vague")
               for m in _VAGUE.finditer(clean)]
     found += [Mention(m.start(), m.end(), m.group(), None, "unnamed")
-              for rx in (_UNNAMED, _UNNAMED_GROUP) for m in rx.finditer(clean)]
+              for m in _UNNAMED.finditer(clean)]
+    found += [_group_of(ctx.registry, clean, m) for m in _UNNAMED_GROUP.finditer(clean)]
     found += _offices(ctx, clean)
     taken = _covered(clean, ((m.start, m.end) for m in found))
     for m in _NAME_SEQ.finditer(clean):
@@ -709,6 +731,25 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
             start = m.start() + m.group().index(name)
             found.append(Mention(start, start + len(name), name, None, "unknown"))
     return found
+
+
+# Capitalised words right before "officials" that may name whose they are ("American").
+_BODY_WORDS_END = re.compile(r"(?:\b[A-Z][\w.]*\s+){1,2}$")
+
+
+def _group_of(registry: Registry, text: str, m: re.Match[str]) -> Mention:
+    """'Ukrainian officials', 'U.S. officials', 'American officials': a government's
+    unnamed officials, when one registered government (its name, or the demonym of a
+    one-word name) stands among the words before the noun; else no one's."""
+    start = m.start()
+    before = _BODY_WORDS_END.search(text[max(0, start - 40):start])
+    if before is not None:
+        start -= len(before.group())
+    words = re.findall(r"[A-Z][\w.]*", text[start:m.end()])
+    bodies = {b for w in words if (b := registry.government_word(w)) is not None}
+    if len(bodies) != 1:
+        return Mention(m.start(), m.end(), m.group(), None, "unnamed")
+    return Mention(start, m.end(), text[start:m.end()], bodies.pop(), "unnamed")
 
 
 _OFFICE = re.compile(r"\b(?:(?P<pronoun>[Hh]is|[Hh]er)|['’]s)\s+office\b")

@@ -695,6 +695,7 @@ def test_a_role_of_an_unregistered_body_is_an_unnamed_source(text: str) -> None:
     "The Norland Health Ministry spokesman " * 5000 + "said it.",  # a role over a name
     "Kovacs " + "quickly " * 5000 + "said so.",  # adverbs between speaker and verb
     "On Monday, Kovacs met Okafor. " * 3000,  # own-voice sentences
+    "Norlandian officials " * 5000 + "said it.",  # a government's unnamed officials
 ])
 def test_drafting_the_new_phrases_stays_bounded(text: str) -> None:
     import time
@@ -733,3 +734,19 @@ def test_his_office_is_the_office_the_person_heads() -> None:
     assert [d["by"] for d in drafts] == [
         {"speaker": "interior-ministry", "as": "her office", "mode": "paraphrase"},
         {"speaker": "interior-ministry", "as": "Kovacs's office", "mode": "paraphrase"}]
+
+
+@pytest.mark.parametrize(("text", "as_"), [
+    ("Norlandian officials said the port was closed.", "Norlandian officials"),
+    ("Norland officials, speaking on condition of anonymity, said the port was closed.",
+     "Norland officials"),
+])
+def test_a_governments_unnamed_officials_speak_for_it(text: str, as_: str) -> None:
+    """'Ukrainian officials said' drafted officials of no one (the curators write
+    `speaker: ukraine, mode: unnamed`), and ', speaking on condition of anonymity,'
+    between them and the verb lost the speaker: a government's name or the demonym of
+    it before "officials" says whose they are."""
+    (draft,) = _all_drafts(text)[0]
+    assert draft["by"] == {"speaker": "norland", "as": as_, "mode": "unnamed"}
+    (western,) = _all_drafts("Western officials said the port was closed.")[0]
+    assert "speaker" not in western["by"]  # no registered government

@@ -855,8 +855,19 @@ def subject_before(ctx: Context, text: str, verb_at: int, floor: int = 0) -> Men
             if best is None or _rank(m) > _rank(best):
                 best = m
         if best is not None:
-            return _described(ctx, text, found, best)
+            return _described(ctx, text, found, _named_before(text, found, best))
     return None
+
+
+def _named_before(text: str, found: list[Mention], best: Mention) -> Mention:
+    """The name a role stands in apposition to ("Dmitry Peskov, a Kremlin spokesman,
+    said"): the named person speaks, not an unnamed spokesman."""
+    if best.kind != "role" or best.entity is None:
+        return best
+    named = (m for m in found if m.kind == "name" and m.entity == best.entity
+             and m.end <= best.start
+             and _fold(text[m.end:best.start].strip(" ,")) in ("", "a", "an", "the"))
+    return next(named, best)
 
 
 def _described(ctx: Context, text: str, found: list[Mention], best: Mention) -> Mention:

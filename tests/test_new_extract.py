@@ -750,3 +750,10 @@ def test_a_governments_unnamed_officials_speak_for_it(text: str, as_: str) -> No
     assert draft["by"] == {"speaker": "norland", "as": as_, "mode": "unnamed"}
     (western,) = _all_drafts("Western officials said the port was closed.")[0]
     assert "speaker" not in western["by"]  # no registered government
+
+
+def test_a_role_in_apposition_to_a_name_is_the_named_person() -> None:
+    """'Dmitry Peskov, a Kremlin spokesman, said' drafted an unnamed spokesman (the role
+    ends nearest the verb), so the quote of a named person went unrecovered."""
+    (draft,) = _all_drafts("Daniel Okafor, an alliance spokesman, said the talks were over.")[0]
+    assert draft["by"] == {"speaker": "okafor", "as": "Daniel Okafor", "mode": "paraphrase"}

@@ -1059,15 +1059,42 @@ def _from_quote_end(ctx: Context, sentence: Sentence, masked: str) -> Who | None
 def _from_verbs(ctx: Context, sentence: Sentence, masked: str) -> Who | None:
     """'X said ...' / '..., X said.' / 'X on Friday accused Y of "..."'."""
     for verbs in (_STRONG, _VERB):
-        for verb in _speech_verbs(verbs, masked):
+        for verb in _by_quote(sentence, _speech_verbs(verbs, masked), verbs is _VERB):
             who = subject_before(ctx, masked, verb.start())
             if who is not None:
                 return resolve_who(ctx, sentence, who)
     if sentence.quotes:  # 'Peskov on April 12 brushed aside "..."': the sentence's subject
         first = sorted(candidates(ctx, masked[: sentence.quotes[0][0]]), key=lambda m: m.start)
         if first and first[0].kind in ("name", "role") and _skippable(masked[: first[0].start]):
-            return resolve_who(ctx, sentence, first[0])
+            return resolve_who(ctx, sentence, _head_of(masked, first))
     return None
+
+
+def _by_quote(sentence: Sentence, verbs: Iterable[re.Match[str]],
+              nearest: bool) -> list[re.Match[str]]:
+    """Speech verbs in the order to try: the sentence's, or (``nearest``) with a
+    quotation, the one nearest before it first ("Nato has demanded ..., and Blinken
+    warned Moscow of "costs"": Blinken's words)."""
+    found = list(verbs)
+    if not nearest or not sentence.quotes:
+        return found
+    at = sentence.quotes[0][0]
+    before = [v for v in found if v.end() <= at]
+    return [*reversed(before), *(v for v in found if v.end() > at)]
+
+
+def _head_of(text: str, ordered: list[Mention]) -> Mention:
+    """The last of the names and roles that open a sentence one after another ("NATO
+    Secretary General Jens Stoltenberg": Stoltenberg)."""
+    head = ordered[0]
+    for m in ordered[1:]:
+        if m.start < head.end or m.kind == "unknown":
+            continue  # inside the head, or title words ("Secretary General")
+        gap = text[head.end:m.start].replace(",", " ").split()
+        if m.kind not in ("name", "role") or not all(w[:1].isupper() for w in gap):
+            break
+        head = m
+    return head
 
 
 def _speech_verbs(verbs: re.Pattern[str], masked: str, at: int = 0) -> Iterator[re.Match[str]]:

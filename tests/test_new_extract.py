@@ -757,3 +757,18 @@ def test_a_role_in_apposition_to_a_name_is_the_named_person() -> None:
     ends nearest the verb), so the quote of a named person went unrecovered."""
     (draft,) = _all_drafts("Daniel Okafor, an alliance spokesman, said the talks were over.")[0]
     assert draft["by"] == {"speaker": "okafor", "as": "Daniel Okafor", "mode": "paraphrase"}
+
+
+@pytest.mark.parametrize("text", [
+    # the subject is the last of the names and titles that open the sentence
+    'Norland Interior Minister Maria Kovacs on Monday called the floods "a disaster".',
+    # the speech verb nearest before the quotation is the quoted speaker's
+    "The Red Cross has demanded that Norland open the port, and Maria Kovacs warned of "
+    '"chaos" at the border.',
+])
+def test_the_quoted_speaker_is_the_one_next_to_the_quotation(text: str) -> None:
+    """'NATO Secretary General Jens Stoltenberg on Tuesday called the build-up "..."'
+    drafted NATO, and 'Nato has demanded ..., and Blinken warned Moscow of "costs"'
+    Nato, as the quoted speakers."""
+    (draft,) = _all_drafts(text)[0]
+    assert (draft["by"]["speaker"], draft["by"]["as"]) == ("kovacs", "Maria Kovacs")

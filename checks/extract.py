@@ -18,11 +18,16 @@ What it finds, sentence by sentence (a sentence never ends inside a quotation):
 * **vague sources** (``some analysts``, ``observers``, ``evidence``: no one a
   reader could identify), mode ``vague``, and **unnamed** ones (``officials
   said``, ``Western diplomats``, ``its security chief``: a role or body without
-  a name), mode ``unnamed``.
+  a name), mode ``unnamed``: a body's name before a role or "officials" (``a NATO
+  spokeswoman``, ``Ukrainian officials``) makes them that body's, with it as speaker;
+* **own-voice statements**: a sentence with no attribution or quotation, about a
+  registered party, that the article dates or that names a vocabulary event by
+  every word of its id (not one with a figure, a "said", a question).
 
 Speakers are resolved against the entity registry: names and aliases, role
 wordings (``Zelenskiy's spokeswoman`` -> the registered holder of that role on
-the publication date), pronouns and document nouns (``it said``, ``the
+the publication date; ``the Kremlin spokesman``: the wording holds the name, the
+holder speaks), ``his office`` (the office the person heads), pronouns and document nouns (``it said``, ``the
 statement added``: the previous speaker; an entity that released the statement
 becomes ``via``); a registered outlet or person right after ``told`` or ``in an
 interview with`` in the attribution is whom the words were said to, ``by.to``. A
@@ -32,16 +37,17 @@ nearest registered name when it looks like a misspelling.
 
 A place does not speak: "Kyiv said" means a government. A registered place
 whose ``side`` is a registered government is drafted as that government
-(speaker and intermediary alike); any other place is left out of ``by``, and
-the note asks the curator for the entity meant.
+(speaker, intermediary, subject and object alike); any other place is left out of
+``by``, and the note asks the curator for the entity meant.
 
 A byline ("JANE ROE and JOHN DOE Associated Press") is furniture: no draft, no
 name. A heading (the headline, a live blog's post heading after its time, or a
 subheading: a short line of its own that does not end like a sentence) is drafted so:
 'Speaker: "quote"' gives the speaker, "Subject verbs ..." a claim about the subject in
 the outlet's own voice; only the headline and post headings are part headline, a
-subheading is part of the body (H701 reads no section heading as the headline). "That same day" is dated
-by the day the text named last, "shortly before midnight" by the day in play.
+subheading is part of the body (H701 reads no section heading as the headline).
+"That same day" is dated by the day the text named last, "shortly before midnight"
+by the day in play.
 
 Evidence is always a verbatim slice of the text, so drafts validate. The
 predicate is guessed from the vocabulary (the note says so): one whose id words
@@ -104,8 +110,9 @@ _ADJECTIVE = re.compile(r"(?:[A-Z]\w*(?:ern|ian|ean|ese|ish|ic)"
 _VERB_START = re.compile(r"^\s*(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
                          + r")\b")
 # Words that may stand between a speaker and the verb: "X has also said", "X on Monday said".
-# Possessive (*+) and each word once, "on Twitter" before "on": the words split a gap in
-# one way only, so a hostile "had had had ... x" fails in linear time, not exponential.
+# Possessive (*+), "on Twitter" before "on": a matched word is never split again, so a
+# hostile "had had had ... x" fails in linear time, not exponential ("-ly" adverbs, which
+# overlap "repeatedly", are taken once too).
 _SKIPPABLE = re.compile(
     r"^(?:\s|,|\(|\)|\b(?:on Twitter|[a-z]{2,}ly|has|have|had|also|later|earlier|again|then|"
     r"previously|"

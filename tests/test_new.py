@@ -225,3 +225,20 @@ def test_every_record_new_writes_validates_with_only_draft_warnings(
     assert {f["location"]["path"] for f in mine} == written  # every record has drafts
     assert [(f["rule"], f["location"]["path"], f["message"]) for f in mine
             if f["rule"] != "I010"] == []
+
+
+def test_fresh_drafts_read_no_subheading_as_the_headline(repo: Path) -> None:
+    """A section heading was drafted as part headline, so H701 warned on a fresh record
+    that its 'headline' went beyond the body; only the headline is the headline."""
+    text = repo / "sub.txt"
+    text.write_text("A headline\n\nPeskov said on Monday there had been no request.\n\n"
+                    "Kremlin Snubs Zelenskiy Over Talks\n\n"
+                    "Zelenskiy met Macron in Paris on Friday.\n", encoding="utf-8")
+    assert _new(repo, text, "with-subheading").returncode == 0
+    data = YAML(typ="safe").load((repo / "facts" / "with-subheading.yaml").read_text("utf-8"))
+    sub = [c for c in data["claims"] if c["evidence"].startswith("Kremlin Snubs")]
+    assert sub and all(c.get("part", "body") == "body" for c in sub)
+    out = json.loads(run(repo, "check", "--format", "json", "--fail-on", "none").stdout)
+    mine = [f for f in out["findings"] if f["location"]["path"] == "facts/with-subheading.yaml"]
+    assert "H701" not in {f["rule"] for f in mine}
+    assert all(c["draft"] is True for c in data["claims"])  # I010: every one is a draft

@@ -25,7 +25,7 @@ def _state() -> State:
                      length=array("q", [42]), review=[""])
     return State(digest="d" * 32, taken=123, generation=2, rows_generation=1,
                  files={"facts/a.yaml": entry, "facts/b.yaml": bare},
-                 partitions=["conflict"], members=[{"blk": (0, 1)}],
+                 partitions=["conflict"], members=[{"blk": array("q", [0, 1]).tobytes()}],
                  row_offset=array("q", [0, 17]), row_length=array("q", [17, 20]),
                  row_file=["facts/a.yaml", "facts/a.yaml"], findings=table,
                  entities=4, predicates=5, rows_stat=(1, 2, 3, 4), blob_stat=None)

@@ -1,0 +1,94 @@
+"""The stored re-check state stays compact, and a re-check does no work per stored finding
+that it does not need: at 10,000 articles every object per claim or per finding is
+hundreds of thousands of them, in the peak memory of a cold run and in every re-check's
+time (issue 6)."""
+
+from __future__ import annotations
+
+import io
+import pickle
+from array import array
+from pathlib import Path
+
+import pytest
+
+from benchmarks.__main__ import _edit
+from benchmarks.generate import generate
+from checks import incremental
+from checks.cache import Cache
+from checks.config import Config
+from checks.engine import select
+from checks.pipeline import RunResult, execute
+
+
+@pytest.fixture()
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("FACT_CHECKS_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    path = tmp_path / "archive"
+    generate(path, 12, seed=4)
+    return path
+
+
+def _checked(root: Path) -> RunResult:
+    config = Config()
+    return incremental.checked([root / "facts"], root, config, select(config), fail_on="none",
+                               quick=True, after=lambda _: None)
+
+
+def _stored(root: Path) -> incremental.State:
+    config = Config()
+    digest = incremental.run_digest(root, [root / "facts"], config, select(config))
+    state = incremental.Store(Cache(root / ".fact-checks-cache"), digest).load()
+    assert state is not None
+    return state
+
+
+def test_block_members_are_stored_packed_in_corpus_order(root: Path) -> None:
+    _checked(root).close()
+    state = _stored(root)
+    blocks = [rows for members in state.members for rows in members.values()]
+    assert blocks and all(isinstance(rows, bytes) for rows in blocks)
+    order = {row: i for i, row in enumerate(r for e in state.files.values() for r in e.rows)}
+    for rows in blocks:
+        ids = array("q", rows).tolist()
+        assert ids and all(row in order for row in ids)
+        assert sorted(ids, key=order.__getitem__) == ids
+
+
+def test_a_files_block_tokens_are_stored_once_each(root: Path) -> None:
+    """Every claim's tuple of blocks is pickled with its file's entry: equal tokens are
+    one object, so the pickle holds each distinct token once (not once per claim)."""
+    _checked(root).close()
+    state = _stored(root)
+    for entry in state.files.values():
+        if not entry.packed_tokens:
+            continue
+        tokens = pickle.loads(entry.packed_tokens)
+        names = [t for toks in tokens for t in toks if t is not None]
+        assert len({id(t) for t in names}) == len(set(names))
+        assert len({id(toks) for toks in tokens}) == len(set(tokens))
+
+
+def test_a_recheck_without_reviews_looks_up_no_stored_findings_review(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _checked(root).close()
+    _edit(root)
+    calls: list[object] = []
+    dumps = incremental._dumps
+    monkeypatch.setattr(incremental, "_dumps", lambda e: calls.append(e) or dumps(e))
+    result = _checked(root)
+    try:
+        assert isinstance(result, incremental.IncrementalResult)
+        new = sum(isinstance(i, incremental.Finding) for i in result.items)
+        assert len(result.items) > 10 * max(new, 1)
+        assert len(calls) <= new  # one per new finding rendered, none per stored one
+        out = io.BytesIO()
+        result.write_report_json(out)
+    finally:
+        result.close()
+    config = Config()
+    cold = io.BytesIO()
+    execute([root / "facts"], root, config, select(config), fail_on="none",
+            cache=False).write_report_json(cold)
+    assert out.getvalue() == cold.getvalue()

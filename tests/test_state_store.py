@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from checks.cache import Cache, _secret
-from checks.incremental import FORMAT, Findings, State, Store, _file_entry
+from checks.incremental import FORMAT, Findings, State, Store, _file_entry, frame
 
 
 def _state() -> State:
@@ -55,9 +55,11 @@ def _sign(store: Store, body: bytes) -> None:
 @pytest.mark.parametrize("body", [
     b"",  # empty
     b"\x00garbage",  # not marshal data
-    marshal.dumps(("0", [], {}, [])),  # another format
-    marshal.dumps((FORMAT, [1, 2], {}, [])),  # the right format, missing fields
-    marshal.dumps([1, 2, 3]),  # not the state's shape
+    b"".join(frame(["0", [], {}])),  # another format
+    b"".join(frame([FORMAT, [1, 2], {}])),  # the right format, missing fields
+    b"".join(frame([[1, 2, 3]])),  # not the state's shape
+    marshal.dumps((FORMAT, [], {}, [])),  # one marshal object, not framed parts
+    b"".join(frame([FORMAT, [], {}]))[:-1],  # a part cut short
 ])
 def test_signed_but_unusable_state_is_no_state(store: Store, body: bytes) -> None:
     _sign(store, body)

@@ -389,7 +389,7 @@ _STATE = [f.name for f in fields(State) if f.name not in ("files", "findings")]
 _LENGTH = struct.Struct("<Q")
 
 
-def frame(parts: Iterable[object]) -> Iterator[bytes]:
+def frame(parts: Iterable[Any]) -> Iterator[bytes]:
     """Each part as marshal data after its length. Marshalled whole, the state was one
     more copy of itself at the peak of a cold run (75 MB at 10,000 articles, with the
     marshal buffer's growth); part by part, only the largest part is (12 MB). The caller
@@ -418,7 +418,7 @@ def unframe(body: memoryview) -> list[Any]:
     return parts
 
 
-def _pack(state: State) -> Iterator[object]:
+def _pack(state: State) -> Iterator[Any]:
     """The state's parts: format, plain values, the files' paths, each column of their
     entries, then each findings column."""
     yield FORMAT

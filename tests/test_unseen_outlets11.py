@@ -1,0 +1,137 @@
+"""Eleventh generality probe: Kommersant (a Russian business daily's translated English
+summary of 13 April 2021: "Kiev", "Donbass", "servicemen", a Kremlin source, Peskov's and
+Mendel's words in its own translation), Anadolu Agency (a Turkish wire of 12 April:
+"Zelenskyy", a standfirst, figures in "military personnel", a day-month slashed date
+"12/04/2021", Peskov through TASS and titled "Kremlin Chief of Staff", which he is not)
+and Sky News (a UK broadcaster's website article of 13 April with a video caption and a
+"Key points" list above it whose bullets overstate the body), curated by an audit beside
+the two seed records, judged as a careful fact-checker would.
+
+There is no network here: the three article texts were written by the audit in each
+outlet's style, with the variation real coverage of 12-13 April has (quotes translated
+in other words, figures in other units, a day range "April 12-13", a slashed date,
+rounded figures, "sources in the Kremlin", a wrong title). They are not the outlets'
+published words.
+
+tests/fixtures/unseen11/facts/ holds the seed records and the three new ones, with the
+tenth audit's registry and vocabulary plus the vocabulary's units (troops: servicemen,
+military-personnel) and this audit's entities (the outlets, the Joint Forces Operation,
+Erdogan, Turkey, Istanbul), and no reviews.
+
+Planted, to be shown: the Kremlin's denial in Kommersant's lede and its source against
+Mendel's request (C101) and Peskov's "not aware" (C102); the lede's denial beyond his
+quoted "I do not know" (U302); translated quotes in other words (U301); the figures in
+"servicemen" and "military personnel" joining the troop figures (Q203, C101); Sky's
+headline and key point "Kremlin snubs / rejects" over a body that has no refusal (H701);
+Peskov titled "Kremlin Chief of Staff" (N502); TASS as intermediary (A404); the Kremlin
+sources (A403).
+
+Must stay silent: two servicemen killed "Over April 12-13" against one soldier killed on
+"12/04/2021" (a day inside the range: no Q201/Q202); the slashed date is not a date after
+publication (D602) nor unread (I011); "nearly 14,000", "around 14,000" and "14,000"
+people (Q201/Q202); Sky's "at least 26" soldiers this year against Zelenskiy's 26.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checks.findings import Finding
+from tests.findingtools import by_rule, claims_of, involving, probe_findings
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "unseen11"
+KOM = "kommersant-2021-04-13-kremlin-unaware-kiev-request"
+AA = "anadolu-2021-04-12-ukraine-requested-talks"
+SKY = "sky-2021-04-13-russia-80000-troops"
+RFE = "rferl-2021-04-12-dialogue"
+RBT = "rbt-2021-04-12-putin-wont-talk"
+REQUEST = ["ukraine-presidential-office", "request-talks", "putin"]
+TROOPS = ["russia", "mass-troops", "ukraine"]
+
+
+found = probe_findings(FIXTURE)
+
+
+def test_the_kremlin_s_denial_against_the_request(found: list[Finding]) -> None:
+    hits = [f for f in by_rule(found, "C101") if f.values["proposition"] == REQUEST]
+    assert len(hits) == 1
+    assert {f"{KOM}#lede-kremlin-not-received", f"{KOM}#kremlin-source-no-request",
+            f"{AA}#mendel-request-made", f"{KOM}#mendel-office-asked"} <= claims_of(hits[0])
+
+
+def test_the_kremlin_not_aware_of_the_request(found: list[Finding]) -> None:
+    hits = [f for f in by_rule(found, "C102") if f.values["proposition"] == REQUEST]
+    assert len(hits) == 1
+    assert {f"{AA}#peskov-not-seen-quote", f"{AA}#sub-kremlin-not-seen",
+            f"{KOM}#hl-kremlin-not-aware"} <= claims_of(hits[0])
+
+
+def test_the_lede_denies_what_peskov_only_did_not_know(found: list[Finding]) -> None:
+    hits = by_rule(found, "U302")
+    assert len(hits) == 1
+    assert claims_of(hits[0]) == {f"{KOM}#lede-kremlin-not-received", f"{KOM}#peskov-do-not-know"}
+
+
+def test_translated_quotes_are_quote_variance(found: list[Finding]) -> None:
+    """Mendel's and Peskov's words, translated by each outlet: quotation marks promise the
+    words, so a reader should check which translation is the speaker's."""
+    hits = by_rule(found, "U301")
+    focus = {f.focus for f in hits}
+    assert {f"{AA}#mendel-request-made", f"{AA}#mendel-hope-not-refusal",
+            f"{KOM}#mendel-no-reply"} <= focus
+    peskov = [f for f in hits if f.values["speaker"] == "peskov"]
+    assert len(peskov) == 1 and f"{KOM}#peskov-do-not-know" in claims_of(peskov[0])
+
+
+def test_figures_in_other_units_are_one_measure(found: list[Finding]) -> None:
+    """'servicemen' and 'military personnel' are the vocabulary's aliases of troops."""
+    scope = by_rule(found, "Q203")
+    assert len(scope) == 1
+    assert {f"{KOM}#kiev-40000-each", f"{AA}#mendel-40000-each"} <= claims_of(scope[0])
+    troops = [f for f in by_rule(found, "C101") if f.values["proposition"] == TROOPS]
+    assert len(troops) == 1 and f"{KOM}#kiev-40000-each" in claims_of(troops[0])
+
+
+def test_key_points_that_overstate_the_body(found: list[Finding]) -> None:
+    assert {f.focus for f in by_rule(found, "H701") if f.focus.startswith(SKY)} >= {
+        f"{SKY}#hl-kremlin-snubs", f"{SKY}#kp-kremlin-rejects"}
+    assert not [f for f in by_rule(found, "H701") if f.focus.startswith((KOM, AA))]
+
+
+def test_a_wrong_title_is_shown_where_it_is_written(found: list[Finding]) -> None:
+    hits = by_rule(found, "N502")
+    assert len(hits) == 1 and hits[0].focus == f"{AA}#peskov-not-seen"
+    assert hits[0].values["unregistered"] == ["Kremlin Chief of Staff"]
+
+
+def test_intermediaries_and_unnamed_sources(found: list[Finding]) -> None:
+    assert "Dmitry Peskov -> TASS -> Anadolu Agency" in \
+        involving(found, "A404", f"{AA}#peskov-not-seen-quote")[0].message
+    for claim in (f"{KOM}#kremlin-source-no-request", f"{SKY}#kremlin-sources-no-appetite"):
+        assert involving(found, "A403", claim), claim
+
+
+def test_a_day_inside_a_day_range_is_no_conflict(found: list[Finding]) -> None:
+    """Two servicemen killed over 12-13 April (Kommersant) and one soldier on 12 April
+    (Anadolu's '12/04/2021'): the day's one death fits the two days' two. With Kommersant's
+    range narrowed to 12 April the two are a Q201 contradiction (checked by the audit), so
+    the silence is the range's, not a missed comparison."""
+    for rule in ("Q201", "Q202", "Q203"):
+        assert not involving(found, rule, f"{KOM}#jfo-two-killed"), rule
+        assert not involving(found, rule, f"{AA}#jfo-one-killed"), rule
+
+
+def test_every_time_is_read_and_none_is_after_publication(found: list[Finding]) -> None:
+    for rule in ("I011", "D602", "D604"):
+        assert by_rule(found, rule) == [], rule
+
+
+def test_rounded_death_tolls_agree(found: list[Finding]) -> None:
+    for claim in (f"{AA}#conflict-nearly-14000", f"{SKY}#around-14000-died",
+                  f"{SKY}#soldiers-26-this-year", f"{SKY}#soldiers-50-in-2020"):
+        for rule in ("Q201", "Q202"):
+            assert not involving(found, rule, claim), (rule, claim)
+
+
+def test_every_line_is_curated(found: list[Finding]) -> None:
+    assert by_rule(found, "V901") == []

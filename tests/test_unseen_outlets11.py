@@ -98,6 +98,20 @@ def test_key_points_that_overstate_the_body(found: list[Finding]) -> None:
     assert not [f for f in by_rule(found, "H701") if f.focus.startswith((KOM, AA))]
 
 
+def test_a_key_point_that_moves_a_figure_to_one_place(found: list[Finding]) -> None:
+    """Sky's headline and first key point: "80,000 troops on Ukraine's border"; its body:
+    Kuleba's "more than 80,000 ... near Ukraine's borders and in Crimea". The key point puts
+    the total of two places on one. H701 judged the proposition only (troops massed: the
+    body says so) and was silent; now a headline figure the body gives for no such places
+    is reported, at the headline claim, naming the body's figure."""
+    hits = [f for f in by_rule(found, "H701") if "headline_figure" in f.values]
+    assert {f.focus for f in hits} == {f"{SKY}#hl-80000-on-border", f"{SKY}#kp-80000-on-border"}
+    for hit in hits:
+        assert claims_of(hit) == {hit.focus, f"{SKY}#kuleba-80000"}
+        assert hit.values["body_figures"] == [
+            "more than 80,000 troops for Ukraine's eastern border and Crimea combined"]
+
+
 def test_a_wrong_title_is_shown_where_it_is_written(found: list[Finding]) -> None:
     hits = by_rule(found, "N502")
     assert len(hits) == 1 and hits[0].focus == f"{AA}#peskov-not-seen"

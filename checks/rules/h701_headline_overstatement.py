@@ -33,6 +33,17 @@ punctuation and spelling aside), is reported too ("Kremlin says Putin 'took
 note'" over a body that quotes only "too early"). A headline that cuts a body
 quote ("'No such request'" over "There has been no such request") is silent.
 
+A headline figure must be one the body gives: when the body gives figures for the
+headline's measure (the same parties and predicate, the unit compared as the quantity
+rules compare it, one mood), the headline's figure is reported unless one of them admits
+its value (intervals as the quantity rules read them, "80,000" against "more than 80,000"
+is supported) for the same places: the same scope, one place or a subset of the places a
+figure is given for each of, or their implied total. A key point "80,000 troops on the
+border" over a body whose 80,000 are "near the borders and in Crimea" moves the figure to
+one place. A headline figure without places reads as the body's figure wherever it is
+given; a headline figure the body never counts is not reported (the body may tell it in
+words the record does not count).
+
 Claims are indexed once by (source, predicate); each headline claim is then
 checked against its own article's body only.
 
@@ -44,6 +55,8 @@ Fires:
     a#hl  headline: "Beta ignores Alpha's request" (2018); Alpha's role in Northland
           begins in 2019; a#c1  body: Beta did not answer Northland
     a#hl  headline: Beta says Alpha "took note"; the body quotes only "too early"
+    a#hl  headline: "80,000 troops on the border"; a#c1  body: more than 80,000 troops
+          near the border and in Place B combined
 
 Silent:
     a#hl  headline: "Beta refuses talks with Alpha" (asserts)
@@ -70,6 +83,7 @@ from ..textnorm import collapse_ws, quote_words
 from ._common import MAX_LISTED, label, supports, who
 from ._conflict import says
 from ._parties import Parties
+from ._quantity import figure, mood, scope_words, span
 
 CODE = "H701"
 NAME = "headline.overstatement"
@@ -96,6 +110,9 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
                     if _same_parties(parties, c, head)]
         if not any(supports(c, head) for c in same_key):
             yield _hit(corpus, head, same_key)
+        figures = _unsupported_figure(corpus, head, same_key)
+        if figures:
+            yield _figure_hit(corpus, head, figures)
         missing = _unquoted(head, quotes) if head.quoted else []
         if missing:
             yield _quote_hit(head, missing)
@@ -170,6 +187,62 @@ def _hit(corpus: Corpus, head: ClaimInfo, same_key: list[ClaimInfo]) -> Hit:
         values={"proposition": list(head.key), "headline_stance": head.claim.says.stance.value,
                 "headline_negated": head.claim.says.negated,
                 "body_stances": [_stance(c) for c in same_key]},
+    )
+
+
+def _unsupported_figure(corpus: Corpus, head: ClaimInfo,
+                        same_key: list[ClaimInfo]) -> list[ClaimInfo]:
+    """The body's figures for the headline figure's measure when none of them gives it;
+    empty when one does, or when the body gives no figure for that measure."""
+    q = head.claim.quantity
+    if q is None or span(q) is None or mood(head) is None:
+        return []
+    unit = corpus.unit_key(q.unit)
+    figures = [c for c in same_key if (bq := c.claim.quantity) is not None
+               and corpus.unit_key(bq.unit) == unit and mood(c) == mood(head)
+               and span(bq) is not None]
+    return [] if any(_gives(head, c) for c in figures) else figures
+
+
+def _gives(head: ClaimInfo, body: ClaimInfo) -> bool:
+    """Whether the body figure admits the headline's value for the headline's places: the
+    same places, a subset of places the body gives a figure for each of, or (the headline
+    naming the places together, or none) the body's figure for each summed."""
+    hq, bq = head.claim.quantity, body.claim.quantity
+    assert hq is not None and bq is not None
+    hs, bs = span(hq), span(bq)
+    assert hs is not None and bs is not None
+    h_places, b_places = frozenset(hq.scope), frozenset(bq.scope)
+    h_each = hq.each and len(h_places) > 1
+    b_each = bq.each and len(b_places) > 1
+    candidates = []
+    if (h_places == b_places and h_each == b_each) or not h_places:
+        candidates.append(bs)
+    if b_each and h_places <= b_places and (h_each or len(h_places) == 1):
+        candidates.append(bs)
+    if b_each and (h_places == b_places or not h_places) and not h_each:
+        candidates.append(bs.times(len(b_places)))
+    return any(not hs.below(s) and not s.below(hs) for s in candidates)
+
+
+def _figure_hit(corpus: Corpus, head: ClaimInfo, figures: list[ClaimInfo]) -> Hit:
+    def given(ci: ClaimInfo) -> str:
+        q = ci.claim.quantity
+        assert q is not None
+        return f"{figure(q)}{scope_words(corpus, q)}"
+
+    body = "; ".join(f"{who(corpus, c)} gives {given(c)} ({c.focus})"
+                     for c in figures[:MAX_LISTED])
+    return Hit(
+        message=f"headline figure not in the body on '{label(corpus, head.key)}': the headline "
+                f"gives {given(head)} ({head.focus}); the body: {body}",
+        location=head.location, focus=head.focus, block=True, key=f"figure|{head.focus}",
+        claims=tuple(c.ref() for c in [head, *figures[: 2 * MAX_LISTED - 1]]),
+        fix="compare the headline's figure and places with the body's: if the record is "
+            "right, the headline misstates the figure (record a reviewed finding); if the "
+            "body gives it, record that body claim's quantity as the article writes it",
+        values={"proposition": list(head.key), "headline_figure": given(head),
+                "body_figures": [given(c) for c in figures]},
     )
 
 

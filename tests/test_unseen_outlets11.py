@@ -125,6 +125,17 @@ def test_intermediaries_and_unnamed_sources(found: list[Finding]) -> None:
         assert involving(found, "A403", claim), claim
 
 
+def test_an_unnamed_denial_is_not_shown_as_the_claim(found: list[Finding]) -> None:
+    """Kommersant's Kremlin source denies that a request came in; A403 said "'Office of the
+    President of Ukraine requested talks with Vladimir Putin' is attributed to 'A source in
+    the Kremlin'", crediting the source with the request it denied (Sky's sources, who
+    expect no call, likewise). The message now says how the source holds it."""
+    kom = involving(found, "A403", f"{KOM}#kremlin-source-no-request")[0].message
+    assert "attributed to 'A source in the Kremlin' (recorded as Kremlin), who denies it:" in kom
+    sky = involving(found, "A403", f"{SKY}#kremlin-sources-no-appetite")[0].message
+    assert "(recorded as Kremlin), who expects it is not so:" in sky
+
+
 def test_a_day_inside_a_day_range_is_no_conflict(found: list[Finding]) -> None:
     """Two servicemen killed over 12-13 April (Kommersant) and one soldier on 12 April
     (Anadolu's '12/04/2021'): the day's one death fits the two days' two. With Kommersant's

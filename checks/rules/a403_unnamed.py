@@ -19,6 +19,10 @@ A headline or caption that credits "an official" whose name the same
 article's body gives (a body claim with the same speaker, named) is not an
 unnamed source: headlines compress, and the reader finds the name below.
 
+The message says how the source holds the proposition when it does not simply say so
+("..., who denies it"): "'Northland requested talks' is attributed to 'a source'" of a
+source denying any request would tell the reader the opposite of what it said.
+
 Silent:
     a#c1  "Anna Alpha, the security chief, said ..." (mode paraphrase, named)
     a#c1  "some analysts say" (mode vague: that is A402)
@@ -36,7 +40,7 @@ from ..engine import NoOptions
 from ..findings import Hit
 from ..model import EntityKind, Mode, Part
 from ._attribution import as_pointer, claims_with_mode
-from ._common import label
+from ._common import label, stance_phrase
 
 CODE = "A403"
 NAME = "attribution.unnamed"
@@ -56,13 +60,21 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         described = f"'{by.as_}'" if by.as_ else "an unnamed source"
         linked = f" (recorded as {corpus.name(by.speaker)})" if by.speaker else ""
         yield Hit(
-            message=f"'{label(corpus, ci.key)}' is attributed to {described}{linked}: the source "
+            message=f"'{label(corpus, ci.key)}' is attributed to {described}{linked}"
+                    f"{_held(ci)}: the source "
                     "is described but not named",
             location=ci.locate(as_pointer(ci)), focus=ci.focus, claims=(ci.ref(),),
             value=by.as_,
             fix=_fix(corpus, by.speaker),
             values={"as": by.as_, "speaker": by.speaker, "proposition": list(ci.key)},
         )
+
+
+def _held(ci: ClaimInfo) -> str:
+    """How the source holds the proposition, unless it simply says so: the label alone
+    would credit a source that denies a request, or expects no call, with the opposite."""
+    phrase = stance_phrase(ci.claim.says)
+    return "" if phrase == "says so" else f", who {phrase}"
 
 
 def _fix(corpus: Corpus, speaker: str | None) -> str:

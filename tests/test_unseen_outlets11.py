@@ -83,6 +83,18 @@ def test_translated_quotes_are_quote_variance(found: list[Finding]) -> None:
     assert len(peskov) == 1 and f"{KOM}#peskov-do-not-know" in claims_of(peskov[0])
 
 
+def test_a_majority_of_translations_that_differ_among_themselves(found: list[Finding]) -> None:
+    """Mendel's request in four outlets: RFE/RL's "of course", RBT's "The president's office,
+    of course, made a request to speak with", Kommersant's "The Office of the President, of
+    course, sent a request for a conversation with" and Anadolu's "certainly made a request".
+    The message said "most sources have 'of course' (3 against 1)", as if three agreed; two
+    of the three word the rest differently, and the message now says so."""
+    hit = next(f for f in by_rule(found, "U301") if f.focus == f"{AA}#mendel-request-made")
+    assert hit.values["outlier"] == AA and hit.values["agreeing"] == 3
+    tail = hit.message.split("they differ among themselves too: ")[1]
+    assert RBT in tail and KOM in tail and RFE not in tail
+
+
 def test_figures_in_other_units_are_one_measure(found: list[Finding]) -> None:
     """'servicemen' and 'military personnel' are the vocabulary's aliases of troops."""
     scope = by_rule(found, "Q203")

@@ -38,7 +38,10 @@ by sliding windows of the wordings' lengths over each source's quotes), so
 sources are never compared pairwise; one finding per block. When more than
 half of the block's sources print one wording, the finding is located at a
 claim whose wording none of them prints (the quote to check: the one fewest
-sources print), against that majority; without a majority it says so.
+sources print), against that majority; without a majority it says so. The majority's
+sources share its wording, not always the rest of the quote (three translations all
+holding "of course"): when two of their wordings conflict as above, the message says
+they differ among themselves too.
 
 Fires:
     a#c1  Beta said he was "not aware of any [such] requests made lately"
@@ -99,6 +102,9 @@ class Variance:
     usual: Held
     agree: tuple[str, ...]
     against: int
+    # Two wordings the majority's own sources differ on, when they do: they share the
+    # majority's wording, not necessarily the rest of the quote (three translations).
+    split: tuple[Held, Held] | None = None
 
     @property
     def majority(self) -> bool:
@@ -226,12 +232,27 @@ def _conflict(block: list[ClaimInfo], quotes: _Quotes, window: int) -> Variance 
     cover = _coverage(held, sources, quotes)
     _paraphrased(cover, block, quotes)
     wordings = list(held)
-    found = _opposed(wordings, cover, _wording_times(wordings, cover, _hulls(block, window)),
-                     _wording_addressees(wordings, cover, _addressees(block)))
+    hull, heard = _hulls(block, window), _addressees(block)
+    found = _opposed(wordings, cover, _wording_times(wordings, cover, hull),
+                     _wording_addressees(wordings, cover, heard))
     if found is None:
         return None
     usual, odd, against = (wordings[found[0]], wordings[found[1]], found[2])
-    return Variance(held[odd], held[usual], tuple(sorted(cover[usual])), against)
+    agree = frozenset(cover[usual])
+    split = _split(wordings, cover, agree, hull, heard) if len(agree) > against else None
+    return Variance(held[odd], held[usual], tuple(sorted(agree)), against,
+                    None if split is None else (held[split[0]], held[split[1]]))
+
+
+def _split(wordings: list[Words], cover: dict[Words, set[str]], agree: frozenset[str],
+           hull: dict[str, Interval | None], heard: dict[str, Heard]) -> tuple[Words, Words] | None:
+    """Two wordings, each printed by a source of the majority, that no source prints both
+    of (any source reconciles them, as in :func:`_opposed`): the majority's sources agree
+    on the majority's wording but quote the rest in different words."""
+    inner = [w for w in wordings if cover[w] & agree]
+    found = _opposed(inner, cover, _wording_times(inner, cover, hull),
+                     _wording_addressees(inner, cover, heard))
+    return None if found is None else (inner[found[0]], inner[found[1]])
 
 
 def _hulls(block: list[ClaimInfo], window: int) -> dict[str, Interval | None]:
@@ -472,8 +493,13 @@ def _sides(found: Variance) -> str:
                 f"without a majority")
     agree = found.agree
     shown = ", ".join(agree[:3]) + (f" and {len(agree) - 3} more" if len(agree) > 3 else "")
+    among = ""
+    if found.split is not None:
+        (a, a_words), (b, b_words) = found.split
+        among = (f"; they differ among themselves too: {a.source.id} has \"{_trim(a_words)}\", "
+                 f"{b.source.id} has \"{_trim(b_words)}\"")
     return (f"{odd}; most sources have \"{_trim(x_words)}\" ({len(agree)} against "
-            f"{found.against}: {shown})")
+            f"{found.against}: {shown}){among}")
 
 
 def _trim(quote: str) -> str:

@@ -158,6 +158,15 @@ def test_a_day_inside_a_day_range_is_no_conflict(found: list[Finding]) -> None:
         assert not involving(found, rule, f"{AA}#jfo-one-killed"), rule
 
 
+def test_a_single_chain_figure_in_the_article_s_own_word(found: list[Finding]) -> None:
+    """Anadolu's "one Ukrainian soldier" and Kommersant's "two Ukrainian servicemen" are
+    figures of troops (the vocabulary's aliases); R801 named them "1 troop" and "2 troops"."""
+    one = involving(found, "R801", f"{AA}#jfo-one-killed")
+    assert len(one) == 1 and "(1 soldier for Donbas)" in one[0].message
+    two = involving(found, "R801", f"{KOM}#jfo-two-killed")
+    assert len(two) == 1 and "(2 servicemen for Donbas)" in two[0].message
+
+
 def test_every_time_is_read_and_none_is_after_publication(found: list[Finding]) -> None:
     for rule in ("I011", "D602", "D604"):
         assert by_rule(found, rule) == [], rule

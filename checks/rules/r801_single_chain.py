@@ -81,6 +81,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
+from ..model import Quantity
 from ..units import plural
 from ._attribution import chain_root
 from ._common import MAX_LISTED, label, proposition
@@ -395,15 +396,10 @@ def _figure_hit(corpus: Corpus, block: Block, mood: str, scope: Scope,
     unit = block[3]
     claims = [i.ci for i in group]
     quantities = [c.claim.quantity for c in claims if c.claim.quantity is not None]
-    shown = " / ".join(dict.fromkeys(figure(q, unit=False, digits=digits) for q in quantities[:3]))
     places, each = scope
-    # A group whose figures share a word keeps it (the block may join its alias: "26
-    # soldiers" beside another outlet's "28 servicemen" is not "26 troops").
-    own = quantities[0].unit if len({plural(q.unit) for q in quantities}) == 1 else unit
-    # "1 soldier": the unit agrees with the figure when only one is shown
-    name = unit_for(quantities[0], own) if " / " not in shown else own
     forecast = ", forecast" if mood == FORECAST else ""
-    prop = f"{label(corpus, key)} ({shown} {name}{scope_words(corpus, quantities[0])}{forecast})"
+    prop = (f"{label(corpus, key)} ({_figures(quantities[:3], unit, digits)}"
+            f"{scope_words(corpus, quantities[0])}{forecast})")
     # The group's chain and lowest figure name it: the key must not depend on corpus order,
     # and it keeps every digit (groups a rounded figure would join are separate findings);
     # two chains may give one figure for different times.
@@ -413,6 +409,18 @@ def _figure_hit(corpus: Corpus, block: Block, mood: str, scope: Scope,
     return _hit(corpus, key, claims, prop, block_key,
                 {"unit": unit, "scope": sorted(places), "each": each,
                  "figures": list(dict.fromkeys(figure(q, digits=digits) for q in quantities))})
+
+
+def _figures(quantities: list[Quantity], unit: str, digits: int | None) -> str:
+    """The figures in the words the articles count in: a measure's figures may be in
+    aliases of its unit ("1 soldier", "2 servicemen" of troops), never "1 troop"; figures
+    in one word share it ("40,000 / 41,000 troops"), each keeps its own otherwise."""
+    if len({plural(q.unit) for q in quantities}) > 1:
+        return " / ".join(dict.fromkeys(figure(q, digits=digits) for q in quantities))
+    shown = " / ".join(dict.fromkeys(figure(q, unit=False, digits=digits) for q in quantities))
+    # "1 soldier": the unit agrees with the figure when only one is shown
+    own = unit if plural(quantities[0].unit) == unit else quantities[0].unit
+    return f"{shown} {unit_for(quantities[0], own) if ' / ' not in shown else own}"
 
 
 def _hit(corpus: Corpus, key: Key, claims: list[ClaimInfo], prop: str, block_key: str,

@@ -36,6 +36,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checks.findings import Finding
 from tests.findingtools import by_rule, claims_of, involving, probe_findings
 
@@ -128,6 +130,16 @@ def test_a_wrong_title_is_shown_where_it_is_written(found: list[Finding]) -> Non
     hits = by_rule(found, "N502")
     assert len(hits) == 1 and hits[0].focus == f"{AA}#peskov-not-seen"
     assert hits[0].values["unregistered"] == ["Kremlin Chief of Staff"]
+
+
+@pytest.mark.xfail(strict=True, reason="N502 compares the titles different sources give one "
+                   "person at one time; Sky alone titles Kuleba on 13 April, once as 'foreign "
+                   "minister' (registered) and once as 'Ukraine's defence minister' (no role "
+                   "of his), so nothing fires. Reporting a title the registry lacks when no "
+                   "other source speaks of him, or two titles in one article, would report "
+                   "every unregistered but correct wording ('top diplomat'): a policy for the lead")
+def test_a_wrong_title_in_one_source_alone(found: list[Finding]) -> None:
+    assert involving(found, "N502", f"{SKY}#kuleba-will-grow")
 
 
 def test_intermediaries_and_unnamed_sources(found: list[Finding]) -> None:

@@ -38,7 +38,8 @@ headline's measure (the same parties and predicate, the unit compared as the qua
 rules compare it, one mood), the headline's figure is reported unless one of them admits
 its value (intervals as the quantity rules read them, "80,000" against "more than 80,000"
 is supported) for the same places: the same scope, one place or a subset of the places a
-figure is given for each of, or their implied total. A key point "80,000 troops on the
+figure is given for each of, their implied total, or one-place figures of each place
+summed. A key point "80,000 troops on the
 border" over a body whose 80,000 are "near the borders and in Crimea" moves the figure to
 one place. A headline figure without places reads as the body's figure wherever it is
 given; a headline figure the body never counts is not reported (the body may tell it in
@@ -71,6 +72,7 @@ Options: none.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -78,12 +80,12 @@ from dataclasses import dataclass, field
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import Part
+from ..model import Part, Quantity
 from ..textnorm import collapse_ws, quote_words
 from ._common import MAX_LISTED, label, supports, who
 from ._conflict import says
 from ._parties import Parties
-from ._quantity import figure, mood, scope_words, span
+from ._quantity import Span, figure, mood, scope_words, span
 
 CODE = "H701"
 NAME = "headline.overstatement"
@@ -201,7 +203,34 @@ def _unsupported_figure(corpus: Corpus, head: ClaimInfo,
     figures = [c for c in same_key if (bq := c.claim.quantity) is not None
                and corpus.unit_key(bq.unit) == unit and mood(c) == mood(head)
                and span(bq) is not None]
-    return [] if any(_gives(head, c) for c in figures) else figures
+    if any(_gives(head, c) for c in figures) or _summed(q, figures):
+        return []
+    return figures
+
+
+def _summed(q: Quantity, figures: list[ClaimInfo]) -> bool:
+    """Whether the body's one-place figures, one per place of a headline figure for its
+    places together (or for no place named: every place the body counts), can add up to
+    it ("40,000 on the border", "40,000 in Crimea" under "80,000 troops"); a place with
+    several figures gives the range of them."""
+    hs = span(q)
+    if hs is None or q.each:
+        return False
+    ranges: dict[str, Span] = {}
+    for ci in figures:
+        bq = ci.claim.quantity
+        bs = span(bq) if bq is not None and len(set(bq.scope)) == 1 else None
+        if bq is None or bs is None:
+            continue
+        had = ranges.get(bq.scope[0])
+        ranges[bq.scope[0]] = bs if had is None else Span(
+            min(had.lo, bs.lo), max(had.hi, bs.hi), had.lo_open and bs.lo_open,
+            had.hi_open and bs.hi_open)
+    places = set(q.scope) or set(ranges)
+    if len(places) < 2 or not places <= set(ranges):
+        return False
+    total = functools.reduce(Span.plus, (ranges[p] for p in places))
+    return not hs.below(total) and not total.below(hs)
 
 
 def _gives(head: ClaimInfo, body: ClaimInfo) -> bool:

@@ -42,6 +42,14 @@ def stance_phrase(says: Proposition) -> str:
     return position(says.stance, says.negated)
 
 
+def held(ci: ClaimInfo) -> str:
+    """', who denies it': how a described source holds the proposition, unless it simply
+    says so. The proposition's label alone would credit a source that denies a request,
+    or expects no call, with the opposite."""
+    phrase = stance_phrase(ci.claim.says)
+    return "" if phrase == "says so" else f", who {phrase}"
+
+
 def position(stance: Stance, negated: bool) -> str:
     """:func:`stance_phrase` for a block that keeps only the stance and the negation."""
     plain, opposite = _POSITIONS[stance]

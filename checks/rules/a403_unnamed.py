@@ -40,7 +40,7 @@ from ..engine import NoOptions
 from ..findings import Hit
 from ..model import EntityKind, Mode, Part
 from ._attribution import as_pointer, claims_with_mode
-from ._common import label, stance_phrase
+from ._common import held, label
 
 CODE = "A403"
 NAME = "attribution.unnamed"
@@ -61,20 +61,13 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         linked = f" (recorded as {corpus.name(by.speaker)})" if by.speaker else ""
         yield Hit(
             message=f"'{label(corpus, ci.key)}' is attributed to {described}{linked}"
-                    f"{_held(ci)}: the source "
+                    f"{held(ci)}: the source "
                     "is described but not named",
             location=ci.locate(as_pointer(ci)), focus=ci.focus, claims=(ci.ref(),),
             value=by.as_,
             fix=_fix(corpus, by.speaker),
             values={"as": by.as_, "speaker": by.speaker, "proposition": list(ci.key)},
         )
-
-
-def _held(ci: ClaimInfo) -> str:
-    """How the source holds the proposition, unless it simply says so: the label alone
-    would credit a source that denies a request, or expects no call, with the opposite."""
-    phrase = stance_phrase(ci.claim.says)
-    return "" if phrase == "says so" else f", who {phrase}"
 
 
 def _fix(corpus: Corpus, speaker: str | None) -> str:

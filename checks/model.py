@@ -431,8 +431,14 @@ class Source(Frozen):
 
 class Part(str, Enum):
     headline = "headline"
+    summary = "summary"  # a standfirst, deck or key points: the outlet's summary of its body
     caption = "caption"
     body = "body"
+
+    @property
+    def billed(self) -> bool:
+        """Text that bills the body to the reader (headline, summary): checked against it."""
+        return self in (Part.headline, Part.summary)
 
 
 class Mode(str, Enum):
@@ -573,7 +579,9 @@ class Claim(Frozen):
     """One statement the article makes or reports."""
 
     id: Ident = Field(title="Claim id", description="Stable identifier, unique in the record.")
-    part: Part = Field(Part.body, title="Part", description="headline, caption or body.")
+    part: Part = Field(Part.body, title="Part", description="headline, summary (a standfirst, "
+                       "deck or key-points list: held to the body as a headline is), caption or "
+                       "body.")
     evidence: Evidence = Field(title="Evidence", description="Verbatim excerpt(s) of the article.")
     by: Attribution = Field(
         default_factory=lambda: Attribution(mode=Mode.own_voice),

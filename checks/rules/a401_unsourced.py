@@ -26,8 +26,8 @@ read in April 12's article, explicit dates), reports an announced, dated plan
 only when contested by another claim on the same proposition. Undated or past
 expectations, and suggests and fears at any time, stay inferences.
 
-A headline speaks in the outlet's voice by custom and its body names the source: an
-own-voice headline claim is left out when its own article's body gives the same
+A headline (or summary: a standfirst, key points) speaks in the outlet's voice by custom
+and its body names the source: an own-voice headline claim is left out when its own article's body gives the same
 party's proposition, with the same polarity and stance, to a speaker or a described source
 (A402/A403 then judge that source) and never states it in its own voice. A headline the
 body gives to no one, or also concludes itself ("It turns out that Kiev lied"), still fires.
@@ -110,7 +110,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         days = functools.partial(_days, heads, party, {})
         sourced = _sourced_in_body(block)
         for ci in own:
-            if ci.claim.part is Part.headline and _sourced(ci) in sourced:
+            if ci.claim.part.billed and _sourced(ci) in sourced:
                 continue
             against = _contesting(ci, signs, days)
             if against or _inference(ci) or _judgement(corpus, ci):

@@ -45,6 +45,9 @@ one place. A headline figure without places reads as the body's figure wherever 
 given; a headline figure the body never counts is not reported (the body may tell it in
 words the record does not count).
 
+A summary (``part: summary``: a standfirst, deck or key-points list) bills the body as a
+headline does, and is held to it the same way; its findings say "summary".
+
 Claims are indexed once by (source, predicate); each headline claim is then
 checked against its own article's body only.
 
@@ -100,7 +103,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     body: Index = defaultdict(list)
     bodies: dict[str, list[ClaimInfo]] = defaultdict(list)
     for ci in corpus.claims:
-        if ci.claim.part is Part.headline:
+        if ci.claim.part.billed:
             headlines.append(ci)
         elif ci.claim.part is Part.body:
             body[(ci.source.id, ci.key[1])].append(ci)
@@ -149,7 +152,8 @@ def _unquoted(head: ClaimInfo, quotes: _BodyQuotes) -> list[str]:
 def _quote_hit(head: ClaimInfo, missing: list[str]) -> Hit:
     shown = ", ".join(f"'{q}'" for q in missing[:MAX_LISTED])
     return Hit(
-        message=f"headline quotes words its body never quotes: {shown} ({head.focus})",
+        message=f"{head.claim.part.value} quotes words its body never quotes: {shown} "
+                f"({head.focus})",
         location=head.location, focus=head.focus, block=True,
         key=f"quote|{head.focus}", claims=(head.ref(),),
         fix="find the quoted words in the body or the speaker's statement; if the article "
@@ -175,7 +179,8 @@ def _hit(corpus: Corpus, head: ClaimInfo, same_key: list[ClaimInfo]) -> Hit:
         body_words = f"in the body only {found}{more}"
     else:
         body_words = "no body claim states it"
-    message = (f"headline overstates the body on '{prop}': in the headline {who(corpus, head)} "
+    part = head.claim.part.value
+    message = (f"{part} overstates the body on '{prop}': in the {part} {who(corpus, head)} "
                f"{says(head)} ({head.focus}); {body_words}")
     return Hit(
         message=message, location=head.location, focus=head.focus, block=True,
@@ -263,8 +268,8 @@ def _figure_hit(corpus: Corpus, head: ClaimInfo, figures: list[ClaimInfo]) -> Hi
     body = "; ".join(f"{who(corpus, c)} gives {given(c)} ({c.focus})"
                      for c in figures[:MAX_LISTED])
     return Hit(
-        message=f"headline figure not in the body on '{label(corpus, head.key)}': the headline "
-                f"gives {given(head)} ({head.focus}); the body: {body}",
+        message=f"{head.claim.part.value} figure not in the body on '{label(corpus, head.key)}': "
+                f"the {head.claim.part.value} gives {given(head)} ({head.focus}); the body: {body}",
         location=head.location, focus=head.focus, block=True, key=f"figure|{head.focus}",
         claims=tuple(c.ref() for c in [head, *figures[: 2 * MAX_LISTED - 1]]),
         fix="compare the headline's figure and places with the body's: if the record is "

@@ -23,7 +23,7 @@ are not all its spokesman's), nor by a colleague's quote. A body's paraphrase is
 supported when any of its voices is quoted holding it as firmly. Occasions: a
 quote and a paraphrase are of one occasion when their ``by.said`` times are the
 same or either is unknown (a paraphrase "said on Monday" is not compared with the
-speaker's quote "on Tuesday"). Headline claims are left to H701; paraphrases are
+speaker's quote "on Tuesday"). Headline and summary claims are left to H701; paraphrases are
 body and caption claims (mode paraphrase), quotes any direct or partial quote.
 
 Claims are grouped by source, speaker and proposition (a person's quote also under
@@ -58,7 +58,7 @@ from itertools import chain, islice
 from ..corpus import QUOTE_MODES, ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import EntityKind, Mode, Part
+from ..model import EntityKind, Mode
 from ..timeexpr import Interval
 from ._common import MAX_LISTED, certainty, label, sense, stance_phrase, who
 from ._parties import Parties
@@ -109,7 +109,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         paraphrases: list[ClaimInfo] = []
         for ci in info.claims:
             by = ci.claim.by
-            if by.speaker is None or ci.claim.part is Part.headline:
+            if by.speaker is None or ci.claim.part.billed:
                 continue
             if by.mode in QUOTE_MODES:
                 quoting.append(ci)

@@ -2,7 +2,10 @@
 
 Catches *quote variance*: two sources put different words inside quotation
 marks for one utterance. Claims are grouped into blocks by speaker,
-proposition, stance and negation (a speaker quoted saying X in one outlet and
+proposition, stance and negation (the proposition's parties as the conflict rules
+key them: a person who heads an office stands as the office, so "such a request"
+recorded as the president's in one record and as the president's office's in
+another is one statement; a speaker quoted saying X in one outlet and
 not X in another made two statements, a contradiction for C101, not one
 statement worded two ways), and split where their times (when said, else the
 claim's time) do not overlap. A quote with neither time was said on the day it
@@ -65,7 +68,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -77,13 +80,15 @@ from ..model import Stance
 from ..textnorm import quote_words
 from ..timeexpr import Interval
 from ._attribution import claim_quotes
-from ._common import MAX_LISTED, label, position, proposition
+from ._common import MAX_LISTED, label, position
+from ._conflict import party_block, party_key
+from ._parties import heads_of
 
 CODE = "U301"
 NAME = "quote.variance"
 CATEGORY = "quote"
 SEVERITY = "warning"
-BLOCK = proposition  # each finding depends on one proposition's claims
+BLOCK = party_block  # each finding depends on one party proposition's claims
 
 BlockKey = tuple[str, tuple[str, str, str], Stance, bool]  # speaker, proposition, stance, negated
 Words = tuple[str, ...]
@@ -121,20 +126,33 @@ class Options(BaseModel):
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     quotes = _Quotes()
+    heads = heads_of(corpus.entities)
     groups: dict[BlockKey, list[ClaimInfo]] = defaultdict(list)
     for ci in corpus.claims:
         if ci.speaker is not None and quotes.of(ci):
             says = ci.claim.says
-            groups[(ci.speaker, ci.key, says.stance, says.negated)].append(ci)
-    for block_key, group in groups.items():
+            # Keyed by party: curators may write "the president's office requested" or
+            # "the president requested" for one request ("such a request" names neither),
+            # and the speaker's words on it are one statement either way (as for C101).
+            party = party_key(heads, ci.key)
+            groups[(ci.speaker, party, says.stance, says.negated)].append(ci)
+    for (speaker, _, stance, negated), group in groups.items():
         if len({c.source.id for c in group}) < 2:
             continue
+        block_key = (speaker, _usual_key(group), stance, negated)
         clusters = _time_clusters(group, options.window_days)
         for block in clusters:
             found = _conflict(block, quotes, options.window_days)
             if found is not None:
                 tag = str(_said(block[0])) if len(clusters) > 1 else ""
                 yield _hit(corpus, block_key, block, found, quotes, tag)
+
+
+def _usual_key(group: list[ClaimInfo]) -> tuple[str, str, str]:
+    """The literal proposition most of a party block's claims give (ties: the first in
+    order), named in the finding: a block of one key reads and fingerprints as before."""
+    counts = Counter(c.key for c in group)
+    return min(counts, key=lambda k: (-counts[k], k))
 
 
 class _Quotes:

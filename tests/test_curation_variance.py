@@ -228,3 +228,13 @@ def test_a_curators_choice_keeps_the_attribution_gap(name: str, tmp_path: Path) 
     claim, edits = GAP_VARIANTS[name]
     found = _variant(tmp_path, edits)
     assert [f.rule for f in found if f.rule.startswith("A40") and claim in claims_of(f)]
+
+
+def test_other_audits_curators_keyed_peskov_to_zelenskiy_too() -> None:
+    """Bloomberg's curator (unseen9) keyed Peskov's "any such requests" to Zelenskiy, the
+    bundled RBT record to his office: one statement, one quote block (U301)."""
+    found = findings_of(FIXTURES / "unseen9")
+    u301 = [f for f in found if f.rule == "U301"
+            and claims_of(f) >= {"bloomberg-2021-04-13-russia-confirms-buildup#peskov-not-seen",
+                                 "rbt-2021-04-12-putin-wont-talk#peskov-not-aware"}]
+    assert len(u301) == 1

@@ -238,3 +238,21 @@ def test_other_audits_curators_keyed_peskov_to_zelenskiy_too() -> None:
             and claims_of(f) >= {"bloomberg-2021-04-13-russia-confirms-buildup#peskov-not-seen",
                                  "rbt-2021-04-12-putin-wont-talk#peskov-not-aware"}]
     assert len(u301) == 1
+
+
+def test_a_lede_over_a_quote_keyed_to_the_head(tmp_path: Path) -> None:
+    """Xinhua's lede "The Kremlin has not received any request from Kiev" (denies, keyed
+    to Zelenskiy's office) over Peskov's "I have not seen any such requests": a curator
+    who keys the quote's "such requests" to Zelenskiy still gets U302 (party keys)."""
+    shutil.copytree(FIXTURES / "unseen8", tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "facts" / "xinhua-2021-04-13-kremlin-no-request.yaml"
+    text = path.read_text("utf-8")
+    quote = ("Peskov told reporters.'\n    by: {speaker: peskov, as: Peskov, mode: direct-quote, "
+             "said: Monday}\n    says: {subject: ukraine-presidential-office")
+    assert quote in text
+    path.write_text(text.replace(quote, quote.replace("ukraine-presidential-office",
+                                                      "zelenskiy")), "utf-8")
+    found = findings_of(tmp_path)
+    xinhua = "xinhua-2021-04-13-kremlin-no-request"
+    assert [claims_of(f) for f in found if f.rule == "U302"] == [
+        {f"{xinhua}#lede-no-request", f"{xinhua}#peskov-not-seen"}]

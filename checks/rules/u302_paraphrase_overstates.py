@@ -12,7 +12,8 @@ quote with the same polarity (not-aware: of the same form) and at least its
 certainty. A paraphrase weaker than the quote ("hopes" over a quoted "will") is
 silent: it under-reports, it does not put words in the speaker's mouth.
 
-Same article, same speaker, same proposition key. A body's own words include those of
+Same article, same speaker, same proposition key (by party, as the conflict rules key it:
+a person who heads an office stands as the office). A body's own words include those of
 the people who speak for it (the party links of H701, :class:`~._parties.Parties`: a role
 held for the body, an office named after the role's title or declaring it its ``head``),
 on the days the role is held when the words were said (else published): "the Kremlin
@@ -61,7 +62,8 @@ from ..findings import Hit
 from ..model import EntityKind, Mode
 from ..timeexpr import Interval
 from ._common import MAX_LISTED, certainty, label, sense, stance_phrase, who
-from ._parties import Parties
+from ._conflict import party_key
+from ._parties import Parties, heads_of
 
 CODE = "U302"
 NAME = "quote.paraphrase-overstates"
@@ -121,16 +123,19 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
 
 def _overstated(corpus: Corpus, voices: _Voices, quoting: list[ClaimInfo],
                 paraphrases: list[ClaimInfo]) -> Iterator[Hit]:
-    """One article's paraphrases that say more than their speakers' quotes."""
-    keys = {p.key for p in paraphrases}
+    """One article's paraphrases that say more than their speakers' quotes, keyed by
+    party (a lede's "Kyiv's office has not asked" and the quote's "such requests",
+    recorded as the president's, are one proposition, as for C101)."""
+    heads = heads_of(corpus.entities)
+    keys = {party_key(heads, p.key) for p in paraphrases}
     bodies = {s for p in paraphrases if (s := p.speaker or "") and not voices.person(s)}
     quotes: dict[tuple[str, tuple[str, str, str]], _Quotes] = defaultdict(_Quotes)
     for q in quoting:
-        if q.key in keys:
+        if (key := party_key(heads, q.key)) in keys:
             for voice in voices.of(q, bodies):
-                quotes[(voice, q.key)].add(q)
+                quotes[(voice, key)].add(q)
     for p in paraphrases:
-        group = quotes.get((p.speaker or "", p.key))
+        group = quotes.get((p.speaker or "", party_key(heads, p.key)))
         if group is None:
             continue
         heard = group.meeting(p.said)

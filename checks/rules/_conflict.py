@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
@@ -93,6 +93,14 @@ def party_block(corpus: Corpus, ci: ClaimInfo) -> str:
     """The block of a rule that compares one party's propositions (``BLOCK``): the
     proposition's party key, the same as its key when no one in it heads an office."""
     return "\x1f".join(party_key(heads_of(corpus.entities), ci.key))
+
+
+def usual_key(claims: Iterable[ClaimInfo]) -> Key:
+    """The literal proposition most of a party block's claims give (ties: the least), for
+    the rules that report a party block under one of its keys: a block of one key reads
+    and fingerprints as it did before blocks were keyed by party."""
+    counts = Counter(c.key for c in claims)
+    return min(counts, key=lambda k: (-counts[k], k))
 
 
 def party_blocks(corpus: Corpus) -> dict[Key, list[ClaimInfo]]:

@@ -10,7 +10,10 @@ expressions are where this happens: a rewrite published a day later keeps
 Blocks: a statement is (speaker, proposition, stance, negated) with a
 ``by.said`` time; an event is (proposition, polarity) with a ``when`` time,
 for firm claims (asserts/denies) of an *event* predicate without a quantity
-(states, measures and figures legitimately differ by period). Within one
+(states, measures and figures legitimately differ by period). Propositions are
+keyed by party, as the conflict rules key them (a person who heads an office
+stands as the office: one request recorded as the president's in one record
+and as his office's in another is one event). Within one
 article a speaker may repeat a statement, so each article's times are merged
 into one span; a block fires when no day lies in every article's span. One
 article's two days for one proposition are therefore never a finding: a record
@@ -68,7 +71,7 @@ import datetime as dt
 import heapq
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..corpus import Corpus
 from ..engine import NoOptions
@@ -76,14 +79,16 @@ from ..findings import Hit
 from ..model import PredicateKind, Stance
 from ..textnorm import quote_words
 from ..timeexpr import Interval
-from ._common import MAX_LISTED, label, polarity, position, possessive, proposition
+from ._common import MAX_LISTED, label, polarity, position, possessive
+from ._conflict import party_block, party_key, usual_key
 from ._dates import TimeField, shown, time_fields
+from ._parties import heads_of
 
 CODE = "D601"
 NAME = "date.relative-mismatch"
 CATEGORY = "date"
 SEVERITY = "warning"
-BLOCK = proposition  # each finding depends on one proposition's claims
+BLOCK = party_block  # each finding depends on one party proposition's claims
 Words = tuple[str, ...]
 
 @dataclass(frozen=True)
@@ -102,11 +107,14 @@ class Block:
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     blocks: dict[Block, list[TimeField]] = defaultdict(list)
+    heads = heads_of(corpus.entities)
     for ci in corpus.claims:
         for tf in time_fields(ci):
             block = _block(corpus, tf)
             if block is not None and tf.interval is not None:
-                blocks[block].append(tf)
+                # Keyed by party, as the conflict rules key it: one request recorded as
+                # the president's and as his office's is one event, one statement.
+                blocks[replace(block, key=party_key(heads, block.key))].append(tf)
     for block, fields in blocks.items():
         by_source: dict[str, list[Time]] = defaultdict(list)
         for tf in fields:
@@ -121,7 +129,8 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
                 by_source.pop(source, None)
             found = _disagreement(by_source) if len(by_source) > 1 else None
         if found is not None:
-            yield _hit(corpus, block, by_source, found)
+            yield _hit(corpus, replace(block, key=usual_key(tf.ci for tf in fields)), by_source,
+                       found)
 
 
 def _disagreement(by_source: dict[str, list[Time]]) -> Sides | None:

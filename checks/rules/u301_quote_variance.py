@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -81,7 +81,7 @@ from ..textnorm import quote_words
 from ..timeexpr import Interval
 from ._attribution import claim_quotes
 from ._common import MAX_LISTED, label, position
-from ._conflict import party_block, party_key
+from ._conflict import party_block, party_key, usual_key
 from ._parties import heads_of
 
 CODE = "U301"
@@ -139,20 +139,13 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     for (speaker, _, stance, negated), group in groups.items():
         if len({c.source.id for c in group}) < 2:
             continue
-        block_key = (speaker, _usual_key(group), stance, negated)
+        block_key = (speaker, usual_key(group), stance, negated)
         clusters = _time_clusters(group, options.window_days)
         for block in clusters:
             found = _conflict(block, quotes, options.window_days)
             if found is not None:
                 tag = str(_said(block[0])) if len(clusters) > 1 else ""
                 yield _hit(corpus, block_key, block, found, quotes, tag)
-
-
-def _usual_key(group: list[ClaimInfo]) -> tuple[str, str, str]:
-    """The literal proposition most of a party block's claims give (ties: the first in
-    order), named in the finding: a block of one key reads and fingerprints as before."""
-    counts = Counter(c.key for c in group)
-    return min(counts, key=lambda k: (-counts[k], k))
 
 
 class _Quotes:

@@ -27,8 +27,9 @@ only when contested by another claim on the same proposition. Undated or past
 expectations, and suggests and fears at any time, stay inferences.
 
 A headline (or summary: a standfirst, key points) speaks in the outlet's voice by custom
-and its body names the source: an own-voice headline claim is left out when its own article's body gives the same
-party's proposition, with the same polarity and stance, to a speaker or a described source
+and its body names the source: an own-voice headline claim is left out when its own
+article's body gives the same party's proposition, with the same polarity and stance, to
+a speaker or a described source
 (A402/A403 then judge that source) and never states it in its own voice. A headline the
 body gives to no one, or also concludes itself ("It turns out that Kiev lied"), still fires.
 

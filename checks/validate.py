@@ -129,14 +129,35 @@ def _pattern_hint(inst: Any, pattern: str) -> str:
     return f"; did you mean '{_short(meant)}'?" if fits else ""
 
 
+def _types_refused(err: SchemaError, branches: list[SchemaError]) -> tuple[str, str, str, bool]:
+    """Every alternative refused the value's type: the types that would do, in order."""
+    wanted: list[Any] = []
+    for branch in branches:
+        value = branch.validator_value
+        for name in value if isinstance(value, list) else [value]:
+            if name not in wanted:
+                wanted.append(name)
+    want = " or ".join(_WANTED.get(str(w), str(w)) for w in wanted)
+    return (f"{human(err.absolute_path)}: expected {want}, found {_describe(err.instance)}",
+            _type_fix(want, wanted, err.instance), pointer_of(err.absolute_path), False)
+
+
 def explain(err: SchemaError) -> tuple[str, str, str, bool]:
     """(message, fix, pointer, points-at-key) for one schema error."""
     if err.validator in ("anyOf", "oneOf") and err.context:
         from jsonschema.exceptions import best_match
 
-        inner = best_match(_beyond_null(err))
+        branches = _beyond_null(err)
+        inner = best_match(branches)
         if len(inner.absolute_path) > len(err.absolute_path) or inner.validator != "type":
             return explain(inner)
+        # A branch whose type fits says what is wrong with the value ('' is empty text);
+        # when none fits, name the types that would: "not valid under any of the given
+        # schemas" told a curator nothing (`speaker: 5`, `evidence: 5`, `when: [a]`).
+        fitting = [e for e in branches if e.validator != "type"]
+        if fitting:
+            return explain(best_match(fitting))
+        return _types_refused(err, branches)
     where = human(err.absolute_path)
     pointer = pointer_of(err.absolute_path)
     schema = err.schema if isinstance(err.schema, dict) else {}
@@ -203,8 +224,16 @@ def _schema_hits(doc: Document, kind: str) -> bool:
     misformed = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
     errors = [e for e in errors
               if not (e.validator == "format" and tuple(e.absolute_path) in misformed)]
+    # A choice of words refused for its type is one mistake too: 'stance: 1' was "'1' is
+    # not allowed" and "expected text"; the first lists what is.
+    errors = [e for e in errors if not (e.validator == "type" and isinstance(e.schema, dict)
+                                        and "enum" in e.schema)]
+    said: set[tuple[str, str]] = set()
     for err in errors:
         message, fix, pointer, at_key = explain(err)
+        if (pointer, message) in said:
+            continue  # a date of the wrong type breaks two schema rules that say the same
+        said.add((pointer, message))
         doc.hit(SCHEMA_CODE, _left_out(message, kind), fix, pointer, key=at_key)
     return not errors
 

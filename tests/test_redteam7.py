@@ -1,0 +1,76 @@
+"""Red team, seventh round: what a hostile contributor, a careless curator or a broken CI
+pipeline can do to the harness, and what it must do instead (a located finding with a
+plain-language fix, or a plain exit 2, in bounded time, never a traceback, a hang or a lost
+value). Earlier rounds: test_redteam5.py, test_redteam6.py, test_hostile_records.py,
+test_redteam_inputs.py, test_fuzz.py."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checks.load import load_file
+from checks.validate import validate
+
+ENV = {**os.environ, "FACT_CHECKS_CACHE": "off"}
+RECORD = "facts/rferl-2021-04-12-dialogue.yaml"
+
+
+def cli(root: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """The command line in a child (a hang fails the test, not the suite); no traceback."""
+    done = subprocess.run([sys.executable, "-m", "checks", *args], cwd=root, env=ENV,
+                          capture_output=True, text=True, errors="replace", timeout=timeout)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# ------------------------------------------------------------------ schema messages
+
+
+@pytest.mark.parametrize(("file", "old", "new", "said", "fix"), [
+    # an optional field of the wrong type: "5 is not valid under any of the given schemas",
+    # fix "see the schema's description of this field"
+    (RECORD, "by: {speaker: ukraine, as: Ukraine, mode: paraphrase}",
+     "by: {speaker: 5, as: Ukraine, mode: paraphrase}",
+     "claims[0].by.speaker: expected text, found a number", "put the value in quotes"),
+    (RECORD, "    evidence: Ukraine Says Russia Ignoring Calls For Dialogue\n",
+     "    evidence: 5\n", "claims[0].evidence: expected a list ('- item' lines) or text, "
+     "found a number", "put the value in quotes"),
+    (RECORD, "when: on April 9", "when: [on April 9]",
+     "claims[1].when: expected a mapping (key: value lines) or text, found a list",
+     "write a mapping (key: value lines) or text here"),
+    (RECORD, "    evidence: Ukraine Says Russia Ignoring Calls For Dialogue\n",
+     "    evidence: ''\n", "claims[0].evidence: must not be empty", "fill it in"),
+    ("facts/entities.yaml", "wikidata: Q7747", "wikidata: 7747",
+     "entities[2].wikidata: expected text, found a number", "put the value in quotes"),
+    ("facts/entities.yaml", "      - {name: Putin, kind: short}",
+     "      - {name: Putin, kind: nickname}",
+     "entities[2].aliases[0].kind: 'nickname' is not allowed", "use one of"),
+    # one mistake, one finding: the date broke the schema's 'if known' branch and the
+    # field's own type (the second "not valid under any of the given schemas")
+    (RECORD, 'date: "2021-04-12"', "date: 20210412",
+     "source.published.date: expected text, found a number", "put the value in quotes"),
+    # a word from a list given as a number: "'1' is not allowed" and "expected text"
+    (RECORD, "negated: true, stance: asserts}", "negated: true, stance: 1}",
+     "claims[0].says.stance: '1' is not allowed", "use one of: asserts"),
+])
+def test_a_value_of_the_wrong_kind_is_one_plain_finding(
+        seed_repo: Path, file: str, old: str, new: str, said: str, fix: str) -> None:
+    _edit(seed_repo / file, old, new)
+    doc = load_file(seed_repo / file, file)
+    validate(doc)
+    hits = [hit for hit in doc.hits if hit.code == "S001"]
+    assert len(hits) == 1, [hit.message for hit in hits]
+    assert hits[0].message.startswith(said), hits[0].message
+    assert hits[0].fix is not None and hits[0].fix.startswith(fix), hits[0].fix
+    assert "schema" not in hits[0].message + hits[0].fix

@@ -60,6 +60,14 @@ def _edit(path: Path, old: str, new: str) -> None:
     # field's own type (the second "not valid under any of the given schemas")
     (RECORD, 'date: "2021-04-12"', "date: 20210412",
      "source.published.date: expected text, found a number", "put the value in quotes"),
+    # a figure with digit-group separators is text to YAML 1.2; the fix said "write a
+    # number here" to a curator who had
+    (RECORD, "quantity: {value: 26, unit: soldiers}", "quantity: {value: 1_000, unit: soldiers}",
+     "claims[46].quantity.value: expected a number, found a string",
+     "write 1000: digits only, without quotes or thousands separators"),
+    (RECORD, "quantity: {value: 26, unit: soldiers}", "quantity: {value: '40,000', unit: soldiers}",
+     "claims[46].quantity.value: expected a number, found a string",
+     "write 40000: digits only, without quotes or thousands separators"),
     # a word from a list given as a number: "'1' is not allowed" and "expected text"
     (RECORD, "negated: true, stance: asserts}", "negated: true, stance: 1}",
      "claims[0].says.stance: '1' is not allowed", "use one of: asserts"),

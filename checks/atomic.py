@@ -53,13 +53,19 @@ def snapshot_of(data: bytes) -> Snapshot:
 
 def read(path: Path) -> tuple[bytes, Snapshot]:
     """The bytes of a regular file; a pipe or device is refused without blocking."""
+    data = read_regular(path)
+    return data, snapshot_of(data)
+
+
+def read_regular(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a regular file; anything else (a FIFO, which would block, a link to
+    ``/dev/zero``, which never ends) is an OSError, raised without blocking."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         raise OSError(f"{path}: not a regular file")
     with os.fdopen(fd, "rb") as fh:
-        data = fh.read()
-    return data, snapshot_of(data)
+        return fh.read()
 
 
 def target_inside(path: Path, root: Path) -> Path:

@@ -45,6 +45,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import __version__
+from .atomic import read_regular
 from .findings import share_fields_sets
 from .load import Document, Pos, load_bytes, read_bytes
 from .model import EntityFile, Record, VocabularyFile
@@ -177,7 +178,8 @@ class Cache:
 
     def get(self, key: str) -> Loaded | None:
         try:
-            blob = self._path(key).read_bytes()
+            # a link to /dev/zero (git keeps links) or a FIFO must not hang the run
+            blob = read_regular(self._path(key))
         except OSError:
             return None
         mac, body = blob[:_DIGEST], blob[_DIGEST:]

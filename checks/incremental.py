@@ -60,6 +60,7 @@ try:
 except ImportError:  # pragma: no cover - Windows: no advisory locks, one run at a time
     fcntl = None  # type: ignore[assignment]
 
+from .atomic import read_regular
 from .cache import Cache, _secret, gc_paused, salt
 from .config import Config
 from .corpus import ClaimInfo, Corpus, RecordInfo, _index, build, discover, shown_paths, voices
@@ -342,7 +343,7 @@ class Store:
 
     def load(self) -> State | None:
         try:
-            raw = (self.folder / "state.pkl").read_bytes()
+            raw = read_regular(self.folder / "state.pkl")  # a FIFO or device: no state
         except OSError:
             return None
         # a view, not a slice: the state is tens of megabytes
@@ -778,7 +779,8 @@ def _digest(data: bytes) -> str:
 
 def _file_digest(path: Path) -> str:
     try:
-        return _digest(path.read_bytes())
+        # an archived text swapped for a FIFO or a link to /dev/zero hung every re-check
+        return _digest(read_regular(path))
     except OSError:
         return "unreadable"
 
@@ -797,7 +799,7 @@ def _differs(state: State, cache: Cache, entry: FileEntry, file: Path, shown: st
     if st == entry.stat and not _racy(state, st):
         return False
     try:
-        raw = file.read_bytes()
+        raw = read_regular(file)
     except OSError:
         return True
     return not entry.key or cache.key(shown, raw) != entry.key

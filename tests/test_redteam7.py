@@ -82,3 +82,51 @@ def test_a_value_of_the_wrong_kind_is_one_plain_finding(
     assert hits[0].message.startswith(said), hits[0].message
     assert hits[0].fix is not None and hits[0].fix.startswith(fix), hits[0].fix
     assert "schema" not in hits[0].message + hits[0].fix
+
+
+# ------------------------------------------------------------------ the cache folder
+
+TEXT = "facts/texts/rferl-2021-04-12-dialogue.txt"
+
+
+def _cached_cli(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "FACT_CHECKS_CACHE": str(root / ".fact-checks-cache"),
+           "XDG_CACHE_HOME": str(root / "home")}
+    done = subprocess.run([sys.executable, "-m", "checks", *args], cwd=root, env=env,
+                          capture_output=True, text=True, errors="replace", timeout=timeout)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def _swap(path: Path, kind: str) -> None:
+    path.unlink()
+    os.mkfifo(path) if kind == "fifo" else os.symlink("/dev/zero", path)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+@pytest.mark.parametrize("command", [["check"], ["report", "--output", "site"]])
+def test_an_archived_text_swapped_for_a_pipe_or_device_does_not_hang_a_recheck(
+        seed_repo: Path, kind: str, command: list[str]) -> None:
+    # git keeps a link to /dev/zero; after a run with the cache, the re-check compared the
+    # text by its content, read whole: it hung on a FIFO and filled memory from /dev/zero.
+    assert _cached_cli(seed_repo, "check").returncode == 0
+    _swap(seed_repo / TEXT, kind)
+    done = _cached_cli(seed_repo, *command)
+    assert done.returncode == 1
+    if command == ["check"]:
+        assert "I006 archived text 'texts/rferl-2021-04-12-dialogue.txt'" in done.stdout
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+@pytest.mark.parametrize("stored", ["??/*.pkl", "runs/*/state.pkl"])
+def test_a_cache_file_that_is_a_pipe_or_device_is_a_miss(seed_repo: Path, kind: str,
+                                                         stored: str) -> None:
+    # A committed (or restored) cache entry or run state linked to /dev/zero, or a FIFO in
+    # its place, hung the run before the signature was ever checked.
+    first = _cached_cli(seed_repo, "check", "--format", "json")
+    entries = list((seed_repo / ".fact-checks-cache").glob(stored))
+    assert entries
+    for entry in entries:
+        _swap(entry, kind)
+    again = _cached_cli(seed_repo, "check", "--format", "json")
+    assert (again.returncode, again.stdout) == (first.returncode, first.stdout)

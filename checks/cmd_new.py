@@ -89,6 +89,11 @@ def _check_values(args: argparse.Namespace) -> dt.date:
     if not re.match(_LANGUAGE, args.language):
         raise UsageError(f"--language must be a BCP 47 tag such as 'en' or 'pt-BR', not "
                          f"'{args.language}'")
+    if not args.headline.strip():  # a blank headline: the record's would say nothing
+        raise UsageError("--headline is empty; give the headline as published")
+    if any(ch in args.headline for ch in "\n\r\x85\u2028\u2029"):
+        # a headline pasted with its line break: H701 and the reports read one line
+        raise UsageError("--headline holds a line break; give the headline on one line")
     if len(args.headline) > MAX_TEXT:  # the record would not validate (S001 'too long')
         raise UsageError(f"--headline is {len(args.headline):,} characters, over the "
                          f"{MAX_TEXT:,} a record's text may hold; give the headline alone")

@@ -73,7 +73,11 @@ YAML_SUFFIXES = (".yaml", ".yml")
 # The combining grapheme joiner, the Mongolian vowel separator and tag characters are
 # invisible too. Not the soft hyphen: articles copied from the web carry it, and
 # evidence is their words verbatim.
-_INVISIBLE = re.compile(f"[{INVISIBLE}\U000e0000-\U000e007f]")
+# Control characters (NUL, BEL, ESC, DEL, the C1 block of mis-decoded cp1252) are no text
+# either: they hide words, or recolour or clear the terminal showing a report.
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_INVISIBLE = re.compile(f"[{INVISIBLE}{_CONTROLS}\U000e0000-\U000e007f]")
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(slots=True)  # hundreds of thousands of them: no per-instance __dict__
@@ -405,12 +409,12 @@ def _suggest(word: str, options: Iterable[str]) -> str:
 
 def _suspicious(doc: Document, text: str, pointer: str) -> None:
     """Flag invisible characters and mixed-script words (homoglyphs)."""
-    if text.isascii():  # no invisible controls, and every ASCII letter is Latin: fast exit
+    if _plain(text):
         return
     if _INVISIBLE.search(text):
-        doc.hit(SUSPICIOUS_CHARS, f"'{_visible(text)}' contains invisible or direction-changing "
-                "characters", "retype the text without zero-width or bidirectional controls",
-                pointer)
+        doc.hit(SUSPICIOUS_CHARS, f"'{_visible(text)}' contains invisible, direction-changing "
+                "or control characters", "retype the text without zero-width, bidirectional "
+                "or control characters", pointer)
         return
     for word in re.findall(r"\w+", text):
         scripts = _mixed_scripts(word)
@@ -429,9 +433,14 @@ def _mixed_scripts(word: str) -> set[str]:
     return scripts if len(scripts) > 1 else set()
 
 
+def _plain(text: str) -> bool:
+    """ASCII without control characters: every letter Latin, nothing hidden (fast exit)."""
+    return text.isascii() and not _ASCII_CONTROL.search(text)
+
+
 def suspicious_spans(text: str) -> list[tuple[int, int]]:
     """Where I009 objects to ``text``: each invisible character and mixed-alphabet word."""
-    if text.isascii():
+    if _plain(text):
         return []
     spans = [(m.start(), m.end()) for m in _INVISIBLE.finditer(text)]
     spans += [(m.start(), m.end()) for m in re.finditer(r"\w+", text)

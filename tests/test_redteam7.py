@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from checks.config import Config
+from checks.engine import select
 from checks.load import load_file
+from checks.pipeline import execute
 from checks.validate import validate
 
 ENV = {**os.environ, "FACT_CHECKS_CACHE": "off"}
@@ -130,3 +133,46 @@ def test_a_cache_file_that_is_a_pipe_or_device_is_a_miss(seed_repo: Path, kind: 
         _swap(entry, kind)
     again = _cached_cli(seed_repo, "check", "--format", "json")
     assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
+
+
+# ------------------------------------------------------------------ control characters
+
+
+HEADLINE = "Ukraine Says Russia Ignoring Calls For Dialogue Amid Rising Tensions"
+
+
+@pytest.mark.parametrize("control", ["\\e[2J", "\\0", "\\a", "\\x7f", "\\x93", "\\x9b31m"])
+@pytest.mark.parametrize(("old", "new", "pointer"), [
+    (f"headline: {HEADLINE}", 'headline: "Ukraine@"', "/source/headline"),
+    ("as: Ukraine, mode: paraphrase}\n    says: {subject: russia, predicate: respond",
+     'as: "Ukraine@", mode: paraphrase}\n    says: {subject: russia, predicate: respond',
+     "/claims/0/by/as")])
+def test_a_control_character_in_record_text_is_flagged(seed_repo: Path, control: str,
+                                                       old: str, new: str, pointer: str) -> None:
+    # ESC clears or recolours the terminal of whoever reads the text report, NUL and BEL
+    # hide, and U+0093 is a cp1252 quotation mark decoded wrongly: each passed unflagged,
+    # where a zero-width space was I009.
+    _edit(seed_repo / RECORD, old, new.replace("@", control))
+    config = Config()
+    result = execute([seed_repo / "facts"], seed_repo, config,
+                     select(config, only=["load", "schema", "integrity"]))
+    found = [f for f in result.findings if f.rule == "I009"]
+    assert [f.location.pointer for f in found] == [pointer], found
+    assert "control characters" in found[0].message
+
+
+@pytest.mark.parametrize(("headline", "said"), [
+    ("Kyiv asks\nfor talks", "line break"), ("Kyiv asks\rfor talks", "line break"),
+    ("Kyiv asks\u2028for talks", "line break"), ("   ", "is empty"),
+    ("Kyiv\x1b[2J asks", "invisible characters")])
+def test_new_refuses_a_headline_of_lines_blanks_or_controls(seed_repo: Path, headline: str,
+                                                            said: str) -> None:
+    # Each was written into the record as given ("Kyiv asks\nfor\u0001 talks"), which then
+    # validated without a word.
+    before = sorted(p.name for p in (seed_repo / "facts").glob("*.yaml"))
+    (seed_repo / "a.txt").write_text("Kyiv asks for talks\n\nUkraine said on Monday it had "
+                                     "asked Russia for talks.\n", "utf-8")
+    done = cli(seed_repo, "new", "a.txt", "--url", "https://example.org/a", "--outlet",
+               "rferl", "--headline", headline, "--published", "2021-04-12")
+    assert done.returncode == 2 and said in done.stderr, done.stderr
+    assert sorted(p.name for p in (seed_repo / "facts").glob("*.yaml")) == before

@@ -273,8 +273,22 @@ def shown_path(file: Path, root: Path) -> str:
     for path, base in ((Path(os.path.abspath(file)), Path(os.path.abspath(root))),
                        (real_path(file), real_path(root))):
         if path.is_relative_to(base):
-            return path.relative_to(base).as_posix()
-    return file.as_posix()
+            return printable_name(path.relative_to(base).as_posix())
+    return printable_name(file.as_posix())
+
+
+def printable_name(name: str) -> str:
+    """A file name as reports can hold it. A name that is not UTF-8 ('caf\\xe9.yaml' from a
+    Latin-1 system) comes from the file system with its bytes as lone surrogates, which no
+    UTF-8 report can encode: the JSON, SARIF and HTML reports ended in a traceback. Such
+    bytes are shown as \\xNN; the file itself is still read by its real name."""
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 def shown_paths(files: list[Path], root: Path) -> list[tuple[Path, str]]:
@@ -287,8 +301,8 @@ def shown_paths(files: list[Path], root: Path) -> list[tuple[Path, str]]:
     out = []
     for f in files:
         full = os.path.abspath(f)
-        out.append((f, full[len(prefix):] if full.startswith(prefix) and full != prefix
-                    else shown_path(f, root)))
+        out.append((f, printable_name(full[len(prefix):]) if full.startswith(prefix) and
+                    full != prefix else shown_path(f, root)))
     return out
 
 

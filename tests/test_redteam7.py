@@ -176,3 +176,21 @@ def test_new_refuses_a_headline_of_lines_blanks_or_controls(seed_repo: Path, hea
                "rferl", "--headline", headline, "--published", "2021-04-12")
     assert done.returncode == 2 and said in done.stderr, done.stderr
     assert sorted(p.name for p in (seed_repo / "facts").glob("*.yaml")) == before
+
+
+# ------------------------------------------------------------------ file names
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "html"])
+def test_a_file_name_that_is_not_utf8_is_reported_not_a_traceback(seed_repo: Path,
+                                                                  fmt: str) -> None:
+    # 'caf\xe9.yaml' from a Latin-1 system: Python names it with a lone surrogate, which no
+    # UTF-8 report can encode: "internal error", exit 2, no report.
+    record = seed_repo / RECORD
+    os.rename(record, os.path.join(os.fsencode(seed_repo / "facts"), b"caf\xe9.yaml"))
+    done = cli(seed_repo, "check", "--format", fmt, "--output", "out", "--fail-on", "none")
+    assert done.returncode == 0, done.stderr
+    written = (seed_repo / "out").read_bytes().decode("utf-8")
+    assert "xe9.yaml" in written  # SARIF's URI turns the backslash into a slash
+    text = cli(seed_repo, "check", "--fail-on", "none")
+    assert "facts/caf\\xe9.yaml:" in text.stdout

@@ -40,7 +40,7 @@ import pytest
 
 from .atomic import real_path
 from .config import Config, ConfigError, load_config
-from .corpus import YAML_SUFFIXES, shown_path
+from .corpus import YAML_SUFFIXES, printable_name, shown_path
 from .engine import select
 from .findings import Finding
 from .pipeline import RunResult, execute
@@ -69,7 +69,9 @@ class _State:
     def owns(self, file: Path) -> bool:
         if self.config is None and self.error is None:
             return False
-        if file.suffix not in YAML_SUFFIXES:
+        if file.suffix not in YAML_SUFFIXES or printable_name(str(file)) != str(file):
+            # A name that is not UTF-8 makes a test id pytest's JUnit XML cannot encode
+            # (a traceback at the session's end): the corpus item reports its findings.
             return False
         paths = self.config.paths if self.config else ("facts",)
         for base in (self.root / p for p in paths):

@@ -194,3 +194,15 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_a_traceback(seed_repo: Pat
     assert "xe9.yaml" in written  # SARIF's URI turns the backslash into a slash
     text = cli(seed_repo, "check", "--fail-on", "none")
     assert "facts/caf\\xe9.yaml:" in text.stdout
+
+
+def test_the_pytest_plugin_takes_a_file_name_that_is_not_utf8(seed_repo: Path) -> None:
+    # The file's test id held the lone surrogate: pytest's --junitxml ended the session
+    # in a UnicodeEncodeError traceback. Its findings now land on the corpus item.
+    record = seed_repo / RECORD
+    os.rename(record, os.path.join(os.fsencode(seed_repo / "facts"), b"caf\xe9.yaml"))
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "--junitxml=j.xml"], cwd=seed_repo, env=ENV, capture_output=True,
+                          text=True, errors="replace", timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stdout + done.stderr, done.stdout
+    assert "passed" in done.stdout and (seed_repo / "j.xml").exists()

@@ -311,13 +311,18 @@ class Registry:
         self._heads: Heads | None = None
         self._demonyms: dict[str, str] | None = None
         for entity in self.entities.values():
+            # A name or wording of spaces alone (the registry's text only has to be
+            # non-empty) folds to "": an empty alternative in the patterns, and as a
+            # single name it ended `entities`, `new` and `recall` in a traceback.
             for name in (entity.name, *entity.alias_names()):
                 for key in name_keys(name):  # I012 reports a key two entities share
-                    self.names.setdefault(key, entity.id)
+                    if key.strip():
+                        self.names.setdefault(key, entity.id)
             for role in entity.roles:
                 if self._active(role.start, role.end):
                     for wording in (role.title, *role.aliases):
-                        self.roles.setdefault(_fold(wording), []).append(entity.id)
+                        if _fold(wording).strip():
+                            self.roles.setdefault(_fold(wording), []).append(entity.id)
         self._name_rx = _alternation(self.names, case_exact_single=True)
         self._role_rx = _alternation(self.roles, case_exact_single=False)
         self.tokens = {w for name in self.names for w in name.split()}

@@ -206,3 +206,26 @@ def test_the_pytest_plugin_takes_a_file_name_that_is_not_utf8(seed_repo: Path) -
                           text=True, errors="replace", timeout=120)
     assert done.returncode == 0 and "Traceback" not in done.stdout + done.stderr, done.stdout
     assert "passed" in done.stdout and (seed_repo / "j.xml").exists()
+
+
+# ------------------------------------------------------------------ the registry
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("      - {name: Putin, kind: short}", "      - {name: Putin, kind: short}\n"
+                                           "      - {name: ' ', kind: short}"),
+    ("aliases: [Russian President, ", "aliases: [' ', Russian President, ")])
+def test_a_registered_name_of_spaces_alone_breaks_no_command(seed_repo: Path, old: str,
+                                                             new: str) -> None:
+    # The registry's text need only be non-empty: an alias ' ' folded to '' and ended
+    # `entities`, `recall` and `new` in "internal error" (a role wording of spaces alone
+    # put an empty alternative in the role pattern).
+    _edit(seed_repo / "facts/entities.yaml", old, new)
+    before = cli(seed_repo, "entities")
+    assert before.returncode == 0 and before.stdout.endswith("3 unregistered name(s)\n")
+    assert cli(seed_repo, "recall").returncode in (0, 1)
+    (seed_repo / "a.txt").write_text("Kyiv asks for talks\n\nThe Russian President said on "
+                                     "Monday he had not been asked.\n", "utf-8")
+    drafted = cli(seed_repo, "new", "a.txt", "--url", "https://example.org/a", "--outlet",
+                  "rferl", "--headline", "Kyiv asks for talks", "--published", "2021-04-12")
+    assert drafted.returncode == 0, drafted.stderr

@@ -126,8 +126,10 @@ class DiffResult(RunResult):
 
 def _git(cwd: Path, *args: str) -> str:
     try:
+        # Names as the file system gives them: a folder whose name is not UTF-8 came back
+        # from 'rev-parse --show-toplevel' as a UnicodeDecodeError ("internal error").
         done = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True,
-                              check=False)
+                              encoding="utf-8", errors="surrogateescape", check=False)
     except FileNotFoundError as exc:
         raise UsageError("git is not installed; 'diff' compares git revisions") from exc
     if done.returncode != 0:

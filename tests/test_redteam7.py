@@ -229,3 +229,20 @@ def test_a_registered_name_of_spaces_alone_breaks_no_command(seed_repo: Path, ol
     drafted = cli(seed_repo, "new", "a.txt", "--url", "https://example.org/a", "--outlet",
                   "rferl", "--headline", "Kyiv asks for talks", "--published", "2021-04-12")
     assert drafted.returncode == 0, drafted.stderr
+
+
+def test_diff_in_a_folder_whose_name_is_not_utf8(seed_repo: Path) -> None:
+    # git printed the work tree's top folder in its own bytes; reading them as UTF-8 ended
+    # diff in "internal error" where check, report and validate ran.
+    root = os.path.join(os.fsencode(seed_repo), b"caf\xe9")
+    os.mkdir(root)
+    for name in ("facts", "pyproject.toml"):
+        os.rename(os.path.join(os.fsencode(seed_repo), name.encode()),
+                  os.path.join(root, name.encode()))
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t",
+                                                 "commit", "-qm", "seed"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "checks", "diff", "HEAD"], cwd=root, env=ENV,
+                          capture_output=True, text=True, errors="replace", timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "0 new, 0 resolved" in done.stdout

@@ -69,7 +69,7 @@ class _State:
     def owns(self, file: Path) -> bool:
         if self.config is None and self.error is None:
             return False
-        if file.suffix not in YAML_SUFFIXES or printable_name(str(file)) != str(file):
+        if file.suffix.lower() not in YAML_SUFFIXES or printable_name(str(file)) != str(file):
             # A name that is not UTF-8 makes a test id pytest's JUnit XML cannot encode
             # (a traceback at the session's end): the corpus item reports its findings.
             return False

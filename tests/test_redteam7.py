@@ -246,3 +246,13 @@ def test_diff_in_a_folder_whose_name_is_not_utf8(seed_repo: Path) -> None:
                           capture_output=True, text=True, errors="replace", timeout=120)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert "0 new, 0 resolved" in done.stdout
+
+
+@pytest.mark.parametrize("suffix", [".YAML", ".Yml"])
+def test_a_record_with_an_upper_case_suffix_is_checked(seed_repo: Path, suffix: str) -> None:
+    # It was skipped without a word: a new article named so went unchecked and CI passed
+    # (here its own reviewed findings turned into stale reviews instead).
+    (seed_repo / RECORD).rename(seed_repo / RECORD.replace(".yaml", suffix))
+    done = cli(seed_repo, "check")
+    assert done.returncode == 0, done.stdout
+    assert "ok: 2 sources, 77 claims" in done.stdout and "T001" not in done.stdout

@@ -6,6 +6,7 @@ test_redteam_inputs.py, test_fuzz.py."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -256,3 +257,27 @@ def test_a_record_with_an_upper_case_suffix_is_checked(seed_repo: Path, suffix: 
     done = cli(seed_repo, "check")
     assert done.returncode == 0, done.stdout
     assert "ok: 2 sources, 77 claims" in done.stdout and "T001" not in done.stdout
+
+
+# ------------------------------------------------------------------ archived texts
+
+
+def test_an_archive_of_countless_sentences_lists_a_hundred(seed_repo: Path) -> None:
+    # 5 MiB of distinct one-line sentences no claim covers made one V901 finding each:
+    # 280,000 findings, a report of hundreds of megabytes. The first 100 are listed and
+    # one more finding counts the rest.
+    text = seed_repo / TEXT
+    extra = "".join(f"Officials said {i} more things on Monday.\n" for i in range(150))
+    raw = text.read_bytes() + extra.encode()
+    old = hashlib.sha256(text.read_bytes()).hexdigest()
+    text.write_bytes(raw)
+    _edit(seed_repo / RECORD, old, hashlib.sha256(raw).hexdigest())
+    config = Config()
+    found = [f for f in execute([seed_repo / "facts"], seed_repo, config,
+                                select(config, only=["V901"])).findings
+             if f.location.path == RECORD]
+    assert len(found) == 101
+    # the seed record covers its own text: 150 uncovered, 100 listed
+    more = [f.message for f in found if "more sentences" in f.message]
+    assert more == ["50 more sentences of 'texts/rferl-2021-04-12-dialogue.txt' are covered "
+                    "by no claim (the first 100 are listed)"], more

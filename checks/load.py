@@ -596,14 +596,18 @@ def _escapes(file: Path, root: Path) -> bool:
 
 def load_bytes(file: Path, shown: str, raw: bytes, *, fast: bool | None = None) -> Document:
     """Parse bytes already read from ``file``."""
-    from .fastload import enabled, parse_fast  # late: fastload builds on this module
-
     doc = Document(path=shown, file=file)
     text = decode(doc, raw)
     if text is None:
         return doc
     doc.text = text
-    if (enabled() if fast is None else fast) and parse_fast(doc, text):
-        return doc
-    parse_text(doc, text)
+    parse_any(doc, text, fast=fast)
     return doc
+
+
+def parse_any(doc: Document, text: str, *, fast: bool | None = None) -> None:
+    """:func:`parse_text`'s result, by libyaml where it can (:mod:`checks.fastload`)."""
+    from .fastload import enabled, parse_fast  # late: fastload builds on this module
+
+    if not ((enabled() if fast is None else fast) and parse_fast(doc, text)):
+        parse_text(doc, text)

@@ -239,7 +239,7 @@ def handle(args: argparse.Namespace) -> int:
         raise UsageError(f"{record_file} exists; if it is another article, name this one "
                          "with --id; use --force only to replace it")
     article = Article(text=text, published=published, outlet=outlet, headline=args.headline)
-    found = extract(article, corpus.entities, corpus.predicates)
+    found = extract(article, corpus.entities, corpus.predicates, corpus.units)
     data = text.encode("utf-8")
     body = _dump(_record(args, sid, outlet, data, found), _header(found.unknown), record_file, root)
     _write(text_file, data, root, force=args.force)

@@ -63,7 +63,7 @@ import datetime as dt
 import difflib
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +74,7 @@ from .rules._parties import Heads, heads_of
 from .textnorm import name_key, name_keys
 from .timeexpr import PATTERNS as TIME_PATTERNS
 from .timeexpr import resolve
+from .units import plural
 
 # ------------------------------------------------------------------ word lists
 
@@ -166,18 +167,21 @@ _NEAR = re.compile(r"^\s+(?:close to|familiar with|loyal to|near|linked to)\s+(?
 _AT = re.compile(r"^\s+(?:in|at|from|within|inside)\s+(?:the\s+)?$", re.I)
 
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
                  "forty": 40, "fifty": 50}
 _CMP = (("more than", "gt"), ("over", "gt"), ("upwards of", "gt"), ("at least", "ge"),
         ("no fewer than", "ge"), ("nearly", "lt"), ("almost", "lt"), ("fewer than", "lt"),
         ("less than", "lt"), ("under", "lt"), ("up to", "le"), ("at most", "le"),
         ("about", "about"), ("around", "about"), ("some", "about"), ("roughly", "about"),
-        ("approximately", "about"), ("an estimated", "about"), ("some", "about"))
+        ("approximately", "about"), ("an estimated", "about"), ("some", "about"),
+        # "as many as 80,000": the most said, so at most; "to exceed 120,000": more than
+        ("as many as", "le"), ("as much as", "le"), ("exceeding", "gt"), ("exceeded", "gt"),
+        ("exceeds", "gt"), ("exceed", "gt"))
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])(?:(?P<cmp>" + "|".join(sorted({c for c, _ in _CMP}, key=len, reverse=True))
     + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
     r"(?=\s+[a-z]))"
     r"(?:\s+(?P<mult>thousand|million|billion))?(?![\w:/-]|,\d|\.\d)", re.I)
 _IRREGULAR_UNITS = {"people", "children", "men", "women", "police", "personnel", "staff",
@@ -189,7 +193,12 @@ _NOT_UNITS = {"of", "the", "and", "in", "on", "at", "to", "for", "from", "with",
               "his", "her", "its", "their", "our", "were", "was", "had", "have", "has", "are",
               "is", "be", "been", "will", "would", "that", "than", "more", "who", "which"}
 _INHERIT = re.compile(r"(?:compared\s+(?:with|to)|up\s+from|down\s+from|against|versus|vs\.?|"
-                      r"from|to|and|or)\s+$", re.I)
+                      r"from|to|and|or)\s+$|(?P<another>\b(?:and|or|with)\s+"
+                      r"(?:another|a\s+further|an\s+additional)\s+)$", re.I)
+# "the number of Russian servicemen ... at more than 80,000", "brings the number of soldiers
+# killed ... to 28": the counted noun named before the figure.
+_NUMBER_OF = re.compile(r"\b(?:number|toll|total|count)\s+of\s+(?:[A-Z][\w’'-]*\s+)?([a-z][a-z-]*)")
+_TO_FIGURE = re.compile(r"\b(?:to|at|reach(?:es|ed)?)\s+[“\"]?$")
 _STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "by", "at",
               "is", "was", "were", "be", "been", "has", "have", "had", "that", "this", "it",
               "its", "as", "from", "not", "but", "he", "she", "they", "we", "said", "says",
@@ -302,9 +311,13 @@ class Mention:
 class Registry:
     """Registered names, aliases and role wordings, found in text with one regex."""
 
-    def __init__(self, entities: Mapping[str, Entity], published: dt.date | None) -> None:
+    def __init__(self, entities: Mapping[str, Entity], published: dt.date | None,
+                 units: Collection[str] = ()) -> None:
         self.entities = dict(entities)
         self.published = published
+        # The vocabulary's units, each spelling's plural ('military-personnels', 'soldiers'):
+        # a figure of "military personnel" or "one soldier" is drafted in its listed unit.
+        self.units = frozenset(units)
         self.names: dict[str, str] = {}
         self.roles: dict[str, list[str]] = {}
         self._sided: dict[tuple[str, str], str | None] = {}
@@ -1217,12 +1230,17 @@ def figures(registry: Registry, text: str) -> list[Figure]:
         value = base * _MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         if _is_year_or_date(text, m, value):
             continue
-        unit, unit_end = _unit(text, m.end())
-        if unit is None and found and _INHERIT.search(text[found[-1].end:m.start()]):
+        unit, unit_end = _unit(text, m.end(), registry.units, one=value == 1)
+        cmp = dict(_CMP).get((m["cmp"] or "").lower(), "eq")
+        joined = _INHERIT.search(text[found[-1].end:m.start()]) if found else None
+        if unit is None and joined:
             unit, unit_end = found[-1].unit, m.end()
+            if joined["another"] and cmp == "eq" and value == found[-1].value:
+                cmp = found[-1].cmp  # "more than 40,000 ... and another 40,000": more than
+        if unit is None and value != 1:
+            unit = _unit_named_before(text, m.start())
         if unit is None or unit in _TIME_UNITS:
             continue
-        cmp = dict(_CMP).get((m["cmp"] or "").lower(), "eq")
         # The scope runs to the clause's end, but never into the next figure's words.
         stop = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
         scope = _scope(registry, text[unit_end:max(min(stop, _clause_end(text, unit_end)),
@@ -1242,8 +1260,50 @@ def _is_year_or_date(text: str, m: re.Match[str], value: float) -> bool:
         or abs(value) > MAX_FIGURE  # beyond what a record may hold: no count of anything
 
 
-def _unit(text: str, at: int) -> tuple[str | None, int]:
-    """The counted noun after a number: skip up to two adjectives; 'of their X' too."""
+MAX_UNIT_LOOKBACK = 200
+
+
+def _unit_named_before(text: str, at: int) -> str | None:
+    """'the number of Russian servicemen near its borders at more than 80,000': the noun
+    counted, when the figure follows 'to' or 'at' (a window: bounded time on long lines)."""
+    before = text[max(0, at - MAX_UNIT_LOOKBACK):at]
+    if not _TO_FIGURE.search(before):
+        return None
+    named = [m.group(1) for m in _NUMBER_OF.finditer(before)]
+    return named[-1].lower() if named and _plural(named[-1]) else None
+
+
+_UNIT_WORDS = re.compile(r"\s+([A-Za-z][A-Za-z’'-]*)")
+
+
+def _listed_unit(units: frozenset[str], text: str, at: int) -> tuple[str | None, int]:
+    """A unit the vocabulary lists, of up to three words, after a number and at most one
+    capitalised adjective: "40,000 military personnel" is 'military-personnel', "one
+    Ukrainian soldier" 'soldiers' (a one-word unit is drafted in the plural)."""
+    words: list[tuple[str, int]] = []
+    pos = at
+    while len(words) < 4 and (w := _UNIT_WORDS.match(text, pos)):
+        pos = w.end()
+        words.append((w.group(1), pos))
+    first = 1 if words and words[0][0][0].isupper() else 0
+    for n in (3, 2, 1):
+        run = words[first:first + n]
+        if len(run) < n or any(not w[:1].islower() for w, _ in run):
+            continue
+        joined = "-".join(w.lower() for w, _ in run)
+        if plural(joined) in units:
+            return (joined if n > 1 else plural(joined)), run[-1][1]
+    return None, at
+
+
+def _unit(text: str, at: int, units: frozenset[str] = frozenset(),
+          one: bool = False) -> tuple[str | None, int]:
+    """The counted noun after a number: skip up to two adjectives; 'of their X' too. After
+    "one" only a unit the vocabulary lists ("one soldier"): "one day", "one source" are
+    no figures."""
+    listed = _listed_unit(units, text, at) if units else (None, at)
+    if listed[0] is not None or one:
+        return listed
     rest = text[at:]
     m = re.match(r"\s+of\s+(?:their|the|its|his|her|our|them|these|those)\s+([a-z][a-z-]+)", rest)
     if m and _plural(m.group(1)):
@@ -1269,14 +1329,27 @@ def _unit(text: str, at: int) -> tuple[str | None, int]:
             nxt = re.match(r"\s+([a-z][a-z-]*)", text[pos:])
             if nxt and _plural(nxt.group(1)) and nxt.group(1) not in _NOT_UNITS:
                 return nxt.group(1), pos + nxt.end()
-            return None, at
+            unit, end = _compound(text, pos, word, nxt)
+            return (unit, end) if unit else (None, at)
     return None, at
+
+
+def _compound(text: str, pos: int, word: str, nxt: re.Match[str] | None) -> tuple[str | None, int]:
+    """'28 battalion tactical groups': two modifiers before a plural noun name one unit,
+    written as the records write it ('battalion-tactical-groups')."""
+    if nxt is None or nxt.group(1) in _NOT_UNITS:
+        return None, -1
+    last = re.match(r"\s+([a-z][a-z-]*)\b", text[pos + nxt.end():])
+    if last is None or not _plural(last.group(1)) or last.group(1) in _NOT_UNITS:
+        return None, -1
+    return f"{word.lower()}-{nxt.group(1)}-{last.group(1)}", pos + nxt.end() + last.end()
 
 
 def _plural(word: str) -> bool:
     low = word.lower()
+    # "servicemen", "policemen": -men is a plural as "women" is
     return low in _IRREGULAR_UNITS or (low.endswith("s") and not low.endswith("ss") and
-                                       len(low) > 3)
+                                       len(low) > 3) or (low.endswith("men") and len(low) > 5)
 
 
 def _clause_end(text: str, at: int) -> int:
@@ -1299,7 +1372,8 @@ def _merge_each(text: str, found: list[Figure]) -> list[Figure]:
     for f in found:
         prev = merged[-1] if merged else None
         if (prev is not None and (prev.value, prev.cmp, prev.unit) == (f.value, f.cmp, f.unit)
-                and re.search(r"\band\s*$", text[prev.end:f.start]) and prev.scope and f.scope):
+                and re.search(r"\band\s+(?:another\s+)?$", text[prev.end:f.start])
+                and prev.scope and f.scope):
             merged[-1] = Figure(prev.start, f.end, f.value, f.cmp, f.unit,
                                 tuple(dict.fromkeys(prev.scope + f.scope)), each=True,
                                 stop=f.stop)
@@ -1393,9 +1467,10 @@ class Article:
 
 
 def extract(article: Article, entities: Mapping[str, Entity],
-            predicates: Mapping[str, Predicate]) -> Extraction:
-    """Draft claims for an article (see the module docstring)."""
-    registry = Registry(entities, article.published)
+            predicates: Mapping[str, Predicate], units: Collection[str] = ()) -> Extraction:
+    """Draft claims for an article (see the module docstring); ``units`` are the plurals of
+    the vocabulary's unit spellings (``Corpus.units``)."""
+    registry = Registry(entities, article.published, units)
     ctx = Context(registry)
     preds = Predicates(predicates)
     result = Extraction()

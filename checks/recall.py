@@ -71,7 +71,7 @@ def drafts_for(corpus: Corpus, info: RecordInfo) -> list[dict[str, Any]]:
     published = dt.date.fromisoformat(source.published.date) if source.published.date else None
     article = Article(text=info.text or "", published=published, outlet=source.outlet,
                       headline=source.headline, furniture=source.furniture)
-    return extract(article, corpus.entities, corpus.predicates).drafts
+    return extract(article, corpus.entities, corpus.predicates, corpus.units).drafts
 
 
 def measure_record(corpus: Corpus, info: RecordInfo) -> Recall:

@@ -294,6 +294,58 @@ def test_an_adjective_before_the_counted_noun() -> None:
     assert figures(registry, "Two were killed and three wounded.") == []
 
 
+def _figures(text: str, units: tuple[str, ...] = ()) -> list[tuple[float, str, str]]:
+    from checks.extract import Registry, figures
+
+    registry = Registry({}, dt.date(2021, 4, 12), units)
+    return [(f.value, f.cmp, f.unit) for f in figures(registry, text)]
+
+
+# The vocabulary's units as the corpus keys them: each spelling's plural.
+UNITS = ("troops", "soldiers", "servicemen", "military-personnels")
+
+
+def test_figures_of_units_the_vocabulary_lists() -> None:
+    """Fourth-round outlet audits: Anadolu's 'one Ukrainian soldier was killed', Kommersant's
+    'two Ukrainian servicemen' and '28 of its servicemen' were no figures (a singular, and a
+    plural in -men); 'military personnel' was drafted 'personnel', not as the vocabulary
+    writes it. 'one' counts only a unit the vocabulary lists."""
+    assert _figures("One Ukrainian soldier was killed.", UNITS) == [(1, "eq", "soldiers")]
+    assert _figures("Two Ukrainian servicemen were killed.") == [(2, "eq", "servicemen")]
+    assert _figures("Ukraine says 28 of its servicemen have been killed.") == \
+        [(28, "eq", "servicemen")]
+    assert _figures("It deployed more than 40,000 military personnel.", UNITS) == \
+        [(40000, "gt", "military-personnel")]
+    assert _figures("One day later, one source said so.", UNITS) == []
+    assert _figures("One Ukrainian soldier was killed.") == []  # no vocabulary: no unit
+
+
+def test_figures_of_a_compound_unit_and_a_noun_named_before() -> None:
+    """Interfax's '28 battalion tactical groups' had no unit (two modifiers); UNIAN's 'This
+    brings the number of Ukrainian soldiers killed ... to 28' and Politico's 'put the number
+    of Russian troops ... at "over 80,000"' name the noun before the figure."""
+    assert _figures("Russia had concentrated 28 battalion tactical groups there.") == \
+        [(28, "eq", "battalion-tactical-groups")]
+    assert _figures("This brings the number of Ukrainian soldiers killed in Donbas since "
+                    "the beginning of the year to 28.") == [(28, "eq", "soldiers")]
+    assert _figures("Kuleba put the number of Russian troops near the border at "
+                    "\u201cover 80,000\u201d.") == [(80000, "gt", "troops")]
+    assert _figures("The number of talks rose 3 times.") == []
+
+
+def test_another_figure_and_the_comparators_of_at_most_and_more_than() -> None:
+    """Kommersant's 'more than 40,000 servicemen near the eastern border and another 40,000
+    in Crimea' gave one figure; FT's 'as many as 80,000' was drafted as exactly 80,000 and
+    VOA's 'expected the number of troops to exceed 120,000' was no figure."""
+    assert _figures("Russia has more than 40,000 servicemen near the border and another "
+                    "40,000 in Crimea.") == [(40000, "gt", "servicemen")] * 2
+    assert _figures("Russia has massed as many as 80,000 troops.") == [(80000, "le", "troops")]
+    assert _figures("Kyiv expected the number of troops to exceed 120,000.") == \
+        [(120000, "gt", "troops")]
+    assert _figures("It has 5 tanks and another 7 in Crimea.") == \
+        [(5, "eq", "tanks"), (7, "eq", "tanks")]
+
+
 def test_a_relative_clause_after_the_speaker_is_skipped() -> None:
     """The Kyiv Post's 'Blinken, who met Kuleba in Brussels on April 14, said the U.S.
     would "stand firmly" behind Ukraine' was drafted as said by Brussels."""

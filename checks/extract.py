@@ -612,15 +612,34 @@ def sentences(text: str, *, headline: str | None = None,
         yield from _split(stripped, start, part)
 
 
+# A dateline opening a paragraph: the place in capitals, maybe a date and the agency, and a
+# dash, maybe the agency after it ("MOSCOW (Sputnik) -", "MOSCOW, April 12 - RIA Novosti.",
+# "MOSCOW. April 12 (Interfax) -"). Furniture: no subject, object or time of a claim.
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z’'.-]{2,}(?:[ /][A-Z][A-Z’'.-]+){0,3}(?:,\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)?"
+    r"(?:\s*\([^()]{1,40}\))?"
+    r"(?:[,.]?\s+(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s+\d{4})?)?"
+    r"(?:\s*\([^()]{1,40}\))?\s*[-–—]+\s+"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\.\s+(?=[\"“‘]?[A-Z]))?")
+
+
+def dateline_end(para: str) -> int:
+    """Where a paragraph's text starts after its dateline (0 without one)."""
+    m = _DATELINE.match(para)
+    return m.end() if m else 0
+
+
 def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
     if part != "headline" and is_byline(para):
         return  # the authors: furniture, no one's claim and no entity to register
     quotes = _quote_spans(para)
     inside = {i for a, b in quotes for i in range(a, b)}
-    start = 0
+    start = dateline_end(para) if part == "body" else 0
     for m in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=,)\s+(?=while\s)|(?<=;)\s+",
                          para):
-        if m.start() in inside or m.end() - 1 in inside:
+        if m.start() in inside or m.end() - 1 in inside or m.end() <= start:
             continue
         # The longest abbreviation is a few characters: a short window keeps this linear.
         if _ABBREVIATIONS.search(para[max(0, m.start() - 10): m.start() + 1]):

@@ -824,3 +824,32 @@ def test_the_quoted_speaker_is_the_one_next_to_the_quotation(text: str) -> None:
     Nato, as the quoted speakers."""
     (draft,) = _all_drafts(text)[0]
     assert (draft["by"]["speaker"], draft["by"]["as"]) == ("kovacs", "Maria Kovacs")
+
+
+def _draft_text(text: str) -> Extraction:
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    vocabulary = VocabularyFile.model_validate(_load(HERE / "vocabulary.yaml")).predicates
+    article = Article(text=text, published=dt.date(2024, 5, 15), outlet="harbor-news")
+    return extract(article, {e.id: e for e in entities}, {p.id: p for p in vocabulary})
+
+
+@pytest.mark.parametrize("dateline", [
+    "NORBURG (Global Wire) - ", "NORBURG, May 14 - Global Wire. ", "NORBURG. May 14 (Wire) - ",
+    "SOUTHPORT, Delta Province \u2014 "])
+def test_a_dateline_is_furniture(dateline: str) -> None:
+    """Sputnik's 'MOSCOW (Sputnik) - The Kremlin has not seen ...' was drafted with subject
+    Moscow and object Sputnik, RIA's 'MOSCOW, April 12 - RIA Novosti.' as a claim of its own
+    dated April 12: the dateline is no one's words, place, time or name."""
+    found = _draft_text(f"{dateline}The alliance has not received any request from Norland, "
+                        "alliance spokesman Daniel Okafor said on Tuesday.\n")
+    assert [d["evidence"][:12] for d in found.drafts] == ["The alliance"]
+    draft = found.drafts[0]
+    assert draft["says"]["subject"] == "coastal-alliance"
+    assert draft["says"].get("object") == "norland"
+    assert draft.get("when") is None
+    assert [u.name for u in found.unknown] == []
+
+
+def test_a_capitalised_opening_without_a_dash_is_no_dateline() -> None:
+    found = _draft_text("UPDATE: Later on Tuesday, Okafor said the alliance had no request.\n")
+    assert found.drafts[0]["evidence"].startswith("UPDATE:")

@@ -1173,13 +1173,24 @@ def _said_time(masked: str, span: tuple[int, int]) -> str | None:
     return found[0][2] if found else None
 
 
+# What may come before a sentence's opening time: "And this morning, Shoigu ...", "In a
+# statement on April 12, the ministry said"; "Later on Monday", "On March 30" are part of
+# the time the words were said.
+_OPENING_LEAD = re.compile(
+    r"\s*(?:(?:and|but|well|so|also),?\s+)?(?:in\s+an?\s+(?:statement|interview|briefing|post|"
+    r"speech|address|message|video|report)\s+)?(?P<said>(?:(?:later|earlier)\s+)?(?:on\s+)?)",
+    re.I)
+
+
 def _opening_time(masked: str, span: tuple[int, int]) -> str | None:
     """The time that opens the sentence before its speaker ("On Monday, April 12, the
     press secretary ... said"): when the words were said, its adjacent parts joined."""
     found = _times(masked[: span[0]])
-    if not found or masked[: found[0][0]].strip():
+    lead = _OPENING_LEAD.fullmatch(masked, 0, found[0][0]) if found else None
+    if lead is None:
         return None
-    start, end, _ = found[0]
+    start = lead.start("said") if lead.group("said") else found[0][0]
+    end = found[0][1]
     for a, b, _ in found[1:]:
         if masked[end:a].strip() not in ("", ","):
             break

@@ -878,3 +878,18 @@ def test_figures_of_a_long_sentence_take_linear_time(piece: str) -> None:
     start = cpu_now()
     figures(Registry({}, None, UNITS), piece * 5000)
     assert cpu_now() - start < 2
+
+
+@pytest.mark.parametrize(("opening", "said"), [
+    ("Later on Tuesday, ", "Later on Tuesday"), ("On May 14, ", "On May 14"),
+    ("In a statement on May 14, ", "on May 14"), ("And this morning, ", "this morning"),
+    ("Well, yesterday ", "yesterday")])
+def test_an_opening_time_is_when_the_words_were_said(opening: str, said: str) -> None:
+    """Sputnik's 'Later on Monday, ... Kuleba claimed', Interfax's 'On March 30, ... Khomchak
+    told', RFE/RL's 'In a statement on April 12, the ministry said' and NPR's 'And this
+    morning, ... Shoigu confirmed' drafted the time as `when` (what was said happened then)
+    instead of `by.said`: a word before the time stopped it from opening the sentence."""
+    found = _draft_text(f"{opening}Okafor said the alliance had no request from Norland.\n")
+    draft = found.drafts[0]
+    assert draft["by"].get("said") == said
+    assert draft.get("when") is None

@@ -720,6 +720,7 @@ class Who:
     unknown: str | None = None
     place: str | None = None  # the registered place the words name as the speaker
     to: list[str] = field(default_factory=list)  # whom the words were said to
+    relay_at: int = -1  # where a closing relay ("according to TASS") starts: not the claim's
 
 
 class Context:
@@ -1047,6 +1048,8 @@ def attribution(ctx: Context, sentence: Sentence) -> Who | None:
                 who = resolve_who(ctx, sentence, src)
             elif src.entity:
                 who.via = _voices(ctx.registry, [*who.via, src.entity], who.speaker)
+    if who is not None:
+        _relayed(ctx, masked, who)
     if who is not None and who.said is None:
         who.said = _said_time(masked, who.span) or _opening_time(masked, who.span)
     if who is not None:
@@ -1070,6 +1073,34 @@ def _addressees(ctx: Context, masked: str, who: Who) -> list[str]:
               and ctx.registry.kind(m.entity) is not EntityKind.place and m.entity != who.speaker]
         return to[:1]
     return []
+
+
+# A relay closing the sentence: whoever passed the speaker's words on ("..., Peskov said,
+# according to Russia's state news agency TASS", '"...," Russian media report').
+_RELAY = re.compile(r"(?:,\s*(?P<kw>according\s+to|as\s+reported\s+by|citing)\s+[^,;]{1,80}?"
+                    r"|[,\s](?P<src>[^,;]{1,60}?)\s+(?:reports?|reported))\s*[.!]?\s*$", re.I)
+
+
+MAX_RELAY = 160
+
+
+def _relayed(ctx: Context, masked: str, who: Who) -> None:
+    """The intermediary of a closing relay goes to ``via``, and its words are no subject
+    or object of the claim (they were drafted as the object)."""
+    # Only the sentence's tail: a relay is short, and a long blank (a masked quotation)
+    # must not be searched from every position.
+    base = max(0, len(masked) - MAX_RELAY)
+    m = _RELAY.search(masked, base)
+    if m is None or m.start() < who.span[1] <= m.end():
+        return  # the relay is the attribution itself ("Russian media report" alone)
+    phrase = m.start("kw") if m.group("kw") else m.start("src")
+    named = [x for x in ctx.registry.mentions(masked[phrase:m.end()])
+             if x.entity and not x.possessive]
+    agency = named[-1].entity if named else None
+    if agency is None or agency == who.speaker:
+        return
+    who.via = _voices(ctx.registry, [*who.via, agency], who.speaker)
+    who.relay_at = m.start() if m.group("kw") else phrase + named[-1].start
 
 
 def _from_passive(ctx: Context, sentence: Sentence, masked: str) -> Who | None:
@@ -1775,7 +1806,8 @@ def _content(sentence: Sentence, who: Who | None) -> str:
     if who is None:
         return text
     a, b = who.span
-    return text[:a] + " " * (b - a) + text[b:]
+    text = text[:a] + " " * (b - a) + text[b:]
+    return text if who.relay_at < 0 else text[: who.relay_at]
 
 
 def _subject_object(ctx: Context, text: str, speaker: str | None,

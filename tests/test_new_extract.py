@@ -893,3 +893,22 @@ def test_an_opening_time_is_when_the_words_were_said(opening: str, said: str) ->
     draft = found.drafts[0]
     assert draft["by"].get("said") == said
     assert draft.get("when") is None
+
+
+@pytest.mark.parametrize("relay", [", according to Norland's state news agency Global Wire.",
+                                   ", Global Wire reported."])
+def test_a_closing_relay_is_via_not_the_object(relay: str) -> None:
+    """Anadolu's '..., Peskov said, according to Russia's state news agency TASS' and UNIAN's
+    '... "in recent days," Russian media report' drafted the agency as the claim's object
+    and no `by.via`."""
+    found = _draft_text(f"Okafor said the alliance had received no request{relay}\n")
+    draft = found.drafts[0]
+    assert draft["by"]["speaker"] == "okafor"
+    assert draft["by"].get("via") == ["wire"]
+    assert "wire" not in draft["says"].values()
+
+
+def test_a_closing_relay_after_a_long_quotation_takes_linear_time() -> None:
+    start = cpu_now()
+    _draft_text('Okafor said: "' + "a " * 50_000 + '," Global Wire reported.\n')
+    assert cpu_now() - start < 3

@@ -26,13 +26,18 @@ def _report(result: RunResult) -> bytes:
     return out.getvalue()
 
 
-@pytest.fixture()
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def generated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A 12-article synthetic archive with the cache on, in a cache folder of its own."""
     monkeypatch.delenv("FACT_CHECKS_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
     path = tmp_path / "archive"
     generate(path, 12, seed=4)
     return path
+
+
+@pytest.fixture()
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return generated(tmp_path, monkeypatch)
 
 
 def _checked(root: Path) -> RunResult:

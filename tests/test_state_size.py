@@ -13,27 +13,17 @@ from pathlib import Path
 import pytest
 
 from benchmarks.__main__ import _edit
-from benchmarks.generate import generate
 from checks import incremental
 from checks.cache import Cache
 from checks.config import Config
 from checks.engine import select
-from checks.pipeline import RunResult, execute
+from checks.pipeline import execute
+from tests.test_state_sharing import _checked, generated
 
 
 @pytest.fixture()
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("FACT_CHECKS_CACHE", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
-    path = tmp_path / "archive"
-    generate(path, 12, seed=4)
-    return path
-
-
-def _checked(root: Path) -> RunResult:
-    config = Config()
-    return incremental.checked([root / "facts"], root, config, select(config), fail_on="none",
-                               quick=True, after=lambda _: None)
+    return generated(tmp_path, monkeypatch)
 
 
 def _stored(root: Path) -> incremental.State:

@@ -4,7 +4,8 @@ article and overall (see :mod:`checks.recall`). Exit 1 when either overall
 rate is below ``--min``, or when a record was left out (it does not load or
 validate, or its archived text cannot be read): the rates would leave its
 claims out without a word, so such a record is named on standard error (and
-under ``left_out`` in JSON).
+under ``left_out`` in JSON). Exit 1 too when there is nothing to measure (no
+curated quote or figure under the paths): "0/0 (100%)" passed a gate on nothing.
 """
 
 from __future__ import annotations
@@ -50,8 +51,13 @@ def handle(args: argparse.Namespace) -> int:
     for path in skipped:
         sys.stderr.write(f"recall: left out {path}: it does not load or validate, or its "
                          "archived text cannot be read ('python -m checks check' says why)\n")
+    empty = not (total.quotes or total.figures)
+    if empty:
+        # As pytest with no test: a gate on nothing measured must not pass ("0/0 (100%)").
+        sys.stderr.write("recall: no curated quote or figure under the paths: nothing was "
+                         "measured\n")
     low = total.quote_rate < args.min or total.figure_rate < args.min
-    return EXIT_FINDINGS if low or skipped else EXIT_OK
+    return EXIT_FINDINGS if low or skipped or empty else EXIT_OK
 
 
 def _left_out(corpus: Corpus) -> list[str]:

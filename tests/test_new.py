@@ -73,6 +73,14 @@ def test_recall_fails_below_the_minimum(repo: Path) -> None:
     assert run(repo, "recall", "--min", "1.01").returncode == 1
 
 
+def test_recall_of_nothing_fails_and_says_so(repo: Path) -> None:
+    """A folder with no curated quote or figure printed '0/0 (100%)' and exited 0: a gate
+    on nothing measured passed."""
+    (repo / "empty").mkdir()
+    proc = run(repo, "recall", "empty")
+    assert proc.returncode == 1 and "nothing was measured" in proc.stderr, proc.stderr
+
+
 def test_text_from_stdin(repo: Path) -> None:
     text = "Headline\n\n“We will rebuild,” said Mendel. Officials said 40 homes burned.\n"
     proc = run(repo, "new", "-", "--url", "https://example.com/x", "--outlet", "Reuters",

@@ -96,14 +96,15 @@ def _type_fix(want: str, wanted: list[Any], inst: Any) -> str:
 
 
 # '40,000', '40 000' and YAML 1.1's '1_000' (text to a YAML 1.2 reader)
-_GROUPED = re.compile(r"-?\d{1,3}(?:([,_\u00a0\u202f ])\d{3})(?:\1\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?")
+_SEPARATORS = "[,_\u00a0\u202f ]"
+_GROUPED = re.compile(rf"-?\d{{1,3}}(?:({_SEPARATORS})\d{{3}})(?:\1\d{{3}})*(?:\.\d+)?|-?\d+(?:\.\d+)?")
 
 
 def _as_digits(inst: Any) -> str | None:
     """'40,000' -> '40000', ' 12 ' -> '12'; None for what is no plain figure ('40k')."""
     if not isinstance(inst, str) or not _GROUPED.fullmatch(text := inst.strip()):
         return None
-    return re.sub(r"[,_\u00a0\u202f ]", "", text)
+    return re.sub(_SEPARATORS, "", text)
 
 
 # Comparators as people write them: '>' for gt. Offered only where the field allows them.

@@ -77,7 +77,6 @@ YAML_SUFFIXES = (".yaml", ".yml")
 # either: they hide words, or recolour or clear the terminal showing a report.
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _INVISIBLE = re.compile(f"[{INVISIBLE}{_CONTROLS}\U000e0000-\U000e007f]")
-_ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(slots=True)  # hundreds of thousands of them: no per-instance __dict__
@@ -450,7 +449,7 @@ def _mixed_scripts(word: str) -> set[str]:
 
 def _plain(text: str) -> bool:
     """ASCII without control characters: every letter Latin, nothing hidden (fast exit)."""
-    return text.isascii() and not _ASCII_CONTROL.search(text)
+    return text.isascii() and not _INVISIBLE.search(text)
 
 
 def suspicious_spans(text: str) -> list[tuple[int, int]]:

@@ -186,9 +186,14 @@ def figure(q: Quantity, *, unit: bool = True, name: str | None = None,
         words = f"{number(q.min or 0.0, digits)} to {number(q.max or 0.0, digits)}"
     else:
         words = _CMP_WORDS[q.cmp] + number(q.value or 0.0, digits)
-    # A figure in an alias of its measure's unit keeps its own word: the article's.
-    own = name if name and plural(name) == plural(q.unit) else q.unit
-    return f"{words} {unit_for(q, own)}" if unit else words
+    return f"{words} {unit_for(q, own_word(q, name))}" if unit else words
+
+
+def own_word(q: Quantity, name: str | None) -> str:
+    """The unit a figure is shown in: its measure's spelling ``name`` when that is a form
+    of the figure's own unit, else the figure's own word (an alias of the measure's unit
+    keeps the article's word: "2 servicemen", never "2 troops")."""
+    return name if name and plural(name) == plural(q.unit) else q.unit
 
 
 def numbers(q: Quantity | None) -> list[float]:

@@ -106,6 +106,7 @@ from ._quantity import (
     meeting,
     mood_key,
     numbers,
+    own_word,
     scope_words,
     start,
     state_like,
@@ -419,7 +420,7 @@ def _figures(quantities: list[Quantity], unit: str, digits: int | None) -> str:
         return " / ".join(dict.fromkeys(figure(q, digits=digits) for q in quantities))
     shown = " / ".join(dict.fromkeys(figure(q, unit=False, digits=digits) for q in quantities))
     # "1 soldier": the unit agrees with the figure when only one is shown
-    own = unit if plural(quantities[0].unit) == unit else quantities[0].unit
+    own = own_word(quantities[0], unit)
     return f"{shown} {unit_for(quantities[0], own) if ' / ' not in shown else own}"
 
 

@@ -604,14 +604,27 @@ def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
     doc, text = info.doc, info.text
     claim = ci.claim
     # The source's own name and the note are read by reviewers as much as the evidence.
-    for words, sub in ((claim.by.as_, "/by/as"), (claim.note, "/note")):
+    for words, sub in ((claim.by.as_, "/by/as"), (claim.by.hedge, "/by/hedge"),
+                       (claim.note, "/note")):
         if words:
             _suspicious(doc, words, ci.pointer + sub)
     _check_excerpts(doc, text, claim.evidence, ci.pointer + "/evidence")
     as_ = claim.by.as_
-    if as_ and text is not None and as_ not in text and loose(as_) not in _loose_article(text):
+    if as_ and not _in_article(as_, text):
         doc.hit(NAME_NOT_IN_TEXT, f"the source is named '{as_[:60]}', which is not in the "
                 "article", "write 'as' with the article's own words", ci.pointer + "/by/as")
+    # A hedge is the article's words too: A402 quotes it to the reader as the reporter's.
+    hedge = claim.by.hedge
+    if hedge and not _in_article(hedge, text):
+        doc.hit(NAME_NOT_IN_TEXT, f"the attribution is hedged with '{hedge[:60]}', which is "
+                "not in the article", "write 'hedge' with the article's own words",
+                ci.pointer + "/by/hedge")
+
+
+def _in_article(words: str, text: str | None) -> bool:
+    """Whether ``words`` stand in the article, verbatim or once normalised (an article
+    that could not be read is reported elsewhere: nothing to compare with)."""
+    return text is None or words in text or loose(words) in _loose_article(text)
 
 
 def _check_addressees(doc: Document, ci: ClaimInfo) -> None:

@@ -472,6 +472,18 @@ class Attribution(Frozen):
         description="direct-quote, partial-quote, paraphrase, own-voice (the outlet's own "
         "assertion), unnamed (a named role, no name), vague ('some analysts').",
     )
+    # The speaker's stance and the mode say what the speaker holds and how the article
+    # names them; neither says whether the outlet vouches for the attribution itself.
+    hedge: Text | None = Field(
+        None,
+        title="Reporter's hedge",
+        description="The article's own words hedging the attribution, verbatim, when it "
+        "does not vouch that the speaker said so: 'As I understand it', 'reportedly', "
+        "'is said to have'. The claim is then the reporter's uncertain account of the "
+        "speaker's words, not those words: A402 reports it, and the conflict rules never "
+        "name it as the speaker's own words while better-sourced ones exist. Leave out "
+        "when the article attributes plainly.",
+    )
     via: tuple[Ident, ...] = Field(
         (),
         title="Via",

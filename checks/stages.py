@@ -128,9 +128,11 @@ through a symlink."""),
 Curly versus straight quotes, composed versus decomposed letters, non-breaking
 spaces: copy the words exactly."""),
     StageCode("I008", "integrity.source-name", "integrity", _W,
-              """The way a source is named ('as') is not in the article.
+              """The way a source is named ('as'), or the reporter's hedge on it ('hedge'),
+is not in the article.
 
-``by.as`` records the article's own words for the source."""),
+``by.as`` records the article's own words for the source, and ``by.hedge`` the
+article's own words that hedge the attribution ("As I understand it")."""),
     StageCode("I009", "integrity.suspicious-characters", "integrity", _W,
               """Invisible characters or mixed alphabets.
 

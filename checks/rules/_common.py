@@ -231,7 +231,17 @@ def possessive(name: str) -> str:
 def who(corpus: Corpus, ci: ClaimInfo) -> str:
     """The source of a claim as the subject of 'says so': a named speaker's registry
     name; an unnamed or vague one's registered entity, or 'an unnamed source', with the
-    article's words in brackets ("United States ('US officials')"); the outlet's own voice."""
+    article's words in brackets ("United States ('US officials')"); the outlet's own voice.
+    A reporter's hedge on the attribution follows: the reporter's account of the words,
+    not the words ("Kremlin (hedged: 'As I understand it')")."""
+    by = ci.claim.by
+    name = _who(corpus, ci)
+    if by.hedge and not (by.mode is Mode.own_voice and by.speaker is None):
+        return f"{name} (hedged: '{by.hedge}')"
+    return name
+
+
+def _who(corpus: Corpus, ci: ClaimInfo) -> str:
     by = ci.claim.by
     hidden = by.mode in HIDDEN
     if by.speaker:

@@ -1,19 +1,20 @@
-"""Shared block logic for the conflict rules: split one proposition's claims
-into sides by stance, and name the best-sourced time-overlapping pair between two sides.
+"""Shared block logic for the conflict rules: split one proposition's claims into sides by
+stance, and name the best-sourced time-overlapping pair between two sides.
 
 The pair a message names is the one a fact-checker would quote, chosen by how well each
 claim is sourced (:func:`standing`): first whose words they are (:func:`voice`: a named
 person's in the article's body, then another named speaker's, such as an office, a state
 or a group speaking as a body, or a person in a headline or caption, then an unnamed or
-vague source's or the outlet's own), quoted words over a paraphrase, and a claim with a
-time of its own (an event, or when it was said) over one that only stands for the days
-up to its publication; then a pair from two sources over a pair from one; then the body
-over a headline or caption, first-hand over words passed on (``via``), and a whole
-quotation over a fragment (direct over partial quote). Each criterion compares the pair's
-weaker claim first, then its stronger one (:func:`rank`); ties go to the first source
-and claim id of the first side, with the claim of the other side that meets it and ends
-last (:class:`_Sweep`). So two people's quoted words in one article are named over an undated
-headline ("Kremlin denies") that meets another outlet's paraphrase of an office.
+vague source's, a reporter's hedged account of anyone's, or the outlet's own), quoted
+words over a paraphrase, and a claim with a time of its own (an event, or when it was
+said) over one that only stands for the days up to its publication; then a pair from two
+sources over a pair from one; then the body over a headline or caption, first-hand over
+words passed on (``via``), and a whole quotation over a fragment (direct over partial
+quote). Each criterion compares the pair's weaker claim first, then its stronger one
+(:func:`rank`); ties go to the first source and claim id of the first side, with the
+claim of the other side that meets it and ends last (:class:`_Sweep`). So two people's
+quoted words in one article are named over an undated headline ("Kremlin denies") that
+meets another outlet's paraphrase of an office.
 
 Parties (:class:`~checks.rules._parties.Heads`): a proposition's subject and object are
 keyed by *party*, a person merged with the office they head when the registry says so
@@ -309,10 +310,12 @@ def standing(c: Dated, people: Collection[str]) -> Standing:
 def voice(c: Dated, people: Collection[str]) -> int:
     """2: a named person's (one of ``people``) words in the body; 1: another named
     speaker's (an office, a state, a group speaking as a body, or a person in a headline
-    or caption, the outlet's summary of them); 0: an unnamed or vague source, or the
-    outlet's own voice."""
+    or caption, the outlet's summary of them); 0: an unnamed or vague source, the
+    outlet's own voice, or a reporter's hedged account of a speaker's words (``by.hedge``:
+    "As I understand it, the Kremlin says"): the outlet does not vouch they are the
+    speaker's."""
     by = c.claim.by
-    if by.speaker is None or by.mode in HIDDEN:
+    if by.speaker is None or by.mode in HIDDEN or by.hedge:
         return 0
     return 2 if by.speaker in people and c.claim.part is Part.body else 1
 

@@ -1,4 +1,5 @@
-"""Sources give the same person different titles for the same time.
+"""Sources give the same person different titles for the same time, or one source gives
+a person another person's office.
 
 Catches a *role mismatch*: one article calls a speaker "spokeswoman", another
 "press secretary", for statements made at overlapping times. Both may be
@@ -44,9 +45,28 @@ message words the cluster's time plainly: "on 2021-04-12", "in the week of 12-18
 April 2021" (a Monday-Sunday week), "between 2021-04-12 and 2021-04-20", and an
 open end "until 2021-04-12" (a time said before a day, with no first day).
 
+A title can also be wrong in one source alone, with no other source to compare: a
+claim's title (normalised as above) that is a wording of a term of office the registry
+gives to another person at the claim's time (a role with a start date, held then), and
+of none of the speaker's own roles, is reported per source and wording ("Kuleba,
+Ukraine's defence minister", while the registry gives "Defence Minister" to Shoigu). Only
+a speaker the registry gives a role held at that time is judged, so his offices are
+known. The speaker's own wordings are those of each of their roles, at any time (a stale
+title is not another person's office), and each title's head alone ("minister" of
+"Minister of Foreign Affairs of Ukraine"). A wording no registered office has ("top
+diplomat") may be right and stays silent; so does an undated role's ("opposition
+figure": a description many share), and a role whose term does not meet the claim's
+time. The message names the office's holder and the speaker's roles then, and the fix
+says to record a reviewed finding for an article's error, or to register the role if
+the speaker holds it too.
+
 Fires:
     a#c1  Mendel, role "spokeswoman", said on Monday 2021-04-12
     b#c1  Mendel, role "press secretary", said on April 12
+
+    a#c2  Alpha (Minister of Foreign Affairs of Northland since 2020), role "Northland's
+          defence minister", said 2021-04-12; Beta: Minister of Defence of Southland
+          (alias "Defence Minister") since 2019
 
 Silent:
     a#c1  role "Kremlin spokesman";  b#c1  role "spokesman" (qualifier dropped)
@@ -57,6 +77,8 @@ Silent:
           of the President of Ukraine" (registered role alias "Ukrainian President")
     a#c1  role "spokeswoman";  b#c1  role "press secretary" (both aliases of the speaker's
           role held at the time)
+    a#c2  Alpha, role "Northland's top diplomat" (no registered office's wording)
+    a#c1  Alpha, role "health minister" (Gamma's health ministry ended in 2020)
 
 Options: none.
 """
@@ -72,10 +94,10 @@ from dataclasses import dataclass, field
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import EntityKind
+from ..model import Entity, EntityKind, Role
 from ..textnorm import loose
 from ..timeexpr import Interval
-from ._common import MAX_LISTED
+from ._common import MAX_LISTED, possessive
 from ._names import entity_names, is_derived
 from ._parties import ALWAYS, held
 
@@ -177,12 +199,108 @@ def _by_head(corpus: Corpus) -> dict[str, tuple[str, ...]]:
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     qualifiers = Qualifiers.build(corpus)
+    offices: Offices | None = None  # built when the first titled claim asks
     for speaker, claims in corpus.by_speaker.items():
         titled = [c for c in claims if c.claim.by.role]
         for cluster in _clusters(titled):
             hit = _compare(corpus, qualifiers, speaker, cluster)
             if hit is not None:
                 yield hit
+        if titled:
+            offices = offices or _offices(corpus, qualifiers)
+            yield from _other_offices(corpus, qualifiers, offices, speaker, titled)
+
+
+# A normalised wording -> the registered wordings it is, with the person and role.
+Offices = dict[str, list[tuple[str, Role, str]]]
+
+
+def _offices(corpus: Corpus, qualifiers: Qualifiers) -> Offices:
+    """Every wording (normalised) of a term of office the registry gives someone: a role
+    with a start date. An undated role ("opposition politician") describes many people
+    and names no office one person holds."""
+    found: Offices = defaultdict(list)
+    for entity in corpus.entities.values():
+        for role in entity.roles:
+            if role.start is None:
+                continue
+            for form, wording in _wordings(role, qualifiers).items():
+                found[form].append((entity.id, role, wording))
+    return found
+
+
+def _wordings(role: Role, qualifiers: Qualifiers) -> dict[str, str]:
+    """A role's wordings as N502 reads them (normalised -> as registered): its title, its
+    aliases, and a bare alias completed by the title's complement ("spokesman of the
+    president of Russia")."""
+    served = _fold(role.title).partition(" of ")[2]
+    found: dict[str, str] = {}
+    for wording in (role.title, *role.aliases):
+        found.setdefault(normalise(wording, qualifiers), wording)
+        if served and " of " not in _fold(wording):
+            found.setdefault(normalise(f"{wording} of {served}", qualifiers), wording)
+    return found
+
+
+def _own(entity: Entity, qualifiers: Qualifiers) -> set[str]:
+    """The wordings that may be the speaker's: each of their roles' (at any time: a stale
+    title is not another person's office), and each title's head alone ("minister" of
+    "minister of foreign affairs of Ukraine", "spokesperson" of "spokesperson of NATO")."""
+    own: set[str] = set()
+    for role in entity.roles:
+        own |= _wordings(role, qualifiers).keys()
+        own.add(normalise(role.title, qualifiers).partition(" of ")[0])
+    return own
+
+
+def _other_offices(corpus: Corpus, qualifiers: Qualifiers, offices: Offices, speaker: str,
+                   titled: list[ClaimInfo]) -> Iterator[Hit]:
+    """One source's title for the speaker that the registry gives to another person's
+    office at the time, and to none of the speaker's roles: per source and wording."""
+    entity = corpus.entities.get(speaker)
+    if entity is None or not entity.roles:
+        return  # the registry says nothing of the speaker's offices
+    own = _own(entity, qualifiers)
+    found: dict[tuple[str, str], list[ClaimInfo]] = defaultdict(list)
+    for ci in titled:
+        form = normalise(ci.claim.by.role or "", qualifiers)
+        said = _said(ci)
+        if form not in own and any(held(r).overlaps(said) for r in entity.roles) and \
+                _holders(offices, form, speaker, said):
+            found[(ci.source.id, form)].append(ci)
+    for (_, form), claims in sorted(found.items()):
+        yield _other_hit(corpus, entity, offices, form, claims)
+
+
+def _holders(offices: Offices, form: str, speaker: str, when: Interval
+             ) -> list[tuple[str, Role, str]]:
+    return [(who, role, wording) for who, role, wording in offices.get(form, ())
+            if who != speaker and held(role).overlaps(when)]
+
+
+def _other_hit(corpus: Corpus, entity: Entity, offices: Offices, form: str,
+               claims: list[ClaimInfo]) -> Hit:
+    first = claims[0]
+    written = first.claim.by.role or ""
+    when = Interval(min(_said(c).start for c in claims), max(_said(c).end for c in claims))
+    holders = _holders(offices, form, entity.id, when)
+    theirs = "; ".join(f"'{wording}' to {corpus.name(who)} ({role.title})"
+                       for who, role, wording in holders[:MAX_LISTED])
+    name = corpus.name(entity.id)
+    mine = ", ".join(dict.fromkeys(r.title for r in entity.roles if held(r).overlaps(when)))
+    return Hit(
+        message=f"{name} is titled '{written}' ({first.focus}), a title of another office"
+                f"{_window(when)}: the registry gives {theirs}, and none of {possessive(name)} "
+                f"roles then ({mine})",
+        location=first.locate("/by/role"), focus=first.focus, block=True,
+        key=f"office|{entity.id}|{first.source.id}|{form}",
+        claims=tuple(c.ref() for c in claims[: 2 * MAX_LISTED]),
+        fix="check the article's title for the speaker: if the article got it wrong, record "
+            "a reviewed finding (source-error); if the speaker holds that office too, add the "
+            "role to the speaker's registry entry",
+        values={"speaker": entity.id, "wording": written, "time": str(when),
+                "holders": sorted({who for who, _, _ in holders})},
+    )
 
 
 def _fold(text: str) -> str:
@@ -372,15 +490,12 @@ def _registered(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
     found: dict[str, str] = {}
     for role in entity.roles if entity else ():
         if held(role).overlaps(when):
-            title = normalise(role.title, qualifiers)
             # A bare wording ("spokesman") completed by the role's own complement is still
             # that role: "Putin's spokesman" reads "spokesman of the president of Russia",
             # the complement of "press secretary of the president of Russia".
-            served = _fold(role.title).partition(" of ")[2]
-            for wording in (role.title, *role.aliases):
-                found.setdefault(normalise(wording, qualifiers), title)
-                if served and " of " not in _fold(wording):
-                    found.setdefault(normalise(f"{wording} of {served}", qualifiers), title)
+            title = normalise(role.title, qualifiers)
+            for form in _wordings(role, qualifiers):
+                found.setdefault(form, title)
     return found
 
 

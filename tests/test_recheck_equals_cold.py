@@ -56,6 +56,7 @@ RBT_TEXT = "facts/texts/rbt-2021-04-12-putin-wont-talk.txt"
 SMALL_A, SMALL_B = "facts/a.yaml", "facts/b.yaml"
 NYT6 = "facts/nyt-2021-04-13-kremlin-rebuffs-ukraine.yaml"
 CNN6 = "facts/cnn-2021-04-14-russia-ukraine-tensions-live.yaml"
+POL9 = "facts/politico-eu-2021-04-13-nato-russia-unjustified.yaml"
 WITHDRAWN = 'withdrawn: {words: "36", value: 36}'
 CORRECTS = "corrects: [military-at-least-26-killed]"
 
@@ -63,7 +64,7 @@ CORRECTS = "corrects: [military-at-least-26-killed]"
 @dataclass(frozen=True)
 class Scenario:
     id: str
-    corpus: str  # seed, unseen, unseen2, unseen3, small, small-disputed or generated
+    corpus: str  # seed, unseen, unseen2, unseen3, unseen6, unseen9, small, small-disputed or generated
     edits: tuple[Edit, ...]
     formats: tuple[str, ...] = ("json", "text")
 
@@ -102,6 +103,12 @@ SCENARIOS = [
         e.stance(RBT, "lede-request-lodged", "denies").then("changes", witness="C101"),
         e.move(RBT, "lede-request-lodged", subject="ukraine").then("changes"),
         e.restore(RBT).then("baseline"))),
+    # A401's headline exemption reads the article's body across party blocks (the
+    # president's claim sources the standfirst about the state): its block is the group's
+    Scenario("standfirst-sourced-across-party-blocks", "unseen9", (
+        e.negate(POL9, "office-asked-april-2").then(
+            "changes", witness="A401", focus="dek-kyiv-pleads"),
+        e.restore(POL9).then("baseline"))),
     Scenario("move-between-blocks", "unseen2", (
         e.move(RBT, "lede-request-lodged", subject="ukraine-presidential-office").then("changes"),
         e.move(CBS, "moscow-denied-request", object="zelenskiy").then("changes"))),
@@ -227,7 +234,8 @@ def _make_root(corpus: str, root: Path, generated: Path) -> None:
     if corpus == "seed":
         shutil.copytree(REPO / "facts", root / "facts")
         shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    elif corpus in ("unseen", "unseen2", "unseen3", "unseen6"):  # the layout of tests/test_unseen_outlets*.py
+    elif corpus in ("unseen", "unseen2", "unseen3", "unseen6", "unseen9"):
+        # the layout of tests/test_unseen_outlets*.py
         shutil.copytree(FIXTURES / corpus / "facts", root / "facts")
         (root / "pyproject.toml").write_text('[tool.fact-checks]\npaths = ["facts"]\n', "utf-8")
     elif corpus in ("small", "small-disputed"):

@@ -43,7 +43,7 @@ from ..model import Claim, Mode, Part, Source, Stance
 from ..timeexpr import Interval
 from ._common import HIDDEN, MAX_LISTED, label, polarity, stance_phrase, who
 from ._dates import shown
-from ._parties import ALWAYS, Heads, heads_of
+from ._parties import ALWAYS, Heads, groups_of, heads_of
 
 Side = Callable[[ClaimInfo], bool]
 
@@ -94,6 +94,16 @@ def party_block(corpus: Corpus, ci: ClaimInfo) -> str:
     """The block of a rule that compares one party's propositions (``BLOCK``): the
     proposition's party key, the same as its key when no one in it heads an office."""
     return "\x1f".join(party_key(heads_of(corpus.entities), ci.key))
+
+
+def group_block(corpus: Corpus, ci: ClaimInfo) -> str:
+    """A wider block than :func:`party_block`: the proposition with its subject and object
+    read as their groups (:func:`~checks.rules._parties.groups_of`: every entity either
+    party reading links them to, at any time). Each party block lies inside one."""
+    groups = groups_of(corpus.entities)
+    subject, predicate, obj = ci.key
+    return "\x1f".join((groups.get(subject, subject), predicate,
+                        groups.get(obj, obj) if obj else obj))
 
 
 def usual_key(claims: Iterable[ClaimInfo]) -> Key:

@@ -68,6 +68,13 @@ class Parties:
         return any(other == b and (when is None or days.overlaps(when))
                    for other, days in self.links.get(a, ()))
 
+    def same_parties(self, a: tuple[str, str, str], b: tuple[str, str, str],
+                     when: Interval | None) -> bool:
+        """Whether two propositions' subjects, and their objects, are one party during
+        ``when`` (the predicate aside)."""
+        return (self.same(a[0], b[0], when)
+                and self.same(a[2] or None, b[2] or None, when))
+
 
 def _link(registry: dict[str, Entity]) -> dict[str, tuple[tuple[str, Interval], ...]]:
     found: dict[str, list[tuple[str, Interval]]] = defaultdict(list)
@@ -268,6 +275,41 @@ def heads_of(entities: dict[str, Entity]) -> Heads:
     heads = Heads(entities.values())
     _memo[:] = [(entities, len(entities), heads)]
     return heads
+
+
+_groups: list[tuple[dict[str, Entity], int, dict[str, str]]] = []
+
+
+def groups_of(entities: dict[str, Entity]) -> dict[str, str]:
+    """Each entity that is one party with another at some time, under either reading
+    (:class:`Heads`: a person and the office they head; :class:`Parties`: a person and the
+    body they head or speak for), mapped to its group's least id: chains of such links,
+    time aside. A block keyed by groups holds every claim either reading may make one
+    party's (A401's headline exemption reads both). Built once per registry, as
+    :func:`heads_of`."""
+    if _groups and _groups[0][0] is entities and _groups[0][1] == len(entities):
+        return _groups[0][2]
+    root: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        root.setdefault(k, k)
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    def join(a: str, b: str) -> None:
+        x, y = sorted((find(a), find(b)))
+        root[y] = x
+
+    for person, head in heads_of(entities).links.items():
+        join(person, head.office)
+    for a, others in Parties(entities.values()).links.items():
+        for b, _ in others:
+            join(a, b)
+    groups = {k: find(k) for k in list(root)}
+    _groups[:] = [(entities, len(entities), groups)]
+    return groups
 
 
 def _head_links(registry: dict[str, Entity]) -> dict[str, Head]:

@@ -30,14 +30,21 @@ A headline (or summary: a standfirst, key points) speaks in the outlet's voice b
 and its body names the source: an own-voice headline claim is left out when its own
 article's body gives the same party's proposition, with the same polarity and stance, to
 a speaker or a described source
-(A402/A403 then judge that source) and never states it in its own voice. A headline the
+(A402/A403 then judge that source) and never states it in its own voice. The same party
+is read as C101 reads it (a head and their office) or as H701 does (a person and the
+body their role is of, or the office they head, at the headline's time): a standfirst "as
+Kyiv pleads for talks with Putin" is sourced by its body's "Zelenskyy asked ..., his
+office said" while he is President of Ukraine, as H701 finds it supported. A headline the
 body gives to no one, or also concludes itself ("It turns out that Kiev lied"), still fires.
 
 Claims are grouped by party proposition once; each own-voice claim is looked up
 against its own proposition's polarities (at any time, as before parties) and then
 against the block's other propositions' claims whose party days meet its own, at most
 MAX_LISTED of them: the scan is the one it made of its own proposition's claims before
-parties, over the party block.
+parties, over the party block. A headline's body claims are indexed once by article and
+predicate. The rule's cache block (``_conflict.group_block``) is the proposition with
+its parties' groups, every entity either reading links them to: a change to a body claim
+of the president reruns the standfirst's block about the state.
 
 The message words the claim as the outlet holds it ("RT expects 'Alpha spoke
 with Beta'", "Topcor denies ..."), and calls it contested only when it names who
@@ -55,11 +62,15 @@ Fires:
           b#c1 Beta denies the Office of the President of Northland asked
     a#c1  (own voice) "Make no mistake: Northland is testing Southland" (asserts, a
           predicate of kind judgement)
+    a#hl  (headline, own voice) "Northland pleaded for talks with Beta in 2018"; a#c1
+          Alpha (president since 2019) asked, her office said; b#c1 Beta knows of none
 
 Silent:
     a#c1  (own voice) "Russia seized Crimea in March 2014" (asserts, undisputed)
     a#hl  (headline, own voice) "Alpha wants talks with Beta"; a#c1 Alpha's spokeswoman
           says he asked; b#c1 Beta is not aware of any request
+    a#hl  (summary, own voice) "as Northland pleads for talks with Beta"; a#c1 Alpha
+          (President of Northland) asked, her office said; b#c1 Beta knows of no request
     a#c1  (own voice) "Beta is due in Place A on Wednesday" (expects, after publication)
     a#c1  (own voice) "Beta was set to join by video link" (expects, on Friday, published
           that Friday)
@@ -75,6 +86,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from ..corpus import ClaimInfo, Corpus
@@ -84,15 +96,17 @@ from ..model import Part, PredicateKind, Stance
 from ..timeexpr import Interval, ahead
 from ._attribution import is_own_voice
 from ._common import MAX_LISTED, label, polarity, stance_phrase, who
-from ._conflict import Key, by_key, links, party_block, party_blocks, pieces
+from ._conflict import Key, by_key, group_block, links, party_blocks, party_key, pieces
 from ._dates import time_fields
-from ._parties import Heads, heads_of
+from ._parties import Heads, Parties, heads_of
 
 CODE = "A401"
 NAME = "attribution.unsourced"
 CATEGORY = "attribution"
 SEVERITY = "warning"
-BLOCK = party_block  # each finding depends on one party proposition's claims
+# Each finding depends on one party proposition's claims and, for a headline, on its
+# article's body claims of a party either reading links (:func:`group_block`).
+BLOCK = group_block
 
 # Stances that present an inference or a forecast rather than an observed fact.
 INFERENCE = (Stance.suggests, Stance.expects, Stance.fears)
@@ -100,6 +114,7 @@ INFERENCE = (Stance.suggests, Stance.expects, Stance.fears)
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     heads = heads_of(corpus.entities)
+    bodies = _Bodies(corpus, heads)
     for party, block in party_blocks(corpus).items():
         own = [c for c in block if is_own_voice(c)]
         if not own:
@@ -109,31 +124,41 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         # Each claim's days as the party's (C101: a person's while they head the office),
         # worked out only when a proposition of another key is looked at.
         days = functools.partial(_days, heads, party, {})
-        sourced = _sourced_in_body(block)
         for ci in own:
-            if ci.claim.part.billed and _sourced(ci) in sourced:
+            if ci.claim.part.billed and bodies.source(ci):
                 continue
             against = _contesting(ci, signs, days)
             if against or _inference(ci) or _judgement(corpus, ci):
                 yield _hit(corpus, heads, ci, against)
 
 
-Sourced = tuple[str, int, Stance]
+class _Bodies:
+    """Each article's body claims by predicate, indexed on the first headline that asks."""
 
+    def __init__(self, corpus: Corpus, heads: Heads) -> None:
+        self.corpus, self.heads = corpus, heads
+        self.parties = Parties.build(corpus.entities.values())
+        self.index: dict[tuple[str, str], list[ClaimInfo]] | None = None
 
-def _sourced(c: ClaimInfo) -> Sourced:
-    return c.source.id, polarity(c), c.claim.says.stance
-
-
-def _sourced_in_body(block: list[ClaimInfo]) -> set[Sourced]:
-    """(source, polarity, stance) of the bodies that give the block's proposition to
-    someone, as firmly, and never state it in their own voice: a headline's own words are
-    sourced there ("Zelensky wants to call Putin" over a body in which his spokeswoman
-    says he asked), but not by a hint ("snubs" over a spokesman's suggestion) nor by the
-    outlet's own conclusion ("It turns out that Kiev lied")."""
-    body = [c for c in block if c.claim.part is Part.body]
-    own = {_sourced(c) for c in body if is_own_voice(c)}
-    return {_sourced(c) for c in body if not is_own_voice(c)} - own
+    def source(self, head: ClaimInfo) -> bool:
+        """Whether the headline's article gives its proposition in the body to someone, as
+        firmly, and never states it in its own voice: a headline's own words are sourced
+        there ("Zelensky wants to call Putin" over a body in which his spokeswoman says he
+        asked), but not by a hint ("snubs" over a spokesman's suggestion) nor by the
+        outlet's own conclusion ("It turns out that Kiev lied"). The same proposition is
+        the same party's, as C101 reads it or as H701 does (a president and the state his
+        role is of, at the headline's time)."""
+        if self.index is None:
+            self.index = defaultdict(list)
+            for c in self.corpus.claims:
+                if c.claim.part is Part.body:
+                    self.index[(c.source.id, c.key[1])].append(c)
+        party = party_key(self.heads, head.key)
+        held = [c for c in self.index.get((head.source.id, head.key[1]), ())
+                if polarity(c) == polarity(head) and c.claim.says.stance is head.claim.says.stance
+                and (party_key(self.heads, c.key) == party
+                     or self.parties.same_parties(head.key, c.key, head.when))]
+        return any(not is_own_voice(c) for c in held) and not any(map(is_own_voice, held))
 
 
 def _days(heads: Heads, party: Key, memo: dict[int, list[Interval]], c: ClaimInfo

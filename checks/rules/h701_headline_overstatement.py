@@ -166,9 +166,7 @@ def _quote_hit(head: ClaimInfo, missing: list[str]) -> Hit:
 def _same_parties(parties: Parties, body: ClaimInfo, head: ClaimInfo) -> bool:
     """Whether the body claim's subject and object are the headline's, or the same
     parties at the headline's time."""
-    (subject, _, obj), when = head.key, head.when
-    return (parties.same(subject, body.key[0], when)
-            and parties.same(obj or None, body.key[2] or None, when))
+    return parties.same_parties(head.key, body.key, head.when)
 
 
 def _hit(corpus: Corpus, head: ClaimInfo, same_key: list[ClaimInfo]) -> Hit:

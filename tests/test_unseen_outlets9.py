@@ -229,8 +229,11 @@ def test_a_talking_point_repeated_the_next_day(found: list[Finding]) -> None:
     "talks' supports a headline 'Beta refuses talks'), so 'Russia Confirms Troop Buildup "
     "Near Ukraine' is supported by Ukraine's and the U.S.'s words and Bloomberg's own "
     "'confirming a military buildup'; Russia's own minister spoke only of its western "
-    "borders. Requiring the headline's party (tried) breaks that documented case and two "
-    "earlier probes' headlines"))
+    "borders. Tried (eighth audit): a headline with a named speaker supported only by body "
+    "claims whose speaker is in the same party group (_parties.groups_of: Mendel, the "
+    "president's office, Zelenskiy and Ukraine are one) fires here alone in every probe "
+    "and the seed, but breaks the documented case 'body-asserts-it-silent' (headline "
+    "speaker Northland, body speaker Alpha, not linked): a policy for the lead"))
 def test_a_headline_gives_russia_the_outlet_s_reading(found: list[Finding]) -> None:
     assert involving(found, "H701", f"{BBG}#hl-russia-confirms-buildup")
 

@@ -19,6 +19,10 @@ being so, strongest first:
 
 So a headline "Alpha expects talks" over a body in which Alpha only fears
 them overstates; "Alpha fears talks" over "Alpha expects talks" does not.
+A body claim the reporter hedges (``by.hedge``: "As I understand it, the Kremlin says it
+hasn't heard from him") supports only a headline that keeps a hedge: "Kremlin hasn't
+heard from Zelensky" over it states as the Kremlin's what the body only reports
+uncertainly.
 
 A person and the body they head or speak for are one party for the time the
 role is held (``_parties``: the role's ``of`` on the person's side, or the
@@ -61,10 +65,14 @@ Fires:
     a#hl  headline: Beta says Alpha "took note"; the body quotes only "too early"
     a#hl  headline: "80,000 troops on the border"; a#c1  body: more than 80,000 troops
           near the border and in Place B combined
+    a#hl  headline: "Beta knows of no request" (not-aware); a#c1  body: "As I understand
+          it, Beta says he knows of no request" (hedge: As I understand it)
 
 Silent:
     a#hl  headline: "Beta refuses talks with Alpha" (asserts)
     a#c2  body: Gamma says Beta refused talks (asserts)
+    a#hl  headline: "Beta reportedly knows of no request" (hedge: reportedly); a#c1
+          body: "As I understand it, Beta says he knows of no request" (hedged)
     a#hl  headline: "Alpha fears talks" (fears)
     a#c1  body: Alpha expects talks (expects)
     a#hl  headline: "Beta ignores Alpha's request"; a#c1  body: Beta did not answer
@@ -113,7 +121,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     for head in headlines:
         same_key = [c for c in body.get((head.source.id, head.key[1]), [])
                     if _same_parties(parties, c, head)]
-        if not any(supports(c, head) for c in same_key):
+        if not any(supports(c, head) and _vouched(c, head) for c in same_key):
             yield _hit(corpus, head, same_key)
         figures = _unsupported_figure(corpus, head, same_key)
         if figures:
@@ -161,6 +169,13 @@ def _quote_hit(head: ClaimInfo, missing: list[str]) -> Hit:
             "quotes them in a sentence the record skips, add that claim)",
         values={"proposition": list(head.key), "missing": missing},
     )
+
+
+def _vouched(body: ClaimInfo, head: ClaimInfo) -> bool:
+    """Whether the body vouches for its claim as firmly as the headline: a reporter's
+    hedge on the body's attribution ("As I understand it, the Kremlin says") supports only
+    a headline that keeps a hedge."""
+    return not body.claim.by.hedge or bool(head.claim.by.hedge)
 
 
 def _same_parties(parties: Parties, body: ClaimInfo, head: ClaimInfo) -> bool:

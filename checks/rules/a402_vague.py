@@ -1,5 +1,4 @@
-"""A claim rests on a vague source ("some analysts", "overwhelming evidence"), or on a
-reporter's hedged account of a named one ("As I understand it, the Kremlin says").
+"""A claim rests on a vague source ("some analysts") or a reporter's hedged attribution.
 
 Catches *vague attribution* (mode vague): the article gives the claim a
 source, but not one a reader could identify or check. "Some analysts have

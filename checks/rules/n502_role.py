@@ -1,5 +1,4 @@
-"""Sources give the same person different titles for the same time, or one source gives
-a person another person's office.
+"""Sources give one person different titles for one time, or one gives another's office.
 
 Catches a *role mismatch*: one article calls a speaker "spokeswoman", another
 "press secretary", for statements made at overlapping times. Both may be

@@ -224,16 +224,8 @@ def test_a_talking_point_repeated_the_next_day(found: list[Finding]) -> None:
     assert not involving(found, "D601", f"{BBG}#peskov-denied-threat")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "H701 judges the proposition, not who holds it (by design: 'Gamma says Beta refused "
-    "talks' supports a headline 'Beta refuses talks'), so 'Russia Confirms Troop Buildup "
-    "Near Ukraine' is supported by Ukraine's and the U.S.'s words and Bloomberg's own "
-    "'confirming a military buildup'; Russia's own minister spoke only of its western "
-    "borders. Tried (eighth audit): a headline with a named speaker supported only by body "
-    "claims whose speaker is in the same party group (_parties.groups_of: Mendel, the "
-    "president's office, Zelenskiy and Ukraine are one) fires here alone in every probe "
-    "and the seed, but breaks the documented case 'body-asserts-it-silent' (headline "
-    "speaker Northland, body speaker Alpha, not linked): a policy for the lead"))
+# A headline naming its speaker is held to that party's words (H701, eighth audit's
+# policy): Ukraine's and the U.S.'s words do not make the build-up Russia's confirmation.
 def test_a_headline_gives_russia_the_outlet_s_reading(found: list[Finding]) -> None:
     assert involving(found, "H701", f"{BBG}#hl-russia-confirms-buildup")
 

@@ -24,6 +24,13 @@ hasn't heard from him") supports only a headline that keeps a hedge: "Kremlin ha
 heard from Zelensky" over it states as the Kremlin's what the body only reports
 uncertainly.
 
+A headline that names who says it ("Russia confirms troop build-up") is
+supported only by that party's words: a body in which Ukraine and the United States
+say so, and Russia does not, does not make it Russia's. A person and the offices and
+bodies they head or speak for count as that party (one group in the registry's links,
+time aside). An own-voice headline ("Beta refuses talks", no speaker) is supported by
+whoever the body quotes.
+
 A person and the body they head or speak for are one party for the time the
 role is held (``_parties``: the role's ``of`` on the person's side, or the
 office named after the role's title): a headline "Putin ignoring Zelenskiy's
@@ -65,12 +72,16 @@ Fires:
     a#hl  headline: Beta says Alpha "took note"; the body quotes only "too early"
     a#hl  headline: "80,000 troops on the border"; a#c1  body: more than 80,000 troops
           near the border and in Place B combined
+    a#hl  headline: "Northland confirms talks" (speaker Northland); a#c1  body: Alpha
+          says Northland requested talks (Alpha: no role of Northland's)
     a#hl  headline: "Beta knows of no request" (not-aware); a#c1  body: "As I understand
           it, Beta says he knows of no request" (hedge: As I understand it)
 
 Silent:
-    a#hl  headline: "Beta refuses talks with Alpha" (asserts)
+    a#hl  headline: "Beta refuses talks with Alpha" (asserts, own voice)
     a#c2  body: Gamma says Beta refused talks (asserts)
+    a#hl  headline: "Northland says it requested talks" (speaker Northland); a#c1  body:
+          Alpha (President of Northland) says Northland requested talks
     a#hl  headline: "Beta reportedly knows of no request" (hedge: reportedly); a#c1
           body: "As I understand it, Beta says he knows of no request" (hedged)
     a#hl  headline: "Alpha fears talks" (fears)
@@ -95,7 +106,7 @@ from ..model import Part, Quantity
 from ..textnorm import collapse_ws, quote_words
 from ._common import MAX_LISTED, label, supports, who
 from ._conflict import says
-from ._parties import Parties
+from ._parties import Parties, groups_of
 from ._quantity import Span, figure, mood, scope_words, span
 
 CODE = "H701"
@@ -117,11 +128,13 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             body[(ci.source.id, ci.key[1])].append(ci)
             bodies[ci.source.id].append(ci)
     parties = Parties.build(corpus.entities.values())
+    groups = groups_of(corpus.entities)
     quotes = _BodyQuotes(bodies)
     for head in headlines:
         same_key = [c for c in body.get((head.source.id, head.key[1]), [])
                     if _same_parties(parties, c, head)]
-        if not any(supports(c, head) and _vouched(c, head) for c in same_key):
+        if not any(supports(c, head) and _vouched(c, head) and _same_voice(groups, c, head)
+                   for c in same_key):
             yield _hit(corpus, head, same_key)
         figures = _unsupported_figure(corpus, head, same_key)
         if figures:
@@ -176,6 +189,18 @@ def _vouched(body: ClaimInfo, head: ClaimInfo) -> bool:
     hedge on the body's attribution ("As I understand it, the Kremlin says") supports only
     a headline that keeps a hedge."""
     return not body.claim.by.hedge or bool(head.claim.by.hedge)
+
+
+def _same_voice(groups: dict[str, str], body: ClaimInfo, head: ClaimInfo) -> bool:
+    """Whether the body claim's speaker may support the headline's: a headline that names
+    who says it ("Russia confirms ...") is supported only by that party's words (a person,
+    the body they head or speak for, in one group), where an own-voice headline is
+    supported by whoever the body quotes."""
+    said = head.speaker
+    if said is None:
+        return True
+    heard = body.speaker
+    return heard is not None and groups.get(heard, heard) == groups.get(said, said)
 
 
 def _same_parties(parties: Parties, body: ClaimInfo, head: ClaimInfo) -> bool:

@@ -28,6 +28,14 @@ allows anyone), and a wording no source names an addressee for compares with all
 Quotation marks promise the speaker's exact words, so at least one of them did not
 quote verbatim (or translated differently), and a reader should check.
 
+A quote that gives neither when nor to whom its words were said (no ``said``, ``when`` or
+``to``: '"We have had no answer so far," Alpha said.') is of the occasion its own article
+gives the speaker's other words on the statement ("Alpha told Outlet B on Wednesday
+there was no reply"), when those claims name one occasion (``said`` and ``to``): an
+article names an interview once and quotes from it after, and the bare quote is not
+another day's or another outlet's words. When they name two occasions, or none, the
+quote stays open (any time within ``window_days``, anyone).
+
 Differences of case, punctuation, quotation marks, editorial [insertions]
 and British/American spelling do not count. A source whose quotes are all
 fragments of another's full quote agrees with it, and so do two sources
@@ -58,6 +66,9 @@ Silent:
           fragments of b's quote)
     or: a#c1 "we have had no answer," Alpha told the Wire; b#c1 "no reply again today,"
           Alpha told Outlet B (two interviews)
+    or: a#c1 "we have had no answer," Alpha told the Wire on Monday; b#c1 Alpha told
+          Outlet B on Wednesday there was no reply, b#c2 "No reply so far," Alpha said
+          (b#c2 is Wednesday's words to Outlet B)
 
 Options:
     window_days  quotes without a time of their own published at most this many days
@@ -94,6 +105,8 @@ BlockKey = tuple[str, tuple[str, str, str], Stance, bool]  # speaker, propositio
 Words = tuple[str, ...]
 Held = tuple[ClaimInfo, str]  # a claim and one of its quotes as written
 Heard = frozenset[str] | None  # whom the words were said to; None: not said (anyone)
+Occasion = tuple[Interval | None, tuple[str, ...]]  # when said (None: not said), to whom
+Lent = dict[int, Occasion]  # id of a bare quote -> the occasion its article gives it
 _APART = " \n "  # between two quotes joined into one string: no wording spans it
 
 
@@ -128,24 +141,51 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     quotes = _Quotes()
     heads = heads_of(corpus.entities)
     groups: dict[BlockKey, list[ClaimInfo]] = defaultdict(list)
+    told: dict[tuple[str, BlockKey], set[Occasion]] = defaultdict(set)
     for ci in corpus.claims:
-        if ci.speaker is not None and quotes.of(ci):
-            says = ci.claim.says
-            # Keyed by party: curators may write "the president's office requested" or
-            # "the president requested" for one request ("such a request" names neither),
-            # and the speaker's words on it are one statement either way (as for C101).
-            party = party_key(heads, ci.key)
-            groups[(ci.speaker, party, says.stance, says.negated)].append(ci)
-    for (speaker, _, stance, negated), group in groups.items():
+        if ci.speaker is None:
+            continue
+        says = ci.claim.says
+        # Keyed by party: curators may write "the president's office requested" or
+        # "the president requested" for one request ("such a request" names neither),
+        # and the speaker's words on it are one statement either way (as for C101).
+        key = (ci.speaker, party_key(heads, ci.key), says.stance, says.negated)
+        if quotes.of(ci):
+            groups[key].append(ci)
+        if (occasion := _own_occasion(ci)) is not None:
+            told[(ci.source.id, key)].add(occasion)
+    for (speaker, party, stance, negated), group in groups.items():
         if len({c.source.id for c in group}) < 2:
             continue
         block_key = (speaker, usual_key(group), stance, negated)
-        clusters = _time_clusters(group, options.window_days)
+        lent = _lent(group, (speaker, party, stance, negated), told)
+        clusters = _time_clusters(group, options.window_days, lent)
         for block in clusters:
-            found = _conflict(block, quotes, options.window_days)
+            found = _conflict(block, quotes, options.window_days, lent)
             if found is not None:
-                tag = str(_said(block[0])) if len(clusters) > 1 else ""
+                tag = str(_said(block[0], lent)) if len(clusters) > 1 else ""
                 yield _hit(corpus, block_key, block, found, quotes, tag)
+
+
+def _own_occasion(ci: ClaimInfo) -> Occasion | None:
+    """When and to whom the claim says its words were said, if it says either."""
+    to = tuple(sorted(ci.claim.by.to or ()))
+    return (ci.said, to) if ci.said is not None or to else None
+
+
+def _lent(group: list[ClaimInfo], key: BlockKey,
+          told: dict[tuple[str, BlockKey], set[Occasion]]) -> Lent:
+    """The occasion each bare quote of the group (no time, no addressee of its own)
+    takes from its article: the one occasion the article's claims by the speaker on the
+    statement name, when they name exactly one (see the module docstring)."""
+    lent: Lent = {}
+    for ci in group:
+        if ci.event is not None or _own_occasion(ci) is not None:
+            continue
+        named = told.get((ci.source.id, key), set())
+        if len(named) == 1:
+            lent[id(ci)] = next(iter(named))
+    return lent
 
 
 class _Quotes:
@@ -195,15 +235,17 @@ class _Quotes:
         return self._joined[at]
 
 
-def _said(ci: ClaimInfo) -> Interval | None:
-    """When the words were said: the 'said' time, else the claim's time."""
-    return ci.said if ci.said is not None else ci.when
+def _said(ci: ClaimInfo, lent: Lent) -> Interval | None:
+    """When the words were said: the 'said' time (or the one its article lends a bare
+    quote), else the claim's time."""
+    said = lent[id(ci)][0] if id(ci) in lent else ci.said
+    return said if said is not None else ci.when
 
 
-def _time_clusters(group: list[ClaimInfo], window: int) -> list[list[ClaimInfo]]:
+def _time_clusters(group: list[ClaimInfo], window: int, lent: Lent) -> list[list[ClaimInfo]]:
     """Split a group where the times the words may have been said (:func:`_reach`) do
     not overlap (an unknown time joins everything): one sweep over their starts."""
-    reach = {id(c): _reach(c, window) for c in group}
+    reach = {id(c): _reach(c, window, lent) for c in group}
     if any(iv is None for iv in reach.values()):
         return [group]
     spans = sorted(((iv.start, iv.end, c) for c in group if (iv := reach[id(c)]) is not None),
@@ -219,17 +261,20 @@ def _time_clusters(group: list[ClaimInfo], window: int) -> list[list[ClaimInfo]]
     return clusters
 
 
-def _reach(ci: ClaimInfo, window: int) -> Interval | None:
-    """When the words may have been said: the 'said' time, else the claim's own time,
-    else the publication day or up to ``window`` days before (the day a quote is
-    printed is not the day it was said; news prints it within days)."""
-    if ci.said is not None or ci.event is not None or ci.published is None:
-        return _said(ci)
+def _reach(ci: ClaimInfo, window: int, lent: Lent) -> Interval | None:
+    """When the words may have been said: the 'said' time (or the one its article lends a
+    bare quote), else the claim's own time, else the publication day or up to ``window``
+    days before (the day a quote is printed is not the day it was said; news prints it
+    within days)."""
+    said = lent[id(ci)][0] if id(ci) in lent else ci.said
+    if said is not None or ci.event is not None or ci.published is None:
+        return _said(ci, lent)
     before = min(window, (ci.published - dt.date.min).days)
     return Interval(ci.published - dt.timedelta(days=before), ci.published)
 
 
-def _conflict(block: list[ClaimInfo], quotes: _Quotes, window: int) -> Variance | None:
+def _conflict(block: list[ClaimInfo], quotes: _Quotes, window: int,
+              lent: Lent) -> Variance | None:
     """Two wordings no source covers both of, said at times that can meet, with a claim
     holding each (see :func:`_opposed`)."""
     held: dict[Words, Held] = {}
@@ -243,7 +288,7 @@ def _conflict(block: list[ClaimInfo], quotes: _Quotes, window: int) -> Variance 
     cover = _coverage(held, sources, quotes)
     _paraphrased(cover, block, quotes)
     wordings = list(held)
-    hull, heard = _hulls(block, window), _addressees(block)
+    hull, heard = _hulls(block, window, lent), _addressees(block, lent)
     found = _opposed(wordings, cover, _wording_times(wordings, cover, hull),
                      _wording_addressees(wordings, cover, heard))
     if found is None:
@@ -266,12 +311,12 @@ def _split(wordings: list[Words], cover: dict[Words, set[str]], agree: frozenset
     return None if found is None else (inner[found[0]], inner[found[1]])
 
 
-def _hulls(block: list[ClaimInfo], window: int) -> dict[str, Interval | None]:
+def _hulls(block: list[ClaimInfo], window: int, lent: Lent) -> dict[str, Interval | None]:
     """When each source of the block has the speaker say it: the span of its claims'
     times (:func:`_reach`); None when one of them is unknown."""
     hull: dict[str, Interval | None] = {}
     for ci in block:
-        iv, source = _reach(ci, window), ci.source.id
+        iv, source = _reach(ci, window, lent), ci.source.id
         if source in hull:
             had = hull[source]
             iv = None if had is None or iv is None else Interval(
@@ -298,12 +343,14 @@ def _wording_times(wordings: list[Words], cover: dict[Words, set[str]],
     return times
 
 
-def _addressees(block: list[ClaimInfo]) -> dict[str, Heard]:
+def _addressees(block: list[ClaimInfo], lent: Lent) -> dict[str, Heard]:
     """Whom each source of the block has the speaker say it to: its claims' ``by.to``
-    together; None (anyone) when one of its claims names no one."""
+    (or those their article lends a bare quote) together; None (anyone) when one of its
+    claims names no one."""
     heard: dict[str, Heard] = {}
     for ci in block:
-        to, source = ci.claim.by.to, ci.source.id
+        to = lent[id(ci)][1] if id(ci) in lent else ci.claim.by.to
+        source = ci.source.id
         mine: Heard = frozenset(to) if to else None
         if source in heard:
             had = heard[source]

@@ -30,7 +30,9 @@ the publication date; ``the Kremlin spokesman``: the wording holds the name, the
 holder speaks), ``his office`` (the office the person heads), pronouns and document nouns (``it said``, ``the
 statement added``: the previous speaker; an entity that released the statement
 becomes ``via``); a registered outlet or person right after ``told`` or ``in an
-interview with`` in the attribution is whom the words were said to, ``by.to``. A
+interview with`` in the attribution is whom the words were said to, ``by.to``, and a
+quote after it with a bare attribution by the same speaker ('"...," she said.') takes
+that day and addressee (the passage's occasion, until another speaks). A
 capitalised name that is not registered is never written as an id: the draft names it
 in ``by.as``, and :class:`UnknownName` lists it with a suggested registry entry and the
 nearest registered name when it looks like a misspelling.
@@ -732,6 +734,27 @@ class Context:
         self.heads: dict[str, str] = {}  # last word of a speaker's name -> that speaker
         self.seen: list[str] = []  # the sentences so far, read for a day only when asked
         self._day: tuple[int, dt.date | None] = (0, None)
+        # (speaker, said, to) of the passage's attribution that named when or to whom the
+        # words were said, while the sentences after it are the same speaker's
+        self.occasion: tuple[str, str | None, tuple[str, ...]] | None = None
+
+    def of_occasion(self, who: Who, sentence: Sentence) -> Who:
+        """A quote with a bare attribution ('"...," Mendel said.') right after the same
+        speaker's words 'told CNN on Wednesday' is of that occasion (CONTRIBUTING: a quote
+        that follows "told Reuters" in the same passage): it takes its day and addressee."""
+        last = self.occasion
+        if (last is None or not sentence.quotes or who.speaker != last[0]
+                or who.said or who.to):
+            return who
+        return dataclasses.replace(who, said=who.said or last[1], to=list(last[2]))
+
+    def passage(self, who: Who | None) -> None:
+        """Keep the occasion while the same speaker speaks; a new one, or anyone else
+        (or an unattributed sentence), ends it."""
+        if who is not None and who.speaker and (who.said or who.to):
+            self.occasion = (who.speaker, who.said, tuple(who.to))
+        elif who is None or self.occasion is None or who.speaker != self.occasion[0]:
+            self.occasion = None
 
     def day(self) -> dt.date | None:
         """The single day the sentences so far named last: read when a time needs it,
@@ -1605,6 +1628,9 @@ def _ordered(draft: dict[str, Any]) -> dict[str, Any]:
 def _drafts(ctx: Context, preds: Predicates, article: Article,
             sentence: Sentence) -> Iterator[dict[str, Any]]:
     who = attribution(ctx, sentence)
+    if who is not None:
+        who = ctx.of_occasion(who, sentence)
+    ctx.passage(who)
     evidence = _evidence(sentence)
     heading = _is_heading(sentence)
     if who is None and heading:

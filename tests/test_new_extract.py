@@ -912,3 +912,18 @@ def test_a_closing_relay_after_a_long_quotation_takes_linear_time() -> None:
     start = cpu_now()
     _draft_text('Okafor said: "' + "a " * 50_000 + '," Global Wire reported.\n')
     assert cpu_now() - start < 3
+
+
+def test_a_bare_quote_after_told_the_wire_on_a_day_is_of_that_occasion() -> None:
+    """CNN's 'Mendel told CNN on Wednesday.' then '"We have not received any answer so
+    far," Mendel said.': the draft left the quote without day or addressee, so U301 took it
+    for any day's words to anyone (CONTRIBUTING: a quote that follows "told Reuters" in the
+    same passage is said to Reuters). Another speaker ends the passage."""
+    drafts = _drafts_of(
+        "Headline\n\nNorland has still not answered, Maria Kovacs told Global Wire on Monday.\n\n"
+        "\"We have had no answer so far,\" Kovacs said.\n\n"
+        "\"Talks are off,\" Daniel Okafor said.\n\n\"We are waiting,\" Kovacs said.\n")
+    by = {d["evidence"][:12]: d["by"] for d in drafts if d["by"].get("mode") == "direct-quote"}
+    assert (by['"We have had'].get("to"), by['"We have had'].get("said")) == (["wire"], "on Monday")
+    assert "to" not in by['"Talks are o'] and "said" not in by['"Talks are o']
+    assert "to" not in by['"We are wait'] and "said" not in by['"We are wait']

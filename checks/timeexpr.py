@@ -467,6 +467,30 @@ def _for_span(m: re.Match[str], a: dt.date) -> Interval | None:
     return Interval(first, a) if first is not None else None
 
 
+_AT_LEAST = re.compile(r"\b(?:more than|over|at least)\s", re.I)
+
+
+def onset(text: str, anchor: dt.date | None) -> tuple[Interval, ...]:
+    """When a state the words give as lasting up to the anchor began, read as
+    :func:`readings` reads "ago": "(has sought a call) for a week" began a week before
+    the anchor (as "a week ago"), "for more than a week" on any day up to then (as "more
+    than a week ago"). Empty when the words are no such duration (a planned stay, "for
+    the last four years" of a war that may be over, any other time). An event kept up
+    as a state (a request still pending) was made when the state began, not during it."""
+    if anchor is None:
+        return ()
+    for pattern, fn in PATTERNS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        began = _for_span(m, anchor) if fn is _for_span and not _ahead(m) else None
+        if began is None:
+            return ()
+        open_ = _AT_LEAST.search(m.group()) is not None
+        return (Interval(dt.date.min, began.start) if open_ else day(began.start),)
+    return ()
+
+
 def _past_span(m: re.Match[str], a: dt.date) -> Interval | None:
     """"(moved) over the past three weeks", "in the last two days": the days those units
     reach back from the anchor, the anchor's the last (as "in the past 24 hours")."""

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from checks.model import TimeSpec
 from checks.rules._dates import shown
-from checks.timeexpr import Interval, ahead, readings, resolve, weekday_named
+from checks.timeexpr import Interval, ahead, onset, readings, resolve, weekday_named
 
 MONDAY = dt.date(2021, 4, 12)
 TUESDAY = dt.date(2021, 4, 13)  # the Fridays around it: 04-09, 04-16, 04-23
@@ -100,6 +100,21 @@ def test_since_month_parts_and_few_ago(text: str, want: Interval) -> None:
 ])
 def test_a_duration_up_to_the_time_of_writing(text: str, want: Interval | None) -> None:
     assert resolve(text, MONDAY) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # When a state lasting up to the anchor began, read as "ago" is read.
+    ("has sought a call for more than a week", (iv("0001-01-01", "2021-04-05"),)),
+    ("for two weeks", (iv("2021-03-29"),)),
+    ("has waited for a week and a half", (iv("2021-04-02"),)),
+    ("have waited for the past three days", (iv("2021-04-09"),)),
+    # No state up to the anchor: a planned stay, a past one, other times.
+    ("will stay for two weeks", ()), ("the war lasted for four years", ()),
+    ("more than a week ago", ()), ("on Monday", ()), ("has fought for 99999999 years", ()),
+])
+def test_when_a_state_up_to_the_time_of_writing_began(text: str, want: tuple[Interval, ...]) -> None:
+    assert onset(text, MONDAY) == want
+    assert onset(text, None) == ()
 
 
 @pytest.mark.parametrize(("text", "anchor", "want"), [

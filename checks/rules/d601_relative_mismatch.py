@@ -33,6 +33,12 @@ over every reading, not only the likeliest. A said time is of a statement
 already made, so a bare weekday there reads back only; words that look ahead
 ("due to meet on Friday", "this coming Friday") read forward.
 
+An event kept up as a state ("has sought a call for more than a week", read on
+Monday 12 April) is dated when the state began, as "ago" is read: the request was
+made on or before 5 April ("for more than a week": any day up to then; "for two
+weeks": 29 March), not during the week of waiting, so "asked on April 2" agrees and
+"asked on April 9" does not.
+
 A statement a source quotes in words of its own is another occasion: when no
 other source of the block prints its quoted words, nor it theirs, the speaker
 said it again (a spokeswoman quoted by a live blog on Wednesday in other words
@@ -61,6 +67,8 @@ Silent:
     b#c1  event "on Friday" (published 2021-04-17 -> 2021-04-16 or 2021-04-23)
     a#c1  alpha said on Monday there was no answer;  b#c1 (outlet Beta Post) alpha told
           Beta Post on Tuesday there was still no answer (to: [beta-post])
+    a#c1  event "has sought talks for more than a week" (published 2021-04-12 -> on or
+          before 2021-04-05);  b#c1  event "on April 2"
 
 Options: none.
 """
@@ -78,10 +86,10 @@ from ..engine import NoOptions
 from ..findings import Hit
 from ..model import PredicateKind, Stance
 from ..textnorm import quote_words
-from ..timeexpr import Interval
+from ..timeexpr import Interval, onset
 from ._common import MAX_LISTED, label, polarity, position, possessive
 from ._conflict import party_block, party_key, usual_key
-from ._dates import TimeField, shown, time_fields
+from ._dates import TimeField, explicit, shown, time_fields
 from ._parties import heads_of
 
 CODE = "D601"
@@ -119,7 +127,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         by_source: dict[str, list[Time]] = defaultdict(list)
         for tf in fields:
             # Readings once per field: the property asks the resolver's cache each time.
-            by_source[tf.ci.source.id].append(Time(tf, tf.readings or (_iv(tf),)))
+            by_source[tf.ci.source.id].append(_time(tf))
         if len(by_source) < 2:
             continue
         found = _disagreement(by_source)
@@ -211,9 +219,17 @@ def _block(corpus: Corpus, tf: TimeField) -> Block | None:
     return Block("event", ci.key, stance=str(polarity(ci)))
 
 
-def _iv(tf: TimeField) -> Interval:
+def _time(tf: TimeField) -> Time:
+    """A time and the days it may be. An event's time that is a state lasting up to
+    when it was told ("has sought a call for more than a week") dates the event when
+    the state began (:func:`~checks.timeexpr.onset`): the request was made before the
+    week of waiting, not during it."""
+    if tf.what == "event" and not explicit(tf.spec):
+        began = onset(tf.spec.text, tf.anchor)
+        if began:
+            return Time(tf, began, began=True)
     assert tf.interval is not None
-    return tf.interval
+    return Time(tf, tf.readings or (tf.interval,))
 
 
 @dataclass(frozen=True)
@@ -222,6 +238,13 @@ class Time:
 
     tf: TimeField
     readings: tuple[Interval, ...]
+    began: bool = False  # an event dated when the state its words give began
+
+    @property
+    def first(self) -> Interval:
+        """The reading to show: the corpus's, unless the event is dated when its state
+        began (no reading of the words is then the event's)."""
+        return self.readings[0] if self.began or self.tf.interval is None else self.tf.interval
 
 
 def busiest_day(sources: dict[str, list[tuple[Interval, ...]]]) -> tuple[dt.date, set[str]]:
@@ -270,8 +293,8 @@ class Sides:
     """The time to check (``odd``) and one it disagrees with (``usual``); ``day``
     is the day most articles agree on when they are a majority."""
 
-    odd: TimeField
-    usual: TimeField
+    odd: Time
+    usual: Time
     day: dt.date | None
     agree: int
 
@@ -285,12 +308,12 @@ def _sides(by_source: dict[str, list[Time]], day: dt.date, agree: set[str]) -> S
                   key=lambda s: min(_reach(t, day) for t in by_source[s]))
         far = max(by_source[odd], key=lambda t: _reach(t, day))
         near = min(by_source[min(agree)], key=lambda t: _reach(t, day))
-        return Sides(far.tf, near.tf, day, len(agree))
+        return Sides(far, near, day, len(agree))
     # No majority: the latest-starting time against the earliest-ending one.
-    times = [t.tf for ts in by_source.values() for t in ts]
-    late = max(times, key=lambda tf: _iv(tf).start)
-    early = min((tf for tf in times if tf.ci.source.id != late.ci.source.id),
-                key=lambda tf: _iv(tf).end)
+    times = [t for ts in by_source.values() for t in ts]
+    late = max(times, key=lambda t: t.readings[0].start)
+    early = min((t for t in times if t.tf.ci.source.id != late.tf.ci.source.id),
+                key=lambda t: t.readings[0].end)
     return Sides(late, early, None, len(agree))
 
 
@@ -312,21 +335,22 @@ def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[Time]],
          found: Sides) -> Hit:
     # Each source's words: the time to check and the one it disagrees with first.
     first = [found.odd, found.usual]
-    taken = {tf.ci.source.id for tf in first}
-    rest = [t.tf for s in sorted(by_source) if s not in taken for t in by_source[s][:1]]
+    taken = {t.tf.ci.source.id for t in first}
+    rest = [t for s in sorted(by_source) if s not in taken for t in by_source[s][:1]]
     ordered = (first + rest)[:MAX_LISTED]
-    sides = [f"{tf.ci.focus} {shown(tf.spec, tf.interval, tf.readings)}" for tf in ordered]
+    sides = [f"{t.tf.ci.focus} {shown(t.tf.spec, t.first, t.readings)}" for t in ordered]
+    odd = found.odd.tf
     verdict = (f"; {found.agree} of {len(by_source)} sources agree on {found.day}"
                if found.day is not None else "; the sources disagree without a majority")
-    claims = [found.odd.ci, *(t.tf.ci for ts in by_source.values() for t in ts)]
+    claims = [odd.ci, *(t.tf.ci for ts in by_source.values() for t in ts)]
     return Hit(
         message=f"sources date {_subject(corpus, block)} differently: " + ", ".join(sides)
                 + verdict,
-        location=found.odd.ci.locate(found.odd.pointer), focus=found.odd.ci.focus, block=True,
+        location=odd.ci.locate(odd.pointer), focus=odd.ci.focus, block=True,
         key=block.id, claims=tuple(dict.fromkeys(c.ref() for c in claims[: 2 * MAX_LISTED])),
         fix="check each article's time words against its publication date; correct the "
             "record's time or record a reviewed finding if the articles disagree",
         values={"what": block.what, "proposition": list(block.key),
-                "times": {tf.ci.focus: {"text": tf.spec.text, "resolved": str(tf.interval)}
-                          for tf in ordered}},
+                "times": {t.tf.ci.focus: {"text": t.tf.spec.text, "resolved": str(t.first)}
+                          for t in ordered}},
     )

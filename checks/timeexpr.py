@@ -23,13 +23,16 @@ anchor; "next Friday" and "this coming Friday" are the first Friday after it;
 "Earlier this week" (or month) ends on the anchor; "over the weekend" is the
 latest Saturday and Sunday up to it; "in the past 24 hours" the days the hours
 touch; "has ignored it for more than a week" (a state lasting up to the anchor: the perfect
-tense, or the duration written alone) the week up to it. Steps from a time are taken in
+tense, or the duration written alone) the week up to it; :func:`onset` says when such a
+state began (on or before the week's first day), the date rules' day of an event kept up
+as a state. Steps from a time are taken in
 turn: "the day before the day after tomorrow" is tomorrow, "two days after April 12" April
 14, "a week from Friday" each Friday's reading moved a week.
 
 A phrase may mean more than one interval (:func:`readings`): an unmarked
 weekday is also the first such day on or after the anchor (a planned meeting
-"on Friday"), an unmarked bare date after the anchor also this year's, and
+"on Friday"), an unmarked bare date (or range of days, "December 20-22") after
+the anchor also this year's, and
 "next Friday" read early in a week also the Friday of the following week
 (English usage differs); a text naming several weekdays in one clause ("on
 Monday or Tuesday") may be any of them, so no single weekday is taken. A weekday
@@ -228,42 +231,45 @@ def _slashed(m: re.Match[str], a: dt.date) -> Found:
 
 def _day_range(m: re.Match[str], a: dt.date) -> Found:
     """'April 12-13', '12 and 13 April', 'April 12 to 13, 2021': the days from the first
-    to the last, each read as :func:`_month_day` reads a single day."""
+    to the last, the first read as :func:`_month_day` reads a single day (so a bare
+    range after the anchor is last year's, or, this year's too)."""
     names = [g for g in m.groups() if g and g.lower().rstrip(".") in MONTHS]
     first, last, year = (int(g) if g else None for g in (m["first"], m["last"], m["year"]))
     if first is None or last is None or not first < last:
         return None
     month = MONTHS[names[0].lower().rstrip(".")]
-    start = _month_day_of(year or a.year, month, first, a, year is None, m)
-    end = _safe_date(start.year, month, last) if start else None
-    return Interval(start, end) if start and end else None
+    found = [Interval(start, end) for start in _dates(year or a.year, month, first, a,
+                                                      year is None, m)
+             if (end := _safe_date(start.year, month, last)) is not None]
+    return tuple(found) or None
 
 
-def _month_day_of(year: int, month: int, dom: int, a: dt.date, bare: bool,
-                  m: re.Match[str]) -> dt.date | None:
+def _dates(year: int, month: int, dom: int, a: dt.date, bare: bool,
+           m: re.Match[str]) -> tuple[dt.date, ...]:
+    """The days a month and day of ``year`` may be, the likeliest first: the one rule of a
+    single date and of a range's first day. A date without a year (``bare``) more than
+    a day after the anchor is last year's first (news reports the past), then this
+    year's (a planned date); a planned one (words that look ahead) only this year's.
+    February 29 of a common year is last year's (or, planned, next year's) when that is
+    a leap year; one further off is not what a date without a year means."""
     d = _safe_date(year, month, dom)
-    if d and bare and d > a + dt.timedelta(days=1) and not _ahead(m):
-        return _safe_date(year - 1, month, dom)  # as a bare single date: last year's
-    return d
+    if not bare:
+        return (d,) if d else ()
+    if d is None:
+        other = _safe_date(year + 1 if _ahead(m) else year - 1, month, dom)
+        return (other,) if other else ()
+    if d > a + dt.timedelta(days=1) and not _ahead(m):
+        before = _safe_date(year - 1, month, dom)
+        return (before, d) if before else (d,)
+    return (d,)
 
 
 def _month_day(m: re.Match[str], a: dt.date) -> Found:
     names = [g for g in m.groups() if g and g.lower().rstrip(".") in MONTHS]
     digits = [g for g in m.groups() if g and g.isdigit()]
     month = MONTHS[names[0].lower().rstrip(".")]
-    dom = int(digits[0])
     year = int(digits[1]) if len(digits) > 1 else a.year
-    d = _safe_date(year, month, dom)
-    if d is None and len(digits) == 1:
-        # February 29 of a common year: last year's (or, planned, next year's) when that
-        # is a leap year; one further off is not what a date without a year means.
-        other = _safe_date(year + 1 if _ahead(m) else year - 1, month, dom)
-        return day(other) if other else None
-    if d and len(digits) == 1 and d > a + dt.timedelta(days=1) and not _ahead(m):
-        # News reports the past: last year's first, but a planned date may be this year's.
-        before = _safe_date(year - 1, month, dom)
-        return (day(before), day(d)) if before else day(d)
-    return day(d) if d else None
+    return _on(*_dates(year, month, int(digits[0]), a, len(digits) == 1, m))
 
 
 def _month_year(m: re.Match[str], a: dt.date) -> Interval | None:

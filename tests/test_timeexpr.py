@@ -450,3 +450,18 @@ def test_a_slashed_date_may_be_day_or_month_first(text: str, want: tuple[Interva
 @pytest.mark.parametrize("text", ["April 11-9", "on 31/31/2021", "9 and 9 April"])
 def test_a_range_or_slashed_date_that_is_no_date_is_not_read(text: str) -> None:
     assert readings(text, TUESDAY) == ()
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A bare date after the anchor is last year's, or this year's: a range's first day
+    # is read by the same rule as a single date (the range kept only last year's).
+    ("December 20", (iv("2020-12-20"), iv("2021-12-20"))),
+    ("December 20-22", (iv("2020-12-20", "2020-12-22"), iv("2021-12-20", "2021-12-22"))),
+    ("20 to 22 December", (iv("2020-12-20", "2020-12-22"), iv("2021-12-20", "2021-12-22"))),
+    ("due on December 20", (iv("2021-12-20"),)),
+    ("due on December 20-22", (iv("2021-12-20", "2021-12-22"),)),
+    ("December 20-22, 2021", (iv("2021-12-20", "2021-12-22"),)),
+    ("April 9-11", (iv("2021-04-09", "2021-04-11"),)),
+])
+def test_a_range_reads_its_first_day_as_a_single_date(text: str, want: tuple[Interval, ...]) -> None:
+    assert readings(text, MONDAY) == want

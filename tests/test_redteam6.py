@@ -126,7 +126,11 @@ def test_spliced_readings_equal_the_standard_loaders(rule: str) -> None:
     rng = random.Random(rule)
     base = (REPO / "tests" / "rule_cases" / f"{rule}.yaml").read_text("utf-8")
     spliced = windowed = 0
-    for _ in range(80):
+    # Until enough texts were spliced, not a fixed count: how many a count of mutations
+    # yields moves with the rule file's text (new cases left D601 one short at 80).
+    for _ in range(240):
+        if spliced > 60 and windowed > 25:
+            break
         text = _mutate(base, rng)
         for _ in range(rng.randrange(0, 3)):
             at = rng.randrange(len(text))

@@ -46,6 +46,14 @@ than the Monday quotes), and its date is left out. Quotes print the same words
 when they share a run of three words, two of them no function words, so another
 translation of one statement that keeps its telling words ("some ephemeral
 aggressive actions") is still compared; one in wholly other words is then missed.
+Shared words are one remark when one source prints no telling word the other does
+not (a part of the other's quote, or a looser translation of it), or when a quote of
+one runs on into a quote of the other (two cuts of one quotation). Otherwise the
+speaker repeated a talking point: "This does not threaten anyone and should not worry
+anyone" on Monday and "Russia has never threatened anyone and does not threaten
+anyone" on Tuesday are two remarks, and a source with no other remark in common is
+left out as above. Two translations that each add telling words around the words
+they keep, and cannot be two cuts of one quotation, are then read as two remarks too.
 So is a statement a source gives only as said to itself, or to an agency it credits
 ("told The Washington Post on Tuesday", in the Post: ``by.to``), when no other source of
 the block names that addressee: the source's own interview, another occasion.
@@ -67,6 +75,9 @@ Silent:
     b#c1  event "on Friday" (published 2021-04-17 -> 2021-04-16 or 2021-04-23)
     a#c1  alpha said on Monday there was no answer;  b#c1 (outlet Beta Post) alpha told
           Beta Post on Tuesday there was still no answer (to: [beta-post])
+    a#c1  "This does not threaten anyone and should not worry anyone," alpha said on
+          Monday;  b#c1 (a day later) "Northland has never threatened anyone and does
+          not threaten anyone," alpha said on Tuesday (a talking point said again)
     a#c1  event "has sought talks for more than a week" (published 2021-04-12 -> on or
           before 2021-04-05);  b#c1  event "on April 2"
 
@@ -147,25 +158,97 @@ def _disagreement(by_source: dict[str, list[Time]]) -> Sides | None:
 
 
 def own_occasions(fields: list[TimeField]) -> set[str]:
-    """Sources that quote the statement in words no other source prints, and print none
-    of the others' quoted words: the speaker said it to them on an occasion of its own
-    (a spokeswoman's words to a live blog on Wednesday, in other words than Monday's), so
-    their date is no other source's date of the same words. Sources without quotes stay.
+    """Sources that quote the statement in words no other source prints as the same
+    remark: the speaker said it to them on an occasion of its own (a spokeswoman's words
+    to a live blog on Wednesday, in other words than Monday's), so their date is no
+    other source's date of the same words. Sources without quotes stay.
+
     Two sources print the same words when their quotes share a run of ``RUN`` words, at
     least ``CONTENT`` of them no function words: a translation of one statement keeps
     its telling words ("some ephemeral aggressive actions"), while "we have not
-    received" is how anyone says it. Each quote's runs are indexed once, so sources are
-    not compared pairwise; a quote too short for a run is no evidence either way."""
+    received" is how anyone says it. Words shared are one remark (:func:`one_remark`)
+    unless each source prints telling words the other does not and their quotes cannot
+    be pieces of one continuous quotation: a talking point said again ("does not
+    threaten anyone" on Monday, "has never threatened anyone and does not threaten
+    anyone" on Tuesday). Each quote's runs are indexed once; a source is compared only
+    with sources printing one of its runs, at most ``PEERS`` of them (past that it
+    stays, as one remark), so sources are not compared pairwise. A quote too short for
+    a run is no evidence either way."""
+    said: dict[str, dict[Words, None]] = defaultdict(dict)  # ordered, each quote once
     printers: dict[Words, set[str]] = defaultdict(set)
     for tf in fields:
         for q in tf.ci.quotes:
-            for run in _runs(tuple(quote_words(q).split())):
+            words = tuple(quote_words(q).split())
+            said[tf.ci.source.id][words] = None
+            for run in _runs(words):
                 printers[run].add(tf.ci.source.id)
     quoting = {s for sources in printers.values() for s in sources}
     if len(quoting) < 2:
         return set()
-    shared = {s for sources in printers.values() if len(sources) > 1 for s in sources}
-    return quoting - shared
+    quotes = {s: Quotes(tuple(q)) for s, q in said.items()}
+    return {s for s in quoting if not _heard_alike(s, quotes, printers)}
+
+
+PEERS = 32  # sources one source is compared with, at most (see own_occasions)
+
+
+class Quotes:
+    """One source's quotes of a statement, with what :func:`one_remark` asks of them
+    computed once: their telling words, each quote by its first ``RUN`` words, and
+    every ``RUN`` words in a row they hold."""
+
+    def __init__(self, quotes: tuple[Words, ...]) -> None:
+        self.quotes = quotes
+        self.telling = {w for words in quotes for w in words if w not in FUNCTION_WORDS}
+        self.starts: dict[Words, list[Words]] = defaultdict(list)
+        for words in quotes:
+            self.starts[words[:RUN]].append(words)
+        self.longest = max((len(w) for w in quotes), default=0)
+        self.grams = {words[i:i + RUN] for words in quotes for i in range(len(words) - RUN + 1)}
+
+
+def _heard_alike(source: str, quotes: dict[str, Quotes],
+                 printers: dict[Words, set[str]]) -> bool:
+    """Whether a source printing one of ``source``'s runs quotes the same remark."""
+    tried: set[str] = set()
+    for words in quotes[source].quotes:
+        for run in _runs(words):
+            for other in printers[run]:
+                if other == source or other in tried:
+                    continue
+                if len(tried) == PEERS:
+                    return True  # beyond the bound: one remark, compared as before
+                tried.add(other)
+                if one_remark(quotes[source], quotes[other]):
+                    return True
+    return False
+
+
+def one_remark(mine: Quotes, theirs: Quotes) -> bool:
+    """Whether two sources' quotes (sharing a run) may be one remark: one prints no
+    telling word the other does not (a part of it, or a looser translation of it), or a
+    quote of one runs on into a quote of the other (the end of one is the start of the
+    other: two cuts of one quotation)."""
+    if mine.telling <= theirs.telling or theirs.telling <= mine.telling:
+        return True
+    return _runs_on(mine, theirs) or _runs_on(theirs, mine)
+
+
+def _runs_on(firsts: Quotes, seconds: Quotes) -> bool:
+    """Whether a quote of ``firsts`` ends with the start of a quote of ``seconds``, over
+    at least a run (:func:`_runs`), each second quote found by its first words."""
+    for words in firsts.quotes:
+        if words[-RUN:] not in seconds.grams:
+            continue  # its last words are in no second quote: it runs on into none
+        # Only a tail no longer than a second quote can be its start (a whole quote
+        # inside another is one's part of the other: :func:`one_remark` asked first).
+        for at in range(max(len(words) - seconds.longest, 0), len(words) - RUN + 1):
+            found = seconds.starts.get(words[at:at + RUN])
+            tail = words[at:] if found else ()
+            for second in found or ():
+                if second[:len(tail)] == tail and next(_runs(tail), None) is not None:
+                    return True
+    return False
 
 
 def own_interviews(fields: list[TimeField]) -> set[str]:

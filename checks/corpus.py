@@ -64,6 +64,7 @@ TIME_UNRESOLVED = "I011"
 AMBIGUOUS_NAME = "I012"
 CORRECTION = "I013"
 ADDRESSEE = "I014"
+UPDATE = "I015"
 
 QUOTE_MODES = (Mode.direct_quote, Mode.partial_quote)
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -513,6 +514,7 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
             doc.hit(DRAFT, f"claim '{claim.id}' is a draft awaiting review",
                     "review the claim, correct it, then remove 'draft: true'", pointer + "/draft")
     _check_corrections(info)
+    _check_updates(corpus, info)
 
 
 def _time(doc: Document, spec: TimeSpec | None, published: dt.date | None,
@@ -680,6 +682,35 @@ def _check_corrections(info: RecordInfo) -> None:
         named = [claims[c] for c in correction.corrects if c in claims]
         if named:
             _check_figures(doc, correction, named, at)
+
+
+def _check_updates(corpus: Corpus, info: RecordInfo) -> None:
+    """A figure updates figures of its own record and measure (I015): ``supersedes`` takes
+    the named figures out of Q201/Q202, so a wrong id would silence a figure the article
+    still gives, or name one that updates nothing."""
+    claims = {ci.id: ci for ci in info.claims}
+    for ci in info.claims:
+        q = ci.claim.quantity
+        for j, cid in enumerate(q.supersedes if q is not None else ()):
+            old = claims.get(cid)
+            why = ("this record does not have it" + _suggest(cid, claims) if old is None
+                   else "it is this claim itself" if old is ci else _other_measure(corpus, ci, old))
+            if why:
+                info.doc.hit(UPDATE, f"the figure supersedes claim '{cid}', but {why}",
+                             "name the claim of this record that gave the same measure's "
+                             "earlier figure, or leave 'supersedes' out",
+                             f"{ci.pointer}/quantity/supersedes/{j}")
+
+
+def _other_measure(corpus: Corpus, new: ClaimInfo, old: ClaimInfo) -> str:
+    """Why ``old`` gives no earlier figure of ``new``'s measure ('' when it does)."""
+    was, now = old.claim.quantity, new.claim.quantity
+    if was is None:
+        return "it gives no figure (quantity)"
+    assert now is not None
+    if old.key != new.key or corpus.unit_key(was.unit) != corpus.unit_key(now.unit):
+        return "it gives a figure of another measure (subject, predicate, object or unit)"
+    return ""
 
 
 def _check_figures(doc: Document, correction: Correction, named: list[ClaimInfo],

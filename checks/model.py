@@ -574,6 +574,14 @@ class Quantity(Frozen):
         description="True when the figure is stated for each scope entry, false when one "
         "figure covers them combined.",
     )
+    supersedes: tuple[Ident, ...] = Field(
+        (),
+        title="Supersedes",
+        description="Ids of this record's claims whose figure this one updates: the same "
+        "measure given again later by the article itself (a live blog's later post, an "
+        "'UPDATE:' paragraph: a running toll of 27 at 11:20 that is 28 at 18:40). The "
+        "article's word is then the update, so Q201 and Q202 compare only it.",
+    )
 
     @model_validator(mode="after")
     def _value_or_range(self) -> Quantity:

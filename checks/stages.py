@@ -184,6 +184,18 @@ the addressee.
 
 Fires: ``by: {speaker: peskov, to: [peskov]}``. Silent: ``by: {speaker: peskov,
 to: [afp]}``, or no ``to``."""),
+    StageCode("I015", "integrity.update", "integrity", _E,
+              """A figure that updates no earlier figure of its record.
+
+``quantity.supersedes`` names the claims of the same record whose figure this one
+updates (a live blog's later post: the toll of 27 at 11:20 is 28 at 18:40); Q201
+and Q202 then compare only the update. An id the record does not have, the claim
+itself, a claim without a figure, or one of another measure (subject, predicate,
+object or unit) updates nothing, and would take a figure the article still gives
+out of the comparison: the finding is at the id and suggests the nearest claim id.
+
+Fires: ``supersedes: [toll-27]`` where the claim is ``toll-at-27``, or names a
+claim about another measure. Silent: the id of the earlier figure of the measure."""),
     StageCode("T001", "review.stale", "review", _W, """A review that matches no finding.
 
 The finding a review in ``facts/reviews.yaml`` names by fingerprint is no longer

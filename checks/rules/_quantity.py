@@ -494,7 +494,8 @@ class Outlier:
 
 def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
                   window: int = WINDOW) -> Iterator[Disagreement]:
-    for block, all_claims in corpus.by_quantity.items():
+    for block, every in corpus.by_quantity.items():
+        all_claims = current(every)
         if len(all_claims) < 2:
             continue
         near = window if state_like(corpus, block) else None
@@ -508,6 +509,18 @@ def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
                     pairs = tuple((lo.ci, hi.ci) for lo, hi in real)
                     odd = outlier(items, near, (high, low))
                     yield Disagreement(block, scope, *pair, gap, involved, pairs, odd, m)
+
+
+def current(claims: Sequence[ClaimInfo]) -> Sequence[ClaimInfo]:
+    """A measure's figures without those a later figure of their own article updates
+    (``quantity.supersedes``: a live blog's 27 at 11:20 that its 18:40 post makes 28):
+    the article's word is the update, and a running figure grows within a day, which
+    times in days cannot tell. One pass over the block."""
+    gone = {(ci.source.id, old) for ci in claims if ci.claim.quantity is not None
+            for old in ci.claim.quantity.supersedes if old != ci.id}
+    if not gone:
+        return claims
+    return [ci for ci in claims if (ci.source.id, ci.id) not in gone]
 
 
 Found = tuple[Item, Item, float]

@@ -19,6 +19,9 @@ Periods that only partly overlap prove nothing. A figure of a state or measure
 time) without a time of its own stands around the day it was given (said, else
 published): two such figures at most ``window_days`` apart are compared, so
 next-day coverage of the same story is (an event's figure keeps its own day).
+A figure its own article updates later (``quantity.supersedes`` on the later claim:
+a live blog's toll of 27 at 11:20 that its 18:40 post makes 28) is left out: the
+article's word is the update, and times in days cannot tell 11:20 from 18:40.
 Figures are compared within one mood (``_quantity.mood``): counts held as fact (asserts,
 suggests) with counts, forecasts (expects: "expected to bring in 25 more") with forecasts;
 denied, negated, feared or hoped-for figures are no count (a denial is C101's).
@@ -55,6 +58,8 @@ Fires:
 Silent:
     a#c1  "about 40,000 troops" (36,000 to 44,000)
     b#c1  "42,000 troops": inside the interval
+    or: a#c1 "20 killed this year" (a morning post); a#c2 "30 killed this year" (an
+          evening post, supersedes: [c1])
 
 Options:
     tolerance  largest relative gap that is only a discrepancy (default 0.05);

@@ -7,6 +7,9 @@ figures admit no common value but lie close together, the gap being at most
 40,000" against exactly "40,000". Often a rounding or a later update, but a
 reader comparing the reports should know.
 
+A figure the article itself updates (``quantity.supersedes``: a live blog's toll of
+27 at 11:20, 28 at 18:40) is no discrepancy: as in Q201, only the update is compared.
+
 The grouping, moods, units, periods, window and sweep are those of Q201 (a figure for a period must
 not lie wholly above the figure for a period containing it); each group's
 worst gap goes to exactly one of the two rules. As Q201's, the finding is located at
@@ -22,6 +25,8 @@ Fires:
 Silent:
     a#c1  "about 41,000 troops" (36,900 to 45,100)
     b#c1  "42,000 troops": inside the interval
+    or: a#c1 "27 killed since the start of the year" (11:20 post); a#c2 "28 killed
+          since the start of the year" (18:40 post, supersedes: [c1])
 
 Options:
     tolerance  largest relative gap that is only a discrepancy (default 0.05);

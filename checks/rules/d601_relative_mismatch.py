@@ -16,15 +16,23 @@ stands as the office: one request recorded as the president's in one record
 and as his office's in another is one event). Within one
 article a speaker may repeat a statement, so each article's times are merged
 into one span; a block fires when no day lies in every article's span. One
-article's two days for one proposition are therefore never a finding: a record
-cannot tell one event dated two ways ("more than three weeks ago" and "on March
-26" for one request) from an event that happened twice ("asked on March 26 and
-again on April 2"), nor a statement misdated from one repeated. One
+article's two days for one proposition are therefore no disagreement between
+articles: a record cannot tell one event dated two ways from an event that
+happened twice ("asked on March 26 and again on April 2"), nor a statement
+misdated from one repeated. One
 finding per block listing every article's words as written and the dates they
 resolve to. When more articles can agree on a day (for some reading of their
 words, their spans contain it) than cannot, the finding is located at an
 article that cannot (the one farthest from that day): the date to check;
 otherwise the message says the sources disagree without a majority.
+
+One speaker's one statement is the exception: when an article gives the event's
+time twice in the words of one speaker on one day (the same ``by.said`` day and
+addressees), as "asked more than three weeks ago" and "lodged on March 26", both
+said yesterday, and no reading lets the two meet, the article dates the event two
+ways in one account, and that is a finding of its own, at the time the others
+cannot reach. A speaker who tells of the event happening twice in one statement
+is then a false alarm to review: the record cannot tell the two apart.
 
 Tense: words that may mean more than one day ("on Friday" for an event: the
 last Friday or a planned one; "next Friday") fire only when no choice of
@@ -65,6 +73,9 @@ over them counts the articles covering each day.
 Fires:
     a#c1  alpha said "on Monday" (published 2021-04-12 -> 2021-04-12)
     b#c1  alpha said "on Friday" (published 2021-04-12 -> 2021-04-09), same proposition
+    or: a#c1 alpha said yesterday the request was made "more than three weeks ago",
+          a#c2 alpha said yesterday it was lodged "on March 26" (published
+          2021-04-13: 2021-03-22 or before, and 2021-03-26)
 
 Silent:
     a#c1  said "on Monday" (published 2021-04-12);  b#c1  said "yesterday" (published
@@ -139,6 +150,8 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         for tf in fields:
             # Readings once per field: the property asks the resolver's cache each time.
             by_source[tf.ci.source.id].append(_time(tf))
+        if block.what == "event":
+            yield from _two_ways(corpus, block, by_source)
         if len(by_source) < 2:
             continue
         found = _disagreement(by_source)
@@ -150,6 +163,53 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         if found is not None:
             yield _hit(corpus, replace(block, key=usual_key(tf.ci for tf in fields)), by_source,
                        found)
+
+
+Statement = tuple[str, str, Interval | None, frozenset[str]]  # source, speaker, said, to
+
+
+def _two_ways(corpus: Corpus, block: Block, by_source: dict[str, list[Time]]) -> Iterator[Hit]:
+    """One speaker's one statement (a source, a speaker, one said day, the same
+    addressees) that dates the event on days no reading lets meet: the article gives
+    the speaker's account two ways ("asked more than three weeks ago" and "lodged on
+    March 26", both said yesterday). Other times of one article stay merged (the
+    event may have happened twice)."""
+    statements: dict[Statement, list[Time]] = defaultdict(list)
+    for source, times in by_source.items():
+        for t in times:
+            ci = t.tf.ci
+            if ci.speaker is not None and ci.said is not None and ci.said.start == ci.said.end:
+                statements[(source, ci.speaker, ci.said, frozenset(ci.claim.by.to))].append(t)
+    for (_, speaker, said, _), times in statements.items():
+        if len(times) < 2:
+            continue
+        day, agree = busiest_day({str(i): [t.readings] for i, t in enumerate(times)})
+        if len(agree) < len(times):
+            yield _two_ways_hit(corpus, block, times, day, agree, speaker, said)
+
+
+def _two_ways_hit(corpus: Corpus, block: Block, times: list[Time], day: dt.date,
+                  agree: set[str], speaker: str, said: Interval | None) -> Hit:
+    # The time the others cannot reach, then one that holds the day most of them share.
+    odd = max((t for i, t in enumerate(times) if str(i) not in agree), key=lambda t: _reach(t, day))
+    usual = min((t for i, t in enumerate(times) if str(i) in agree), key=lambda t: _reach(t, day))
+    shown_times = [odd, usual, *(t for t in times if t is not odd and t is not usual)]
+    sides = ", ".join(f"{t.tf.ci.focus} {shown(t.tf.spec, t.first, t.readings)}"
+                      for t in shown_times[:MAX_LISTED])
+    ci = odd.tf.ci
+    return Hit(
+        message=f"{ci.source.id} dates {_subject(corpus, block)} two ways in "
+                f"{possessive(corpus.name(speaker))} statement of {said}: {sides}",
+        location=ci.locate(odd.tf.pointer), focus=ci.focus, block=True,
+        key=f"{block.id}|{ci.source.id}|{speaker}|{said}",
+        claims=tuple(dict.fromkeys(t.tf.ci.ref() for t in shown_times[: 2 * MAX_LISTED])),
+        fix="check the article's two times of the event against each other and its "
+            "publication date; correct the record's time, or record a reviewed finding "
+            "if the article dates it two ways (or the speaker tells of two such events)",
+        values={"what": block.what, "proposition": list(block.key), "source": ci.source.id,
+                "times": {t.tf.ci.focus: {"text": t.tf.spec.text, "resolved": str(t.first)}
+                          for t in shown_times[:MAX_LISTED]}},
+    )
 
 
 def _disagreement(by_source: dict[str, list[Time]]) -> Sides | None:

@@ -190,8 +190,9 @@ def test_a_live_blog_update_is_not_a_discrepancy(found: list[Finding]) -> None:
                    "The wordings share no word, as two translations of one remark may not "
                    "either (U301's own 'made lately' / 'in recent days'). Tried (times8): a "
                    "source that also paraphrases a remark of the block in words none of its "
-                   "quotes holds covers every wording; it silenced three U301 findings the "
-                   "probes expect (unseen3, unseen5, unseen12) and not this one (Sputnik's "
+                   "quotes holds covers every wording; it silenced three U301 findings of "
+                   "other probes (unseen3, unseen12, and unseen5's BBC 'still waiting', "
+                   "which its test asserts) and not this one (Sputnik's "
                    "paraphrase shares 'own' with its quote). Telling the remarks apart needs "
                    "an occasion shared across records, which curators of different outlets "
                    "cannot write; a reviewed finding (false-alarm) is the tool")

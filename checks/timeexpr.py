@@ -259,8 +259,9 @@ def _dates(year: int, month: int, dom: int, a: dt.date, bare: bool,
         other = _safe_date(year + 1 if _ahead(m) else year - 1, month, dom)
         return (other,) if other else ()
     if d > a + dt.timedelta(days=1) and not _ahead(m):
+        # A weekday named with it says which ("Friday, April 16" of 2021, not 2020's Thursday).
         before = _safe_date(year - 1, month, dom)
-        return (before, d) if before else (d,)
+        return _on_named_weekday(m, (before, d) if before else (d,))
     return (d,)
 
 
@@ -270,6 +271,18 @@ def _month_day(m: re.Match[str], a: dt.date) -> Found:
     month = MONTHS[names[0].lower().rstrip(".")]
     year = int(digits[1]) if len(digits) > 1 else a.year
     return _on(*_dates(year, month, int(digits[0]), a, len(digits) == 1, m))
+
+
+def _on_named_weekday(m: re.Match[str], days: tuple[dt.date, ...]) -> tuple[dt.date, ...]:
+    """The ``days`` that fall on the one weekday named in the clause of the matched
+    date, when some do; else all of them (a wrong weekday is D603's to report, and
+    the date alone keeps its readings)."""
+    start, end = _clause(m, ranges=True)
+    named = {name.lower() for name in _WEEKDAY.findall(m.string, start, end)}
+    if len(named) != 1:
+        return days
+    weekday = WEEKDAYS.index(named.pop())
+    return tuple(d for d in days if d.weekday() == weekday) or days
 
 
 def _month_year(m: re.Match[str], a: dt.date) -> Interval | None:

@@ -376,6 +376,13 @@ WEDNESDAY = dt.date(2021, 4, 14)
     ("on Friday, before talks due next week", WEDNESDAY, ("2021-04-09", "2021-04-16")),
     ("on Friday, when they will meet", WEDNESDAY, ("2021-04-16",)),
     ("due to meet on Friday, April 16", TUESDAY, ("2021-04-16",)),
+    # A weekday named with a date without a year says which year's: 16 April 2020 was a
+    # Thursday (it was read first, before this year's Friday); a wrong weekday keeps both.
+    ("on Friday 16 April", TUESDAY, ("2021-04-16",)),
+    ("Friday, April 16", TUESDAY, ("2021-04-16",)),
+    ("on Thursday, April 16", TUESDAY, ("2020-04-16",)),
+    ("on Wednesday 16 April", TUESDAY, ("2020-04-16", "2021-04-16")),
+    ("on Monday, after the vote of 16 April", TUESDAY, ("2020-04-16", "2021-04-16")),
     # A weekday of a named week.
     ("Friday next week", MONDAY, ("2021-04-23",)), ("on Friday next week", MONDAY, ("2021-04-23",)),
     ("Friday last week", SATURDAY, ("2021-04-09",)), ("Friday this week", MONDAY, ("2021-04-16",)),

@@ -180,9 +180,16 @@ _CMP = (("more than", "gt"), ("over", "gt"), ("upwards of", "gt"), ("at least", 
         # "as many as 80,000": the most said, so at most; "to exceed 120,000": more than
         ("as many as", "le"), ("as much as", "le"), ("exceeding", "gt"), ("exceeded", "gt"),
         ("exceeds", "gt"), ("exceed", "gt"))
+# Thousands grouped by spaces or dots, as French and German texts (and their translations)
+# write them: "80 000" (a no-break, narrow no-break, thin or plain space) and "40.000". The
+# space-grouped "80 000 soldiers" was drafted as 0 soldiers (the last group alone), the dotted
+# one as 40. A dotted figure before "million" stays a decimal ("1.500 million").
+_GROUP_SPACE = "[ \u00a0\u202f\u2009]"
+_THOUSANDS = re.compile(rf"\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+")
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])(?:(?P<cmp>" + "|".join(sorted({c for c, _ in _CMP}, key=len, reverse=True))
-    + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:" + _GROUP_SPACE + r"\d{3})+"
+    r"|\d{1,3}(?:\.\d{3})+(?!\d|\s+(?:thousand|million|billion))|\d+(?:\.\d+)?|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
     r"(?=\s+[a-z]))"
     r"(?:\s+(?P<mult>thousand|million|billion))?(?![\w:/-]|,\d|\.\d)", re.I)
@@ -1318,7 +1325,8 @@ def figures(registry: Registry, text: str) -> list[Figure]:
     ends = _clause_ends(text) if numbers else []
     for i, m in enumerate(numbers):
         raw = m["num"].lower()
-        base = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw.replace(",", ""))
+        base = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else \
+            _figure_value(raw, grouped=not m["mult"])
         value = base * _MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         if _is_year_or_date(text, m, value):
             continue
@@ -1339,6 +1347,14 @@ def figures(registry: Registry, text: str) -> list[Figure]:
                                                    unit_end)])
         found.append(Figure(m.start(), unit_end, value, cmp, unit, scope, stop=stop))
     return _merge_each(text, found)
+
+
+def _figure_value(raw: str, grouped: bool) -> float:
+    """'40,000', '80 000', '40.000' -> 40000.0 / 80000.0; '1.5' -> 1.5. Not ``grouped``
+    (a multiplier follows): '1.500' is a decimal."""
+    if grouped and _THOUSANDS.fullmatch(raw):
+        return float(re.sub(r"\D", "", raw))
+    return float(raw.replace(",", ""))
 
 
 def _is_year_or_date(text: str, m: re.Match[str], value: float) -> bool:
@@ -1368,10 +1384,13 @@ def _unit_named_before(text: str, at: int) -> str | None:
 _UNIT_WORDS = re.compile(r"\s+([A-Za-z][A-Za-z’'-]*)")
 
 
-def _listed_unit(units: frozenset[str], text: str, at: int) -> tuple[str | None, int]:
+def _listed_unit(units: frozenset[str], text: str, at: int,
+                 one: bool = False) -> tuple[str | None, int]:
     """A unit the vocabulary lists, of up to three words, after a number and at most one
     capitalised adjective: "40,000 military personnel" is 'military-personnel', "one
-    Ukrainian soldier" 'soldiers' (a one-word unit is drafted in the plural)."""
+    Ukrainian soldier" 'soldiers' (after "one", a one-word unit is drafted in the plural;
+    after any other figure as written: "14,000 people" is 'people', not 'peoples', where
+    the vocabulary lists the unit 'people')."""
     words: list[tuple[str, int]] = []
     pos = at
     while len(words) < 4 and (w := _UNIT_WORDS.match(text, pos)):
@@ -1384,7 +1403,7 @@ def _listed_unit(units: frozenset[str], text: str, at: int) -> tuple[str | None,
             continue
         joined = "-".join(w.lower() for w, _ in run)
         if plural(joined) in units:
-            return (joined if n > 1 else plural(joined)), run[-1][1]
+            return (plural(joined) if n == 1 and one else joined), run[-1][1]
     return None, at
 
 
@@ -1393,7 +1412,7 @@ def _unit(text: str, at: int, units: frozenset[str] = frozenset(),
     """The counted noun after a number: skip up to two adjectives; 'of their X' too. After
     "one" only a unit the vocabulary lists ("one soldier"): "one day", "one source" are
     no figures."""
-    listed = _listed_unit(units, text, at) if units else (None, at)
+    listed = _listed_unit(units, text, at, one) if units else (None, at)
     if listed[0] is not None or one:
         return listed
     rest = text[at:]

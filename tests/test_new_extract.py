@@ -346,6 +346,29 @@ def test_another_figure_and_the_comparators_of_at_most_and_more_than() -> None:
         [(5, "eq", "tanks"), (7, "eq", "tanks")]
 
 
+def test_thousands_grouped_by_spaces_or_dots() -> None:
+    """Le Monde's English edition (translated from French) writes "more than 80\u00a0000
+    Russian soldiers" and "40.000": the first was drafted as 0 soldiers (the group after the
+    no-break space alone), a dotted figure as 40. A decimal before "million" stays one."""
+    assert _figures("More than 80\u00a0000 Russian soldiers are massed.") == \
+        [(80000, "gt", "soldiers")]
+    assert _figures("Some 40.000 soldiers are in Crimea.") == [(40000, "about", "soldiers")]
+    assert _figures("It had 2\u202f500 tanks and 3 000 soldiers.") == \
+        [(2500, "eq", "tanks"), (3000, "eq", "soldiers")]
+    assert _figures("It cost 1.500 million dollars.") == [(1500000, "eq", "dollars")]
+    assert _figures("On April 13 2021 150 soldiers died.") == [(150, "eq", "soldiers")]
+
+
+def test_a_listed_unit_is_drafted_as_written_after_a_figure() -> None:
+    """A vocabulary listing the unit 'people' (aliases 'lives', 'dead') drafted "killed
+    14,000 people" and "13 000 dead" as 'peoples' and 'deads', and recall then missed the
+    curated figures; only after "one" is the singular drafted in the plural."""
+    units = ("peoples", "lives", "deads", *UNITS)
+    assert _figures("It has killed 14,000 people since 2014.", units) == [(14000, "eq", "people")]
+    assert _figures("It has left more than 13\u00a0000 dead.", units) == [(13000, "gt", "dead")]
+    assert _figures("One Ukrainian soldier was killed.", units) == [(1, "eq", "soldiers")]
+
+
 def test_a_relative_clause_after_the_speaker_is_skipped() -> None:
     """The Kyiv Post's 'Blinken, who met Kuleba in Brussels on April 14, said the U.S.
     would "stand firmly" behind Ukraine' was drafted as said by Brussels."""

@@ -65,6 +65,7 @@ AMBIGUOUS_NAME = "I012"
 CORRECTION = "I013"
 ADDRESSEE = "I014"
 UPDATE = "I015"
+FIGURE_GROUPING = "I016"
 
 QUOTE_MODES = (Mode.direct_quote, Mode.partial_quote)
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -510,6 +511,7 @@ def _add_record(corpus: Corpus, record: Record, doc: Document) -> None:
         corpus.claims.append(ci)
         _check_claim_text(info, ci)
         _check_addressees(doc, ci)
+        _check_figure_grouping(doc, ci)
         if claim.draft:
             doc.hit(DRAFT, f"claim '{claim.id}' is a draft awaiting review",
                     "review the claim, correct it, then remove 'draft: true'", pointer + "/draft")
@@ -640,6 +642,33 @@ def _check_addressees(doc: Document, ci: ClaimInfo) -> None:
                     "write in 'to' whom the speaker said the words (the outlet or agency "
                     "interviewing them, the person they spoke to), or correct the speaker",
                     f"{ci.pointer}/by/to/{i}")
+
+
+# A figure whose thousands are grouped by dots, as French and German texts write them
+# ("40.000", "1.300.000"); not a date ("13.04.2021") nor a decimal of other lengths.
+_DOTTED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)")
+
+
+def _check_figure_grouping(doc: Document, ci: ClaimInfo) -> None:
+    """A figure that reads its evidence's dot-grouped thousands as a decimal (I016):
+    ``value: 40.000`` copied from "more than 40.000" is the number 40 to YAML, and
+    "more than 40" troops meets every other lower bound, so no rule says a word."""
+    quantity = ci.claim.quantity
+    if quantity is None:
+        return
+    dotted = _DOTTED.findall(" ".join(excerpts_of(ci.claim.evidence)))
+    for name in ("value", "min", "max") if dotted else ():
+        value = getattr(quantity, name)
+        # Only one dot has a decimal reading ("1.300.000" is no number to YAML: S001).
+        written = next((d for d in dotted if value is not None and d.count(".") == 1
+                        and float(d) == value), None)
+        if written is None:
+            continue
+        whole = written.replace(".", "")
+        doc.hit(FIGURE_GROUPING, f"the figure {value:g} reads the evidence's '{written}' as a "
+                f"decimal, but a dot between groups of three digits groups thousands: "
+                f"'{written}' is {int(whole):,}", f"write {whole} (digits only); if the article "
+                f"does mean {value:g}, record a reviewed finding", f"{ci.pointer}/quantity/{name}")
 
 
 def _check_excerpts(doc: Document, text: str | None, evidence: tuple[str, ...] | str,

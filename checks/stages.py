@@ -196,6 +196,17 @@ out of the comparison: the finding is at the id and suggests the nearest claim i
 
 Fires: ``supersedes: [toll-27]`` where the claim is ``toll-at-27``, or names a
 claim about another measure. Silent: the id of the earlier figure of the measure."""),
+    StageCode("I016", "integrity.figure-grouping", "integrity", _W,
+              """A figure that reads dot-grouped thousands as a decimal.
+
+French and German texts, and their translations, group thousands with a dot
+("more than 40.000 soldiers"). Copied as ``value: 40.000``, YAML reads the number
+40, and "more than 40" troops meets every other source's lower bound: no rule
+would report it. The finding is at the figure and gives the whole number.
+
+Fires: ``value: 40.000`` (40) with the evidence "more than 40.000 on the
+peninsula". Silent: ``value: 40000``; a decimal the evidence writes otherwise
+("1.5 million", "17.32"); a date ("13.04.2021")."""),
     StageCode("T001", "review.stale", "review", _W, """A review that matches no finding.
 
 The finding a review in ``facts/reviews.yaml`` names by fingerprint is no longer

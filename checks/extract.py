@@ -170,8 +170,10 @@ _AT = re.compile(r"^\s+(?:in|at|from|within|inside)\s+(?:the\s+)?$", re.I)
 
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
-                 "forty": 40, "fifty": 50}
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                 "eighty": 80, "ninety": 90}
 _CMP = (("more than", "gt"), ("over", "gt"), ("upwards of", "gt"), ("at least", "ge"),
         ("no fewer than", "ge"), ("nearly", "lt"), ("almost", "lt"), ("fewer than", "lt"),
         ("less than", "lt"), ("under", "lt"), ("up to", "le"), ("at most", "le"),
@@ -190,7 +192,7 @@ _NUMBER = re.compile(
     r"(?<![\w.,:/-])(?:(?P<cmp>" + "|".join(sorted({c for c, _ in _CMP}, key=len, reverse=True))
     + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:" + _GROUP_SPACE + r"\d{3})+"
     r"|\d{1,3}(?:\.\d{3})+(?!\d|\s+(?:thousand|million|billion))|\d+(?:\.\d+)?|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+    r"(?:" + "|".join(_WORD_NUMBERS) + r")"
     r"(?=\s+[a-z]))"
     r"(?:\s+(?P<mult>thousand|million|billion))?(?![\w:/-]|,\d|\.\d)", re.I)
 _IRREGULAR_UNITS = {"people", "children", "men", "women", "police", "personnel", "staff",

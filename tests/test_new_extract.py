@@ -359,6 +359,15 @@ def test_thousands_grouped_by_spaces_or_dots() -> None:
     assert _figures("On April 13 2021 150 soldiers died.") == [(150, "eq", "soldiers")]
 
 
+def test_number_words_from_thirteen_to_ninety() -> None:
+    """Le Monde's "some fifteen ships" (the French "une quinzaine") was no figure: the
+    number words stopped at twelve and skipped sixty to ninety."""
+    assert _figures("Some fifteen ships were sent to the Black Sea.") == [(15, "about", "ships")]
+    assert _figures("Seventy tanks and nineteen soldiers were seen.") == \
+        [(70, "eq", "tanks"), (19, "eq", "soldiers")]
+    assert _figures("Some eighteen-year-old soldiers were seen.") == []
+
+
 def test_a_listed_unit_is_drafted_as_written_after_a_figure() -> None:
     """A vocabulary listing the unit 'people' (aliases 'lives', 'dead') drafted "killed
     14,000 people" and "13 000 dead" as 'peoples' and 'deads', and recall then missed the

@@ -700,21 +700,38 @@ def _sentence(para: str, base: int, a: int, b: int, quotes: list[tuple[int, int]
     return Sentence(base + a, text, part, inner, whole=a == 0 and len(text) == len(para))
 
 
+# Each opening quotation mark and the marks that close it: English, French, and German
+# („...“ closes with the English opening mark; »...« points inward).
+_CLOSERS = {"“": ("”",), '"': ('"',), "«": ("»",), "„": ("“", "”"), "»": ("«",)}
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(open, close+1) of top-level quotations; an unclosed one runs to the end."""
     spans: list[tuple[int, int]] = []
+    found: dict[str, int] = {}  # each closing mark's next position (-1: none): one scan each
     i = 0
     while i < len(text):
-        ch = text[i]
-        close = {"“": "”", '"': '"', "«": "»"}.get(ch)
-        if close is None:
+        closers = _CLOSERS.get(text[i])
+        if closers is None:
             i += 1
             continue
-        j = text.find(close, i + 1)
-        end = len(text) if j < 0 else j + 1
+        ends = [j for c in closers if (j := _next(text, c, i + 1, found)) >= 0]
+        if text[i] == "»" and not ends:
+            i += 1  # an inward » opens only with its « to close it (alone: a "more" arrow)
+            continue
+        end = min(ends) + 1 if ends else len(text)
         spans.append((i, end))
         i = end
     return spans
+
+
+def _next(text: str, mark: str, at: int, found: dict[str, int]) -> int:
+    """``text.find(mark, at)``, remembered: a text of many stray marks ("»" arrows) was
+    searched to its end once per mark."""
+    last = found.get(mark)
+    if last is None or (last != -1 and last < at):
+        last = found[mark] = text.find(mark, at)
+    return last
 
 
 # ------------------------------------------------------------------ attribution

@@ -15,8 +15,12 @@ _QUOTES = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
 })
 _WS = re.compile(r"\s+")
-# Opening and closing quotation marks, straight or typographic.
-QUOTE_SPANS = re.compile(r'"([^"]+)"?|\u201c([^\u201d]+)\u201d?|\u00ab([^\u00bb]+)\u00bb?')
+# Opening and closing quotation marks, straight or typographic: English \u201c...\u201d,
+# French \u00ab...\u00bb, and German \u201e...\u201c and \u00bb...\u00ab (whose closing
+# \u201c is the English opening mark: read from the German opening, it is not one).
+# An inward \u00bb opens only with its \u00ab to close it: alone it is a "more" arrow.
+QUOTE_SPANS = re.compile(r'"([^"]+)"?|\u201c([^\u201d]+)\u201d?|\u00ab([^\u00bb]+)\u00bb?'
+                         r'|\u201e([^\u201c\u201d]+)[\u201c\u201d]?|\u00bb([^\u00ab\u00bb]+)\u00ab')
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 _PUNCT = re.compile(r"[^\w\s]")
 
@@ -227,7 +231,8 @@ def block_quote_spans(text: str) -> list[tuple[int, int]]:
             and not _DASH_ATTRIBUTION.match(line.group())]
 
 
-_TYPOGRAPHIC = re.compile("\u201c([^\u201d]*)\u201d?|\u00ab([^\u00bb]*)\u00bb?")
+_TYPOGRAPHIC = re.compile("\u201c([^\u201d]*)\u201d?|\u00ab([^\u00bb]*)\u00bb?"
+                          "|\u201e([^\u201c\u201d]*)[\u201c\u201d]?|\u00bb([^\u00ab\u00bb]*)\u00ab")
 
 
 def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -235,7 +240,7 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # pos/endpos instead of a slice: the pattern has no anchors or look-behind, so the
     # matches are those of text[start:end], already at article offsets.
     for m in _TYPOGRAPHIC.finditer(text, start, end):
-        group = 1 if m.group(1) is not None else 2
+        group = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
         spans.append((m.start(group), m.end(group)))
     marks = []
     at = text.find('"', start, end)

@@ -378,6 +378,19 @@ def test_a_listed_unit_is_drafted_as_written_after_a_figure() -> None:
     assert _figures("One Ukrainian soldier was killed.", units) == [(1, "eq", "soldiers")]
 
 
+@pytest.mark.parametrize("marks", ["\u201e\u201c", "\u00bb\u00ab"], ids=["low-high", "inward"])
+def test_german_quotation_marks_draft_a_quote(marks: str) -> None:
+    """German house styles (kept in translations) quote „like this“ and »like this«: the
+    closing “ was read as an opening mark and no quote was drafted."""
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    text = (f"Headline\n\n{marks[0]}Norland will stand firmly by the pact,{marks[1]} Maria Kovacs "
+            "said on Monday. Talks follow.\n")
+    article = Article(text=text, published=dt.date(2024, 5, 16), outlet="harbor-news")
+    drafts = [d for d in extract(article, {e.id: e for e in entities}, {}).drafts if "by" in d]
+    assert [(d["by"].get("speaker"), d["by"]["mode"]) for d in drafts] == \
+        [("kovacs", "direct-quote")]
+
+
 def test_a_relative_clause_after_the_speaker_is_skipped() -> None:
     """The Kyiv Post's 'Blinken, who met Kuleba in Brussels on April 14, said the U.S.
     would "stand firmly" behind Ukraine' was drafted as said by Brussels."""

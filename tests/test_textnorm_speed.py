@@ -37,8 +37,12 @@ def old_quotation_spans(text: str) -> list[tuple[int, int]]:
 def old_paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     chunk = text[start:end]
-    for m in re.finditer("\u201c([^\u201d]*)\u201d?|\u00ab([^\u00bb]*)\u00bb?", chunk):
-        group = 1 if m.group(1) is not None else 2
+    # German marks (\u201e...\u201c, \u00bb...\u00ab) were added since, as the last two
+    # alternatives: the spans they give are tested by hand in tests/rule_cases/U301.yaml.
+    for m in re.finditer("\u201c([^\u201d]*)\u201d?|\u00ab([^\u00bb]*)\u00bb?"
+                         "|\u201e([^\u201c\u201d]*)[\u201c\u201d]?|\u00bb([^\u00ab\u00bb]*)\u00ab",
+                         chunk):
+        group = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
         spans.append((start + m.start(group), start + m.end(group)))
     marks = [start + i for i, ch in enumerate(chunk) if ch == '"']
     for i in range(0, len(marks), 2):

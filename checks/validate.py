@@ -89,10 +89,21 @@ def _type_fix(want: str, wanted: list[Any], inst: Any) -> str:
     the article prints it ("40,000") is given back as digits."""
     if "string" in wanted and isinstance(inst, (bool, int, float)):
         return f"put the value in quotes (\"...\"): unquoted, YAML reads it as {_describe(inst)}"
-    digits = _as_digits(inst) if wanted == ["number"] or wanted == ["integer"] else None
+    figure = wanted == ["number"] or wanted == ["integer"]
+    if figure and isinstance(inst, str) and _DOTTED.fullmatch(text := inst.strip()):
+        # '40.000' as French and German texts write 40,000: "write 40.000" read as 40.
+        whole = text.replace(".", "")
+        decimal = f", or {float(text):g} if it is a decimal" if text.count(".") == 1 else ""
+        return (f"write {whole} if the dots group thousands (as French and German texts "
+                f"write them){decimal}: digits only, without quotes")
+    digits = _as_digits(inst) if figure else None
     if digits is not None:
         return f"write {digits}: digits only, without quotes or thousands separators"
     return f"write {want} here"
+
+
+# Thousands grouped by dots ('40.000', '1.300.000'): YAML reads '40.000' unquoted as 40.
+_DOTTED = re.compile(r"-?\d{1,3}(?:\.\d{3})+")
 
 
 # '40,000', '40 000' and YAML 1.1's '1_000' (text to a YAML 1.2 reader)

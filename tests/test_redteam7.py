@@ -72,6 +72,15 @@ def _edit(path: Path, old: str, new: str) -> None:
     (RECORD, "quantity: {value: 26, unit: soldiers}", "quantity: {value: '40,000', unit: soldiers}",
      "claims[46].quantity.value: expected a number, found a string",
      "write 40000: digits only, without quotes or thousands separators"),
+    # dots group thousands in French and German texts: "write 40.000" was read as 40 (I015)
+    (RECORD, "quantity: {value: 26, unit: soldiers}", "quantity: {value: '40.000', unit: soldiers}",
+     "claims[46].quantity.value: expected a number, found a string",
+     "write 40000 if the dots group thousands (as French and German texts write them), or "
+     "40 if it is a decimal"),
+    (RECORD, "quantity: {value: 26, unit: soldiers}",
+     "quantity: {value: '1.300.000', unit: soldiers}",
+     "claims[46].quantity.value: expected a number, found a string",
+     "write 1300000 if the dots group thousands (as French and German texts write them): "),
     # a word from a list given as a number: "'1' is not allowed" and "expected text"
     (RECORD, "negated: true, stance: asserts}", "negated: true, stance: 1}",
      "claims[0].says.stance: '1' is not allowed", "use one of: asserts"),

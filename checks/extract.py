@@ -88,6 +88,8 @@ SPEECH_VERBS = (
     "warned", "warns", "urged", "urges", "accused", "accuses", "denied", "denies", "claimed",
     "claims", "insisted", "insists", "noted", "wrote", "writes", "tweeted", "argued", "argues",
     "suggested", "suggests", "condemned", "condemns", "confirmed", "confirms", "acknowledged",
+    # a statement's words, as translations from French write "dénoncer"
+    "denounced", "denounces",
     "reported", "reports", "explained", "asked", "asks", "demanded", "demands", "vowed", "pledged",
     "promised", "predicted", "estimated", "estimates", "brushed aside", "rejected", "fears",
     "feared", "hopes", "hoped", "believes", "believed", "alleged", "alleges", "declared",

@@ -391,6 +391,18 @@ def test_german_quotation_marks_draft_a_quote(marks: str) -> None:
         [("kovacs", "direct-quote")]
 
 
+def test_a_denouncing_speaker_is_drafted() -> None:
+    """Le Monde's "the foreign ministers of the G7 denounced 'threatening and destabilizing
+    activities'" (French "dénoncer") was no draft at all: "denounced" was no speech verb."""
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    text = ("Headline\n\nIn a joint statement published on Sunday, the foreign ministers of the "
+            "Coastal Alliance denounced \"threatening activities\".\n")
+    article = Article(text=text, published=dt.date(2024, 5, 16), outlet="harbor-news")
+    drafts = [d for d in extract(article, {e.id: e for e in entities}, {}).drafts if "by" in d]
+    assert [(d["by"].get("speaker"), d["by"]["mode"]) for d in drafts] == \
+        [("coastal-alliance", "partial-quote")]
+
+
 def test_a_relative_clause_after_the_speaker_is_skipped() -> None:
     """The Kyiv Post's 'Blinken, who met Kuleba in Brussels on April 14, said the U.S.
     would "stand firmly" behind Ukraine' was drafted as said by Brussels."""

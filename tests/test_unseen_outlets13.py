@@ -193,6 +193,11 @@ def test_sources_named_unnamed_and_second_hand(found: list[Finding]) -> None:
 def test_the_outlet_s_own_reading(found: list[Finding]) -> None:
     for claim in (f"{SP}#putin-testing", f"{SP}#hl-brinkmanship", f"{SP}#war-doubtful"):
         assert involving(found, "A401", claim), claim
+    # "Whether the Kremlin actually wants a war is doubtful" read "suggests 'Kremlin
+    # invades Ukraine (negated)'"
+    [doubt] = involving(found, "A401", f"{SP}#war-doubtful")
+    assert doubt.message.startswith("Der Spiegel suggests that 'Kremlin invades Ukraine' is "
+                                    "not so in its own voice")
 
 
 def test_no_correction_and_no_load_problem(found: list[Finding]) -> None:

@@ -234,10 +234,13 @@ def scheduled(ci: ClaimInfo) -> bool:
 
 def _hit(corpus: Corpus, heads: Heads, ci: ClaimInfo, against: list[ClaimInfo]) -> Hit:
     says = ci.claim.says
-    prop = label(corpus, ci.key) + (" (negated)" if says.negated else "")
+    prop = label(corpus, ci.key)
+    # A negated claim read "suggests 'Kremlin invades Ukraine (negated)'": its sentence now.
+    stated = (f"{_NEGATED_VERBS.get(says.stance, says.stance.value)} that '{prop}' is not so"
+              if says.negated else f"{_verb(says.stance)} '{prop}'")
     outlet = corpus.name(ci.source.outlet)
     return Hit(
-        message=f"{outlet} {_verb(says.stance)} '{prop}' in its own voice, citing no source"
+        message=f"{outlet} {stated} in its own voice, citing no source"
                 f"{_why(corpus, heads, ci, against)}",
         location=ci.locate("/evidence"), focus=ci.focus,
         claims=(ci.ref(), *(c.ref() for c in against)),
@@ -285,4 +288,5 @@ def _verb(stance: Stance) -> str:
 
 
 _VERBS = {Stance.asserts: "states", Stance.not_aware: "says it is not aware of"}
+_NEGATED_VERBS = {Stance.asserts: "states", Stance.not_aware: "says it is not aware"}
 

@@ -195,6 +195,9 @@ def test_the_outlet_s_own_reading(found: list[Finding]) -> None:
         assert involving(found, "A401", claim), claim
     # "Whether the Kremlin actually wants a war is doubtful" read "suggests 'Kremlin
     # invades Ukraine (negated)'"
+    # AFP's copy as Barron's republishes it: the words are AFP's ("Barron's states" before)
+    [wire] = involving(found, "A401", f"{AFP}#lede-massive-buildup")
+    assert wire.message.startswith("Agence France-Presse (republished by Barron's) states")
     [doubt] = involving(found, "A401", f"{SP}#war-doubtful")
     assert doubt.message.startswith("Der Spiegel suggests that 'Kremlin invades Ukraine' is "
                                     "not so in its own voice")

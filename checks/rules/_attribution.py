@@ -10,7 +10,7 @@ from ..corpus import QUOTE_MODES, ClaimInfo, Corpus
 from ..model import AgencyHow, Mode
 
 __all__ = ["QUOTE_MODES", "as_pointer", "chain_names", "chain_root", "claim_quotes",
-           "claims_with_mode", "is_own_voice"]
+           "claims_with_mode", "is_own_voice", "own_voice"]
 
 
 def is_own_voice(ci: ClaimInfo) -> bool:
@@ -33,6 +33,16 @@ def chain_root(ci: ClaimInfo) -> str:
         if agency.how is AgencyHow.republishes:
             return agency.id
     return ci.source.outlet
+
+
+def own_voice(corpus: Corpus, ci: ClaimInfo) -> str:
+    """Whose own voice an unattributed claim is in: the outlet's, or, in a wire story the
+    outlet republishes, the agency's ("Agence France-Presse (republished by Barron's)")."""
+    outlet = corpus.name(ci.source.outlet)
+    for agency in ci.source.agencies:
+        if agency.how is AgencyHow.republishes:
+            return f"{corpus.name(agency.id)} (republished by {outlet})"
+    return outlet
 
 
 def chain_names(corpus: Corpus, ci: ClaimInfo) -> list[str]:

@@ -94,7 +94,7 @@ from ..engine import NoOptions
 from ..findings import Hit
 from ..model import Part, PredicateKind, Stance
 from ..timeexpr import Interval, ahead
-from ._attribution import is_own_voice
+from ._attribution import is_own_voice, own_voice
 from ._common import MAX_LISTED, label, polarity, stance_phrase, who
 from ._conflict import Key, by_key, group_block, links, party_blocks, party_key, pieces
 from ._dates import time_fields
@@ -238,7 +238,8 @@ def _hit(corpus: Corpus, heads: Heads, ci: ClaimInfo, against: list[ClaimInfo]) 
     # A negated claim read "suggests 'Kremlin invades Ukraine (negated)'": its sentence now.
     stated = (f"{_NEGATED_VERBS.get(says.stance, says.stance.value)} that '{prop}' is not so"
               if says.negated else f"{_verb(says.stance)} '{prop}'")
-    outlet = corpus.name(ci.source.outlet)
+    # A republished wire story's own voice is the agency's: Barron's prints AFP's words.
+    outlet = own_voice(corpus, ci)
     return Hit(
         message=f"{outlet} {stated} in its own voice, citing no source"
                 f"{_why(corpus, heads, ci, against)}",

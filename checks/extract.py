@@ -644,10 +644,19 @@ _DATELINE = re.compile(
 _LABEL = re.compile(r"(?:\d{1,2}:\d{2}\s+)?[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3}"
                     r"(?:,\s+[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)?)?:(?:\s+|$)")
 
+# The same in title case, as sites that republish wire copy print it ("Moscow (AFP) - ",
+# "Washington (CNN) -", "Kyiv, April 12 (Reuters) -"): only with the agency's name in
+# brackets before the dash, where a sentence has a lower-case aside ("(pictured) -") if any.
+_TITLE_DATELINE = re.compile(
+    r"[A-Z][a-z’'.-]+(?:[ /][A-Z][a-z’'.-]+){0,3}"
+    r"(?:,\s+(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s+\d{4})?)?"
+    r"\s*\([A-Z][^()]{0,39}\)\s*[-–—]+\s+")
+
 
 def dateline_end(para: str, *, dateline: bool = True) -> int:
     """Where a paragraph's text starts after its dateline or label (0 without one)."""
-    m = _LABEL.match(para) or (_DATELINE.match(para) if dateline else None)
+    m = _LABEL.match(para) or (
+        (_DATELINE.match(para) or _TITLE_DATELINE.match(para)) if dateline else None)
     return m.end() if m else 0
 
 

@@ -403,6 +403,21 @@ def test_a_denouncing_speaker_is_drafted() -> None:
         [("coastal-alliance", "partial-quote")]
 
 
+@pytest.mark.parametrize("dateline", ["Southport (AFP) - ", "Southport, May 16 (Wire) - "])
+def test_a_title_case_dateline_is_furniture(dateline: str) -> None:
+    """Wire copy as business sites republish it opens "Moscow (AFP) - The Kremlin said ...":
+    the place was drafted as the claim's subject and the agency listed as a name to register."""
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    text = (f"Headline\n\n{dateline}Maria Kovacs said on Monday that Norland would stand "
+            "firmly by the pact.\n")
+    article = Article(text=text, published=dt.date(2024, 5, 16), outlet="harbor-news")
+    found = extract(article, {e.id: e for e in entities}, {})
+    drafts = [d for d in found.drafts if "by" in d]
+    assert [(d["by"].get("speaker"), d["says"]["subject"]) for d in drafts] == \
+        [("kovacs", "norland")]
+    assert found.unknown == []
+
+
 def test_a_relative_clause_after_the_speaker_is_skipped() -> None:
     """The Kyiv Post's 'Blinken, who met Kuleba in Brussels on April 14, said the U.S.
     would "stand firmly" behind Ukraine' was drafted as said by Brussels."""

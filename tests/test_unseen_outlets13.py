@@ -32,8 +32,9 @@ against "two armies" (Der Spiegel: Q201); the Ukrainian army's 25 dead since Jan
 after AFP's "at least 26" (Q202); Der Spiegel's "denied ... that any such request had been
 received" over Peskov's quoted "I am not aware" (U302, C101) and its standfirst's "the Kremlin is
 stonewalling" (H701); Mendel as "Zelensky's chief of staff" (N502); Peskov's one sentence in
-three translations (U301); unnamed, vague and second-hand sources (A403, A402, A404); Der
-Spiegel's own reading of Putin's motive (A401).
+three translations (U301); unnamed, vague and second-hand sources (A403, A402, A404), the BND's
+briefing as the reporter hedges it, "is said to have" (``by.hedge``: A402); Der Spiegel's own
+reading of Putin's motive (A401).
 
 Must stay silent: Mendel's words told AFP against her words told Reuters (U301: two
 interviews); a quote's words inside another quote of the same sentence ("political wisdom",
@@ -184,6 +185,9 @@ def test_sources_named_unnamed_and_second_hand(found: list[Finding]) -> None:
         assert involving(found, "A402", claim), claim
     for claim in (f"{SP}#bnd-intimidate", f"{LM}#peskov-not-seen"):
         assert involving(found, "A404", claim), claim
+    # "is said to have told members of the Bundestag": the reporter's hedge (by.hedge)
+    [hedged] = involving(found, "A402", f"{SP}#bnd-intimidate")
+    assert "hedged account ('is said to have')" in hedged.message
     # said to the wire whose copy this is, and to the outlet itself: first-hand
     for claim in (f"{AFP}#mendel-asked-days-ago", f"{AFP}#official-offensive-within-weeks",
                   f"{SP}#kuleba-intimidate"):

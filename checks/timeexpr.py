@@ -20,7 +20,9 @@ year's. "this Friday" is the Friday of the anchor's week (Monday to Sunday),
 on that week's Sunday too; "last Friday" stays the latest Friday before the
 anchor; "next Friday" and "this coming Friday" are the first Friday after it;
 "Friday next week" (or last week, this week) is the Friday of that week.
-"Earlier this week" (or month) ends on the anchor; "over the weekend" is the
+"Earlier this week" (or month) ends on the anchor; "last night" is the day before it
+and "overnight" that day or the anchor's; "next week" (month, year) is the calendar's
+one after the anchor's (not "the next week" of a narrative); "over the weekend" is the
 latest Saturday and Sunday up to it; "in the past 24 hours" the days the hours
 touch; "has ignored it for more than a week" (a state lasting up to the anchor: the perfect
 tense, or the duration written alone) the week up to it; :func:`onset` says when such a
@@ -134,7 +136,8 @@ Found = Interval | tuple[Interval, ...] | None
 Resolver = Callable[["re.Match[str]", dt.date], Found]
 
 # Words of a time that place it after the moment of writing: a planned event.
-# "next" and "coming" look ahead only before a weekday ("the next day" is narrative);
+# "next" and "coming" look ahead only before a weekday, or as "next week" (month, year)
+# without "the" ("the next day", "the next week he resigned" are narrative);
 # "planned" only before what is planned ("as planned" says it went to plan); "due to"
 # before a determiner or pronoun is "because of" ("due to the fighting, on Friday").
 _FORWARD = re.compile(
@@ -142,6 +145,7 @@ _FORWARD = re.compile(
     r"my|your|what|which|it|them|him|us|me)\b)|scheduled|set to|expected to|"
     r"planned (?:for|to)|upcoming|tomorrow)\b"
     rf"|\w'll\b|\b(?:next|coming)\s+(?:{'|'.join(WEEKDAYS)})\b"
+    r"|(?<!\bthe\s)\bnext\s+(?:week|month|year)\b"
     rf"|\b(?:{'|'.join(WEEKDAYS)}),?\s+next\s+week\b",
     re.I,
 )
@@ -383,6 +387,12 @@ _RELATIVE: dict[str, Callable[[dt.date], Interval]] = {
     "recent-weeks": lambda a: Interval(a - dt.timedelta(days=_RECENT_WEEKS), a),
     "last-month": lambda a: _month(*(a.replace(day=1) - dt.timedelta(days=1)).timetuple()[:2]),
     "last-year": lambda a: _year(a.year - 1),
+    # A morning paper's "last night" is the evening before; "overnight" the night running
+    # into the day it is written, so either day.
+    "overnight": lambda a: Interval(a - dt.timedelta(days=1), a),
+    "next-week": lambda a: _week_of(a + dt.timedelta(days=7)),
+    "next-month": lambda a: _month(*(_month(a.year, a.month).end + dt.timedelta(days=1)).timetuple()[:2]),
+    "next-year": lambda a: _year(a.year + 1),
     "this-year": lambda a: Interval(dt.date(a.year, 1, 1), a),
 }
 
@@ -597,7 +607,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(today|this morning|this afternoon|this evening|tonight)\b", _relative("today")),
         (r"\bthe day before yesterday\b", _relative("day-before-yesterday")),
         (r"\bthe day after tomorrow\b", _relative("day-after-tomorrow")),
-        (r"\byesterday\b", _relative("yesterday")),
+        (r"\byesterday\b|\blast night\b", _relative("yesterday")),
+        (r"\bovernight\b", _relative("overnight")),
         (r"\btomorrow\b", _relative("tomorrow")),
         (r"\b(?:since|from) the (?:start|beginning) of (?:the|this) year\b", _relative("year-start")),
         (r"\b(?:so far )?this year\b", _relative("this-year")),
@@ -623,6 +634,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?weeks\b", _relative("recent-weeks")),  # noqa: E501
         (r"\blast month\b", _relative("last-month")),
         (r"\blast year\b", _relative("last-year")),
+        # The calendar's next week, month or year; not "over the next week" (the coming
+        # seven days, which no pattern reads yet) nor "the next month" of a narrative.
+        (r"(?<!\bthe\s)\bnext (week|month|year)\b",
+         lambda m, a: _RELATIVE[f"next-{m[1].lower()}"](a)),
         # A count of units back from the anchor; not "the last two weeks of March".
         (rf"\b(?:in|over|during)\s+the\s+(?:past|last)\s+{_COUNT}\s+{_UNIT}s?\b(?!\s+of\b)",
          _past_span),

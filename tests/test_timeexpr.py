@@ -472,3 +472,36 @@ def test_a_range_or_slashed_date_that_is_no_date_is_not_read(text: str) -> None:
 ])
 def test_a_range_reads_its_first_day_as_a_single_date(text: str, want: tuple[Interval, ...]) -> None:
     assert readings(text, MONDAY) == want
+
+@pytest.mark.parametrize(("text", "anchor", "want"), [
+    # A morning paper's "the Kremlin last night brushed off" (published Tuesday 13 April).
+    ("last night", TUESDAY, iv("2021-04-12")), ("late last night", TUESDAY, iv("2021-04-12")),
+    ("overnight", TUESDAY, iv("2021-04-12", "2021-04-13")),
+    ("next week", TUESDAY, iv("2021-04-19", "2021-04-25")),
+    ("will send two warships to the Black Sea next month", TUESDAY, iv("2021-05-01", "2021-05-31")),
+    ("next month", dt.date(2021, 12, 13), iv("2022-01-01", "2022-01-31")),
+    ("next year", TUESDAY, iv("2022-01-01", "2022-12-31")),
+])
+def test_last_night_overnight_and_next_week_month_year(text: str, anchor: dt.date,
+                                                       want: Interval) -> None:
+    """The fourteenth audit: a tabloid's "last night" and "next month" were I011."""
+    assert readings(text, anchor) == (want,)
+
+
+@pytest.mark.parametrize("text", ["the next week", "over the next week", "the next month"])
+def test_a_narrative_next_week_is_not_the_calendar_s(text: str) -> None:
+    """ "The next week he resigned" counts from the story's own time, not the anchor's."""
+    assert readings(text, TUESDAY) == ()
+    assert not ahead(text)
+
+
+@pytest.mark.parametrize(("text", "anchor"), [
+    ("next month", dt.date(9999, 12, 13)), ("next year", dt.date(9999, 1, 1)),
+    ("overnight", dt.date(1, 1, 1)), ("last night", dt.date(1, 1, 1)),
+])
+def test_next_and_last_night_beyond_the_calendar(text: str, anchor: dt.date) -> None:
+    assert readings(text, anchor) == ()
+
+
+def test_next_week_looks_ahead() -> None:
+    assert ahead("next week") and ahead("due in Brussels next month")

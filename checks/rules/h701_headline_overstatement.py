@@ -46,11 +46,13 @@ quote ("'No such request'" over "There has been no such request") is silent.
 
 A headline figure must be one the body gives: when the body gives figures for the
 headline's measure (the same parties and predicate, the unit compared as the quantity
-rules compare it, one mood), the headline's figure is reported unless one of them admits
-its value (intervals as the quantity rules read them, "80,000" against "more than 80,000"
-is supported) for the same places: the same scope, one place or a subset of the places a
-figure is given for each of, their implied total, or one-place figures of each place
-summed. A key point "80,000 troops on the
+rules compare it, one mood), the headline's figure is reported unless one of them reports
+its value, as R801 reads what a figure reports (a one-sided bound is a figure near it:
+"more than 40,000" reports 40,000 to 44,000, so "80,000" against "more than 80,000" is
+supported, but "100,000" over "more than 40,000" in each of two places, some 80,000 to
+88,000 together, rounds the body's figure up) for the same places: the same scope, one
+place or a subset of the places a figure is given for each of, their implied total, or
+one-place figures of each place summed. A key point "80,000 troops on the
 border" over a body whose 80,000 are "near the borders and in Crimea" moves the figure to
 one place. A headline figure without places reads as the body's figure wherever it is
 given; a headline figure the body never counts is not reported (the body may tell it in
@@ -107,7 +109,7 @@ from ..textnorm import collapse_ws, quote_words
 from ._common import MAX_LISTED, label, supports, who
 from ._conflict import says
 from ._parties import Parties, groups_of
-from ._quantity import Span, figure, mood, scope_words, span
+from ._quantity import Span, figure, likely, mood, scope_words, span
 
 CODE = "H701"
 NAME = "headline.overstatement"
@@ -262,7 +264,7 @@ def _summed(q: Quantity, figures: list[ClaimInfo]) -> bool:
     ranges: dict[str, Span] = {}
     for ci in figures:
         bq = ci.claim.quantity
-        bs = span(bq) if bq is not None and len(set(bq.scope)) == 1 else None
+        bs = _reported(bq) if bq is not None and len(set(bq.scope)) == 1 else None
         if bq is None or bs is None:
             continue
         had = ranges.get(bq.scope[0])
@@ -276,13 +278,20 @@ def _summed(q: Quantity, figures: list[ClaimInfo]) -> bool:
     return not hs.below(total) and not total.below(hs)
 
 
+def _reported(q: Quantity) -> Span | None:
+    """The values a body figure reports (:func:`likely`), not all it admits: "more than
+    40,000" in each of two places admitted a headline's 100,000 for both."""
+    s = span(q)
+    return None if s is None else likely(q, s)
+
+
 def _gives(head: ClaimInfo, body: ClaimInfo) -> bool:
-    """Whether the body figure admits the headline's value for the headline's places: the
+    """Whether the body figure reports the headline's value for the headline's places: the
     same places, a subset of places the body gives a figure for each of, or (the headline
     naming the places together, or none) the body's figure for each summed."""
     hq, bq = head.claim.quantity, body.claim.quantity
     assert hq is not None and bq is not None
-    hs, bs = span(hq), span(bq)
+    hs, bs = span(hq), _reported(bq)
     assert hs is not None and bs is not None
     h_places, b_places = frozenset(hq.scope), frozenset(bq.scope)
     h_each = hq.each and len(h_places) > 1

@@ -12,7 +12,7 @@ A case file::
         options: {}                                  # the rule's options
         sources:
           - id: a                                    # source id
-            published: "2021-04-12"                 # default 2021-04-12
+            published: "2021-04-12"                 # default 2021-04-12; or {date: ..., time: "06:02+10:00"}
             headline: "..."                         # default: "Headline of <id>"
             text: "..."                              # default: headline + evidence lines
             agencies: [{id: wire, how: republishes}] # optional
@@ -24,6 +24,7 @@ A case file::
           - claims: [a#c1, b#c1]                     # exactly these claims (any order)
             message: [words, that, must, appear]     # substrings of the message
             fix: [words of the fix]                  # substrings of the fix
+            message_not: [words]                     # substrings the message must not hold
             values: {kind: knowledge-gap}            # subset of the finding's values
             location: a#c1                           # optional: finding located at this claim
 
@@ -110,7 +111,7 @@ def _write_source(facts: Path, src: dict[str, Any]) -> None:
     source: dict[str, Any] = {
         "id": sid, "outlet": src.get("outlet", f"outlet-{sid}"),
         "url": f"https://example.org/{sid}", "headline": headline,
-        "published": {"date": str(src.get("published", "2021-04-12")), "known": "stated"},
+        "published": _published(src.get("published", "2021-04-12")),
         "text": {"path": f"texts/{sid}.txt",
                  "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
     }
@@ -118,6 +119,14 @@ def _write_source(facts: Path, src: dict[str, Any]) -> None:
         if key in src:
             source[key] = src[key]
     _dump(facts / f"{sid}.yaml", {"source": source, "claims": src.get("claims", [])})
+
+
+def _published(given: Any) -> dict[str, Any]:
+    """A date ("2021-04-12"), or a mapping with the record's own fields ({date: ...,
+    time: "06:02+10:00"})."""
+    if isinstance(given, dict):
+        return {"known": "stated", **{k: str(v) for k, v in given.items()}}
+    return {"date": str(given), "known": "stated"}
 
 
 def run_case(case: dict[str, Any], rule: str, root: Path) -> tuple[RunResult, list[Finding]]:
@@ -150,6 +159,8 @@ def matches(finding: Finding, want: dict[str, Any]) -> bool:
             words = [words]
         if any(w not in (getattr(finding, field) or "") for w in words):
             return False
+    if any(w in finding.message for w in want.get("message_not", [])):
+        return False
     for k, v in want.get("values", {}).items():
         if finding.values.get(k) != v:
             return False

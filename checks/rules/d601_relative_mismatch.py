@@ -66,6 +66,12 @@ So is a statement a source gives only as said to itself, or to an agency it cred
 ("told The Washington Post on Tuesday", in the Post: ``by.to``), when no other source of
 the block names that addressee: the source's own interview, another occasion.
 
+Time zones: when the article to check is a day off the majority's day, and its record's
+publication time (``published.time``) is in a zone ahead of (for a later date) or behind
+(for an earlier one) an agreeing source's, the message says so: a statement of Monday
+evening in Europe is Tuesday morning in Sydney, and an article may date it in its own
+zone. It stays a finding: the dates as printed differ, and a reader should know why.
+
 The days each article can cover are a few intervals (each reading, and the
 span from one time's earliest start to another's latest end); one sorted sweep
 over them counts the articles covering each day.
@@ -484,6 +490,7 @@ def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[Time]],
     sides = [f"{t.tf.ci.focus} {shown(t.tf.spec, t.first, t.readings)}" for t in ordered]
     odd = found.odd.tf
     verdict = (f"; {found.agree} of {len(by_source)} sources agree on {found.day}"
+               f"{_zone_note(by_source, found)}"
                if found.day is not None else "; the sources disagree without a majority")
     claims = [odd.ci, *(t.tf.ci for ts in by_source.values() for t in ts)]
     return Hit(
@@ -497,3 +504,41 @@ def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[Time]],
                 "times": {t.tf.ci.focus: {"text": t.tf.spec.text, "resolved": str(t.first)}
                           for t in ordered}},
     )
+
+
+def _zone_note(by_source: dict[str, list[Time]], found: Sides) -> str:
+    """A day apart from sources published in a zone behind (or ahead of) the odd one's:
+    one moment falls on two dates, and an article may date it in its own time zone (a
+    Monday-evening statement in Europe is Tuesday in Sydney). Zones are the records'
+    publication times' UTC offsets; nothing is said when either is unknown."""
+    day, odd = found.day, found.odd.ci.source
+    assert day is not None
+    mine = utc_offset(odd.published.time)
+    nearest = min((iv for t in by_source[odd.id] for iv in t.readings),
+                  key=lambda iv: _distance(iv, day))
+    shift = _distance(nearest, day) * (1 if nearest.start > day else -1)
+    if mine is None or abs(shift) != 1:
+        return ""
+    for source in sorted(by_source):
+        theirs = utc_offset(by_source[source][0].tf.ci.source.published.time)
+        # Ahead of them when its date is the later one: the zone explains the day.
+        if theirs is not None and (mine - theirs) * shift > dt.timedelta(0) and any(
+                _reach(t, day) == 0 for t in by_source[source]):
+            return (f" ({odd.id} is published at {_utc(mine)}, {source} at {_utc(theirs)}: "
+                    f"one moment falls on two dates there, and an article may date it in "
+                    f"its own time zone)")
+    return ""
+
+
+def utc_offset(time: str | None) -> dt.timedelta | None:
+    """The UTC offset of a publication time ("06:02+10:00": ten hours), if it gives one."""
+    if time is None or len(time) < 6 or time[-6] not in "+-":
+        return dt.timedelta(0) if time is not None and time.endswith("Z") else None
+    sign = 1 if time[-6] == "+" else -1
+    return sign * dt.timedelta(hours=int(time[-5:-3]), minutes=int(time[-2:]))
+
+
+def _utc(offset: dt.timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

@@ -73,7 +73,7 @@ from .fields import MAX_FIGURE
 from .model import Entity, EntityKind, Predicate, PredicateKind
 from .rules._names import distance, is_derived
 from .rules._parties import Heads, heads_of
-from .textnorm import name_key, name_keys
+from .textnorm import name_key, name_keys, single_quote_spans
 from .timeexpr import PATTERNS as TIME_PATTERNS
 from .timeexpr import resolve
 from .units import plural
@@ -717,7 +717,18 @@ _CLOSERS = {"“": ("”",), '"': ('"',), "«": ("»",), "„": ("“", "”"), 
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """(open, close+1) of top-level quotations; an unclosed one runs to the end."""
+    """(open, close+1) of top-level quotations; an unclosed double one runs to the end.
+    Single marks quote as the quote rules read them (British style: 'We have not
+    received an answer yet,' she said), never an apostrophe, outside double quotations,
+    when they hold more than one word: one marked word is as often a scare quote as
+    someone's ("Blames NATO 'Threat'" is Russia's word, not NATO's)."""
+    double = _double_quote_spans(text)
+    single = [(a - 1, b + 1) for a, b in single_quote_spans(text)
+              if " " in text[a:b].strip() and not any(qa <= a - 1 < qb for qa, qb in double)]
+    return sorted(double + single)
+
+
+def _double_quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     found: dict[str, int] = {}  # each closing mark's next position (-1: none): one scan each
     i = 0

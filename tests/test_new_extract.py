@@ -999,3 +999,28 @@ def test_a_bare_quote_after_told_the_wire_on_a_day_is_of_that_occasion() -> None
     assert (by['"We have had'].get("to"), by['"We have had'].get("said")) == (["wire"], "on Monday")
     assert "to" not in by['"Talks are o'] and "said" not in by['"Talks are o']
     assert "to" not in by['"We are wait'] and "said" not in by['"We are wait']
+
+
+@pytest.mark.parametrize(("text", "evidence"), [
+    # British style: single marks quote, and a quote ends the sentence it opens.
+    ("'The road to the Delta is closed and it will stay closed,' Kovacs said.",
+     "'The road to the Delta is closed and it will stay closed,' Kovacs said."),
+    ("Maria Kovacs said: 'The road is closed. It will stay closed until Friday.'",
+     "Maria Kovacs said: 'The road is closed. It will stay closed until Friday.'"),
+    ("Kovacs said she was 'not aware' of any closure.",
+     "Kovacs said she was 'not aware' of any closure."),
+])
+def test_single_quotation_marks_quote(text: str, evidence: str) -> None:
+    """The fourteenth audit: a tabloid quotes in single marks, and 0 of its 6 quotes
+    were drafted as quotes (every one a paraphrase, one split at its inner full stop)."""
+    (draft,) = [d for d in _drafts_of(text) if d["by"].get("speaker") == "kovacs"]
+    assert draft["by"]["mode"] in ("direct-quote", "partial-quote")
+    assert draft["evidence"] == evidence
+
+
+def test_an_apostrophe_or_one_marked_word_is_no_quotation() -> None:
+    """Kovacs's road, the officials' view: apostrophes; one marked word may be a scare
+    quote ("Blames Norland 'Threat'"), so the sentence stays a paraphrase."""
+    (draft,) = [d for d in _drafts_of("Kovacs's officials' view is that the 'closure' will "
+                                      "last, Kovacs said.") if d["by"].get("speaker") == "kovacs"]
+    assert draft["by"]["mode"] == "paraphrase"

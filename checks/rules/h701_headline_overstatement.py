@@ -98,7 +98,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..corpus import ClaimInfo, Corpus
@@ -109,7 +109,7 @@ from ..textnorm import collapse_ws, quote_words
 from ._common import MAX_LISTED, label, supports, who
 from ._conflict import says
 from ._parties import Parties, groups_of
-from ._quantity import Span, figure, likely, mood, scope_words, span
+from ._quantity import Span, figure, likely, mood, scope_words, span, span_words
 
 CODE = "H701"
 NAME = "headline.overstatement"
@@ -285,13 +285,14 @@ def _reported(q: Quantity) -> Span | None:
     return None if s is None else likely(q, s)
 
 
-def _gives(head: ClaimInfo, body: ClaimInfo) -> bool:
+def _gives(head: ClaimInfo, body: ClaimInfo,
+           read: Callable[[Quantity], Span | None] = _reported) -> bool:
     """Whether the body figure reports the headline's value for the headline's places: the
     same places, a subset of places the body gives a figure for each of, or (the headline
     naming the places together, or none) the body's figure for each summed."""
     hq, bq = head.claim.quantity, body.claim.quantity
     assert hq is not None and bq is not None
-    hs, bs = span(hq), _reported(bq)
+    hs, bs = span(hq), read(bq)
     assert hs is not None and bs is not None
     h_places, b_places = frozenset(hq.scope), frozenset(bq.scope)
     h_each = hq.each and len(h_places) > 1
@@ -312,7 +313,7 @@ def _figure_hit(corpus: Corpus, head: ClaimInfo, figures: list[ClaimInfo]) -> Hi
         assert q is not None
         return f"{figure(q)}{scope_words(corpus, q)}"
 
-    body = "; ".join(f"{who(corpus, c)} gives {given(c)} ({c.focus})"
+    body = "; ".join(f"{who(corpus, c)} gives {given(c)}{_reads(head, c)} ({c.focus})"
                      for c in figures[:MAX_LISTED])
     return Hit(
         message=f"{head.claim.part.value} figure not in the body on '{label(corpus, head.key)}': "
@@ -325,6 +326,21 @@ def _figure_hit(corpus: Corpus, head: ClaimInfo, figures: list[ClaimInfo]) -> Hi
         values={"proposition": list(head.key), "headline_figure": given(head),
                 "body_figures": [given(c) for c in figures]},
     )
+
+
+def _reads(head: ClaimInfo, ci: ClaimInfo) -> str:
+    """What a body bound reports, when it admits the headline's figure but does not report
+    it (the reason for the finding): "(some 40,000 to 44,000 each, 80,000 to 88,000
+    together)"."""
+    q = ci.claim.quantity
+    reported = _reported(q) if q is not None else None
+    if q is None or reported is None or not _gives(head, ci, span):
+        return ""
+    places = len(set(q.scope))
+    if q.each and places > 1:
+        together = span_words(reported.times(places))
+        return f" (some {span_words(reported)} each, {together} together)"
+    return f" (some {span_words(reported)})"
 
 
 def _stance(ci: ClaimInfo) -> str:

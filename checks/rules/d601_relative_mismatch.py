@@ -490,8 +490,8 @@ def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[Time]],
     sides = [f"{t.tf.ci.focus} {shown(t.tf.spec, t.first, t.readings)}" for t in ordered]
     odd = found.odd.tf
     verdict = (f"; {found.agree} of {len(by_source)} sources agree on {found.day}"
-               f"{_zone_note(by_source, found)}"
                if found.day is not None else "; the sources disagree without a majority")
+    verdict += _zone_note(by_source, found)
     claims = [odd.ci, *(t.tf.ci for ts in by_source.values() for t in ts)]
     return Hit(
         message=f"sources date {_subject(corpus, block)} differently: " + ", ".join(sides)
@@ -507,19 +507,22 @@ def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[Time]],
 
 
 def _zone_note(by_source: dict[str, list[Time]], found: Sides) -> str:
-    """A day apart from sources published in a zone behind (or ahead of) the odd one's:
+    """A day apart from a source published in a zone behind (or ahead of) the odd one's:
     one moment falls on two dates, and an article may date it in its own time zone (a
-    Monday-evening statement in Europe is Tuesday in Sydney). Zones are the records'
-    publication times' UTC offsets; nothing is said when either is unknown."""
-    day, odd = found.day, found.odd.ci.source
-    assert day is not None
+    Monday-evening statement in Europe is Tuesday in Sydney). The other source is one that
+    agrees on the majority's day, or without a majority the one named against it; zones
+    are the records' publication times' UTC offsets, and nothing is said of an unknown one."""
+    usual = found.usual.first
+    day = found.day if found.day is not None else usual.start if usual.start == usual.end else None
+    odd = found.odd.tf.ci.source
     mine = utc_offset(odd.published.time)
+    if day is None or mine is None:
+        return ""
     nearest = min((iv for t in by_source[odd.id] for iv in t.readings),
                   key=lambda iv: _distance(iv, day))
     shift = _distance(nearest, day) * (1 if nearest.start > day else -1)
-    if mine is None or abs(shift) != 1:
-        return ""
-    for source in sorted(by_source):
+    others = sorted(by_source) if found.day is not None else [found.usual.tf.ci.source.id]
+    for source in others if abs(shift) == 1 else ():
         theirs = utc_offset(by_source[source][0].tf.ci.source.published.time)
         # Ahead of them when its date is the later one: the zone explains the day.
         if theirs is not None and (mine - theirs) * shift > dt.timedelta(0) and any(

@@ -26,13 +26,16 @@ def claim_quotes(ci: ClaimInfo) -> list[str]:
 def chain_root(ci: ClaimInfo) -> str:
     """The entity the claim's reporting chain starts from at the outlet's end: the
     intermediary nearest the outlet, else an agency whose story the outlet
-    republishes, else the outlet itself."""
+    republishes, else an agency the article credits to whom the speaker said the
+    words ("told Reuters" in a story "with files from Reuters": Reuters' interview),
+    else the outlet itself."""
     if ci.claim.by.via:
         return ci.claim.by.via[-1]
     for agency in ci.source.agencies:
         if agency.how is AgencyHow.republishes:
             return agency.id
-    return ci.source.outlet
+    credited = {agency.id for agency in ci.source.agencies}
+    return next((to for to in ci.claim.by.to if to in credited), ci.source.outlet)
 
 
 def own_voice(corpus: Corpus, ci: ClaimInfo) -> str:

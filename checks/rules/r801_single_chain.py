@@ -4,8 +4,11 @@ Catches *single-chain* claims: every claim reporting a figure (or, with scope
 "all", a proposition) reached the corpus through one chain of reporting.
 The chain's root at the outlet's end is the intermediary nearest the outlet
 (the last 'via' entry: "according to Reuters"), else an agency whose story
-the outlet republishes, else the outlet itself. Two articles that both
-republish one wire story are one chain, not two confirmations; a figure that
+the outlet republishes, else an agency the article credits that the speaker
+spoke to ("she told Reuters" in a story "with files from Reuters": ``by.to``
+among ``source.agencies``), else the outlet itself. Two articles that both
+republish one wire story are one chain, not two confirmations, and nor is an
+article relaying an agency's interview beside that agency's story; a figure that
 only one chain reports has not been corroborated. Informational: most claims
 rest on one chain, which is why the default looks at figures only.
 

@@ -1698,7 +1698,7 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
         if subject is not None:
             yield _heading_draft(ctx, preds, article, sentence, subject, evidence)
     speakers = _speakers(ctx, sentence, who)
-    if who is not None:
+    if who is not None and not _asks(sentence):
         for one in speakers:
             yield _speech_draft(ctx, preds, article, sentence, one, evidence)
     found = figures(ctx.registry, sentence.text)
@@ -1798,6 +1798,12 @@ def _place_subject(registry: Registry, words: str, subject: str) -> str:
 MIN_STATEMENT_WORDS = 5
 
 
+def _asks(sentence: Sentence) -> bool:
+    """An unquoted question ("What has Russia said?", an explainer's heading): it asserts
+    nothing, though it may name a party and a speech verb."""
+    return not sentence.quotes and sentence.text.rstrip("\"”’) ").endswith("?")
+
+
 def _own_voice_draft(ctx: Context, preds: Predicates, article: Article, sentence: Sentence,
                      evidence: str) -> dict[str, Any] | None:
     """A body sentence in the outlet's own voice (no attribution, no quotation) that
@@ -1812,7 +1818,7 @@ def _own_voice_draft(ctx: Context, preds: Predicates, article: Article, sentence
         return None
     if _STRONG.search(text):
         return None  # someone speaks whom the attribution did not find: no guess
-    if text.rstrip("\"”’) ").endswith("?") or len(text.split()) < MIN_STATEMENT_WORDS:
+    if _asks(sentence) or len(text.split()) < MIN_STATEMENT_WORDS:
         return None  # a question asserts nothing; a dateline ("MOSCOW, April 12.") neither
     when = next((v for a, _, w in _times(text)
                  if (v := _time_value(w, article, ctx, text[:a]))), None)

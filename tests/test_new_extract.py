@@ -1024,3 +1024,16 @@ def test_an_apostrophe_or_one_marked_word_is_no_quotation() -> None:
     (draft,) = [d for d in _drafts_of("Kovacs's officials' view is that the 'closure' will "
                                       "last, Kovacs said.") if d["by"].get("speaker") == "kovacs"]
     assert draft["by"]["mode"] == "paraphrase"
+
+
+@pytest.mark.parametrize("text", ["What has Kovacs said?", "What has Norland asked for?",
+                                  "How did Southport respond to Kovacs's warning?"])
+def test_an_explainer_s_question_is_no_one_s_speech(text: str) -> None:
+    """The fourteenth audit: an explainer's headings "What has Russia said?" and "What has
+    Ukraine asked for?" were drafted as Russia's and Ukraine's statements."""
+    assert _drafts_of(text) == []
+
+
+def test_a_quoted_question_is_still_speech() -> None:
+    (draft,) = _drafts_of('"Why would we close the road now?" Kovacs asked.')
+    assert draft["by"]["speaker"] == "kovacs" and draft["by"]["mode"] == "direct-quote"

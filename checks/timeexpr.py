@@ -22,7 +22,10 @@ anchor; "next Friday" and "this coming Friday" are the first Friday after it;
 "Friday next week" (or last week, this week) is the Friday of that week.
 "Earlier this week" (or month) ends on the anchor; "last night" is the day before it
 and "overnight" that day or the anchor's; "next week" (month, year) is the calendar's
-one after the anchor's (not "the next week" of a narrative); "over the weekend" is the
+one after the anchor's (not "the next week" of a narrative); "later this week" (year) runs
+from the anchor to its end ("this year" alone is the year so far); "in the coming days"
+(weeks, months) and "over the next few days" reach ahead as "in recent days" (weeks) reach
+back (months: half a year), "in the next two weeks" as far; "over the weekend" is the
 latest Saturday and Sunday up to it; "in the past 24 hours" the days the hours
 touch; "has ignored it for more than a week" (a state lasting up to the anchor: the perfect
 tense, or the duration written alone) the week up to it; :func:`onset` says when such a
@@ -146,6 +149,7 @@ _FORWARD = re.compile(
     r"planned (?:for|to)|upcoming|tomorrow)\b"
     rf"|\w'll\b|\b(?:next|coming)\s+(?:{'|'.join(WEEKDAYS)})\b"
     r"|(?<!\bthe\s)\bnext\s+(?:week|month|year)\b"
+    r"|\bthe\s+coming\s+(?:few\s+|several\s+)?(?:days|weeks|months)\b"
     rf"|\b(?:{'|'.join(WEEKDAYS)}),?\s+next\s+week\b",
     re.I,
 )
@@ -393,6 +397,8 @@ _RELATIVE: dict[str, Callable[[dt.date], Interval]] = {
     "next-week": lambda a: _week_of(a + dt.timedelta(days=7)),
     "next-month": lambda a: _month(*(_month(a.year, a.month).end + dt.timedelta(days=1)).timetuple()[:2]),
     "next-year": lambda a: _year(a.year + 1),
+    "rest-of-year": lambda a: Interval(a, dt.date(a.year, 12, 31)),
+    "coming-week": lambda a: Interval(a, a + dt.timedelta(days=_RECENT_DAYS)),
     "this-year": lambda a: Interval(dt.date(a.year, 1, 1), a),
 }
 
@@ -527,6 +533,22 @@ def _past_span(m: re.Match[str], a: dt.date) -> Interval | None:
     return Interval(first, a) if first is not None else None
 
 
+# How far "the coming days" (weeks, months) reach: as "in recent days" (weeks) reach back,
+# and half a year for months.
+_COMING_DAYS = {"day": _RECENT_DAYS, "week": _RECENT_WEEKS, "month": 183}
+
+
+def _coming(m: re.Match[str], a: dt.date) -> Interval | None:
+    last = _shift(a, _COMING_DAYS[m[1].lower()])
+    return Interval(a, last) if last is not None else None
+
+
+def _next_span(m: re.Match[str], a: dt.date) -> Interval | None:
+    """"In the next two weeks": the days those units reach ahead of the anchor."""
+    last = _shift(a, _days(m[1], m[2]))
+    return Interval(a, last) if last is not None else None
+
+
 def _within(m: re.Match[str], a: dt.date) -> Interval | None:
     n = int(m[1])
     days = n // 24 if m[2].lower().startswith("hour") else n
@@ -610,6 +632,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\byesterday\b|\blast night\b", _relative("yesterday")),
         (r"\bovernight\b", _relative("overnight")),
         (r"\btomorrow\b", _relative("tomorrow")),
+        # "later this year" is the rest of it ("this year" alone is the year so far).
+        (r"\blater (?:this|in the) year\b", _relative("rest-of-year")),
+        (r"\blater (?:this|in the) week\b", _relative("end-of-week")),
         (r"\b(?:since|from) the (?:start|beginning) of (?:the|this) year\b", _relative("year-start")),
         (r"\b(?:so far )?this year\b", _relative("this-year")),
         (r"\b(?:(?:at|over|during)\s+the(?:\s+past)?|this\s+past|last)\s+weekend\b", _weekend),
@@ -629,6 +654,14 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:in|over|during) the (?:past|last) day\b(?!\s+of\b)", _past_day),
         (r"\bthis week\b", _relative("this-week")),
         (r"\blater (?:this|in the) month\b", _relative("rest-of-month")),
+        # Ahead of the anchor as "in recent days" is behind it: "in the coming days",
+        # "over the next few weeks", "in the next two weeks", "over the next week".
+        (r"\b(?:in|over|during|within)\s+the\s+(?:coming|next)\s+(?:few\s+|several\s+|"
+         r"couple\s+of\s+)?(day|week|month)s\b", _coming),
+        (r"\b(?:in|over|during|within)\s+the\s+(?:coming|next)\s+(?:seven\s+days|week)\b"
+         r"(?!\s+of\b)", _relative("coming-week")),
+        (rf"\b(?:in|over|during|within)\s+the\s+(?:coming|next)\s+{_COUNT}\s+{_UNIT}s?\b"
+         r"(?!\s+of\b)", _next_span),
         (r"\bthis month\b", _relative("this-month")),
         (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?days\b|\blately\b|\brecently\b|\bover the past week\b|\bin recent days\b", _relative("recent-days")),  # noqa: E501
         (r"\b(?:in|over) (?:the )?(?:recent|last|past) (?:few |several |couple of )?weeks\b", _relative("recent-weeks")),  # noqa: E501

@@ -488,7 +488,7 @@ def test_last_night_overnight_and_next_week_month_year(text: str, anchor: dt.dat
     assert readings(text, anchor) == (want,)
 
 
-@pytest.mark.parametrize("text", ["the next week", "over the next week", "the next month"])
+@pytest.mark.parametrize("text", ["the next week", "the next few days", "the next month"])
 def test_a_narrative_next_week_is_not_the_calendar_s(text: str) -> None:
     """ "The next week he resigned" counts from the story's own time, not the anchor's."""
     assert readings(text, TUESDAY) == ()
@@ -505,3 +505,27 @@ def test_next_and_last_night_beyond_the_calendar(text: str, anchor: dt.date) -> 
 
 def test_next_week_looks_ahead() -> None:
     assert ahead("next week") and ahead("due in Brussels next month")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "later this year" was the year so far (its "this year"), so elections "later this
+    # year" lay before the article; "later this week" was the whole week.
+    ("elections are due later this year", iv("2021-04-13", "2021-12-31")),
+    ("later in the year", iv("2021-04-13", "2021-12-31")),
+    ("later this week", iv("2021-04-13", "2021-04-18")),
+    ("in the coming days", iv("2021-04-13", "2021-04-20")),
+    ("over the next few days", iv("2021-04-13", "2021-04-20")),
+    ("over the next week", iv("2021-04-13", "2021-04-20")),
+    ("in the coming weeks", iv("2021-04-13", "2021-05-11")),
+    ("a summit in the coming months", iv("2021-04-13", "2021-10-13")),
+    ("in the next two weeks", iv("2021-04-13", "2021-04-27")),
+])
+def test_the_rest_of_a_period_and_the_coming_days(text: str, want: Interval) -> None:
+    assert readings(text, TUESDAY) == (want,)
+
+
+def test_the_coming_days_look_ahead_and_stop_at_the_calendar_s_end() -> None:
+    assert ahead("more troops are expected in the coming days")
+    assert readings("in the coming months", dt.date(9999, 12, 1)) == ()
+    assert readings("over the next week", dt.date(9999, 12, 31)) == ()
+    assert readings("over the next week of talks", TUESDAY) == ()

@@ -260,7 +260,9 @@ class Published(Frozen):
         None,
         pattern=r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-2][0-9]:[0-5][0-9])?$",
         title="Time",
-        description="Publication time HH:MM, optionally with zone.",
+        description="Write the publication time as HH:MM, optionally with its UTC offset: "
+        "00:31+01:00 for 00:31 BST, 06:02+10:00 for 6:02am AEST, 17:47-04:00 for 5:47 PM "
+        "EDT, or Z for UTC (D601 reads the zones of two articles' dates).",
     )
     known: PublishedKnown = Field(
         PublishedKnown.stated,

@@ -155,21 +155,24 @@ def _types_refused(err: SchemaError, branches: list[SchemaError]) -> tuple[str, 
             _type_fix(want, wanted, err.instance), pointer_of(err.absolute_path), False)
 
 
-def explain(err: SchemaError) -> tuple[str, str, str, bool]:
-    """(message, fix, pointer, points-at-key) for one schema error."""
+def explain(err: SchemaError, described: str = "") -> tuple[str, str, str, bool]:
+    """(message, fix, pointer, points-at-key) for one schema error. ``described``: the
+    field's description where the schema gives it to the alternatives' holder (an
+    optional field's), not to the branch that failed."""
     if err.validator in ("anyOf", "oneOf") and err.context:
         from jsonschema.exceptions import best_match
 
+        holder = err.schema.get("description", "") if isinstance(err.schema, dict) else ""
         branches = _beyond_null(err)
         inner = best_match(branches)
         if len(inner.absolute_path) > len(err.absolute_path) or inner.validator != "type":
-            return explain(inner)
+            return explain(inner, holder if inner.absolute_path == err.absolute_path else "")
         # A branch whose type fits says what is wrong with the value ('' is empty text);
         # when none fits, name the types that would: "not valid under any of the given
         # schemas" told a curator nothing (`speaker: 5`, `evidence: 5`, `when: [a]`).
         fitting = [e for e in branches if e.validator != "type"]
         if fitting:
-            return explain(best_match(fitting))
+            return explain(best_match(fitting), holder)
         return _types_refused(err, branches)
     where = human(err.absolute_path)
     pointer = pointer_of(err.absolute_path)
@@ -199,7 +202,7 @@ def explain(err: SchemaError) -> tuple[str, str, str, bool]:
         return (f"{where}: '{_short(inst)}' is not a real {err.validator_value}",
                 "write a calendar date as YYYY-MM-DD", pointer, False)
     if kind == "pattern":
-        hint = schema.get("description", "")
+        hint = schema.get("description", "") or described
         return (f"{where}: '{_short(inst)}' is not in the expected form"
                 f"{_pattern_hint(inst, str(err.validator_value))}",
                 hint or f"match the pattern {err.validator_value}", pointer, False)

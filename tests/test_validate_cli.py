@@ -280,3 +280,18 @@ def test_a_figure_in_quotes_is_offered_as_digits_only_when_it_is_one(written: st
     from checks.validate import _as_digits
 
     assert _as_digits(written) == digits
+
+
+def test_a_publication_time_with_a_zone_name_is_told_the_form_in_words(seed_repo: Path) -> None:
+    """The fourteenth audit: a curator copying "00:31 BST" from a date line was told to
+    'match the pattern ^[0-2][0-9]:...$' (the field's description sat on the optional
+    field's alternatives, not on the branch that failed)."""
+    path = seed_repo / "facts/rferl-2021-04-12-dialogue.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('    date: "2021-04-12"\n',
+                                 '    date: "2021-04-12"\n    time: "00:31 BST"\n', 1), "utf-8")
+    code, data, _ = run_cli(seed_repo, "validate")
+    assert code == 1
+    (hit,) = [f for f in data["findings"] if f["rule"] == "S001"]
+    assert hit["message"].startswith("source.published.time: '00:31 BST' is not in the expected")
+    assert "00:31+01:00 for 00:31 BST" in hit["fix"] and "pattern" not in hit["fix"]

@@ -191,7 +191,8 @@ def _chain_timed(figure: Quantity, root: str, expanded: bool,
     # given (undated), or no time at all (None).
     iv = None if time is None else Interval(DAY0 + dt.timedelta(time[0]),
                                             DAY0 + dt.timedelta(time[0] + time[1]))
-    ci: Any = SimpleNamespace(claim=SimpleNamespace(by=SimpleNamespace(via=[]), quantity=figure),
+    by = SimpleNamespace(via=[], to=())  # a Claim's by: no intermediary, no addressee
+    ci: Any = SimpleNamespace(claim=SimpleNamespace(by=by, quantity=figure),
                               source=SimpleNamespace(agencies=[], outlet=root), when=iv,
                               event=iv if time is not None and time[2] else None, said=None)
     admitted = q.span(figure)

@@ -31,7 +31,7 @@ def _claim(cmp: Comparator, value: float, places: list[str], outlet: str, source
                                             DAY0 + dt.timedelta(time[0] + time[1]))
     figure = Quantity(cmp=cmp, value=value, unit="t", scope=places)
     ci: Any = SimpleNamespace(
-        claim=SimpleNamespace(by=SimpleNamespace(via=[]), quantity=figure),
+        claim=SimpleNamespace(by=SimpleNamespace(via=[], to=()), quantity=figure),
         source=SimpleNamespace(id=source, agencies=[], outlet=outlet), when=iv,
         event=iv if time is not None and time[2] else None, said=None)
     span = q.span(figure)

@@ -5,7 +5,8 @@ A person is linked, for the time a role of theirs is held (its from/to), to
 
 * the entity the role is ``of`` ("President of Ukraine", of ``ukraine``), when that
   entity is a government, organisation or group on the person's side (the registry's
-  ``side``, both unset counting as equal): an opposition politician's role is in a
+  ``side``, both unset counting as equal, and a body with no side counting as the side
+  its own id names): an opposition politician's role is in a
   country, not held for its government, and the sides tell them apart;
 * the office of the role: a government or organisation on the person's side that the
   registry names after the role's title, in its name or aliases ("Office of the
@@ -144,7 +145,7 @@ def _bodies(registry: dict[str, Entity], offices: _OfficeIndex, person: Entity,
     """The bodies a person's role links them to (see the module docstring)."""
     found: set[str] = set()
     body = registry.get(role.of) if role.of else None
-    if body is not None and body.kind in _BODIES and body.side == person.side:
+    if body is not None and body.kind in _BODIES and _sided(body, person):
         found.add(body.id)
     for office_id in offices.naming(_fold(role.title)):
         office = registry.get(office_id)
@@ -152,6 +153,13 @@ def _bodies(registry: dict[str, Entity], offices: _OfficeIndex, person: Entity,
                 and office_id != person.id):
             found.add(office_id)
     return found
+
+
+def _sided(body: Entity, person: Entity) -> bool:
+    """Whether a body is on the person's side: the same ``side``, or no side of its own
+    and it is the side the person's names (a foreign secretary of ``side: uk`` and a
+    ``uk`` entry the curator gave no side: the state acts for itself)."""
+    return body.side == person.side or (body.side is None and body.id == person.side)
 
 
 def declared(registry: dict[str, Entity]) -> dict[str, set[str]]:

@@ -28,7 +28,7 @@ CLAIM = st.tuples(st.sampled_from("stu"), st.sampled_from([None, "x", "o"]),
 
 def _claim(n: int, raw: tuple[Any, ...]) -> Any:
     source, speaker, mode, part, via, when, own = raw
-    by = SimpleNamespace(speaker=speaker, mode=mode, via=("wire",) if via else ())
+    by = SimpleNamespace(speaker=speaker, mode=mode, via=("wire",) if via else (), hedge=None)
     # Not a ClaimInfo, so no publication window applies: the time is ``when`` either way,
     # the claim's own (an event time) or not (standing for its publication's days).
     return SimpleNamespace(source=SimpleNamespace(id=source), when=when,
@@ -77,7 +77,7 @@ def test_best_pair_is_not_quadratic() -> None:
 
 
 def _keyed(n: int, source: str, key: tuple[str, str, str], when: Interval) -> Any:
-    by = SimpleNamespace(speaker="x", mode=Mode.paraphrase, via=())
+    by = SimpleNamespace(speaker="x", mode=Mode.paraphrase, via=(), hedge=None)
     return SimpleNamespace(source=SimpleNamespace(id=source), when=when, key=key, event=when,
                            said=None, claim=SimpleNamespace(id=f"c{n}", by=by, part=Part.body))
 

@@ -399,7 +399,7 @@ def test_scenarios_cover_every_kind_of_edit() -> None:
     assert steps >= 2 * MIN_SCENARIOS, "every scenario chains at least two edits"
     assert all(len(s.edits) >= 2 for s in SCENARIOS)
     assert {s.corpus for s in SCENARIOS} == {"seed", "unseen", "unseen2", "unseen3", "unseen6",
-                                             "generated",
+                                             "unseen9", "generated",
                                                 "small", "small-disputed"}
     assert any("sarif" in s.formats for s in SCENARIOS)
     assert len(e.random_edits(seed=2026, steps=8)) == 8

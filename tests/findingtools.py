@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,4 +49,22 @@ def probe_findings(fixture: Path) -> Callable[[], list[Finding]]:
         assert stage_errors(found) == [], f"{fixture.name}: the probe's records do not validate"
         return found
 
+    return found
+
+
+Edit = tuple[str, str, str]  # record, text, replacement
+
+
+def variant_findings(fixture: Path, tmp: Path, edits: list[Edit]) -> list[Finding]:
+    """The findings of a copy of ``fixture`` with each edit applied once to its record (a
+    curator's other reasonable choice); an edit that does not apply, or a variant that
+    does not load and validate, fails the test rather than measuring nothing."""
+    shutil.copytree(fixture, tmp, dirs_exist_ok=True)
+    for record, old, new in edits:
+        path = tmp / "facts" / f"{record}.yaml"
+        text = path.read_text("utf-8")
+        assert old in text, f"variant edit does not apply: {old!r}"
+        path.write_text(text.replace(old, new, 1), "utf-8")
+    found = findings_of(tmp)
+    assert stage_errors(found) == []
     return found

@@ -34,7 +34,15 @@ import pytest
 import yaml
 
 from checks.findings import Finding
-from tests.findingtools import claims_of, findings_of, involving, probe_findings, stage_errors
+from tests.findingtools import (
+    Edit,
+    claims_of,
+    findings_of,
+    involving,
+    probe_findings,
+    stage_errors,
+    variant_findings,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE = FIXTURES / "curate7"
@@ -142,7 +150,6 @@ def test_beside_other_outlets_the_known_conflicts_are_found(merged: list[Finding
 PK = "subject: zelenskiy, predicate: request-talks, object: putin, stance: not-aware"
 PO = "subject: ukraine-presidential-office, predicate: request-talks, object: putin, stance: not-aware"
 RBT_QUOTE = "as: Kremlin spokesman Dmitry Peskov, mode: partial-quote}"
-Edit = tuple[str, str, str]  # record, text, replacement
 
 # Choices CONTRIBUTING and the vocabulary leave to the curator; each must keep every
 # known conflict.
@@ -179,15 +186,7 @@ VARIANTS: dict[str, list[Edit]] = {
 
 
 def _variant(tmp: Path, edits: list[Edit]) -> list[Finding]:
-    shutil.copytree(FIXTURE, tmp, dirs_exist_ok=True)
-    for record, old, new in edits:
-        path = tmp / "facts" / f"{record}.yaml"
-        text = path.read_text("utf-8")
-        assert old in text, f"variant edit does not apply: {old!r}"
-        path.write_text(text.replace(old, new, 1), "utf-8")
-    found = findings_of(tmp)
-    assert stage_errors(found) == []
-    return found
+    return variant_findings(FIXTURE, tmp, edits)
 
 
 @pytest.mark.parametrize("name", sorted(VARIANTS))

@@ -43,7 +43,15 @@ import pytest
 import yaml
 
 from checks.findings import Finding
-from tests.findingtools import claims_of, findings_of, involving, probe_findings, stage_errors
+from tests.findingtools import (
+    Edit,
+    claims_of,
+    findings_of,
+    involving,
+    probe_findings,
+    stage_errors,
+    variant_findings,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUNDLED = Path(__file__).resolve().parent.parent / "facts"
@@ -143,7 +151,6 @@ def test_attribution_gaps(found: list[Finding]) -> None:
 
 # ------------------------------------------------------- other curators' choices
 
-Edit = tuple[str, str, str]  # record, text, replacement
 MENDEL_CNN = "Mendel, mode: direct-quote, to: [cnn], said: on Wednesday}"
 SEPARATISTS = ("says: {subject: russia-backed-separatists, predicate: blame-for-escalation, "
                "object: ukraine-armed-forces}")
@@ -243,15 +250,7 @@ VARIANTS: dict[str, list[Edit]] = {
 
 
 def _variant(tmp: Path, edits: list[Edit]) -> list[Finding]:
-    shutil.copytree(FIXTURE, tmp, dirs_exist_ok=True)
-    for record, old, new in edits:
-        path = tmp / "facts" / f"{record}.yaml"
-        text = path.read_text("utf-8")
-        assert old in text, f"variant edit does not apply: {old!r}"
-        path.write_text(text.replace(old, new, 1), "utf-8")
-    found = findings_of(tmp)
-    assert stage_errors(found) == []
-    return found
+    return variant_findings(FIXTURE, tmp, edits)
 
 
 @pytest.mark.parametrize("name", sorted(VARIANTS))

@@ -246,24 +246,25 @@ def _shared(table: dict[str, Pos]) -> dict[str, Pos]:
     return {pointers.setdefault(k, k): positions.setdefault(v, v) for k, v in table.items()}
 
 
-def slim(loaded: Loaded) -> Loaded:
+def slim(loaded: Loaded, *, share: bool = True) -> Loaded:
     """Drop what nothing reads once a fact file's model is built: its raw text and
     plain data (only validation reads them; a reviews file keeps its data, which
-    triage reads), and share position objects between files."""
+    triage reads), and (``share``) share position objects between files."""
     doc, _, model = loaded
     if isinstance(model, (Record, EntityFile, VocabularyFile)):
         # Only the schema stage locates at a key (an unknown or misspelt one), and it
         # has run: the key table was a third of each cached file and 130 MB at 10,000
         # articles. Every later finding is located at a value.
         doc.data, doc.text, doc.keys = None, "", {}
-    doc.values, doc.keys = _shared(doc.values), _shared(doc.keys)
+    if share:
+        doc.values, doc.keys = _shared(doc.values), _shared(doc.keys)
     return loaded
 
 
 def _keep(loaded: Loaded, *, unpickled: bool = False) -> Loaded:
-    """What the main process keeps of a loaded file: slim, with the field sets and short
-    strings of its model shared with every other file's (``unpickled``: unpickling
-    shared them already, see :func:`checks.findings.share_state`)."""
+    """What the main process keeps of a loaded file: slim, with its positions, the field
+    sets and short strings of its model shared with every other file's (``unpickled``:
+    unpickling shared the model's already, see :func:`checks.findings.share_state`)."""
     slim(loaded)
     if loaded[2] is not None and not unpickled:
         share_fields_sets(loaded[2], strings=True)
@@ -276,7 +277,9 @@ def _fresh(doc: Document, fast: bool) -> Loaded:
     not here: walking every model first cost a loader process 0.3 s per 1,000 files
     to make the pickles 5% smaller, and their reading no faster."""
     kind, model = validate(doc, fast=fast)
-    return slim((doc, kind, model))
+    # Not shared here: sharing is between files of the main process (:func:`_keep`); a
+    # file's own pointers and positions are all different, so its pickle is no smaller.
+    return slim((doc, kind, model), share=False)
 
 
 def load_one(file: Path, shown: str, *, fast: bool | None = None) -> Loaded:

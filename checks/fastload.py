@@ -85,16 +85,6 @@ class _TooMany(Exception):
         self.pos = pos
 
 
-def _start(stack: list[list[Any]], pending: list[Any]) -> str:
-    """Pointer for the value about to be attached (keys are handled before)."""
-    if not stack:
-        return ""
-    top = stack[-1]
-    if top[2]:
-        return f"{top[1]}/{escape_pointer(pending[0])}"
-    return f"{top[1]}/{len(top[0])}"
-
-
 def _scalar_value(text: str, style: str | None) -> Any:
     if len(text) > MAX_SCALAR_CHARS:
         raise _Abort
@@ -102,12 +92,20 @@ def _scalar_value(text: str, style: str | None) -> Any:
         return text
     if not text:
         return None
+    if text[0] not in _MAY_RESOLVE:  # an id, a word: no null, bool or number starts so
+        return text
     if len(text) > MAX_NUMBER_CHARS and _INT.match(text):
         raise _Abort
     value = _resolve_plain(text)
     if isinstance(value, float) and not math.isfinite(value):
         raise _Abort
     return value
+
+
+# The first characters of every plain scalar the core schema reads as other than a
+# string (checks.load._resolve_plain): null (~, null), a bool, an int, an octal or hex
+# int, a float, .inf and .nan. Most plain scalars are ids and words, and skip its regexes.
+_MAY_RESOLVE = frozenset("~nNtTfF0123456789+-.")
 
 
 def _empty_pos(text: str, stack: list[list[Any]], key_end: Any) -> Pos:
@@ -131,13 +129,23 @@ def _events(text: str) -> Any:
         parser.dispose()
 
 
+def _child(top: list[Any], key: str) -> str:
+    """The pointer of a mapping's value under ``key`` (escaped only where it must be)."""
+    return f"{top[1]}/{escape_pointer(key) if '~' in key or '/' in key else key}"
+
+
 def _build(text: str) -> tuple[Any, dict[str, Pos], dict[str, Pos]]:
-    """(data, values, keys), or _Abort for anything the standard loader must see."""
+    """(data, values, keys), or _Abort for anything the standard loader must see.
+
+    The loop runs once per event (a thousand per article), so it keeps its state in
+    locals: ``key`` and ``at`` are the top mapping's key awaiting its value and that
+    value's pointer (each key's pointer is built once, for both tables)."""
     values: dict[str, Pos] = {}
     keys: dict[str, Pos] = {}
-    # frame: [container, pointer, is_mapping, seen keys]; pending holds a mapping's next key
+    # frame: [container, pointer, is_mapping, seen keys, (key and pointer it fills)]
     stack: list[list[Any]] = []
-    pending: list[Any] = [None]
+    key: Any = None
+    at = ""
     root: Any = None
     key_end: Any = None  # the end mark of the last mapping key
     documents = nodes = 0
@@ -150,37 +158,39 @@ def _build(text: str) -> tuple[Any, dict[str, Pos], dict[str, Pos]]:
             mark = event.start_mark
             pos = (mark.line + 1, mark.column + 1)
             nodes += 1
-            if stack and stack[-1][2] and pending[0] is None:  # a mapping key
+            top = stack[-1] if stack else None
+            if top is not None and top[2] and key is None:  # a mapping key
                 key = event.value
-                top = stack[-1]
                 if len(key) > MAX_KEY_CHARS or key in top[3]:
                     raise _Abort
                 top[3].add(key)
-                pending[0] = key
                 key_end = event.end_mark
-                keys[f"{top[1]}/{escape_pointer(key)}"] = pos
+                at = _child(top, key)
+                keys[at] = pos
                 continue
             if not event.value and mark.index == event.end_mark.index:
                 pos = _empty_pos(text, stack, key_end)
             if nodes > MAX_NODES:  # values are counted as the standard loader counts them
                 raise _TooMany(pos)
-            pointer = _start(stack, pending)
-            values[pointer] = pos
+            values[at if top is not None and top[2] else
+                   f"{top[1]}/{len(top[0])}" if top is not None else ""] = pos
             value = _scalar_value(event.value, event.style)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
                 raise _Abort
-            if stack and stack[-1][2] and pending[0] is None:
+            top = stack[-1] if stack else None
+            if top is not None and top[2] and key is None:
                 raise _Abort  # a list or mapping used as a key
             mark = event.start_mark
-            pointer = _start(stack, pending)
+            pointer = (at if top is not None and top[2] else
+                       f"{top[1]}/{len(top[0])}" if top is not None else "")
             values[pointer] = (mark.line + 1, mark.column + 1)
             nodes += 1
             if nodes > MAX_NODES:
                 raise _TooMany((mark.line + 1, mark.column + 1))
-            if stack and stack[-1][2]:
-                stack[-1].append(pending[0])  # remember the key this container fills
-                pending[0] = None
+            if top is not None and top[2]:
+                top.append((key, at))  # remember the key this container fills
+                key = None
             is_map = kind is MappingStartEvent
             stack.append([{} if is_map else [], pointer, is_map, set()])
             continue
@@ -188,7 +198,7 @@ def _build(text: str) -> tuple[Any, dict[str, Pos], dict[str, Pos]]:
             frame = stack.pop()
             value = frame[0]
             if stack and stack[-1][2]:
-                pending[0] = stack[-1].pop()
+                key, at = stack[-1].pop()
         else:
             if kind is DocumentStartEvent:
                 documents += 1
@@ -201,8 +211,8 @@ def _build(text: str) -> tuple[Any, dict[str, Pos], dict[str, Pos]]:
         if not stack:
             root, has_root = value, True
         elif stack[-1][2]:
-            stack[-1][0][pending[0]] = value
-            pending[0] = None
+            stack[-1][0][key] = value
+            key = None
         else:
             stack[-1][0].append(value)
     if not has_root or root is None or nodes > MAX_NODES:

@@ -55,7 +55,9 @@ CACHE_DIR = ".fact-checks-cache"
 FORMAT = "1"
 PARALLEL_MIN_FILES = 48  # below this a pool costs more than it saves
 CHUNK = 32
-_SALT_SOURCES = ("load.py", "fastload.py", "splice.py", "validate.py", "model.py", "cache.py")
+# fields.py and findings.py: how a model is pickled and unpickled (Frozen.__reduce__)
+_SALT_SOURCES = ("load.py", "fastload.py", "splice.py", "validate.py", "model.py", "cache.py",
+                 "fields.py", "findings.py")
 _DIGEST = 32
 PRUNE_AGE_S = 7 * 24 * 3600
 _HEX2 = re.compile(r"[0-9a-f]{2}")
@@ -264,7 +266,7 @@ def slim(loaded: Loaded, *, share: bool = True) -> Loaded:
 def _keep(loaded: Loaded, *, unpickled: bool = False) -> Loaded:
     """What the main process keeps of a loaded file: slim, with its positions, the field
     sets and short strings of its model shared with every other file's (``unpickled``:
-    unpickling shared the model's already, see :func:`checks.findings.share_state`)."""
+    unpickling shared the model's already, see :func:`checks.findings.restored`)."""
     slim(loaded)
     if loaded[2] is not None and not unpickled:
         share_fields_sets(loaded[2], strings=True)
@@ -273,7 +275,7 @@ def _keep(loaded: Loaded, *, unpickled: bool = False) -> Loaded:
 
 def _fresh(doc: Document, fast: bool) -> Loaded:
     """A file's load and validation, made compact for keeping and pickling. Its models'
-    fields-sets are shared as the pickle is read (:func:`checks.findings.share_state`),
+    fields-sets are shared as the pickle is read (:func:`checks.findings.restored`),
     not here: walking every model first cost a loader process 0.3 s per 1,000 files
     to make the pickles 5% smaller, and their reading no faster."""
     kind, model = validate(doc, fast=fast)

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 
-from .findings import share_state
+from .findings import restored
 
 IDENT_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,99}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -56,8 +56,8 @@ Number = Annotated[float, Strict(), Field(ge=-MAX_FIGURE, le=MAX_FIGURE)]
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
-    def __setstate__(self, state: dict[Any, Any]) -> None:
-        # Unpickled (a cached file, a loader process's result): every string is new,
-        # every fields-set its own; shared here, as the state goes in (checks.cache).
-        share_state(state)
-        super().__setstate__(state)
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Unpickled (a cached file, a loader process's result), every string is new and
+        # every fields-set its own: restored() shares them as it builds the model
+        # (checks.cache). Records have no extra and no private attributes to carry.
+        return restored, (type(self), self.__dict__, frozenset(self.__pydantic_fields_set__))

@@ -78,17 +78,27 @@ def share_fields_sets(model: BaseModel, *, strings: bool = False) -> None:
                 stack.extend(v for v in value if isinstance(v, BaseModel))
 
 
-def share_state(state: dict[str, Any]) -> None:
-    """What :func:`share_fields_sets` with ``strings`` does to one model, done to its
-    pickled state as it is unpickled (a frozen model's ``__setstate__``): a loaded
-    file's models then need no walk of their own afterwards, which cost the main process
-    as much as unpickling them."""
-    own = state["__pydantic_fields_set__"]
-    state["__pydantic_fields_set__"] = _FIELD_SETS.setdefault(frozenset(own), own)
-    fields = state["__dict__"]
-    for key, value in fields.items():
+_set = object.__setattr__
+
+
+def restored(cls: type[BaseModel], values: dict[str, Any], names: frozenset[str]) -> BaseModel:
+    """A frozen model as unpickled (a cached file, a loader process's result; see
+    ``checks.fields.Frozen.__reduce__``): what :func:`share_fields_sets` with ``strings``
+    does to one model, done as it is built, so the main process walks no model again.
+    One call per model: pydantic's ``__setstate__`` behind a hook of our own cost the
+    main process three calls per model (0.3 s per 1,000 files) for the same result."""
+    model = cls.__new__(cls)
+    for key, value in values.items():
         if type(value) is str and len(value) <= SHORT:
-            fields[key] = sys.intern(value)  # an equal value: the model is unchanged
+            values[key] = sys.intern(value)  # an equal value: the model is unchanged
+    shared = _FIELD_SETS.get(names)
+    if shared is None:
+        shared = _FIELD_SETS[names] = set(names)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", shared)
+    _set(model, "__pydantic_extra__", None)  # extra="forbid": none, as pickled
+    _set(model, "__pydantic_private__", None)  # no private attributes
+    return model
 
 
 class Location(Frozen):

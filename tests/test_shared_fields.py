@@ -98,3 +98,40 @@ def test_unpickled_files_share_sets_and_short_strings_without_a_walk() -> None:
         assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__
     assert one.source.id is two.source.id, "a short id is one string in every file"
     assert one.claims[0].id is two.claims[0].id
+
+
+def _frozen_models() -> list[type]:
+    from checks import model, reviews  # noqa: F401  (every file kind's models)
+    from checks.fields import Frozen
+
+    found, todo = [], [Frozen]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+def test_every_pickled_model_forbids_extra_and_has_no_private_attributes() -> None:
+    """A file's models are pickled as their fields alone (``Frozen.__reduce__``): a model
+    with extra or private attributes would lose them on the way from a loader process."""
+    models = _frozen_models()
+    assert len(models) > 15
+    for cls in models:
+        assert cls.model_config.get("extra") == "forbid", cls
+        assert not cls.__private_attributes__, cls
+
+
+def test_an_unpickled_record_is_the_record_with_its_own_fields_set() -> None:
+    for record in _records():
+        again = pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(again) is Record and again == record
+        assert again.model_dump_json(exclude_unset=True) == record.model_dump_json(
+            exclude_unset=True)
+        claim = again.claims[0]
+        assert claim.model_fields_set == record.claims[0].model_fields_set
+        assert claim.__pydantic_extra__ is None and claim.__pydantic_private__ is None
+        before = set(claim.model_fields_set)
+        copy = claim.model_copy(update={"draft": True})
+        assert copy.draft and "draft" in copy.model_fields_set
+        assert claim.model_fields_set == before, "the shared set is not changed by a copy"

@@ -216,3 +216,40 @@ def test_single_marks_are_linear_on_hostile_text() -> None:
         textnorm.quotation_spans(text)
         quoted_spans(text)
         assert cpu_now() - began < 1.0
+
+
+# ------------------------------------- loose and quote_words: fast paths (eighth audit)
+
+
+def old_loose(text: str) -> str:
+    import unicodedata
+
+    return textnorm.collapse_ws(unicodedata.normalize(
+        "NFKC", textnorm._UNSEEN.sub("", text)).translate(textnorm._QUOTES))
+
+
+def old_quote_words(text: str) -> str:
+    text = textnorm._CONTRACTION.sub(textnorm._expanded, old_loose(
+        textnorm.HYPHEN_IN_WORD.sub("", text)).casefold())
+    text = textnorm._BRACKETED.sub(" ", text)
+    text = textnorm._PUNCT.sub(" ", text.replace("'", ""))
+    words = " ".join(textnorm._WORDS.get(w, w) for w in text.split())
+    return textnorm._IZE.sub(r"\1is\2", words)
+
+
+# The characters each fast path tests for, and their look-alikes beyond ASCII.
+_TELLING = st.text(alphabet=st.sampled_from(
+    [*"aceiIzZn'`\"-[] .,\t\n", "\u2010", "\u2011", "\u2019", "\u00ad", "\u200b", "\u00a0",
+     "\ufb01", "\u00bd", "\u0301", "\u201c"]),
+    max_size=40)
+_PHRASES = st.lists(st.sampled_from([
+    "can't", "won't", "they're", "I'm", "doesn't", "organize", "Realization", "build-up",
+    "[sic]", "ceasefire", "defense", "`quoted'", "co\u2011operate", "izing", "n't"]),
+    max_size=6).map(" ".join)
+
+
+@given(st.one_of(_TELLING, _PHRASES, st.text(max_size=30)))
+@settings(max_examples=600, deadline=None)
+def test_loose_and_quote_words_fast_paths_equal_the_old_code(text: str) -> None:
+    assert textnorm.loose(text) == old_loose(text)
+    assert textnorm.quote_words(text) == old_quote_words(text)

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 
 from .atomic import real_path
@@ -432,12 +433,19 @@ def _suspicious(doc: Document, text: str, pointer: str) -> None:
                 "or control characters", "retype the text without zero-width, bidirectional "
                 "or control characters", pointer)
         return
-    for word in re.findall(r"\w+", text):
+    # An ASCII word is of one script: a text whose only other characters are no letters
+    # (typographic quote marks and dashes, in most evidence) has no word to look at.
+    if not _FOREIGN_LETTER.search(text):
+        return
+    for word in filterfalse(str.isascii, re.findall(r"\w+", text)):
         scripts = _mixed_scripts(word)
         if scripts:
             doc.hit(SUSPICIOUS_CHARS, f"'{_visible(word)}' mixes {' and '.join(sorted(scripts))} "
                     "letters (a homoglyph?)", "retype the word in one alphabet", pointer)
             return
+
+
+_FOREIGN_LETTER = re.compile(r"[^\W\x00-\x7f]")  # a word character beyond ASCII
 
 
 def _mixed_scripts(word: str) -> set[str]:

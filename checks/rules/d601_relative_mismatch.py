@@ -146,11 +146,13 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     heads = heads_of(corpus.entities)
     for ci in corpus.claims:
         for tf in time_fields(ci):
-            block = _block(corpus, tf)
-            if block is not None and tf.interval is not None:
-                # Keyed by party, as the conflict rules key it: one request recorded as
-                # the president's and as his office's is one event, one statement.
-                blocks[replace(block, key=party_key(heads, block.key))].append(tf)
+            if tf.interval is None:
+                continue
+            # Keyed by party, as the conflict rules key it: one request recorded as the
+            # president's and as his office's is one event, one statement.
+            block = _block(corpus, tf, party_key(heads, ci.key))
+            if block is not None:
+                blocks[block].append(tf)
     for block, fields in blocks.items():
         by_source: dict[str, list[Time]] = defaultdict(list)
         for tf in fields:
@@ -353,19 +355,20 @@ def _runs(words: Words) -> Iterator[Words]:
             yield run
 
 
-def _block(corpus: Corpus, tf: TimeField) -> Block | None:
+def _block(corpus: Corpus, tf: TimeField, key: tuple[str, str, str]) -> Block | None:
+    """The block of a time field, under the proposition's ``key`` (its party key)."""
     ci = tf.ci
     says = ci.claim.says
     if tf.what == "said":
         if ci.speaker is None:
             return None
-        return Block("said", ci.key, ci.speaker, f"{says.stance.value}/{says.negated}")
+        return Block("said", key, ci.speaker, f"{says.stance.value}/{says.negated}")
     predicate = corpus.predicates.get(says.predicate)
     if (predicate is None or predicate.kind is not PredicateKind.event
             or ci.claim.quantity is not None
             or says.stance not in (Stance.asserts, Stance.denies)):
         return None
-    return Block("event", ci.key, stance=str(polarity(ci)))
+    return Block("event", key, stance=str(polarity(ci)))
 
 
 def _time(tf: TimeField) -> Time:

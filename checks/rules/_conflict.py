@@ -162,9 +162,13 @@ def disagreements(corpus: Corpus, kind: str, left: Side, right: Side,
     for key, block in party_blocks(corpus).items():
         if len(block) < 2:
             continue
-        a = [c for c in block if left(c)]
+        # The right side first: denials and unawareness are rarer than assertions, and
+        # a block without them needs no look at its left side (both sides are pure).
         b = [c for c in block if right(c)]
-        if not a or not b:
+        if not b:
+            continue
+        a = [c for c in block if left(c)]
+        if not a:
             continue
         keys = {c.key for c in a} | {c.key for c in b}
         if len(keys) == 1:  # the common case: one literal key, no link to follow

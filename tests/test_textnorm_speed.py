@@ -253,3 +253,20 @@ _PHRASES = st.lists(st.sampled_from([
 def test_loose_and_quote_words_fast_paths_equal_the_old_code(text: str) -> None:
     assert textnorm.loose(text) == old_loose(text)
     assert textnorm.quote_words(text) == old_quote_words(text)
+
+
+def test_collapse_ws_splits_at_every_character_the_regex_called_a_space() -> None:
+    """collapse_ws splits with str.split(): the same characters as the old regex's \\s."""
+    regex_spaces = [chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c))]
+    assert regex_spaces == [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    for space in regex_spaces:
+        text = f"{space}a{space}{space}b {space}"
+        assert textnorm.collapse_ws(text) == re.sub(r"\s+", " ", text).strip() == "a b"
+
+
+@given(st.text(alphabet=st.sampled_from([" ", "\t", "\n", "\x1c", "\x85", "\u00a0",
+                                         "\u2028", "\u3000", "a", "b", "\u200b"]), max_size=20))
+def test_collapse_ws_equals_the_old_regex(text: str) -> None:
+    assert textnorm.collapse_ws(text) == re.sub(r"\s+", " ", text).strip()
+    assert textnorm.name_key(text) == re.sub(r"\s+", " ", text.replace(
+        "\u2019", "'")).strip().casefold()

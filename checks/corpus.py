@@ -101,6 +101,15 @@ class ClaimInfo:
     quoted_memo: tuple[str, ...] | None = None
     voice_memo: tuple[str, ...] | None = None
     ref_memo: ClaimRef | None = None  # one per claim, however many findings name it
+    # The proposition's key and the speaker, read hundreds of thousands of times by the
+    # rules: plain slots, set once from the (frozen) claim; as properties reaching into
+    # the claim's models they cost 0.8 us a read, 0.2 s of a 1,000-article check.
+    key: tuple[str, str, str] = field(init=False, repr=False, compare=False)
+    speaker: str | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.key = self.claim.says.key
+        self.speaker = self.claim.by.speaker
 
     @property
     def event_anchor(self) -> dt.date | None:
@@ -143,14 +152,6 @@ class ClaimInfo:
     @property
     def id(self) -> str:
         return self.claim.id
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return self.claim.says.key
-
-    @property
-    def speaker(self) -> str | None:
-        return self.claim.by.speaker
 
     @property
     def focus(self) -> str:

@@ -64,3 +64,19 @@ def test_a_plain_scalar_reads_as_the_core_schema_reads_it(text: str) -> None:
     except fastload._Abort:  # .inf and .nan: the standard loader reports them
         return
     assert value == expected and type(value) is type(expected)
+
+
+def test_a_claims_key_and_speaker_are_its_claims_even_when_replaced() -> None:
+    """ClaimInfo keeps the proposition's key and the speaker in slots, set from the claim
+    as it is built (a copy with another claim sets them again)."""
+    import dataclasses
+
+    root = Path(__file__).resolve().parent.parent
+    built = corpus.build([root / "facts"], root, cache=False)
+    assert len(built.claims) > 20
+    for ci in built.claims:
+        assert ci.key == ci.claim.says.key and ci.speaker == ci.claim.by.speaker
+    first, other = built.claims[0], next(
+        c for c in built.claims if c.key != built.claims[0].key and c.speaker is None)
+    moved = dataclasses.replace(first, claim=other.claim)
+    assert moved.key == other.key and moved.speaker is None

@@ -57,9 +57,9 @@ SHORT = 48  # strings up to this length are ids, names and time words, repeated 
 
 def share_fields_sets(model: BaseModel, *, strings: bool = False) -> None:
     """:func:`share_fields_set` for a frozen model and every model inside it (fields,
-    lists and tuples of them). Without ``strings``, with a table per call: a pickle of
-    the model then stores each distinct set once, and loading it builds each once.
-    With ``strings`` (after unpickling, which builds every string anew), across calls,
+    lists and tuples of them). Without ``strings``, with a table per call (a pickle
+    holds each model's set as its own: :func:`restored` shares them as it unpickles).
+    With ``strings`` (a file loaded in this process, not unpickled), across calls,
     and short string fields are interned: half the strings of a corpus are entity
     ids and time words that thousands of claims repeat."""
     table: dict[frozenset[str], set[str]] | None = None if strings else {}

@@ -80,3 +80,20 @@ def test_a_claims_key_and_speaker_are_its_claims_even_when_replaced() -> None:
         c for c in built.claims if c.key != built.claims[0].key and c.speaker is None)
     moved = dataclasses.replace(first, claim=other.claim)
     assert moved.key == other.key and moved.speaker is None
+
+
+def test_a_file_holding_a_separator_takes_the_standard_validation() -> None:
+    """Python's and Rust's regexes disagree whether \\x1c-\\x1f are spaces: a file whose
+    strings hold one is validated by the JSON Schema (checks.validate._fast_model), and
+    the quick test of the file's text names exactly the characters of the regex."""
+    from checks import validate
+
+    assert [chr(c) for c in range(0x110000) if validate._REGEX_DISAGREE.match(chr(c))] == list(
+        "\x1c\x1d\x1e\x1f")
+    data = {"predicates": [{"id": "says", "kind": "statement", "label": "says"}]}
+    plain = Document(path="v.yaml", file=Path("v.yaml"), data=data, text="predicates: []\n")
+    assert validate._fast_model(plain, "vocabulary") is not None
+    for ch in validate._DISAGREE:
+        odd = {"predicates": [{"id": "says", "kind": "statement", "label": f"says{ch}"}]}
+        doc = Document(path="v.yaml", file=Path("v.yaml"), data=odd, text=f"label: says{ch}\n")
+        assert validate._fast_model(doc, "vocabulary") is None

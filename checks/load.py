@@ -8,7 +8,9 @@ budget instead of eating memory), nesting depth and sizes are capped, and
 duplicate keys are seen before a dict silently drops one.
 
 Scalars follow the YAML 1.2 core schema, except that timestamps stay
-strings: an unquoted ``2021-04-12`` is the same string as a quoted one.
+strings (an unquoted ``2021-04-12`` is the same string as a quoted one) and
+so do integers in another base or with a leading zero (``0o12``, ``0x1F``,
+``012``: YAML 1.1 and 1.2 tools read them apart, and no article prints them).
 Problems never raise: each becomes a :class:`Hit` with the load code it
 belongs to, and the file's data is ``None`` when nothing usable was read.
 
@@ -68,8 +70,11 @@ _CORE_TAGS = {
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
-_OCT = re.compile(r"^0o[0-7]+$")
-_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+# An integer with a leading zero is octal to YAML 1.1 tools ('012' is 10), and YAML 1.2's
+# '0o12' and '0x1F' are 10 and 31. A curator who typed one meant neither reading (a figure
+# copied with its zero, a code), so all stay text: a field that wants a number says so
+# where it stands (checks.validate) instead of silently taking 10.
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _UNICODE_BREAKS = ("\u2028", "\u2029", "\x85")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -186,11 +191,7 @@ def _resolve_plain(value: str) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
-        return int(value)
-    if _OCT.match(value):
-        return int(value[2:], 8)
-    if _HEX.match(value):
-        return int(value[2:], 16)
+        return value if _LEADING_ZERO.match(value) else int(value)
     if _FLOAT.match(value):
         return float(value)
     if _SPECIAL_FLOAT.match(value):

@@ -96,6 +96,9 @@ def _type_fix(want: str, wanted: list[Any], inst: Any) -> str:
         decimal = f", or {float(text):g} if it is a decimal" if text.count(".") == 1 else ""
         return (f"write {whole} if the dots group thousands (as French and German texts "
                 f"write them){decimal}: digits only, without quotes")
+    radix = _radix_fix(inst) if figure else None
+    if radix is not None:
+        return radix
     digits = _as_digits(inst) if figure else None
     if digits is not None:
         return f"write {digits}: digits only, without quotes or thousands separators"
@@ -116,6 +119,33 @@ def _as_digits(inst: Any) -> str | None:
     if not isinstance(inst, str) or not _GROUPED.fullmatch(text := inst.strip()):
         return None
     return re.sub(_SEPARATORS, "", text)
+
+
+# YAML's other ways to write an integer (checks.load keeps them as text): '0o12', '0x1F',
+# '0b101', and '012' (octal to YAML 1.1 tools).
+_RADIX = re.compile(r"([-+]?)0(?:([oxbOXB])([0-9a-fA-F_]+)|([0-9]+))")
+_BASES = {"o": (8, "octal"), "x": (16, "hexadecimal"), "b": (2, "binary")}
+
+
+def _radix_fix(inst: Any) -> str | None:
+    """The plain figure for a number in another base or with a leading zero, and why."""
+    found = _RADIX.fullmatch(inst) if isinstance(inst, str) else None
+    if found is None:
+        return None
+    sign, mark, digits, zeroed = found.groups()
+    if zeroed is not None:
+        plain = sign.replace("+", "") + (zeroed.lstrip("0") or "0")
+        octal = f" ('{inst}' is {int(sign + zeroed, 8)})" if "8" not in zeroed and \
+            "9" not in zeroed else ""
+        return (f"write {plain} without the leading zero: YAML 1.1 tools read a number that "
+                f"starts with 0 as octal{octal}")
+    base, name = _BASES[mark.lower()]
+    try:
+        read = int(sign + digits.replace("_", ""), base)
+    except ValueError:  # '0x1G' is no number at all
+        return None
+    return (f"write the figure in decimal digits: '{inst}' is {name} ({read}) to a YAML "
+            "reader, not what an article prints")
 
 
 # Comparators as people write them: '>' for gt. Offered only where the field allows them.

@@ -41,9 +41,12 @@ class Config(BaseModel):
 
 
 def find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` at or above ``start``: whatever stands under that
+    name, so that one that cannot be read (a FIFO, a folder, a dangling link) is an error
+    when it is read, not silently passed over for a parent's file or the defaults."""
     for folder in (real_path(start), *real_path(start).parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if os.path.lexists(candidate):
             return candidate
     return None
 
@@ -52,7 +55,7 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     path = explicit or find_pyproject(root)
     if path is None:
         return Config()
-    data = _read_toml(path)
+    data = read_toml(path)
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
         raise ConfigError(f"{path}: 'tool' must be a table ([tool.fact-checks])")
@@ -154,21 +157,30 @@ def _given(value: Any) -> str:
 MAX_CONFIG_BYTES = 1024 * 1024  # a pyproject.toml is kilobytes; /dev/zero is endless
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
     """The parsed file; a usage error for anything that is not a readable, bounded TOML
     file (a FIFO would block, /dev/zero never ends, 3,000 nested arrays exhaust the
     parser's stack)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise ConfigError(f"{path}: cannot read configuration: not a regular file (a "
+                              "folder, pipe or device); make it the project's TOML file")
         with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise ConfigError(f"{path}: cannot read configuration: not a regular file")
             raw = fh.read(MAX_CONFIG_BYTES + 1)
         if len(raw) > MAX_CONFIG_BYTES:
             raise ConfigError(f"{path}: cannot read configuration: larger than "
                               f"{MAX_CONFIG_BYTES // 1024} KiB")
         return tomllib.loads(raw.decode("utf-8"))
-    except (OSError, ValueError) as exc:  # TOMLDecodeError and UnicodeDecodeError are both
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"{path}: cannot read configuration: not UTF-8 text (byte "
+                          f"0x{raw[exc.start]:02x} on line {line}); save it as UTF-8") from exc
+    except OSError as exc:  # the reason alone: "[Errno 21] Is a directory: 3" named an fd
+        raise ConfigError(f"{path}: cannot read configuration: "
+                          f"{(exc.strerror or str(exc)).lower()}") from exc
+    except ValueError as exc:  # TOMLDecodeError
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
     except RecursionError as exc:
         raise ConfigError(f"{path}: cannot read configuration: nested too deeply") from exc

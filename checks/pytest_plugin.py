@@ -31,7 +31,7 @@ Every finding of an item is also a JUnit property (``pytest --junitxml``):
 
 from __future__ import annotations
 
-import tomllib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,7 @@ from typing import Any
 import pytest
 
 from .atomic import real_path
-from .config import Config, ConfigError, load_config
+from .config import Config, ConfigError, load_config, read_toml
 from .corpus import YAML_SUFFIXES, printable_name, shown_path
 from .engine import select
 from .findings import Finding
@@ -119,11 +119,18 @@ def _run(root: Path, config: Config) -> RunResult:
 
 
 def _wanted(root: Path) -> bool:
-    try:
-        with (root / "pyproject.toml").open("rb") as fh:
-            return "fact-checks" in tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+    """Whether the rootdir's pyproject.toml has ``[tool.fact-checks]``. One that cannot be
+    read is a usage error: opened as a file, a FIFO hung every pytest run, and one that is
+    not UTF-8 or not a file turned the checks off without a word."""
+    pyproject = root / "pyproject.toml"
+    if not os.path.lexists(pyproject):
         return False
+    try:
+        tool = read_toml(pyproject).get("tool", {})
+    except ConfigError as exc:
+        raise pytest.UsageError(f"fact-checks: {exc} (fix the file, or pass "
+                                "--no-fact-checks)") from exc
+    return isinstance(tool, dict) and "fact-checks" in tool
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -143,7 +150,8 @@ def pytest_configure(config: pytest.Config) -> None:
         try:
             # The rootdir's own pyproject only: never a parent folder's.
             pyproject = root / "pyproject.toml"
-            state.config = load_config(root, pyproject) if pyproject.is_file() else Config()
+            state.config = load_config(root, pyproject) if os.path.lexists(pyproject) \
+                else Config()
         except ConfigError as exc:
             state.error = str(exc)
     config.stash[_STASH] = state

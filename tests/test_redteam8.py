@@ -71,3 +71,53 @@ def test_a_figure_in_another_base_is_a_located_finding(seed_repo: Path, written:
     assert (found[0].location.line, found[0].location.column) == (308, 23)
     assert "quantity.value: expected a number, found a string" in found[0].message
     assert found[0].fix.startswith(fix), found[0].fix
+
+
+# ------------------------------------------------------------------ configuration
+
+
+def _spoil(path: Path, how: str) -> None:
+    path.unlink(missing_ok=True)
+    if how == "fifo":
+        os.mkfifo(path)
+    elif how == "folder":
+        path.mkdir()
+    elif how == "dangling link":
+        path.symlink_to("nowhere.toml")
+    else:
+        path.write_bytes(b'[tool.fact-checks]\nfail-on = "warning"\n# caf\xe9\n')
+
+
+@pytest.mark.parametrize(("how", "said"), [
+    ("fifo", "not a regular file"), ("folder", "not a regular file"),
+    ("dangling link", "no such file"), ("latin-1", "not UTF-8 text (byte 0xe9 on line 3)"),
+])
+@pytest.mark.parametrize("command", ["check", "validate", "fmt", "recall"])
+def test_a_pyproject_that_cannot_be_read_is_a_plain_exit_2(seed_repo: Path, how: str,
+                                                           said: str, command: str) -> None:
+    # A FIFO, a folder or a dangling link named pyproject.toml was passed over: the run
+    # took the defaults (or a parent folder's pyproject) and passed, exit 0.
+    _spoil(seed_repo / "pyproject.toml", how)
+    done = cli(seed_repo, command, timeout=30)
+    assert done.returncode == 2, (done.returncode, done.stderr)
+    assert "pyproject.toml: cannot read configuration: " + said in done.stderr, done.stderr
+    assert len(done.stderr) < 400 and "Errno" not in done.stderr
+
+
+@pytest.mark.parametrize("how", ["fifo", "folder", "dangling link"])
+def test_the_pytest_plugin_neither_hangs_on_nor_ignores_an_unreadable_pyproject(
+        tmp_path: Path, how: str) -> None:
+    # The plugin opened the rootdir's pyproject.toml to see whether it had
+    # [tool.fact-checks]: a FIFO hung every pytest run of any project in the environment,
+    # and a folder or dangling link turned the fact checks off without a word.
+    (tmp_path / "test_a.py").write_text("def test_a() -> None:\n    pass\n")
+    _spoil(tmp_path / "pyproject.toml", how)
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "--rootdir", str(tmp_path)], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 4, done.stdout + done.stderr
+    assert "cannot read configuration" in done.stderr and "--no-fact-checks" in done.stderr
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "--rootdir", str(tmp_path), "--no-fact-checks"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr

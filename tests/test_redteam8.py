@@ -6,6 +6,7 @@ test_redteam7.py, test_hostile_records.py, test_redteam_inputs.py, test_fuzz.py.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -121,3 +122,45 @@ def test_the_pytest_plugin_neither_hangs_on_nor_ignores_an_unreadable_pyproject(
                            "--rootdir", str(tmp_path), "--no-fact-checks"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# ------------------------------------------------------------------ reports
+
+
+def _sarif_uris(report: Path) -> set[str]:
+    data = json.loads(report.read_text(encoding="utf-8"))
+    return {loc["physicalLocation"]["artifactLocation"]["uri"]
+            for result in data["runs"][0]["results"]
+            for loc in result["locations"] + result.get("relatedLocations", [])}
+
+
+def test_sarif_percent_encodes_the_bytes_of_a_name_that_is_not_utf8(seed_repo: Path) -> None:
+    # 'caf\xe9.yaml' is shown as 'caf\\xe9.yaml'; its SARIF URI turned the backslash into
+    # a slash, 'facts/caf/xe9.yaml': a folder that does not exist. RFC 3986 encodes the
+    # byte itself; a backslash that is part of a POSIX name is '%5C', not a folder.
+    facts = os.fsencode(seed_repo / "facts")
+    os.rename(seed_repo / RECORD, os.path.join(facts, b"caf\xe9.yaml"))
+    os.rename(seed_repo / "facts/rbt-2021-04-12-putin-wont-talk.yaml",
+              os.path.join(facts, b"rbt\\2021.yaml"))
+    done = cli(seed_repo, "check", "--format", "sarif", "--output", "out", "--fail-on", "none")
+    assert done.returncode == 0, done.stderr
+    uris = _sarif_uris(seed_repo / "out")
+    assert {"facts/caf%E9.yaml", "facts/rbt%5C2021.yaml"} <= uris, uris
+    assert not any("/x" in u for u in uris)
+
+
+def test_sarif_gives_a_file_outside_the_repository_an_absolute_uri(
+        seed_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # A record named on the command line from outside the repository ('../x.yaml') had
+    # the relative URI '../x.yaml' and no uriBaseId: viewers read it against the
+    # repository root. Without a uriBaseId the URI must be absolute.
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "x y.yaml"
+    elsewhere.write_bytes((seed_repo / RECORD).read_bytes())
+    done = cli(seed_repo, "check", os.path.relpath(elsewhere, seed_repo), "--format", "sarif",
+               "--output", "out", "--fail-on", "none")
+    assert done.returncode == 0, done.stderr
+    data = json.loads((seed_repo / "out").read_text(encoding="utf-8"))
+    where = {json.dumps(loc["physicalLocation"]["artifactLocation"], sort_keys=True)
+             for result in data["runs"][0]["results"] for loc in result["locations"]}
+    want = {"uri": "file://" + str(elsewhere.resolve()).replace(" ", "%20")}
+    assert json.dumps(want, sort_keys=True) in where, where

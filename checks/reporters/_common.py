@@ -180,9 +180,23 @@ def is_relative(path: str) -> bool:
     return not posix.is_absolute() and ".." not in posix.parts and ":" not in path.split("/")[0]
 
 
+# printable_name's escape for a byte of a file name that is not UTF-8 (only bytes 0x80-0xff
+# are undecodable alone; backslashreplace writes them in lower case)
+_ESCAPED_BYTE = re.compile(rb"\\x([89a-f][0-9a-f])")
+
+
 def uri(path: str) -> str:
-    """A percent-encoded relative URI reference for a repository path."""
-    return quote(path.replace("\\", "/"), safe="/")
+    """A percent-encoded relative URI reference (RFC 3986) for a shown repository path.
+
+    Shown paths are POSIX (``/`` between folders), so a backslash is part of a name (a
+    POSIX file name may hold one: ``%5C``), except in ``\\xNN``, which
+    :func:`checks.corpus.printable_name` writes for a byte of a name that is not UTF-8:
+    that byte itself is percent-encoded, the URI of the real file (``caf%E9.yaml``). Turning
+    backslashes into slashes named a folder that does not exist (``caf/xe9.yaml``)."""
+    if "\\" not in path:
+        return quote(path, safe="/")
+    raw = _ESCAPED_BYTE.sub(lambda m: bytes([int(m.group(1), 16)]), path.encode("utf-8"))
+    return quote(raw, safe="/")
 
 
 def full_report(result: RunResult) -> str:

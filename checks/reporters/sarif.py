@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from .. import __version__
@@ -56,10 +56,17 @@ def _text(text: str) -> str:
 
 
 def _physical(path: str, line: int, column: int) -> dict[str, Any]:
-    artifact: dict[str, Any] = {"uri": uri(path)}
-    if is_relative(path):
-        artifact["uriBaseId"] = SRCROOT
+    artifact: dict[str, Any] = {"uri": uri(path), "uriBaseId": SRCROOT} if is_relative(path) \
+        else {"uri": _absolute_uri(path)}
     return {"artifactLocation": artifact, "region": {"startLine": line, "startColumn": column}}
+
+
+def _absolute_uri(path: str) -> str:
+    """A file outside the repository (named on the command line: '../x.yaml'): without a
+    uriBaseId the URI must be absolute (SARIF 2.1.0 §3.4.3); a relative one was read
+    against the repository root by viewers, naming another file."""
+    full = PurePath(os.path.abspath(path)).as_posix()
+    return ("file://" if full.startswith("/") else "file:///") + uri(full)
 
 
 def _related(refs: list[ClaimRef]) -> list[dict[str, Any]]:

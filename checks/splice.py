@@ -6,7 +6,9 @@ authority on syntax errors, tabs, line separators and byte-order marks, where li
 stray tab, or a syntax error at its end, took tens of seconds. Here libyaml reads the file,
 and the standard parser reads only *windows*: from the last entry starting a line before
 each such trouble to the first entry starting a line after it (to the end of the file after
-a libyaml error).
+a libyaml error). Inside a flow collection an entry right after ',' or the opening bracket
+is one too, on the trouble's own line for a tab or a YAML 1.1 line break: a flow collection
+of a megabyte, even on one line, is read around its tab, not from its bracket.
 
 A window is parsed by the standard parser on its own, behind a *skeleton*: a few synthetic
 lines that open the same block collections at the same columns (``k:``, ``-``) and hold one
@@ -62,13 +64,22 @@ _NAME_ENDS = frozenset({"", " ", "\n", "\r", "\t", ",", "[", "]", "{", "}"})
 
 @dataclass(frozen=True)
 class _Cut:
-    """An entry that starts a line, in block collections only: the parser's state there is
-    the stack of (is a mapping, column) of the collections open around it."""
+    """An entry that starts a line: the parser's state there is the stack of (is a
+    mapping, column, is a block collection) of the collections open around it. In a flow
+    collection (``[...]``, ``{...}``) an entry right after ',' or the opening bracket,
+    which may stand on the line before (``inline`` when on the entry's own line): without
+    cuts there, a tab in a flow collection of a megabyte had the standard parser read all
+    of it (10-20 s)."""
 
     event: int  # index of the entry's first event in libyaml's list
     line: int  # 0-based
-    offset: int  # of the line's first character
-    frames: tuple[tuple[bool, int], ...]
+    offset: int  # of the line's first character, or of the entry when inline
+    frames: tuple[tuple[bool, int, bool], ...]
+    column: int = 0  # of the entry
+    inline: bool = False
+
+
+Trouble = tuple[int, int, bool]
 
 
 @dataclass
@@ -78,7 +89,10 @@ class _Reading:
 
     events: list[Any]
     cuts: list[_Cut]
-    troubles: list[tuple[int, bool]]  # (0-based line, the window runs to the end)
+    # (0-based line, the character's index or -1 for the whole line, the window runs to
+    # the end): a tab or a YAML 1.1 line break is read from an entry before it on its own
+    # line (a flow collection on one line of a megabyte), anything else from a line before
+    troubles: list[Trouble]
     quoted: list[tuple[int, int]]  # spans of one-line quoted scalars (a tab is kept in both)
     directives: bool = False
     truncated: bool = False  # read only up to the node limit
@@ -144,7 +158,8 @@ _NODES = ("ScalarEvent", "AliasEvent", "MappingStartEvent", "SequenceStartEvent"
 def _read(text: str, events: Iterator[Any]) -> _Reading:
     """libyaml's events, the cut points among them and the troubles they show."""
     reading = _Reading([], [_Cut(0, 0, 0, ())], [], [])
-    # open collections: [is mapping, column, block, nodes read in it]
+    # open collections: [is mapping, column, block (None: a flow pair without braces,
+    # `[a: b]`), nodes read in it]
     frames: list[list[Any]] = []
     nodes = 0
     try:
@@ -164,14 +179,14 @@ def _read(text: str, events: Iterator[Any]) -> _Reading:
     except Exception as exc:  # libyaml's error: the standard parser reads from before it
         marks = [getattr(exc, name, None) for name in ("problem_mark", "context_mark")]
         lines = [mark.line for mark in marks if mark is not None]
-        reading.troubles.append((min(lines, default=0), True))
+        reading.troubles.append((min(lines, default=0), -1, True))
     return reading
 
 
 def _node(text: str, event: Any, frames: list[list[Any]], reading: _Reading) -> None:
     name = type(event).__name__
     if odd_name(text, event):  # an anchor's name the parsers end apart
-        reading.troubles.append((event.start_mark.line, False))
+        reading.troubles.append((event.start_mark.line, -1, False))
     cut = _cut_at(text, event, frames, len(reading.events))
     if cut is not None:
         reading.cuts.append(cut)
@@ -180,49 +195,78 @@ def _node(text: str, event: Any, frames: list[list[Any]], reading: _Reading) -> 
         start, end = event.start_mark, event.end_mark
         if not event.value and not event.style and start.index == end.index and not value:
             # an empty list item or key: the parsers place it apart, the standard one rules
-            reading.troubles.append((start.line, False))
+            reading.troubles.append((start.line, -1, False))
         elif event.style in ("'", '"') and start.line == end.line:
             reading.quoted.append((start.index, end.index))
     if frames:
         frames[-1][3] += 1
     if name.endswith("StartEvent"):
-        frames.append([name == "MappingStartEvent", event.start_mark.column,
-                       not event.flow_style, 0])
+        is_map, start = name == "MappingStartEvent", event.start_mark
+        block = not event.flow_style or (None if text[start.index] not in "[{" else False)
+        frames.append([is_map, start.column, block, 0])
 
 
 def _cut_at(text: str, event: Any, frames: list[list[Any]], index: int) -> _Cut | None:
-    """A cut before ``event`` when it is an entry starting its line in block collections."""
+    """A cut before ``event`` when it is an entry starting its line."""
     if not frames:
         return None
-    is_map, column, _block, read = frames[-1]
     mark = event.start_mark
-    if is_map:  # a key, alone before it on its line: `    key:`
-        if read % 2 or mark.column != column or type(event).__name__ != "ScalarEvent":
-            return None
-        head = text[mark.index - column:mark.index]
-        if head.strip(" "):
-            return None
-    else:  # an item: `  - item`, read without copying a long line's start
-        begin = mark.index - mark.column
-        if mark.column < column + 2 or text[begin + column] != "-" \
-                or text[begin:begin + column].strip(" ") \
-                or text[begin + column + 1:mark.index].strip(" "):
-            return None
-    if not mark.line or text[mark.index - mark.column - 1] != "\n":
-        return None  # the first line (a byte-order mark may stand before it) is the start's
-    if not all(frame[2] for frame in frames):
-        return None
+    begin = mark.index - mark.column
     for parent in frames[:-1]:
         if parent[0] and parent[3] % 2:  # inside a key (a collection as a key)
             return None
-    return _Cut(index, mark.line, mark.index - mark.column,
-                tuple((bool(f[0]), int(f[1])) for f in frames))
+    inline: bool | None = False
+    if frames[-1][2] is False:
+        inline = _flow_entry(text, event, frames)
+        if inline is None:
+            return None
+    elif not all(frame[2] for frame in frames) or not _block_entry(text, event, frames[-1]):
+        return None
+    if (mark.line == 0 and text[:1] == "\ufeff") if inline else (
+            not mark.line or text[begin - 1] != "\n"):
+        return None  # the first line (a byte-order mark may stand before it) is the start's
+    framed = tuple((bool(f[0]), int(f[1]), bool(f[2])) for f in frames)
+    return _Cut(index, mark.line, mark.index if inline else begin, framed, mark.column,
+                bool(inline))
 
 
-def _text_troubles(text: str, reading: _Reading) -> list[tuple[int, bool]]:
+def _block_entry(text: str, event: Any, frame: list[Any]) -> bool:
+    """A key alone before it on its line, or an item of a block sequence."""
+    is_map, column, _block, read = frame
+    mark = event.start_mark
+    if is_map:  # a key, alone before it on its line: `    key:`
+        if read % 2 or mark.column != column or type(event).__name__ != "ScalarEvent":
+            return False
+        return not text[mark.index - column:mark.index].strip(" ")
+    # an item: `  - item`, read without copying a long line's start
+    begin = mark.index - mark.column
+    return not (mark.column < column + 2 or text[begin + column] != "-"
+                or text[begin:begin + column].strip(" ")
+                or text[begin + column + 1:mark.index].strip(" "))
+
+
+def _flow_entry(text: str, event: Any, frames: list[list[Any]]) -> bool | None:
+    """An entry of a flow collection (a key of a flow mapping) right after ',' or the
+    opening bracket, blanks apart: True when on its own line, False when alone on its line
+    after the line ending so (not a value after ':' there, and no comment that could hide
+    what ends that line), None otherwise. A flow pair without braces (``[a: b]``) has no
+    bracket to open in the skeleton: none inside one."""
+    if any(frame[2] is None for frame in frames) or (frames[-1][0] and frames[-1][3] % 2):
+        return None
+    mark = event.start_mark
+    begin, at = mark.index - mark.column, mark.index - 1
+    while at >= begin and text[at] == " ":  # each entry's own blanks: linear on one line
+        at -= 1
+    if at >= begin:
+        return True if text[at] in ",[{" else None
+    before = text[text.rfind("\n", 0, begin - 1) + 1:begin - 1]
+    return False if "#" not in before and before.rstrip(" ")[-1:] in (",", "[", "{") else None
+
+
+def _text_troubles(text: str, reading: _Reading) -> list[Trouble]:
     """Tabs outside one-line quoted scalars and comments, and each character that moves
     libyaml's lines (a YAML 1.1 line break, a byte-order mark past the start)."""
-    out: list[tuple[int, bool]] = []
+    out: list[Trouble] = []
     line, at = 0, 0
     spans = reading.quoted
     starts = [span[0] for span in spans]
@@ -236,12 +280,12 @@ def _text_troubles(text: str, reading: _Reading) -> list[tuple[int, bool]]:
             continue
         if comments.holds(tab):
             continue
-        out.append((line, False))
+        out.append((line, tab, False))
     line, at = 0, 0
     for found in _MOVES_LINES.finditer(text, 1 if text.startswith("\ufeff") else 0):
         line += text.count("\n", at, found.start())
         at = found.start()
-        out.append((line, False))
+        out.append((line, at, False))
     return out
 
 
@@ -277,7 +321,7 @@ class _Comments:
         return None
 
 
-def _stream(text: str, reading: _Reading, troubles: list[tuple[int, bool]]) -> Iterator[Any]:
+def _stream(text: str, reading: _Reading, troubles: list[Trouble]) -> Iterator[Any]:
     """libyaml's events with each window's replaced by the standard parser's."""
     done = 0  # next libyaml event to give
     for start, end in _windows(reading, troubles):
@@ -296,18 +340,16 @@ def _stream(text: str, reading: _Reading, troubles: list[tuple[int, bool]]) -> I
         raise _GiveUp  # the builder read on past the node limit: cannot happen, never guess
 
 
-def _windows(reading: _Reading, troubles: list[tuple[int, bool]]
+def _windows(reading: _Reading, troubles: list[Trouble]
              ) -> Iterator[tuple[_Cut, _Cut | None]]:
     """Merged windows: (the cut before, the cut after or None for the end of the file).
     A window ends one entry past the first that starts after its trouble: the standard
     parser may place an empty item at the next entry."""
     cuts, lines = reading.cuts, [cut.line for cut in reading.cuts]
+    offsets = [cut.offset for cut in cuts]
     merged: list[tuple[int, int | None]] = []  # (first cut, last cut or None)
-    for line, to_end in troubles:
-        # the last entry on a line before it: the standard parser looks ahead along the
-        # line of a key before it gives the events before the key (a mapping's start)
-        first = max(bisect.bisect_left(lines, line) - 1, 0)
-        after = bisect.bisect_right(lines, line) + 1
+    for line, at, to_end in troubles:
+        first, after = _around(cuts, lines, offsets, line, at)
         last = None if to_end or after >= len(cuts) else after
         if merged:
             begun, ended = merged[-1]
@@ -321,38 +363,94 @@ def _windows(reading: _Reading, troubles: list[tuple[int, bool]]
         yield cuts[first], (cuts[end] if end is not None else None)
 
 
-def _skeleton(frames: tuple[tuple[bool, int], ...]) -> str:
-    """Lines opening ``frames`` at their columns, the innermost holding one dummy entry."""
+def _around(cuts: list[_Cut], lines: list[int], offsets: list[int], line: int,
+            at: int) -> tuple[int, int]:
+    """The cut a trouble's window starts at and the one past the first after it. The last
+    entry on a line before it: the standard parser looks ahead along the line of a key
+    before it gives the events before the key (a mapping's start); a flow entry after ','
+    on the trouble's own line before the character (``at``) will do."""
+    if at < 0:
+        return max(bisect.bisect_left(lines, line) - 1, 0), bisect.bisect_right(lines, line) + 1
+    first = bisect.bisect_left(offsets, at) - 1
+    while first > 0 and cuts[first].line >= line and not cuts[first].inline:
+        first -= 1
+    return max(first, 0), bisect.bisect_right(offsets, at) + 1
+
+
+def _skeleton(start: _Cut) -> str:
+    """Lines opening ``start.frames`` at their columns, the innermost holding one dummy
+    entry; flow collections are opened by their brackets at the end of the last line,
+    their next entry on a line of its own, or (inline) after a blank on the same line:
+    the standard parser ignores columns in flow collections, and its marks on that line
+    are moved to the entry's column (:class:`_Shift`)."""
+    frames = start.frames
     if not frames:
         return ""  # the file's start
-    lines = [" " * column + ("k:" if is_map else "-") for is_map, column in frames[:-1]]
-    is_map, column = frames[-1]
-    lines.append(" " * column + (f"{_SENTINEL_KEY}: 0" if is_map else "- 0"))
-    return "\n".join(lines) + "\n"
+    block = [frame for frame in frames if frame[2]]
+    lines = [" " * column + ("k:" if is_map else "-") for is_map, column, _ in block[:-1]]
+    if len(block) == len(frames):
+        is_map, column, _ = block[-1]
+        lines.append(" " * column + (f"{_SENTINEL_KEY}: 0" if is_map else "- 0"))
+        return "\n".join(lines) + "\n"
+    opening = _opening(frames)
+    if start.inline:  # not blanks up to its column: a megabyte-long line had them each time
+        return "".join(line + "\n" for line in lines) + opening + " "
+    return "\n".join([*lines, opening]) + "\n"
+
+
+def _opening(frames: tuple[tuple[bool, int, bool], ...]) -> str:
+    """The last skeleton line of a cut in flow collections: the innermost block
+    collection's entry holding them ('k: ' or '- ', at its column), then their brackets,
+    each nested one as the value of a key 'k' in a mapping: '  k: [{k: ['."""
+    block = [frame for frame in frames if frame[2]]
+    out = ""
+    if block:
+        is_map, column, _ = block[-1]
+        out = " " * column + ("k: " if is_map else "- ")
+    in_map = False
+    for is_map, _, _ in frames[len(block):]:
+        out += ("k: " if in_map else "") + ("{" if is_map else "[")
+        in_map = is_map
+    return out
+
+
+def _sentinel(end: _Cut) -> str:
+    """The text after a window: the entry the file's next cut holds, as a dummy one (and
+    in flow collections, their closing brackets)."""
+    if not end.frames[-1][2]:
+        is_map = end.frames[-1][0]
+        closers = "".join("}" if frame[0] else "]" for frame in reversed(end.frames)
+                          if not frame[2])
+        return ("" if end.inline else " " * end.column) + _SENTINEL_KEY + (
+            ": 0" if is_map else "") + closers + "\n"
+    return _skeleton(end).rsplit("\n", 2)[-2] + "\n"
 
 
 def _window(tail: str, start: _Cut, end: _Cut | None) -> Iterator[Any]:
     """The standard parser's events of ``tail`` (the text from ``start`` up to ``end``),
     moved to the file's positions; a syntax error inside it last."""
-    skeleton = _skeleton(start.frames)
+    skeleton = _skeleton(start)
     lead = skeleton.count("\n")
-    after = _skeleton(end.frames).rsplit("\n", 2)[-2] + "\n" if end is not None else ""
+    after = _sentinel(end) if end is not None else ""
     source = skeleton + tail + after
     stop = lead + tail.count("\n")  # the sentinel's line, in the window's own lines
-    shift_line, shift_index = start.line - lead, start.offset - len(skeleton)
+    ends = len(skeleton) + len(tail)  # and where it starts (an inline one: on that line)
+    opened = len(skeleton) - skeleton.rfind("\n") - 1  # the inline skeleton's last line
+    shift = _Shift(start.line - lead, start.offset - len(skeleton), lead,
+                   start.column - opened if start.inline else 0)
     if end is None:
-        yield from _to_end(source, lead, shift_line, shift_index)
+        yield from _to_end(source, len(skeleton), shift)
         return
     events: list[Any] = []
     try:
         for event in YAML(typ="safe", pure=True).parse(source):
-            if event.start_mark.line < lead:
+            if event.start_mark.index < len(skeleton):
                 continue
-            if end is not None and event.start_mark.line >= stop:
+            if end is not None and event.start_mark.index >= ends:
                 if type(event).__name__ in ("MappingEndEvent", "SequenceEndEvent"):
                     events.append(event)
                     continue
-                _check_sentinel(event, end, stop)
+                _check_sentinel(event, end, stop, shift)
                 break
             events.append(event)
         else:
@@ -360,40 +458,42 @@ def _window(tail: str, start: _Cut, end: _Cut | None) -> Iterator[Any]:
                 raise _GiveUp  # the sentinel entry was never read
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if mark is None or mark.line < lead or (end is not None and mark.line >= stop):
+        if mark is None or mark.index < len(skeleton) or (end is not None and mark.index >= ends):
             raise _GiveUp from None  # an error of the skeleton or the sentinel: not the file's
-        yield from (_moved(e, shift_line, shift_index) for e in events)
-        yield _moved_error(exc, shift_line, shift_index)
+        yield from (shift.moved(e) for e in events)
+        yield shift.moved_error(exc)
         return
     if end is not None:
         _check_nesting(events, start, end)
-    yield from (_moved(e, shift_line, shift_index) for e in events)
+    yield from (shift.moved(e) for e in events)
 
 
-def _to_end(source: str, lead: int, shift_line: int, shift_index: int) -> Iterator[Any]:
-    """A window to the file's end, given as it is read: the builder may stop early."""
+def _to_end(source: str, lead: int, shift: _Shift) -> Iterator[Any]:
+    """A window to the file's end, given as it is read: the builder may stop early.
+    ``lead``: the skeleton's length, before which events and errors are its own."""
     try:
         for event in YAML(typ="safe", pure=True).parse(source):
-            if event.start_mark.line >= lead:
-                yield _moved(event, shift_line, shift_index)
+            if event.start_mark.index >= lead:
+                yield shift.moved(event)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if mark is None or mark.line < lead:
+        if mark is None or mark.index < lead:
             raise _GiveUp from None  # an error of the skeleton: not the file's
-        yield _moved_error(exc, shift_line, shift_index)
+        yield shift.moved_error(exc)
 
 
-def _check_sentinel(event: Any, end: _Cut, stop: int) -> None:
-    is_map, column = end.frames[-1]
-    want = (_SENTINEL_KEY, column) if is_map else ("0", column + 2)
-    got = (getattr(event, "value", None), event.start_mark.column)
+def _check_sentinel(event: Any, end: _Cut, stop: int, shift: _Shift) -> None:
+    is_map, column, block = end.frames[-1]
+    want = (_SENTINEL_KEY, end.column) if not block else (
+        (_SENTINEL_KEY, column) if is_map else ("0", column + 2))
+    got = (getattr(event, "value", None), shift.column(event.start_mark))
     if type(event).__name__ != "ScalarEvent" or got != want or event.start_mark.line != stop:
         raise _GiveUp
 
 
 def _check_nesting(events: list[Any], start: _Cut, end: _Cut) -> None:
     """The window must leave the collections open that libyaml's reading resumes in."""
-    kinds = [is_map for is_map, _ in start.frames]
+    kinds = [is_map for is_map, _, _ in start.frames]
     for event in events:
         name = type(event).__name__
         if name in ("MappingStartEvent", "SequenceStartEvent"):
@@ -401,23 +501,36 @@ def _check_nesting(events: list[Any], start: _Cut, end: _Cut) -> None:
         elif name in ("MappingEndEvent", "SequenceEndEvent") and (
                 not kinds or kinds.pop() != (name == "MappingEndEvent")):
             raise _GiveUp
-    if kinds != [is_map for is_map, _ in end.frames]:
+    if kinds != [is_map for is_map, _, _ in end.frames]:
         raise _GiveUp
 
 
-def _mark(mark: Any, shift_line: int, shift_index: int) -> StreamMark:
-    return StreamMark(None, mark.index + shift_index, mark.line + shift_line, mark.column)
+@dataclass(frozen=True)
+class _Shift:
+    """From a window's positions to the file's: lines and indexes by a constant; columns
+    too on the window's first line of the file's text (``lead``) when the window starts
+    inside it (a flow entry after ',')."""
 
+    lines: int
+    index: int
+    lead: int
+    columns: int
 
-def _moved(event: Any, shift_line: int, shift_index: int) -> Any:
-    event.start_mark = _mark(event.start_mark, shift_line, shift_index)
-    event.end_mark = _mark(event.end_mark, shift_line, shift_index)
-    return event
+    def column(self, mark: Any) -> int:
+        return int(mark.column) + (self.columns if mark.line == self.lead else 0)
 
+    def mark(self, mark: Any) -> StreamMark:
+        return StreamMark(None, mark.index + self.index, mark.line + self.lines,
+                          self.column(mark))
 
-def _moved_error(exc: MarkedYAMLError, shift_line: int, shift_index: int) -> MarkedYAMLError:
-    for name in ("problem_mark", "context_mark"):
-        mark = getattr(exc, name, None)
-        if mark is not None:
-            setattr(exc, name, _mark(mark, shift_line, shift_index))
-    return exc
+    def moved(self, event: Any) -> Any:
+        event.start_mark = self.mark(event.start_mark)
+        event.end_mark = self.mark(event.end_mark)
+        return event
+
+    def moved_error(self, exc: MarkedYAMLError) -> MarkedYAMLError:
+        for name in ("problem_mark", "context_mark"):
+            mark = getattr(exc, name, None)
+            if mark is not None:
+                setattr(exc, name, self.mark(mark))
+        return exc

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 
+from checks import fastload, splice
 from checks.config import Config
 from checks.engine import select
-from checks.load import load_file
+from checks.load import Document, load_file, parse_text
 from checks.pipeline import execute
 
 ENV = {**os.environ, "FACT_CHECKS_CACHE": "off"}
+needs_libyaml = pytest.mark.skipif(not fastload.AVAILABLE, reason="PyYAML with libyaml")
 RECORD = "facts/rferl-2021-04-12-dialogue.yaml"
 FIGURE = "quantity: {value: 26, unit: soldiers}"
 
@@ -164,3 +169,99 @@ def test_sarif_gives_a_file_outside_the_repository_an_absolute_uri(
              for result in data["runs"][0]["results"] for loc in result["locations"]}
     want = {"uri": "file://" + str(elsewhere.resolve()).replace(" ", "%20")}
     assert json.dumps(want, sort_keys=True) in where, where
+
+
+# ------------------------------------------------------------------ the splice in flow
+
+
+def _flow_record(n: int, trouble: str, sep: str) -> str:
+    items = ("," + sep).join(f"{{id: c{i}, says: {{subject: a, predicate: b}}, evidence: "
+                             f"[x,{sep}'y, z']}}" for i in range(n))
+    return (f"source: {{outlet: x}}\nclaims: [{sep}{items},{sep}{trouble},{sep}"
+            f"{{id: last}}\n]\nnote: end\n")
+
+
+def _standard(text: str) -> Document:
+    doc = Document(path="f.yaml", file=Path("f.yaml"))
+    parse_text(doc, text)
+    return doc
+
+
+def _same(a: Document, b: Document) -> None:
+    for name in ("data", "values", "keys", "hits"):
+        assert getattr(a, name) == getattr(b, name), name
+
+
+@needs_libyaml
+@pytest.mark.parametrize("sep", ["\n  ", " "], ids=["lines", "one line"])
+@pytest.mark.parametrize("trouble", ["{id: t,\tsays: x}", "{id: t, says:\tx}",
+                                     "{id: t, says: [a,\tb]}", "{id: t\t}",
+                                     "[a,\n\tb]", "{id: t, says: x\u2028y}"])
+def test_a_tab_in_a_large_flow_collection_is_read_in_a_window(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trouble: str, sep: str) -> None:
+    # Flow collections had no cut points: a tab in one of a megabyte had the pure-Python
+    # parser read it from its opening bracket (10-20 s at the node limit), and the whole
+    # line when written on one.
+    text = _flow_record(2500, trouble, sep)
+    path = tmp_path / "big.yaml"
+    path.write_text(text, encoding="utf-8")
+    standard = load_file(path, "f.yaml", fast=False)
+    read = [0]
+    parse = YAML.parse
+
+    def counted(yaml: YAML, stream: Any) -> Any:
+        read[0] += len(stream)
+        return parse(yaml, stream)
+
+    monkeypatch.setattr(YAML, "parse", counted)
+    fast = load_file(path, "f.yaml", fast=True)
+    _same(fast, standard)
+    assert read[0] < len(text) // 50, f"read {read[0]:,} of {len(text):,}"
+
+
+def _flow_node(rng: random.Random, depth: int, indent: int) -> str:
+    if depth > 3 or rng.random() < 0.4:
+        return rng.choice(["a", "b c", "'q,x'", '"d e"', "1", "x: y" if depth else "z", "",
+                           "&n v", "*n", "? k"])
+    pad = " " * (indent + 2)
+    sep = rng.choice([", ", ",\n" + pad, ",\n" + pad + "# note\n" + pad,
+                      " ,\n" + " " * indent, ",\t", "\n" + pad])
+    is_map, count = rng.random() < 0.5, rng.randrange(0, 5)
+    items = [(f"k{i}: " if is_map and rng.random() < 0.9 else "")
+             + _flow_node(rng, depth + 1, indent + 2) for i in range(count)]
+    opener, closer = ("{", "}") if is_map else ("[", "]")
+    return (rng.choice([opener, opener + "\n" + pad]) + sep.join(items)
+            + rng.choice([closer, "," + closer, "\n" + " " * indent + closer]))
+
+
+@needs_libyaml
+@pytest.mark.parametrize("seed", range(4))
+def test_spliced_flow_collections_equal_the_standard_loaders(
+        monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+    """Windows that start and end inside flow collections, against the standard loader
+    on the whole text: nested, commented, with pairs without braces, anchors, aliases,
+    explicit keys and syntax errors, small texts spliced as if they were large."""
+    rng = random.Random(seed)
+    in_flow = compared = 0
+    window = splice._window
+
+    def counted(tail: str, start: Any, end: Any) -> Any:
+        nonlocal in_flow
+        in_flow += bool(start.frames) and not start.frames[-1][2]
+        return window(tail, start, end)
+
+    monkeypatch.setattr(splice, "_window", counted)
+    for _ in range(60):
+        text = "\n".join(
+            f"key{k}: {_flow_node(rng, 0, 0)}" if rng.random() < 0.5 else
+            f"key{k}:\n  - {_flow_node(rng, 1, 4)}\n  - {_flow_node(rng, 1, 4)}"
+            for k in range(rng.randrange(1, 5))) + "\n"
+        for _ in range(rng.randrange(0, 3)):
+            at = rng.randrange(len(text))
+            text = text[:at] + rng.choice(["\t", "\t ", "\x85", "\u2028", "*a:", ",", "]",
+                                           "#", ": ", "\n"]) + text[at:]
+        doc = Document(path="f.yaml", file=Path("f.yaml"))
+        if splice.spliced(doc, text, fastload._events, minimum=0):
+            compared += 1
+            _same(doc, _standard(text))
+    assert compared > 50 and in_flow > 10, (compared, in_flow)

@@ -287,7 +287,13 @@ def _schema_hits(doc: Document, kind: str) -> bool:
 def _model_hits(doc: Document, kind: str, exc: ModelError) -> None:
     for item in exc.errors():
         path = _data_path(doc.data, item["loc"])
-        doc.hit(SCHEMA_CODE, _left_out(f"{human(path)}: {item['msg']}", kind),
+        said = str(item["msg"])
+        # A check across fields ("expires (2019-01-01) is before the review date") says
+        # what is wrong in the model's own words; pydantic's "Value error, " before them
+        # spoke of Python, and "see the schema's description" sent the reader elsewhere.
+        plain = said.removeprefix("Value error, ")
+        doc.hit(SCHEMA_CODE, _left_out(f"{human(path)}: {plain}", kind),
+                "correct the values it names so that they agree" if plain != said else
                 "see the schema's description of this field", pointer_of(path))
 
 

@@ -265,3 +265,20 @@ def test_spliced_flow_collections_equal_the_standard_loaders(
             compared += 1
             _same(doc, _standard(text))
     assert compared > 50 and in_flow > 10, (compared, in_flow)
+
+
+# ------------------------------------------------------------------ messages
+
+
+def test_a_check_across_fields_speaks_plainly(seed_repo: Path) -> None:
+    # "reviews[0]: Value error, expires (2019-01-01) is before the review date", fix "see
+    # the schema's description of this field": Python's words, and a pointer elsewhere.
+    _edit(seed_repo / "facts/reviews.yaml", '    date: "2026-11-22"\n',
+          '    date: "2026-11-22"\n    expires: "2019-01-01"\n')
+    config = Config()
+    run = execute([seed_repo / "facts"], seed_repo, config, select(config, only=["schema"]))
+    found = [f for f in run.findings if f.rule == "S001"]
+    assert len(found) == 1 and (found[0].location.line, found[0].location.column) == (6, 5)
+    assert found[0].message.startswith(
+        "reviews[0]: expires (2019-01-01) is before the review date (2026-11-22)")
+    assert found[0].fix == "correct the values it names so that they agree"

@@ -73,6 +73,9 @@ def _read_text(article: str) -> str:
         if len(raw) > MAX_TEXT_BYTES:
             raise UsageError(f"{article} is over {MAX_TEXT_BYTES:,} bytes, the limit for an "
                              "archived text; keep only the article's own text")
+        if b"\x00" in raw:  # archived as it was, and no claim could quote it
+            raise UsageError(f"{article} is binary, not text (it holds NUL bytes); give the "
+                             "article's text as UTF-8")
         text = raw.decode("utf-8")
     except OSError as exc:
         raise UsageError(f"cannot read {article}: {exc.strerror or exc}") from exc

@@ -282,3 +282,14 @@ def test_a_check_across_fields_speaks_plainly(seed_repo: Path) -> None:
     assert found[0].message.startswith(
         "reviews[0]: expires (2019-01-01) is before the review date (2026-11-22)")
     assert found[0].fix == "correct the values it names so that they agree"
+
+
+def test_new_refuses_an_article_that_is_binary(seed_repo: Path) -> None:
+    # An article holding NUL bytes (a PDF or a word processor's file renamed .txt) was
+    # archived as it was, with a record of no claims that then checked clean.
+    before = sorted(p.name for p in (seed_repo / "facts").rglob("*"))
+    (seed_repo / "a.txt").write_bytes(b"Kyiv asks for talks\x00\x00\x01 Ukraine said so.\n")
+    done = cli(seed_repo, "new", "a.txt", "--url", "https://example.org/a", "--outlet",
+               "rferl", "--headline", "Kyiv asks for talks", "--published", "2021-04-12")
+    assert done.returncode == 2 and "a.txt is binary, not text" in done.stderr, done.stderr
+    assert sorted(p.name for p in (seed_repo / "facts").rglob("*")) == before

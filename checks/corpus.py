@@ -38,6 +38,7 @@ from .model import (
     VocabularyFile,
     excerpts_of,
 )
+from .reviews import ReviewsFile
 from .textnorm import (
     INVISIBLE,
     collapse_ws,
@@ -338,6 +339,8 @@ def _build(paths: Iterable[Path], root: Path, docs: list[Document] | None,
         elif isinstance(model, VocabularyFile):
             _merge_predicates(corpus, model, doc)
             _merge_units(corpus, model, doc)
+        elif isinstance(model, ReviewsFile):
+            _check_review_text(model, doc)
         elif isinstance(model, Record):
             records.append((model, doc))
     _check_names(corpus)
@@ -404,6 +407,19 @@ def _merge_predicates(corpus: Corpus, model: VocabularyFile, doc: Document) -> N
                     "keep one definition", f"/predicates/{i}/id")
             continue
         corpus.predicates[predicate.id] = predicate
+        # Labels are the words of every conflict message, in every report: a direction
+        # override there reorders what a reader sees (the vocabulary comes in pull requests)
+        for key in ("label", "description"):
+            _suspicious(doc, getattr(predicate, key) or "", f"/predicates/{i}/{key}")
+
+
+def _check_review_text(model: ReviewsFile, doc: Document) -> None:
+    """A review's reason, reviewer and note: every report shows them beside the finding
+    it waives, so what hides there (a direction override turning 'not' around) is flagged
+    as in records (I009)."""
+    for i, review in enumerate(model.reviews):
+        for key in ("reason", "reviewer", "note"):
+            _suspicious(doc, getattr(review, key) or "", f"/reviews/{i}/{key}")
 
 
 def _merge_units(corpus: Corpus, model: VocabularyFile, doc: Document) -> None:

@@ -137,7 +137,9 @@ article's own words that hedge the attribution ("As I understand it")."""),
               """Invisible characters or mixed alphabets.
 
 Zero-width characters, right-to-left overrides, or a Cyrillic letter inside a
-Latin name make two strings look the same and differ."""),
+Latin name make two strings look the same and differ. Checked in records, the
+registry's names, the vocabulary's labels and the reviews' reasons, reviewers
+and notes: every report shows them."""),
     StageCode("I010", "integrity.draft", "integrity", _W,
               """A machine-drafted claim not yet reviewed.
 

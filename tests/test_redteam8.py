@@ -293,3 +293,25 @@ def test_new_refuses_an_article_that_is_binary(seed_repo: Path) -> None:
                "rferl", "--headline", "Kyiv asks for talks", "--published", "2021-04-12")
     assert done.returncode == 2 and "a.txt is binary, not text" in done.stderr, done.stderr
     assert sorted(p.name for p in (seed_repo / "facts").rglob("*")) == before
+
+
+# ------------------------------------------------------------------ hidden characters
+
+
+@pytest.mark.parametrize(("file", "old", "pointer"), [
+    ("facts/vocabulary.yaml", "label: requested talks with", "/predicates/0/label"),
+    ("facts/reviews.yaml", "reviewer: seed-curation", "/reviews/0/reviewer"),
+    ("facts/reviews.yaml", "The republication's headline says", "/reviews/0/reason"),
+])
+def test_a_direction_override_in_the_vocabulary_or_a_review_is_flagged(
+        seed_repo: Path, file: str, old: str, pointer: str) -> None:
+    # A predicate's label is the wording of every conflict message, a review's reason and
+    # reviewer stand beside the finding they waive in every report: U+202E there reorders
+    # what a reader sees, and nothing said so (records and the registry were flagged).
+    key, _, value = old.partition(": ")
+    _edit(seed_repo / file, old, f"{key}: \u202e{value}" if value else f"\u202e{old}")
+    config = Config()
+    run = execute([seed_repo / "facts"], seed_repo, config, select(config, only=["I009"]))
+    found = [f for f in run.findings if f.rule == "I009" and f.location.path == file]
+    assert len(found) == 1 and found[0].location.pointer == pointer, found
+    assert "<U+202E>" in found[0].message

@@ -166,6 +166,22 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> FactFile |
     return node
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A configuration error fails the items it reaches; with none collected (its folders
+    unknown while the configuration is broken: ``paths = ["data"]`` beside a misspelt
+    option) the error vanished and the run passed on the other tests. It fails the
+    session instead."""
+    state = session.config.stash.get(_STASH, None)
+    if state is None or state.error is None or state.corpus_item:
+        return
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.ensure_newline()
+        reporter.write_line(f"fact-checks cannot run (no fact file was collected): "
+                            f"{state.error}", red=True)
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     state = config.stash.get(_STASH, None)
     if state is None or state._result is None:

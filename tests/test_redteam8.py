@@ -315,3 +315,21 @@ def test_a_direction_override_in_the_vocabulary_or_a_review_is_flagged(
     found = [f for f in run.findings if f.rule == "I009" and f.location.path == file]
     assert len(found) == 1 and found[0].location.pointer == pointer, found
     assert "<U+202E>" in found[0].message
+
+
+def test_a_broken_configuration_fails_pytest_when_it_collects_no_fact_file(
+        seed_repo: Path) -> None:
+    # The plugin fails each fact item with a configuration error; with the records under
+    # paths = ["data"], the broken configuration's folders are unknown, no item was
+    # collected, and the run passed on the other tests.
+    (seed_repo / "facts").rename(seed_repo / "data")
+    (seed_repo / "pyproject.toml").write_text(
+        '[tool.fact-checks]\npaths = ["data"]\nreviews = "data/reviews.yaml"\n'
+        'fail-on = "sometimes"\n', encoding="utf-8")
+    (seed_repo / "test_a.py").write_text("def test_a() -> None:\n    pass\n")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "--rootdir", str(seed_repo), "test_a.py", "data"], cwd=seed_repo,
+                          capture_output=True, text=True, timeout=120, env=ENV)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "fact-checks cannot run (no fact file was collected)" in done.stdout
+    assert "fail-on" in done.stdout

@@ -41,6 +41,7 @@ from .extract import Article, Extraction, UnknownName, extract, slug
 from .fields import IDENT_PATTERN, MAX_TEXT, URL_PATTERN
 from .fmt import FormatError, format_text, round_trip
 from .model import Source
+from .stages import left_out
 
 FIELDS = (("url", "Article URL"), ("outlet", "Outlet (registered entity id or name)"),
           ("headline", "Headline as published"), ("published", "Publication date YYYY-MM-DD"))
@@ -160,6 +161,12 @@ def _outlet(corpus: Corpus, given: str) -> str:
         if folded in (n.casefold() for n in (entity.name, *entity.alias_names())):
             return entity.id
     entry = f"- {{id: {slug(given, 60)}, name: {given}, kind: outlet}}"
+    broken = left_out(corpus.docs)
+    if broken:  # "register it first" told a curator whose registry did not load to add it
+        raise UsageError(f"outlet '{given}' is not in the registry as read, and "
+                         f"{', '.join(broken[:3])} did not load or validate ('python -m checks "
+                         f"validate' says why): fix that first, or register the outlet, e.g.\n"
+                         f"  {entry}")
     raise UsageError(f"outlet '{given}' is not in facts/entities.yaml; register it first, e.g.\n"
                      f"  {entry}")
 

@@ -333,3 +333,17 @@ def test_a_broken_configuration_fails_pytest_when_it_collects_no_fact_file(
     assert done.returncode == 1, done.stdout + done.stderr
     assert "fact-checks cannot run (no fact file was collected)" in done.stdout
     assert "fail-on" in done.stdout
+
+
+def test_new_with_a_registry_that_does_not_load_says_so(seed_repo: Path) -> None:
+    # "outlet 'rferl' is not in facts/entities.yaml; register it first" to a curator
+    # whose registry holds it but does not load (a tab, a conflict marker).
+    registry = seed_repo / "facts/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "<<<<<<< HEAD\n", "utf-8")
+    (seed_repo / "a.txt").write_text("Kyiv asks for talks\n\nUkraine said on Monday it had "
+                                     "asked Russia for talks.\n", "utf-8")
+    done = cli(seed_repo, "new", "a.txt", "--url", "https://example.org/a", "--outlet",
+               "rferl", "--headline", "Kyiv asks for talks", "--published", "2021-04-12")
+    assert done.returncode == 2, done.stderr
+    assert ("outlet 'rferl' is not in the registry as read, and facts/entities.yaml did not "
+            "load or validate") in done.stderr

@@ -60,6 +60,9 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     if not isinstance(tool, dict):
         raise ConfigError(f"{path}: 'tool' must be a table ([tool.fact-checks])")
     section = tool.get("fact-checks", {})
+    if not isinstance(section, dict):  # [[tool.fact-checks]] said "instance of Config"
+        raise ConfigError(f"{path}: [tool.fact-checks] must be one table of settings, not "
+                          f"{_given(section)}")
     try:
         config = Config.model_validate(section)
     except ValidationError as exc:

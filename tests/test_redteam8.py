@@ -110,6 +110,19 @@ def test_a_pyproject_that_cannot_be_read_is_a_plain_exit_2(seed_repo: Path, how:
     assert len(done.stderr) < 400 and "Errno" not in done.stderr
 
 
+@pytest.mark.parametrize(("toml", "said"), [
+    ('[[tool.fact-checks]]\npaths = ["facts"]\n', "not [{'paths': ['facts']}] (an array)"),
+    ('tool = {fact-checks = "x"}\n', "not 'x' (a string)"),
+])
+def test_a_fact_checks_section_that_is_no_table_is_said_plainly(seed_repo: Path, toml: str,
+                                                                said: str) -> None:
+    # "[tool.fact-checks] : Input should be a valid dictionary or instance of Config"
+    (seed_repo / "pyproject.toml").write_text(toml, encoding="utf-8")
+    done = cli(seed_repo, "check")
+    assert done.returncode == 2 and "[tool.fact-checks] must be one table of settings, " + \
+        said in done.stderr, done.stderr
+
+
 @pytest.mark.parametrize("how", ["fifo", "folder", "dangling link"])
 def test_the_pytest_plugin_neither_hangs_on_nor_ignores_an_unreadable_pyproject(
         tmp_path: Path, how: str) -> None:

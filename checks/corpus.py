@@ -571,6 +571,10 @@ def _archived_text(corpus: Corpus, record: Record, doc: Document) -> str | None:
     pointer = "/source/text/path"
     base = doc.file.parent
     target = Path(ref.path)
+    if "\0" in ref.path:  # "resolves outside the repository" said the system's refusal
+        doc.hit(TEXT_UNREADABLE, f"archived text path '{_visible(ref.path)}' holds a NUL character",
+                "write the archived text's file name without it", pointer)
+        return None
     if target.is_absolute() or ".." in target.parts:
         doc.hit(TEXT_UNREADABLE, f"archived text path '{ref.path}' leaves the record's folder",
                 "store the text under facts/texts/ and give a relative path", pointer)
@@ -587,7 +591,12 @@ def _archived_text(corpus: Corpus, record: Record, doc: Document) -> str | None:
         doc.hit(TEXT_UNREADABLE, f"archived text '{ref.path}' is a symbolic link loop",
                 "store the article's text as a file at that path", pointer)
         return None
-    except (ValueError, OSError):
+    except OSError as exc:  # a name too long for the system, a folder that is a file
+        doc.hit(TEXT_UNREADABLE, f"archived text '{ref.path}' cannot be read: "
+                f"{(exc.strerror or str(exc)).lower()}",
+                "store the article's text as a file at a plain path under facts/texts/", pointer)
+        return None
+    except ValueError:
         doc.hit(TEXT_UNREADABLE, f"archived text '{ref.path}' resolves outside the repository",
                 "store the text inside the repository (not through a symlink)", pointer)
         return None

@@ -360,3 +360,21 @@ def test_new_with_a_registry_that_does_not_load_says_so(seed_repo: Path) -> None
     assert done.returncode == 2, done.stderr
     assert ("outlet 'rferl' is not in the registry as read, and facts/entities.yaml did not "
             "load or validate") in done.stderr
+
+
+@pytest.mark.parametrize(("path", "said"), [
+    ("texts/a\\u0000b.txt", "archived text path 'texts/a<U+0000>b.txt' holds a NUL character"),
+    ("texts/rbt-2021-04-12-putin-wont-talk.txt/x", "cannot be read: not a directory"),
+    ("texts/" + "a" * 300 + ".txt", "cannot be read: file name too long"),
+])
+def test_an_archived_text_path_the_system_refuses_says_why(seed_repo: Path, path: str,
+                                                           said: str) -> None:
+    # Each was "resolves outside the repository", fix "store the text inside the
+    # repository (not through a symlink)": it was inside, and no link was involved.
+    _edit(seed_repo / "facts/rbt-2021-04-12-putin-wont-talk.yaml",
+          "path: texts/rbt-2021-04-12-putin-wont-talk.txt", f'path: "{path}"')
+    config = Config()
+    run = execute([seed_repo / "facts"], seed_repo, config, select(config, only=["I006"]))
+    found = [f for f in run.findings if f.rule == "I006"]
+    assert len(found) == 1 and said in found[0].message, found
+    assert "outside" not in found[0].message + found[0].fix

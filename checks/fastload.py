@@ -103,8 +103,9 @@ def _scalar_value(text: str, style: str | None) -> Any:
 
 
 # The first characters of every plain scalar the core schema reads as other than a
-# string (checks.load._resolve_plain): null (~, null), a bool, an int, an octal or hex
-# int, a float, .inf and .nan. Most plain scalars are ids and words, and skip its regexes.
+# string (checks.load._resolve_plain): null (~, null), a bool, an int, a float, .inf and
+# .nan ('0o12', '0x1F' and '012' stay text there, but start with a digit too). Most plain
+# scalars are ids and words, and skip its regexes.
 _MAY_RESOLVE = frozenset("~nNtTfF0123456789+-.")
 
 

@@ -24,9 +24,10 @@ ENV = {**os.environ, "FACT_CHECKS_CACHE": "off"}
 RECORD = "facts/rferl-2021-04-12-dialogue.yaml"
 
 
-def cli(root: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def cli(root: Path, *args: str, timeout: float = 120,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The command line in a child (a hang fails the test, not the suite); no traceback."""
-    done = subprocess.run([sys.executable, "-m", "checks", *args], cwd=root, env=ENV,
+    done = subprocess.run([sys.executable, "-m", "checks", *args], cwd=root, env=env or ENV,
                           capture_output=True, text=True, errors="replace", timeout=timeout)
     assert "Traceback" not in done.stderr, done.stderr
     return done

@@ -20,8 +20,11 @@ from ruamel.yaml import YAML
 from checks import fastload, splice
 from checks.config import Config
 from checks.engine import select
-from checks.load import Document, load_file, parse_text
+from checks.load import Document, load_file
 from checks.pipeline import execute
+
+from .test_redteam6 import _same, _standard
+from .test_redteam7 import _edit, cli
 
 ENV = {**os.environ, "FACT_CHECKS_CACHE": "off"}
 needs_libyaml = pytest.mark.skipif(not fastload.AVAILABLE, reason="PyYAML with libyaml")
@@ -29,19 +32,6 @@ RECORD = "facts/rferl-2021-04-12-dialogue.yaml"
 FIGURE = "quantity: {value: 26, unit: soldiers}"
 
 
-def cli(root: Path, *args: str, timeout: float = 120,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The command line in a child (a hang fails the test, not the suite); no traceback."""
-    done = subprocess.run([sys.executable, "-m", "checks", *args], cwd=root, env=env or ENV,
-                          capture_output=True, text=True, errors="replace", timeout=timeout)
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # ------------------------------------------------------------------ numbers
@@ -194,15 +184,6 @@ def _flow_record(n: int, trouble: str, sep: str) -> str:
             f"{{id: last}}\n]\nnote: end\n")
 
 
-def _standard(text: str) -> Document:
-    doc = Document(path="f.yaml", file=Path("f.yaml"))
-    parse_text(doc, text)
-    return doc
-
-
-def _same(a: Document, b: Document) -> None:
-    for name in ("data", "values", "keys", "hits"):
-        assert getattr(a, name) == getattr(b, name), name
 
 
 @needs_libyaml

@@ -11,6 +11,7 @@ from ..corpus import ClaimInfo, Corpus
 from ..model import Mode, Proposition, Stance
 from ..textnorm import collapse_ws
 from ..timeexpr import Interval
+from ._attribution import is_own_voice
 
 # How firmly a stance commits the speaker to the proposition being so (H701's docstring
 # gives the reasons): a fact, a forecast, a hedged inference, a feeling about an outcome.
@@ -234,10 +235,9 @@ def who(corpus: Corpus, ci: ClaimInfo) -> str:
     article's words in brackets ("United States ('US officials')"); the outlet's own voice.
     A reporter's hedge on the attribution follows: the reporter's account of the words,
     not the words ("Kremlin (hedged: 'As I understand it')")."""
-    by = ci.claim.by
     name = _who(corpus, ci)
-    if by.hedge and not (by.mode is Mode.own_voice and by.speaker is None):
-        return f"{name} (hedged: '{by.hedge}')"
+    if ci.claim.by.hedge and not is_own_voice(ci):
+        return f"{name} (hedged: '{ci.claim.by.hedge}')"
     return name
 
 

@@ -751,10 +751,15 @@ def _check_updates(corpus: Corpus, info: RecordInfo) -> None:
     """A figure updates figures of its own record and measure (I015): ``supersedes`` takes
     the named figures out of Q201/Q202, so a wrong id would silence a figure the article
     still gives, or name one that updates nothing."""
+    updates = [ci for ci in info.claims
+               if ci.claim.quantity is not None and ci.claim.quantity.supersedes]
+    if not updates:
+        return  # the ordinary record: no id table built for it
     claims = {ci.id: ci for ci in info.claims}
-    for ci in info.claims:
+    for ci in updates:
         q = ci.claim.quantity
-        for j, cid in enumerate(q.supersedes if q is not None else ()):
+        assert q is not None
+        for j, cid in enumerate(q.supersedes):
             old = claims.get(cid)
             why = ("this record does not have it" + _suggest(cid, claims) if old is None
                    else "it is this claim itself" if old is ci else _other_measure(corpus, ci, old))

@@ -529,8 +529,7 @@ def onset(text: str, anchor: dt.date | None) -> tuple[Interval, ...]:
 def _past_span(m: re.Match[str], a: dt.date) -> Interval | None:
     """"(moved) over the past three weeks", "in the last two days": the days those units
     reach back from the anchor, the anchor's the last (as "in the past 24 hours")."""
-    first = _shift(a, -_days(m[1], m[2]))
-    return Interval(first, a) if first is not None else None
+    return _days_from(a, -_days(m[1], m[2]))
 
 
 # How far "the coming days" (weeks, months) reach: as "in recent days" (weeks) reach back,
@@ -539,14 +538,19 @@ _COMING_DAYS = {"day": _RECENT_DAYS, "week": _RECENT_WEEKS, "month": 183}
 
 
 def _coming(m: re.Match[str], a: dt.date) -> Interval | None:
-    last = _shift(a, _COMING_DAYS[m[1].lower()])
-    return Interval(a, last) if last is not None else None
+    return _days_from(a, _COMING_DAYS[m[1].lower()])
 
 
 def _next_span(m: re.Match[str], a: dt.date) -> Interval | None:
     """"In the next two weeks": the days those units reach ahead of the anchor."""
-    last = _shift(a, _days(m[1], m[2]))
-    return Interval(a, last) if last is not None else None
+    return _days_from(a, _days(m[1], m[2]))
+
+
+def _days_from(a: dt.date, days: int) -> Interval | None:
+    """The anchor's day and the days up to ``days`` from it, back (negative) or ahead;
+    None when that end is beyond the calendar."""
+    end = _shift(a, days)
+    return None if end is None else Interval(min(a, end), max(a, end))
 
 
 def _within(m: re.Match[str], a: dt.date) -> Interval | None:

@@ -57,15 +57,20 @@ def read(path: Path) -> tuple[bytes, Snapshot]:
     return data, snapshot_of(data)
 
 
-def read_regular(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a regular file; anything else (a FIFO, which would block, a link to
-    ``/dev/zero``, which never ends) is an OSError, raised without blocking."""
+class NotRegular(OSError):
+    """A path that names no regular file (a folder, a FIFO, a device)."""
+
+
+def read_regular(path: str | os.PathLike[str], limit: int = -1) -> bytes:
+    """The bytes of a regular file, at most ``limit`` of them when given; anything else (a
+    FIFO, which would block, a link to ``/dev/zero``, which never ends) is
+    :class:`NotRegular`, raised without blocking."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise OSError(f"{path}: not a regular file")
+        raise NotRegular(f"{path}: not a regular file")
     with os.fdopen(fd, "rb") as fh:
-        return fh.read()
+        return fh.read(limit)
 
 
 def target_inside(path: Path, root: Path) -> Path:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
 import tomllib
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .atomic import real_path
+from .atomic import NotRegular, read_regular, real_path
 from .findings import Severity
 
 FailOn = Literal["error", "warning", "info", "none"]
@@ -165,13 +164,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     file (a FIFO would block, /dev/zero never ends, 3,000 nested arrays exhaust the
     parser's stack)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            os.close(fd)
-            raise ConfigError(f"{path}: cannot read configuration: not a regular file (a "
-                              "folder, pipe or device); make it the project's TOML file")
-        with os.fdopen(fd, "rb") as fh:
-            raw = fh.read(MAX_CONFIG_BYTES + 1)
+        raw = read_regular(path, MAX_CONFIG_BYTES + 1)
         if len(raw) > MAX_CONFIG_BYTES:
             raise ConfigError(f"{path}: cannot read configuration: larger than "
                               f"{MAX_CONFIG_BYTES // 1024} KiB")
@@ -180,6 +173,9 @@ def read_toml(path: Path) -> dict[str, Any]:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise ConfigError(f"{path}: cannot read configuration: not UTF-8 text (byte "
                           f"0x{raw[exc.start]:02x} on line {line}); save it as UTF-8") from exc
+    except NotRegular as exc:
+        raise ConfigError(f"{path}: cannot read configuration: not a regular file (a "
+                          "folder, pipe or device); make it the project's TOML file") from exc
     except OSError as exc:  # the reason alone: "[Errno 21] Is a directory: 3" named an fd
         raise ConfigError(f"{path}: cannot read configuration: "
                           f"{(exc.strerror or str(exc)).lower()}") from exc

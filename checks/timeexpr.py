@@ -30,7 +30,9 @@ latest Saturday and Sunday up to it; "in the past 24 hours" the days the hours
 touch; "has ignored it for more than a week" (a state lasting up to the anchor: the perfect
 tense, or the duration written alone) the week up to it; :func:`onset` says when such a
 state began (on or before the week's first day), the date rules' day of an event kept up
-as a state. Steps from a time are taken in
+as a state. "Two weeks ago" (months, years; and "for two weeks" of a state) is a round
+figure: the day two weeks back, give or take two days (a week for months, a month for
+years); "ten days ago" is that day. Steps from a time are taken in
 turn: "the day before the day after tomorrow" is tomorrow, "two days after April 12" April
 14, "a week from Friday" each Friday's reading moved a week.
 
@@ -413,8 +415,24 @@ def _days(count: str, unit: str) -> int:
     return n * _UNIT_DAYS[unit.lower()]
 
 
+# How far either side of its count a round unit back may fall: news writes "two weeks
+# ago" of a day 12 or 16 days back, and "a month ago" of one five weeks back; a count
+# of days is exact.
+_ROUND_SLACK = {"day": 0, "week": 2, "month": 7, "year": 30}
+
+
 def _ago(m: re.Match[str], a: dt.date) -> Interval | None:
-    return day(a - dt.timedelta(days=_days(m[1], m[2])))
+    return _around(a, _days(m[1], m[2]), m[2])
+
+
+def _around(a: dt.date, days: int, unit: str) -> Interval | None:
+    """The days ``days`` back from ``a``, give or take the unit's slack (None beyond
+    the calendar)."""
+    slack = _ROUND_SLACK[unit.lower()]
+    last = _shift(a, min(slack - days, 0))
+    if last is None:
+        return None
+    return Interval(_shift(a, -days - slack) or dt.date.min, last)
 
 
 def _more_than_ago(m: re.Match[str], a: dt.date) -> Interval | None:
@@ -507,8 +525,8 @@ _AT_LEAST = re.compile(r"\b(?:more than|over|at least)\s", re.I)
 
 def onset(text: str, anchor: dt.date | None) -> tuple[Interval, ...]:
     """When a state the words give as lasting up to the anchor began, read as
-    :func:`readings` reads "ago": "(has sought a call) for a week" began a week before
-    the anchor (as "a week ago"), "for more than a week" on any day up to then (as "more
+    :func:`readings` reads "ago": "(has sought a call) for a week" began about a week
+    before the anchor (as "a week ago"), "for more than a week" on any day up to then (as "more
     than a week ago"). Empty when the words are no such duration (a planned stay, "for
     the last four years" of a war that may be over, any other time). An event kept up
     as a state (a request still pending) was made when the state began, not during it."""
@@ -521,8 +539,10 @@ def onset(text: str, anchor: dt.date | None) -> tuple[Interval, ...]:
         began = _for_span(m, anchor) if fn is _for_span and not _ahead(m) else None
         if began is None:
             return ()
-        open_ = _AT_LEAST.search(m.group()) is not None
-        return (Interval(dt.date.min, began.start) if open_ else day(began.start),)
+        if _AT_LEAST.search(m.group()) is not None:
+            return (Interval(dt.date.min, began.start),)
+        around = _around(anchor, (anchor - began.start).days, m[2])
+        return (around,) if around is not None else ()
     return ()
 
 

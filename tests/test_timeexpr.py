@@ -38,7 +38,8 @@ def iv(a: str, b: str | None = None) -> Interval:
     ("lately", iv("2021-04-05", "2021-04-12")), ("in recent days", iv("2021-04-05", "2021-04-12")),
     ("in the last few days", iv("2021-04-05", "2021-04-12")),
     ("in recent weeks", iv("2021-03-15", "2021-04-12")), ("last month", iv("2021-03-01", "2021-03-31")),
-    ("two weeks ago", iv("2021-03-29")), ("more than three weeks ago", iv("0001-01-01", "2021-03-22")),
+    ("two weeks ago", iv("2021-03-27", "2021-03-31")),
+    ("more than three weeks ago", iv("0001-01-01", "2021-03-22")),
     ("less than a week ago", iv("2021-04-05", "2021-04-12")),
     ("Within 48 hours", iv("2021-04-12", "2021-04-14")), ("2021-03-26", iv("2021-03-26")),
     # dotted dates are day first, as European outlets write them
@@ -85,6 +86,17 @@ def test_since_month_parts_and_few_ago(text: str, want: Interval) -> None:
 
 
 @pytest.mark.parametrize(("text", "want"), [
+    # A round unit back is a round figure: two days either side of "two weeks ago", a
+    # week of "a month ago", a month of "a year ago"; a count of days is that day.
+    ("a week ago", iv("2021-04-03", "2021-04-07")), ("two weeks ago", iv("2021-03-27", "2021-03-31")),
+    ("a month ago", iv("2021-03-06", "2021-03-20")), ("a year ago", iv("2020-03-13", "2020-05-12")),
+    ("ten days ago", iv("2021-04-02")), ("3 days ago", iv("2021-04-09")),
+])
+def test_a_round_unit_ago_is_a_round_figure(text: str, want: Interval) -> None:
+    assert readings(text, MONDAY) == (want,)
+
+
+@pytest.mark.parametrize(("text", "want"), [
     # A state lasting up to the time of writing: the days it certainly covers.
     ("for more than a week", iv("2021-04-05", "2021-04-12")),
     ("has ignored the request for more than a week", iv("2021-04-05", "2021-04-12")),
@@ -105,8 +117,8 @@ def test_a_duration_up_to_the_time_of_writing(text: str, want: Interval | None) 
 @pytest.mark.parametrize(("text", "want"), [
     # When a state lasting up to the anchor began, read as "ago" is read.
     ("has sought a call for more than a week", (iv("0001-01-01", "2021-04-05"),)),
-    ("for two weeks", (iv("2021-03-29"),)),
-    ("has waited for a week and a half", (iv("2021-04-02"),)),
+    ("for two weeks", (iv("2021-03-27", "2021-03-31"),)),
+    ("has waited for a week and a half", (iv("2021-03-31", "2021-04-04"),)),
     ("have waited for the past three days", (iv("2021-04-09"),)),
     # No state up to the anchor: a planned stay, a past one, other times.
     ("will stay for two weeks", ()), ("the war lasted for four years", ()),

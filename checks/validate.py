@@ -10,6 +10,8 @@ anything the schema language cannot say). Every error becomes a located
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -204,50 +206,99 @@ def explain(err: SchemaError, described: str = "") -> tuple[str, str, str, bool]
         if fitting:
             return explain(best_match(fitting), holder)
         return _types_refused(err, branches)
-    where = human(err.absolute_path)
-    pointer = pointer_of(err.absolute_path)
-    schema = err.schema if isinstance(err.schema, dict) else {}
-    kind, inst = err.validator, err.instance
-    if kind == "additionalProperties" and isinstance(inst, dict):
-        allowed = list(schema.get("properties", {}))
-        extra = [k for k in inst if k not in allowed]
-        key = extra[0] if extra else "?"
-        return (f"{where}: unknown key '{_short(key)}'{_suggest(key, allowed)}",
-                f"use one of: {', '.join(allowed)}", f"{pointer}/{escape_pointer(str(key))}", True)
-    if kind == "required":
-        missing = str(err.message).split("'")[1] if "'" in err.message else "?"
-        return (f"{where}: missing required key '{missing}'",
-                f"add '{missing}:' here", pointer, False)
-    if kind == "type":
-        wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-        want = " or ".join(_WANTED.get(str(w), str(w)) for w in wanted)
-        return (f"{where}: expected {want}, found {_describe(inst)}",
-                _type_fix(want, wanted, inst), pointer, False)
-    if kind == "enum":
-        enum_values: Any = err.validator_value
-        options = [str(o) for o in enum_values]
-        return (f"{where}: '{_short(inst)}' is not allowed{_enum_hint(inst, options)}",
-                f"use one of: {', '.join(options)}", pointer, False)
-    if kind == "format":
-        return (f"{where}: '{_short(inst)}' is not a real {err.validator_value}",
-                "write a calendar date as YYYY-MM-DD", pointer, False)
-    if kind == "pattern":
-        hint = schema.get("description", "") or described
-        return (f"{where}: '{_short(inst)}' is not in the expected form"
-                f"{_pattern_hint(inst, str(err.validator_value))}",
-                hint or f"match the pattern {err.validator_value}", pointer, False)
-    if kind in ("minimum", "maximum"):
-        bound = "at least" if kind == "minimum" else "at most"
-        return (f"{where}: {_short(inst)} is out of range (it must be {bound} "
-                f"{err.validator_value:g})", f"write a figure {bound} {err.validator_value:g}",
-                pointer, False)
-    if kind in ("minLength", "minItems"):
-        return (f"{where}: must not be empty", "fill it in or remove the key", pointer, False)
-    if kind in ("maxLength", "maxItems"):
-        return (f"{where}: too long", f"keep it within {err.validator_value}", pointer, False)
-    return (f"{where}: {_short(err.message, 160)}", "see the schema's description of this field",
-            pointer, False)
+    at = _At(err, human(err.absolute_path), pointer_of(err.absolute_path),
+             err.schema if isinstance(err.schema, dict) else {}, described)
+    explainer = _EXPLAINERS.get(str(err.validator))
+    found = explainer(at) if explainer is not None else None
+    return found or (f"{at.where}: {_short(err.message, 160)}",
+                     "see the schema's description of this field", at.pointer, False)
 
+
+Explained = tuple[str, str, str, bool]
+
+
+@dataclass(frozen=True)
+class _At:
+    """One schema error and what every explainer shows of it."""
+
+    err: SchemaError
+    where: str  # the field in words
+    pointer: str
+    schema: dict[str, Any]
+    described: str
+
+
+def _unknown_key(at: _At) -> Explained | None:
+    inst = at.err.instance
+    if not isinstance(inst, dict):
+        return None
+    allowed = list(at.schema.get("properties", {}))
+    extra = [k for k in inst if k not in allowed]
+    key = extra[0] if extra else "?"
+    return (f"{at.where}: unknown key '{_short(key)}'{_suggest(key, allowed)}",
+            f"use one of: {', '.join(allowed)}", f"{at.pointer}/{escape_pointer(str(key))}", True)
+
+
+def _missing(at: _At) -> Explained:
+    message = str(at.err.message)
+    missing = message.split("'")[1] if "'" in message else "?"
+    return (f"{at.where}: missing required key '{missing}'", f"add '{missing}:' here",
+            at.pointer, False)
+
+
+def _wrong_type(at: _At) -> Explained:
+    value = at.err.validator_value
+    wanted = value if isinstance(value, list) else [value]
+    want = " or ".join(_WANTED.get(str(w), str(w)) for w in wanted)
+    return (f"{at.where}: expected {want}, found {_describe(at.err.instance)}",
+            _type_fix(want, wanted, at.err.instance), at.pointer, False)
+
+
+def _not_allowed(at: _At) -> Explained:
+    enum_values: Any = at.err.validator_value
+    options = [str(o) for o in enum_values]
+    inst = at.err.instance
+    return (f"{at.where}: '{_short(inst)}' is not allowed{_enum_hint(inst, options)}",
+            f"use one of: {', '.join(options)}", at.pointer, False)
+
+
+def _bad_format(at: _At) -> Explained:
+    return (f"{at.where}: '{_short(at.err.instance)}' is not a real {at.err.validator_value}",
+            "write a calendar date as YYYY-MM-DD", at.pointer, False)
+
+
+def _bad_pattern(at: _At) -> Explained:
+    hint = at.schema.get("description", "") or at.described
+    pattern = str(at.err.validator_value)
+    return (f"{at.where}: '{_short(at.err.instance)}' is not in the expected form"
+            f"{_pattern_hint(at.err.instance, pattern)}",
+            hint or f"match the pattern {pattern}", at.pointer, False)
+
+
+def _out_of_range(at: _At) -> Explained:
+    bound = "at least" if at.err.validator == "minimum" else "at most"
+    limit = at.err.validator_value
+    return (f"{at.where}: {_short(at.err.instance)} is out of range (it must be {bound} "
+            f"{limit:g})", f"write a figure {bound} {limit:g}", at.pointer, False)
+
+
+def _empty(at: _At) -> Explained:
+    return (f"{at.where}: must not be empty", "fill it in or remove the key", at.pointer, False)
+
+
+def _too_long(at: _At) -> Explained:
+    return (f"{at.where}: too long", f"keep it within {at.err.validator_value}", at.pointer,
+            False)
+
+
+# Each JSON Schema keyword a curator's file can fail, in words; any other keyword shows
+# the validator's own message (None from an explainer: it does not apply to this value).
+_EXPLAINERS: dict[str, Callable[[_At], Explained | None]] = {
+    "additionalProperties": _unknown_key, "required": _missing, "type": _wrong_type,
+    "enum": _not_allowed, "format": _bad_format, "pattern": _bad_pattern,
+    "minimum": _out_of_range, "maximum": _out_of_range, "minLength": _empty,
+    "minItems": _empty, "maxLength": _too_long, "maxItems": _too_long,
+}
 
 # What an invalid file's absence means for the run: said by each of its schema findings,
 # since nothing else tells the user that its contents were silently left out.

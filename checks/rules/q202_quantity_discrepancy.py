@@ -18,15 +18,29 @@ higher figure, its lower one, then corpus order), and says how many sources stan
 against it ("3 of 4 sources give a figure that disagrees with b#c1's 41,000
 troops") or that the sources disagree without a majority.
 
+*One statement, two figures*: two sources give one speaker's figure for the same
+measure, scope and period, stated the same day (``said``, else the publication day),
+and the figures they report cannot meet, though what they admit can: "more than 40,000"
+and "more than 80,000" may both be true of the troops, but a bound reports a figure near
+its value (40,000 to 44,000, as R801 reads it, reaching ``about``), so one of the two
+misreports the speaker. One finding per statement (speaker and day), located at the
+figure that meets the fewest others as reported; a gap in what the figures admit is
+the ordinary finding above (or Q201's) instead.
+
 Fires:
     a#c1  Alpha: "41,000 troops" near Southland
     b#c1  Beta: "42,000 troops" near Southland, same day
+    or: a#c1 Alpha said on Monday: "more than 40,000 troops"; b#c1 Alpha, Monday:
+          "more than 80,000 troops" (one statement, two figures)
 
 Silent:
     a#c1  "about 41,000 troops" (36,900 to 45,100)
     b#c1  "42,000 troops": inside the interval
     or: a#c1 "27 killed since the start of the year" (11:20 post); a#c2 "28 killed
           since the start of the year" (18:40 post, supersedes: [c1])
+    or: a#c1 Alpha on Monday "more than 40,000"; b#c1 Alpha on Monday "more than
+          41,000" (reporting 40,000 to 44,000 and 41,000 to 45,100 meet); or Alpha's
+          "more than 80,000" a week later (another statement)
 
 Options:
     tolerance  largest relative gap that is only a discrepancy (default 0.05);
@@ -47,6 +61,7 @@ from ..corpus import Corpus
 from ..findings import Hit
 from ._common import proposition
 from ._quantity import FigureOptions, disagreements, figure_hit
+from ._restated import restated
 
 CODE = "Q202"
 NAME = "quantity.discrepancy"
@@ -63,3 +78,4 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     for d in disagreements(corpus, options.about, options.rounding, options.window_days):
         if d.relative_gap <= options.tolerance:
             yield figure_hit(corpus, d, "discrepancy", options.tolerance)
+    yield from restated(corpus, options.about, options.rounding)

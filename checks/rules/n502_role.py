@@ -50,9 +50,17 @@ gives to another person at the claim's time (a role with a start date, held then
 of none of the speaker's own roles, is reported per source and wording ("Kuleba,
 Ukraine's defence minister", while the registry gives "Defence Minister" to Shoigu). Only
 a speaker the registry gives a role held at that time is judged, so his offices are
-known. The speaker's own wordings are those of each of their roles, at any time (a stale
-title is not another person's office), and each title's head alone ("minister" of
-"Minister of Foreign Affairs of Ukraine"). A wording no registered office has ("top
+known. The speaker's own wordings are each title's head alone ("minister" of "Minister
+of Foreign Affairs of Ukraine"), and the wordings of each of their roles held at the
+time: a title the speaker held before is theirs until another person holds it ("chairman
+of the Senate Foreign Relations Committee" for Risch in April 2021, two months after
+Menendez took the chair, is Menendez's office, and the message says when Risch left it).
+A title whose leading qualifier names a body ("Kremlin spokeswoman") is that body's: when
+none of the speaker's roles is held for it (their ``of``) and another person holds, at the
+time, a role for it with the title's wording, it is reported even though the bare title
+("spokeswoman") is the speaker's own: Maria Zakharova speaks for the Foreign Ministry, and
+the Kremlin's spokesman is Peskov. A demonym ("Russian") names a country, not a body, and
+qualifies nothing here. A wording no registered office has ("top
 diplomat") may be right and stays silent; so does an undated role's ("opposition
 figure": a description many share), and a role whose term does not meet the claim's
 time. The message names the office's holder and the speaker's roles then, and the fix
@@ -138,11 +146,17 @@ class Qualifiers:
     # A registered role wording with an "of" complement, by its head: "commander in
     # chief" -> ("commander in chief of armed forces of ukraine",).
     by_head: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # A qualifier's name -> the entities it names: "kremlin" -> {"kremlin"}.
+    owners: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, corpus: Corpus) -> Qualifiers:
-        names = {_fold(n) for e in corpus.entities.values() if e.kind in _QUALIFIER_KINDS
-                 for n in entity_names(e)}
+        owners: dict[str, set[str]] = defaultdict(set)
+        for e in corpus.entities.values():
+            if e.kind in _QUALIFIER_KINDS:
+                for n in entity_names(e):
+                    owners[_fold(n)].add(e.id)
+        names = set(owners)
         by_first: dict[str, list[str]] = defaultdict(list)
         for name in names:
             if name:
@@ -152,7 +166,8 @@ class Qualifiers:
                   if len(w) >= _MIN_TITLE_WORD and w.isalpha()}
         return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
                    frozenset(n for n in names if n and " " not in n), frozenset(titles),
-                   _complements(corpus), _by_head(corpus))
+                   _complements(corpus), _by_head(corpus),
+                   {k: frozenset(v) for k, v in owners.items()})
 
     def strip(self, role: str) -> str:
         """``role`` without one leading qualifier, or unchanged."""
@@ -164,6 +179,16 @@ class Qualifiers:
                 is_derived(first, self.single) or self._title_adjective(first)):
             return role.split(" ", 1)[1]
         return role
+
+    def bodies(self, role: str) -> frozenset[str]:
+        """The entities the title's leading qualifiers name ("Kremlin spokeswoman": the
+        Kremlin). A demonym or a title's adjective names no body: "Russian" says which
+        country, and a country holds many offices of one name."""
+        text, found = _fold(role), set[str]()
+        while (shorter := self.strip(text)) != text:
+            found |= self.owners.get(text[: len(text) - len(shorter) - 1], frozenset())
+            text = shorter
+        return frozenset(found)
 
     def _title_adjective(self, word: str) -> bool:
         return any(word.endswith(end) and word[: -len(end)] in self.title_words
@@ -241,58 +266,92 @@ def _wordings(role: Role, qualifiers: Qualifiers) -> dict[str, str]:
     return found
 
 
-def _own(entity: Entity, qualifiers: Qualifiers) -> set[str]:
-    """The wordings that may be the speaker's: each of their roles' (at any time: a stale
-    title is not another person's office), and each title's head alone ("minister" of
-    "minister of foreign affairs of Ukraine", "spokesperson" of "spokesperson of NATO")."""
-    own: set[str] = set()
-    for role in entity.roles:
-        own |= _wordings(role, qualifiers).keys()
-        own.add(normalise(role.title, qualifiers).partition(" of ")[0])
-    return own
+@dataclass(frozen=True)
+class Own:
+    """The wordings that may be the speaker's: each title's head alone, at any time
+    ("minister" of "minister of foreign affairs of Ukraine", "spokesperson" of
+    "spokesperson of NATO"), and the wordings of each role while it is held. A title
+    the speaker held before and another person holds now is that person's office then
+    ("chairman of the committee" for its former chairman, two months after he left)."""
+
+    heads: frozenset[str]
+    terms: tuple[tuple[Role, frozenset[str]], ...]
+
+    @classmethod
+    def build(cls, entity: Entity, qualifiers: Qualifiers) -> Own:
+        return cls(frozenset(normalise(r.title, qualifiers).partition(" of ")[0]
+                             for r in entity.roles),
+                   tuple((r, frozenset(_wordings(r, qualifiers))) for r in entity.roles))
+
+    def at(self, when: Interval) -> set[str]:
+        found = set(self.heads)
+        for role, forms in self.terms:
+            if held(role).overlaps(when):
+                found |= forms
+        return found
+
+    def former(self, form: str, when: Interval) -> list[Role]:
+        """The speaker's roles with this wording that are not held at the time."""
+        return [r for r, forms in self.terms if form in forms and not held(r).overlaps(when)]
 
 
 def _other_offices(corpus: Corpus, qualifiers: Qualifiers, offices: Offices, speaker: str,
                    titled: list[ClaimInfo]) -> Iterator[Hit]:
     """One source's title for the speaker that the registry gives to another person's
-    office at the time, and to none of the speaker's roles: per source and wording."""
+    office at the time, and to none of the speaker's roles then; or that names a body
+    none of the speaker's roles is held for ("Kremlin spokeswoman" for the Foreign
+    Ministry's), where another person holds that title: per source, wording and body."""
     entity = corpus.entities.get(speaker)
     if entity is None or not entity.roles:
         return  # the registry says nothing of the speaker's offices
-    own = _own(entity, qualifiers)
-    found: dict[tuple[str, str], list[ClaimInfo]] = defaultdict(list)
+    own = Own.build(entity, qualifiers)
+    bodies = frozenset(r.of for r in entity.roles if r.of)
+    found: dict[tuple[str, str, frozenset[str]], list[ClaimInfo]] = defaultdict(list)
     for ci in titled:
-        form = normalise(ci.claim.by.role or "", qualifiers)
-        said = _said(ci)
-        if form not in own and any(held(r).overlaps(said) for r in entity.roles) and \
-                _holders(offices, form, speaker, said):
-            found[(ci.source.id, form)].append(ci)
-    for (_, form), claims in sorted(found.items()):
-        yield _other_hit(corpus, entity, offices, form, claims)
+        written = ci.claim.by.role or ""
+        form, said = normalise(written, qualifiers), _said(ci)
+        if not any(held(r).overlaps(said) for r in entity.roles):
+            continue
+        others = qualifiers.bodies(written) - bodies
+        if others and _holders(offices, form, speaker, said, others):
+            found[(ci.source.id, form, others)].append(ci)
+        elif form not in own.at(said) and _holders(offices, form, speaker, said):
+            found[(ci.source.id, form, frozenset())].append(ci)
+    for (_, form, others), claims in sorted(found.items(), key=lambda kv: kv[0][:2]):
+        yield _other_hit(corpus, entity, offices, (form, others), own, claims)
 
 
-def _holders(offices: Offices, form: str, speaker: str, when: Interval
-             ) -> list[tuple[str, Role, str]]:
+def _holders(offices: Offices, form: str, speaker: str, when: Interval,
+             bodies: frozenset[str] = frozenset()) -> list[tuple[str, Role, str]]:
+    """Who else holds an office of this wording at the time (for one of ``bodies``, when
+    given)."""
     return [(who, role, wording) for who, role, wording in offices.get(form, ())
-            if who != speaker and held(role).overlaps(when)]
+            if who != speaker and held(role).overlaps(when)
+            and (not bodies or role.of in bodies)]
 
 
-def _other_hit(corpus: Corpus, entity: Entity, offices: Offices, form: str,
-               claims: list[ClaimInfo]) -> Hit:
-    first = claims[0]
+def _other_hit(corpus: Corpus, entity: Entity, offices: Offices,
+               title: tuple[str, frozenset[str]], own: Own, claims: list[ClaimInfo]) -> Hit:
+    (form, bodies), first = title, claims[0]
     written = first.claim.by.role or ""
     when = Interval(min(_said(c).start for c in claims), max(_said(c).end for c in claims))
-    holders = _holders(offices, form, entity.id, when)
+    holders = _holders(offices, form, entity.id, when, bodies)
     theirs = "; ".join(f"'{wording}' to {corpus.name(who)} ({role.title})"
                        for who, role, wording in holders[:MAX_LISTED])
     name = corpus.name(entity.id)
     mine = ", ".join(dict.fromkeys(r.title for r in entity.roles if held(r).overlaps(when)))
+    if bodies:
+        named = " or ".join(sorted(corpus.name(b) for b in bodies))
+        whose = f"{possessive(name)} roles then ({mine}) are not held for {named}"
+    else:
+        whose = f"none of {possessive(name)} roles then ({mine})"
+    former = "".join(f"; {name} held it until {r.end}" for r in own.former(form, when)
+                     if r.end)
     return Hit(
         message=f"{name} is titled '{written}' ({first.focus}), a title of another office"
-                f"{_window(when)}: the registry gives {theirs}, and none of {possessive(name)} "
-                f"roles then ({mine})",
+                f"{_window(when)}: the registry gives {theirs}, and {whose}{former}",
         location=first.locate("/by/role"), focus=first.focus, block=True,
-        key=f"office|{entity.id}|{first.source.id}|{form}",
+        key=f"office|{entity.id}|{first.source.id}|{form}" + "".join(f"|{b}" for b in sorted(bodies)),
         claims=tuple(c.ref() for c in claims[: 2 * MAX_LISTED]),
         fix="check the article's title for the speaker: if the article got it wrong, record "
             "a reviewed finding (source-error); if the speaker holds that office too, add the "

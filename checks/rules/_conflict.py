@@ -168,7 +168,7 @@ def disagreements(corpus: Corpus, kind: str, left: Side, right: Side,
         if not b:
             continue
         a = [c for c in block if left(c)]
-        if not a:
+        if not a or one_voice([*a, *b]):
             continue
         keys = {c.key for c in a} | {c.key for c in b}
         if len(keys) == 1:  # the common case: one literal key, no link to follow
@@ -186,6 +186,8 @@ def _linked_hits(corpus: Corpus, heads: Heads, kind: str, key: Key, a: list[Clai
         mine = {id(c) for c in claims}
         ga = [c for c in a if id(c) in mine]
         gb = [c for c in b if id(c) in mine]
+        if one_voice([*ga, *gb]):
+            continue
         pair = linked_pair(heads, key, ga, gb)
         if pair is not None:
             # A claim of another key is listed only when it is the party's at its own
@@ -194,6 +196,17 @@ def _linked_hits(corpus: Corpus, heads: Heads, kind: str, key: Key, a: list[Clai
             ga = [c for c in ga if related(heads, key, c, keys)]
             gb = [c for c in gb if related(heads, key, c, keys)]
             yield _hit(corpus, heads, kind, named, pair, ga, gb, describe)
+
+
+def one_voice(claims: Sequence[ClaimInfo]) -> bool:
+    """Whether both sides are one article's words for one speaker, paraphrased on one
+    side at least ("Kirby said Russia was preparing an offensive" over his quoted "We don't
+    know exactly what the intent is"): the article's paraphrase against its own quote is
+    U302's (and H701's, in a headline), not a disagreement between two parties."""
+    first = claims[0]
+    return first.speaker is not None and \
+        any(c.claim.by.mode is Mode.paraphrase for c in claims) and \
+        all(c.source.id == first.source.id and c.speaker == first.speaker for c in claims)
 
 
 def related(heads: Heads, party: Key, c: ClaimInfo, keys: Sequence[Key]) -> bool:

@@ -7,6 +7,13 @@ its publication, so undated coverage of one story over a few days meets; with no
 publication date either it overlaps every time). Two outlets that
 report opposite facts cannot both be right, so a reader must know.
 
+One article's words for one speaker on both sides, paraphrased on one side at least
+("Kirby said Russia was preparing an offensive" over his quoted "We don't know exactly
+what the intent is"), are no disagreement between two parties: the article's paraphrase
+beyond its own quote is U302's (H701's in a headline), and the proposition is left out
+here. Two quotes of one speaker in one article, or one article's paraphrase against
+another's quote, are still compared.
+
 Claims are grouped by proposition key, then split into the side that holds it
 true and the side that holds it false; one finding per proposition, listing
 both sides, with no pairwise comparison. The message names the best-sourced pair

@@ -9,6 +9,13 @@ and way; the message names the best-sourced pair whose times overlap, as C101's,
 each one's time when their times differ: a request sent last week and a speaker who has
 "not seen one in recent days" may both be right.
 
+One article's words for one speaker on both sides, paraphrased on one side at least
+("Kirby said Russia was preparing an offensive" over his quoted "We don't know exactly
+what the intent is"), are no disagreement between two parties: the article's paraphrase
+beyond its own quote is U302's (H701's in a headline), and the proposition is left out
+here. Two quotes of one speaker in one article, or one article's paraphrase against
+another's quote, are still compared.
+
 A person and the office they head are one party, as for C101 (its documentation
 says when the registry links them, and when it must not: a spokesperson, a deputy, a
 former holder, one title in two countries): "Alpha asked Beta for talks" and "Beta

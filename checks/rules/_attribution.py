@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..corpus import QUOTE_MODES, ClaimInfo, Corpus
-from ..model import AgencyHow, Mode
+from ..model import AgencyHow, EntityKind, Mode
 
 __all__ = ["QUOTE_MODES", "as_pointer", "chain_names", "chain_root", "claim_quotes",
-           "claims_with_mode", "is_own_voice", "own_voice"]
+           "claims_with_mode", "is_own_voice", "own_voice", "relays"]
 
 
 def is_own_voice(ci: ClaimInfo) -> bool:
@@ -48,12 +48,23 @@ def own_voice(corpus: Corpus, ci: ClaimInfo) -> str:
     return outlet
 
 
+def relays(corpus: Corpus, ci: ClaimInfo) -> list[str]:
+    """The intermediaries a claim's words passed through, nearest the speaker first: an
+    outlet the words were said to that is not the article's own, nor the agency whose story
+    it republishes ("Mendel told Reuters" in Newsweek: Reuters' interview), then ``via``."""
+    own = {ci.source.outlet} | {a.id for a in ci.source.agencies
+                                if a.how is AgencyHow.republishes}
+    told = [t for t in ci.claim.by.to if t not in own and t not in ci.claim.by.via
+            and (e := corpus.entities.get(t)) is not None and e.kind is EntityKind.outlet]
+    return [*told, *ci.claim.by.via]
+
+
 def chain_names(corpus: Corpus, ci: ClaimInfo) -> list[str]:
     """Speaker (or how the article names the source), each intermediary, then the
     outlet: registry names, speaker first."""
     by = ci.claim.by
     first = corpus.name(by.speaker) if by.speaker else (f"'{by.as_}'" if by.as_ else "the source")
-    return [first, *(corpus.name(v) for v in by.via), corpus.name(ci.source.outlet)]
+    return [first, *(corpus.name(v) for v in relays(corpus, ci)), corpus.name(ci.source.outlet)]
 
 
 def as_pointer(ci: ClaimInfo) -> str:

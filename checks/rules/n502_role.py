@@ -59,7 +59,9 @@ A title whose leading qualifier names a body ("Kremlin spokeswoman") is that bod
 none of the speaker's roles is held for it (their ``of``) and another person holds, at the
 time, a role for it with the title's wording, it is reported even though the bare title
 ("spokeswoman") is the speaker's own: Maria Zakharova speaks for the Foreign Ministry, and
-the Kremlin's spokesman is Peskov. A demonym ("Russian") names a country, not a body, and
+the Kremlin's spokesman is Peskov. Against the body's offices a bare head counts too: "Senate
+Foreign Relations Committee Chairman Jim Risch" is reported when Risch holds no role of that
+wording or head for the committee then (he is its ranking member) and Menendez chairs it. A demonym ("Russian") names a country, not a body, and
 qualifies nothing here. A wording no registered office has ("top
 diplomat") may be right and stays silent; so does an undated role's ("opposition
 figure": a description many share), and a role whose term does not meet the claim's
@@ -223,7 +225,7 @@ def _by_head(corpus: Corpus) -> dict[str, tuple[str, ...]]:
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     qualifiers = Qualifiers.build(corpus)
-    offices: Offices | None = None  # built when the first titled claim asks
+    offices: Registered | None = None  # built when the first titled claim asks
     for speaker, claims in corpus.by_speaker.items():
         titled = [c for c in claims if c.claim.by.role]
         for cluster in _clusters(titled):
@@ -231,7 +233,7 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             if hit is not None:
                 yield hit
         if titled:
-            offices = offices or _offices(corpus, qualifiers)
+            offices = offices or Registered.build(corpus, qualifiers)
             yield from _other_offices(corpus, qualifiers, offices, speaker, titled)
 
 
@@ -239,18 +241,42 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
 Offices = dict[str, list[tuple[str, Role, str]]]
 
 
-def _offices(corpus: Corpus, qualifiers: Qualifiers) -> Offices:
-    """Every wording (normalised) of a term of office the registry gives someone: a role
-    with a start date. An undated role ("opposition politician") describes many people
-    and names no office one person holds."""
-    found: Offices = defaultdict(list)
-    for entity in corpus.entities.values():
-        for role in entity.roles:
-            if role.start is None:
-                continue
-            for form, wording in _wordings(role, qualifiers).items():
-                found[form].append((entity.id, role, wording))
-    return found
+@dataclass(frozen=True)
+class Registered:
+    """The registry's terms of office (roles with a start date: an undated role, such as
+    "opposition politician", describes many people and names no office one person holds),
+    by normalised wording, and by title head ("chairman" of "Chairman of the Senate
+    Foreign Relations Committee") for a title whose qualifier names the body."""
+
+    wordings: Offices
+    heads: Offices
+
+    @classmethod
+    def build(cls, corpus: Corpus, qualifiers: Qualifiers) -> Registered:
+        wordings: Offices = defaultdict(list)
+        heads: Offices = defaultdict(list)
+        for entity in corpus.entities.values():
+            for role in entity.roles:
+                if role.start is None:
+                    continue
+                for form, wording in _wordings(role, qualifiers).items():
+                    wordings[form].append((entity.id, role, wording))
+                heads[_head(role, qualifiers)].append((entity.id, role, role.title))
+        return cls(wordings, heads)
+
+    def for_bodies(self, form: str, speaker: str, when: Interval,
+                   bodies: frozenset[str]) -> list[tuple[str, Role, str]]:
+        """Others holding, at the time, an office for one of ``bodies`` with this wording
+        or head: "chairman" of the Senate Foreign Relations Committee."""
+        found: dict[tuple[str, str], tuple[str, Role, str]] = {}
+        for h in (*self.wordings.get(form, ()), *self.heads.get(form, ())):
+            if h[0] != speaker and h[1].of in bodies and held(h[1]).overlaps(when):
+                found.setdefault((h[0], h[1].title), h)
+        return list(found.values())
+
+
+def _head(role: Role, qualifiers: Qualifiers) -> str:
+    return normalise(role.title, qualifiers).partition(" of ")[0]
 
 
 def _wordings(role: Role, qualifiers: Qualifiers) -> dict[str, str]:
@@ -275,74 +301,75 @@ class Own:
     ("chairman of the committee" for its former chairman, two months after he left)."""
 
     heads: frozenset[str]
-    terms: tuple[tuple[Role, frozenset[str]], ...]
+    terms: tuple[tuple[Role, frozenset[str]], ...]  # each role's wordings and head
 
     @classmethod
     def build(cls, entity: Entity, qualifiers: Qualifiers) -> Own:
-        return cls(frozenset(normalise(r.title, qualifiers).partition(" of ")[0]
-                             for r in entity.roles),
-                   tuple((r, frozenset(_wordings(r, qualifiers))) for r in entity.roles))
+        return cls(frozenset(_head(r, qualifiers) for r in entity.roles),
+                   tuple((r, frozenset({*_wordings(r, qualifiers), _head(r, qualifiers)}))
+                         for r in entity.roles))
 
-    def at(self, when: Interval) -> set[str]:
-        found = set(self.heads)
+    def at(self, when: Interval, bodies: frozenset[str] | None = None) -> set[str]:
+        """Every head, and the wordings of the roles held at the time; for ``bodies``,
+        only the wordings and heads of the roles held then for one of them."""
+        found = set(self.heads) if bodies is None else set()
         for role, forms in self.terms:
-            if held(role).overlaps(when):
+            if held(role).overlaps(when) and (bodies is None or role.of in bodies):
                 found |= forms
         return found
 
     def former(self, form: str, when: Interval) -> list[Role]:
-        """The speaker's roles with this wording that are not held at the time."""
+        """The speaker's roles with this wording (or head) that are not held at the time."""
         return [r for r, forms in self.terms if form in forms and not held(r).overlaps(when)]
 
 
-def _other_offices(corpus: Corpus, qualifiers: Qualifiers, offices: Offices, speaker: str,
+def _other_offices(corpus: Corpus, qualifiers: Qualifiers, offices: Registered, speaker: str,
                    titled: list[ClaimInfo]) -> Iterator[Hit]:
     """One source's title for the speaker that the registry gives to another person's
-    office at the time, and to none of the speaker's roles then; or that names a body
-    none of the speaker's roles is held for ("Kremlin spokeswoman" for the Foreign
-    Ministry's), where another person holds that title: per source, wording and body."""
+    office at the time, and to none of the speaker's roles then; or whose qualifier names a
+    body ("Kremlin spokeswoman", "Senate Foreign Relations Committee Chairman") for which
+    the speaker holds no role of that wording then and another person does: per source,
+    wording and body."""
     entity = corpus.entities.get(speaker)
     if entity is None or not entity.roles:
         return  # the registry says nothing of the speaker's offices
     own = Own.build(entity, qualifiers)
-    bodies = frozenset(r.of for r in entity.roles if r.of)
     found: dict[tuple[str, str, frozenset[str]], list[ClaimInfo]] = defaultdict(list)
     for ci in titled:
         written = ci.claim.by.role or ""
         form, said = normalise(written, qualifiers), _said(ci)
         if not any(held(r).overlaps(said) for r in entity.roles):
             continue
-        others = qualifiers.bodies(written) - bodies
-        if others and _holders(offices, form, speaker, said, others):
-            found[(ci.source.id, form, others)].append(ci)
-        elif form not in own.at(said) and _holders(offices, form, speaker, said):
+        named = qualifiers.bodies(written)
+        if named and form not in own.at(said, named) and \
+                offices.for_bodies(form, speaker, said, named):
+            found[(ci.source.id, form, named)].append(ci)
+        elif form not in own.at(said) and _holders(offices.wordings, form, speaker, said):
             found[(ci.source.id, form, frozenset())].append(ci)
-    for (_, form, others), claims in sorted(found.items(), key=lambda kv: kv[0][:2]):
-        yield _other_hit(corpus, entity, offices, (form, others), own, claims)
+    for (_, form, named), claims in sorted(found.items(), key=lambda kv: kv[0][:2]):
+        yield _other_hit(corpus, entity, offices, (form, named), own, claims)
 
 
-def _holders(offices: Offices, form: str, speaker: str, when: Interval,
-             bodies: frozenset[str] = frozenset()) -> list[tuple[str, Role, str]]:
-    """Who else holds an office of this wording at the time (for one of ``bodies``, when
-    given)."""
+def _holders(offices: Offices, form: str, speaker: str, when: Interval
+             ) -> list[tuple[str, Role, str]]:
     return [(who, role, wording) for who, role, wording in offices.get(form, ())
-            if who != speaker and held(role).overlaps(when)
-            and (not bodies or role.of in bodies)]
+            if who != speaker and held(role).overlaps(when)]
 
 
-def _other_hit(corpus: Corpus, entity: Entity, offices: Offices,
+def _other_hit(corpus: Corpus, entity: Entity, offices: Registered,
                title: tuple[str, frozenset[str]], own: Own, claims: list[ClaimInfo]) -> Hit:
     (form, bodies), first = title, claims[0]
     written = first.claim.by.role or ""
     when = Interval(min(_said(c).start for c in claims), max(_said(c).end for c in claims))
-    holders = _holders(offices, form, entity.id, when, bodies)
+    holders = offices.for_bodies(form, entity.id, when, bodies) if bodies else \
+        _holders(offices.wordings, form, entity.id, when)
     theirs = "; ".join(f"'{wording}' to {corpus.name(who)} ({role.title})"
                        for who, role, wording in holders[:MAX_LISTED])
     name = corpus.name(entity.id)
     mine = ", ".join(dict.fromkeys(r.title for r in entity.roles if held(r).overlaps(when)))
     if bodies:
         named = " or ".join(sorted(corpus.name(b) for b in bodies))
-        whose = f"{possessive(name)} roles then ({mine}) are not held for {named}"
+        whose = f"none of {possessive(name)} roles then ({mine}) is that office of {named}"
     else:
         whose = f"none of {possessive(name)} roles then ({mine})"
     former = "".join(f"; {name} held it until {r.end}" for r in own.former(form, when)

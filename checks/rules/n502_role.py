@@ -77,6 +77,12 @@ Fires:
           defence minister", said 2021-04-12; Beta: Minister of Defence of Southland
           (alias "Defence Minister") since 2019
 
+    a#c1  Zeta (the Foreign Ministry's spokeswoman), role "Castle spokeswoman", while Beta
+          is the Castle's spokesman
+    a#c1  Gamma (the committee's chairman until 2021-02-03, then its ranking member), role
+          "chairman of the Foreign Relations Committee" or "Foreign Relations Committee
+          Chairman", said 2021-04-12, while Delta chairs it
+
 Silent:
     a#c1  role "Kremlin spokesman";  b#c1  role "spokesman" (qualifier dropped)
     a#c1  role "presidential spokeswoman";  b#c1  role "spokeswoman" (registered title
@@ -88,6 +94,9 @@ Silent:
           role held at the time)
     a#c2  Alpha, role "Northland's top diplomat" (no registered office's wording)
     a#c1  Alpha, role "health minister" (Gamma's health ministry ended in 2020)
+    a#c1  Zeta, role "Foreign Ministry spokeswoman" or "Northlandic spokeswoman" (a demonym)
+    a#c1  Gamma, role "chairman of the Foreign Relations Committee" said in July 2020, or
+          in April 2021 when no one chairs it
 
 Options: none.
 """

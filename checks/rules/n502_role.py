@@ -56,13 +56,12 @@ time: a title the speaker held before is theirs until another person holds it ("
 of the Senate Foreign Relations Committee" for Risch in April 2021, two months after
 Menendez took the chair, is Menendez's office, and the message says when Risch left it).
 A title whose leading qualifier names a body ("Kremlin spokeswoman") is that body's: when
-none of the speaker's roles is held for it (their ``of``) and another person holds, at the
-time, a role for it with the title's wording, it is reported even though the bare title
-("spokeswoman") is the speaker's own: Maria Zakharova speaks for the Foreign Ministry, and
-the Kremlin's spokesman is Peskov. Against the body's offices a bare head counts too: "Senate
-Foreign Relations Committee Chairman Jim Risch" is reported when Risch holds no role of that
-wording or head for the committee then (he is its ranking member) and Menendez chairs it. A demonym ("Russian") names a country, not a body, and
-qualifies nothing here. A wording no registered office has ("top
+the speaker holds, at the time, no role for it (``of``) with the title's wording or head,
+and another person does, it is reported even though the bare title ("spokeswoman") is the
+speaker's own: Maria Zakharova speaks for the Foreign Ministry, and the Kremlin's spokesman
+is Peskov; "Senate Foreign Relations Committee Chairman Jim Risch" is Menendez's office in
+April 2021, when Risch is the committee's ranking member. A demonym ("Russian") names a
+country, not a body, and qualifies nothing here. A wording no registered office has ("top
 diplomat") may be right and stays silent; so does an undated role's ("opposition
 figure": a description many share), and a role whose term does not meet the claim's
 time. The message names the office's holder and the speaker's roles then, and the fix

@@ -5,6 +5,7 @@ distance without comparing a word against every alias."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ _PLURALS = ("es", "s")
 _FORMS = (("and", ("ish",)), ("ain", ("ish",)), ("ey", ("ish",)), ("a", ("n", "ian", "ese")),
           ("e", ("ian", "an", "ish")), ("y", ("ian", "an")), ("", ("ian", "i", "ese", "an")))
 _DEMONYM_KINDS = frozenset({EntityKind.place, EntityKind.government, EntityKind.group})
+# Letters no Unicode decomposition takes apart, written as plain letters in English copy.
+_PLAIN = str.maketrans({"\u0131": "i", "\u0142": "l", "\u00f8": "o", "\u0111": "d"})
 # No real name token is this long; longer words are neither indexed nor looked
 # up, so a hostile file cannot make the delete neighbourhood explode.
 MAX_TOKEN = 30
@@ -62,6 +65,16 @@ def capitalised(text: str) -> list[str]:
     else:
         found = [w for w in _WORD.findall(text) if w[0].isupper()]  # a match is never empty
     return [_POSSESSIVE.sub("", w) if "'" in w or "\u2019" in w else w for w in found]
+
+
+def unmarked(folded: str) -> str:
+    """A casefolded word without its diacritics ("erdoğan" -> "erdogan", "mevlüt" ->
+    "mevlut", "ılıcalı" -> "ilicali"): English-language copy drops the marks of a name the
+    registry spells natively, native-language copy keeps them; both write one name."""
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded.translate(_PLAIN))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def entity_names(entity: Entity) -> tuple[str, ...]:
@@ -134,6 +147,8 @@ class NameIndex:
     # Tokens of names other than people's: only these take demonym endings.
     derivable: set[str] = field(default_factory=set)
     written: dict[str, str] = field(default_factory=dict)  # casefolded -> as registered
+    # Every token without its diacritics: "Erdogan" spells the registered "Erdoğan".
+    plain: set[str] = field(default_factory=set)
     _near: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _names: set[str] = field(default_factory=set)
     # A demonym form in ``_near`` -> the registered token it is formed from.
@@ -156,6 +171,7 @@ class NameIndex:
         folded = word.casefold()
         if folded not in self.tokens:
             self.written[folded] = word
+            self.plain.add(unmarked(folded))
         # Only capitalised tokens are names a word can misspell: the common words
         # of aliases ("Russian troops", "president's office") are not, and a
         # title-case headline's "Troop" must not be read as a misspelt "troops".
@@ -167,7 +183,15 @@ class NameIndex:
             self.written[folded] = word  # report the capitalised form
             for variant in _deletes(folded, self.depth):
                 self._near[variant].add(folded)
+            self._add_form(unmarked(folded), folded)  # "Erdogen" is one edit from Erdogan
         self.tokens[folded].add(entity_id)
+
+    def _add_form(self, form: str, token: str) -> None:
+        """Index ``form`` (a demonym or unmarked spelling) as a way to write ``token``."""
+        if form not in self._names and form not in self.forms:
+            self.forms[form] = token
+            for variant in _deletes(form, self.depth):
+                self._near[variant].add(form)
 
     def _add_forms(self, word: str) -> None:
         folded = word.casefold()
@@ -175,14 +199,12 @@ class NameIndex:
             return
         ending, suffixes = next((e, s) for e, s in _FORMS if folded.endswith(e))
         for suffix in suffixes:
-            form = folded[: len(folded) - len(ending)] + suffix
-            if form not in self._names and form not in self.forms:
-                self.forms[form] = folded
-                for variant in _deletes(form, self.depth):
-                    self._near[variant].add(form)
+            self._add_form(folded[: len(folded) - len(ending)] + suffix, folded)
 
     def known(self, word: str) -> bool:
-        return word.casefold() in self.tokens
+        """A registered token, diacritics aside (an accent is no misspelling)."""
+        folded = word.casefold()
+        return folded in self.tokens or unmarked(folded) in self.plain
 
     def derived(self, word: str) -> bool:
         """A demonym or plural of a place's, government's, group's or organisation's name
@@ -191,9 +213,10 @@ class NameIndex:
         return is_derived(folded, self.derivable) or is_plural(folded, self.tokens)
 
     def nearest(self, word: str, max_distance: int) -> str | None:
-        """The registered token closest to ``word`` or whose demonym form is (Ukrainan ->
-        ukraine, by Ukrainian), within ``max_distance`` edits (ties: alphabetical)."""
-        folded = word.casefold()
+        """The registered token closest to ``word`` or whose demonym form or unmarked
+        spelling is (Ukrainan -> ukraine, by Ukrainian; Erdogen -> erdoğan, by Erdogan),
+        within ``max_distance`` edits, diacritics aside (ties: alphabetical)."""
+        folded = unmarked(word.casefold())
         if len(folded) > MAX_TOKEN or max_distance <= 0:
             return None
         candidates: set[str] = set()

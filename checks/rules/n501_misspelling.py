@@ -11,7 +11,10 @@ an alias, which silences this rule.
 How: every token of every registered name and alias is indexed once, with its
 deletion neighbourhood (symmetric delete), so a word is looked up, never
 compared against every alias. A word matches a registered token within 1 edit
-when it has at least 5 letters, within 2 edits from 9 letters. Skipped: words
+when it has at least 5 letters, within 2 edits from 9 letters. Diacritics do not
+count: English-language copy writes "Erdogan" and "Mevlut Cavusoglu" for the registered
+"Erdoğan" and "Mevlüt Çavuşoğlu" (native copy keeps marks a registered plain name
+lacks), and edits are counted between the unmarked spellings ("Erdogen": one). Skipped: words
 that are registered tokens (case-insensitively), their plurals (-s, -es) and
 possessives ('s), and, for the names of places, governments, groups,
 organisations and outlets only, a demonym or adjective ending (Russia -> Russian,
@@ -35,10 +38,13 @@ Fires:
 
     a#c1  evidence "Ukrainan officials" (registry: Ukraine; the demonym is Ukrainian)
 
+    a#c1  evidence "President Erdogen" (registry: Erdoğan; one edit, diacritics aside)
+
 Silent:
     a#c1  evidence "Ukrainian officials said Zelenskiy's office ..." (demonym, possessive)
     a#c1  evidence "the German Chancellor" (registry: Germany; an adjective, no misspelling)
     a#c1  evidence "the Blinkens and the Zelenskiys" (plurals of people's names)
+    a#c1  evidence "President Recep Tayyip Erdogan" (registry: Recep Tayyip Erdoğan)
 
 Options: none.
 """

@@ -71,6 +71,10 @@ publication time (``published.time``) is in a zone ahead of (for a later date) o
 (for an earlier one) an agreeing source's, the message says so: a statement of Monday
 evening in Europe is Tuesday morning in Sydney, and an article may date it in its own
 zone. It stays a finding: the dates as printed differ, and a reader should know why.
+Words are said before the articles reporting them appear, so the note is left out when
+the first of the block's articles to give its publication moment was out before the
+hours in which the two zones' dates differ (a Kremlin remark reported at 17:05 Moscow
+time on Monday is no Tuesday remark in India, UTC+05:30, whatever the Indian paper says).
 
 The days each article can cover are a few intervals (each reading, and the
 span from one time's earliest start to another's latest end); one sorted sweep
@@ -112,7 +116,7 @@ from dataclasses import dataclass, replace
 from ..corpus import Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import PredicateKind, Stance
+from ..model import PredicateKind, Source, Stance
 from ..textnorm import quote_words
 from ..timeexpr import Interval, onset
 from ._common import MAX_LISTED, label, polarity, position, possessive
@@ -494,7 +498,7 @@ def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[Time]],
     odd = found.odd.tf
     verdict = (f"; {found.agree} of {len(by_source)} sources agree on {found.day}"
                if found.day is not None else "; the sources disagree without a majority")
-    verdict += _zone_note(by_source, found)
+    verdict += _zone_note(by_source, found, block.what == "said")
     claims = [odd.ci, *(t.tf.ci for ts in by_source.values() for t in ts)]
     return Hit(
         message=f"sources date {_subject(corpus, block)} differently: " + ", ".join(sides)
@@ -509,12 +513,15 @@ def _hit(corpus: Corpus, block: Block, by_source: dict[str, list[Time]],
     )
 
 
-def _zone_note(by_source: dict[str, list[Time]], found: Sides) -> str:
+def _zone_note(by_source: dict[str, list[Time]], found: Sides, said: bool) -> str:
     """A day apart from a source published in a zone behind (or ahead of) the odd one's:
     one moment falls on two dates, and an article may date it in its own time zone (a
     Monday-evening statement in Europe is Tuesday in Sydney). The other source is one that
     agrees on the majority's day, or without a majority the one named against it; zones
-    are the records' publication times' UTC offsets, and nothing is said of an unknown one."""
+    are the records' publication times' UTC offsets, and nothing is said of an unknown one.
+    Words are said before every article reporting them is out: when the first of those that
+    give their moment appeared before the odd date began in one zone (the later date) or
+    ended in the other (the earlier), no moment of the statement falls on two dates."""
     usual = found.usual.first
     day = found.day if found.day is not None else usual.start if usual.start == usual.end else None
     odd = found.odd.tf.ci.source
@@ -525,15 +532,41 @@ def _zone_note(by_source: dict[str, list[Time]], found: Sides) -> str:
                   key=lambda iv: _distance(iv, day))
     shift = _distance(nearest, day) * (1 if nearest.start > day else -1)
     others = sorted(by_source) if found.day is not None else [found.usual.tf.ci.source.id]
+    said_by = _first_out(by_source) if said else None
     for source in others if abs(shift) == 1 else ():
         theirs = utc_offset(by_source[source][0].tf.ci.source.published.time)
-        # Ahead of them when its date is the later one: the zone explains the day.
+        # Ahead of them when its date is the later one: the zone explains the day, if the
+        # words can have been said in the hours the two zones give two dates.
         if theirs is not None and (mine - theirs) * shift > dt.timedelta(0) and any(
-                _reach(t, day) == 0 for t in by_source[source]):
+                _reach(t, day) == 0 for t in by_source[source]) and (
+                said_by is None or _two_dates_from(day, shift, mine, theirs) < said_by):
             return (f" ({odd.id} is published at {_utc(mine)}, {source} at {_utc(theirs)}: "
                     f"one moment falls on two dates there, and an article may date it in "
                     f"its own time zone)")
     return ""
+
+
+def _two_dates_from(day: dt.date, shift: int, mine: dt.timedelta,
+                    theirs: dt.timedelta) -> dt.datetime:
+    """The first moment (UTC) that is the odd date in the odd zone and the agreed ``day``
+    in the other: the odd day's midnight where it is later, else ``day``'s where it is."""
+    midnight = dt.datetime.combine(day + dt.timedelta(days=max(shift, 0)), dt.time())
+    return midnight - (mine if shift > 0 else theirs)
+
+
+def _first_out(by_source: dict[str, list[Time]]) -> dt.datetime | None:
+    """The earliest publication moment (UTC) of the block's sources that give one."""
+    moments = [m for ts in by_source.values() if (m := published_utc(ts[0].tf.ci.source))]
+    return min(moments, default=None)
+
+
+def published_utc(source: Source) -> dt.datetime | None:
+    """A record's publication moment in UTC, when its time names a zone."""
+    time, offset = source.published.time, utc_offset(source.published.time)
+    if time is None or offset is None or source.published.date is None:
+        return None
+    clock = dt.time(int(time[:2]), int(time[3:5]))
+    return dt.datetime.combine(dt.date.fromisoformat(source.published.date), clock) - offset
 
 
 def utc_offset(time: str | None) -> dt.timedelta | None:

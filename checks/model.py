@@ -582,7 +582,9 @@ class Quantity(Frozen):
         description="Ids of this record's claims whose figure this one updates: the same "
         "measure given again later by the article itself (a live blog's later post, an "
         "'UPDATE:' paragraph: a running toll of 27 at 11:20 that is 28 at 18:40). The "
-        "article's word is then the update, so Q201 and Q202 compare only it.",
+        "article's word is then the update: no quantity rule reads the earlier figure (Q201-Q203 "
+        "and R801 neither compare nor report it, E102 does not take it as still given, H701 "
+        "does not take it as the body's).",
     )
 
     @model_validator(mode="after")

@@ -70,3 +70,26 @@ def test_an_update_of_the_record_s_earlier_figure_is_silent_and_not_compared(
     # Without the update, the two figures of one period are a discrepancy.
     plain = _claim("toll-evening", 28, "The toll rose to 28.")
     assert len(_of(_run(tmp_path / "plain", [MORNING, plain]), "Q202")) == 1
+
+
+
+def test_an_update_of_another_measure_leaves_the_figure_to_e102(tmp_path: Path) -> None:
+    """E102 and H701 read updates over the whole corpus, not a measure's block: an update
+    naming a figure of another measure (I015) updates nothing there either, as in Q201-Q203
+    and R801, so b's 36 soldiers still repeats a's withdrawn 36."""
+    corrected = {"id": "a", "published": "2021-04-13", "claims": [
+        _claim("c1", 26, "At least 26 soldiers have been killed this year.", cmp="ge")],
+        "corrections": [{"evidence": "It is at least 26, not 36.", "corrects": ["c1"],
+                         "withdrawn": {"words": "36", "value": 36}}]}
+    old = _claim("c1", 36, "Thirty-six soldiers have been killed this year.")
+    case: dict[str, Any] = {"sources": [corrected, {"id": "b", "published": "2021-04-15",
+                                                    "claims": [old]}]}
+    for unit, fires in (("soldiers", False), ("people", True)):
+        later = _claim("c2", 26, "The toll is now 26.", unit=unit, supersedes=["c1"])
+        case["sources"][1]["claims"] = [old, later]
+        where = tmp_path / unit
+        materialise(case, where)
+        found = execute([where / "facts"], where, Config(), select(Config()),
+                        fail_on="error").findings
+        assert bool(_of(found, "I015")) is fires
+        assert [f.focus for f in _of(found, "E102")] == (["b#c1"] if fires else [])

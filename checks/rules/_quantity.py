@@ -515,12 +515,39 @@ def current(claims: Sequence[ClaimInfo]) -> Sequence[ClaimInfo]:
     """A measure's figures without those a later figure of their own article updates
     (``quantity.supersedes``: a live blog's 27 at 11:20 that its 18:40 post makes 28):
     the article's word is the update, and a running figure grows within a day, which
-    times in days cannot tell. One pass over the block."""
+    times in days cannot tell. Every quantity rule reads a measure's block through this
+    (Q201-Q203, R801), and E102 and H701 ask :func:`superseded`, so a superseded figure
+    is compared by none and reported by none. One pass over the block (one measure)."""
     gone = {(ci.source.id, old) for ci in claims if ci.claim.quantity is not None
             for old in ci.claim.quantity.supersedes if old != ci.id}
     if not gone:
         return claims
     return [ci for ci in claims if (ci.source.id, ci.id) not in gone]
+
+
+Measure = tuple[str, str, tuple[str, str, str], str]  # source, claim id, proposition, unit
+
+
+def superseded(corpus: Corpus, claims: Iterable[ClaimInfo]) -> frozenset[int]:
+    """``id`` of the claims among ``claims`` whose figure a later figure of their own
+    record and measure updates: :func:`current` for claims of any measure (an update
+    naming a claim of another measure is I015 and updates nothing, as in a measure's
+    block). One pass; units are read only for records that update a figure."""
+    listed = list(claims)
+    updates: set[Measure] = set()
+    for ci in listed:
+        q = ci.claim.quantity
+        if q is not None and q.supersedes:
+            unit = corpus.unit_key(q.unit)
+            updates.update((ci.source.id, old, ci.key, unit) for old in q.supersedes
+                           if old != ci.id)
+    if not updates:
+        return frozenset()
+    named = {(source, cid) for source, cid, _, _ in updates}
+    return frozenset(id(ci) for ci in listed
+                     if (ci.source.id, ci.id) in named and ci.claim.quantity is not None
+                     and (ci.source.id, ci.id, ci.key,
+                          corpus.unit_key(ci.claim.quantity.unit)) in updates)
 
 
 Found = tuple[Item, Item, float]

@@ -17,7 +17,10 @@ version, or had it from the same wrong source: the figure no longer stands on
 the word of the outlet that first gave it, and a figure check (Q201) may see no
 conflict at all (36 does not contradict "at least 26"). The corrected claim
 itself, or another claim of the corrected article, giving the withdrawn figure
-means the record (or the article) kept the mistake. A claim whose event time is
+means the record (or the article) kept the mistake. A figure its own article updates
+later (``quantity.supersedes``: a live blog's 36 at 11:20 that its 18:40 post makes 26)
+is no longer given, as the quantity rules read it: the article's word is the update, so
+it repeats nothing (its words, without a figure, are still read). A claim whose event time is
 disjoint from the corrected claim's (50 killed last year against 36 this year)
 gives another figure; a claim without an event time of its own is compared.
 A note whose replacement gives the withdrawn figure itself corrected what the
@@ -45,6 +48,8 @@ Silent:
           period), or 36 on another measure
     b#c1  "more than 40,000 in each of A and B" where a withdrew "about 40,000" for A
           and B together and now prints "more than 40,000" for each (its replacement)
+    b#c1  "36 soldiers killed this year" that b#c2 "the toll is now 26" supersedes (b's
+          later post)
     a#c1  corrected, and no claim gives the withdrawn figure
 
 Options: none.
@@ -65,6 +70,7 @@ from ..model import Correction, Quantity, Source, figure_words
 from ..textnorm import quote_words
 from ..timeexpr import Interval
 from ._common import MAX_LISTED, label, polarity, proposition, short, who
+from ._quantity import superseded
 from .e101_correction_noted import PREVIEW, change
 
 CODE = "E102"
@@ -136,11 +142,12 @@ def _ends(q: Quantity) -> set[float]:
 
 def _figures(corpus: Corpus) -> dict[Figure, list[ClaimInfo]]:
     """Claims holding a figure true, by measure (a unit's aliases are the unit) and each
-    figure they give."""
+    figure they give; a figure its own article updates later is no longer given."""
     out: dict[Figure, list[ClaimInfo]] = defaultdict(list)
+    gone = superseded(corpus, corpus.claims)
     for ci in corpus.claims:
         q = ci.claim.quantity
-        if q is not None and polarity(ci) > 0:
+        if q is not None and polarity(ci) > 0 and id(ci) not in gone:
             for v in _ends(q):
                 out[(ci.key, corpus.unit_key(q.unit), v)].append(ci)
     return out

@@ -56,7 +56,11 @@ one-place figures of each place summed. A key point "80,000 troops on the
 border" over a body whose 80,000 are "near the borders and in Crimea" moves the figure to
 one place. A headline figure without places reads as the body's figure wherever it is
 given; a headline figure the body never counts is not reported (the body may tell it in
-words the record does not count).
+words the record does not count). A body figure its own article updates later
+(``quantity.supersedes``: a live blog's 27 at 11:20 made 28 at 18:40) is not the body's
+word, as the quantity rules read it: it supports no headline figure (a headline still
+giving 27 is out of date; the message names the update and the figure it replaces),
+and a headline figure the body itself updates is not held to the body.
 
 A summary (``part: summary``: a standfirst, deck or key-points list) bills the body as a
 headline does, and is held to it the same way; its findings say "summary".
@@ -78,6 +82,7 @@ Fires:
           says Northland requested talks (Alpha: no role of Northland's)
     a#hl  headline: "Beta knows of no request" (not-aware); a#c1  body: "As I understand
           it, Beta says he knows of no request" (hedge: As I understand it)
+    a#hl  headline: "27 killed"; a#c1  body: 27 killed, superseded by a#c2: 28 killed
 
 Silent:
     a#hl  headline: "Beta refuses talks with Alpha" (asserts, own voice)
@@ -109,7 +114,7 @@ from ..textnorm import collapse_ws, quote_words
 from ._common import MAX_LISTED, label, supports, who
 from ._conflict import says
 from ._parties import Parties, groups_of
-from ._quantity import Span, figure, likely, mood, scope_words, span, span_words
+from ._quantity import Span, figure, likely, mood, scope_words, span, span_words, superseded
 
 CODE = "H701"
 NAME = "headline.overstatement"
@@ -132,13 +137,14 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     parties = Parties.build(corpus.entities.values())
     groups = groups_of(corpus.entities)
     quotes = _BodyQuotes(bodies)
+    gone = superseded(corpus, corpus.claims)
     for head in headlines:
         same_key = [c for c in body.get((head.source.id, head.key[1]), [])
                     if _same_parties(parties, c, head)]
         if not any(supports(c, head) and _vouched(c, head) and _same_voice(groups, c, head)
                    for c in same_key):
             yield _hit(corpus, head, same_key)
-        figures = _unsupported_figure(corpus, head, same_key)
+        figures = _unsupported_figure(corpus, head, same_key, gone)
         if figures:
             yield _figure_hit(corpus, head, figures)
         missing = _unquoted(head, quotes) if head.quoted else []
@@ -237,15 +243,17 @@ def _hit(corpus: Corpus, head: ClaimInfo, same_key: list[ClaimInfo]) -> Hit:
     )
 
 
-def _unsupported_figure(corpus: Corpus, head: ClaimInfo,
-                        same_key: list[ClaimInfo]) -> list[ClaimInfo]:
-    """The body's figures for the headline figure's measure when none of them gives it;
-    empty when one does, or when the body gives no figure for that measure."""
+def _unsupported_figure(corpus: Corpus, head: ClaimInfo, same_key: list[ClaimInfo],
+                        gone: frozenset[int]) -> list[ClaimInfo]:
+    """The body's current figures for the headline figure's measure when none of them
+    gives it; empty when one does, or when the body gives no figure for that measure.
+    Figures in ``gone`` (:func:`superseded`) are the article's earlier word: none counts."""
     q = head.claim.quantity
-    if q is None or span(q) is None or mood(head) is None:
+    if q is None or span(q) is None or mood(head) is None or id(head) in gone:
         return []
     unit = corpus.unit_key(q.unit)
     figures = [c for c in same_key if (bq := c.claim.quantity) is not None
+               and id(c) not in gone
                and corpus.unit_key(bq.unit) == unit and mood(c) == mood(head)
                and span(bq) is not None]
     if any(_gives(head, c) for c in figures) or _summed(q, figures):
@@ -313,8 +321,8 @@ def _figure_hit(corpus: Corpus, head: ClaimInfo, figures: list[ClaimInfo]) -> Hi
         assert q is not None
         return f"{figure(q)}{scope_words(corpus, q)}"
 
-    body = "; ".join(f"{who(corpus, c)} gives {given(c)}{_reads(head, c)} ({c.focus})"
-                     for c in figures[:MAX_LISTED])
+    body = "; ".join(f"{who(corpus, c)} gives {given(c)}{_reads(head, c)} ({c.focus}"
+                     f"{_updating(c)})" for c in figures[:MAX_LISTED])
     return Hit(
         message=f"{head.claim.part.value} figure not in the body on '{label(corpus, head.key)}': "
                 f"the {head.claim.part.value} gives {given(head)} ({head.focus}); the body: {body}",
@@ -341,6 +349,15 @@ def _reads(head: ClaimInfo, ci: ClaimInfo) -> str:
         together = span_words(reported.times(places))
         return f" (some {span_words(reported)} each, {together} together)"
     return f" (some {span_words(reported)})"
+
+
+def _updating(ci: ClaimInfo) -> str:
+    """", updating a#c1": the earlier figures a body figure replaces, which the body
+    also prints (a headline giving one of them is out of date, not unsupported by
+    anything the article printed)."""
+    q = ci.claim.quantity
+    old = [f"{ci.source.id}#{cid}" for cid in q.supersedes] if q is not None else []
+    return f", updating {', '.join(old)}" if old else ""
 
 
 def _stance(ci: ClaimInfo) -> str:

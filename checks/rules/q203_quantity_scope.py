@@ -35,7 +35,10 @@ reading involved and its nearest per-place total, then one pair for each other r
 involved (at most 10).
 
 Combined and per-place readings are compared within one mood, as in Q201: counts with
-counts, forecasts (expects) with forecasts.
+counts, forecasts (expects) with forecasts. A figure its own article updates later
+(``quantity.supersedes``: a live blog's 20,000 for both places at 11:20, made 80,000 at
+18:40) is no reading, as in Q201: the article's word is the update, so neither a
+superseded combined figure nor a superseded per-place one is reported or summed.
 
 A figure is an interval: "more than v", "at least v", "fewer than v", "up to
 v", "about v" (within ``about``), a range, and a round figure within half a
@@ -76,6 +79,8 @@ Silent:
           than 80,000)
     e#c1  42,000 for each of Place A and Place B (implied 84,000: a 3% gap, less than the
           tolerance: against a#c1's 80,000 no scope discrepancy but a total discrepancy)
+    f#c1  40,000 for Place A and Place B combined, superseded by f#c2 80,000 for both
+          (the same record's later post), against b's 40,000 each
 
 Options:
     about        reach of "about v", a fraction of v (default 0.1);
@@ -114,6 +119,7 @@ from ._quantity import (
     best_two,
     by_mood,
     covering,
+    current,
     digits_for,
     end,
     figure,
@@ -175,7 +181,8 @@ class Reading:
 
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
-    for block, all_claims in corpus.by_quantity.items():
+    for block, every in corpus.by_quantity.items():
+        all_claims = current(every)
         if len(all_claims) < 2:
             continue
         window = options.window_days if state_like(corpus, block) else None

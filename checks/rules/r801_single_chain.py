@@ -39,7 +39,10 @@ sources, or of two days no time shares, add up to nothing). A total for places t
 backs no figure for each (it says nothing of how it splits). A figure given without a
 place and the same figure for some place back each other (the place left unstated may be
 that one: "28 battalion groups" and 28 "along the border and in Crimea"); a sweep across
-that line asks each side of the other. A claim is corroborated when
+that line asks each side of the other. A figure its own article updates later
+(``quantity.supersedes``: a live blog's 27 at 11:20 made 28 at 18:40) is not the
+article's word, as in Q201: it is neither reported nor counted as corroborating another
+chain's figure. A claim is corroborated when
 some claim of another chain reports a compatible figure; the others are reported, one
 finding per group of compatible figures (by value: one chain's figure given for two
 times is one finding). Claims are grouped by the corpus indexes (proposition key and
@@ -56,6 +59,8 @@ Fires:
     h#c1  (h's own) 80,000 troops at Place A and Place B; i#c1 (i's own) 42,000 at each
     j#c1  (j's own) 80,000 at Place A and Place B; k#c1 40,000 at Place A, l#c1 40,000
           at Place B (two sources' figures: no sum)
+    n#c1  (own) 28 killed this year, backed only by o#c1's 28 that o#c2 (own) 29
+          supersedes (its article's later word)
 
 Silent:
     a#c1  (a's own reporting) more than 40,000 troops
@@ -67,6 +72,8 @@ Silent:
     h#c1  (own) 28 groups, no place given;  i#c1 (own) 28 groups at Place A and Place B
     j#c1  (own) 80,000 troops at Place A and Place B, backed by k#c1 (own) 40,000 at
           Place A and k#c2 40,000 at Place B (80,000 for both; l#c1, m#c1 back k's)
+    n#c1  (own) 27 killed this year, superseded by n#c2 28 (the same live blog's later
+          post), which o#c1 (own) 28 backs
 
 Options:
     scope: "quantities" (default: only claims with a figure) or "all".
@@ -102,6 +109,7 @@ from ._quantity import (
     by_mood,
     by_scope,
     covering,
+    current,
     digits_for,
     end,
     figure,
@@ -143,7 +151,7 @@ class Options(BaseModel):
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     for (subject, predicate, obj, unit), block in corpus.by_quantity.items():
         window = WINDOW if state_like(corpus, (subject, predicate, obj, unit)) else None
-        for m, claims in by_mood(block).items():
+        for m, claims in by_mood(current(block)).items():
             grouped = by_scope(claims, ABOUT, ROUNDING)
             totals = _Implied(grouped)
             backed = across_scopes(grouped, window)

@@ -15,7 +15,7 @@ from checks.config import Config
 from checks.engine import select
 from checks.model import Entity, EntityKind, Role
 from checks.pipeline import execute
-from checks.rules._parties import ALWAYS, Heads, Parties
+from checks.rules._parties import ALWAYS, Heads, Parties, one_party
 from checks.timeexpr import Interval
 from tests.timing import cpu_now
 
@@ -198,3 +198,27 @@ def test_a_head_on_a_person_is_a_located_schema_finding(seed_repo: Path) -> None
     found = [f for f in run.findings if f.rule == "S001"]
     assert [(f.location.path, f.location.line) for f in found] == [("facts/entities.yaml", 42)]
     assert "'putin' is a person: only a government or organisation has one" in found[0].message
+
+
+def _day(year: int) -> Interval:
+    return Interval(dt.date(year, 6, 1), dt.date(year, 6, 1))
+
+
+def test_one_party_follows_a_chain_only_while_each_link_holds() -> None:
+    """H701 holds "Northland says" to its party's words on the day they were said: a
+    spokeswoman of the office a president heads is the state's while the president
+    holds both roles; groups_of alone (time aside) made her the state's for ever."""
+    entities = {e.id: e for e in [
+        Entity(id="northland", name="Northland", kind=EntityKind.government, side="northland"),
+        Entity(id="office", name="Office of the President of Northland",
+               kind=EntityKind.government, side="northland"),
+        Entity(id="alpha", name="Anna Alpha", kind=EntityKind.person, side="northland",
+               roles=(Role(title="President of Northland", of="northland",
+                           start="2015-01-01", end="2019-05-19"),)),
+        Entity(id="gamma", name="Gita Gamma", kind=EntityKind.person, side="northland",
+               roles=(Role(title="Spokeswoman of the President of Northland", of="office"),)),
+        Entity(id="beta", name="Boris Beta", kind=EntityKind.person)]}
+    assert one_party(entities, "gamma", "northland", _day(2018))
+    assert not one_party(entities, "gamma", "northland", _day(2021))
+    assert one_party(entities, "gamma", "northland", None)  # no time: as groups_of
+    assert not one_party(entities, "beta", "northland", None)

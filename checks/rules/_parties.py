@@ -285,6 +285,29 @@ def heads_of(entities: dict[str, Entity]) -> Heads:
     return heads
 
 
+Links = dict[str, tuple[tuple[str, Interval], ...]]
+_dated: list[tuple[dict[str, Entity], int, Links]] = []
+
+
+def dated_links(entities: dict[str, Entity]) -> Links:
+    """Every link either reading makes, both ways, with the days it holds: a person and
+    the office they head (:class:`Heads`, the days they head it alone) and a person and
+    the body they head or speak for (:class:`Parties`, the role's days; an undated role
+    holds always). Built once per registry, as :func:`heads_of`."""
+    if _dated and _dated[0][0] is entities and _dated[0][1] == len(entities):
+        return _dated[0][2]
+    found: dict[str, list[tuple[str, Interval]]] = defaultdict(list)
+    for person, head in heads_of(entities).links.items():
+        for days in head.days:
+            found[person].append((head.office, days))
+            found[head.office].append((person, days))
+    for a, others in Parties(entities.values()).links.items():
+        found[a].extend(others)  # Parties' links are both ways already
+    links = {k: tuple(v) for k, v in found.items()}
+    _dated[:] = [(entities, len(entities), links)]
+    return links
+
+
 _groups: list[tuple[dict[str, Entity], int, dict[str, str]]] = []
 
 
@@ -292,9 +315,9 @@ def groups_of(entities: dict[str, Entity]) -> dict[str, str]:
     """Each entity that is one party with another at some time, under either reading
     (:class:`Heads`: a person and the office they head; :class:`Parties`: a person and the
     body they head or speak for), mapped to its group's least id: chains of such links,
-    time aside. A block keyed by groups holds every claim either reading may make one
-    party's (A401's headline exemption reads both). Built once per registry, as
-    :func:`heads_of`."""
+    time aside (:func:`dated_links` without their days). A block keyed by groups holds
+    every claim either reading may make one party's (A401's headline exemption reads
+    both). Built once per registry, as :func:`heads_of`."""
     if _groups and _groups[0][0] is entities and _groups[0][1] == len(entities):
         return _groups[0][2]
     root: dict[str, str] = {}
@@ -310,14 +333,37 @@ def groups_of(entities: dict[str, Entity]) -> dict[str, str]:
         x, y = sorted((find(a), find(b)))
         root[y] = x
 
-    for person, head in heads_of(entities).links.items():
-        join(person, head.office)
-    for a, others in Parties(entities.values()).links.items():
+    for a, others in dated_links(entities).items():
         for b, _ in others:
             join(a, b)
     groups = {k: find(k) for k in list(root)}
     _groups[:] = [(entities, len(entities), groups)]
     return groups
+
+
+def one_party(entities: dict[str, Entity], a: str, b: str, when: Interval | None) -> bool:
+    """Whether ``a`` and ``b`` are one party during ``when``: a chain of links
+    (:func:`dated_links`) each holding then (a spokesman, the office he speaks for, the
+    president heading it, the state her role is of). Unknown ``when``: at any time, as
+    :func:`groups_of` groups them. Entities of two groups never search; a search walks
+    one group's links that hold then."""
+    if a == b:
+        return True
+    groups = groups_of(entities)
+    if groups.get(a, a) != groups.get(b, b):
+        return False
+    if when is None:
+        return True
+    links = dated_links(entities)
+    seen, todo = {a}, [a]
+    while todo:
+        for other, days in links.get(todo.pop(), ()):
+            if other not in seen and days.overlaps(when):
+                if other == b:
+                    return True
+                seen.add(other)
+                todo.append(other)
+    return False
 
 
 def _head_links(registry: dict[str, Entity]) -> dict[str, Head]:

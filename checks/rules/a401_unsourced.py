@@ -32,7 +32,8 @@ article's body gives the same party's proposition, with the same polarity and st
 a speaker or a described source
 (A402/A403 then judge that source) and never states it in its own voice. The same party
 is read as C101 reads it (a head and their office) or as H701 does (a person and the
-body their role is of, or the office they head, at the headline's time): a standfirst "as
+body their role is of, or the office they head), either at the headline's time (a role
+without dates holds always): a standfirst "as
 Kyiv pleads for talks with Putin" is sourced by its body's "Zelenskyy asked ..., his
 office said" while he is President of Ukraine, as H701 finds it supported. A headline the
 body gives to no one, or also concludes itself ("It turns out that Kiev lied"), still fires.
@@ -64,6 +65,8 @@ Fires:
           predicate of kind judgement)
     a#hl  (headline, own voice) "Northland pleaded for talks with Beta in 2018"; a#c1
           Alpha (president since 2019) asked, her office said; b#c1 Beta knows of none
+    a#hl  (headline, own voice) "The president's office sought talks with Beta in
+          2018"; a#c1 Alpha (president since 2019) asked; b#c1 Beta knows of none
 
 Silent:
     a#c1  (own voice) "Russia seized Crimea in March 2014" (asserts, undisputed)
@@ -96,7 +99,7 @@ from ..model import Part, PredicateKind, Stance
 from ..timeexpr import Interval, ahead
 from ._attribution import is_own_voice, own_voice
 from ._common import MAX_LISTED, label, polarity, stance_phrase, who
-from ._conflict import Key, by_key, group_block, links, party_blocks, party_key, pieces
+from ._conflict import Key, by_key, group_block, links, party_blocks, pieces, window
 from ._dates import time_fields
 from ._parties import Heads, Parties, heads_of
 
@@ -153,12 +156,19 @@ class _Bodies:
             for c in self.corpus.claims:
                 if c.claim.part is Part.body:
                     self.index[(c.source.id, c.key[1])].append(c)
-        party = party_key(self.heads, head.key)
         held = [c for c in self.index.get((head.source.id, head.key[1]), ())
                 if polarity(c) == polarity(head) and c.claim.says.stance is head.claim.says.stance
-                and (party_key(self.heads, c.key) == party
+                and (self._headed(head, c)
                      or self.parties.same_parties(head.key, c.key, head.when))]
         return any(not is_own_voice(c) for c in held) and not any(map(is_own_voice, held))
+
+    def _headed(self, head: ClaimInfo, body: ClaimInfo) -> bool:
+        """Whether the body claim's proposition is the headline's as C101 reads them (a
+        head and their office) at the headline's time: a president's request is not her
+        office's of a year before her term, nor her predecessor's."""
+        when = head.when
+        return any(when is None or days.overlaps(when)
+                   for days in window(self.heads, head.key, body.key))
 
 
 def _days(heads: Heads, party: Key, memo: dict[int, list[Interval]], c: ClaimInfo

@@ -27,8 +27,10 @@ uncertainly.
 A headline that names who says it ("Russia confirms troop build-up") is
 supported only by that party's words: a body in which Ukraine and the United States
 say so, and Russia does not, does not make it Russia's. A person and the offices and
-bodies they head or speak for count as that party (one group in the registry's links,
-time aside). An own-voice headline ("Beta refuses talks", no speaker) is supported by
+bodies they head or speak for count as that party (a chain of the registry's links)
+while they hold the role, on the day the body's words were said (``by.said``, else the
+article's date): a former president's words are not the state's, and a role without
+dates holds always. An own-voice headline ("Beta refuses talks", no speaker) is supported by
 whoever the body quotes.
 
 A person and the body they head or speak for are one party for the time the
@@ -82,6 +84,9 @@ Fires:
           says Northland requested talks (Alpha: no role of Northland's)
     a#hl  headline: "Beta knows of no request" (not-aware); a#c1  body: "As I understand
           it, Beta says he knows of no request" (hedge: As I understand it)
+    a#hl  headline: "Northland confirms talks" (speaker Northland); a#c1  body: Alpha
+          says Northland requested talks (Alpha: President of Northland until 2019,
+          the article of 2021)
     a#hl  headline: "27 killed"; a#c1  body: 27 killed, superseded by a#c2: 28 killed
 
 Silent:
@@ -109,11 +114,12 @@ from dataclasses import dataclass, field
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import Part, Quantity
+from ..model import Entity, Part, Quantity
 from ..textnorm import collapse_ws, quote_words
+from ..timeexpr import Interval
 from ._common import MAX_LISTED, label, supports, who
 from ._conflict import says
-from ._parties import Parties, groups_of
+from ._parties import Parties, one_party
 from ._quantity import Span, figure, likely, mood, scope_words, span, span_words, superseded
 
 CODE = "H701"
@@ -135,13 +141,13 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
             body[(ci.source.id, ci.key[1])].append(ci)
             bodies[ci.source.id].append(ci)
     parties = Parties.build(corpus.entities.values())
-    groups = groups_of(corpus.entities)
     quotes = _BodyQuotes(bodies)
     gone = superseded(corpus, corpus.claims)
     for head in headlines:
         same_key = [c for c in body.get((head.source.id, head.key[1]), [])
                     if _same_parties(parties, c, head)]
-        if not any(supports(c, head) and _vouched(c, head) and _same_voice(groups, c, head)
+        if not any(supports(c, head) and _vouched(c, head)
+                   and _same_voice(corpus.entities, c, head)
                    for c in same_key):
             yield _hit(corpus, head, same_key)
         figures = _unsupported_figure(corpus, head, same_key, gone)
@@ -199,16 +205,24 @@ def _vouched(body: ClaimInfo, head: ClaimInfo) -> bool:
     return not body.claim.by.hedge or bool(head.claim.by.hedge)
 
 
-def _same_voice(groups: dict[str, str], body: ClaimInfo, head: ClaimInfo) -> bool:
+def _same_voice(entities: dict[str, Entity], body: ClaimInfo, head: ClaimInfo) -> bool:
     """Whether the body claim's speaker may support the headline's: a headline that names
     who says it ("Russia confirms ...") is supported only by that party's words (a person,
-    the body they head or speak for, in one group), where an own-voice headline is
-    supported by whoever the body quotes."""
+    the body they head or speak for, linked when the body's words were said), where an
+    own-voice headline is supported by whoever the body quotes."""
     said = head.speaker
     if said is None:
         return True
     heard = body.speaker
-    return heard is not None and groups.get(heard, heard) == groups.get(said, said)
+    return heard is not None and one_party(entities, heard, said, spoken(body))
+
+
+def spoken(ci: ClaimInfo) -> Interval | None:
+    """When a claim's words were said: its ``by.said``, else its publication day (None
+    without either: any time)."""
+    if ci.said is not None:
+        return ci.said
+    return Interval(ci.published, ci.published) if ci.published is not None else None
 
 
 def _same_parties(parties: Parties, body: ClaimInfo, head: ClaimInfo) -> bool:

@@ -68,6 +68,19 @@ time. The message names the office's holder and the speaker's roles then, and th
 says to record a reviewed finding for an article's error, or to register the role if
 the speaker holds it too.
 
+A title's owner is read too, before qualifiers are dropped: a title that is a registered
+office's wording (the speaker's own, or another person's dated office, its last "of"
+complement aside) and names as its owner only sides none of the speaker's roles held at
+the time is for (the speaker's ``side``, and the side of each role's ``of`` body) is
+reported per source and wording ("Ukraine's foreign minister" for Lavrov, whose role is of
+Russia: the qualifier was dropped and the title was his own). The owner is a possessor
+("Ukraine's", "of the Ukrainian president's"), a demonym leading the title or a
+complement ("Ukrainian"), or a complement that is a name ("of Ukraine"), of a registered
+government, organisation or place with a side the registry uses (an entry's ``side``,
+or an entry other entries name as their side). A bare name before a title ("Kremlin
+spokesman", "Ukraine envoy") may say whom the office deals with and is not read; nor is a
+name of no side, nor a speaker of none.
+
 Fires:
     a#c1  Mendel, role "spokeswoman", said on Monday 2021-04-12
     b#c1  Mendel, role "press secretary", said on April 12
@@ -75,6 +88,8 @@ Fires:
     a#c2  Alpha (Minister of Foreign Affairs of Northland since 2020), role "Northland's
           defence minister", said 2021-04-12; Beta: Minister of Defence of Southland
           (alias "Defence Minister") since 2019
+    a#c3  Alpha (side Northland), role "Southland's foreign minister" (or "foreign
+          minister of Southland")
 
     a#c1  Zeta (the Foreign Ministry's spokeswoman), role "Castle spokeswoman", while Beta
           is the Castle's spokesman
@@ -96,6 +111,8 @@ Silent:
     a#c1  Zeta, role "Foreign Ministry spokeswoman" or "Northlandic spokeswoman" (a demonym)
     a#c1  Gamma, role "chairman of the Foreign Relations Committee" said in July 2020, or
           in April 2021 when no one chairs it
+    a#c3  Alpha, role "Northland's foreign minister", "Southland envoy" (a bare name),
+          or "Southland's top diplomat" (no registered office's wording)
 
 Options: none.
 """
@@ -234,6 +251,7 @@ def _by_head(corpus: Corpus) -> dict[str, tuple[str, ...]]:
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     qualifiers = Qualifiers.build(corpus)
     offices: Registered | None = None  # built when the first titled claim asks
+    owners: _Owners | None = None
     for speaker, claims in corpus.by_speaker.items():
         titled = [c for c in claims if c.claim.by.role]
         for cluster in _clusters(titled):
@@ -242,7 +260,8 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
                 yield hit
         if titled:
             offices = offices or Registered.build(corpus, qualifiers)
-            yield from _other_offices(corpus, qualifiers, offices, speaker, titled)
+            owners = owners or _Owners.of(corpus, qualifiers, offices.wordings)
+            yield from _other_offices(corpus, qualifiers, (offices, owners), speaker, titled)
 
 
 # A normalised wording -> the registered wordings it is, with the person and role.
@@ -317,6 +336,11 @@ class Own:
                    tuple((r, frozenset({*_wordings(r, qualifiers), _head(r, qualifiers)}))
                          for r in entity.roles))
 
+    @property
+    def every(self) -> frozenset[str]:
+        """Every wording and head of the speaker's roles, at any time."""
+        return self.heads.union(*(forms for _, forms in self.terms))
+
     def at(self, when: Interval, bodies: frozenset[str] | None = None) -> set[str]:
         """Every head, and the wordings of the roles held at the time; for ``bodies``,
         only the wordings and heads of the roles held then for one of them."""
@@ -331,7 +355,8 @@ class Own:
         return [r for r, forms in self.terms if form in forms and not held(r).overlaps(when)]
 
 
-def _other_offices(corpus: Corpus, qualifiers: Qualifiers, offices: Registered, speaker: str,
+def _other_offices(corpus: Corpus, qualifiers: Qualifiers,
+                   registry: tuple[Registered, _Owners], speaker: str,
                    titled: list[ClaimInfo]) -> Iterator[Hit]:
     """One source's title for the speaker that the registry gives to another person's
     office at the time, and to none of the speaker's roles then; or whose qualifier names a
@@ -341,8 +366,11 @@ def _other_offices(corpus: Corpus, qualifiers: Qualifiers, offices: Registered, 
     entity = corpus.entities.get(speaker)
     if entity is None or not entity.roles:
         return  # the registry says nothing of the speaker's offices
+    offices, owners = registry
     own = Own.build(entity, qualifiers)
+    own_bare = {_bare(w) for w in own.every}
     found: dict[tuple[str, str, frozenset[str]], list[ClaimInfo]] = defaultdict(list)
+    abroad: dict[tuple[str, str], list[ClaimInfo]] = defaultdict(list)
     for ci in titled:
         written = ci.claim.by.role or ""
         form, said = normalise(written, qualifiers), _said(ci)
@@ -354,8 +382,105 @@ def _other_offices(corpus: Corpus, qualifiers: Qualifiers, offices: Registered, 
             found[(ci.source.id, form, named)].append(ci)
         elif form not in own.at(said) and _holders(offices.wordings, form, speaker, said):
             found[(ci.source.id, form, frozenset())].append(ci)
+        elif owners.office(form, own_bare) and owners.foreign(ci, entity, said):
+            abroad[(ci.source.id, form)].append(ci)
     for (_, form, named), claims in sorted(found.items(), key=lambda kv: kv[0][:2]):
         yield _other_hit(corpus, entity, offices, (form, named), own, claims)
+    for (_, form), claims in sorted(abroad.items()):
+        yield _abroad_hit(corpus, owners, entity, form, claims)
+
+
+@dataclass
+class _Owners:
+    """Whose office a title says it is: the sides its owner words name (a possessive,
+    "Ukraine's"; a demonym, "Ukrainian"; an "of" complement, "of Ukraine"), against the
+    sides the speaker's roles are held for. A side is one the registry uses (some
+    entry's ``side``); a name of no side, or a speaker of none, tells nothing. A bare
+    name before a title ("Kremlin spokesman", "Ukraine envoy") may say whom the office
+    deals with, not whose it is: it is not read."""
+
+    corpus: Corpus
+    names: dict[str, set[str]]  # folded name -> the sides of the entities it names
+    single: frozenset[str]  # one-word names, whose demonyms name their sides
+    sides: frozenset[str]
+    offices: frozenset[str]  # registered offices' wordings without their last complement
+
+    @classmethod
+    def of(cls, corpus: Corpus, qualifiers: Qualifiers, offices: Offices) -> _Owners:
+        sides = frozenset(e.side for e in corpus.entities.values() if e.side)
+        names: dict[str, set[str]] = defaultdict(set)
+        for e in corpus.entities.values():
+            side = e.side or (e.id if e.id in sides else None)
+            if e.kind in _QUALIFIER_KINDS and side is not None:
+                for name in entity_names(e):
+                    names[_fold(name)].add(side)
+        return cls(corpus, dict(names), qualifiers.single, sides,
+                   frozenset(_bare(w) for w in offices))
+
+    def office(self, form: str, own_bare: set[str]) -> bool:
+        """Whether a title, its owner complement aside ("foreign minister of Southland"),
+        is a registered office's wording: the speaker's own or another person's term of
+        office ("top diplomat" is neither)."""
+        bare = _bare(form)
+        return bare in own_bare or bare in self.offices
+
+    def foreign(self, ci: ClaimInfo, speaker: Entity, when: Interval) -> set[str]:
+        """The sides the claim's title names as its office's owner when none of them is
+        one the speaker's roles are held for then (empty: no such owner, or one of the
+        speaker's)."""
+        mine = self.speaker_sides(speaker, when)
+        named = self.owners(ci.claim.by.role or "")
+        return set() if not mine or not named or named & mine else named
+
+    def speaker_sides(self, speaker: Entity, when: Interval) -> set[str]:
+        """The speaker's side and the sides of the bodies their roles held then are of."""
+        found = {speaker.side} if speaker.side else set()
+        for role in speaker.roles:
+            body = self.corpus.entities.get(role.of) if role.of else None
+            if body is not None and held(role).overlaps(when):
+                found |= {s for s in (body.side, body.id) if s in self.sides}
+        return found
+
+    def owners(self, role: str) -> set[str]:
+        """The sides a title's owner words name: a possessor ("Ukraine's", "of the
+        Ukrainian president's"), the demonyms leading the title or a complement, and a
+        complement that is a name ("of Ukraine")."""
+        text = loose(role).casefold()
+        lead, inner = _LEADING_POSSESSIVE.match(text), _POSSESSIVE.match(text)
+        parts = [_fold(lead[1])] if lead is not None and " of " not in lead[1] else []
+        parts += [_fold(inner[2])] if inner is not None else []
+        parts += _fold(role).split(" of ")[1:]
+        found = self._demonyms(_fold(role).split(" of ")[0])
+        for part in parts:
+            found |= self.names.get(part, set()) or self._demonyms(part, head=False)
+        return found
+
+    def _demonyms(self, text: str, head: bool = True) -> set[str]:
+        """The sides named by the demonyms leading ``text`` ("ukrainian foreign minister"),
+        up to its last word when that is the title's ``head``. A bare name ("Ukraine
+        envoy") ends them: it may name whom the office deals with."""
+        words = text.split()
+        found: set[str] = set()
+        for word in words[:-1] if head else words:
+            seen = _Seen(self.single)
+            if not word.isalpha() or word in self.single or not is_derived(word, seen):
+                break
+            found |= {s for name in seen.hits for s in self.names.get(name, ())}
+        return found
+
+
+class _Seen:
+    """A set that remembers which of its members were asked for (the name a demonym is
+    derived from)."""
+
+    def __init__(self, members: frozenset[str]) -> None:
+        self.members, self.hits = members, set[str]()
+
+    def __contains__(self, item: object) -> bool:
+        if item in self.members:
+            self.hits.add(str(item))
+            return True
+        return False
 
 
 def _holders(offices: Offices, form: str, speaker: str, when: Interval
@@ -394,6 +519,39 @@ def _other_hit(corpus: Corpus, entity: Entity, offices: Registered,
         values={"speaker": entity.id, "wording": written, "time": str(when),
                 "holders": sorted({who for who, _, _ in holders})},
     )
+
+
+def _abroad_hit(corpus: Corpus, owners: _Owners, entity: Entity, form: str,
+                claims: list[ClaimInfo]) -> Hit:
+    first = claims[0]
+    written = first.claim.by.role or ""
+    when = Interval(min(_said(c).start for c in claims), max(_said(c).end for c in claims))
+    named = sorted(owners.owners(written))
+    mine = sorted(owners.speaker_sides(entity, when))
+    name = corpus.name(entity.id)
+    roles = ", ".join(dict.fromkeys(r.title for r in entity.roles if held(r).overlaps(when)))
+    return Hit(
+        message=f"{name} is titled '{written}' ({first.focus}), an office of "
+                f"{_names(corpus, named)}{_window(when)}: the registry gives "
+                f"{possessive(name)} roles then ({roles}) for {_names(corpus, mine)}",
+        location=first.locate("/by/role"), focus=first.focus, block=True,
+        key=f"owner|{entity.id}|{first.source.id}|{form}|{'|'.join(named)}",
+        claims=tuple(c.ref() for c in claims[: 2 * MAX_LISTED]),
+        fix="check the article's title for the speaker: if the article named the wrong "
+            "country or body, record a reviewed finding (source-error); if the speaker holds "
+            "that office too, add the role (with its 'of') to the speaker's registry entry",
+        values={"speaker": entity.id, "wording": written, "time": str(when),
+                "named": named, "speaker_sides": mine},
+    )
+
+
+def _bare(form: str) -> str:
+    """A wording without its last "of" complement ("minister of foreign affairs")."""
+    return form.rpartition(" of ")[0] or form
+
+
+def _names(corpus: Corpus, ids: list[str]) -> str:
+    return " or ".join(corpus.name(i) for i in ids)
 
 
 def _fold(text: str) -> str:

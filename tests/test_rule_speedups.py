@@ -2,7 +2,7 @@
 (Hypothesis properties): U301's two ways of finding which sources cover a
 wording, and the wordings it opposes (no source prints both); R801's sweep
 for figures no other chain corroborates; Q201/Q202's worst pair and figures
-involved, and Q203's readings involved."""
+involved, and Q203's readings involved; H701 and A401 share one index of body claims."""
 
 from __future__ import annotations
 
@@ -14,13 +14,20 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checks.config import Config
+from checks.engine import select
 from checks.model import Comparator, Quantity
+from checks.pipeline import execute
+from checks.rules import _common
 from checks.rules import _quantity as q
+from checks.rules import a401_unsourced as a401
+from checks.rules import h701_headline_overstatement as h701
 from checks.rules import q203_quantity_scope as q203
 from checks.rules import r801_single_chain as r801
 from checks.rules import u301_quote_variance as u301
 from checks.rules._quantity import Item, Span
 from checks.timeexpr import Interval
+from tests.rulecases import materialise
 from tests.timing import cpu_now
 
 WORD = st.sampled_from(["a", "b", "c", "ab", "ba"])
@@ -585,3 +592,32 @@ def test_opposed_wordings_with_addressees_equal_all_pairs(
         return a is None or b is None or not a.isdisjoint(b)
 
     assert u301._opposed(wordings, cover, None, heard) == _opposed_by_pairs(covers, meet)
+
+
+def test_h701_and_a401_share_one_body_index(tmp_path: Any, monkeypatch: Any) -> None:
+    """H701 and A401 each built the corpus's index of body claims by (article, predicate);
+    one index serves both now (``_common.body_index``), built once per corpus."""
+    request = {"subject": "alpha", "predicate": "request-talks", "object": "beta"}
+    materialise({"sources": [{"id": "a", "claims": [
+        {"id": "hl", "part": "headline", "evidence": "Alpha wants talks with Beta",
+         "says": request},
+        {"id": "c1", "evidence": "Alpha asked for talks with Beta, his spokeswoman said.",
+         "by": {"speaker": "gamma", "mode": "paraphrase"}, "says": request}]}]}, tmp_path)
+    given: list[object] = []
+    built: list[int] = []
+    real = _common.body_index
+
+    def spy(corpus: Any) -> Any:
+        before = list(_common._bodies)
+        index = real(corpus)
+        given.append(index)
+        built.append(int(not before or before[0][2] is not index))
+        return index
+
+    monkeypatch.setattr(h701, "body_index", spy)
+    monkeypatch.setattr(a401, "body_index", spy)
+    config = Config()
+    execute([tmp_path / "facts"], tmp_path, config, select(config, only=["A401", "H701"]),
+            fail_on="error")
+    assert len(given) == 2 and given[0] is given[1]  # both rules asked, one index
+    assert sum(built) == 1

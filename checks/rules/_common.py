@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..corpus import ClaimInfo, Corpus
-from ..model import Mode, Proposition, Stance
+from ..model import Mode, Part, Proposition, Stance
 from ..textnorm import collapse_ws
 from ..timeexpr import Interval
 from ._attribution import is_own_voice
@@ -23,6 +23,26 @@ CERTAINTY = {
     Stance.not_aware: 0,
 }
 MAX_LISTED = 10  # claims listed per side of an aggregated finding
+
+BodyIndex = dict[tuple[str, str], list[ClaimInfo]]
+_bodies: list[tuple[list[ClaimInfo], int, BodyIndex]] = []
+
+
+def body_index(corpus: Corpus) -> BodyIndex:
+    """Each article's body claims by (source, predicate), in corpus order: H701 holds a
+    headline to them and A401 asks whether they source it, one index for both. Built
+    once per corpus, recognised by its claim list (kept alive by this memo, so its
+    identity is not reused; a list that grew since is indexed anew), as ``heads_of``
+    recognises a registry."""
+    claims = corpus.claims
+    if _bodies and _bodies[0][0] is claims and _bodies[0][1] == len(claims):
+        return _bodies[0][2]
+    index: BodyIndex = {}
+    for ci in claims:
+        if ci.claim.part is Part.body:
+            index.setdefault((ci.source.id, ci.key[1]), []).append(ci)
+    _bodies[:] = [(claims, len(claims), index)]
+    return index
 
 # How a speaker holds a proposition, as the words after the speaker's name: (plain,
 # negated). "so" and "it" stand for the proposition the message names; "they" is the

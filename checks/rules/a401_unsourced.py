@@ -43,9 +43,10 @@ against its own proposition's polarities (at any time, as before parties) and th
 against the block's other propositions' claims whose party days meet its own, at most
 MAX_LISTED of them: the scan is the one it made of its own proposition's claims before
 parties, over the party block. A headline's body claims are indexed once by article and
-predicate. The rule's cache block (``_conflict.group_block``) is the proposition with
-its parties' groups, every entity either reading links them to: a change to a body claim
-of the president reruns the standfirst's block about the state.
+predicate, the index H701 reads (``_common.body_index``). The rule's cache block
+(``_conflict.group_block``) is the proposition with its parties' groups, every entity
+either reading links them to: a change to a body claim of the president reruns the
+standfirst's block about the state.
 
 The message words the claim as the outlet holds it ("RT expects 'Alpha spoke
 with Beta'", "Topcor denies ..."), and calls it contested only when it names who
@@ -89,16 +90,15 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import Part, PredicateKind, Stance
+from ..model import PredicateKind, Stance
 from ..timeexpr import Interval, ahead
 from ._attribution import is_own_voice, own_voice
-from ._common import MAX_LISTED, label, polarity, stance_phrase, who
+from ._common import MAX_LISTED, BodyIndex, body_index, label, polarity, stance_phrase, who
 from ._conflict import Key, by_key, group_block, links, party_blocks, pieces, window
 from ._dates import time_fields
 from ._parties import Heads, Parties, heads_of
@@ -141,7 +141,7 @@ class _Bodies:
     def __init__(self, corpus: Corpus, heads: Heads) -> None:
         self.corpus, self.heads = corpus, heads
         self.parties = Parties.build(corpus.entities.values())
-        self.index: dict[tuple[str, str], list[ClaimInfo]] | None = None
+        self.index: BodyIndex | None = None
 
     def source(self, head: ClaimInfo) -> bool:
         """Whether the headline's article gives its proposition in the body to someone, as
@@ -152,10 +152,7 @@ class _Bodies:
         the same party's, as C101 reads it or as H701 does (a president and the state his
         role is of, at the headline's time)."""
         if self.index is None:
-            self.index = defaultdict(list)
-            for c in self.corpus.claims:
-                if c.claim.part is Part.body:
-                    self.index[(c.source.id, c.key[1])].append(c)
+            self.index = body_index(self.corpus)  # H701's, built once
         held = [c for c in self.index.get((head.source.id, head.key[1]), ())
                 if polarity(c) == polarity(head) and c.claim.says.stance is head.claim.says.stance
                 and (self._headed(head, c)

@@ -67,8 +67,9 @@ and a headline figure the body itself updates is not held to the body.
 A summary (``part: summary``: a standfirst, deck or key-points list) bills the body as a
 headline does, and is held to it the same way; its findings say "summary".
 
-Claims are indexed once by (source, predicate); each headline claim is then
-checked against its own article's body only.
+Body claims are indexed once by (source, predicate), the index A401 reads too
+(``_common.body_index``); each headline claim is then checked against its own article's
+body only.
 
 Fires:
     a#hl  headline: "Beta refuses talks with Alpha" (asserts)
@@ -114,10 +115,10 @@ from dataclasses import dataclass, field
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import Entity, Part, Quantity
+from ..model import Entity, Quantity
 from ..textnorm import collapse_ws, quote_words
 from ..timeexpr import Interval
-from ._common import MAX_LISTED, label, supports, who
+from ._common import MAX_LISTED, BodyIndex, body_index, label, supports, who
 from ._conflict import says
 from ._parties import Parties, one_party
 from ._quantity import Span, figure, likely, mood, scope_words, span, span_words, superseded
@@ -127,21 +128,15 @@ NAME = "headline.overstatement"
 CATEGORY = "headline"
 SEVERITY = "warning"
 
-Index = dict[tuple[str, str], list[ClaimInfo]]
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
-    headlines: list[ClaimInfo] = []
-    body: Index = defaultdict(list)
-    bodies: dict[str, list[ClaimInfo]] = defaultdict(list)
-    for ci in corpus.claims:
-        if ci.claim.part.billed:
-            headlines.append(ci)
-        elif ci.claim.part is Part.body:
-            body[(ci.source.id, ci.key[1])].append(ci)
-            bodies[ci.source.id].append(ci)
+    headlines = [ci for ci in corpus.claims if ci.claim.part.billed]
+    if not headlines:
+        return
+    body = body_index(corpus)  # shared with A401
     parties = Parties.build(corpus.entities.values())
-    quotes = _BodyQuotes(bodies)
+    quotes = _BodyQuotes(body)
     gone = superseded(corpus, corpus.claims)
     for head in headlines:
         same_key = [c for c in body.get((head.source.id, head.key[1]), [])
@@ -161,12 +156,18 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
 @dataclass
 class _BodyQuotes:
     """Each source's body quotations as words, read only for a source whose headline
-    quotes: finding a claim's quotation marks in its article is most of this rule's time."""
+    quotes: finding a claim's quotation marks in its article is most of this rule's time.
+    The body index is grouped by source when the first quoting headline asks."""
 
-    bodies: dict[str, list[ClaimInfo]]
+    body: BodyIndex
+    bodies: dict[str, list[ClaimInfo]] | None = None
     read: dict[str, list[str]] = field(default_factory=dict)
 
     def of(self, source: str) -> list[str]:
+        if self.bodies is None:
+            self.bodies = defaultdict(list)
+            for (sid, _), claims in self.body.items():
+                self.bodies[sid].extend(claims)
         if source not in self.read:
             self.read[source] = [f" {quote_words(q)} " for ci in self.bodies.get(source, ())
                                  for q in ci.quoted]

@@ -45,8 +45,8 @@ Moscow is "not aware" (H701); Herem told ERR's own programme, Mendel told Reuter
 13 April) and "on Saturday, April 10" (TRT World, 12 April) (D601, D603); the warships
 "due to stay" until May 4 (A401: a schedule).
 
-Not shown (a strict xfail): ERR's "Foreign Minister Urmas Reinsalu" three months after
-Liimets took the office over (N502 reads a title the speaker once held as his own).
+Shown since the lead's merge (a strict xfail before): ERR's "Foreign Minister Urmas
+Reinsalu" three months after Liimets took the office over (N502).
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ def test_names_written_without_their_diacritics(found: list[Finding]) -> None:
 def test_titles_of_other_houses(found: list[Finding]) -> None:
     """'Kremlin press secretary', 'Kremlin spokesperson', 'Kremlin spokesman';
     'spokesperson', 'presidential spokeswoman'; 'army chief' in two outlets."""
-    assert by_rule(found, "N502") == []
+    assert [f.focus for f in by_rule(found, "N502")] == [f"{ERR}#reinsalu-calls-sanctions"]
 
 
 def test_the_kremlin_not_aware_from_every_outlet(found: list[Finding]) -> None:
@@ -204,13 +204,11 @@ def test_every_new_finding_is_located_in_its_record(found: list[Finding]) -> Non
             assert f.location.path.endswith(f"{f.focus.split('#')[0]}.yaml"), f.rule
 
 
-@pytest.mark.xfail(strict=True, reason="N502 counts every title the speaker ever held as his "
-                   "own wording ('a stale title is not another person's office'), so "
-                   "'Foreign Minister Urmas Reinsalu' on 12 April 2021, when the registry "
-                   "gives the office to Liimets from 26 January and Reinsalu's term ended "
-                   "that day, is silent. Telling a stale title from a 'former' the article "
-                   "dropped needs the role's end read against the claim's time, which "
-                   "rules9 is changing in N502 now")
 def test_a_title_three_months_stale(found: list[Finding]) -> None:
+    """A strict xfail until the lead's merge: N502 skipped a speaker who holds no
+    registered role at the time, so a title he had left was never compared."""
     hits = [f for f in by_rule(found, "N502") if f"{ERR}#reinsalu-calls-sanctions" in claims_of(f)]
-    assert hits and "Liimets" in hits[0].message
+    assert len(hits) == 1
+    assert "to Eva-Maria Liimets (Minister of Foreign Affairs of Estonia)" in hits[0].message
+    assert "Kuleba" not in hits[0].message  # other countries' foreign ministers say nothing
+    assert hits[0].message.endswith("held it until 2021-01-26")

@@ -374,7 +374,9 @@ def _other_offices(corpus: Corpus, qualifiers: Qualifiers,
     for ci in titled:
         written = ci.claim.by.role or ""
         form, said = normalise(written, qualifiers), _said(ci)
-        if not any(held(r).overlaps(said) for r in entity.roles):
+        # The registry tells the speaker's offices then, or the title is one the speaker
+        # has left (a stale title: another's office if another holds it then)
+        if not any(held(r).overlaps(said) for r in entity.roles) and not own.former(form, said):
             continue
         named = qualifiers.bodies(written)
         if named and form not in own.at(said, named) and \
@@ -496,17 +498,23 @@ def _other_hit(corpus: Corpus, entity: Entity, offices: Registered,
     when = Interval(min(_said(c).start for c in claims), max(_said(c).end for c in claims))
     holders = offices.for_bodies(form, entity.id, when, bodies) if bodies else \
         _holders(offices.wordings, form, entity.id, when)
+    left = own.former(form, when)
+    # A title the speaker has left is the successor's: the others of the wording (every
+    # country's "Foreign Minister") say nothing of it
+    successors = [h for h in holders if any(h[1].of == r.of for r in left)]
+    holders = successors or holders
     theirs = "; ".join(f"'{wording}' to {corpus.name(who)} ({role.title})"
                        for who, role, wording in holders[:MAX_LISTED])
     name = corpus.name(entity.id)
     mine = ", ".join(dict.fromkeys(r.title for r in entity.roles if held(r).overlaps(when)))
+    roles = f"none of {possessive(name)} roles then ({mine})" if mine else \
+        f"{name} holds no registered role then"
     if bodies:
         named = " or ".join(sorted(corpus.name(b) for b in bodies))
-        whose = f"none of {possessive(name)} roles then ({mine}) is that office of {named}"
+        whose = f"{roles} is that office of {named}" if mine else roles
     else:
-        whose = f"none of {possessive(name)} roles then ({mine})"
-    former = "".join(f"; {name} held it until {r.end}" for r in own.former(form, when)
-                     if r.end)
+        whose = roles
+    former = "".join(f"; {name} held it until {r.end}" for r in left if r.end)
     return Hit(
         message=f"{name} is titled '{written}' ({first.focus}), a title of another office"
                 f"{_window(when)}: the registry gives {theirs}, and {whose}{former}",

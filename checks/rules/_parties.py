@@ -11,11 +11,12 @@ A person is linked, for the time a role of theirs is held (its from/to), to
 * the office of the role: a government or organisation on the person's side that the
   registry names after the role's title, in its name or aliases ("Office of the
   President of Ukraine") or in the title of a role held for it ("spokeswoman of the
-  president of Ukraine", of the office). Titles of one word ("President") name no
-  particular office and link nothing, and a title with a qualifier right before it
-  names another office: "President of Ukraine" is not the "Office of the Vice President
-  of Ukraine", nor "Prime Minister" the "Office of the First Deputy Prime Minister"
-  (``QUALIFIERS``);
+  president of Ukraine", of the office); a ministry is named after its minister's
+  title ("Ministry of Foreign Affairs of China", "Minister of Foreign Affairs of
+  China"). Titles of one word ("President") name no particular office and link
+  nothing, and a title with a qualifier right before it names another office:
+  "President of Ukraine" is not the "Office of the Vice President of Ukraine", nor
+  "Prime Minister" the "Office of the First Deputy Prime Minister" (``QUALIFIERS``);
 * an office whose name does not carry the title but whose registry entry declares it
   (``head``: the Kremlin's "President of Russia"), on the person's side, when the role is
   held for that office or for its side (:func:`declared`).
@@ -102,6 +103,17 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
+# An institution named by its head's title in its own noun: the "Ministry of Foreign
+# Affairs of Northland" is the office of the "Minister of Foreign Affairs of Northland",
+# as the "Office of the President" is the President's. English, closed.
+_INSTITUTION = {"ministry": "minister"}
+
+
+def _office_name(name: str) -> str:
+    """An office's name folded, its institution noun read as the title it is named after."""
+    return " ".join(_INSTITUTION.get(w, w) for w in _fold(name).split())
+
+
 # Words that make a title another office's when they stand right before it: "Office of
 # the Vice President" is not the President's office. English, closed and general.
 QUALIFIERS = frozenset(["vice", "deputy", "first", "second", "acting", "former", "assistant",
@@ -134,7 +146,7 @@ def _office_texts(entities: Iterable[Entity]) -> Iterator[tuple[str, str]]:
     for entity in entities:
         if entity.kind in _OFFICES:
             for name in (entity.name, *entity.alias_names()):
-                yield entity.id, _fold(name)
+                yield entity.id, _office_name(name)
         for role in entity.roles:
             if role.of is not None:
                 yield role.of, _fold(role.title)
@@ -393,7 +405,7 @@ def _titled_offices(registry: dict[str, Entity]) -> dict[str, set[str]]:
         if entity.kind not in _OFFICES:
             continue
         for name in (entity.name, *entity.alias_names()):
-            words = _fold(name).split()
+            words = _office_name(name).split()
             lead = next((i for i, w in enumerate(words) if w not in OFFICE_WORDS), None)
             if lead is None:
                 continue  # office words only: no title in it

@@ -48,14 +48,19 @@ year", "since 2014" (I011, D602); the Ukrainian military's 28 soldiers killed th
 said on Monday beside Zelensky's 26 said the week before, in one article (Q201, Q202: a
 toll that grew); the UN's "more than 13,000" beside "some 14,000" and 14,000 (Q201,
 Q202); "more than 40,000" on the border and in Crimea each, as RBT has it (Q201).
+
+Not shown (a strict xfail): the deck's "Beijing" over the ministry spokesman when the
+registry holds no foreign minister: the ministry is then linked to no state.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checks.findings import Finding
-from tests.findingtools import by_rule, claims_of, involving, probe_findings
+from tests.findingtools import by_rule, claims_of, involving, probe_findings, variant_findings
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "unseen17"
 SCMP = "scmp-2021-04-13-russia-masses-troops"
@@ -111,6 +116,37 @@ def test_a_foreign_ministry_spokesman_speaks_for_his_state(found: list[Finding])
     Lijian, spokesman of the Ministry of Foreign Affairs of China: the ministry is named
     after the title of its head, Wang Yi, who holds it for China. Before this audit the
     deck was reported: 'in the body only Zhao Lijian says so'."""
+    assert not involving(found, "H701", f"{SCMP}#deck-beijing-restraint")
+
+
+WANG_YI = """  - id: wang-yi
+    name: Wang Yi
+    kind: person
+    roles:
+      - title: Minister of Foreign Affairs of China
+        of: china
+        from: "2013-03-16"
+        to: "2022-12-30"
+        aliases: [Foreign Minister, Chinese Foreign Minister]
+    side: china
+"""
+
+
+def test_a_spokesman_whose_role_is_held_for_the_state(tmp_path: Path) -> None:
+    """A curator's other choice: Zhao's role held for China itself, no minister needed."""
+    found = variant_findings(FIXTURE, tmp_path, [
+        ("entities", WANG_YI, ""),
+        ("entities", "of: china-foreign-ministry", "of: china")])
+    assert not involving(found, "H701", f"{SCMP}#deck-beijing-restraint")
+
+
+@pytest.mark.xfail(strict=True, reason="With no minister in the registry nothing links the "
+                   "Ministry of Foreign Affairs of China to China: the link runs through the "
+                   "minister's role, held for the state. The ministry's 'side: china' cannot "
+                   "say it alone (a separatist 'government' may have Russia's side and is not "
+                   "Russia's voice), and the model has no 'part of' for a state's bodies")
+def test_a_foreign_ministry_without_its_minister(tmp_path: Path) -> None:
+    found = variant_findings(FIXTURE, tmp_path, [("entities", WANG_YI, "")])
     assert not involving(found, "H701", f"{SCMP}#deck-beijing-restraint")
 
 

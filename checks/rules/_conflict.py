@@ -423,10 +423,22 @@ class _Sweep(Generic[T]):
             if i < 0:
                 continue
             top, other = self.best[i]
-            pick = other if apart and top.source.id == c.source.id else top
+            # Another source's claim stands in for a same-source one when two sources are
+            # asked for, and when the two are one voice (one_voice: the article's
+            # paraphrase against its own quote of the speaker is U302's, not a pair to
+            # name, though the block holds other pairs).
+            same = top.source.id == c.source.id
+            pick = other if same and (apart or _one_voice_pair(c, top)) else top
             if pick is not None and spans[id(pick)].end >= mine.start:
                 return c, pick
         return None
+
+
+def _one_voice_pair(x: Dated, y: Dated) -> bool:
+    """Whether two claims of one source are one voice (see :func:`one_voice`)."""
+    bx, by = x.claim.by, y.claim.by
+    return bx.speaker is not None and bx.speaker == by.speaker and \
+        Mode.paraphrase in (bx.mode, by.mode)
 
 
 def _keep(prev: tuple[T, T | None] | None, c: T, spans: dict[int, Interval]

@@ -37,7 +37,10 @@ another day's or another outlet's words. When they name two occasions, or none, 
 quote stays open (any time within ``window_days``, anyone).
 
 Differences of case, punctuation, quotation marks, editorial [insertions]
-and British/American spelling do not count. A source whose quotes are all
+and British/American spelling do not count, nor does a name written as one of its
+registered spellings or transliterations (``kind: spelling`` or ``transliteration`` in the
+entity registry: "political wisdom will prevail in Kiev" and "... in Kyiv" are one
+wording in two house styles). A source whose quotes are all
 fragments of another's full quote agrees with it, and so do two sources
 quoting different fragments of a quote that a third prints in full. A source also covers
 a wording its own evidence holds outside quotation marks: "a 'response'" against "a
@@ -80,14 +83,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
-from ..model import Stance
+from ..model import AliasKind, Entity, Stance
 from ..textnorm import quote_words
 from ..timeexpr import Interval
 from ._attribution import claim_quotes
@@ -138,7 +141,7 @@ class Options(BaseModel):
 
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
-    quotes = _Quotes()
+    quotes = _Quotes(registered_spellings(corpus.entities.values()))
     heads = heads_of(corpus.entities)
     groups: dict[BlockKey, list[ClaimInfo]] = defaultdict(list)
     told: dict[tuple[str, BlockKey], set[Occasion]] = defaultdict(set)
@@ -167,6 +170,26 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
                 yield _hit(corpus, block_key, block, found, quotes, tag)
 
 
+def registered_spellings(entities: Iterable[Entity]) -> dict[str, str]:
+    """Each word that a registered spelling or transliteration of a name writes where the
+    name has another ("kiev" -> "kyiv", "zelenskiy" -> "zelenskyy"): one outlet's "Kiev"
+    inside a quotation is another's "Kyiv", the same words in the house style of each.
+    A word two names would map two ways is left as written."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        name = quote_words(entity.name).split()
+        for alias in entity.aliases:
+            if isinstance(alias, str) or \
+                    alias.kind not in (AliasKind.spelling, AliasKind.transliteration):
+                continue
+            words = quote_words(alias.name).split()
+            if len(words) == len(name):
+                for mine, canonical in zip(words, name, strict=True):
+                    if mine != canonical:
+                        found[mine].add(canonical)
+    return {w: next(iter(c)) for w, c in found.items() if len(c) == 1}
+
+
 def _own_occasion(ci: ClaimInfo) -> Occasion | None:
     """When and to whom the claim says its words were said, if it says either."""
     to = tuple(sorted(ci.claim.by.to or ()))
@@ -192,7 +215,8 @@ class _Quotes:
     """Each claim's quoted words, and each source's quotes of each speaker as
     word tuples, each built once."""
 
-    def __init__(self) -> None:
+    def __init__(self, spelled: dict[str, str] | None = None) -> None:
+        self._spelled = spelled or {}
         self._claim: dict[int, list[str]] = {}
         self._norm: dict[int, list[Words]] = {}
         self._words: dict[tuple[str, str], list[Words]] = {}
@@ -215,7 +239,9 @@ class _Quotes:
         syndication repeat quotes verbatim across outlets)."""
         words = self._split_memo.get(quote)
         if words is None:
-            words = self._split_memo[quote] = tuple(quote_words(quote).split())
+            spelled = self._spelled
+            words = self._split_memo[quote] = tuple(
+                spelled.get(w, w) for w in quote_words(quote).split())
         return words
 
     def words(self, ci: ClaimInfo) -> list[Words]:

@@ -7,8 +7,10 @@ article of 2021-04-12 vs "on Friday" in one of 2021-04-12). Relative
 expressions are where this happens: a rewrite published a day later keeps
 "yesterday", or a weekday is resolved from the wrong anchor.
 
-Blocks: a statement is (speaker, proposition, stance, negated) with a
-``by.said`` time; an event is (proposition, polarity) with a ``when`` time,
+Blocks: a statement is (speaker, proposition, stance, negated, figure) with a
+``by.said`` time (a report of another figure, or of none, is another statement: the
+military's "one more soldier killed" on Monday and "two killed in the past 24 hours" on
+Wednesday; one statement given two figures is Q202's); an event is (proposition, polarity) with a ``when`` time,
 for firm claims (asserts/denies) of an *event* predicate without a quantity
 (states, measures and figures legitimately differ by period). Propositions are
 keyed by party, as the conflict rules key them (a person who heads an office
@@ -116,7 +118,7 @@ from dataclasses import dataclass, replace
 from ..corpus import Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import PredicateKind, Source, Stance
+from ..model import PredicateKind, Quantity, Source, Stance
 from ..textnorm import quote_words
 from ..timeexpr import Interval, onset
 from ._common import MAX_LISTED, label, polarity, position, possessive
@@ -139,10 +141,12 @@ class Block:
     key: tuple[str, str, str]
     speaker: str = ""
     stance: str = ""  # statements: stance and negation; events: polarity
+    figure: str = ""  # statements: the figure given, if any (see :func:`_figure`)
 
     @property
     def id(self) -> str:
-        return "|".join((self.what, self.speaker, *self.key, self.stance))
+        parts = (self.what, self.speaker, *self.key, self.stance)
+        return "|".join((*parts, self.figure) if self.figure else parts)
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
@@ -366,13 +370,25 @@ def _block(corpus: Corpus, tf: TimeField, key: tuple[str, str, str]) -> Block | 
     if tf.what == "said":
         if ci.speaker is None:
             return None
-        return Block("said", key, ci.speaker, f"{says.stance.value}/{says.negated}")
+        return Block("said", key, ci.speaker, f"{says.stance.value}/{says.negated}",
+                     _figure(ci.claim.quantity))
     predicate = corpus.predicates.get(says.predicate)
     if (predicate is None or predicate.kind is not PredicateKind.event
             or ci.claim.quantity is not None
             or says.stance not in (Stance.asserts, Stance.denies)):
         return None
     return Block("event", key, stance=str(polarity(ci)))
+
+
+def _figure(q: Quantity | None) -> str:
+    """The figure a statement gives, as its block tells it: the military's "one more
+    serviceman killed" on Monday and its "two killed in the past 24 hours" on Wednesday
+    are two reports, not one dated two ways (one statement given two figures is Q202's).
+    The comparator and unit are left out: "about 40,000 troops" and "more than 40,000
+    soldiers" may report one statement."""
+    if q is None:
+        return ""
+    return "/".join("" if n is None else f"{n:g}" for n in (q.value, q.min, q.max))
 
 
 def _time(tf: TimeField) -> Time:

@@ -10,8 +10,8 @@ expressions are where this happens: a rewrite published a day later keeps
 Blocks: a statement is (speaker, proposition, stance, negated, figure) with a
 ``by.said`` time (a report of another figure, or of none, is another statement: the
 military's "one more soldier killed" on Monday and "two killed in the past 24 hours" on
-Wednesday; one statement given two figures is Q202's); an event is (proposition, polarity) with a ``when`` time,
-for firm claims (asserts/denies) of an *event* predicate without a quantity
+Wednesday; one statement given two figures is Q202's); an event is (proposition,
+polarity) with a ``when`` time, for firm claims (asserts/denies) of an *event* predicate without a quantity
 (states, measures and figures legitimately differ by period). Propositions are
 keyed by party, as the conflict rules key them (a person who heads an office
 stands as the office: one request recorded as the president's in one record

@@ -412,6 +412,8 @@ class _Sweep(Generic[T]):
         for c in ordered:
             self.best.append(_keep(self.best[-1] if self.best else None, c, spans))
         self.spans = spans
+        self.ordered = ordered
+        self._voices: list[_Voices[T]] | None = None  # built when first asked (rarely)
 
     def overlap(self, left: list[T], apart: bool) -> tuple[T, T] | None:
         """The first claim of ``left`` (in its order) with a claim of this group whose
@@ -423,35 +425,82 @@ class _Sweep(Generic[T]):
             if i < 0:
                 continue
             top, other = self.best[i]
-            # Another source's claim stands in for a same-source one when two sources are
-            # asked for, and when the two are one voice (one_voice: the article's
-            # paraphrase against its own quote of the speaker is U302's, not a pair to
-            # name, though the block holds other pairs).
-            same = top.source.id == c.source.id
-            pick = other if same and (apart or _one_voice_pair(c, top)) else top
+            pick = other if apart and top.source.id == c.source.id else top
+            if pick is not None and _one_voice_pair(c, pick):
+                # One article's paraphrase against its own quote of the speaker is U302's
+                # (one_voice), not a pair to name, though the block holds other pairs.
+                pick = self._beside(c, mine)
             if pick is not None and spans[id(pick)].end >= mine.start:
                 return c, pick
         return None
 
+    def _beside(self, c: T, mine: Interval) -> T | None:
+        """The claim of the latest end (the first of them in start order) among those
+        starting by ``mine``'s end that are not one voice with ``c``: per part of the group
+        (paraphrases, the rest), its latest claim of another voice than ``c``'s, or its
+        latest claim at all where no paraphrase is involved."""
+        if self._voices is None:
+            self._voices = [_Voices([x for x in self.ordered if para(x) is flag], self.spans)
+                            for flag in (True, False)]
+        found: list[T] = []
+        for part, part_para in zip(self._voices, (True, False), strict=True):
+            i = bisect.bisect_right(part.starts, mine.end) - 1
+            if i < 0:
+                continue
+            top, alt = part.best[i]
+            # c's own voice is out: then the latest claim of another voice than top's.
+            pick = alt if _voice(top) == _voice(c) and (part_para or para(c)) else top
+            if pick is not None:
+                found.append(pick)
+        where = {id(x): n for n, x in enumerate(self.ordered)}
+        return max(found, key=lambda x: (self.spans[id(x)].end, -where[id(x)]), default=None)
+
+
+class _Voices(Generic[T]):
+    """Claims sorted by start, each prefix with its claim of the latest end and the one
+    of the latest end among the other voices (:func:`_voice`) than that one's."""
+
+    def __init__(self, ordered: list[T], spans: dict[int, Interval]) -> None:
+        self.starts = [spans[id(c)].start for c in ordered]
+        self.best: list[tuple[T, T | None]] = []
+        for c in ordered:
+            self.best.append(_keep(self.best[-1] if self.best else None, c, spans, _voice))
+
+
+def para(c: Dated) -> bool:
+    return c.claim.by.mode is Mode.paraphrase
+
+
+def _voice(c: Dated) -> tuple[str, str | None]:
+    """One article's words for one speaker (no speaker: a voice of its own)."""
+    speaker = c.claim.by.speaker
+    return (c.source.id, speaker if speaker is not None else f"#{c.claim.id}")
+
 
 def _one_voice_pair(x: Dated, y: Dated) -> bool:
-    """Whether two claims of one source are one voice (see :func:`one_voice`)."""
+    """Whether two claims are one article's words for one speaker, paraphrased on one
+    side at least (see :func:`one_voice`)."""
     bx, by = x.claim.by, y.claim.by
     return bx.speaker is not None and bx.speaker == by.speaker and \
-        Mode.paraphrase in (bx.mode, by.mode)
+        x.source.id == y.source.id and Mode.paraphrase in (bx.mode, by.mode)
 
 
-def _keep(prev: tuple[T, T | None] | None, c: T, spans: dict[int, Interval]
-          ) -> tuple[T, T | None]:
-    """The prefix's (latest end, latest end of another source than it) after ``c``."""
+def _source(c: Dated) -> object:
+    return c.source.id
+
+
+def _keep(prev: tuple[T, T | None] | None, c: T, spans: dict[int, Interval],
+          side: Callable[[T], object] = _source) -> tuple[T, T | None]:
+    """The prefix's (latest end, latest end of another side than it: another source, or
+    another :func:`_voice`) after ``c``."""
     if prev is None:
         return c, None
     top, other = prev
     end = spans[id(c)].end
     if end > spans[id(top)].end:
-        # c leads; the old leader (or its runner-up) is the best of the other sources.
-        return c, (top if top.source.id != c.source.id else other)
-    if c.source.id != top.source.id and (other is None or end > spans[id(other)].end):
+        # c leads; the old leader (or its runner-up) is the best of the other sides.
+        return c, (top if side(top) != side(c) else other)
+    if side(c) != side(top) and (other is None or end > spans[id(other)].end):
         return top, c
     return top, other
 

@@ -119,3 +119,15 @@ def test_an_office_of_many_holders_meets_them_in_one_sweep() -> None:
     a[5] = _keyed(5, "s", party, Interval(start + dt.timedelta(9), start + dt.timedelta(9)))
     assert _conflict.linked_pair(heads, party, a, [*b, late]) == (a[5], b[9])
     assert cpu_now() - started < 2
+
+
+def test_a_block_of_one_voice_is_not_quadratic() -> None:
+    # One article paraphrasing and quoting one speaker on both sides, 20,000 claims a side:
+    # every question meets its own voice first and falls back once to the prefixes.
+    a = [_claim(i, ("s", "x", Mode.paraphrase, Part.body, False,
+                    Interval(DAY0, DAY0 + dt.timedelta(i % 9)), True)) for i in range(20_000)]
+    b = [_claim(i, ("s", "x", Mode.direct_quote, Part.body, False,
+                    Interval(DAY0, DAY0 + dt.timedelta(i % 9)), True)) for i in range(20_000)]
+    started = cpu_now()
+    assert _conflict.best_pair(a, b, PEOPLE) is None  # all one voice: no pair to name
+    assert cpu_now() - started < 10

@@ -414,6 +414,7 @@ class _Sweep(Generic[T]):
         self.spans = spans
         self.ordered = ordered
         self._voices: list[_Voices[T]] | None = None  # built when first asked (rarely)
+        self._where: dict[int, int] = {}  # each claim's place in start order, with them
 
     def overlap(self, left: list[T], apart: bool) -> tuple[T, T] | None:
         """The first claim of ``left`` (in its order) with a claim of this group whose
@@ -442,6 +443,7 @@ class _Sweep(Generic[T]):
         if self._voices is None:
             self._voices = [_Voices([x for x in self.ordered if para(x) is flag], self.spans)
                             for flag in (True, False)]
+            self._where = {id(x): n for n, x in enumerate(self.ordered)}
         found: list[T] = []
         for part, part_para in zip(self._voices, (True, False), strict=True):
             i = bisect.bisect_right(part.starts, mine.end) - 1
@@ -452,7 +454,7 @@ class _Sweep(Generic[T]):
             pick = alt if _voice(top) == _voice(c) and (part_para or para(c)) else top
             if pick is not None:
                 found.append(pick)
-        where = {id(x): n for n, x in enumerate(self.ordered)}
+        where = self._where
         return max(found, key=lambda x: (self.spans[id(x)].end, -where[id(x)]), default=None)
 
 

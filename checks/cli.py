@@ -43,9 +43,31 @@ def write_output(text: str, output: str | None) -> None:
     if not output or output == "-":
         sys.stdout.write(text)
         return
+    atomic.write(output_file(output), text.encode("utf-8"), durable=False)
+
+
+def output_file(output: str | Path) -> Path:
+    """The file a report named ``output`` goes to, its folder created. A symlink is
+    followed, as a shell's ``>`` and ``fmt`` follow one: the report went over the link
+    itself, so a link to a shared report folder (or a dangling one, made before its first
+    report) was silently replaced by a private copy. Whether the link may be followed at
+    all was settled before the run (:func:`refuse_overwriting_inputs`)."""
     target = Path(output)
+    if _through_link(target):
+        target = atomic.real_path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic.write(target, text.encode("utf-8"), durable=False)
+    return target
+
+
+def _through_link(path: Path) -> bool:
+    """Whether ``path`` or one of its folders is a symlink."""
+    return bool(_links(path))
+
+
+def _links(path: Path) -> list[Path]:
+    """The symlinks among ``path`` and its folders, outermost first."""
+    whole = Path(os.path.abspath(path))
+    return [p for p in (*reversed(whole.parents), whole) if os.path.islink(p)]
 
 
 def refuse_overwriting_inputs(output: Path | None, root: Path, config: Config,
@@ -58,10 +80,27 @@ def refuse_overwriting_inputs(output: Path | None, root: Path, config: Config,
     records harms nothing. ``output`` is the file written (``report``: DIR/index.html)."""
     if output is None or str(output) == "-":
         return
-    problem = (_an_input(output, root, config, args) or _in_checked(output, root, config, args)
-               or _reached(output, root, config, args))
+    problem = (_link_leaves(output, root) or _an_input(output, root, config, args)
+               or _in_checked(output, root, config, args) or _reached(output, root, config, args))
     if problem:
         raise UsageError(f"--output: '{str(output)[:200]}' {problem}")
+
+
+def _link_leaves(output: Path, root: Path) -> str | None:
+    """A report named inside the repository that a symlink would send out of it (as
+    ``fmt`` refuses to): a link committed in a pull request made the CI job's report
+    replace a file of the machine's, such as a shell's start-up file. A loop is refused
+    too; a report named outside the repository goes where its links lead."""
+    for link in _links(output):
+        real = atomic.real_path(link)
+        if os.path.islink(real):  # still a link once resolved
+            return (f"goes through the symlink loop '{shown_path(link, root)[:200]}': nothing "
+                    "can be written through it; name another file")
+        if atomic.real_path(link.parent).is_relative_to(root) and not real.is_relative_to(root):
+            return (f"goes through the symlink '{shown_path(link, root)[:200]}' to "
+                    f"'{str(real)[:200]}', outside the repository: a report is not written "
+                    "through it; remove the link or name another file")
+    return None
 
 
 def _an_input(output: Path, root: Path, config: Config, args: argparse.Namespace) -> str | None:
@@ -280,9 +319,7 @@ def _run(args: argparse.Namespace, *, rules: bool) -> int:
     try:
         write = getattr(reporter, "write", None)
         if write is not None and args.output and args.output != "-":
-            target = Path(args.output)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write(result, target)
+            write(result, output_file(args.output))
         else:
             write_output(reporter.render(result), args.output)
         return exit_code(result)

@@ -26,8 +26,8 @@ def run_report(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         raise cli.UsageError(f"--output must be a folder; '{folder}' is a file")
     result = cli.run_pipeline(args, rules=True, whole=True, output=folder / "index.html")
-    folder.mkdir(parents=True, exist_ok=True)
-    REPORTER.write(result, folder / "index.html")
+    # A dangling link to the folder is followed (the folder is made where it points).
+    REPORTER.write(result, cli.output_file(folder / "index.html"))
     return cli.exit_code(result)
 
 

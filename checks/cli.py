@@ -328,8 +328,10 @@ def _run(args: argparse.Namespace, *, rules: bool) -> int:
 
 
 def _apply_triage(result: RunResult, config: Config, args: argparse.Namespace) -> None:
-    """Mark reviewed findings (facts/reviews.yaml or --reviews)."""
-    triage.apply(result, config, reviews=getattr(args, "reviews", None))
+    """Mark reviewed findings (facts/reviews.yaml or --reviews). The findings about the
+    reviews honour --select and --ignore: ``--ignore T006`` still reported T006."""
+    triage.apply(result, config, reviews=getattr(args, "reviews", None),
+                 selection=rule_selection(config, args))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

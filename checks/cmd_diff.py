@@ -53,6 +53,7 @@ from .cli import (
     add_rule_options,
     narrowed,
     preflight,
+    rule_selection,
     write_output,
 )
 from .config import Config
@@ -261,7 +262,7 @@ def _run(root: Path, config: Config, selection: Selection, args: argparse.Namesp
     def after(result: RunResult) -> None:
         # --select/--ignore narrow the rules, so a review's finding may just not have run.
         triage.apply(result, config, reviews=reviews, complete=not narrowed(args),
-                     absent_ok=not head)
+                     absent_ok=not head, selection=rule_selection(config, args))
 
     paths = _paths(root, config, side if head else None)
     if whole:

@@ -340,7 +340,7 @@ def _build(paths: Iterable[Path], root: Path, docs: list[Document] | None,
             _merge_predicates(corpus, model, doc)
             _merge_units(corpus, model, doc)
         elif isinstance(model, ReviewsFile):
-            _check_review_text(model, doc)
+            check_review_text(model, doc)
         elif isinstance(model, Record):
             records.append((model, doc))
     _check_names(corpus)
@@ -413,7 +413,7 @@ def _merge_predicates(corpus: Corpus, model: VocabularyFile, doc: Document) -> N
             _suspicious(doc, getattr(predicate, key) or "", f"/predicates/{i}/{key}")
 
 
-def _check_review_text(model: ReviewsFile, doc: Document) -> None:
+def check_review_text(model: ReviewsFile, doc: Document) -> None:
     """A review's reason, reviewer and note: every report shows them beside the finding
     it waives, so what hides there (a direction override turning 'not' around) is flagged
     as in records (I009)."""

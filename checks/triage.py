@@ -47,7 +47,7 @@ from pydantic import ValidationError
 
 from .atomic import real_path
 from .config import Config, ConfigError
-from .corpus import shown_path
+from .corpus import check_review_text, shown_path
 from .engine import Selection, select, stamp
 from .findings import Finding, Hit, Location
 from .load import Document, load_file
@@ -161,10 +161,12 @@ def _refuse_other_kind(path: Path, setting: str, shown: str) -> None:
 
 def apply(result: RunResult, config: Config, reviews: str | os.PathLike[str] | None = None, *,
           today: dt.date | str | None = None, complete: bool | None = None,
-          absent_ok: bool = False) -> None:
-    """Mark reviewed findings in ``result.extra`` and add findings about the reviews."""
+          absent_ok: bool = False, selection: Selection | None = None) -> None:
+    """Mark reviewed findings in ``result.extra`` and add findings about the reviews,
+    those of ``selection`` (the command's ``--select``/``--ignore``; by default the
+    configuration's)."""
     path = reviews_path(result.root, config, reviews, absent_ok=absent_ok)
-    selection = select(config)
+    selection = selection or select(config)
     _add(result, selection, _unapplied(result, config, path, reviews))
     if path is None:
         return
@@ -206,6 +208,10 @@ def _read(result: RunResult, selection: Selection,
     if kind not in (None, "reviews"):
         doc.hit("S002", f"the reviews file holds a {kind} file, not 'reviews:'",
                 "point --reviews (or [tool.fact-checks] reviews) at the reviewed-findings file")
+    if isinstance(model, ReviewsFile):
+        # As in the checked paths (I009): a reason shown beside every waived finding must
+        # not hide a direction override because the file lives outside them.
+        check_review_text(model, doc)
     _add(result, selection, doc.hits)
     return doc, model if isinstance(model, ReviewsFile) else None
 

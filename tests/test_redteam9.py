@@ -65,3 +65,41 @@ def test_output_through_a_symlink_loop_is_refused_before_the_run(seed_repo: Path
     os.symlink("l1", seed_repo / "l2")
     done = cli(seed_repo, command, "--output", "l1")
     assert done.returncode == 2 and "symlink loop 'l1'" in done.stderr, done.stderr
+
+
+# ------------------------------------------------------------------ a reviews file elsewhere
+
+
+def _reviews_elsewhere(root: Path, reviewer: str) -> str:
+    text = (root / "facts/reviews.yaml").read_text("utf-8")
+    assert "reviewer: seed-curation" in text
+    (root / "meta").mkdir()
+    (root / "meta/reviews.yaml").write_text(
+        text.replace("reviewer: seed-curation", f'reviewer: "{reviewer}"', 1), "utf-8")
+    (root / "facts/reviews.yaml").unlink()
+    return "meta/reviews.yaml"
+
+
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_hidden_characters_in_a_reviews_file_outside_the_paths_are_flagged(
+        seed_repo: Path, command: str) -> None:
+    # Every report shows a review's reason and reviewer beside the finding it waives: a
+    # direction override there was I009 in facts/reviews.yaml and passed unseen in
+    # meta/reviews.yaml, outside the checked paths.
+    reviews = _reviews_elsewhere(seed_repo, "seed\u202ecuration")
+    done = cli(seed_repo, command, "--reviews", reviews, "--fail-on", "none")
+    assert done.returncode == 0, done.stderr
+    assert "meta/reviews.yaml:12:15: warning I009 'seed<U+202E>curation'" in done.stdout
+
+
+def test_findings_about_the_reviews_honour_select_and_ignore(seed_repo: Path) -> None:
+    # --ignore T006 (a second reviews file) and --ignore I009 were not applied to the
+    # findings that triage adds: they were reported whatever the command line said.
+    reviews = _reviews_elsewhere(seed_repo, "seed\u202ecuration")
+    (seed_repo / "facts/reviews.yaml").write_text("reviews: []\n", "utf-8")
+    shown = cli(seed_repo, "check", "--reviews", reviews, "--fail-on", "none").stdout
+    assert " T006 " in shown and " I009 " in shown
+    quiet = cli(seed_repo, "check", "--reviews", reviews, "--ignore", "T006,I009").stdout
+    assert " T006 " not in quiet and " I009 " not in quiet
+    only = cli(seed_repo, "check", "--reviews", reviews, "--select", "T006").stdout
+    assert " T006 " in only and " I009 " not in only

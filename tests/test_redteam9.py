@@ -7,12 +7,20 @@ test_hostile_records.py, test_redteam_inputs.py, test_fuzz.py."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from checks import fmt
+
+from .test_fmt_properties import RECORDS, dump, with_comments
 from .test_redteam7 import cli
 
+REPO = Path(__file__).resolve().parent.parent
 RECORD = "facts/rferl-2021-04-12-dialogue.yaml"
 
 
@@ -103,3 +111,76 @@ def test_findings_about_the_reviews_honour_select_and_ignore(seed_repo: Path) ->
     assert " T006 " not in quiet and " I009 " not in quiet
     only = cli(seed_repo, "check", "--reviews", reviews, "--select", "T006").stdout
     assert " T006 " in only and " I009 " not in only
+
+
+# ------------------------------------------------------------------ fmt scans its input once
+
+HOSTILE_COMMENTS = [
+    "source:\n  id: a # end\n# above\n  url: u\n",
+    "source: {id: a, # in flow\n  url: u}\n# last, no newline",
+    "source:\n  headline: |\n    # not a comment\n    text\n  # after a block scalar\n  id: a\n",
+    "source:\r\n  id: a\r\n# crlf\r\n  url: u\r\n",
+    "# top\n\n\n# after blanks\nsource:\n  id: a\n\n  # indented\n\n  url: u  #tight\n",
+    "source:\n  id: 'a # quoted'\n  url: \"b # dq\" # real\n",
+    "source:\n  id: a\n#\u00a0nbsp in a comment\n  url: u\n",
+    "source:\n  id: [a, b] # after flow\n  url: {x: 1} # after map\n",
+    "source:\n  id: a\n# x\x85# next line\n  url: u\n",
+    "source: a\n...\n# after the document end\n",
+    "claims:\n  - id: c1 # one\n    # two\n  - # three\n    id: c2\nsource: {id: a}\n",
+]
+
+
+def _tally(text: str) -> Counter[str]:
+    yaml = fmt.round_trip()
+    yaml.load(text)
+    counted: Counter[str] = yaml.scanner.comment_lines
+    return counted
+
+
+@pytest.mark.parametrize("text", HOSTILE_COMMENTS)
+def test_the_formatters_load_counts_the_comment_lines_a_scan_finds(text: str) -> None:
+    assert _tally(text) == fmt.comment_lines(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(RECORDS, st.booleans(), st.lists(st.integers(0, 3), max_size=12))
+def test_comment_tally_equals_a_scan_on_generated_records(record: dict[str, Any], flow: bool,
+                                                          marks: list[int]) -> None:
+    text = with_comments(dump(record, flow), marks)
+    assert _tally(text) == fmt.comment_lines(text)
+
+
+def test_fmt_scans_the_input_for_comments_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The safety net scanned the whole input again with the pure-Python scanner (a fifth
+    # of fmt's time) for comment lines the load had just read; only the output is
+    # scanned now, and the result is unchanged.
+    text = (REPO / RECORD).read_text("utf-8")
+    scanned: list[str] = []
+    real = fmt.comment_lines
+
+    def counting(what: str) -> Counter[str]:
+        scanned.append(what)
+        return real(what)
+
+    monkeypatch.setattr(fmt, "comment_lines", counting)
+    out = fmt.format_text(text)
+    assert out == text  # the seed record is in canonical form
+    assert scanned == [out]
+
+
+def test_fmt_still_refuses_to_lose_a_comment(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "# keep me\n" + (REPO / RECORD).read_text("utf-8")
+    monkeypatch.setattr(fmt, "comment_lines", lambda what: Counter())  # the output lost all
+    with pytest.raises(fmt.FormatError, match="lose the comment '# keep me'"):
+        fmt.format_text(text)
+
+
+def test_fmt_added_modeline_is_not_counted_as_the_files_comment(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (REPO / RECORD).read_text("utf-8").split("\n", 1)[1]  # no modeline
+    modeline = fmt.modeline("record", None, None)
+    # An output that lacks the added modeline loses none of the file's comments.
+    monkeypatch.setattr(fmt, "comment_lines", lambda what: Counter(
+        line.strip() for line in what.splitlines()
+        if line.strip().startswith("#") and line != modeline))
+    assert fmt.format_text(text).startswith(modeline + "\n")

@@ -123,11 +123,32 @@ def _events(text: str) -> Any:
         if type(get()) is not StreamStartEvent:
             raise _Abort
         event = get()
+        bom = text.startswith("\ufeff")
         while type(event) is not StreamEndEvent:
-            yield event
+            yield _past_bom(event) if bom else event
             event = get()
     finally:
         parser.dispose()
+
+
+class _Mark:
+    """A libyaml mark moved (its own is read-only)."""
+
+    __slots__ = ("column", "index", "line")
+
+    def __init__(self, index: int, line: int, column: int) -> None:
+        self.index, self.line, self.column = index, line, column
+
+
+def _past_bom(event: Any) -> Any:
+    """libyaml does not count a byte-order mark opening the text in its indexes (its
+    lines and columns are the standard parser's): every index was one short, so an
+    empty value (``note:``) was placed a column early in a file an editor saved with
+    one, and the splice read the wrong characters for each entry it could cut at."""
+    for name in ("start_mark", "end_mark"):
+        mark = getattr(event, name)
+        setattr(event, name, _Mark(mark.index + 1, mark.line, mark.column))
+    return event
 
 
 def _child(top: list[Any], key: str) -> str:

@@ -141,7 +141,9 @@ def spliced(doc: Document, text: str, parse: Callable[[str], Iterator[Any]], *,
     except Exception:  # _GiveUp, or anything odd: the standard loader reads it all and says
         return False
     doc.data, doc.values, doc.keys = trial.data, trial.values, trial.keys
-    doc.hits, doc.counts, doc.summaries = trial.hits, trial.counts, trial.summaries
+    # after what reading the bytes found (L008, a byte-order mark): it was dropped
+    doc.hits = [*doc.hits, *trial.hits]
+    doc.counts, doc.summaries = trial.counts, trial.summaries
     return True
 
 
@@ -185,7 +187,9 @@ def _read(text: str, events: Iterator[Any]) -> _Reading:
 
 def _node(text: str, event: Any, frames: list[list[Any]], reading: _Reading) -> None:
     name = type(event).__name__
-    if odd_name(text, event):  # an anchor's name the parsers end apart
+    if odd_name(text, event) or event.tag is not None:
+        # an anchor's name the parsers end apart; a tag, whose characters they do too
+        # (libyaml read '!!python/o!!x' as one tag, not a syntax error)
         reading.troubles.append((event.start_mark.line, -1, False))
     cut = _cut_at(text, event, frames, len(reading.events))
     if cut is not None:
@@ -203,7 +207,26 @@ def _node(text: str, event: Any, frames: list[list[Any]], reading: _Reading) -> 
     if name.endswith("StartEvent"):
         is_map, start = name == "MappingStartEvent", event.start_mark
         block = not event.flow_style or (None if text[start.index] not in "[{" else False)
-        frames.append([is_map, start.column, block, 0])
+        column = start.column
+        if block and text[start.index] in "&!":
+            column = _content_column(text, start.index)
+        frames.append([is_map, column, block, 0])
+
+
+def _content_column(text: str, index: int) -> int:
+    """The column of a block collection whose anchor or tag (``index``) stands on a line
+    above it (``k: &a`` then ``  - item``): libyaml's mark is the anchor's, and a skeleton
+    opened there (column 5) had the standard parser read the window as another nesting.
+    The first line after that is neither blank nor a comment holds its first entry."""
+    at = text.find("\n", index)
+    while at >= 0:
+        end = text.find("\n", at + 1)
+        line = text[at + 1:end if end >= 0 else len(text)]
+        content = line.lstrip(" ")
+        if content and not content.startswith("#"):
+            return len(line) - len(content)
+        at = end
+    return 0
 
 
 def _cut_at(text: str, event: Any, frames: list[list[Any]], index: int) -> _Cut | None:

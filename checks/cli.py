@@ -8,6 +8,8 @@ internal error.
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import json
 import logging
 import os
@@ -490,7 +492,27 @@ def require_rules(selection: Selection, config: Config, args: argparse.Namespace
                      "select at least one code")
 
 
+class _Closed(io.TextIOBase):
+    """What the command writes to a standard stream it was started without (``>&-``):
+    Python leaves ``sys.stdout`` None there, and the report ended in a traceback."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, f"the standard {self.name} is closed: nothing can be "
+                      "written to it; name a file with --output or open the stream")
+
+
+def _open_streams() -> None:
+    if sys.stdout is None:
+        sys.stdout = _Closed("output")
+    if sys.stderr is None:  # errors have nowhere to go: the exit code still tells
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _open_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if os.environ.get("FACT_CHECKS_DEBUG"):  # e.g. why a re-check ran everything

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -325,3 +327,22 @@ def test_a_text_opening_with_a_byte_order_mark_is_read_in_windows(
     doc = _spliced(text)
     assert doc is not None and read[0] < len(text) // 20, f"read {read[0]:,} of {len(text):,}"
     _same(doc, _standard(text))
+
+
+# ------------------------------------------------------------------ closed standard streams
+
+
+@pytest.mark.parametrize(("redirect", "code"), [(">&-", 2), ("2>&- >/dev/null", 0),
+                                                ("-o report.txt >&-", 0)])
+def test_a_closed_standard_stream_is_no_traceback(seed_repo: Path, redirect: str,
+                                                  code: int) -> None:
+    # Started with its output closed (`>&-`), the command ended in an AttributeError
+    # traceback and exit 1, which reads as findings.
+    done = subprocess.run(f"{sys.executable} -m checks check --fail-on none {redirect}",
+                          shell=True, cwd=seed_repo, capture_output=False, text=True,
+                          stderr=None if "2>&-" in redirect else subprocess.PIPE,
+                          timeout=120, env={**os.environ, "FACT_CHECKS_CACHE": "off"})
+    assert done.returncode == code
+    if done.stderr is not None:
+        assert "Traceback" not in done.stderr
+        assert ("standard output is closed" in done.stderr) == (code == 2), done.stderr

@@ -65,9 +65,8 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     try:
         config = Config.model_validate(section)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{path}: [tool.fact-checks] {where}: {first['msg'][:200]}") from exc
+        raise ConfigError(f"{path}: [tool.fact-checks] {_setting_problem(exc.errors()[0])}"
+                          ) from exc
     _not_empty(path, config)
     _inside(path, root, config)
     _typed_options(path, config)
@@ -117,6 +116,30 @@ def _typed_options(path: Path, config: Config) -> None:
         except ValidationError as exc:
             raise ConfigError(f"{path}: [tool.fact-checks] options.{code}"
                               f"{_option_problem(spec.options, exc.errors()[0])}") from exc
+
+
+_SETTINGS = {"paths": 'an array of strings (paths = ["facts"])',
+             "select": 'an array of strings (select = ["ALL"])',
+             "ignore": 'an array of strings (ignore = ["C1"])',
+             "severity": 'a table of codes and severities (severity = {Q201 = "info"})',
+             "options": "a table of codes and option tables (options.Q201 = {...})",
+             "fail-on": "one of 'error', 'warning', 'info', 'none'",
+             "reviews": 'a string (reviews = "facts/reviews.yaml")'}
+
+
+def _setting_problem(error: Any) -> str:
+    """'NAME: expected ..., got ...' for a setting's error, in the words of TOML: pydantic's
+    own ("Input should be a valid tuple", "Extra inputs are not permitted") named Python's
+    types, not what to write."""
+    loc = [str(p) for p in error["loc"]]
+    where = ".".join(loc)
+    if error["type"] == "extra_forbidden" and len(loc) == 1:
+        return f"{where}: not a setting (the settings: {', '.join(_SETTINGS)})"
+    if loc and loc[0] in _SETTINGS and error["type"].endswith(("_type", "literal_error")):
+        return f"{where}: expected {_SETTINGS[loc[0]]}, got {_given(error['input'])}"
+    if error["type"] == "enum":  # severity.Q201 = "fatal"
+        return f"{where}: {str(error['msg'])[:200]}, got {_given(error['input'])}"
+    return f"{where}: {str(error['msg'])[:200]}"
 
 
 def _option_problem(model: type[BaseModel], error: Any) -> str:

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from checks import fastload, fmt, splice
+from checks.config import ConfigError, load_config
 from checks.load import Document, load_file
 
 from .test_fmt_properties import RECORDS, dump, with_comments
@@ -346,3 +347,29 @@ def test_a_closed_standard_stream_is_no_traceback(seed_repo: Path, redirect: str
     if done.stderr is not None:
         assert "Traceback" not in done.stderr
         assert ("standard output is closed" in done.stderr) == (code == 2), done.stderr
+
+
+# ------------------------------------------------------------------ configuration words
+
+
+@pytest.mark.parametrize(("setting", "said"), [
+    ('paths = "facts"', 'paths: expected an array of strings (paths = ["facts"]), got '
+                        "'facts' (a string)"),
+    ("select = [1]", "select.0: expected an array of strings"),
+    ("reviews = 5", "reviews: expected a string"),
+    ('fail-on = "bogus"', "fail-on: expected one of 'error', 'warning', 'info', 'none', got "
+                          "'bogus' (a string)"),
+    ("rules = {Q201 = 5}", "rules: not a setting (the settings: paths, select, ignore, "
+                           "severity, options, fail-on, reviews)"),
+    ('severity = {Q201 = "fatal"}', "got 'fatal' (a string)"),
+])
+def test_a_setting_of_the_wrong_kind_is_said_in_the_words_of_toml(
+        tmp_path: Path, setting: str, said: str) -> None:
+    # "Input should be a valid tuple", "Extra inputs are not permitted": pydantic's words
+    # for Python's types, not what to write in pyproject.toml.
+    (tmp_path / "pyproject.toml").write_text(f"[tool.fact-checks]\n{setting}\n", "utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path)
+    assert said in str(raised.value)
+    assert "Input should be a valid" not in str(raised.value)
+    assert "Extra inputs" not in str(raised.value)

@@ -27,12 +27,14 @@ import math
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from .findings import Hit, Location
 
@@ -501,8 +503,30 @@ def parse_text(doc: Document, text: str) -> None:
         parse_error(doc, text, exc)
 
 
+def _unreadable_character(doc: Document, text: str, exc: ReaderError) -> None:
+    """A character YAML does not allow in a file (a raw ESC, BEL or NUL pasted from a
+    terminal, a lone surrogate): it was "the file could not be parsed: ReaderError" at
+    1:1, with no word of what or where."""
+    at = min(max(int(exc.position), 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    code = int(exc.character)
+    if 0xD800 <= code <= 0xDFFF:
+        what = f"a broken character (U+{code:04X}, half of a pair)"
+        fix = "retype the text around it; the file was saved from a damaged copy"
+    else:
+        name = unicodedata.name(chr(code), "a control character").lower()
+        what = f"the invisible character U+{code:04X} ({name}), which YAML does not allow"
+        fix = (f"delete it (pasted from a terminal or another program); to keep it, write "
+               f"it as \\u{code:04x} inside double quotes")
+    doc.hit(LOAD_SYNTAX, f"the file holds {what}", fix, pos=(line, column))
+
+
 def parse_error(doc: Document, text: str, exc: Exception) -> None:
     """The finding for the standard parser's error ``exc`` while reading ``text``."""
+    if isinstance(exc, ReaderError) and isinstance(exc.character, int):
+        _unreadable_character(doc, text, exc)
+        return
     if not isinstance(exc, MarkedYAMLError):  # defensive: never a traceback
         doc.hit(LOAD_SYNTAX, f"the file could not be parsed: {exc.__class__.__name__}",
                 "fix the YAML syntax", pos=(1, 1))

@@ -373,3 +373,26 @@ def test_a_setting_of_the_wrong_kind_is_said_in_the_words_of_toml(
     assert said in str(raised.value)
     assert "Input should be a valid" not in str(raised.value)
     assert "Extra inputs" not in str(raised.value)
+
+
+# ------------------------------------------------------------------ raw control characters
+
+
+@pytest.mark.parametrize(("raw", "where", "code"), [
+    ('source:\n  id: "\x1b[31mred"\n', (2, 8), "U+001B"),
+    ("source:\n  id: x\x07y\n", (2, 8), "U+0007"),
+    ('source:\n  headline: "caf\u00e9 \x9b"\n', (2, 19), "U+009B"),
+])
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_raw_control_character_is_located_and_named(tmp_path: Path, raw: str,
+                                                      where: tuple[int, int], code: str,
+                                                      fast: bool) -> None:
+    # "the file could not be parsed: ReaderError" at 1:1, fix "fix the YAML syntax":
+    # neither what nor where (an ESC pasted from a terminal is invisible in an editor).
+    path = tmp_path / "r.yaml"
+    path.write_text(raw, encoding="utf-8")
+    doc = load_file(path, "r.yaml", fast=fast)
+    [hit] = doc.hits
+    assert (hit.code, hit.location.line, hit.location.column) == ("L001", *where)
+    assert code in hit.message and "ReaderError" not in hit.message
+    assert f"\\u{code[2:].lower()} inside double quotes" in hit.fix

@@ -381,13 +381,27 @@ def _comment_tokens(slot: Any) -> Iterator[Any]:
 
 
 def _plain_data(text: str) -> Any:
+    return _plain_doc(text).data
+
+
+def _plain_doc(text: str) -> Document:
     doc = Document(path="<fmt>", file=Path("<fmt>"))
     parse_any(doc, text)  # the data the harness reads, as fast as it reads it
     problems = [h for h in doc.hits if h.code != "L008"]
     if problems:
         first = problems[0]
         raise FormatError(f"line {first.location.line}: {first.message}; fix this first")
-    return doc.data
+    return doc
+
+
+def _refuse_merge_keys(doc: Document) -> None:
+    """The harness reads ``<<`` as an ordinary key (no schema knows it); ruamel.yaml's
+    round trip merges it, so the safety net refused with "formatting would change the
+    data (please report this)", as if the formatter were broken."""
+    for pointer, (line, _column) in doc.keys.items():
+        if pointer.rsplit("/", 1)[-1] == "<<":
+            raise FormatError(f"line {line}: '<<' (a YAML merge key) is not a key of fact "
+                              "files; write the merged keys out; fix this first")
 
 
 # ------------------------------------------------------------------ entry point
@@ -397,7 +411,9 @@ def format_text(text: str, *, file: Path | None = None, root: Path | None = None
     """The canonical layout of a fact file's text. Raises FormatError instead of
     returning anything that loads differently or lost a comment."""
     text = text.removeprefix("\ufeff")
-    before = _plain_data(text)
+    plain = _plain_doc(text)
+    _refuse_merge_keys(plain)
+    before = plain.data
     kind = detect_kind(before)
     if kind is None:
         raise FormatError("not a fact file (no top-level 'source', 'entities', 'predicates' or "

@@ -396,3 +396,15 @@ def test_a_raw_control_character_is_located_and_named(tmp_path: Path, raw: str,
     assert (hit.code, hit.location.line, hit.location.column) == ("L001", *where)
     assert code in hit.message and "ReaderError" not in hit.message
     assert f"\\u{code[2:].lower()} inside double quotes" in hit.fix
+
+
+@pytest.mark.parametrize("merge", ["<<: {m: 1}\n", "base: &b {m: 1}\nmore:\n  <<: *b\n"])
+def test_fmt_names_a_merge_key_instead_of_asking_for_a_bug_report(merge: str) -> None:
+    # ruamel.yaml's round trip merges '<<', the harness reads it as a key: the safety net
+    # refused with "formatting would change the data (please report this)".
+    text = (REPO / RECORD).read_text("utf-8").replace("claims:\n", merge + "claims:\n", 1)
+    line = text[:text.index("<<")].count("\n") + 1
+    with pytest.raises(fmt.FormatError) as raised:
+        fmt.format_text(text)
+    assert str(raised.value).startswith(f"line {line}: '<<' (a YAML merge key)")
+    assert "please report" not in str(raised.value)

@@ -456,10 +456,23 @@ def refuse_empty_paths(args: argparse.Namespace) -> None:
             raise UsageError(f"--{name} is empty: {fix}")
     if "" in (getattr(args, "paths", None) or []):
         raise UsageError("an empty path was given among PATHS: name a fact file or folder")
+    _refuse_root_that_is_no_folder(getattr(args, "root", None))
     for name in ("select", "extend_select", "ignore"):
         if getattr(args, name, None) == []:  # given, but only commas and spaces
             raise UsageError(f"--{name.replace('_', '-')} names no rule code; give codes, prefixes, names or "
                              "categories (A401, A, attribution), or leave the option out")
+
+
+def _refuse_root_that_is_no_folder(root: str | None) -> None:
+    """``--root pyproject.toml`` said "no such file or folder: pyproject.toml/facts", and a
+    missing root named its facts folder, not the option."""
+    if root is None or root == "":
+        return
+    if not _exists(Path(root)):
+        raise UsageError(f"--root: no such folder: '{root[:200]}'; name the repository's folder")
+    if not os.path.isdir(root):
+        raise UsageError(f"--root: '{root[:200]}' is a file, not a folder; name the "
+                         "repository's folder (the one holding pyproject.toml)")
 
 
 def rule_selection(config: Config, args: argparse.Namespace,

@@ -408,3 +408,16 @@ def test_fmt_names_a_merge_key_instead_of_asking_for_a_bug_report(merge: str) ->
         fmt.format_text(text)
     assert str(raised.value).startswith(f"line {line}: '<<' (a YAML merge key)")
     assert "please report" not in str(raised.value)
+
+
+@pytest.mark.parametrize("command", ["check", "validate", "fmt", "entities", "new"])
+@pytest.mark.parametrize(("root", "said"), [("pyproject.toml", "is a file, not a folder"),
+                                            ("nowhere", "no such folder: 'nowhere'")])
+def test_a_root_that_is_no_folder_names_the_option(seed_repo: Path, command: str, root: str,
+                                                   said: str) -> None:
+    # "no such file or folder: .../pyproject.toml/facts": the facts folder was named, not
+    # the option that was wrong.
+    done = cli(seed_repo, command, "--root", root)
+    assert done.returncode == 2
+    assert f"--root: '{root}' {said}" in done.stderr or f"--root: {said}" in done.stderr, \
+        done.stderr

@@ -204,6 +204,14 @@ def _read(result: RunResult, selection: Selection,
         if real_path(doc.file) == real:
             return doc, _model(doc)
     doc = load_file(path, shown_path(path, result.root))
+    if doc.data is not None and detect_kind(doc.data) is None:
+        # validate's words are for a stray file among the records ("start the file with
+        # 'source:' ... or move it out of facts/"): wrong for a file named as the reviews
+        doc.hit("S002", "the reviews file holds no top-level 'reviews:' list",
+                "point --reviews (or [tool.fact-checks] reviews) at the reviewed-findings "
+                "file, which starts with 'reviews:'")
+        _add(result, selection, doc.hits)
+        return doc, None
     kind, model = validate(doc)
     if kind not in (None, "reviews"):
         doc.hit("S002", f"the reviews file holds a {kind} file, not 'reviews:'",

@@ -421,3 +421,15 @@ def test_a_root_that_is_no_folder_names_the_option(seed_repo: Path, command: str
     assert done.returncode == 2
     assert f"--root: '{root}' {said}" in done.stderr or f"--root: {said}" in done.stderr, \
         done.stderr
+
+
+def test_a_reviews_file_that_is_no_fact_file_is_told_where_to_point(seed_repo: Path) -> None:
+    # The fix said "start the file with 'source:' and 'claims:', or move it out of
+    # facts/": a record's words, for a file named by --reviews outside facts/.
+    (seed_repo / "meta").mkdir()
+    (seed_repo / "meta/reviews.yaml").write_text("verdicts: []\n", "utf-8")
+    done = cli(seed_repo, "check", "--reviews", "meta/reviews.yaml")
+    assert done.returncode == 1
+    assert ("meta/reviews.yaml:1:1: error S002 the reviews file holds no top-level 'reviews:' "
+            "list\n    fix: point --reviews") in done.stdout, done.stdout
+    assert "move it out of facts/" not in done.stdout

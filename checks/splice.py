@@ -209,16 +209,26 @@ def _node(text: str, event: Any, frames: list[list[Any]], reading: _Reading) -> 
         block = not event.flow_style or (None if text[start.index] not in "[{" else False)
         column = start.column
         if block and text[start.index] in "&!":
-            column = _content_column(text, start.index)
+            column = _content_column(text, start.index, column)
         frames.append([is_map, column, block, 0])
 
 
-def _content_column(text: str, index: int) -> int:
+_PROPERTIES = re.compile(r"(?:[&!][^ \t\n]*[ \t]*)+")
+
+
+def _content_column(text: str, index: int, column: int) -> int:
     """The column of a block collection whose anchor or tag (``index``) stands on a line
     above it (``k: &a`` then ``  - item``): libyaml's mark is the anchor's, and a skeleton
     opened there (column 5) had the standard parser read the window as another nesting.
-    The first line after that is neither blank nor a comment holds its first entry."""
+    The first line after that is neither blank nor a comment holds its first entry. When
+    the entry follows on the same line (``- &a k: v``, the anchor is the key's), the
+    mark's ``column`` is the collection's."""
     at = text.find("\n", index)
+    rest = text[index:at if at >= 0 else len(text)]
+    found = _PROPERTIES.match(rest)
+    rest = rest[found.end() if found else 0:].strip(" \t")
+    if rest and not rest.startswith("#"):
+        return column
     while at >= 0:
         end = text.find("\n", at + 1)
         line = text[at + 1:end if end >= 0 else len(text)]

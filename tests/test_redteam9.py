@@ -217,6 +217,19 @@ def test_a_block_collection_under_an_anchor_is_spliced_at_its_own_column(head: s
 
 
 @needs_libyaml
+@pytest.mark.parametrize("trouble", ["\x85", "\t"])
+def test_an_anchor_on_a_keys_line_leaves_its_mapping_at_its_own_column(trouble: str) -> None:
+    # '- &a k:' anchors the key: the mapping stands at the anchor's column, not at the
+    # column of the line below (the list under 'k'), or a window read another nesting.
+    text = "items:\n" + "".join(f"  - &a{i} k:\n      - x{i}\n      - y{i}\n    j: w\n"
+                                for i in range(300))
+    text = text.replace("- y150\n", f"- y{trouble}150\n")
+    doc = _spliced(text)
+    assert doc is not None
+    _same(doc, _standard(text))
+
+
+@needs_libyaml
 @pytest.mark.parametrize("text", [
     "top0: &an\n  - {k: v}\n  -\n   \x85 k: .nan\ntop1:\n  - 1e400\n",
     "top0: !!python/o!!python/object bject\ntop1: 1\n",

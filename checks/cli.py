@@ -115,16 +115,19 @@ def _an_input(output: Path, root: Path, config: Config, args: argparse.Namespace
 
 
 def _in_checked(output: Path, root: Path, config: Config, args: argparse.Namespace) -> str | None:
-    if not (os.path.lexists(output) or output.name.endswith(YAML_SUFFIXES)):
-        return None
     real = atomic.real_path(output)
+    # through a link, what is (or is not yet) where it leads: a link to a new report.json
+    # beside the records harms no more than naming that file
+    target = real if _through_link(output) else output
+    if not (os.path.lexists(target) or target.name.endswith(YAML_SUFFIXES)):
+        return None
     given = [(p, Path(p)) for p in getattr(args, "paths", None) or []]
     for name, path in given + [(p, root / p) for p in config.paths]:
         if real == atomic.real_path(path):
             return (f"is '{name[:200]}', which the run checks: the report would replace it; "
                     "name another file")
         if real.is_relative_to(atomic.real_path(path)):
-            why = ("the report would replace what the run reads there" if os.path.lexists(output)
+            why = ("the report would replace what the run reads there" if os.path.lexists(target)
                    else "the next run would read the report as a fact file")
             return f"is in '{name[:200]}', which the run checks: {why}; name a file outside it"
     return None

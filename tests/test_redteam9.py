@@ -74,6 +74,20 @@ def test_output_refuses_a_link_out_of_the_repository(seed_repo: Path, tmp_path_f
     assert outside.read_text("utf-8") == "keep me\n"
 
 
+@pytest.mark.parametrize(("target", "refused"), [("facts/report.json", False),
+                                                  ("facts/report.yaml", True), (RECORD, True)])
+def test_output_through_a_link_into_the_records_is_judged_by_where_it_leads(
+        seed_repo: Path, target: str, refused: bool) -> None:
+    # Named directly, a new report.json beside the records is allowed and a new .yaml
+    # (the next run would read it) or a record is refused: through a link, the same.
+    record = (seed_repo / RECORD).read_text("utf-8")
+    (seed_repo / "out.json").symlink_to(target)
+    done = cli(seed_repo, "check", "--format", "json", "--fail-on", "none", "-o", "out.json")
+    assert done.returncode == (2 if refused else 0), done.stderr
+    assert (seed_repo / RECORD).read_text("utf-8") == record
+    assert (seed_repo / target).exists() == (not refused or target == RECORD)
+
+
 @pytest.mark.parametrize("command", ["check", "report"])
 def test_output_through_a_symlink_loop_is_refused_before_the_run(seed_repo: Path,
                                                                  command: str) -> None:

@@ -9,6 +9,8 @@ to reformat, 2 a file could not be formatted or written (it is left as it was).
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -35,7 +37,7 @@ def _one(file: Path, root: Path, *, check: bool) -> tuple[bool, str | None]:
         text = raw.decode("utf-8")
         formatted = format_text(text, file=file, root=root)
     except (OSError, UnicodeDecodeError, FormatError) as exc:
-        return False, str(exc)
+        return False, _said(file, exc)
     if formatted == text:
         return False, None
     if not check:
@@ -44,6 +46,25 @@ def _one(file: Path, root: Path, *, check: bool) -> tuple[bool, str | None]:
         except (OSError, atomic.WriteRefused) as exc:
             return True, str(exc)
     return True, None
+
+
+def _said(file: Path, exc: Exception) -> str:
+    """What stopped the formatting of ``file``, in words: Python's were "[Errno 2] No such
+    file or directory: '/abs/facts/x.yaml'" for a dangling link and "'utf-8' codec can't
+    decode byte 0xe9 in position 5" for Latin-1 text."""
+    if isinstance(exc, UnicodeDecodeError):
+        line = exc.object[:exc.start].count(b"\n") + 1
+        return (f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} on line {line}); save the "
+                "file as UTF-8")
+    if isinstance(exc, FormatError) or not isinstance(exc, OSError):
+        return str(exc)
+    if isinstance(exc, atomic.NotRegular):
+        return "it is not a regular file (a folder, pipe or device); remove or rename it"
+    if os.path.islink(file) and exc.errno in (errno.ENOENT, errno.ELOOP):
+        what = "a symlink loop" if exc.errno == errno.ELOOP else (
+            f"a symlink to '{os.readlink(file)[:200]}', which does not exist")
+        return f"it is {what}; fix or remove the link"
+    return f"cannot read it: {exc.strerror or exc}"
 
 
 def handle(args: argparse.Namespace) -> int:

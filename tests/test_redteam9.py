@@ -460,3 +460,28 @@ def test_a_reviews_file_that_is_no_fact_file_is_told_where_to_point(seed_repo: P
     assert ("meta/reviews.yaml:1:1: error S002 the reviews file holds no top-level 'reviews:' "
             "list\n    fix: point --reviews") in done.stdout, done.stdout
     assert "move it out of facts/" not in done.stdout
+
+
+# ------------------------------------------------------------------ fmt's words
+
+
+def test_fmt_says_why_a_file_was_not_formatted_in_words(seed_repo: Path) -> None:
+    # "[Errno 2] No such file or directory: '/abs/facts/x.yaml'", "'utf-8' codec can't
+    # decode byte 0xe9 in position 17: invalid continuation byte": Python's words.
+    facts = seed_repo / "facts"
+    (facts / "dangling.yaml").symlink_to("nowhere.yaml")
+    (facts / "loop1.yaml").symlink_to("loop2.yaml")
+    (facts / "loop2.yaml").symlink_to("loop1.yaml")
+    (facts / "latin.yaml").write_bytes(b"source:\n  id: caf\xe9\n")
+    os.mkfifo(facts / "pipe.yaml")
+    done = cli(seed_repo, "fmt", timeout=60)
+    assert done.returncode == 2
+    said = dict(line.split(": not formatted: ") for line in done.stderr.splitlines())
+    assert said == {
+        "facts/dangling.yaml": "it is a symlink to 'nowhere.yaml', which does not exist; fix "
+                               "or remove the link",
+        "facts/loop1.yaml": "it is a symlink loop; fix or remove the link",
+        "facts/loop2.yaml": "it is a symlink loop; fix or remove the link",
+        "facts/latin.yaml": "not UTF-8 text (byte 0xe9 on line 2); save the file as UTF-8",
+        "facts/pipe.yaml": "it is not a regular file (a folder, pipe or device); remove or "
+                           "rename it"}

@@ -32,6 +32,7 @@ from .cli import EXIT_OK, input_paths
 from .config import load_config
 from .corpus import Corpus, build
 from .extract import Registry, UnknownName, unknown_names
+from .reporters._common import log_path
 from .stages import left_out
 
 MAX_USES_SHOWN = 5
@@ -84,7 +85,7 @@ def handle(args: argparse.Namespace) -> int:
     corpus = build(paths, root)
     rows = collect(corpus)
     for path in left_out(corpus.docs):  # its names would be missing from the list unseen
-        sys.stderr.write(f"entities: left out {path}: it does not load or validate "
+        sys.stderr.write(f"entities: left out {log_path(path)}: it does not load or validate "
                          "('python -m checks validate' says why)\n")
     if args.format == "json":
         data = [{"name": r.name.name, "nearest": r.name.nearest, "nearest_id": r.name.nearest_id,

@@ -19,6 +19,7 @@ from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from .config import load_config
 from .corpus import discover, shown_path
 from .fmt import FormatError, format_text
+from .reporters._common import log_path
 
 
 def _files(args: argparse.Namespace, root: Path) -> list[Path]:
@@ -71,7 +72,7 @@ def handle(args: argparse.Namespace) -> int:
     root = atomic.real_path(args.root)
     changed, failed = 0, 0
     for file in _files(args, root):
-        shown = shown_path(file, root)
+        shown = log_path(shown_path(file, root))  # a name may hold a terminal's escapes
         would, problem = _one(file, root, check=args.check)
         if problem:
             failed += 1

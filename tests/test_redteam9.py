@@ -485,3 +485,13 @@ def test_fmt_says_why_a_file_was_not_formatted_in_words(seed_repo: Path) -> None
         "facts/latin.yaml": "not UTF-8 text (byte 0xe9 on line 2); save the file as UTF-8",
         "facts/pipe.yaml": "it is not a regular file (a folder, pipe or device); remove or "
                            "rename it"}
+
+
+@pytest.mark.parametrize("command", ["fmt", "entities"])
+def test_a_file_name_cannot_send_escapes_to_the_terminal(seed_repo: Path, command: str) -> None:
+    # The text report wrote 'facts/e\x1b[2Jx.yaml'; fmt and entities printed the name as
+    # it is, and a file committed under it cleared the screen of whoever ran them.
+    (seed_repo / "facts/e\x1b[2Jx.yaml").write_text("source: {id: x}\n", "utf-8")
+    done = cli(seed_repo, command)
+    assert "\x1b" not in done.stdout + done.stderr
+    assert "facts/e\\x1b[2Jx.yaml" in done.stdout + done.stderr

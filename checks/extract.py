@@ -169,6 +169,9 @@ _QUOTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+"
 _NEAR = re.compile(r"^\s+(?:close to|familiar with|loyal to|near|linked to)\s+(?:the\s+)?$",
                    re.I)
 _AT = re.compile(r"^\s+(?:in|at|from|within|inside)\s+(?:the\s+)?$", re.I)
+# Whom an unnamed source works for: "a spokesperson for (Foreign Minister) Marise Payne", "an
+# aide to the president", "an official of the ministry" (a title may stand before the name).
+_FOR = re.compile(r"^\s+(?:for|of|to)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
 
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -239,12 +242,15 @@ _NOT_NAMES = {
 _MONTH_DAY = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December|(?:Monday|Tuesday|Wednesday|Thursday|"
                         r"Friday|Saturday|Sunday)(?:['’]s)?)$")  # "Tuesday's call", not "May's"
+# The word a clock time takes in the languages of the outlets' house styles ("17.32 Uhr",
+# "17 h 32", "kl. 17"): a closed class, no one's name.
+_CLOCK_WORDS = r"Uhr|Hrs?|Heures?"
 # Abbreviated calendar words and time zones: alone (a dateline's "Thu 15 Apr 2021 18.42
 # BST"), they name no one; in a run of names "Jan" is a given name (Jan Kowalski).
 _CALENDAR_ABBREVIATION = re.compile(
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|"
     r"Sat|Sun|UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|[ECMP][SD]T|AE[SD]T|JST|KST|"
-    r"HKT|SGT)\.?")
+    r"HKT|SGT|" + _CLOCK_WORDS + r")\.?")
 _NAME_SEQ = re.compile(r"(?<![\w@#])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:(?:of|for|the|and|de|"
                        r"von|al)\s+)?[A-Z][\w’'.-]*[\w])*")
 _ORG_WORDS = re.compile(r"\b(?:Ministry|Office|Council|Agency|Service|Department|Forum|Union|"
@@ -319,6 +325,7 @@ class Mention:
     entity: str | None  # None: pronoun, document, vague or unknown name
     kind: str  # name, role, pronoun, doc, vague, unknown
     possessive: bool = False
+    role: str | None = None  # the title an appositive gives the name, as written
 
 
 class Registry:
@@ -527,6 +534,20 @@ class Registry:
         head = self._heads.links.get(person or "")
         return head.office if head is not None else None
 
+    def spoken_for(self, entity_id: str | None) -> str | None:
+        """Whom an unnamed aide of ``entity_id`` speaks for: a body (a place as its
+        government); for a person, the office they head, else the government or
+        organisation their role held on the publication date is of; else no one."""
+        if entity_id is None or self.kind(entity_id) is not EntityKind.person:
+            return self.voice_of(entity_id) if entity_id else None
+        office = self.office_of(entity_id)
+        if office is not None:
+            return office
+        bodies = (EntityKind.government, EntityKind.organisation)
+        held = [r.of for r in self.entities[entity_id].roles
+                if r.of and self._active(r.start, r.end) and self.kind(r.of) in bodies]
+        return held[0] if len(set(held)) == 1 else None
+
     def kind(self, entity_id: str | None) -> EntityKind | None:
         entity = self.entities.get(entity_id or "")
         return entity.kind if entity else None
@@ -661,8 +682,8 @@ def dateline_end(para: str, *, dateline: bool = True) -> int:
 
 
 def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
-    if part != "headline" and is_byline(para):
-        return  # the authors: furniture, no one's claim and no entity to register
+    if part != "headline" and (is_byline(para) or is_stamp(para)):
+        return  # the authors or the time stamp: furniture, no claim, no entity to register
     quotes = _quote_spans(para)
     inside = {i for a, b in quotes for i in range(a, b)}
     start = dateline_end(para, dateline=part == "body")
@@ -681,6 +702,26 @@ def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
 
 _CAPS_TOKEN = re.compile(r"[A-Z][A-Z’'.-]*")
 MAX_BYLINE_WORDS = 16
+
+# The words of a publication stamp besides its dates and times: "Posted Tue 13 Apr 2021 at
+# 6:02am, updated ...", "Published: 12.04.2021, 17.32 Uhr", "Last updated on April 12".
+_STAMP_WORDS = frozenset({
+    "posted", "updated", "published", "modified", "created", "first", "last", "at", "on",
+    "and", "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "time", "local", "um", "stand",
+    "aktualisiert", "veröffentlicht", "publié", "mis", "jour", "le", "à"})
+_STAMP_TOKEN = re.compile(r"[^\W\d_][\w.’']*|\d")
+MAX_STAMP_TOKENS = 32
+
+
+def is_stamp(line: str) -> bool:
+    """Whether a line is only a publication stamp: a date or time and the closed class of
+    words around one (weekdays, months, time zones, "posted", "updated", "at", "Uhr").
+    Furniture: "Posted Tue" and "Uhr" are no names, the dates no claim's time."""
+    tokens = _STAMP_TOKEN.findall(line)
+    if not tokens or len(tokens) > MAX_STAMP_TOKENS or not any(t.isdigit() for t in tokens):
+        return False
+    return all(t.isdigit() or t.casefold() in _STAMP_WORDS or _MONTH_DAY.match(t)
+               or _CALENDAR_ABBREVIATION.fullmatch(t) for t in tokens)
 
 
 def is_byline(line: str) -> bool:
@@ -771,6 +812,7 @@ class Who:
     place: str | None = None  # the registered place the words name as the speaker
     to: list[str] = field(default_factory=list)  # whom the words were said to
     relay_at: int = -1  # where a closing relay ("according to TASS") starts: not the claim's
+    role: str | None = None  # the speaker's title as the sentence writes it
 
 
 class Context:
@@ -978,7 +1020,33 @@ def subject_before(ctx: Context, text: str, verb_at: int, floor: int = 0) -> Men
             if best is None or _rank(m) > _rank(best):
                 best = m
         if best is not None:
+            best = _apposed(text, found, best, verb_at) or best
             return _described(ctx, text, found, _named_before(text, found, best))
+    return None
+
+
+# An appositive between a name and its verb that describes the name ("Anna Petrenko, a
+# lecturer in Russian politics at the University of Melbourne, said"): longer than the
+# skippable one, as a title and an affiliation may be.
+_APPOSED = re.compile(r"\s*,\s+(?:an?|the|his|her|its|their)\s+[^,;.()]{1,160}?,\s*"
+                      r"(?:has\s+|had\s+|have\s+)?")
+
+
+def _apposed(text: str, found: list[Mention], best: Mention, verb_at: int) -> Mention | None:
+    """The name an appositive holding ``best`` describes, with the appositive's title as
+    its role: a body named inside it is the person's affiliation ("at the University of
+    Melbourne"), not the speaker."""
+    for m in found:
+        if m.kind not in ("name", "unknown") or not m.end <= best.start < verb_at \
+                or not text.startswith(",", m.end):
+            continue
+        gap = _strip_times(text[m.end:verb_at])
+        if _APPOSED.fullmatch(gap):
+            title = re.sub(r"^\W*\w+\s+", "", text[m.end:verb_at].strip(" ,"))
+            # "lecturer in Russian politics at the University of Melbourne": the title is
+            # what comes before the place of work
+            title = re.split(r"\s+(?:at|with)\s+", title, maxsplit=1)[0].strip()
+            return dataclasses.replace(m, role=title or None)
     return None
 
 
@@ -1005,6 +1073,11 @@ def _described(ctx: Context, text: str, found: list[Mention], best: Mention) -> 
         link = text[head.end:best.start]
         if _NEAR.match(link):
             return Mention(head.start, best.end, text[head.start:best.end], None, head.kind)
+        if head.kind == "unnamed" and head.entity is None and _FOR.match(link):
+            # "a spokesperson for Foreign Minister Marise Payne": her unnamed spokesperson,
+            # who speaks for her office, not the minister in person
+            return Mention(head.start, best.end, text[head.start:best.end],
+                           ctx.registry.spoken_for(best.entity), "unnamed")
         if _AT.match(link):
             # an unregistered name after "in" is a place as much as a registered one
             place = ctx.registry.kind(best.entity) in (EntityKind.place, None)
@@ -1073,7 +1146,7 @@ def _resolve(ctx: Context, sentence: Sentence, m: Mention) -> Who:
             else "paraphrase"
         if m.kind == "role" and _UNNAMED_START.match(_phrase_start(text, m)):
             return Who(m.entity, _phrase_start(text, m) + m.text, mode, span=(m.start, m.end))
-        return Who(m.entity, m.text, mode, span=(m.start, m.end))
+        return Who(m.entity, m.text, mode, span=(m.start, m.end), role=m.role)
     if m.kind == "pronoun":
         kind = _PRONOUNS[m.text.lower()]
         speaker = ctx.last.get(kind) or ctx.last.get("any")
@@ -1087,7 +1160,7 @@ def _resolve(ctx: Context, sentence: Sentence, m: Mention) -> Who:
         return Who(None, m.text, "vague", span=(m.start, m.end))
     if m.kind == "unnamed":  # "officials at the ministry" speak for it, unnamed
         return Who(m.entity, m.text, "unnamed", span=(m.start, m.end))
-    return Who(None, m.text, "paraphrase", span=(m.start, m.end), unknown=m.text)
+    return Who(None, m.text, "paraphrase", span=(m.start, m.end), unknown=m.text, role=m.role)
 
 
 _PHRASE_WINDOW = 120
@@ -1930,7 +2003,8 @@ def _mode(sentence: Sentence, who: Who) -> str:
 
 def _by(sentence: Sentence, who: Who, article: Article,
         ctx: Context | None = None) -> dict[str, Any]:
-    by: dict[str, Any] = {"speaker": who.speaker, "as": who.as_, "mode": _mode(sentence, who)}
+    by: dict[str, Any] = {"speaker": who.speaker, "as": who.as_, "role": who.role,
+                          "mode": _mode(sentence, who)}
     if who.mode == "unnamed" and who.speaker and ctx is not None \
             and ctx.registry.kind(who.speaker) is EntityKind.person:
         # the mode should the article name the speaker elsewhere (_named_elsewhere); a

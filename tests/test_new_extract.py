@@ -880,7 +880,8 @@ def test_a_role_in_apposition_to_a_name_is_the_named_person() -> None:
     """'Dmitry Peskov, a Kremlin spokesman, said' drafted an unnamed spokesman (the role
     ends nearest the verb), so the quote of a named person went unrecovered."""
     (draft,) = _all_drafts("Daniel Okafor, an alliance spokesman, said the talks were over.")[0]
-    assert draft["by"] == {"speaker": "okafor", "as": "Daniel Okafor", "mode": "paraphrase"}
+    assert draft["by"] == {"speaker": "okafor", "as": "Daniel Okafor",
+                           "role": "alliance spokesman", "mode": "paraphrase"}
 
 
 @pytest.mark.parametrize("text", [
@@ -1037,3 +1038,60 @@ def test_an_explainer_s_question_is_no_one_s_speech(text: str) -> None:
 def test_a_quoted_question_is_still_speech() -> None:
     (draft,) = _drafts_of('"Why would we close the road now?" Kovacs asked.')
     assert draft["by"]["speaker"] == "kovacs" and draft["by"]["mode"] == "direct-quote"
+
+
+@pytest.mark.parametrize(("text", "by"), [
+    ("Daniel Okafor, a lecturer in politics at the International Committee of the Red Cross, "
+     "said the port was closed.",
+     {"speaker": "okafor", "as": "Daniel Okafor", "role": "lecturer in politics",
+      "mode": "paraphrase"}),
+    ("Jan Berg, a volunteer with the Coastal Alliance, said the port was closed.",
+     {"as": "Jan Berg", "role": "volunteer", "mode": "paraphrase"}),
+])
+def test_a_body_in_an_appositive_is_the_speakers_affiliation(text: str,
+                                                            by: dict[str, str]) -> None:
+    """ABC's 'Anna Petrenko, a lecturer in Russian politics at the University of
+    Melbourne, said' drafted the university as the speaker (its name ends nearest the
+    verb): the appositive describes the person, who speaks, and gives her title."""
+    (draft,) = _all_drafts(text)[0]
+    assert draft["by"] == by
+
+
+@pytest.mark.parametrize(("text", "speaker", "as_"), [
+    # a person's aide speaks for the government the person's role is of
+    ("A spokesperson for Interior Minister Maria Kovacs told reporters the port was closed.",
+     "norland", "A spokesperson for Interior Minister Maria Kovacs"),
+    ("An aide to Daniel Okafor said the port was closed.", "coastal-alliance",
+     "An aide to Daniel Okafor"),
+    # a body's: that body, unnamed
+    ("A spokeswoman for the Red Cross said the port was closed.", "red-cross",
+     "A spokeswoman for the Red Cross"),
+    # no one registered: no speaker
+    ("A spokesperson for Mayor Jan Berg said the port was closed.", None,
+     "A spokesperson for Mayor Jan Berg"),
+])
+def test_an_unnamed_aide_of_a_person_is_no_words_of_the_person(text: str, speaker: str | None,
+                                                              as_: str) -> None:
+    """ABC's 'A spokesperson for Foreign Minister Marise Payne told the ABC' was drafted as
+    Payne's own words: the spokesperson speaks, unnamed, for whom the person's role serves
+    (the curators: the government)."""
+    (draft,) = _all_drafts(text)[0]
+    assert draft["by"].get("speaker") == speaker
+    assert (draft["by"]["as"], draft["by"]["mode"]) == (as_, "unnamed")
+
+
+def test_a_publication_stamp_is_furniture() -> None:
+    """ABC's 'Posted Tue 13 Apr 2021 at 6:02am, updated ...' offered 'Posted Tue' as a
+    person and Der Spiegel's '13.04.2021, 17.32 Uhr' offered 'Uhr' as a name: a line of
+    dates, times and their closed class of words is no one's claim and names no one."""
+    found = _draft_text("Posted Tue 14 May 2024 at 6:02am, updated Tue 14 May 2024 at 9:15am\n\n"
+                        "14.05.2024, 17.32 Uhr\n\nPublished: May 14, 2024, 08:15 CEST\n\n"
+                        "The ferry left at 17 Uhr, Kovacs said.\n")
+    assert [u.name for u in found.unknown] == []
+    assert [d["evidence"] for d in found.drafts] == ["The ferry left at 17 Uhr, Kovacs said."]
+
+
+@pytest.mark.parametrize("line", ["Kovacs said on Tuesday 14 May 2024 at 6am.",
+                                  "Updated on 14 May 2024: Kovacs said the port was closed."])
+def test_a_line_with_dates_and_other_words_is_no_stamp(line: str) -> None:
+    assert _draft_text(f"{line}\n").drafts

@@ -146,10 +146,12 @@ _UNNAMED = re.compile(
     r"\b(?:its|his|her|their|a|an|one)\s+(?:(?:senior|top|chief|former|deputy)\s+)?"
     r"(?:[a-z]+\s+)?(?:adviser|advisor|official|spokesman|spokeswoman|spokesperson|aide|"
     r"minister|chief|commander|diplomat|source|envoy|representative|negotiator|lawyer)\b", re.I)
-# ", a spokesman for X," and ", speaking on condition of anonymity," between a speaker and
-# the verb
-_APPOSITIVE = re.compile(r"^\s*,\s+(?:(?:an?|the|his|her|its|their)\s+[^,;.]{1,60}"
-                         r"|speaking\b[^,;.]{0,60}),\s*(?:has\s+|had\s+|have\s+)?$")
+# ", a spokesman for X,", ", Zelensky's chief of staff,", ", speaking on condition of
+# anonymity," and ", for its part," between a speaker and the verb
+_POSSESSOR = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s"
+_APPOSITIVE = re.compile(r"^\s*,\s+(?:(?:an?|the|his|her|its|their|" + _POSSESSOR + r")\s+[^,;.]{1,60}"
+                         r"|speaking\b[^,;.]{0,60}|for\s+(?:its|his|her|their)\s+part),\s*"
+                         r"(?:has\s+|had\s+|have\s+)?$")
 _UNNAMED_START = re.compile(r"^(?:its|his|her|their|a|an|one)\b", re.I)
 # "including the United States, Britain, and France," lists inside a subject, and a
 # relative clause after it ("Blinken, who met Kuleba in Brussels on April 14, said").
@@ -433,6 +435,9 @@ class Registry:
             return None
         if nxt is not None and nxt.kind == "role" and not text[name.end:nxt.start].strip():
             end, holder = nxt.end, self._holder_of(_fold(nxt.text), body)
+        elif members := _MEMBERS.match(text, name.end):
+            # "G7 foreign ministers said": the body's members, who speak for it, named
+            return Mention(name.start, members.end(), text[name.start:members.end()], body, "name")
         else:
             noun = _ROLE_NOUN.match(text, name.end)
             if noun is None:
@@ -564,10 +569,15 @@ class Registry:
 
 _fold = name_key
 _POSSESSIVE_END = re.compile(r"['’]s\s+$")
-# A role noun right after a body's name: "a NATO spokeswoman", "a senior EU official".
+# A role noun right after a body's name: "a NATO spokeswoman", "a senior EU official",
+# "alliance officials".
 _ROLE_NOUN = re.compile(r"\s+(?:(?:senior|top|chief|deputy|press|defen[cs]e|foreign)\s+)?"
-                        r"(?:spokesman|spokeswoman|spokesperson|official|adviser|advisor|aide|"
-                        r"diplomat|envoy|representative|negotiator|source)\b")
+                        r"(?:spokesman|spokeswoman|spokesperson|officials?|advisers?|advisors?|"
+                        r"aides?|diplomats?|envoys?|representatives?|negotiators?|sources?)\b")
+# A body's members after its name, who speak as the body: "G7 foreign ministers", "EU
+# leaders" (knowable people, not an unnamed official).
+_MEMBERS = re.compile(r"\s+(?:(?:foreign|defen[cs]e|finance|interior|health|economy)\s+)?"
+                      r"(?:ministers|leaders)\b")
 _DETERMINER_END = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:(?:senior|top|unnamed)\s+)?$")
 
 
@@ -1028,8 +1038,8 @@ def subject_before(ctx: Context, text: str, verb_at: int, floor: int = 0) -> Men
 # An appositive between a name and its verb that describes the name ("Anna Petrenko, a
 # lecturer in Russian politics at the University of Melbourne, said"): longer than the
 # skippable one, as a title and an affiliation may be.
-_APPOSED = re.compile(r"\s*,\s+(?:an?|the|his|her|its|their)\s+[^,;.()]{1,160}?,\s*"
-                      r"(?:has\s+|had\s+|have\s+)?")
+_APPOSED = re.compile(r"\s*,\s+(?:an?|the|his|her|its|their|" + _POSSESSOR
+                      + r")\s+[^,;.()]{1,160}?,\s*(?:has\s+|had\s+|have\s+)?")
 
 
 def _apposed(text: str, found: list[Mention], best: Mention, verb_at: int) -> Mention | None:
@@ -1037,16 +1047,19 @@ def _apposed(text: str, found: list[Mention], best: Mention, verb_at: int) -> Me
     its role: a body named inside it is the person's affiliation ("at the University of
     Melbourne"), not the speaker."""
     for m in found:
-        if m.kind not in ("name", "unknown") or not m.end <= best.start < verb_at \
-                or not text.startswith(",", m.end):
+        if m.kind not in ("name", "unknown") or not text.startswith(",", m.end) \
+                or not (m is best or m.end <= best.start < verb_at):
             continue
         gap = _strip_times(text[m.end:verb_at])
         if _APPOSED.fullmatch(gap):
-            title = re.sub(r"^\W*\w+\s+", "", text[m.end:verb_at].strip(" ,"))
+            title = re.sub(r"^(?:an?|the|his|her|its|their)\s+", "",
+                           text[m.end:verb_at].strip(" ,"), flags=re.I)
             # "lecturer in Russian politics at the University of Melbourne": the title is
             # what comes before the place of work
             title = re.split(r"\s+(?:at|with)\s+", title, maxsplit=1)[0].strip()
-            return dataclasses.replace(m, role=title or None)
+            # the appositive is the attribution's words too: its body is no subject or object
+            end = text.rindex(",", m.end, verb_at) + 1
+            return dataclasses.replace(m, end=end, role=title or None)
     return None
 
 
@@ -1146,7 +1159,8 @@ def _resolve(ctx: Context, sentence: Sentence, m: Mention) -> Who:
             else "paraphrase"
         if m.kind == "role" and _UNNAMED_START.match(_phrase_start(text, m)):
             return Who(m.entity, _phrase_start(text, m) + m.text, mode, span=(m.start, m.end))
-        return Who(m.entity, m.text, mode, span=(m.start, m.end), role=m.role)
+        role = m.role if ctx.registry.kind(m.entity) is EntityKind.person else None
+        return Who(m.entity, m.text, mode, span=(m.start, m.end), role=role)
     if m.kind == "pronoun":
         kind = _PRONOUNS[m.text.lower()]
         speaker = ctx.last.get(kind) or ctx.last.get("any")
@@ -1324,8 +1338,18 @@ def _head_of(text: str, ordered: list[Mention]) -> Mention:
 
 
 def _speech_verbs(verbs: re.Pattern[str], masked: str, at: int = 0) -> Iterator[re.Match[str]]:
-    """The speech verbs of ``masked`` from ``at``, without a noun's use of one."""
-    return (v for v in verbs.finditer(masked, at) if not _noun_use(masked, v))
+    """The speech verbs of ``masked`` from ``at``, without a noun's use of one, nor a
+    claim of lives ("the conflict has claimed more than 13,000 lives")."""
+    return (v for v in verbs.finditer(masked, at)
+            if not _noun_use(masked, v) and not _TOLL.match(masked, v.end()))
+
+
+# What a toll "claims": lives, a figure of them, victims ("claimed more than 13,000 lives",
+# "claims the lives of", "has claimed thousands of victims").
+_TOLL = re.compile(r"\s++(?:the\s++)?(?:(?:more\s+than|over|at\s+least|about|some|nearly|"
+                   r"almost|around|up\s+to|another)\s++)?(?:(?:\d[\d.,\u00a0\u202f]*+(?: \d{3})*+"
+                   r"|[a-z]++)\s++)?(?:(?:thousands?|millions?|hundreds?|dozens?)\s++)?"
+                   r"(?:of\s++)?(?:lives|life|victims|casualties)\b", re.I)
 
 
 def _noun_use(text: str, verb: re.Match[str]) -> bool:
@@ -1349,11 +1373,13 @@ def _said_time(masked: str, span: tuple[int, int]) -> str | None:
 
 
 # What may come before a sentence's opening time: "And this morning, Shoigu ...", "In a
-# statement on April 12, the ministry said"; "Later on Monday", "On March 30" are part of
-# the time the words were said.
+# statement on April 12, the ministry said", "In a joint statement published on Sunday,";
+# "Later on Monday", "On March 30" are part of the time the words were said.
 _OPENING_LEAD = re.compile(
-    r"\s*(?:(?:and|but|well|so|also),?\s+)?(?:in\s+an?\s+(?:statement|interview|briefing|post|"
-    r"speech|address|message|video|report)\s+)?(?P<said>(?:(?:later|earlier)\s+)?(?:on\s+)?)",
+    r"\s*(?:(?:and|but|well|so|also),?\s+)?(?:in\s+an?\s+(?:(?:joint|written|brief)\s+)?"
+    r"(?:statement|interview|briefing|post|speech|address|message|video|report)\s*"
+    r"(?:(?:published|released|issued|posted|made|given)\s*)?)?"
+    r"(?P<said>(?:(?:later|earlier|early|late)\s*)?(?:on\s*)?)",
     re.I)
 
 
@@ -1437,7 +1463,7 @@ def figures(registry: Registry, text: str) -> list[Figure]:
     found: list[Figure] = []
     numbers = list(_NUMBER.finditer(text))
     ends = _clause_ends(text) if numbers else []
-    for i, m in enumerate(numbers):
+    for m in numbers:
         raw = m["num"].lower()
         base = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else \
             _figure_value(raw, grouped=not m["mult"])
@@ -1455,12 +1481,21 @@ def figures(registry: Registry, text: str) -> list[Figure]:
             unit = _unit_named_before(text, m.start())
         if unit is None or unit in _TIME_UNITS:
             continue
-        # The scope runs to the clause's end, but never into the next figure's words.
-        stop = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
-        scope = _scope(registry, text[unit_end:max(min(stop, _clause_end(text, unit_end, ends)),
-                                                   unit_end)])
-        found.append(Figure(m.start(), unit_end, value, cmp, unit, scope, stop=stop))
-    return _merge_each(text, found)
+        found.append(Figure(m.start(), unit_end, value, cmp, unit, ()))
+    return _merge_each(text, _scoped(registry, text, found, ends))
+
+
+def _scoped(registry: Registry, text: str, found: list[Figure], ends: list[int]) -> list[Figure]:
+    """Each figure with its scope and its stop: the scope runs to the clause's end, but
+    never into the next figure's words; a year or a duration is no figure, so "50 in all of
+    2020" keeps its year as its time."""
+    out = []
+    for i, f in enumerate(found):
+        stop = found[i + 1].start if i + 1 < len(found) else len(text)
+        scope = _scope(registry, text[f.end:max(min(stop, _clause_end(text, f.end, ends)),
+                                                f.end)])
+        out.append(dataclasses.replace(f, scope=scope, stop=stop))
+    return out
 
 
 def _figure_value(raw: str, grouped: bool) -> float:

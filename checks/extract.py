@@ -345,6 +345,7 @@ class Registry:
         self._sided: dict[tuple[str, str], str | None] = {}
         self._heads: Heads | None = None
         self._demonyms: dict[str, str] | None = None
+        self._bodies: dict[tuple[str, str, str | None], str | None] = {}
         for entity in self.entities.values():
             # A name or wording of spaces alone (the registry's text only has to be
             # non-empty) folds to "": an empty alternative in the patterns, and as a
@@ -539,6 +540,16 @@ class Registry:
         head = self._heads.links.get(person or "")
         return head.office if head is not None else None
 
+    def body_of(self, government: str, noun: str, branch: str | None) -> str | None:
+        """The one registered body on ``government``'s side that a common noun names
+        ("defence ministry", "army", "presidency"); "government" is the government."""
+        if noun == "government":
+            return government
+        key = (government, noun, branch)
+        if key not in self._bodies:
+            self._bodies[key] = _unique_body(self.entities.values(), government, noun, branch)
+        return self._bodies[key]
+
     def spoken_for(self, entity_id: str | None) -> str | None:
         """Whom an unnamed aide of ``entity_id`` speaks for: a body (a place as its
         government); for a person, the office they head, else the government or
@@ -568,6 +579,24 @@ class Registry:
 
 
 _fold = name_key
+
+
+def _unique_body(entities: Iterable[Entity], government: str, noun: str,
+                 branch: str | None) -> str | None:
+    if noun.endswith("ministry"):
+        wanted: tuple[tuple[str, ...], ...] = (("ministry", _spelt(branch or "")),)
+    else:
+        wanted = tuple((w,) for w in _BODY_WORDS[noun])
+    fits = {e.id for e in entities if e.side == government and e.id != government
+            and e.kind in (EntityKind.government, EntityKind.organisation)
+            and any(all(w in _spelt(_fold(n)) for w in words)
+                    for n in (e.name, *e.alias_names()) for words in wanted)}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _spelt(text: str) -> str:
+    """One spelling of the words that house styles spell two ways."""
+    return text.casefold().replace("defense", "defence").replace("’", "'")
 _POSSESSIVE_END = re.compile(r"['’]s\s+$")
 # A role noun right after a body's name: "a NATO spokeswoman", "a senior EU official",
 # "alliance officials".
@@ -899,6 +928,7 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
               for m in _UNNAMED.finditer(clean)]
     found += [_group_of(ctx.registry, clean, m) for m in _UNNAMED_GROUP.finditer(clean)]
     found += _offices(ctx, clean)
+    found += _owned_bodies(ctx.registry, clean, found)
     taken = _covered(clean, ((m.start, m.end) for m in found))
     for m in _NAME_SEQ.finditer(clean):
         name = _trim_name(m.group())
@@ -953,6 +983,39 @@ def _offices(ctx: Context, text: str) -> list[Mention]:
         if office is not None:
             start = owner.start if owner else m.start()
             out.append(Mention(start, m.end(), text[start:m.end()], office, "name"))
+    return out
+
+
+# A government's body named by a common noun: "Russia's defence ministry", "the Ukrainian
+# army", "the Ukrainian presidency"; the registry writes them otherwise ("Ministry of
+# Defence of the Russian Federation", "Armed Forces of Ukraine").
+_OWNED_BODY = re.compile(
+    r"(?:\b(?P<owner>[A-Z][\w.]*)['’]s\s+|\b[Tt]he\s+(?P<demonym>[A-Z][a-z]+)\s+)"
+    r"(?P<body>(?:(?P<branch>defen[cs]e|foreign|interior|health|finance|justice|emergencies)"
+    r"\s+)?ministry|army|military|armed\s+forces|presidency|navy|government)\b")
+# The words a registered name of each body holds.
+_BODY_WORDS = {"army": ("army", "armed forces"), "military": ("army", "armed forces", "military"),
+               "armed forces": ("armed forces",), "navy": ("navy",),
+               "presidency": ("presidency", "office of the president", "president's office",
+                              "presidential office")}
+
+
+def _owned_bodies(registry: Registry, text: str, found: list[Mention]) -> list[Mention]:
+    """The registered body of the government a possessive or demonym names, where one
+    body on its side fits the noun; none where the registry names the phrase itself."""
+    if not _OWNED_BODY.search(text):
+        return []
+    taken = _covered(text, ((m.start, m.end) for m in found if m.entity and not m.possessive))
+    out = []
+    for m in _OWNED_BODY.finditer(text):
+        start = m.start("owner") if m["owner"] else m.start()
+        if any(taken[start:m.end()]):
+            continue
+        government = registry.government_word(m["owner"] or m["demonym"])
+        body = government and registry.body_of(government, " ".join(m["body"].split()),
+                                                m["branch"])
+        if body:
+            out.append(Mention(start, m.end(), text[start:m.end()], body, "name"))
     return out
 
 

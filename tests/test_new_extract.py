@@ -16,7 +16,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from checks.extract import Article, Extraction, UnknownName, extract
-from checks.model import EntityFile, VocabularyFile
+from checks.model import Entity, EntityFile, VocabularyFile
 from tests.timing import cpu_now
 
 HERE = Path(__file__).parent / "extract_texts"
@@ -1168,3 +1168,37 @@ def test_a_bodys_ministers_speak_for_it_its_officials_unnamed(text: str,
     no attribution (the quote was lost), and a body's officials were no one's."""
     (draft,) = _all_drafts(text)[0]
     assert draft["by"] == by
+
+
+def _with_bodies() -> dict[str, Entity]:
+    data = _load(HERE / "entities.yaml")
+    data["entities"] += [
+        {"id": "norland-defence-ministry", "name": "Ministry of Defense of Norland",
+         "kind": "government", "side": "norland"},
+        {"id": "norland-armed-forces", "name": "Armed Forces of Norland", "kind": "organisation",
+         "side": "norland"},
+        {"id": "norland-presidency", "name": "Office of the President of Norland",
+         "kind": "government", "side": "norland"}]
+    return {e.id: e for e in EntityFile.model_validate(data).entities}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Norland's defence ministry said the port was closed.", "norland-defence-ministry"),
+    ("According to the Norlandian army, the port was closed.", "norland-armed-forces"),
+    ("The Norlandian presidency announced that it had asked for talks.", "norland-presidency"),
+    ("Norland's government said the port was closed.", "norland"),
+    # no body on Norland's side the noun names: no guess, as before
+    ("Norland's navy said the port was closed.", None),
+])
+def test_a_governments_body_named_by_a_common_noun_is_that_body(text: str,
+                                                                 speaker: str | None) -> None:
+    """AFP's "Russia's defence ministry said Monday" drafted no attribution (the registry
+    writes "Ministry of Defence of the Russian Federation" and "Russia's Defense Ministry"),
+    Der Spiegel's "According to the Ukrainian army" the word "Ukrainian", and Le Monde's
+    "the Ukrainian presidency announced that it had asked" the Kremlin (the "it" of
+    "asked"): one body on the government's side whose registered name the noun fits."""
+    article = Article(text=f"Headline\n\n{text}\n", published=dt.date(2024, 5, 15),
+                      outlet="harbor-news", headline="Headline")
+    drafts = extract(article, _with_bodies(), {}).drafts
+    speakers = [d["by"].get("speaker") for d in drafts if d.get("by")]
+    assert speakers == ([speaker] if speaker else [])

@@ -210,8 +210,11 @@ _TIME_UNITS = {"hours", "hour", "days", "day", "weeks", "week", "months", "month
 _NOT_UNITS = {"of", "the", "and", "in", "on", "at", "to", "for", "from", "with", "by", "as",
               "his", "her", "its", "their", "our", "were", "was", "had", "have", "has", "are",
               "is", "be", "been", "will", "would", "that", "than", "more", "who", "which"}
+# Words before a figure that counts what the figure before it counts: a comparison, a range,
+# another, or a part of it ("80 000 soldiers ..., including more than 40.000 on the peninsula").
 _INHERIT = re.compile(r"(?:compared\s+(?:with|to)|up\s+from|down\s+from|against|versus|vs\.?|"
-                      r"from|to|and|or)\s+$|(?P<another>\b(?:and|or|with)\s+"
+                      r"from|to|and|or|including|of\s+(?:whom|them|which)|among\s+them)\s+$"
+                      r"|(?P<another>\b(?:and|or|with)\s+"
                       r"(?:another|a\s+further|an\s+additional)\s+)$", re.I)
 # "the number of Russian servicemen ... at more than 80,000", "brings the number of soldiers
 # killed ... to 28": the counted noun named before the figure.

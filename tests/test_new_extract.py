@@ -1202,3 +1202,17 @@ def test_a_governments_body_named_by_a_common_noun_is_that_body(text: str,
     drafts = extract(article, _with_bodies(), {}).drafts
     speakers = [d["by"].get("speaker") for d in drafts if d.get("by")]
     assert speakers == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("More than 80 000 soldiers are massed in the Delta, annexed by Norland in 2014, including "
+     "more than 40.000 on the peninsula alone.", (40000, "soldiers", "gt")),
+    ("The floods displaced 12,000 people, of whom 300 in Southport.", (300, "people", "eq")),
+])
+def test_a_part_of_a_figure_takes_its_unit(text: str, part: tuple[int, str, str]) -> None:
+    """Le Monde's 'more than 80 000 Russian soldiers ... including more than 40.000 on the
+    peninsula alone' drafted no figure for the part (no unit after it)."""
+    drafts, _ = _all_drafts(text)
+    found = {(d["quantity"]["value"], d["quantity"]["unit"], d["quantity"].get("cmp", "eq"))
+             for d in drafts if "quantity" in d}
+    assert part in found

@@ -870,13 +870,14 @@ class Context:
         # words were said, while the sentences after it are the same speaker's
         self.occasion: tuple[str, str | None, tuple[str, ...]] | None = None
 
-    def of_occasion(self, who: Who, sentence: Sentence) -> Who:
-        """A quote with a bare attribution ('"...," Mendel said.') right after the same
-        speaker's words 'told CNN on Wednesday' is of that occasion (CONTRIBUTING: a quote
-        that follows "told Reuters" in the same passage): it takes its day and addressee."""
+    def of_occasion(self, who: Who) -> Who:
+        """Words with a bare attribution ('"...," Mendel said.', '..., she said.', 'He said
+        ...') right after the same speaker's words 'told CNN on Wednesday' are of that
+        occasion (CONTRIBUTING: a quote that follows "told Reuters" in the same passage; the
+        curators date and address the passage's paraphrases so too): they take its day and
+        addressee."""
         last = self.occasion
-        if (last is None or not sentence.quotes or who.speaker != last[0]
-                or who.said or who.to):
+        if last is None or who.speaker != last[0] or who.said or who.to:
             return who
         return dataclasses.replace(who, said=who.said or last[1], to=list(last[2]))
 
@@ -1863,7 +1864,7 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
             sentence: Sentence) -> Iterator[dict[str, Any]]:
     who = attribution(ctx, sentence)
     if who is not None:
-        who = ctx.of_occasion(who, sentence)
+        who = ctx.of_occasion(who)
     ctx.passage(who)
     evidence = _evidence(sentence)
     heading = _is_heading(sentence)

@@ -1216,3 +1216,17 @@ def test_a_part_of_a_figure_takes_its_unit(text: str, part: tuple[int, str, str]
     found = {(d["quantity"]["value"], d["quantity"]["unit"], d["quantity"].get("cmp", "eq"))
              for d in drafts if "quantity" in d}
     assert part in found
+
+
+def test_a_bare_paraphrase_after_told_the_wire_on_a_day_is_of_that_occasion() -> None:
+    """CBC's 'Mendel told Reuters on Monday ...' then '..., she said.' and NPR's 'Shoigu,
+    confirmed ... this morning. He said two armies ...' drafted the paraphrases without the
+    day (the curators date and address them as the quotes of the passage)."""
+    drafts = _drafts_of(
+        "Headline\n\nNorland has still not answered, Maria Kovacs told Global Wire on Monday.\n\n"
+        "The port is closed, she said.\n\nDaniel Okafor said the port was open.\n\n"
+        "Kovacs said the ferries ran.\n")
+    by = {d["evidence"][:12]: d["by"] for d in drafts}
+    assert (by["The port is "].get("to"), by["The port is "].get("said")) == (["wire"],
+                                                                                "on Monday")
+    assert "said" not in by["Kovacs said "]  # another speaker ended the passage

@@ -654,6 +654,7 @@ class Sentence:
     part: str
     quotes: tuple[tuple[int, int], ...]  # (open, close) offsets within text, marks included
     whole: bool = False  # the sentence is its line's whole text, not a piece of a paragraph
+    para: int = -1  # where its paragraph starts in the article
 
 
 # A live blog's post time on a line of its own ("00:40", "12:48 p.m. ET, April 14, 2021"):
@@ -791,7 +792,8 @@ def _sentence(para: str, base: int, a: int, b: int, quotes: list[tuple[int, int]
               part: str) -> Sentence:
     text = para[a:b].rstrip()
     inner = tuple((qa - a, qb - a) for qa, qb in quotes if a <= qa and qb <= a + len(text))
-    return Sentence(base + a, text, part, inner, whole=a == 0 and len(text) == len(para))
+    return Sentence(base + a, text, part, inner, whole=a == 0 and len(text) == len(para),
+                    para=base)
 
 
 # Each opening quotation mark and the marks that close it: English, French, and German
@@ -869,6 +871,8 @@ class Context:
         # (speaker, said, to) of the passage's attribution that named when or to whom the
         # words were said, while the sentences after it are the same speaker's
         self.occasion: tuple[str, str | None, tuple[str, ...]] | None = None
+        # (paragraph, attribution) of the sentence before, when it quoted a found speaker
+        self.quoted: tuple[int, Who] | None = None
 
     def of_occasion(self, who: Who) -> Who:
         """Words with a bare attribution ('"...," Mendel said.', '..., she said.', 'He said
@@ -1862,9 +1866,11 @@ def _ordered(draft: dict[str, Any]) -> dict[str, Any]:
 
 def _drafts(ctx: Context, preds: Predicates, article: Article,
             sentence: Sentence) -> Iterator[dict[str, Any]]:
-    who = attribution(ctx, sentence)
+    who = attribution(ctx, sentence) or _quote_goes_on(ctx, sentence)
     if who is not None:
         who = ctx.of_occasion(who)
+    ctx.quoted = (sentence.para, who) if who is not None and who.speaker \
+        and sentence.quotes else None
     ctx.passage(who)
     evidence = _evidence(sentence)
     heading = _is_heading(sentence)
@@ -1977,6 +1983,19 @@ def _asks(sentence: Sentence) -> bool:
     """An unquoted question ("What has Russia said?", an explainer's heading): it asserts
     nothing, though it may name a party and a speech verb."""
     return not sentence.quotes and sentence.text.rstrip("\"”’) ").endswith("?")
+
+
+def _quote_goes_on(ctx: Context, sentence: Sentence) -> Who | None:
+    """A sentence that is one quotation and nothing else, in the paragraph of a quote whose
+    speaker was found ('"...," Garneau said. "We call on Russia to de-escalate."'): the
+    same speaker's words go on."""
+    before = ctx.quoted
+    if before is None or before[0] != sentence.para or len(sentence.quotes) != 1:
+        return None
+    a, b = sentence.quotes[0]
+    if sentence.text[:a].strip() or sentence.text[b:].strip(" .,!?"):
+        return None
+    return dataclasses.replace(before[1], span=(0, 0), relay_at=-1)
 
 
 def _own_voice_draft(ctx: Context, preds: Predicates, article: Article, sentence: Sentence,

@@ -1230,3 +1230,15 @@ def test_a_bare_paraphrase_after_told_the_wire_on_a_day_is_of_that_occasion() ->
     assert (by["The port is "].get("to"), by["The port is "].get("said")) == (["wire"],
                                                                                 "on Monday")
     assert "said" not in by["Kovacs said "]  # another speaker ended the passage
+
+
+def test_a_quotation_going_on_in_the_paragraph_is_the_same_speakers() -> None:
+    """CBC's '"These troop movements are provocative ...," Garneau said. "We call on Russia
+    to de-escalate immediately ..."' drafted nothing for the second quotation. A quotation
+    in a paragraph of its own, or with words of its own, is not taken for it."""
+    drafts, _ = _all_drafts('"The port is closed," Kovacs said. "We call on Norland to open it."'
+                            '\n\n"Nothing else is open."')
+    by = {d["evidence"]: d.get("by") for d in drafts}
+    assert by['"We call on Norland to open it."'] == {"speaker": "kovacs", "as": "Kovacs",
+                                                     "mode": "direct-quote"}
+    assert '"Nothing else is open."' not in by

@@ -1113,13 +1113,17 @@ _APPOSED = re.compile(r"\s*,\s+(?:an?|the|his|her|its|their|" + _POSSESSOR
                       + r")\s+[^,;.()]{1,160}?,\s*(?:has\s+|had\s+|have\s+)?")
 
 
+MAX_APPOSED = 240  # the longest appositive (160 characters) with times around it
+
+
 def _apposed(text: str, found: list[Mention], best: Mention, verb_at: int) -> Mention | None:
     """The name an appositive holding ``best`` describes, with the appositive's title as
     its role: a body named inside it is the person's affiliation ("at the University of
     Melbourne"), not the speaker."""
     for m in found:
         if m.kind not in ("name", "unknown") or not text.startswith(",", m.end) \
-                or not (m is best or m.end <= best.start < verb_at):
+                or not (m is best or m.end <= best.start < verb_at) \
+                or verb_at - m.end > MAX_APPOSED:  # bounded: linear over many names
             continue
         gap = _strip_times(text[m.end:verb_at])
         if _APPOSED.fullmatch(gap):

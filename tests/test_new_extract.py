@@ -820,6 +820,9 @@ def test_a_role_of_an_unregistered_body_is_an_unnamed_source(text: str) -> None:
     "Kovacs " + "quickly " * 5000 + "said so.",  # adverbs between speaker and verb
     "On Monday, Kovacs met Okafor. " * 3000,  # own-voice sentences
     "Norlandian officials " * 5000 + "said it.",  # a government's unnamed officials
+    "Okafor, a lecturer at the Red Cross, " * 3000 + "said it.",  # appositives
+    "A spokesperson for Interior Minister Maria Kovacs " * 3000 + "said it.",  # aides
+    "Norland's defence ministry and the Norlandian army " * 3000 + "said it.",  # bodies
 ])
 def test_drafting_the_new_phrases_stays_bounded(text: str) -> None:
     import time

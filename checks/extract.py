@@ -754,12 +754,15 @@ _STAMP_WORDS = frozenset({
     "aktualisiert", "veröffentlicht", "publié", "mis", "jour", "le", "à"})
 _STAMP_TOKEN = re.compile(r"[^\W\d_][\w.’']*|\d")
 MAX_STAMP_TOKENS = 32
+MAX_STAMP_CHARS = 240
 
 
 def is_stamp(line: str) -> bool:
     """Whether a line is only a publication stamp: a date or time and the closed class of
     words around one (weekdays, months, time zones, "posted", "updated", "at", "Uhr").
     Furniture: "Posted Tue" and "Uhr" are no names, the dates no claim's time."""
+    if len(line) > MAX_STAMP_CHARS:  # a stamp is short: a long paragraph is not read
+        return False
     tokens = _STAMP_TOKEN.findall(line)
     if not tokens or len(tokens) > MAX_STAMP_TOKENS or not any(t.isdigit() for t in tokens):
         return False

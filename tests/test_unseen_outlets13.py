@@ -45,10 +45,9 @@ than 40.000" against the other figures (Q201-Q203); "more than 13,000 lives" and
 dead" against Kyiv's "14,000 people" (Q201, Q202); "three airborne units" and "three airborne
 formations" (R801: one measure, two chains); an accurate headline (H701).
 
-Strict xfails name what a fact-checker expects and the rules do not do: a figure from the
-wire and from an article "with AFP" rests on one chain (R801). One speaker's "more than
-40,000" and "more than 80,000" for one statement, an xfail until the ninth audit, are now
-Q202's "one statement, two figures".
+A figure from the wire and from an article "with AFP" rests on one chain (R801), and one
+speaker's "more than 40,000" and "more than 80,000" for one statement are Q202's "one
+statement, two figures": both strict xfails until the ninth audit.
 """
 
 from __future__ import annotations
@@ -217,17 +216,13 @@ def test_no_correction_and_no_load_problem(found: list[Finding]) -> None:
     assert by_rule(found, "I007") == [] and by_rule(found, "I009") == []
 
 
-@pytest.mark.xfail(strict=True, reason="R801 roots a chain at the last 'via', else an agency the "
-                   "outlet republishes, else the outlet; an agency that only contributes ('Le Monde "
-                   "with AFP') is no root, so Le Monde's 'some fifteen ships' counts as a second "
-                   "chain beside AFP's own '15 warships' and the figure passes as corroborated. "
-                   "Reading a contributing agency as a possible root is a policy question (RFE/RL "
-                   "credits Reuters, Interfax, TASS and its Ukrainian service for every line) and "
-                   "R801's sweep keeps one root per claim (the best two of different chains): "
-                   "root sets need a sweep change")
 def test_a_figure_from_the_wire_and_its_contributor_rests_on_one_chain(
         found: list[Finding]) -> None:
-    assert involving(found, "R801", f"{AFP}#defence-ministry-15-warships")
+    # Le Monde "with AFP": its "some fifteen ships" may be AFP's own "15 warships" (an
+    # xfail until the ninth audit: a contributing agency was no root, so two chains)
+    [hit] = involving(found, "R801", f"{AFP}#defence-ministry-15-warships")
+    assert {c.split("#")[0] for c in claims_of(hit)} == {AFP, LM}
+    assert "one chain of reporting, Agence France-Presse: 2 claim(s)" in hit.message
 
 
 def test_one_speaker_s_two_lower_bounds_for_one_statement(found: list[Finding]) -> None:

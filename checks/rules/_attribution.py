@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from ..corpus import QUOTE_MODES, ClaimInfo, Corpus
 from ..model import AgencyHow, EntityKind, Mode
 
-__all__ = ["QUOTE_MODES", "as_pointer", "chain_names", "chain_root", "claim_quotes",
-           "claims_with_mode", "is_own_voice", "own_voice", "relays"]
+__all__ = ["QUOTE_MODES", "as_pointer", "chain_names", "chain_root", "chain_roots",
+           "claim_quotes", "claims_with_mode", "is_own_voice", "own_voice", "relays"]
 
 
 def is_own_voice(ci: ClaimInfo) -> bool:
@@ -36,6 +36,19 @@ def chain_root(ci: ClaimInfo) -> str:
             return agency.id
     credited = {agency.id for agency in ci.source.agencies}
     return next((to for to in ci.claim.by.to if to in credited), ci.source.outlet)
+
+
+def chain_roots(ci: ClaimInfo) -> frozenset[str]:
+    """The entities the claim's chain may start from: :func:`chain_root` alone when the
+    article says where the words came from (a 'via', a republished story, words told to
+    an agency it credits or to the outlet itself); else the outlet or any agency that
+    contributes to the article ("Le Monde with AFP": the figure may be AFP's), since the
+    article does not say which."""
+    root = chain_root(ci)
+    by = ci.claim.by
+    if by.via or root != ci.source.outlet or ci.source.outlet in by.to:
+        return frozenset((root,))
+    return frozenset((root, *(a.id for a in ci.source.agencies)))
 
 
 def own_voice(corpus: Corpus, ci: ClaimInfo) -> str:

@@ -83,9 +83,9 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -93,7 +93,7 @@ from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
 from ..model import Quantity
 from ..units import plural
-from ._attribution import chain_root
+from ._attribution import chain_root, chain_roots
 from ._common import MAX_LISTED, label, proposition
 from ._quantity import (
     ABOUT,
@@ -105,7 +105,6 @@ from ._quantity import (
     Plane,
     Rank,
     Scope,
-    best_two,
     by_mood,
     by_scope,
     covering,
@@ -134,8 +133,10 @@ BLOCK = proposition  # each finding depends on one proposition's claims
 Key = tuple[str, str, str]
 Bound = tuple[float, bool]  # a span's upper bound; at equal values a closed one is higher
 Days = tuple[int, int]  # a period's first and last day (ordinals)
-Entry = tuple[Rank, str, Item]  # (rank of the upper bound, chain root, item)
-Best = list[Entry]  # at most two entries of different chains, best first
+Roots = frozenset[str]  # the entities a claim's chain may start from (chain_roots)
+Entry = tuple[Rank, Roots, Item]  # (rank of the upper bound, chain roots, item)
+Best = list[Entry]  # entries holding the best one disjoint from any few roots, best first
+T = TypeVar("T")
 
 
 class Options(BaseModel):
@@ -167,7 +168,7 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     if options.scope == "all":
         for key, claims in corpus.by_key.items():
             plain = [c for c in claims if c.claim.quantity is None]
-            if plain and len({chain_root(c) for c in plain}) == 1:
+            if plain and not _two_chains(plain):
                 yield _hit(corpus, key, plain, label(corpus, key), f"single-chain|{'|'.join(key)}|",
                            {"unit": None})
 
@@ -223,8 +224,8 @@ class _Implied:
     def __init__(self, grouped: dict[Scope, list[Item]]) -> None:
         self.each: dict[str, list[Item]] = {}  # place -> figures given for each of a set holding it
         # (source, chain) -> place -> its first figure for that place alone; place -> owners
-        self.single: dict[tuple[str, str], dict[str, Item]] = defaultdict(dict)
-        self.owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.single: dict[tuple[str, Roots], dict[str, Item]] = defaultdict(dict)
+        self.owners: dict[str, list[tuple[str, Roots]]] = defaultdict(list)
         for (places, each), items in grouped.items():
             for place in places if each else ():
                 self.each.setdefault(place, []).extend(items)
@@ -234,7 +235,7 @@ class _Implied:
     def _add_single(self, place: str, items: list[Item]) -> None:
         for item in items:
             # A figure "each" also joins single places' groups (expanded): it is in ``each``.
-            owner = (item.ci.source.id, chain_root(item.ci))
+            owner = (item.ci.source.id, chain_roots(item.ci))
             if not item.expanded and place not in self.single[owner]:
                 self.single[owner][place] = item
                 self.owners[place].append(owner)
@@ -289,12 +290,10 @@ def _single_chain(items: Sequence[Item], window: int | None,
     """:func:`single_chain_figures` on figures read as the values they report."""
     ordered = sorted(items, key=_lo)
     met = _met(ordered, window)
-    chains: dict[str, list[Item]] = {}
-    for item, m in zip(ordered, met, strict=True):
-        if not item.expanded and not m and id(item.ci) not in backed:
-            chains.setdefault(chain_root(item.ci), []).append(item)
+    alone = [item for item, m in zip(ordered, met, strict=True)
+             if not item.expanded and not m and id(item.ci) not in backed]
     # Two chains' figures may admit a common value for different times: one finding each.
-    runs = [run for alone in chains.values() for run in _compatible_runs(alone)]
+    runs = [run for chain in _chains(alone) for run in _compatible_runs(chain)]
     position = {id(i): n for n, i in enumerate(items)}
     return [sorted(run, key=lambda i: position[id(i)]) for run in runs]
 
@@ -355,20 +354,24 @@ def _meets_other_chain(ordered: Sequence[Item], reach: Sequence[int],
     plane; of those in its prefix of values whose period ends no earlier than its
     first day, the other chain reaching highest decides."""
     timed = [n for n, d in enumerate(days) if d is not None]
+    roots = [chain_roots(i.ci) for i in ordered]
+    asked = [n for n, d in enumerate(queries) if d is not None]
+    held = frozenset(r for n in asked for r in roots[n])
+    most = max((len(roots[n]) for n in asked), default=0)
     none: Best = []
-    plane = Plane([(n, d[1]) for n in timed for d in [days[n]] if d is not None], none, _chains)
-    roots = [chain_root(i.ci) for i in ordered]
+    plane = Plane([(n, d[1]) for n in timed for d in [days[n]] if d is not None], none,
+                  lambda a, b: representatives([*a, *b], most, held))
     points = sorted(timed, key=lambda n: _days(days, n)[0])
     met = [False] * len(ordered)
     j = 0
-    asked = [n for n, d in enumerate(queries) if d is not None]
     for n in sorted(asked, key=lambda n: _days(queries, n)[1]):
         first, last = _days(queries, n)
         while j < len(points) and _days(days, points[j])[0] <= last:
             p = points[j]
             plane.put(p, _days(days, p)[1], [(_rank(ordered[p]), roots[p], ordered[p])])
             j += 1
-        other = next((e[2] for e in plane.query(reach[n], first) if e[1] != roots[n]), None)
+        # The best figure of a chain surely other than this one's: no root in common.
+        other = next((e[2] for e in plane.query(reach[n], first) if not e[1] & roots[n]), None)
         met[n] = other is not None and not other.span.below(ordered[n].span)
     return met
 
@@ -381,12 +384,71 @@ def _days(days: Sequence[Days | None], n: int) -> Days:
 
 def _rank(item: Item) -> Rank:
     # The figure reaching highest ranks first (at equal values a closed bound is higher):
-    # a query needs the best chain other than its own, so two chains suffice (best_two).
+    # a query needs the best entry of a chain surely other than its own (representatives).
     return (-item.span.hi, item.span.hi_open)
 
 
-def _chains(a: Best, b: Best) -> Best:
-    return best_two([*a, *b])
+def representatives(entries: Iterable[tuple[Rank, Roots, T]], most: int,
+                    held: frozenset[str] | None = None) -> list[tuple[Rank, Roots, T]]:
+    """Of entries (rank, roots, item), best (least rank) first: some that hold, for any
+    set of at most ``most`` roots (of ``held``, when given), the best entry whose roots are
+    disjoint from it (the first in order on ties). The best entry avoiding the roots
+    ``avoid`` (none at first) is kept; a query set holding ``avoid`` either misses its roots
+    (it is the answer) or holds one of them, r: so the best avoiding ``avoid`` and r is
+    kept too, for each r, until ``avoid`` has ``most`` roots (then it is the query set).
+    At most 1 + s + ... + s**most entries (s: the most roots an entry has), whatever their
+    number; with one root each, the best two of different chains. The kept entries of
+    a union are among those kept of its parts, so tree nodes keep these."""
+    pool = sorted(entries, key=lambda e: e[0])
+    kept: set[int] = set()
+    seen: set[Roots] = set()
+    stack: list[Roots] = [frozenset()]
+    while stack:
+        avoid = stack.pop()
+        if avoid in seen:
+            continue
+        seen.add(avoid)
+        n = next((n for n, e in enumerate(pool) if not e[1] & avoid), None)
+        if n is None:
+            continue
+        kept.add(n)
+        if len(avoid) < most:
+            stack.extend(avoid | {r} for r in pool[n][1] if held is None or r in held)
+    return [pool[n] for n in sorted(kept)]
+
+
+def _two_chains(claims: Sequence[ClaimInfo]) -> bool:
+    """Whether two of the claims surely come from different chains (no root in common),
+    each claim asking those before it (kept as :func:`representatives`, rank alike)."""
+    most = max(len(chain_roots(c)) for c in claims)
+    seen: list[tuple[Rank, Roots, ClaimInfo]] = []
+    for ci in claims:
+        roots = chain_roots(ci)
+        if any(not e[1] & roots for e in seen):
+            return True
+        seen = representatives([*seen, ((0.0, False), roots, ci)], most)
+    return False
+
+
+def _chains(items: Sequence[Item]) -> list[list[Item]]:
+    """Items in groups of those whose chains may be one: linked by a common root (one
+    chain, or "Le Monde with AFP" beside AFP's own story), each in the items' order."""
+    parent: dict[str, str] = {}
+
+    def find(r: str) -> str:
+        while parent.setdefault(r, r) != r:
+            parent[r] = parent[parent[r]]
+            r = parent[r]
+        return r
+
+    for item in items:
+        first, *rest = sorted(chain_roots(item.ci))
+        for r in rest:
+            parent[find(r)] = find(first)
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(find(min(chain_roots(item.ci))), []).append(item)
+    return list(groups.values())
 
 
 def _compatible_runs(ordered: list[Item]) -> list[list[Item]]:
@@ -417,7 +479,7 @@ def _figure_hit(corpus: Corpus, block: Block, mood: str, scope: Scope,
     # two chains may give one figure for different times.
     block_key = (f"single-chain|{'|'.join(key)}|{unit}|{','.join(sorted(places))}|{int(each)}"
                  f"|{min(group, key=_lo).span.key()}"
-                 f"|{chain_root(claims[0])}{mood_key(mood)}")
+                 f"|{_roots(claims)[0]}{mood_key(mood)}")
     return _hit(corpus, key, claims, prop, block_key,
                 {"unit": unit, "scope": sorted(places), "each": each,
                  "figures": list(dict.fromkeys(figure(q, digits=digits) for q in quantities))})
@@ -437,15 +499,28 @@ def _figures(quantities: list[Quantity], unit: str, digits: int | None) -> str:
 
 def _hit(corpus: Corpus, key: Key, claims: list[ClaimInfo], prop: str, block_key: str,
          extra: dict[str, object]) -> Hit:
-    root = chain_root(claims[0])
+    roots = _roots(claims)
     sources = sorted({c.source.id for c in claims})
+    names = [corpus.name(r) for r in roots]
+    chain = names[0] if len(names) == 1 else (
+        f"{', '.join(names[:-1])} or {names[-1]} (the article does not say which)")
     return Hit(
-        message=f"'{prop}' rests on one chain of reporting, {corpus.name(root)}: "
+        message=f"'{prop}' rests on one chain of reporting, {chain}: "
                 f"{len(claims)} claim(s) in {', '.join(sources)}",
         location=claims[0].location, focus=claims[0].focus, block=True, key=block_key,
         claims=tuple(c.ref() for c in claims[: 2 * MAX_LISTED]),
         fix="look for independent reporting (another agency, the primary source) before "
             "relying on it; if none exists, say so where it is used",
-        values={"proposition": list(key), **extra, "root": root, "sources": sources,
-                "claims": len(claims)},
+        values={"proposition": list(key), **extra, "root": roots[0], "sources": sources,
+                "claims": len(claims), **({"roots": roots} if len(roots) > 1 else {})},
     )
+
+
+def _roots(claims: Sequence[ClaimInfo]) -> list[str]:
+    """The roots the claims' chain may start from: those all of them may (else any of
+    theirs), a root some claim surely has first (its key: as before root sets, and not
+    of the corpus order), then the others, sorted."""
+    sets = [chain_roots(c) for c in claims]
+    common = frozenset.intersection(*sets) or frozenset.union(*sets)
+    first = sorted(common & {chain_root(c) for c in claims})
+    return [*first, *sorted(common - set(first))]

@@ -962,15 +962,21 @@ class Plane(Generic[V]):
     def query(self, count: int, day: int) -> V:
         """The merge of the values at positions [0, count) ending on ``day`` or later."""
         out = self.zero
+        for value in self.parts(count, day):
+            out = self.merge(out, value)
+        return out
+
+    def parts(self, count: int, day: int) -> Iterator[V]:
+        """The node values :meth:`query` merges, for a caller that can search each part
+        more cheaply than it can merge them (R801's root sets)."""
         i = min(count, len(self.ends) - 1)
         while i > 0:
             row = self.at[i]
             k = bisect.bisect_right(self.ends[i], -day)
             while k > 0:
-                out = self.merge(out, row[k])
+                yield row[k]
                 k -= k & -k
             i -= i & -i
-        return out
 
 
 def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> Hit:

@@ -134,7 +134,8 @@ Key = tuple[str, str, str]
 Bound = tuple[float, bool]  # a span's upper bound; at equal values a closed one is higher
 Days = tuple[int, int]  # a period's first and last day (ordinals)
 Roots = frozenset[str]  # the entities a claim's chain may start from (chain_roots)
-Entry = tuple[Rank, Roots, Item]  # (rank of the upper bound, chain roots, item)
+Mask = int  # a set of roots, one bit each (a block's roots are numbered: cheap to intersect)
+Entry = tuple[Rank, Mask, Item]  # (rank of the upper bound, chain roots, item)
 Best = list[Entry]  # entries holding the best one disjoint from any few roots, best first
 T = TypeVar("T")
 
@@ -354,13 +355,15 @@ def _meets_other_chain(ordered: Sequence[Item], reach: Sequence[int],
     plane; of those in its prefix of values whose period ends no earlier than its
     first day, the other chain reaching highest decides."""
     timed = [n for n, d in enumerate(days) if d is not None]
-    roots = [chain_roots(i.ci) for i in ordered]
+    roots = _masks([chain_roots(i.ci) for i in ordered])
     asked = [n for n, d in enumerate(queries) if d is not None]
-    held = frozenset(r for n in asked for r in roots[n])
-    most = max((len(roots[n]) for n in asked), default=0)
+    held = 0
+    for n in asked:
+        held |= roots[n]
+    most = max((roots[n].bit_count() for n in asked), default=0)
     none: Best = []
     plane = Plane([(n, d[1]) for n in timed for d in [days[n]] if d is not None], none,
-                  lambda a, b: representatives([*a, *b], most, held))
+                  lambda a, b: _kept(a, b, most, held))
     points = sorted(timed, key=lambda n: _days(days, n)[0])
     met = [False] * len(ordered)
     j = 0
@@ -371,7 +374,7 @@ def _meets_other_chain(ordered: Sequence[Item], reach: Sequence[int],
             plane.put(p, _days(days, p)[1], [(_rank(ordered[p]), roots[p], ordered[p])])
             j += 1
         # The best figure of a chain surely other than this one's: no root in common.
-        other = next((e[2] for e in plane.query(reach[n], first) if not e[1] & roots[n]), None)
+        other = _best_disjoint(plane.parts(reach[n], first), roots[n])
         met[n] = other is not None and not other.span.below(ordered[n].span)
     return met
 
@@ -388,42 +391,76 @@ def _rank(item: Item) -> Rank:
     return (-item.span.hi, item.span.hi_open)
 
 
-def representatives(entries: Iterable[tuple[Rank, Roots, T]], most: int,
-                    held: frozenset[str] | None = None) -> list[tuple[Rank, Roots, T]]:
+def representatives(entries: Iterable[tuple[Rank, Mask, T]], most: int,
+                    held: Mask = -1) -> list[tuple[Rank, Mask, T]]:
     """Of entries (rank, roots, item), best (least rank) first: some that hold, for any
-    set of at most ``most`` roots (of ``held``, when given), the best entry whose roots are
-    disjoint from it (the first in order on ties). The best entry avoiding the roots
-    ``avoid`` (none at first) is kept; a query set holding ``avoid`` either misses its roots
-    (it is the answer) or holds one of them, r: so the best avoiding ``avoid`` and r is
-    kept too, for each r, until ``avoid`` has ``most`` roots (then it is the query set).
-    At most 1 + s + ... + s**most entries (s: the most roots an entry has), whatever their
-    number; with one root each, the best two of different chains. The kept entries of
-    a union are among those kept of its parts, so tree nodes keep these."""
+    set of at most ``most`` roots (of ``held``), the best entry whose roots are disjoint
+    from it (the first in order on ties). The best entry avoiding the roots ``avoid``
+    (none at first) is kept; a query set holding ``avoid`` either misses its roots (it is
+    the answer) or holds one of them, r: so the best avoiding ``avoid`` and r is kept too,
+    for each r, until ``avoid`` has ``most`` roots (then it is the query set). At most
+    1 + s + ... + s**most entries (s: the most roots an entry has), whatever their number;
+    with one root each, the best two of different chains. The kept entries of a union are
+    among those kept of its parts, so tree nodes keep these."""
     pool = sorted(entries, key=lambda e: e[0])
     kept: set[int] = set()
-    seen: set[Roots] = set()
-    stack: list[Roots] = [frozenset()]
+    seen: set[Mask] = set()
+    # (roots to avoid, where to look): entries before the best avoiding fewer roots
+    # meet those fewer, so they meet more too.
+    stack: list[tuple[Mask, int]] = [(0, 0)]
     while stack:
-        avoid = stack.pop()
+        avoid, at = stack.pop()
         if avoid in seen:
             continue
         seen.add(avoid)
-        n = next((n for n, e in enumerate(pool) if not e[1] & avoid), None)
+        n = next((n for n in range(at, len(pool)) if not pool[n][1] & avoid), None)
         if n is None:
             continue
         kept.add(n)
-        if len(avoid) < most:
-            stack.extend(avoid | {r} for r in pool[n][1] if held is None or r in held)
+        if avoid.bit_count() < most:
+            branch = pool[n][1] & held
+            while branch:
+                r = branch & -branch
+                stack.append((avoid | r, n + 1))
+                branch ^= r
     return [pool[n] for n in sorted(kept)]
+
+
+def _masks(sets: Sequence[Roots]) -> list[Mask]:
+    bit = {r: 1 << n for n, r in enumerate(sorted(frozenset().union(*sets)))}
+    out = []
+    for roots in sets:
+        mask = 0
+        for r in roots:
+            mask |= bit[r]
+        out.append(mask)
+    return out
+
+
+def _kept(kept: Best, added: Best, most: int, held: Mask) -> Best:
+    """A tree node's representatives with entries added: unchanged when the one added
+    is no better than a kept entry whose roots it holds (it is never the only answer)."""
+    if len(added) == 1 and any(e[0] <= added[0][0] and e[1] & ~added[0][1] == 0
+                               for e in kept):
+        return kept
+    return representatives([*kept, *added], most, held)
+
+
+def _best_disjoint(parts: Iterable[Best], roots: Mask) -> Item | None:
+    """The best entry of the parts' whose roots are disjoint from ``roots`` (each part
+    searched on its own: cheaper than merging them)."""
+    found = [e for part in parts for e in [next((e for e in part if not e[1] & roots), None)]
+             if e is not None]
+    return min(found, key=lambda e: e[0])[2] if found else None
 
 
 def _two_chains(claims: Sequence[ClaimInfo]) -> bool:
     """Whether two of the claims surely come from different chains (no root in common),
     each claim asking those before it (kept as :func:`representatives`, rank alike)."""
-    most = max(len(chain_roots(c)) for c in claims)
-    seen: list[tuple[Rank, Roots, ClaimInfo]] = []
-    for ci in claims:
-        roots = chain_roots(ci)
+    masks = _masks([chain_roots(c) for c in claims])
+    most = max(m.bit_count() for m in masks)
+    seen: list[tuple[Rank, Mask, ClaimInfo]] = []
+    for ci, roots in zip(claims, masks, strict=True):
         if any(not e[1] & roots for e in seen):
             return True
         seen = representatives([*seen, ((0.0, False), roots, ci)], most)

@@ -54,7 +54,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from checks.findings import Finding
 from tests.findingtools import by_rule, claims_of, involving, probe_findings
 

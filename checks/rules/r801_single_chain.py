@@ -6,11 +6,19 @@ The chain's root at the outlet's end is the intermediary nearest the outlet
 (the last 'via' entry: "according to Reuters"), else an agency whose story
 the outlet republishes, else an agency the article credits that the speaker
 spoke to ("she told Reuters" in a story "with files from Reuters": ``by.to``
-among ``source.agencies``), else the outlet itself. Two articles that both
-republish one wire story are one chain, not two confirmations, and nor is an
-article relaying an agency's interview beside that agency's story; a figure that
-only one chain reports has not been corroborated. Informational: most claims
-rest on one chain, which is why the default looks at figures only.
+among ``source.agencies``), else the outlet itself when the speaker spoke to it
+(``by.to``). Otherwise, in an article that agencies contribute to ("Le Monde with
+AFP", "with reporting by Reuters": ``source.agencies`` that do not republish), the
+claim may rest on any of them or on the outlet's own reporting, and the article does
+not say which: its roots are all of these (else the outlet is its one root). Two
+claims come from different chains only when no root is common to them. Two articles
+that both republish one wire story are one chain, not two confirmations, and nor is an
+article relaying an agency's interview beside that agency's story, nor Le Monde "with
+AFP" beside AFP's own story, nor two articles both "with files from Reuters"; a figure
+that only one chain reports has not been corroborated. A finding names the roots
+common to its claims ("Le Monde or Agence France-Presse (the article does not say
+which)" for Le Monde's alone). Informational: most claims rest on one chain, which is
+why the default looks at figures only.
 
 Only the same figure corroborates a figure: claims on one measure (proposition and
 unit), scope and mood (Q201's: a count backs a count, a forecast a forecast; a denied,
@@ -48,7 +56,10 @@ finding per group of compatible figures (by value: one chain's figure given for 
 times is one finding). Claims are grouped by the corpus indexes (proposition key and
 unit, then scope) and each group is swept once in order of period start, with a
 Fenwick tree over the order of value whose nodes are Fenwick trees over period ends
-(O(n log^2 n)), never compared pairwise.
+(O(n log^2 n)), never compared pairwise. Each node keeps, of its figures, those that
+hold the highest-reaching one with no root in common with any claim's roots (at most
+1 + s + ... + s^k of them, for claims of at most s roots asking with at most k: the
+best two of different chains when every claim has one root).
 
 Fires:
     a#c1  (a republishes Wire Agency) "the conflict has killed 14,000 people"
@@ -61,6 +72,9 @@ Fires:
           at Place B (two sources' figures: no sum)
     n#c1  (own) 28 killed this year, backed only by o#c1's 28 that o#c2 (own) 29
           supersedes (its article's later word)
+    p#c1  (p "with" Wire Agency) some fifteen ships; q#c1 (q republishes Wire Agency)
+          15 ships: one finding, resting on Wire Agency
+    r#c1  (r with Wire Agency) 15 ships; s#c1 (s with Wire Agency and Other Wire) 15
 
 Silent:
     a#c1  (a's own reporting) more than 40,000 troops
@@ -74,6 +88,9 @@ Silent:
           Place A and k#c2 40,000 at Place B (80,000 for both; l#c1, m#c1 back k's)
     n#c1  (own) 27 killed this year, superseded by n#c2 28 (the same live blog's later
           post), which o#c1 (own) 28 backs
+    p#c1  (p with Wire Agency) some fifteen ships; q#c1 (q republishes Other Wire) 15
+    r#c1  (r with Wire Agency) Alpha's 15 ships "according to Other Wire" (via) or
+          "Alpha told r" (to: its own interview); s#c1 (s republishes Wire Agency) 15
 
 Options:
     scope: "quantities" (default: only claims with a figure) or "all".

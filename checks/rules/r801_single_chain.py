@@ -556,8 +556,8 @@ def _hit(corpus: Corpus, key: Key, claims: list[ClaimInfo], prop: str, block_key
     roots = _roots(claims)
     sources = sorted({c.source.id for c in claims})
     names = [corpus.name(r) for r in roots]
-    chain = names[0] if len(names) == 1 else (
-        f"{', '.join(names[:-1])} or {names[-1]} (the article does not say which)")
+    which = "the article does not say which" if len(sources) == 1 else "no article says which"
+    chain = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]} ({which})"
     return Hit(
         message=f"'{prop}' rests on one chain of reporting, {chain}: "
                 f"{len(claims)} claim(s) in {', '.join(sources)}",
@@ -571,9 +571,10 @@ def _hit(corpus: Corpus, key: Key, claims: list[ClaimInfo], prop: str, block_key
 
 
 def _roots(claims: Sequence[ClaimInfo]) -> list[str]:
-    """The roots the claims' chain may start from: those all of them may (else any of
-    theirs), a root some claim surely has first (its key: as before root sets, and not
-    of the corpus order), then the others, sorted."""
+    """The roots the claims' chain may start from: those common to all of them (else any
+    of theirs). First those that are some claim's :func:`chain_root` (the first names the
+    finding's key, as before root sets, whatever the corpus order), then the others
+    (contributing agencies), each sorted."""
     sets = [chain_roots(c) for c in claims]
     common = frozenset.intersection(*sets) or frozenset.union(*sets)
     first = sorted(common & {chain_root(c) for c in claims})

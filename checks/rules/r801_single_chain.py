@@ -485,23 +485,18 @@ def _two_chains(claims: Sequence[ClaimInfo]) -> bool:
 
 
 def _chains(items: Sequence[Item]) -> list[list[Item]]:
-    """Items in groups of those whose chains may be one: linked by a common root (one
-    chain, or "Le Monde with AFP" beside AFP's own story), each in the items' order."""
-    parent: dict[str, str] = {}
-
-    def find(r: str) -> str:
-        while parent.setdefault(r, r) != r:
-            parent[r] = parent[parent[r]]
-            r = parent[r]
-        return r
-
-    for item in items:
-        first, *rest = sorted(chain_roots(item.ci))
-        for r in rest:
-            parent[find(r)] = find(first)
+    """Items in groups of one chain each, each in the items' order: an item with several
+    possible roots joins the chain of the root most of the items may rest on (ties: the
+    first by id), so Le Monde "with AFP" joins AFP's own story, and every group has a
+    root common to all its items (two chains' figures for different times stay apart)."""
+    sets = [chain_roots(item.ci) for item in items]
+    count: dict[str, int] = defaultdict(int)
+    for roots in sets:
+        for r in roots:
+            count[r] += 1
     groups: dict[str, list[Item]] = {}
-    for item in items:
-        groups.setdefault(find(min(chain_roots(item.ci))), []).append(item)
+    for item, roots in zip(items, sets, strict=True):
+        groups.setdefault(min(roots, key=lambda r: (-count[r], r)), []).append(item)
     return list(groups.values())
 
 

@@ -126,7 +126,18 @@ def review_note(result: RunResult, finding: Finding) -> str:
         return "reviewed"
     verdict = one_line(review.get("verdict") or "reviewed", 100)
     reason = one_line(review.get("reason") or "", 1000)
-    return f"{verdict}: {reason}" if reason else verdict
+    note = f"{verdict}: {reason}" if reason else verdict
+    signed = _signed(review)  # who concluded it and when: a reader weighs a verdict by them
+    return f"{note} ({signed})" if signed else note
+
+
+def _signed(review: Mapping[str, object]) -> str:
+    """"by REVIEWER, DATE, until EXPIRES" of a review, as far as it gives them."""
+    reviewer, date, expires = (review.get(k) for k in ("reviewer", "date", "expires"))
+    parts = [f"by {one_line(reviewer, 200)}" if reviewer else "",
+             one_line(date, 40) if date else "",
+             f"until {one_line(expires, 40)}" if expires else ""]
+    return ", ".join(p for p in parts if p)
 
 
 def new_fingerprints(result: RunResult) -> set[str] | None:

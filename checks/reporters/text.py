@@ -1,14 +1,17 @@
-"""``path:line:col: severity CODE message``, then the claims involved, indented."""
+"""``path:line:col: severity CODE message``, then indented: the claims involved (each
+at its own ``path:line:col``, with its speaker and evidence words), the fix, the review
+of a reviewed finding (verdict, reason, reviewer, date) and the rule's name with the
+finding's fingerprint (what a review in ``facts/reviews.yaml`` names)."""
 
 from __future__ import annotations
 
 from ..findings import ClaimRef
 from ..pipeline import RunResult
-from ._common import left_out, log_line, log_path
+from ._common import left_out, log_line, log_path, review_note
 
 
 def _claim(c: ClaimRef) -> str:
-    words = " / ".join(log_line(e, 120) for e in c.evidence)
+    words = " / ".join(log_line(e, 300) for e in c.evidence)
     who = log_line(c.speaker or "no speaker", 120)
     return (f"    {log_path(c.path)}:{c.line}:{c.column}: "
             f"{log_line(c.id, 200)} ({who}): {words}")
@@ -24,10 +27,15 @@ class TextReporter:
             loc = f.location
             status = " [reviewed]" if result.is_reviewed(f) else ""
             lines.append(f"{log_path(loc.path)}:{loc.line}:{loc.column}: {f.severity.value} "
-                         f"{f.rule} {log_line(f.message, 400)}{status}")
+                         f"{f.rule} {log_line(f.message, 4000)}{status}")
             lines += [_claim(c) for c in f.claims]
             if f.fix:
-                lines.append(f"    fix: {log_line(f.fix, 300)}")
+                lines.append(f"    fix: {log_line(f.fix, 1000)}")
+            note = review_note(result, f)
+            if note:
+                lines.append(f"    reviewed: {log_line(note, 1500)}")
+            lines.append(f"    fingerprint: {f.fingerprint} ({log_line(f.rule, 20)} "
+                         f"{log_line(f.name, 100)})")
         if result.counts()["sources"] == 0:  # an empty run passes, but must not look checked
             lines.append("note: no fact records were found, so no claim was compared")
         lines.append(self._summary(result))

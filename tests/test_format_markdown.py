@@ -69,9 +69,12 @@ def test_record_text_injects_nothing() -> None:
     assert rendered.count("<!--") == 1  # only our own marker
     assert rendered.count("<table>") == 1 and rendered.count("<tr>") == 2
     assert "<h1" not in rendered and "<blockquote" not in rendered and "<em>" not in rendered
-    assert "<del>" not in rendered and "<code>" not in rendered and "<strong>" in rendered
+    assert "<del>" not in rendered and "<strong>" in rendered
+    # code spans hold our fingerprints and plain ids only, never hostile record text
+    assert all(re.fullmatch(r"[A-Za-z0-9._#/:-]+", c)
+               for c in re.findall(r"<code>(.*?)</code>", rendered))
     items = rendered.count("<li>")
-    assert items == sum(1 + len(f.claims) + bool(f.fix) for f in result.findings)
+    assert items == sum(2 + len(f.claims) + bool(f.fix) for f in result.findings)
 
 
 def test_mentions_and_references_are_broken() -> None:
@@ -121,3 +124,19 @@ def test_stays_under_the_size_limit_with_a_note() -> None:
     small = render(hostile(50, length=2000, markdown_limit=20_000))
     assert len(small.encode()) <= 20_000 and "more findings not shown" in small
     to_html(small)
+
+
+def test_fingerprints_claim_ids_and_places_copy_as_they_are() -> None:
+    """A reviewer writes the fingerprint and the claims (``source#claim``) into
+    facts/reviews.yaml from the comment. The fingerprint was not shown, the claims' file
+    and line were not either, and each claim id held a zero-width space after '#'."""
+    result = seed_result()
+    rendered = to_html(render(result))
+    codes = set(re.findall(r"<code>(.*?)</code>", rendered))
+    for f in result.findings:
+        assert f.fingerprint in codes
+        assert f"{f.location.path}:{f.location.line}:{f.location.column}" in codes
+        for c in f.claims:
+            assert f"{c.source}#{c.claim}" in codes and f"{c.path}:{c.line}:{c.column}" in codes
+    visible = text_of(rendered)
+    assert re.search(r"[a-z]#[a-z]", visible) and not re.search(r"#\u200b[a-z]", visible)

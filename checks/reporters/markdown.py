@@ -1,11 +1,12 @@
 """A Markdown summary for a pull-request comment or ``$GITHUB_STEP_SUMMARY``.
 
 Counts first, then the findings (the new ones first when the run marks some
-as new), each with both sides' evidence words, then the reviewed findings with
-their verdicts. Record text is inert: every ASCII punctuation character is
+as new), each with both sides' evidence words and places, its fingerprint, then
+the reviewed findings with their verdicts. Ids, fingerprints and plain paths are
+code spans, copied as they are into ``facts/reviews.yaml``. Record text is inert: every ASCII punctuation character is
 backslash-escaped (no links, images, HTML, emphasis, math or table breaks),
-line breaks become spaces, and a zero-width space after ``@`` and ``#`` (before a
-letter or digit) stops
+line breaks become spaces, and a zero-width space after ``@`` (before a letter or
+digit) and ``#`` (before a digit) stops
 GitHub's mention and issue-reference filters. The document stays under
 GitHub's 1 MiB limit for step summaries: past it, findings are left out with
 a note saying how many and where the full report is.
@@ -24,8 +25,9 @@ LIMIT = 1024 * 1024  # bytes; GitHub's limit for a step summary
 MARKER = "<!-- fact-checks report -->"
 _PUNCT = re.compile("([" + re.escape(string.punctuation) + "])")
 ZWSP = "\u200b"
-# "@name" (a mention, or an e-mail address) and "#12" (an issue reference).
-_REFERENCE = re.compile(r"(@|#)(?=[A-Za-z0-9])")
+# "@name" (a mention, or an e-mail address) and "#12" (an issue reference; "#army" is
+# none: a reference is digits, and a claim id "source#claim" must stay copyable).
+_REFERENCE = re.compile(r"(@(?=[A-Za-z0-9])|#(?=[0-9]))")
 
 
 def escape(text: object, limit: int = 1000) -> str:
@@ -36,20 +38,37 @@ def escape(text: object, limit: int = 1000) -> str:
     return _REFERENCE.sub("\\1" + ZWSP, escaped)
 
 
+# An id, a fingerprint or a plain path: shown as code, so that it is copied as it is into
+# reviews.yaml. Escaped text puts a zero-width space in "#12" (and it put one in every
+# "source#claim"): a claim id copied from the rendered comment held an invisible character
+# and failed the reviews file's pattern. Code spans are never autolinked or referenced.
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._#/:-]{0,299}")
+
+
+def code(text: str) -> str:
+    """``text`` as a code span when it is a plain id or path, else escaped text."""
+    return f"`{text}`" if _PLAIN.fullmatch(text) else escape(text, 300)
+
+
+def _place(path: str, line: int, column: int) -> str:
+    return code(f"{path}:{line}:{column}") if _PLAIN.fullmatch(path) else \
+        f"{escape(path, 300)}:{line}:{column}"
+
+
 def _item(f: Finding, result: RunResult) -> list[str]:
     loc = f.location
-    where = f"{escape(loc.path, 300)}:{loc.line}:{loc.column}"
     lines = [f"- **{f.severity.value} {escape(f.rule, 20)}** {escape(f.name, 100)} at "
-             f"{where}: {escape(f.message, 2000)}"]
+             f"{_place(loc.path, loc.line, loc.column)}: {escape(f.message, 2000)}"]
     for c in f.claims:
         words = " / ".join(f"“{escape(e, 500)}”" for e in c.evidence) or "(no evidence)"
-        lines.append(f"  - {escape(label(c), 300)} ({escape(c.speaker or 'no speaker', 100)}):"
-                     f" {words}")
+        lines.append(f"  - {code(label(c))} ({escape(c.speaker or 'no speaker', 100)}) at "
+                     f"{_place(c.path, c.line, c.column)}: {words}")
     note = review_note(result, f)
     if note:
         lines.append(f"  - reviewed: {escape(note, 1200)}")
     elif f.fix:
         lines.append(f"  - fix: {escape(f.fix, 1000)}")
+    lines.append(f"  - fingerprint {code(f.fingerprint)}")
     return lines
 
 

@@ -126,3 +126,18 @@ def test_auto_is_github_in_actions_and_text_elsewhere(monkeypatch: pytest.Monkey
     assert REPORTERS["auto"].render(result) == REPORTERS["text"].render(result)
     monkeypatch.setenv("GITHUB_ACTIONS", "false")
     assert REPORTERS["auto"].render(result) == REPORTERS["text"].render(result)
+
+
+def test_each_annotation_names_its_fingerprint_and_each_claims_place() -> None:
+    """An annotation sits on one line of one file: the other claims' files and lines, and
+    the fingerprint a review names, were nowhere in it. A message cut at the limit keeps
+    its fingerprint."""
+    result = seed_result()
+    for f in result.findings:
+        _, _, message = parts(f)
+        assert message.endswith(f"\nFingerprint: {f.fingerprint}")
+        for c in f.claims[:10]:
+            assert f"[{c.path}:{c.line}:{c.column}]" in message
+    long = hostile_findings(1, message_length=9000)[0]
+    _, _, message = parts(long)
+    assert len(message) <= 4000 and message.endswith(f"\nFingerprint: {long.fingerprint}")

@@ -40,12 +40,15 @@ def command(name: str, properties: dict[str, str | int], message: str) -> str:
 
 def _message(f: Finding) -> str:
     lines = [one_line(f.message, 1500)]
-    lines += [claim_line(c, 200) for c in f.claims[:10]]
+    # each claim at its own place: the annotation sits on one line of one file only
+    lines += [f"{claim_line(c, 200)} [{one_line(c.path, 200)}:{c.line}:{c.column}]"
+              for c in f.claims[:10]]
     if len(f.claims) > 10:
         lines.append(f"... and {len(f.claims) - 10} more claims")
     if f.fix:
         lines.append(f"Fix: {one_line(f.fix, 500)}")
-    return shorten("\n".join(lines), MESSAGE_LIMIT)
+    # last, so that a long message cut to the limit cuts the claims, never the id
+    return shorten("\n".join(lines), MESSAGE_LIMIT - 40) + f"\nFingerprint: {f.fingerprint}"
 
 
 def parts(f: Finding) -> tuple[str, dict[str, str | int], str]:

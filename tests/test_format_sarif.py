@@ -4,6 +4,7 @@ Multitool's SARIF and GitHub rules, on the seed corpus and on hostile text."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -120,10 +121,13 @@ def test_record_text_cannot_link_or_fill_placeholders() -> None:
     results = log["runs"][0]["results"]
     assert len(results) == len(HOSTILE)
     for res in results:
-        own = res["message"]["text"].split("\nOther claims: ")[0]
+        own, _, listed = res["message"]["text"].partition("\nClaims:\n")
         # Outside our own links every bracket is escaped and every brace doubled.
         assert "](" not in own.replace("\\]", "")
         assert "{0}" not in own.replace("{{0}}", "")
+        for line in listed.splitlines():  # "- [source#claim](n) (speaker): words"
+            words = re.sub(r"^- \[[^\]]*\]\(\d+\)", "", line)
+            assert "](" not in words.replace("\\]", "") and "{0}" not in words.replace("{{0}}", "")
         for rel in res.get("relatedLocations", []):
             assert "](" not in rel["message"]["text"].replace("\\]", "")
     # Lone surrogates would make the file unwritable as UTF-8.
@@ -152,3 +156,21 @@ def test_the_shared_serialiser_writes_what_json_dumps_writes() -> None:
     assert dumps(data) == std.dumps(data, indent=2, ensure_ascii=False)
     floats = [1e16, 1.5e-7, 0.1, -0.0, 123456789.125]
     assert std.loads(dumps(floats)) == floats
+
+
+def test_the_message_quotes_every_claim_with_its_speaker_and_words() -> None:
+    """GitHub shows a result's message; a related location's message only behind its
+    link. The claim the result is located at was in no related location, so its words
+    (a C101's denial, an A401's own-voice sentence) were nowhere in the log."""
+    result = seed_result()
+    for finding, res in zip(result.findings, render(result)["runs"][0]["results"], strict=True):
+        text = res["message"]["text"]
+        for claim in finding.claims:
+            assert f"{claim.source}#{claim.claim}" in text
+            assert f"({claim.speaker or 'no speaker'}): " in text
+            for words in claim.evidence:
+                assert " ".join(words.split())[:60] in text
+    located = [f for f in result.findings if any(
+        (c.path, c.line, c.column) == (f.location.path, f.location.line, f.location.column)
+        for c in f.claims)]
+    assert located  # the case that was missing: a claim at the result's own place

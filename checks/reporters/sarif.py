@@ -2,8 +2,9 @@
 
 One run; the driver lists every rule that appears, with its docstring as
 short/full description and help (text and Markdown). Each finding is a result
-at its edit location (repository-relative, under ``%SRCROOT%``), the other
-claims are related locations linked from the message, and our line-free
+at its edit location (repository-relative, under ``%SRCROOT%``); its message
+quotes each claim's speaker and evidence words, the other claims are related
+locations linked from the message, and our line-free
 fingerprint goes in ``partialFingerprints`` so alerts survive edits. Reviewed
 findings carry an external suppression with the review as justification.
 """
@@ -86,17 +87,35 @@ def _others(f: Finding) -> list[ClaimRef]:
     return [c for c in f.claims if (c.path, c.line, c.column) != (loc.path, loc.line, loc.column)]
 
 
+# Claims whose words the message quotes; all of them are related locations (up to GitHub's).
+WORDS_LIMIT = 20
+
+
 def _message(f: Finding, related: list[dict[str, Any]], refs: list[ClaimRef]) -> str:
+    """The finding's message, then each claim with its speaker and evidence words (GitHub
+    shows a result's message, not its related locations' messages: the words that carry
+    each claim were out of a reader's sight), each other claim linked to its related
+    location (§3.11.6), then the fix."""
     text = _text(one_line(f.message, MESSAGE_LIMIT))
-    if related:
-        # Embedded links to related locations: how GitHub shows them (§3.11.6).
-        links = ", ".join(f"[{_text(label(r))}]({i})" for i, r in enumerate(refs, start=1)
-                          if i <= len(related))
-        more = f" and {len(refs) - len(related)} more" if len(refs) > len(related) else ""
-        text += f"\nOther claims: {links}{more}."
+    links = {id(r): i for i, r in enumerate(refs[:len(related)], start=1)}
+    lines = [_claim_line(c, links.get(id(c))) for c in f.claims[:WORDS_LIMIT]]
+    if len(f.claims) > WORDS_LIMIT:
+        shown = [f"[{_text(label(r))}]({links[id(r)]})" for r in refs[:len(related)]
+                 if r not in f.claims[:WORDS_LIMIT]]
+        more = f"{len(f.claims) - WORDS_LIMIT} more claims"
+        lines.append(f"- {more}: {', '.join(shown)}" if shown else f"- {more}")
+    if lines:
+        text += "\nClaims:\n" + "\n".join(lines)
     if f.fix:
         text += f"\nFix: {_text(one_line(f.fix, 2000))}"
     return text
+
+
+def _claim_line(ref: ClaimRef, link: int | None) -> str:
+    name = _text(label(ref))
+    shown = f"[{name}]({link})" if link else f"{name} (here)"
+    words = " / ".join(f"“{_text(one_line(e, 300))}”" for e in ref.evidence) or "(no evidence)"
+    return f"- {shown} ({_text(ref.speaker or 'no speaker')}): {words}"
 
 
 def _result(f: Finding, index: dict[str, int], result: RunResult) -> dict[str, Any]:

@@ -5,7 +5,7 @@ event (a proposition key: subject, predicate, object, in registry names and the
 predicate's label), each with its rule, severity, review status, message and the
 claims side by side (outlet, headline linked when the URL is http(s), speaker,
 and the evidence marked inside its sentence from the archived text); filters by
-category, severity, source and status; and, for every proposition that two or
+severity, category, rule, source and status; and, for every proposition that two or
 more sources cover, a matrix of sources: agrees, differs or silent (beyond
 ``MAX_SILENT_ROWS`` sources the silent ones are counted in one row, so the page
 grows with the corpus, not with sources times propositions).
@@ -436,6 +436,8 @@ def _filters(page: Page) -> str:
     severities = [s.value for s in Severity if any(f.severity is s for f in findings)]
     sources = sorted({s for f in findings for s in page.sources_of(f)})
     statuses = ["new", "reviewed"]
+    rules = Counter(f.rule for f in findings)
+    rule_names = {f.rule: f.name for f in findings}
     names = {r.record.source.id: f"{page.corpus.name(r.record.source.outlet)} ({r.record.source.id})"
              for r in page.corpus.records}
     names[FILES_TOKEN] = "Registry and other files"
@@ -443,6 +445,8 @@ def _filters(page: Page) -> str:
         '<form id="filters" hidden aria-label="Filter findings">'
         + _fieldset("severity", "Severity", [(s, s) for s in severities])
         + _fieldset("category", "Category", [(c, c) for c in categories])
+        + _fieldset("rule", "Rule", [(r, f"{r} {rule_names[r]} ({n})")
+                                     for r, n in sorted(rules.items())])
         + _fieldset("source", "Source", [(s, names.get(s, s)) for s in sources])
         + _fieldset("status", "Status", [(s, s) for s in statuses])
         + '<button type="button" id="show-all">Show all findings</button></form>\n'
@@ -466,7 +470,7 @@ def _finding(page: Page, f: Finding) -> str:
     parts = [
         f'<article class="finding sev-{f.severity.value}" id="{fid}" aria-labelledby="{fid}-h" '
         f'data-severity="{f.severity.value}" data-category="{esc(f.category)}" '
-        f'data-status="{status}" data-sources="{esc(sources)}">',
+        f'data-rule="{esc(f.rule)}" data-status="{status}" data-sources="{esc(sources)}">',
         f'<h4 id="{fid}-h"><span class="badge sev-{f.severity.value}">{f.severity.value}</span>'
         f'<span class="badge st-{status}">{status}</span><span class="code">{esc(f.rule)}</span> '
         f"{esc(f.name)}</h4>",
@@ -474,11 +478,17 @@ def _finding(page: Page, f: Finding) -> str:
         _review_line(review),
         f'<p class="meta">Fix: {esc(f.fix)}</p>' if f.fix else "",
         f'<p class="meta">Edit at <span class="code">{esc(loc.path)}:{loc.line}:{loc.column}'
-        f"</span> · id <span class=\"code\">{esc(f.fingerprint)}</span></p>",
+        f"</span>{_pointer(loc.pointer)} · fingerprint <span class=\"code\">{esc(f.fingerprint)}"
+        "</span></p>",
         _claims(page, f),
         "</article>",
     ]
     return "\n".join(p for p in parts if p)
+
+
+def _pointer(pointer: str) -> str:
+    """The value's JSON pointer (a schema error's field: /claims/0/says/stance), if any."""
+    return f' (field <span class="code">{esc(pointer)}</span>)' if pointer else ""
 
 
 def _review_line(review: tuple[str, dict[str, str]] | None) -> str:
@@ -546,9 +556,14 @@ def _claim_facts(corpus: Corpus, ci: ClaimInfo) -> str:
             ("Part", "" if claim.part is Part.body else claim.part.value),
             ("Via", ", ".join(corpus.name(v) for v in by.via)),
             ("To", ", ".join(corpus.name(v) for v in by.to)), ("Note", claim.note or ""),
-            ("Claim", f"{ci.focus} · {ci.location.path}:{ci.location.line}")]
+            ("Claim", f"{ci.focus} · {_place(ci)}")]
     cells = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v)
     return f"<dl>{cells}</dl>"
+
+
+def _place(ci: ClaimInfo) -> str:
+    loc = ci.location
+    return f"{loc.path}:{loc.line}:{loc.column}"
 
 
 def _matrices(page: Page) -> Iterator[str]:

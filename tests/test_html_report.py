@@ -495,3 +495,48 @@ def test_the_page_grows_with_the_corpus_not_its_square(tmp_path: Path) -> None:
     small = len(render(_generated(tmp_path / "small", 40)))
     large = len(render(_generated(tmp_path / "large", 160)))
     assert large < 6 * small, (small, large)  # 4x the articles; a row per source per key: 16x
+
+
+def test_a_schema_error_names_its_field_and_each_finding_its_fingerprint(tmp_path: Path) -> None:
+    """A reader editing a schema error (S001) sees the field's JSON pointer beside the
+    file:line:col; each finding's fingerprint is labelled as the word reviews.yaml uses
+    ('id' before); a claim card gives the claim's column as well as its line."""
+    shutil.copytree(REPO / "facts", tmp_path / "facts")
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    broken = tmp_path / "facts" / "zz-broken.yaml"
+    text = (REPO / "facts" / "rferl-2021-04-12-dialogue.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: rferl-2021-04-12-dialogue", "id: zz-broken", 1)
+    broken.write_text(text.replace("stance: asserts", "stance: maybe-yes", 1), encoding="utf-8")
+    result = run_on(tmp_path)
+    page = render(result)
+    schema = [f for f in result.findings if f.rule == "S001"]
+    assert schema and all(f.location.pointer for f in schema)
+    for f in schema:
+        assert f'(field <span class="code">{html.escape(f.location.pointer)}</span>)' in page
+    for f in result.findings:
+        assert f'fingerprint <span class="code">{f.fingerprint}</span>' in page
+    for f in result.findings:
+        for c in f.claims:
+            assert f"{c.source}#{c.claim} · {c.path}:{c.line}:{c.column}" in page
+
+
+def test_findings_filter_by_rule(page: Any, seed_report: Path) -> None:
+    """Many findings of one rule (A404's second-hand words) hid the few of another: the
+    filters offered severity and category (A401-A405 are one category), not the rule."""
+    page.goto(seed_report.as_uri())
+    findings = page.locator("article.finding")
+    total = findings.count()
+    codes = sorted(set(page.eval_on_selector_all(
+        "article.finding", "xs => xs.map(x => x.dataset.rule)")))
+    need(len(codes) > 1, "a seed corpus with findings of two rules")
+    boxes = page.locator("input[name='rule']")
+    assert sorted(boxes.evaluate_all("xs => xs.map(x => x.value)")) == codes
+    code = codes[0]
+    own = page.locator(f"article.finding[data-rule='{code}']").count()
+    label = page.locator(f"input[name='rule'][value='{code}']").locator("xpath=..").inner_text()
+    assert label.strip().startswith(code) and label.strip().endswith(f"({own})")
+    page.locator(f"input[name='rule'][value='{code}']").uncheck()
+    assert page.locator("article.finding:visible").count() == total - own
+    assert page.locator(f"article.finding[data-rule='{code}']:visible").count() == 0
+    page.get_by_role("button", name="Show all findings").click()
+    assert page.locator("article.finding:visible").count() == total

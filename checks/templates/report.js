@@ -19,13 +19,13 @@
   }
 
   function apply() {
-    var severity = chosen("severity"), category = chosen("category");
+    var severity = chosen("severity"), category = chosen("category"), rule = chosen("rule");
     var source = chosen("source"), status = chosen("status");
     var count = 0;
     findings.forEach(function (f) {
       var d = f.dataset;
       var visible = severity[d.severity] === true && category[d.category] === true &&
-        status[d.status] === true && anyPicked(d.sources.split(" "), source);
+        rule[d.rule] === true && status[d.status] === true && anyPicked(d.sources.split(" "), source);
       f.hidden = !visible;
       if (visible) { count += 1; }
     });

@@ -3,10 +3,10 @@
 Counts first, then the findings (the new ones first when the run marks some
 as new), each with both sides' evidence words and places, its fingerprint, then
 the reviewed findings with their verdicts. Ids, fingerprints and plain paths are
-code spans, copied as they are into ``facts/reviews.yaml``. Record text is inert: every ASCII punctuation character is
-backslash-escaped (no links, images, HTML, emphasis, math or table breaks),
-line breaks become spaces, and a zero-width space after ``@`` (before a letter or
-digit) and ``#`` (before a digit) stops
+code spans, copied as they are into ``facts/reviews.yaml``. Record text is inert:
+every ASCII punctuation character is backslash-escaped (no links, images, HTML,
+emphasis, math or table breaks), line breaks become spaces, and a zero-width
+space after ``@`` (before a letter or digit) and ``#`` (before a digit) stops
 GitHub's mention and issue-reference filters. The document stays under
 GitHub's 1 MiB limit for step summaries: past it, findings are left out with
 a note saying how many and where the full report is.

@@ -413,6 +413,8 @@ def _findings(page: Page, groups: list[Group]) -> Iterator[str]:
     yield _filters(page)
     if not groups:
         yield "\n<p>No findings.</p>"
+    else:
+        yield "\n" + _contents(groups)
     for g in groups:
         yield f'\n<section class="event"><h3 id="{g.anchor}">{esc(g.title)}</h3>'
         yield "\n" + _event_line(page, g)
@@ -420,6 +422,19 @@ def _findings(page: Page, groups: list[Group]) -> Iterator[str]:
             yield "\n" + _finding(page, f)
         yield "\n</section>"
     yield "\n</section>"
+
+
+def _contents(groups: list[Group]) -> str:
+    """Links to each event's findings, most severe first, with their counts: a page of
+    many findings is read by event, and without this only scrolling found one."""
+    items = []
+    for g in groups:
+        by = Counter(f.severity.value for f in g.findings)
+        counts = ", ".join(f"{by[s.value]} {s.value}" for s in Severity if by[s.value])
+        items.append(f'<li><a href="#{g.anchor}">{esc(g.title)}</a> '
+                     f'<span class="meta">({counts})</span></li>')
+    return (f'<details class="contents"><summary>Findings by event ({len(groups):,})</summary>'
+            f'<ul>{"".join(items)}</ul></details>')
 
 
 def _event_line(page: Page, g: Group) -> str:

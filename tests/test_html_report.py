@@ -55,7 +55,7 @@ ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "a", "header",
                 "h3", "h4", "h5", "p", "nav", "ul", "li", "main", "section", "dl", "div", "dt",
                 "dd", "table", "caption", "thead", "tbody", "tr", "th", "td", "form",
                 "fieldset", "legend", "label", "input", "button", "article", "span", "strong",
-                "blockquote", "mark", "footer", "script"}
+                "blockquote", "mark", "footer", "script", "details", "summary"}
 
 
 class Tags(HTMLParser):
@@ -386,8 +386,10 @@ def test_planted_text_never_executes(page: Any, axe_page: Any, hostile: RunResul
     assert not any(h.lower().startswith("javascript") for h in hrefs)
     assert page.get_by_text(SCRIPT, exact=False).first.is_visible()
     assert page.get_by_text(BAD_URL, exact=False).first.is_visible()
-    # Hover everything: a planted onmouseover must not fire either.
-    for element in page.locator("main h3, main h4, main h5, main blockquote, main a").all()[:60]:
+    # Hover everything shown (the closed contents list's links are the events' titles,
+    # hovered in their headings): a planted onmouseover must not fire either.
+    shown = ", ".join(f"main {tag}:visible" for tag in ("h3", "h4", "h5", "blockquote", "a"))
+    for element in page.locator(shown).all()[:60]:
         element.hover(timeout=5000)
     assert page.evaluate("window.__pwned") is None and page.errors == []
     # The CSP itself refuses a script that is not the page's own.
@@ -540,3 +542,17 @@ def test_findings_filter_by_rule(page: Any, seed_report: Path) -> None:
     assert page.locator(f"article.finding[data-rule='{code}']:visible").count() == 0
     page.get_by_role("button", name="Show all findings").click()
     assert page.locator("article.finding:visible").count() == total
+
+
+def test_each_event_is_linked_from_a_contents_list(tmp_path: Path) -> None:
+    """With many findings a reader looks for one event: each event's heading is linked
+    from a list with its findings' counts by severity, readable without the script."""
+    shutil.copytree(REPO / "facts", tmp_path / "facts")
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    page = render(run_on(tmp_path))
+    contents = page.split('<details class="contents">', 1)[1].split("</details>", 1)[0]
+    anchors = re.findall(r'<section class="event"><h3 id="(e-[0-9a-f]+)">', page)
+    assert len(anchors) > 1
+    assert re.findall(r'<a href="#(e-[0-9a-f]+)">', contents) == anchors
+    assert f"Findings by event ({len(anchors)})" in contents
+    assert re.search(r"\(\d+ (error|warning|info)", contents)

@@ -3,6 +3,7 @@ Multitool's SARIF and GitHub rules, on the seed corpus and on hostile text."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -174,3 +175,17 @@ def test_the_message_quotes_every_claim_with_its_speaker_and_words() -> None:
         (c.path, c.line, c.column) == (f.location.path, f.location.line, f.location.column)
         for c in f.claims)]
     assert located  # the case that was missing: a claim at the result's own place
+
+
+def test_a_located_value_carries_its_json_pointer() -> None:
+    """A schema error's region is a line and column of YAML; the field it is about
+    (its JSON pointer, in the JSON report) was missing from the SARIF result."""
+    seed = seed_result()
+    f = seed.findings[0]
+    pointed = f.model_copy(update={"location": f.location.model_copy(
+        update={"pointer": "/claims/0/says/stance"})})
+    result = dataclasses.replace(seed, findings=[pointed, *seed.findings[1:]])
+    results = render(result)["runs"][0]["results"]
+    assert results[0]["properties"]["pointer"] == "/claims/0/says/stance"
+    assert all("pointer" not in r["properties"] for r, g in zip(results, result.findings,
+                                                                strict=True) if not g.location.pointer)

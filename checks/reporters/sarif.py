@@ -144,6 +144,8 @@ def _properties(f: Finding) -> dict[str, Any]:
              "claims": [label(c) for c in f.claims], "values": data["values"]}
     if data["value"] is not None:
         props["value"] = data["value"]
+    if f.location.pointer:  # the field a schema error is about (/claims/0/says/stance)
+        props["pointer"] = f.location.pointer
     if f.fix:
         props["fix"] = f.fix
     cleaned = clean_data(props)

@@ -528,17 +528,22 @@ def _claims(page: Page, f: Finding) -> str:
         infos = [(own.ref(), own)] if own is not None else []
     if not infos:
         return ""
-    cards = "".join(_claim_card(page, ref, ci) for ref, ci in infos[:MAX_CARDS])
+    cards = "".join(_claim_card(page, ref, ci, ref.id == f.focus) for ref, ci in infos[:MAX_CARDS])
     more = _more(len(infos) - MAX_CARDS, "claim")
     return f'<div class="sources{" single" if len(infos) == 1 else ""}">{cards}{more}</div>'
 
 
-def _claim_card(page: Page, ref: ClaimRef, ci: ClaimInfo | None) -> str:
+_EDIT_HERE = '<p class="edit-here">The finding is located at this claim.</p>'
+
+
+def _claim_card(page: Page, ref: ClaimRef, ci: ClaimInfo | None, here: bool = False) -> str:
+    """A claim's card; ``here`` marks the claim the finding's "Edit at" place is in (a
+    finding of several claims is located at one of them, and the cards did not say which)."""
     corpus = page.corpus
     record = corpus.by_source.get(ref.source)
     if record is None or ci is None:
         quotes = "".join(f"<blockquote>{in_context(None, e)}</blockquote>" for e in ref.evidence)
-        return (f'<div class="claim"><h5>{esc(ref.source)}</h5>'
+        return (f'<div class="claim"><h5>{esc(ref.source)}</h5>{_EDIT_HERE if here else ""}'
                 f'<p class="meta code">{esc(ref.source)}#{esc(ref.claim)}</p>{quotes}</div>')
     s = record.record.source
     # The article's words in the article's language, for screen readers.
@@ -546,7 +551,7 @@ def _claim_card(page: Page, ref: ClaimRef, ci: ClaimInfo | None) -> str:
     quotes = "".join(f'<blockquote lang="{esc(s.language)}">{in_context(record.text, e)}'
                      "</blockquote>" for e in excerpts[:MAX_EXCERPTS])
     quotes += _more(len(excerpts) - MAX_EXCERPTS, "excerpt")
-    return (f'<div class="claim"><h5>{esc(corpus.name(s.outlet))}</h5>'
+    return (f'<div class="claim"><h5>{esc(corpus.name(s.outlet))}</h5>{_EDIT_HERE if here else ""}'
             f'<p class="headline">{_headline(s.headline, s.url)}</p>{quotes}'
             f"{_claim_facts(corpus, ci)}</div>")
 

@@ -556,3 +556,22 @@ def test_each_event_is_linked_from_a_contents_list(tmp_path: Path) -> None:
     assert re.findall(r'<a href="#(e-[0-9a-f]+)">', contents) == anchors
     assert f"Findings by event ({len(anchors)})" in contents
     assert re.search(r"\(\d+ (error|warning|info)", contents)
+
+
+def test_the_claim_a_finding_is_located_at_is_marked(seed_root: Path) -> None:
+    """A finding of several claims is located at one ("Edit at"); its card says so, and
+    no other card does."""
+    result = run_on(seed_root)
+    page = render(result)
+    marker = "The finding is located at this claim."
+    several = [f for f in result.findings if len(f.claims) > 1
+               and f.focus in {c.id for c in f.claims}]
+    assert several
+    for f in (f for f in result.findings if f.claims):  # else the card is its own claim's
+        article = page.split(f'id="f-{f.fingerprint}"', 1)[1].split("</article>", 1)[0]
+        cards = article.split('<div class="claim">')[1:]
+        marked = [card for card in cards if marker in card]
+        if f.focus in {c.id for c in f.claims}:
+            assert len(marked) == 1 and f"{f.focus} · " in marked[0]
+        else:
+            assert not marked

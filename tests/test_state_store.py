@@ -11,7 +11,17 @@ from pathlib import Path
 import pytest
 
 from checks.cache import Cache, _secret
-from checks.incremental import FORMAT, Findings, State, Store, _file_entry, frame
+from checks.incremental import (
+    FORMAT,
+    Findings,
+    Fingerprints,
+    Members,
+    Owners,
+    State,
+    Store,
+    _file_entry,
+    frame,
+)
 
 
 def _state() -> State:
@@ -20,12 +30,12 @@ def _state() -> State:
                         [b"d" * 16, b"e" * 16], [("blk", None), ("blk", "x")], (1, 2))
     bare = _file_entry(None, "", None, None, None)
     table = Findings(path=["facts/a.yaml"], line=array("q", [3]), column=array("q", [5]),
-                     rule=["C101"], fingerprint=["f" * 16], severity=["error"],
-                     owner=[("conflict", "blk")], offset=array("q", [0]),
+                     rule=["C101"], fingerprint=Fingerprints(b"f" * 20), severity=["error"],
+                     owner=Owners([("conflict", "blk")], _ids(0)), offset=array("q", [0]),
                      length=array("q", [42]), review=[""])
     return State(digest="d" * 32, taken=123, generation=2, rows_generation=1,
                  files={"facts/a.yaml": entry, "facts/b.yaml": bare},
-                 partitions=["conflict"], members=[{"blk": array("q", [0, 1]).tobytes()}],
+                 partitions=["conflict"], members=[Members.of({"blk": array("q", [0, 1]).tobytes()})],
                  row_offset=array("q", [0, 17]), row_length=array("q", [17, 20]),
                  row_file=["facts/a.yaml", "facts/a.yaml"], findings=table,
                  entities=4, predicates=5, rows_stat=(1, 2, 3, 4), blob_stat=None)
@@ -93,3 +103,43 @@ def test_text_digest_is_of_the_text_the_run_read(tmp_path: Path) -> None:
     # stored from the record's folder: the state holds for another checkout of the files
     assert _text_entry(path, None, record) == ("texts/a.txt", later[1], _file_digest(path))
     assert _text_entry(None, read, record) is None
+
+
+def _ids(*rows: int) -> bytes:
+    return array("q", rows).tobytes()
+
+
+def test_blocks_a_recheck_changed_are_stored_beside_the_others() -> None:
+    """A partition's blocks are one byte string when stored; a re-check changes a few
+    (a block emptied, one changed, one new) and the rest are stored as they were."""
+    stored = Members(*Members.of({"a": _ids(1), "b": _ids(2, 3), "c": _ids(4), "e": _ids(5)})
+                     .pack())
+    changed = stored.copy()
+    changed.pop("a")
+    changed["c"] = _ids(4, 9)
+    changed["d"] = _ids(7)
+    again = Members(*changed.pack())
+    assert dict(again.items()) == {"b": _ids(2, 3), "c": _ids(4, 9), "e": _ids(5),
+                                   "d": _ids(7)}
+    assert again.get("a") == b"" and again.get("c") == _ids(4, 9)
+    assert dict(stored.items()) == {"a": _ids(1), "b": _ids(2, 3), "c": _ids(4), "e": _ids(5)}
+
+
+def test_findings_columns_keep_each_fingerprint_and_owner_in_place() -> None:
+    fps = Fingerprints()
+    owners = Owners()
+    for i, owner in enumerate([("", "a.yaml"), ("conflict", "k"), ("", "a.yaml"), ("q", "k")]):
+        fps.append(f"{i:020d}")
+        owners.append(owner)
+    fps[1] = "f" * 20
+    owners[3] = ("conflict", "k")
+    again_fps, again_owners = Fingerprints(fps.tobytes()), Owners(*owners.pack())
+    assert list(again_fps) == ["0" * 20, "f" * 20, f"{2:020d}", f"{3:020d}"]
+    assert list(again_owners) == [("", "a.yaml"), ("conflict", "k"), ("", "a.yaml"),
+                                  ("conflict", "k")]
+    assert list(fps.positions("f" * 20)) == [1] and list(fps.positions("0" * 19 + "2")) == [2]
+    assert list(fps.take([(3, 4), (0, 2)])) == [f"{3:020d}", "0" * 20, "f" * 20]
+    assert list(owners.take([(2, 3), (1, 2)])) == [("", "a.yaml"), ("conflict", "k")]
+    assert owners.ids_of({("conflict", "k"), ("x", "y")}) == {1}
+    with pytest.raises(ValueError):
+        fps.append("short")

@@ -106,35 +106,54 @@ class FileEntry(NamedTuple):
     # the same bytes, as after a fresh checkout, is no change)
     text: TextEntry | None
     source_row: int  # row id of the record's source, -1 without one
-    # Per claim, packed (ten thousand files load in milliseconds): row ids (int64),
-    # row digests (16 bytes each), and the blocks in each partition (a pickle).
-    packed_rows: bytes
-    packed_digests: bytes
-    packed_tokens: bytes
+    # Where its claims' row ids (int64), row digests (16 bytes each) and blocks in each
+    # partition (JSON) stand in the rows file: (offset, claims, bytes), (-1, 0, 0) for
+    # none. Kept in the state, they were 21 MB of its 58 at 10,000 articles, signed,
+    # read and written by every re-check, which reads those of the changed files only.
+    packed: tuple[int, int, int]
     counts: tuple[int, int]  # sources, claims added to the corpus
 
-    @property
-    def rows(self) -> list[int]:
-        return array("q", self.packed_rows).tolist()
 
-    @property
-    def digests(self) -> list[bytes]:
-        d = self.packed_digests
-        return [d[i:i + 16] for i in range(0, len(d), 16)]
+Tokens_ = list[tuple[str | None, ...]]  # a file's claims' blocks, per partition
 
-    @property
-    def tokens(self) -> list[tuple[str | None, ...]]:
-        return pickle.loads(self.packed_tokens) if self.packed_tokens else []
+
+@dataclass(frozen=True)
+class Packed:
+    """A file's claims as :attr:`FileEntry.packed` locates them."""
+
+    rows: list[int]
+    digests: list[bytes]
+    tokens: Tokens_
+
+    def encode(self) -> bytes:
+        return (array("q", self.rows).tobytes() + b"".join(self.digests)
+                + json.dumps(self.tokens).encode("ascii"))
+
+    @classmethod
+    def decode(cls, blob: bytes, count: int) -> Packed:
+        if len(blob) < 24 * count:
+            raise ValueError("a file's stored claims are cut short")
+        ids, at = array("q", blob[:8 * count]), 8 * count
+        digests = [blob[i:i + 16] for i in range(at, at + 16 * count, 16)]
+        tokens = [tuple(t) for t in json.loads(blob[at + 16 * count:])] if count else []
+        if len(ids) != count or len(digests) != count or len(tokens) != count:
+            raise ValueError("a file's stored claims are cut short")
+        return cls(ids.tolist(), digests, tokens)
+
+
+NO_CLAIMS = Packed([], [], [])
 
 
 def _file_entry(st: Stat | None, key: str, kind: str | None, source: str | None,
-                text: TextEntry | None, source_row: int = -1,
-                rows: Sequence[int] = (), digests: Sequence[bytes] = (),
-                tokens: Sequence[tuple[str | None, ...]] = (),
-                counts: tuple[int, int] = (0, 0)) -> FileEntry:
-    return FileEntry(st, key, kind, source, text, source_row, array("q", rows).tobytes(),
-                     b"".join(digests), pickle.dumps(list(tokens), protocol=5) if tokens else b"",
-                     counts)
+                text: TextEntry | None, source_row: int = -1, claims: Packed = NO_CLAIMS,
+                counts: tuple[int, int] = (0, 0), writer: _RowWriter | None = None
+                ) -> FileEntry:
+    packed = (-1, 0, 0)
+    if claims.rows:
+        assert writer is not None  # claims are stored in the rows file
+        blob = claims.encode()
+        packed = (writer.put(blob), len(claims.rows), len(blob))
+    return FileEntry(st, key, kind, source, text, source_row, packed, counts)
 
 
 class Fingerprints:
@@ -271,91 +290,90 @@ class Findings:
 
 
 class Members:
-    """One partition's blocks: each block's row ids in corpus order, packed (int64), and
-    every block in one byte string. A dict of 36,000 byte strings per partition was a
-    fifth of loading and of storing the state at 10,000 articles; a re-check looks up
-    the few blocks an edit touches, and joins the blocks again only to store them."""
+    """One partition's blocks: each block's row ids in corpus order, packed (int64), in
+    the rows file; the state holds the blocks' names and where each stands. Held in the
+    state, they were a fifth of it (12 MB at 10,000 articles), signed, read and written
+    by every re-check, which reads the few blocks an edit touches. A block a re-check
+    changes is appended to the rows file (:meth:`write`); an emptied one is marked so."""
 
-    def __init__(self, names: list[str] | None = None, starts: bytes = b"",
-                 packed: bytes = b"") -> None:
-        self._names = names if names is not None else []
-        self._starts = array("q", starts)  # block i: packed[starts[i]:starts[i + 1]]
-        self._packed = packed
+    def __init__(self, names: list[str] | None = None, where: bytes = b"",
+                 size: bytes = b"") -> None:
+        self.names = names if names is not None else []
+        self.where = array("q", where)  # offset of each block in the rows file
+        self.size = array("q", size)  # its bytes; -1: no such block any more
         self._index: dict[str, int] | None = None
-        self._changed: dict[str, bytes | None] = {}  # None: the block is empty now
+        self.pending: dict[str, bytes | None] = {}  # changed, not yet written
+        self.read: Callable[[int, int], bytes] | None = None  # reads the rows file
 
-    @classmethod
-    def of(cls, blocks: dict[str, bytes]) -> Members:
-        out = cls()
-        out._changed = dict(blocks)
-        return out
-
-    def _stored(self, token: str) -> bytes | None:
+    def _at(self, token: str) -> int | None:
         if self._index is None:
-            self._index = {name: i for i, name in enumerate(self._names)}
-        i = self._index.get(token)
-        return None if i is None else self._packed[self._starts[i]:self._starts[i + 1]]
+            self._index = {name: i for i, name in enumerate(self.names)}
+        return self._index.get(token)
 
     def get(self, token: str, default: bytes = b"") -> bytes:
-        found = self._changed[token] if token in self._changed else self._stored(token)
-        return default if found is None else found
+        if token in self.pending:
+            found = self.pending[token]
+            return default if found is None else found
+        i = self._at(token)
+        if i is None or self.size[i] < 0:
+            return default
+        assert self.read is not None  # set by the re-check that reads the blocks
+        return self.read(self.where[i], self.size[i])
 
     def __setitem__(self, token: str, rows: bytes) -> None:
-        self._changed[token] = rows
+        self.pending[token] = rows
 
     def pop(self, token: str, default: None = None) -> None:
-        self._changed[token] = None
+        self.pending[token] = None
+
+    def add(self, token: str, where: int, size: int) -> None:
+        """A block written to the rows file at ``where``."""
+        i = self._at(token)
+        if i is None:
+            assert self._index is not None
+            self._index[token] = len(self.names)
+            self.names.append(token)
+            self.where.append(where)
+            self.size.append(size)
+        else:
+            self.where[i], self.size[i] = where, size
+
+    def write(self, put: Callable[[bytes], int]) -> None:
+        """Append the changed blocks to the rows file (``put`` gives each one's offset)."""
+        for token, rows in self.pending.items():
+            if rows is None:
+                i = self._at(token)
+                if i is not None:
+                    self.size[i] = -1
+            else:
+                self.add(token, put(rows), len(rows))
+        self.pending = {}
 
     def items(self) -> Iterator[tuple[str, bytes]]:
-        for name in self._names:
-            if name not in self._changed:
-                found = self._stored(name)
-                if found is not None:
-                    yield name, found
-        for name, rows in self._changed.items():
-            if rows is not None:
-                yield name, rows
+        """Every block (read from the rows file)."""
+        for token in list(self.names) + [t for t in self.pending if self._at(t) is None]:
+            rows = self.get(token)
+            if rows:
+                yield token, rows
 
     def values(self) -> Iterator[bytes]:
         return (rows for _, rows in self.items())
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Members) and dict(self.items()) == dict(other.items())
+        return isinstance(other, Members) and self.pack() == other.pack() \
+            and self.pending == other.pending
 
     __hash__ = None  # type: ignore[assignment]
 
     def copy(self) -> Members:
-        out = Members(self._names, b"", self._packed)
-        out._starts, out._index, out._changed = self._starts, self._index, dict(self._changed)
+        out = Members(list(self.names), self.where.tobytes(), self.size.tobytes())
+        out._index = dict(self._index) if self._index is not None else None
+        out.pending, out.read = dict(self.pending), self.read
         return out
 
     def pack(self) -> tuple[list[str], bytes, bytes]:
-        """The names, the starts and the joined blocks, as stored."""
-        if not self._changed:
-            return self._names, self._starts.tobytes(), self._packed
-        kept = [i for i, name in enumerate(self._names) if name not in self._changed]
-        names = [self._names[i] for i in kept]
-        old, whole = self._starts, memoryview(self._packed)
-        pieces: list[Any] = []
-        lengths = array("q")
-        first = end = -1  # the run of kept blocks that lie one after the other
-        for i in kept:
-            start, stop = old[i], old[i + 1]
-            lengths.append(stop - start)
-            if start != end:
-                if end >= 0:
-                    pieces.append(whole[first:end])
-                first = start
-            end = stop
-        if end >= 0:
-            pieces.append(whole[first:end])
-        for name, rows in self._changed.items():
-            if rows is not None:
-                names.append(name)
-                pieces.append(rows)
-                lengths.append(len(rows))
-        starts = array("q", itertools.accumulate(lengths, initial=0))
-        return names, starts.tobytes(), b"".join(pieces)
+        """As stored (after :meth:`write`)."""
+        return self.names, self.where.tobytes(), self.size.tobytes()
 
 
 @dataclass
@@ -648,6 +666,7 @@ def _packed(value: Any) -> Any:
     if isinstance(value, array):
         return value.tobytes()
     if isinstance(value, list) and value and isinstance(value[0], Members):
+        assert not any(m.pending for m in value)  # written to the rows file first
         return [m.pack() for m in value]
     return value
 
@@ -790,14 +809,21 @@ def _store_rows(state: State, corpus: Corpus, parts: list[tuple[str, BlockFn]],
             for doc in corpus.docs:
                 info = records.get(id(doc))
                 state.files[doc.path] = _entry(doc, info, writer, corpus, parts, tokens)
+            state.members = [_blocks_written(blocks, writer) for blocks in writer.members]
             out.flush()
             os.replace(tmp_rows, store.rows(state.generation))
             state.rows_stat = _fstat(out.fileno())  # after the move, which sets its ctime
     finally:
         tmp_rows.unlink(missing_ok=True)
-    state.members = [Members.of({k: v.tobytes() for k, v in m.items()})
-                     for m in writer.members]
     return tokens
+
+
+def _blocks_written(blocks: dict[str, array[int]], writer: _RowWriter) -> Members:
+    out = Members()
+    for token, ids in blocks.items():
+        blob = ids.tobytes()
+        out.add(token, writer.put(blob), len(blob))
+    return out
 
 
 def _store_findings(state: State, result: RunResult, findings: Sequence[Finding],
@@ -841,6 +867,13 @@ class _RowWriter:
             self._tokens[found] = found
         return found
 
+    def put(self, blob: bytes) -> int:
+        """Append data that is not a row (a file's claims, a block); its offset."""
+        at = self.offset
+        self.out.write(blob)
+        self.offset += len(blob)
+        return at
+
     def add(self, blob: bytes, path: str) -> int:
         st = self.state
         st.row_offset.append(self.offset)
@@ -879,8 +912,8 @@ def _entry(doc: Document, info: RecordInfo | None, writer: _RowWriter, corpus: C
         rows.append(row)
         digests.append(digest)
         tokens.append(toks)
-    return _file_entry(st, doc.digest, kind, source_id, text, source_row, rows, digests, tokens,
-                       (1, len(info.claims)))
+    return _file_entry(st, doc.digest, kind, source_id, text, source_row,
+                       Packed(rows, digests, tokens), (1, len(info.claims)), writer)
 
 
 Row = tuple[ClaimInfo, bytes, bytes, tuple[str | None, ...]]
@@ -1052,8 +1085,19 @@ class _Stored:
     def close(self) -> None:
         self._fh.close()
 
+    def read(self, offset: int, length: int) -> bytes:
+        blob = os.pread(self._fh.fileno(), length, offset)
+        if len(blob) != length:
+            raise ValueError("the stored rows end early")
+        return blob
+
     def raw(self, row: int) -> bytes:
-        return os.pread(self._fh.fileno(), self.state.row_length[row], self.state.row_offset[row])
+        return self.read(self.state.row_offset[row], self.state.row_length[row])
+
+    def claims(self, entry: FileEntry) -> Packed:
+        """A stored file's claims (their rows, digests and blocks)."""
+        at, count, length = entry.packed
+        return Packed.decode(self.read(at, length), count) if at >= 0 else NO_CLAIMS
 
     def claim(self, row: int) -> ClaimInfo:
         path = self.state.row_file[row]
@@ -1076,6 +1120,9 @@ class Recheck:
         self.rank = {shown: i for i, (_, shown) in enumerate(change.files)}
         self.parts = partitions(selection)
         self.affected: list[set[str]] = [set() for _ in self.parts]
+        # each file's rows: a changed file's as written, another's as read when needed
+        self.file_rows: dict[str, list[int]] = {}
+        self.stored: _Stored
 
     def removed_owners(self) -> set[Owner]:
         """Owners whose findings this re-check made anew."""
@@ -1092,7 +1139,9 @@ class Recheck:
         local = [f for f in run(mini, _local(self.selection)) if f.location.path in
                  self.change.paths]
         owned: list[Owner] = [("", f.location.path) for f in local]
-        stored = _Stored(self.state, self.store)
+        stored = self.stored = _Stored(self.state, self.store)
+        for members in self.state.members:
+            members.read = stored.read
         try:
             blocks = self._blocks(mini, stored)
         finally:
@@ -1129,8 +1178,22 @@ class Recheck:
     def _blocks(self, mini: Corpus, stored: _Stored) -> tuple[
             list[Finding], list[Owner], State] | None:
         state = _copy_state(self.state)
+        pinned = self.state.rows_stat[3] if self.state.rows_stat else -1
+        with _open_append(self.store.rows(state.rows_generation), pinned) as out:
+            writer = _RowWriter(state, out, out.seek(0, os.SEEK_END))
+            done = self._rerun_blocks(mini, stored, state, writer)
+            for members in state.members:
+                members.write(writer.put)
+            out.flush()
+            state.rows_stat = _fstat(out.fileno())
+        return None if done is None else (*done, state)
+
+    def _rerun_blocks(self, mini: Corpus, stored: _Stored, state: State,
+                      writer: _RowWriter) -> tuple[list[Finding], list[Owner]] | None:
+        """The changed files' rows and entries written, and the rules of each block they
+        touch run again (None: a finding names a claim outside its block)."""
         fresh: dict[int, ClaimInfo] = {}  # row id -> claim, for rows of changed files
-        affected = self.affected = self._update_files(mini, state, fresh)
+        affected = self.affected = self._update_files(mini, state, fresh, writer)
         found: list[Finding] = []
         owners_: list[Owner] = []
         for k, (name, fn) in enumerate(self.parts):
@@ -1147,10 +1210,10 @@ class Recheck:
                     return None
                 found += hits
                 owners_ += [(name, token)] * len(hits)
-        return found, owners_, state
+        return found, owners_
 
-    def _update_files(self, mini: Corpus, state: State,
-                      fresh: dict[int, ClaimInfo]) -> list[set[str]]:
+    def _update_files(self, mini: Corpus, state: State, fresh: dict[int, ClaimInfo],
+                      writer: _RowWriter) -> list[set[str]]:
         """Replace the changed files' entries and rows; the blocks their rows left or
         joined, per partition."""
         affected: list[set[str]] = [set() for _ in self.parts]
@@ -1158,20 +1221,14 @@ class Recheck:
         self._removed: set[int] = set()
         docs = {doc.path: doc for doc in mini.docs}
         records = {id(info.doc): info for info in mini.records}
-        pinned = self.state.rows_stat[3] if self.state.rows_stat else -1
-        with _open_append(self.store.rows(state.rows_generation), pinned) as out:
-            writer = _RowWriter(state, out, out.seek(0, os.SEEK_END))
-            for path in sorted(self.change.paths):
-                old = state.files.pop(path, None)
-                doc = docs.get(path)
-                if doc is not None:
-                    info = records.get(id(doc))
-                    state.files[path] = self._entry(doc, info, old, writer, mini, fresh,
-                                                    affected)
-                if old is not None:
-                    self._drop(old, state.files.get(path), affected)
-            out.flush()
-            state.rows_stat = _fstat(out.fileno())
+        for path in sorted(self.change.paths):
+            old = state.files.pop(path, None)
+            doc = docs.get(path)
+            if doc is not None:
+                info = records.get(id(doc))
+                state.files[path] = self._entry(doc, info, old, writer, mini, fresh, affected)
+            if old is not None:
+                self._drop(old, path, affected)
         return affected
 
     def _entry(self, doc: Document, info: RecordInfo | None, old: FileEntry | None,
@@ -1182,7 +1239,8 @@ class Recheck:
         if info is None:
             return _file_entry(st, doc.digest, kind, source_id, None)
         text = _text_entry(info.text_file, info.text, doc.file)
-        reuse: dict[bytes, int] = dict(zip(old.digests, old.rows, strict=True)) if old else {}
+        was = self.stored.claims(old) if old else NO_CLAIMS
+        reuse: dict[bytes, int] = dict(zip(was.digests, was.rows, strict=True))
         source = _source_row(info.record.source)
         source_row = writer.add(source, doc.path)
         rows, digests, tokens = [], [], []
@@ -1198,13 +1256,15 @@ class Recheck:
             rows.append(row)
             digests.append(digest)
             tokens.append(toks)
-        return _file_entry(st, doc.digest, kind, source_id, text, source_row, rows, digests,
-                           tokens, (1, len(info.claims)))
+        self.file_rows[doc.path] = rows
+        return _file_entry(st, doc.digest, kind, source_id, text, source_row,
+                           Packed(rows, digests, tokens), (1, len(info.claims)), writer)
 
-    def _drop(self, old: FileEntry, new: FileEntry | None, affected: list[set[str]]) -> None:
+    def _drop(self, old: FileEntry, path: str, affected: list[set[str]]) -> None:
         """The old rows the new version did not keep leave their blocks."""
-        kept = set(new.rows) if new is not None else set()
-        for row, toks in zip(old.rows, old.tokens, strict=True):
+        kept = set(self.file_rows.get(path, ()))
+        was = self.stored.claims(old)
+        for row, toks in zip(was.rows, was.tokens, strict=True):
             if row in kept:
                 continue
             self._removed.add(row)
@@ -1219,7 +1279,10 @@ class Recheck:
 
         def order(row: int) -> tuple[int, int]:
             path = state.row_file[row]
-            return self.rank[path], state.files[path].rows.index(row)
+            rows_of = self.file_rows.get(path)
+            if rows_of is None:  # an unchanged file's (insort compares with the block's rows)
+                rows_of = self.file_rows[path] = self.stored.claims(state.files[path]).rows
+            return self.rank[path], rows_of.index(row)
 
         for row in sorted(self._added[k].get(token, ()), key=order):
             insort(rows, row, key=order)

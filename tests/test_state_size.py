@@ -6,7 +6,6 @@ time (issue 6)."""
 from __future__ import annotations
 
 import io
-import pickle
 from array import array
 from pathlib import Path
 
@@ -34,30 +33,50 @@ def _stored(root: Path) -> incremental.State:
     return state
 
 
+def _reading(root: Path, state: incremental.State) -> incremental._Stored:
+    config = Config()
+    digest = incremental.run_digest(root, [root / "facts"], config, select(config))
+    stored = incremental._Stored(state, incremental.Store(Cache(root / ".fact-checks-cache"),
+                                                           digest))
+    for members in state.members:
+        members.read = stored.read
+    return stored
+
+
 def test_block_members_are_stored_packed_in_corpus_order(root: Path) -> None:
     _checked(root).close()
     state = _stored(root)
-    blocks = [rows for members in state.members for rows in members.values()]
+    stored = _reading(root, state)
+    try:
+        blocks = [rows for members in state.members for rows in members.values()]
+        files = [stored.claims(e).rows for e in state.files.values()]
+    finally:
+        stored.close()
     assert blocks and all(isinstance(rows, bytes) for rows in blocks)
-    order = {row: i for i, row in enumerate(r for e in state.files.values() for r in e.rows)}
+    order = {row: i for i, row in enumerate(r for rows in files for r in rows)}
     for rows in blocks:
         ids = array("q", rows).tolist()
         assert ids and all(row in order for row in ids)
         assert sorted(ids, key=order.__getitem__) == ids
 
 
-def test_a_files_block_tokens_are_stored_once_each(root: Path) -> None:
-    """Every claim's tuple of blocks is pickled with its file's entry: equal tokens are
-    one object, so the pickle holds each distinct token once (not once per claim)."""
+def test_a_claims_blocks_hold_its_row_and_no_other_block_does(root: Path) -> None:
+    """The blocks stored with each file's claims and the rows stored with each block (the
+    state holds neither, the rows file both) say the same."""
     _checked(root).close()
     state = _stored(root)
-    for entry in state.files.values():
-        if not entry.packed_tokens:
-            continue
-        tokens = pickle.loads(entry.packed_tokens)
-        names = [t for toks in tokens for t in toks if t is not None]
-        assert len({id(t) for t in names}) == len(set(names))
-        assert len({id(toks) for toks in tokens}) == len(set(tokens))
+    stored = _reading(root, state)
+    try:
+        held = [{token: set(array("q", rows)) for token, rows in members.items()}
+                for members in state.members]
+        claims = [stored.claims(e) for e in state.files.values()]
+    finally:
+        stored.close()
+    for packed in claims:
+        for row, tokens in zip(packed.rows, packed.tokens, strict=True):
+            for k, token in enumerate(tokens):
+                assert {t for t, rows in held[k].items() if row in rows} == (
+                    {token} if token is not None else set())
 
 
 def test_a_recheck_without_reviews_looks_up_no_stored_findings_review(

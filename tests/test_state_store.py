@@ -13,10 +13,13 @@ import pytest
 from checks.cache import Cache, _secret
 from checks.incremental import (
     FORMAT,
+    NO_CLAIMS,
+    FileEntry,
     Findings,
     Fingerprints,
     Members,
     Owners,
+    Packed,
     State,
     Store,
     _file_entry,
@@ -25,9 +28,8 @@ from checks.incremental import (
 
 
 def _state() -> State:
-    entry = _file_entry((10, 2, 3, 4), "k" * 64, "record", "src-1",
-                        ("facts/texts/a.txt", (5, 6, 7, 8), ""), 0, [0, 1],
-                        [b"d" * 16, b"e" * 16], [("blk", None), ("blk", "x")], (1, 2))
+    entry = FileEntry((10, 2, 3, 4), "k" * 64, "record", "src-1",
+                      ("facts/texts/a.txt", (5, 6, 7, 8), ""), 0, (40, 2, 90), (1, 2))
     bare = _file_entry(None, "", None, None, None)
     table = Findings(path=["facts/a.yaml"], line=array("q", [3]), column=array("q", [5]),
                      rule=["C101"], fingerprint=Fingerprints(b"f" * 20), severity=["error"],
@@ -35,7 +37,7 @@ def _state() -> State:
                      length=array("q", [42]), review=[""])
     return State(digest="d" * 32, taken=123, generation=2, rows_generation=1,
                  files={"facts/a.yaml": entry, "facts/b.yaml": bare},
-                 partitions=["conflict"], members=[Members.of({"blk": array("q", [0, 1]).tobytes()})],
+                 partitions=["conflict"], members=[Members(["blk"], _ids(140), _ids(16))],
                  row_offset=array("q", [0, 17]), row_length=array("q", [17, 20]),
                  row_file=["facts/a.yaml", "facts/a.yaml"], findings=table,
                  entities=4, predicates=5, rows_stat=(1, 2, 3, 4), blob_stat=None)
@@ -53,8 +55,7 @@ def test_state_reads_back_as_written(store: Store) -> None:
     store.save(state)
     again = store.load()
     assert again == state
-    assert again is not None and again.files["facts/a.yaml"].tokens == [("blk", None),
-                                                                       ("blk", "x")]
+    assert again is not None and again.files["facts/a.yaml"].packed == (40, 2, 90)
     assert isinstance(again.row_offset, array) and again.findings.length.tolist() == [42]
 
 
@@ -109,20 +110,42 @@ def _ids(*rows: int) -> bytes:
     return array("q", rows).tobytes()
 
 
-def test_blocks_a_recheck_changed_are_stored_beside_the_others() -> None:
-    """A partition's blocks are one byte string when stored; a re-check changes a few
-    (a block emptied, one changed, one new) and the rest are stored as they were."""
-    stored = Members(*Members.of({"a": _ids(1), "b": _ids(2, 3), "c": _ids(4), "e": _ids(5)})
-                     .pack())
+def test_blocks_a_recheck_changed_are_written_beside_the_others() -> None:
+    """A partition's blocks stand in the rows file, the state says where; a re-check
+    writes the blocks it changed (a block emptied, one changed, one new) after the others,
+    and the rest are read where they were."""
+    rows = bytearray()
+
+    def put(blob: bytes) -> int:
+        rows.extend(blob)
+        return len(rows) - len(blob)
+
+    stored = Members()
+    for token, ids in {"a": _ids(1), "b": _ids(2, 3), "c": _ids(4), "e": _ids(5)}.items():
+        stored.add(token, put(ids), len(ids))
+    stored = Members(*stored.pack())
+    stored.read = lambda at, size: bytes(rows[at:at + size])
     changed = stored.copy()
     changed.pop("a")
     changed["c"] = _ids(4, 9)
     changed["d"] = _ids(7)
+    assert changed.get("c") == _ids(4, 9) and stored.get("c") == _ids(4)
+    changed.write(put)
     again = Members(*changed.pack())
+    again.read = stored.read
     assert dict(again.items()) == {"b": _ids(2, 3), "c": _ids(4, 9), "e": _ids(5),
                                    "d": _ids(7)}
     assert again.get("a") == b"" and again.get("c") == _ids(4, 9)
     assert dict(stored.items()) == {"a": _ids(1), "b": _ids(2, 3), "c": _ids(4), "e": _ids(5)}
+
+
+def test_a_files_claims_read_back_as_packed() -> None:
+    claims = Packed([3, 9], [b"d" * 16, b"\xff" * 16], [("blk", None), ("\udc80 x", "y")])
+    blob = claims.encode()
+    assert Packed.decode(blob, 2) == claims
+    assert Packed.decode(NO_CLAIMS.encode(), 0) == NO_CLAIMS
+    with pytest.raises(ValueError):
+        Packed.decode(blob[:20], 2)
 
 
 def test_findings_columns_keep_each_fingerprint_and_owner_in_place() -> None:

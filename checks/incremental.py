@@ -258,6 +258,18 @@ class Owners:
         index = {o: i for i, o in enumerate(self.table)} if self._index is None else self._index
         return {index[o] for o in owners if o in index}
 
+    def where(self, ids: Collection[int]) -> list[int]:
+        """The findings (indexes, ascending) whose owner is one of ``ids``, found by
+        searching the packed column, not by a step per finding (150,000)."""
+        packed, width, out = self.ids.tobytes(), self.ids.itemsize, []
+        for owner in ids:
+            needle, at = array("q", [owner]).tobytes(), 0
+            while (at := packed.find(needle, at)) >= 0:
+                if at % width == 0:
+                    out.append(at // width)
+                at += 1
+        return sorted(out)
+
     def take(self, runs: Runs) -> Owners:
         out = Owners(list(self.table))
         out.ids = _take(self.ids, runs)
@@ -1779,7 +1791,12 @@ def _merge(old: Findings, found: list[Finding], owned: list[Owner],
     """Stored findings whose owner was not rerun, and the new ones, in report order
     (None when a fingerprint would repeat: the cold run would have kept only one)."""
     gone = old.owner.ids_of(removed)
-    kept = [i for i, owner in enumerate(old.owner.ids) if owner not in gone]
+    kept: list[int] = []
+    start = 0
+    for dropped in old.owner.where(gone):
+        kept += range(start, dropped)
+        start = dropped + 1
+    kept += range(start, len(old))
     new_fps = [f.fingerprint for f in found]
     if len(set(new_fps)) != len(new_fps) or not all(map(Fingerprints.fits, new_fps)):
         return None

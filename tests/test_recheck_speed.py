@@ -106,3 +106,15 @@ def test_a_check_imports_no_other_commands_module() -> None:
                          cwd=REPO, check=True).stdout.split("\n")
     assert out[0] == "[]"
     assert out[1] == "True"  # without a command (or with --help first) every command is there
+
+
+def test_findings_of_rerun_owners_are_those_a_step_per_finding_finds() -> None:
+    rng = random.Random(4)
+    table = [("", f"f{i}.yaml") for i in range(6)] + [("conflict", f"k{i}") for i in range(300)]
+    for _ in range(300):
+        owners = inc.Owners()
+        for _ in range(rng.randint(0, 60)):
+            owners.append(rng.choice(table))
+        gone = set(rng.sample(table, rng.randint(0, 5)))
+        ids = owners.ids_of(gone)
+        assert owners.where(ids) == [i for i, owner in enumerate(owners) if owner in gone]

@@ -1791,23 +1791,32 @@ def _merge(old: Findings, found: list[Finding], owned: list[Owner],
     """Stored findings whose owner was not rerun, and the new ones, in report order
     (None when a fingerprint would repeat: the cold run would have kept only one)."""
     gone = old.owner.ids_of(removed)
+    dropped = old.owner.where(gone)
     kept: list[int] = []
     start = 0
-    for dropped in old.owner.where(gone):
-        kept += range(start, dropped)
-        start = dropped + 1
+    for at in dropped:
+        kept += range(start, at)
+        start = at + 1
     kept += range(start, len(old))
     new_fps = [f.fingerprint for f in found]
     if len(set(new_fps)) != len(new_fps) or not all(map(Fingerprints.fits, new_fps)):
         return None
-    # a new fingerprint that a kept stored finding has (one looked up, not 150,000)
-    if any(old.owner.ids[i] not in gone for fp in new_fps for i in old.fingerprint.positions(fp)):
+    # A new fingerprint that a kept stored finding has. Stored fingerprints are unique, so
+    # one a dropped finding had (most: the rerun blocks find what they found) is no kept
+    # one's; each other is searched for in the stored column (not a set of 150,000).
+    was = {old.fingerprint[i] for i in dropped}
+    if any(old.owner.ids[i] not in gone for fp in new_fps if fp not in was
+           for i in old.fingerprint.positions(fp)):
         return None
-    items: list[Item] = list(kept)
     places = sorted(((bisect_left(kept, f.sort_key(), key=old.sort_key), f) for f in found),
-                    key=lambda p: (p[0], p[1].sort_key()), reverse=True)
-    for at, f in places:
-        items.insert(at, f)
+                    key=lambda p: (p[0], p[1].sort_key()))
+    items: list[Item] = []
+    start = 0
+    for at, f in places:  # the kept ones up to each new one's place, then it
+        items += kept[start:at]
+        items.append(f)
+        start = at
+    items += kept[start:]
     return items
 
 

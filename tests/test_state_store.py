@@ -144,8 +144,9 @@ def test_a_files_claims_read_back_as_packed() -> None:
     blob = claims.encode()
     assert Packed.decode(blob, 2) == claims
     assert Packed.decode(NO_CLAIMS.encode(), 0) == NO_CLAIMS
-    with pytest.raises(ValueError):
-        Packed.decode(blob[:20], 2)
+    for damaged in (blob[:20], blob[:-8] + b'["x"],[[0,"a"],[1,-1]]]', blob[:48] + b"[[],[[3]]]"):
+        with pytest.raises(ValueError):
+            Packed.decode(damaged, 2)
 
 
 def test_findings_columns_keep_each_fingerprint_and_owner_in_place() -> None:

@@ -22,6 +22,16 @@ def by_rule(found: list[Finding], rule: str) -> list[Finding]:
     return [f for f in found if f.rule == rule]
 
 
+def names_all(found: list[Finding], rule: str, *claims: str) -> bool:
+    """Whether one finding of ``rule`` names all of ``claims``."""
+    return any(f.rule == rule and set(claims) <= claims_of(f) for f in found)
+
+
+def names_across(found: list[Finding], rule: str, ours: set[str], others: set[str]) -> bool:
+    """Whether one finding of ``rule`` names one of ``ours`` and one of ``others``."""
+    return any(f.rule == rule and claims_of(f) & ours and claims_of(f) & others for f in found)
+
+
 def involving(found: list[Finding], rule: str, claim: str) -> list[Finding]:
     return [f for f in by_rule(found, rule) if claim in claims_of(f)]
 

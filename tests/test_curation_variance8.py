@@ -52,6 +52,12 @@ from tests.findingtools import (
     stage_errors,
     variant_findings,
 )
+from tests.findingtools import (
+    names_across as _with_any,
+)
+from tests.findingtools import (
+    names_all as _with,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUNDLED = Path(__file__).resolve().parent.parent / "facts"
@@ -63,16 +69,6 @@ RBT = "rbt-2021-04-12-putin-wont-talk"
 RFE = "rferl-2021-04-12-dialogue"
 
 found = probe_findings(FIXTURE)
-
-
-def _with(found: list[Finding], rule: str, *claims: str) -> bool:
-    """Whether one finding of ``rule`` names all of ``claims``."""
-    return any(f.rule == rule and set(claims) <= claims_of(f) for f in found)
-
-
-def _with_any(found: list[Finding], rule: str, ours: set[str], others: set[str]) -> bool:
-    """Whether one finding of ``rule`` names one of ``ours`` and one of ``others``."""
-    return any(f.rule == rule and claims_of(f) & ours and claims_of(f) & others for f in found)
 
 
 PESKOV = {f"{AP}#peskov-not-aware", f"{CNN}#peskov-not-aware", f"{WP}#peskov-not-aware"}

@@ -200,14 +200,7 @@ def test_a_tab_in_a_large_flow_collection_is_read_in_a_window(
     path = tmp_path / "big.yaml"
     path.write_text(text, encoding="utf-8")
     standard = load_file(path, "f.yaml", fast=False)
-    read = [0]
-    parse = YAML.parse
-
-    def counted(yaml: YAML, stream: Any) -> Any:
-        read[0] += len(stream)
-        return parse(yaml, stream)
-
-    monkeypatch.setattr(YAML, "parse", counted)
+    read = parsed_characters(monkeypatch)
     fast = load_file(path, "f.yaml", fast=True)
     _same(fast, standard)
     assert read[0] < len(text) // 50, f"read {read[0]:,} of {len(text):,}"
@@ -359,3 +352,17 @@ def test_an_archived_text_path_the_system_refuses_says_why(seed_repo: Path, path
     found = [f for f in run.findings if f.rule == "I006"]
     assert len(found) == 1 and said in found[0].message, found
     assert "outside" not in found[0].message + found[0].fix
+
+
+def parsed_characters(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A one-item list counting the characters ruamel's parser is given from now on (how
+    much of a text a splice leaves to the slow parser)."""
+    read = [0]
+    parse = YAML.parse
+
+    def counted(yaml: YAML, stream: Any) -> Any:
+        read[0] += len(stream)
+        return parse(yaml, stream)
+
+    monkeypatch.setattr(YAML, "parse", counted)
+    return read

@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ruamel.yaml import YAML
 
 from checks import fastload, fmt, splice
 from checks.config import ConfigError, load_config
@@ -26,6 +25,7 @@ from checks.load import Document, load_file
 from .test_fmt_properties import RECORDS, dump, with_comments
 from .test_redteam6 import _claims, _same, _standard
 from .test_redteam7 import cli
+from .test_redteam8 import parsed_characters
 
 REPO = Path(__file__).resolve().parent.parent
 RECORD = "facts/rferl-2021-04-12-dialogue.yaml"
@@ -344,14 +344,7 @@ def test_a_text_opening_with_a_byte_order_mark_is_read_in_windows(
     # Every cut was refused (the characters looked at were one before the entry's), so
     # one stray tab near the end had the pure-Python parser read the whole text.
     text = "\ufeff" + _claims(400) + "  - id:\tz\n"
-    read = [0]
-    parse = YAML.parse
-
-    def counted(yaml: YAML, stream: Any) -> Any:
-        read[0] += len(stream)
-        return parse(yaml, stream)
-
-    monkeypatch.setattr(YAML, "parse", counted)
+    read = parsed_characters(monkeypatch)
     doc = _spliced(text)
     assert doc is not None and read[0] < len(text) // 20, f"read {read[0]:,} of {len(text):,}"
     _same(doc, _standard(text))

@@ -153,17 +153,11 @@ class NameIndex:
     _names: set[str] = field(default_factory=set)
     # A demonym form in ``_near`` -> the registered token it is formed from.
     forms: dict[str, str] = field(default_factory=dict)
-    # The words of registered role titles and their wordings: "Chancellor" (of Germany)
-    # is a title, not a misspelt "Chancellery" (of Poland's president).
-    titles: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, entities: Iterable[Entity]) -> NameIndex:
         index = cls()
         for entity in entities:
-            for role in entity.roles:
-                for text in (role.title, *role.aliases):
-                    index.titles.update(word.casefold() for _, word in words(text))
             for name in entity_names(entity):
                 for _, word in words(name):
                     index._add(word, entity.id)
@@ -208,10 +202,9 @@ class NameIndex:
             self._add_form(folded[: len(folded) - len(ending)] + suffix, folded)
 
     def known(self, word: str) -> bool:
-        """A registered token, diacritics aside (an accent is no misspelling), or a word of a
-        registered role's title."""
+        """A registered token, diacritics aside (an accent is no misspelling)."""
         folded = word.casefold()
-        return folded in self.tokens or unmarked(folded) in self.plain or folded in self.titles
+        return folded in self.tokens or unmarked(folded) in self.plain
 
     def derived(self, word: str) -> bool:
         """A demonym or plural of a place's, government's, group's or organisation's name

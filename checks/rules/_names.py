@@ -81,6 +81,17 @@ def entity_names(entity: Entity) -> tuple[str, ...]:
     return (entity.name, *entity.alias_names())
 
 
+def _title_words(entity: Entity) -> Iterator[str]:
+    """The casefolded words of the entity's role titles and their aliases, and of the
+    title of its head (``head``)."""
+    titles = [t for role in entity.roles for t in (role.title, *role.aliases)]
+    if entity.head:
+        titles.append(entity.head)
+    for title in titles:
+        for _, word in words(title):
+            yield word.casefold()
+
+
 def is_derived(word: str, known: Container[str]) -> bool:
     """True when ``word`` (casefolded) is a known token plus a demonym/adjective suffix,
     a known token in -any without its y (Germany -> German), or the plural of one of
@@ -153,6 +164,10 @@ class NameIndex:
     _names: set[str] = field(default_factory=set)
     # A demonym form in ``_near`` -> the registered token it is formed from.
     forms: dict[str, str] = field(default_factory=dict)
+    # Words of registered titles ("German Chancellor", the Kremlin's head "President of
+    # Russia"), casefolded: spelt as registered, though no name holds them, so never
+    # a misspelling of a name near them ("Chancellor" beside "Chancellery").
+    title_words: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, entities: Iterable[Entity]) -> NameIndex:
@@ -165,6 +180,7 @@ class NameIndex:
                         index.derivable.add(word.casefold())
                     if entity.kind in _DEMONYM_KINDS:
                         index._add_forms(word)
+            index.title_words.update(_title_words(entity))
         return index
 
     def _add(self, word: str, entity_id: str) -> None:
@@ -202,9 +218,10 @@ class NameIndex:
             self._add_form(folded[: len(folded) - len(ending)] + suffix, folded)
 
     def known(self, word: str) -> bool:
-        """A registered token, diacritics aside (an accent is no misspelling)."""
+        """A registered token, diacritics aside (an accent is no misspelling), or a word
+        of a registered title."""
         folded = word.casefold()
-        return folded in self.tokens or unmarked(folded) in self.plain
+        return folded in self.tokens or unmarked(folded) in self.plain or folded in self.title_words
 
     def derived(self, word: str) -> bool:
         """A demonym or plural of a place's, government's, group's or organisation's name

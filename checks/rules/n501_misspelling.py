@@ -26,6 +26,9 @@ token in -any without its y (Germany -> German(s)). A person's name takes no
 demonym: "Blinkenn" is not "Blinken" + n, and "Ukrainan" (Ukraine without its e +
 an) is no derivation. Near matches shorter than 5 letters are skipped too.
 "Dmitri" for "Dmitry" is no derivation (y does not become i) and still fires.
+A word of a registered title (a role's title or alias, an office's ``head``) is
+spelt as registered: "German Chancellor" (Merkel's role) is no misspelt "Chancellery"
+(a registered office).
 One finding per article and misspelt word, at the first claim using it (the
 headline is scanned too, after the claims).
 
@@ -45,6 +48,8 @@ Silent:
     a#c1  evidence "the German Chancellor" (registry: Germany; an adjective, no misspelling)
     a#c1  evidence "the Blinkens and the Zelenskiys" (plurals of people's names)
     a#c1  evidence "President Recep Tayyip Erdogan" (registry: Recep Tayyip Erdoğan)
+    a#c1  evidence "a call with German Chancellor Angela Merkel" (registry: Chancellery
+          of the President of Poland, and Merkel's role alias "German Chancellor")
 
 Options: none.
 """

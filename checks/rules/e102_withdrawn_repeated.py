@@ -23,6 +23,11 @@ is no longer given, as the quantity rules read it: the article's word is the upd
 it repeats nothing (its words, without a figure, are still read). A claim whose event time is
 disjoint from the corrected claim's (50 killed last year against 36 this year)
 gives another figure; a claim without an event time of its own is compared.
+A claim that names another party than the corrected claims' speakers (a person and
+the body they head or speak for being one party) gives that party's own count, not a
+copy of the early version: the UN's "more than 13,000" beside Kyiv's 13,000 that a note
+makes 14,000 is a disagreement for the figure rules, if any, not a repetition. A claim
+in the outlet's own voice, or beside a corrected claim in its own voice, is compared.
 A note whose replacement gives the withdrawn figure itself corrected what the
 figure was for, not the number ("about 40,000 near the border and in Crimea"
 now "more than 40,000 on the border and more than 40,000 in Crimea"): a claim
@@ -46,6 +51,8 @@ Fires:
 Silent:
     b#c1  "26 soldiers killed this year", or "36 soldiers killed last year" (another
           period), or 36 on another measure
+    b#c1  "more than 13,000 killed, according to the UN" where a's note makes Kyiv's
+          13,000 14,000 (another party's own count)
     b#c1  "more than 40,000 in each of A and B" where a withdrew "about 40,000" for A
           and B together and now prints "more than 40,000" for each (its replacement)
     b#c1  "36 soldiers killed this year" that b#c2 "the toll is now 26" supersedes (b's
@@ -70,6 +77,7 @@ from ..model import Correction, Quantity, Source, figure_words
 from ..textnorm import quote_words
 from ..timeexpr import Interval
 from ._common import MAX_LISTED, label, polarity, proposition, short, who
+from ._parties import one_party
 from ._quantity import superseded
 from .e101_correction_noted import PREVIEW, change
 
@@ -219,9 +227,24 @@ def _repeats(corpus: Corpus, group: _Group, figures: dict[Figure, list[ClaimInfo
         lists = [words.claims(key, _withdrawn_words(group))]
     periods = _Periods([c.event for c in group.corrected])
     now = _as_corrected(corpus, group)
+    speakers = {c.speaker for c in group.corrected}
     found = {id(x): x for candidates in lists for x in candidates
-             if periods.meet(x.event) and not _gives_as(corpus, x.claim.quantity, now)}
+             if periods.meet(x.event) and not _gives_as(corpus, x.claim.quantity, now)
+             and not _own_count(corpus, x, speakers)}
     return sorted(found.values(), key=lambda c: order[id(c)])
+
+
+def _own_count(corpus: Corpus, ci: ClaimInfo, speakers: set[str | None]) -> bool:
+    """Whether the claim gives its speaker's own count: it names a party that is none of
+    the corrected claims' speakers (a person and the body they head or speak for being
+    one, on the day the claim's words were said). The UN's "more than 13,000" beside
+    Kyiv's 13,000 that a note made 14,000 is another source's figure, no copy of the
+    early version; a claim in the outlet's own voice, or of a corrected claim in its
+    own voice, may have been copied and is compared."""
+    if ci.speaker is None or None in speakers:
+        return False
+    said = ci.said or (Interval(ci.published, ci.published) if ci.published else None)
+    return not any(one_party(corpus.entities, ci.speaker, s, said) for s in speakers if s)
 
 
 def _as_corrected(corpus: Corpus, group: _Group) -> dict[Reading, list[Places]]:

@@ -38,7 +38,7 @@ defense official (A403); "U.S. officials", "people familiar with the matter", "S
 officials", "Ukrainian soldiers on the front line" in a video caption (A402).
 
 Must stay silent: the UN's "more than 13,000" at NBC and the WSJ beside Reuters'
-correction of Kyiv's toll (E102: another party's own count; the fix of this audit);
+correction of Kyiv's toll (E102: another side's own count; the fix of this audit);
 "German Chancellor Angela Merkel" beside the registered Polish president's Chancellery
 (N501: a word of a registered title; the fix of this audit); Mendel's quote in the two
 versions, "dialog" and "dialogue" (U301); Blinken's words in the WSJ and at NBC (U301),

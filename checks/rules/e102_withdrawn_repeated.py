@@ -23,11 +23,14 @@ is no longer given, as the quantity rules read it: the article's word is the upd
 it repeats nothing (its words, without a figure, are still read). A claim whose event time is
 disjoint from the corrected claim's (50 killed last year against 36 this year)
 gives another figure; a claim without an event time of its own is compared.
-A claim that names another party than the corrected claims' speakers (a person and
-the body they head or speak for being one party) gives that party's own count, not a
-copy of the early version: the UN's "more than 13,000" beside Kyiv's 13,000 that a note
-makes 14,000 is a disagreement for the figure rules, if any, not a repetition. A claim
-in the outlet's own voice, or beside a corrected claim in its own voice, is compared.
+A claim whose speaker is on another side than every corrected claim's speaker (the
+registry's ``side``; a person and the body they head or speak for being one party)
+gives that side's own count, not a copy of the early version: the UN's "more than
+13,000" beside Kyiv's 13,000 that a note makes 14,000 is a disagreement for the figure
+rules, if any, not a repetition. A speaker of the corrected one's side ("Ukrainian
+officials" giving the Ukrainian military's withdrawn 36) may have had it from the same
+wrong source, and a claim in the outlet's own voice may have copied it: both are
+compared, as is any claim beside a corrected claim in the outlet's own voice.
 A note whose replacement gives the withdrawn figure itself corrected what the
 figure was for, not the number ("about 40,000 near the border and in Crimea"
 now "more than 40,000 on the border and more than 40,000 in Crimea"): a claim
@@ -52,7 +55,7 @@ Silent:
     b#c1  "26 soldiers killed this year", or "36 soldiers killed last year" (another
           period), or 36 on another measure
     b#c1  "more than 13,000 killed, according to the UN" where a's note makes Kyiv's
-          13,000 14,000 (another party's own count)
+          13,000 14,000 (another side's own count)
     b#c1  "more than 40,000 in each of A and B" where a withdrew "about 40,000" for A
           and B together and now prints "more than 40,000" for each (its replacement)
     b#c1  "36 soldiers killed this year" that b#c2 "the toll is now 26" supersedes (b's
@@ -235,16 +238,20 @@ def _repeats(corpus: Corpus, group: _Group, figures: dict[Figure, list[ClaimInfo
 
 
 def _own_count(corpus: Corpus, ci: ClaimInfo, speakers: set[str | None]) -> bool:
-    """Whether the claim gives its speaker's own count: it names a party that is none of
-    the corrected claims' speakers (a person and the body they head or speak for being
-    one, on the day the claim's words were said). The UN's "more than 13,000" beside
-    Kyiv's 13,000 that a note made 14,000 is another source's figure, no copy of the
-    early version; a claim in the outlet's own voice, or of a corrected claim in its
-    own voice, may have been copied and is compared."""
+    """Whether the claim gives another side's own count: its speaker is on none of the
+    corrected claims' speakers' sides (the registry's ``side``) and is not one party with
+    any of them (a person and the body they head or speak for, on the day the claim's
+    words were said). The UN's "more than 13,000" beside Kyiv's 13,000 that a note made
+    14,000 is another source's figure, no copy of the early version; "Ukrainian officials"
+    giving the Ukrainian military's withdrawn 36 may have had it from the same wrong
+    source, and a claim in the outlet's own voice (or beside a corrected claim in its own
+    voice) may have copied it: both are compared."""
     if ci.speaker is None or None in speakers:
         return False
     said = ci.said or (Interval(ci.published, ci.published) if ci.published else None)
-    return not any(one_party(corpus.entities, ci.speaker, s, said) for s in speakers if s)
+    side = corpus.side(ci.speaker)
+    return not any(corpus.side(s) == side or one_party(corpus.entities, ci.speaker, s, said)
+                   for s in speakers if s)
 
 
 def _as_corrected(corpus: Corpus, group: _Group) -> dict[Reading, list[Places]]:

@@ -254,14 +254,21 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     owners: _Owners | None = None
     for speaker, claims in corpus.by_speaker.items():
         titled = [c for c in claims if c.claim.by.role]
-        for cluster in _clusters(titled):
+        if not titled:
+            continue
+        offices = offices or Registered.build(corpus, qualifiers)
+        owners = owners or _Owners.of(corpus, qualifiers, offices.wordings)
+        reported: set[tuple[str, str]] = set()
+        others = list(_other_offices(corpus, qualifiers, (offices, owners), speaker, titled,
+                                     reported))
+        # A title another mode reports (naming the office's holder or owner) is not
+        # compared again: one wrong title, one finding.
+        compared = [c for c in titled if (c.source.id, c.claim.id) not in reported]
+        for cluster in _clusters(compared):
             hit = _compare(corpus, qualifiers, speaker, cluster)
             if hit is not None:
                 yield hit
-        if titled:
-            offices = offices or Registered.build(corpus, qualifiers)
-            owners = owners or _Owners.of(corpus, qualifiers, offices.wordings)
-            yield from _other_offices(corpus, qualifiers, (offices, owners), speaker, titled)
+        yield from others
 
 
 # A normalised wording -> the registered wordings it is, with the person and role.
@@ -357,12 +364,12 @@ class Own:
 
 def _other_offices(corpus: Corpus, qualifiers: Qualifiers,
                    registry: tuple[Registered, _Owners], speaker: str,
-                   titled: list[ClaimInfo]) -> Iterator[Hit]:
+                   titled: list[ClaimInfo], reported: set[tuple[str, str]]) -> Iterator[Hit]:
     """One source's title for the speaker that the registry gives to another person's
     office at the time, and to none of the speaker's roles then; or whose qualifier names a
     body ("Kremlin spokeswoman", "Senate Foreign Relations Committee Chairman") for which
     the speaker holds no role of that wording then and another person does: per source,
-    wording and body."""
+    wording and body. Adds each reported claim (source, claim id) to ``reported``."""
     entity = corpus.entities.get(speaker)
     if entity is None or not entity.roles:
         return  # the registry says nothing of the speaker's offices
@@ -386,6 +393,8 @@ def _other_offices(corpus: Corpus, qualifiers: Qualifiers,
             found[(ci.source.id, form, frozenset())].append(ci)
         elif owners.office(form, own_bare) and owners.foreign(ci, entity, said):
             abroad[(ci.source.id, form)].append(ci)
+    reported |= {(c.source.id, c.claim.id) for group in (found, abroad)
+                 for claims in group.values() for c in claims}
     for (_, form, named), claims in sorted(found.items(), key=lambda kv: kv[0][:2]):
         yield _other_hit(corpus, entity, offices, (form, named), own, claims)
     for (_, form), claims in sorted(abroad.items()):
@@ -562,9 +571,14 @@ def _names(corpus: Corpus, ids: list[str]) -> str:
     return " or ".join(corpus.name(i) for i in ids)
 
 
+_INITIALISM = re.compile(r"(?<![\w.])(?:\w\.){2,}(?![\w])")
+
+
 def _fold(text: str) -> str:
     """Casefolded, quotes unified, possessive 's and articles removed, spaces collapsed."""
     text = re.sub(r"'s\b", "", loose(text).casefold())
+    # An initialism is one word with or without its dots: "U.S." is "US".
+    text = _INITIALISM.sub(lambda m: m[0].replace(".", ""), text)
     text = re.sub(r"[^\w\s.'/&-]|(?<=\w)-(?=\w)", " ", text)
     return " ".join(w for w in text.split() if w not in _ARTICLES)
 
@@ -579,11 +593,11 @@ def normalise(role: str, qualifiers: Qualifiers) -> str:
     if not of:
         text = _attributive(text, qualifiers)
         head, of, complement = text.partition(" of ")
-    if of and (canonical := qualifiers.complements.get(complement)):
+    if of and (canonical := _complement(complement, qualifiers)):
         text = f"{head} of {canonical}"
     elif turned := _possessive(role, qualifiers) or _leading_possessive(role, qualifiers):
         text = turned
-    text = _stripped(text, qualifiers)
+    text = _inner(_stripped(text, qualifiers), qualifiers)
     words = re.sub(r"[^\w\s]", " ", text).split()
     return " ".join(_SYNONYMS.get(w, w) for w in words)
 
@@ -602,6 +616,43 @@ def _attributive(text: str, qualifiers: Qualifiers) -> str:
             if _same_words(words[:k], wording.partition(" of ")[2], qualifiers.single):
                 return wording
     return text
+
+
+def _complement(complement: str, qualifiers: Qualifiers) -> str | None:
+    """The canonical role title a complement names, read through the registry: as written,
+    with a leading demonym turned round ("russian presidency" is "presidency of russia"),
+    and an office's noun read as its holder's ("presidency" is "president", -ency of -ent:
+    the president's office speaks for the president)."""
+    words = complement.split()
+    seen = _Seen(qualifiers.single)
+    if len(words) > 1 and words[0] not in qualifiers.single and is_derived(words[0], seen) \
+            and len(seen.hits) == 1:
+        words = [*words[1:], "of", *seen.hits]
+    for candidate in (complement, " ".join(words),
+                      " ".join(re.sub(r"ency$", "ent", w) for w in words)):
+        if canonical := qualifiers.complements.get(candidate):
+            return canonical
+    return None
+
+
+def _inner(text: str, qualifiers: Qualifiers) -> str:
+    """A qualifier after a title's first word dropped as a leading one is: "deputy Kremlin
+    chief of staff" is a "Kremlin deputy chief of staff", a "deputy chief of staff"."""
+    first, _, rest = text.partition(" ")
+    if first in qualifiers.title_words and " " in rest and \
+            (shorter := _stripped(rest, qualifiers)) != rest:
+        return f"{first} {shorter}"
+    return text
+
+
+def _owner(owner: str, qualifiers: Qualifiers) -> str | None:
+    """The canonical role title a possessor names: as written, or the name it ends with
+    when a title stands before the name ("Ukrainian President Volodymyr Zelensky")."""
+    words = owner.split()
+    for k in range(len(words)):
+        if canonical := qualifiers.complements.get(" ".join(words[k:])):
+            return canonical
+    return None
 
 
 def _stripped(text: str, qualifiers: Qualifiers) -> str:
@@ -645,7 +696,7 @@ def _leading_possessive(role: str, qualifiers: Qualifiers) -> str | None:
     if found is None or " of " in found[1]:
         return None  # "press secretary of Ukraine's president": :func:`_possessive`
     owner, title = _fold(found[1]), _fold(found[2])
-    if canonical := qualifiers.complements.get(owner):
+    if canonical := _owner(owner, qualifiers):
         return f"{title} of {canonical}"
     return title if owner in qualifiers.title_words else None
 
@@ -755,6 +806,9 @@ def _registered(corpus: Corpus, qualifiers: Qualifiers, speaker: str,
             title = normalise(role.title, qualifiers)
             for form in _wordings(role, qualifiers):
                 found.setdefault(form, title)
+            # The title's head alone ("commander in chief" of "Commander-in-Chief of the
+            # Armed Forces of Ukraine") is a shorter wording of it, not another title.
+            found.setdefault(_head(role, qualifiers), title)
     return found
 
 

@@ -7,36 +7,50 @@ may take them for two people or two offices, and a wrong title is a common
 error in wire rewrites; curators should confirm each article's wording.
 
 How: the title as written (``by.role``) is normalised: case, quotes and
-punctuation, possessive 's and articles (a, an, the) do not count;
-spokesman, spokeswoman and spokesperson are one word; leading qualifiers that
+punctuation, possessive 's and articles (a, an, the) do not count, nor an
+initialism's dots ("U.S." is "US"); spokesman, spokeswoman and spokesperson are one
+word; leading qualifiers that
 are a registered name of an organisation, government, place or outlet, or the
 demonym of a one-word one ("Kremlin spokesman", "Ukrainian President", "U.S.
 Secretary of State"), are dropped ("President of Ukraine" stays as it is), and so is a leading
 adjective formed from a word of a registered role title ("presidential
-spokeswoman" where a title reads "spokeswoman of the president of Ukraine").
+spokeswoman" where a title reads "spokeswoman of the president of Ukraine"); a qualifier
+after a title's first word is dropped as a leading one is ("Deputy Kremlin chief of staff"
+is a "deputy chief of staff").
 The complement after the title's first "of" is read through the registry (a possessive
 complement turned round: "of Ukraine's president" is "of the president of Ukraine", and so
 is a title after a possessive: "Ukraine's president's press secretary"): a
 registered role wording of two or more words ("Ukrainian president") becomes
 that role's title, and a person's registered name becomes the title of the
-person's first role, so "press secretary of the Ukrainian president", "Press
-Secretary of the President of Ukraine", "the Ukrainian president's press secretary" and
+person's first role; a complement led by a demonym is turned round ("Russian presidency"
+is "presidency of Russia"), and an office's noun in -ency is its holder's in -ent ("the
+presidency" speaks for "the president": "spokesman of the Russian presidency" is
+"spokesman of the president of Russia"). So "press secretary of the Ukrainian
+president", "Press Secretary of the President of Ukraine", "the Ukrainian president's
+press secretary" and
 "press secretary of <the president's name>" are one wording. A title whose complement
 stands before it is turned round when the words before the head are those of a registered
 wording's complement (one may be its demonym): "Ukrainian Armed Forces Commander-in-Chief"
 is "Commander-in-Chief of the Armed Forces of Ukraine", "Navy Commander-in-Chief" is not.
-A possessor that is one word
+A possessor with a title before a registered name is that name ("Ukrainian President
+Volodymyr Zelensky's spokeswoman" is Zelensky's). A possessor that is one word
 of a registered title qualifies the title as its adjective does: "the president's
 spokeswoman" is a "presidential spokeswoman".
 Wordings the registry gives for one of the speaker's roles held at the time
 (its title or an alias, normalised as above) are one wording: the curator has
 confirmed them, so they do not fire, and the fix names only the wordings the
-registry lacks. A bare alias completed by the role's own complement is the role's too:
+registry lacks. A role title's head alone is a shorter wording of it
+("commander-in-chief" of "Commander-in-Chief of the Armed Forces of Ukraine"). A bare
+alias completed by the role's own complement is the role's too:
 with "press secretary of the president of Russia" and its alias "spokesman", "Putin's
 spokesman" ("spokesman of the president of Russia") is a registered wording.
 A speaker's claims (``corpus.by_speaker``) are clustered by when they were
 said (unknown: the publication day; chains of overlapping times form one
-cluster); a cluster fires when two different sources use different wordings.
+cluster); a cluster fires when two different sources use different wordings. A claim
+whose title the other modes below report (another person's office, another side's) is
+left out of this comparison: those findings name the office's holder or owner, a variance
+would only repeat them (Risch's stale "chairman" against The Hill's "top Republican" is
+one finding, Menendez's office).
 One finding per speaker and cluster, listing each source's own wording with the
 sources writing it, the wordings of one title together and titles apart ("'press
 secretary' (guardian), 'spokeswoman' (rbt, rferl); 'press aide' (rt)"); the
@@ -106,6 +120,13 @@ Silent:
           of the President of Ukraine" (registered role alias "Ukrainian President")
     a#c1  role "spokeswoman";  b#c1  role "press secretary" (both aliases of the speaker's
           role held at the time)
+    a#c1  role "US Secretary of State";  b#c1  role "U.S. Secretary of State" (registered)
+    a#c1  role "Deputy Castle chief of staff";  b#c1  role "Alpha's deputy chief of staff"
+    a#c1  role "spokesman of the Northlandian presidency";  b#c1  role "press secretary of
+          the president of Northland"
+    a#c1  role "commander-in-chief";  b#c1  its registered title
+    a#c1  Gamma, role "chairman of the Foreign Relations Committee" (Delta's office: that
+          finding alone);  b#c1  role "top Republican" (Gamma's alias): no variance
     a#c2  Alpha, role "Northland's top diplomat" (no registered office's wording)
     a#c1  Alpha, role "health minister" (Gamma's health ministry ended in 2020)
     a#c1  Zeta, role "Foreign Ministry spokeswoman" or "Northlandic spokeswoman" (a demonym)

@@ -179,7 +179,9 @@ def test_true_findings_stay(found: list[Finding], rule: str, claim: str) -> None
 
 # Findings per cross-record rule on the combined corpus after the ninth precision audit,
 # with room for a few true ones more; a flood of new false alarms fails here.
-BOUNDS = {"C101": 9, "C102": 6, "C103": 2, "D601": 28, "E102": 2, "H701": 30, "N501": 11,
+# H701: 25 when the audit judged them, 33 with the seventeenth and eighteenth probes'
+# planted headlines (SCMP's, Polskie Radio's, the Wall Street Journal's).
+BOUNDS = {"C101": 9, "C102": 6, "C103": 2, "D601": 28, "E102": 2, "H701": 36, "N501": 11,
           "N502": 11, "Q201": 13, "Q202": 5, "Q203": 4, "R801": 42, "U301": 16, "U302": 15}
 
 

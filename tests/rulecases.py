@@ -17,6 +17,7 @@ A case file::
             text: "..."                              # default: headline + evidence lines
             agencies: [{id: wire, how: republishes}] # optional
             outlet: outlet-a                         # default outlet-<id>
+            url: https://example.org/story           # default https://example.org/<id>
             furniture: []                            # optional
             corrections: []                          # optional: source.corrections
             claims: [ {id: c1, evidence: ..., says: {...}} ]
@@ -110,7 +111,7 @@ def _write_source(facts: Path, src: dict[str, Any]) -> None:
     text_path.write_text(text, encoding="utf-8")
     source: dict[str, Any] = {
         "id": sid, "outlet": src.get("outlet", f"outlet-{sid}"),
-        "url": f"https://example.org/{sid}", "headline": headline,
+        "url": src.get("url", f"https://example.org/{sid}"), "headline": headline,
         "published": _published(src.get("published", "2021-04-12")),
         "text": {"path": f"texts/{sid}.txt",
                  "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},

@@ -50,16 +50,14 @@ Monday beside Zelenskiy's 26 of the week before (Q201, Q202); the WSJ's "some 4,
 moved and Mendel's "more than 80,000" near the borders and in Crimea (Q201-Q203); every
 time read (I011, D602).
 
-Not shown (a strict xfail): the first version's 13,000 is a Q201 contradiction (an
-error) with the 14,000 of its own UPDATE 2 and of RBT's copy of it, beside the E102 that
-already reports it: two records of one article are two sources to the model.
+Silent since the lead's merge (a strict xfail before): the first version's 13,000 against
+the 14,000 of its own UPDATE 2 and of RBT's copy (Q201): a later version of one article
+(outlet and URL) is its word for a figure; E102 reports the withdrawn 13,000.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from checks.findings import Finding
 from tests.findingtools import by_rule, claims_of, involving, probe_findings
@@ -100,11 +98,11 @@ def test_the_first_version_still_gives_the_withdrawn_toll(found: list[Finding]) 
 
 
 def test_the_wire_its_update_and_its_republication_are_one_chain(found: list[Finding]) -> None:
-    """Mendel's 40,000 in each place: the first version, the UPDATE 2 and RBT's copy are
-    one chain, Reuters; the toll has the UN's count beside it, another chain."""
-    [troops] = involving(found, "R801", f"{R1}#mendel-40000-troops")
-    assert claims_of(troops) == {f"{R1}#mendel-40000-troops", f"{R2}#mendel-40000-troops",
-                                 f"{RBT}#mendel-40000-troops"}
+    """Mendel's 40,000 in each place: the UPDATE 2 (which stands for the first version,
+    its earlier self) and RBT's copy are one chain, Reuters; the toll has the UN's count
+    beside it, another chain."""
+    [troops] = involving(found, "R801", f"{R2}#mendel-40000-troops")
+    assert claims_of(troops) == {f"{R2}#mendel-40000-troops", f"{RBT}#mendel-40000-troops"}
     assert "one chain of reporting, Reuters" in troops.message
     assert not involving(found, "R801", f"{R2}#conflict-killed-14000")
 
@@ -210,16 +208,13 @@ def test_the_deck_s_warning_is_the_secretary_s(found: list[Finding]) -> None:
     assert not involving(found, "H701", f"{NBC}#deck-kremlin-not-answered")
 
 
-@pytest.mark.xfail(strict=True, reason="Two versions of one Reuters story (same outlet, same "
-                   "URL) are two sources to the model: the first version's 13,000 is a Q201 "
-                   "contradiction with its own UPDATE 2's 14,000, an error beside the E101/E102 "
-                   "that already tell it. Nothing links the records as one article's versions "
-                   "(CONTRIBUTING's supersedes is within one record; a shared URL is no declared "
-                   "link), and leaving every figure a note withdrew out of Q201 would change "
-                   "what E102's documentation keeps: the two rules side by side for another "
-                   "outlet's copy of the early version")
 def test_an_early_version_is_no_second_source(found: list[Finding]) -> None:
+    """A strict xfail until the lead's merge: the first version's 13,000 was a Q201
+    contradiction with its own UPDATE 2's 14,000. A later version of one article (outlet
+    and URL) is its word for a figure, as supersedes is within a record; E102 still tells
+    the withdrawn 13,000."""
     assert not involving(found, "Q201", f"{R1}#conflict-killed-13000")
+    assert involving(found, "E102", f"{R1}#conflict-killed-13000")
 
 
 def test_every_line_is_covered(found: list[Finding]) -> None:

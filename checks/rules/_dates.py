@@ -120,3 +120,11 @@ def shown(spec: TimeSpec, interval: Interval | None,
     if interval is None:
         return f"'{spec.text}' (unresolved)"
     return f"'{spec.text}' ({either(readings) if len(readings) > 1 else interval.words()})"
+
+
+def utc_offset(time: str | None) -> dt.timedelta | None:
+    """The UTC offset of a publication time ("06:02+10:00": ten hours), if it gives one."""
+    if time is None or len(time) < 6 or time[-6] not in "+-":
+        return dt.timedelta(0) if time is not None and time.endswith("Z") else None
+    sign = 1 if time[-6] == "+" else -1
+    return sign * dt.timedelta(hours=int(time[-5:-3]), minutes=int(time[-2:]))

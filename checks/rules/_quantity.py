@@ -25,6 +25,7 @@ from ..model import Comparator, PredicateKind, Quantity, Stance
 from ..timeexpr import Interval
 from ..units import plural, singular
 from ._common import MAX_LISTED, label, who
+from ._dates import utc_offset
 
 ABOUT = 0.1  # "about 40,000": within 10% either way
 ROUNDING = 0.01  # "14,000" in prose: rounded to its last significant digit, at most 1% either way
@@ -520,9 +521,44 @@ def current(claims: Sequence[ClaimInfo]) -> Sequence[ClaimInfo]:
     is compared by none and reported by none. One pass over the block (one measure)."""
     gone = {(ci.source.id, old) for ci in claims if ci.claim.quantity is not None
             for old in ci.claim.quantity.supersedes if old != ci.id}
-    if not gone:
+    kept = [ci for ci in claims if (ci.source.id, ci.id) not in gone] if gone else claims
+    return _latest_versions(kept)
+
+
+def _latest_versions(claims: Sequence[ClaimInfo]) -> Sequence[ClaimInfo]:
+    """The block without an earlier version's figure for a scope a later version of the
+    same article (one outlet and URL, a later publication moment) gives a figure for too:
+    an updated wire story ("UPDATE 2") is the article's word, as ``supersedes`` is within
+    one record (E102 still reports a figure its correction note withdrew). Versions that
+    cannot be ordered (no publication time, or the same minute) stay side by side."""
+    by_url: dict[tuple[str, str], set[tuple[dt.datetime, str]]] = defaultdict(set)
+    for ci in claims:
+        if (at := version_moment(ci)) is not None:
+            by_url[(ci.source.outlet, ci.source.url)].add((at, ci.source.id))
+    if all(len(versions) < 2 for versions in by_url.values()):
         return claims
-    return [ci for ci in claims if (ci.source.id, ci.id) not in gone]
+    latest: dict[tuple[str, str, Scope], dt.datetime] = {}
+    for ci in claims:
+        at = version_moment(ci)
+        key = (ci.source.outlet, ci.source.url, scope_of(ci))
+        if at is not None and (key not in latest or at > latest[key]):
+            latest[key] = at
+    return [ci for ci in claims if (at := version_moment(ci)) is None
+            or latest[(ci.source.outlet, ci.source.url, scope_of(ci))] == at]
+
+
+def version_moment(ci: ClaimInfo) -> dt.datetime | None:
+    """When the claim's record was published, to the minute, for ordering one article's
+    versions: UTC when the time names its zone, else as written; None without a date and
+    a time (a version whose time is unknown may be the later one)."""
+    published = ci.source.published
+    time = published.time
+    if published.date is None or time is None or ci.claim.quantity is None:
+        return None
+    day = dt.date.fromisoformat(str(published.date))
+    clock = dt.datetime.combine(day, dt.time(int(time[:2]), int(time[3:5])))
+    offset = utc_offset(time)
+    return clock - offset if offset is not None else clock
 
 
 Measure = tuple[str, str, tuple[str, str, str], str]  # source, claim id, proposition, unit

@@ -123,7 +123,7 @@ from ..textnorm import quote_words
 from ..timeexpr import Interval, onset
 from ._common import MAX_LISTED, label, polarity, position, possessive
 from ._conflict import party_block, party_key, usual_key
-from ._dates import TimeField, explicit, shown, time_fields
+from ._dates import TimeField, explicit, shown, time_fields, utc_offset
 from ._parties import heads_of
 
 CODE = "D601"
@@ -583,14 +583,6 @@ def published_utc(source: Source) -> dt.datetime | None:
         return None
     clock = dt.time(int(time[:2]), int(time[3:5]))
     return dt.datetime.combine(dt.date.fromisoformat(source.published.date), clock) - offset
-
-
-def utc_offset(time: str | None) -> dt.timedelta | None:
-    """The UTC offset of a publication time ("06:02+10:00": ten hours), if it gives one."""
-    if time is None or len(time) < 6 or time[-6] not in "+-":
-        return dt.timedelta(0) if time is not None and time.endswith("Z") else None
-    sign = 1 if time[-6] == "+" else -1
-    return sign * dt.timedelta(hours=int(time[-5:-3]), minutes=int(time[-2:]))
 
 
 def _utc(offset: dt.timedelta) -> str:

@@ -21,7 +21,11 @@ published): two such figures at most ``window_days`` apart are compared, so
 next-day coverage of the same story is (an event's figure keeps its own day).
 A figure its own article updates later (``quantity.supersedes`` on the later claim:
 a live blog's toll of 27 at 11:20 that its 18:40 post makes 28) is left out: the
-article's word is the update, and times in days cannot tell 11:20 from 18:40.
+article's word is the update, and times in days cannot tell 11:20 from 18:40. So is an
+earlier version's figure when a later version of the same article (one outlet and URL,
+a later publication time: a wire's "UPDATE 2" curated as its own record) gives a figure
+for the same scope; another outlet's copy of the earlier figure is still compared, and
+E102 reports it when a correction note withdrew it.
 Figures are compared within one mood (``_quantity.mood``): counts held as fact (asserts,
 suggests) with counts, forecasts (expects: "expected to bring in 25 more") with forecasts;
 denied, negated, feared or hoped-for figures are no count (a denial is C101's).

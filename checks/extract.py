@@ -157,6 +157,22 @@ _UNNAMED_START = re.compile(r"^(?:its|his|her|their|a|an|one)\b", re.I)
 # relative clause after it ("Blinken, who met Kuleba in Brussels on April 14, said").
 _PARENTHETICAL = re.compile(r",\s+(?:including|such as|among them|who|which)\s+[^;]*?,\s+"
                             r"(?=(?!and\b|or\b)[a-z])")
+# A label in brackets right after a name: a US legislator's state or party ("Sen. Jim Risch
+# (Idaho)", "(D-N.J.)"), a European minister's party ("Eva-Maria Liimets (Center)"). It says
+# where the named person stands: it is neither the speaker nor a name of its own.
+_NAME_LABEL = re.compile(r"(?<=[A-Za-z.])(?P<label>\s*\([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\))")
+_NAME_WORD_END = re.compile(r"\b[A-Z][\w’'-]*\.?$")
+
+
+def _unlabelled(text: str) -> str:
+    """``text`` with a bracketed label after a capitalised name blanked (offsets kept)."""
+    def blank(m: re.Match[str]) -> str:
+        if not _NAME_WORD_END.search(text, max(0, m.start() - 40), m.start()):
+            return m.group()
+        return " " * len(m.group())
+    return _NAME_LABEL.sub(blank, text)
+
+
 # "Separatists in Donetsk and Luhansk regions have said": a place phrase after a speaker.
 _PLACE_PHRASE = re.compile(r"^\s+(?:in|from|of|at|for)\s+[\w’'\s-]{1,60}?"
                            r"(?:\s+(?:has|have|had|also))*\s*$")
@@ -928,7 +944,7 @@ def _masked(sentence: Sentence) -> str:
 
 def candidates(ctx: Context, text: str) -> list[Mention]:
     """Everything that can be a speaker in ``text`` (quoted words already blanked)."""
-    clean = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
+    clean = _unlabelled(_PARENTHETICAL.sub(lambda m: " " * len(m.group()), text))
     found = [m for m in _registered_mentions(ctx, clean) if not m.possessive]
     found += [Mention(m.start(), m.end(), m.group(), None, "pronoun")
               for m in _PRONOUN.finditer(clean)]
@@ -1094,7 +1110,7 @@ def _trim_name(seq: str) -> str | None:
 def subject_before(ctx: Context, text: str, verb_at: int, floor: int = 0) -> Mention | None:
     """The speaker phrase ending nearest before ``verb_at`` with only skippable words
     between; the longest one when several end at the same place."""
-    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
+    text = _unlabelled(_PARENTHETICAL.sub(lambda m: " " * len(m.group()), text))
     found = [m for m in candidates(ctx, text[:verb_at]) if m.start >= floor]
     for places in (False, True):
         best: Mention | None = None
@@ -1124,7 +1140,7 @@ def _apposed(text: str, found: list[Mention], best: Mention, verb_at: int) -> Me
     its role: a body named inside it is the person's affiliation ("at the University of
     Melbourne"), not the speaker."""
     for m in found:
-        if m.kind not in ("name", "unknown") or not text.startswith(",", m.end) \
+        if m.kind not in ("name", "unknown") or not text[m.end:m.end + 40].lstrip().startswith(",") \
                 or not (m is best or m.end <= best.start < verb_at) \
                 or verb_at - m.end > MAX_APPOSED:  # bounded: linear over many names
             continue
@@ -2099,6 +2115,9 @@ def _content(sentence: Sentence, who: Who | None) -> str:
     if who is None:
         return text
     a, b = who.span
+    # a label bracketed after the speaker's name ("(Idaho)") is the attribution's words too
+    label = _NAME_LABEL.match(text, b)
+    b = label.end() if label else b
     text = text[:a] + " " * (b - a) + text[b:]
     return text if who.relay_at < 0 else text[: who.relay_at]
 
@@ -2248,7 +2267,7 @@ def _place_note(who: Who) -> str:
 def _unknown_names(registry: Registry, sentence: Sentence) -> Iterator[UnknownName]:
     if sentence.part == "headline":
         return  # headlines are in title case: every word is capitalised
-    text = sentence.text
+    text = _unlabelled(sentence.text)
     taken = _covered(text, ((m.start, m.end) for m in registry.mentions(text)))
     first_word = re.match(r"\W*\w+", text)
     after_the: set[int] | None = None

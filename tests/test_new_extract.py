@@ -1245,3 +1245,22 @@ def test_a_quotation_going_on_in_the_paragraph_is_the_same_speakers() -> None:
     assert by['"We call on Norland to open it."'] == {"speaker": "kovacs", "as": "Kovacs",
                                                      "mode": "direct-quote"}
     assert '"Nothing else is open."' not in by
+
+
+@pytest.mark.parametrize(("text", "by"), [
+    ("Sen. Maria Kovacs (Delta Province) said in a statement Monday that the port was closed.",
+     {"speaker": "kovacs", "as": "Maria Kovacs", "mode": "paraphrase"}),
+    ("Jan Berg (Harbour) said the port was closed.", {"as": "Jan Berg", "mode": "paraphrase"}),
+    ("Daniel Okafor (D-N.J.), the alliance spokesman, said the port was closed.",
+     {"speaker": "okafor", "as": "Daniel Okafor", "role": "alliance spokesman",
+      "mode": "paraphrase"}),
+])
+def test_a_bracketed_label_after_a_name_is_no_speaker(text: str, by: dict[str, str]) -> None:
+    """The Hill's 'Sen. Jim Risch (Idaho), said' was drafted as Idaho's words, and ERR's
+    'Foreign Minister Eva-Maria Liimets (Center) said' offered 'Center' as an unknown name:
+    a state or party in brackets after a name says where the named person stands."""
+    drafts, unknown = _all_drafts(text)
+    (draft,) = drafts
+    assert draft["by"] == by
+    assert draft["says"]["subject"] != "delta-province"  # the label is no subject either
+    assert unknown == (["Jan Berg"] if "Berg" in text else [])

@@ -1562,7 +1562,7 @@ def figures(registry: Registry, text: str) -> list[Figure]:
         base = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else \
             _figure_value(raw, grouped=not m["mult"])
         value = base * _MULTIPLIERS.get((m["mult"] or "").lower(), 1)
-        if _is_year_or_date(text, m, value):
+        if _is_year_or_date(text, m, value) or _names_no_count(text, m):
             continue
         unit, unit_end = _unit(text, m.end(), registry.units, one=value == 1)
         cmp = dict(_CMP).get((m["cmp"] or "").lower(), "eq")
@@ -1577,6 +1577,24 @@ def figures(registry: Registry, text: str) -> list[Figure]:
             continue
         found.append(Figure(m.start(), unit_end, value, cmp, unit, ()))
     return _merge_each(text, _scoped(registry, text, found, ends))
+
+
+# "the two leaders", "these three members": a number word after a definite determiner points
+# back at people already named, it counts nothing new.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
+
+
+def _names_no_count(text: str, m: re.Match[str]) -> bool:
+    """A number word that is part of a name ("the Group of Seven", capitalised mid-sentence)
+    or refers back to ones already named ("the two leaders")."""
+    raw = m["num"]
+    if m["cmp"] or raw.lower() not in _WORD_NUMBERS:
+        return False
+    before = text[:m.start()].rstrip()
+    # capitalised after a word, not opening a sentence or a quotation: a name's word
+    if raw[0].isupper() and before and (before[-1].isalnum() or before[-1] in ",;"):
+        return True
+    return bool(_DEFINITE_BEFORE.search(text, max(0, m.start() - 8), m.start()))
 
 
 def _scoped(registry: Registry, text: str, found: list[Figure], ends: list[int]) -> list[Figure]:

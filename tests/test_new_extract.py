@@ -1264,3 +1264,23 @@ def test_a_bracketed_label_after_a_name_is_no_speaker(text: str, by: dict[str, s
     assert draft["by"] == by
     assert draft["says"]["subject"] != "delta-province"  # the label is no subject either
     assert unknown == (["Jan Berg"] if "Berg" in text else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign ministers of the Group of Seven industrialized nations said the port was closed.",
+    "Kovacs said the two leaders had discussed the port.",
+    "Okafor said these three alliance members had discussed the port."])
+def test_a_number_word_in_a_name_or_pointing_back_is_no_figure(text: str) -> None:
+    """The Japan Times' 'Foreign ministers of the Group of Seven industrialized nations'
+    was drafted as a figure of 7 nations, The Hill's 'the two leaders had discussed' as 2
+    leaders: a capitalised number word inside a name, and one after 'the', count nothing."""
+    assert [d["quantity"] for d in _draft_text(f"{text}\n").drafts if "quantity" in d] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Kovacs said two leaders had discussed the port.", 2),
+    ('"Seven soldiers were killed," Kovacs said.', 7),
+    ("Three soldiers were killed, Kovacs said.", 3)])
+def test_a_number_word_opening_a_sentence_or_a_count_is_a_figure(text: str, value: int) -> None:
+    assert [d["quantity"]["value"] for d in _draft_text(f"{text}\n").drafts
+            if "quantity" in d] == [value]

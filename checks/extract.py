@@ -1372,7 +1372,7 @@ def _from_passive(ctx: Context, sentence: Sentence, masked: str) -> Who | None:
 
 def _from_quote_end(ctx: Context, sentence: Sentence, masked: str) -> Who | None:
     """'"...," X said' / '"...," said X' after a quotation."""
-    for _, close in sentence.quotes:
+    for opened, close in sentence.quotes:
         rest_at = close
         m = re.match(r"\s*[,.!?]?\s*", masked[rest_at:])
         at = rest_at + (m.end() if m else 0)
@@ -1383,11 +1383,20 @@ def _from_quote_end(ctx: Context, sentence: Sentence, masked: str) -> Who | None
                 return resolve_who(ctx, sentence, who)
             continue
         verb2 = next(_speech_verbs(_VERB, masked, at), None)
+        if verb2 and _relays_the_sentence(masked, opened, verb2):
+            continue  # 'X said ... "...", Bloomberg reported.': X speaks, via Bloomberg
         if verb2 and masked[at - 2:at].strip() in (",", "", ",\u201d"):
             who = subject_before(ctx, masked, verb2.start(), floor=at)
             if who:
                 return resolve_who(ctx, sentence, who)
     return None
+
+
+def _relays_the_sentence(masked: str, opened: int, verb: re.Match[str]) -> bool:
+    """A reporting verb closing a sentence whose quotation it does not open: a relay of
+    the sentence's own attribution, not the speaker of the quotation."""
+    return (verb.group().lower().startswith("report") and bool(masked[:opened].strip())
+            and not masked[verb.end():].strip(" .!\"”’"))
 
 
 def _from_verbs(ctx: Context, sentence: Sentence, masked: str) -> Who | None:

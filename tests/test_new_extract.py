@@ -1284,3 +1284,19 @@ def test_a_number_word_in_a_name_or_pointing_back_is_no_figure(text: str) -> Non
 def test_a_number_word_opening_a_sentence_or_a_count_is_a_figure(text: str, value: int) -> None:
     assert [d["quantity"]["value"] for d in _draft_text(f"{text}\n").drafts
             if "quantity" in d] == [value]
+
+
+@pytest.mark.parametrize("relay", ["Global Wire reported", "news agency Global Wire reported",
+                                   "the Global Wire news agency reported"])
+def test_an_agency_reporting_a_quotation_relays_the_sentences_speaker(relay: str) -> None:
+    """The SCMP's 'Peskov also said ... that this "should not concern anyone", Bloomberg
+    reported.' and the Hindustan Times' '..."in recent days", news agency AFP reported.' were
+    drafted as the agency's words: the sentence's speaker speaks, via the agency."""
+    (draft,) = _drafts_of(f'Kovacs also said the port was closed and that this "should not '
+                          f'concern anyone", {relay}.')
+    assert (draft["by"]["speaker"], draft["by"]["via"]) == ("kovacs", ["wire"])
+
+
+def test_an_agency_reporting_a_quotation_that_opens_the_sentence_is_its_source() -> None:
+    (draft,) = _drafts_of('"The port is closed," Global Wire reported.')
+    assert draft["by"]["speaker"] == "wire"

@@ -740,9 +740,26 @@ def dateline_end(para: str, *, dateline: bool = True) -> int:
     return m.end() if m else 0
 
 
+# An agency credit: a line of its own ("Source: PAP, IAR", "(With inputs from Reuters and
+# AFP)", "Additional reporting by ...") or the agency in brackets closing a paragraph after
+# its last sentence ("... talks with Moscow. (Kyodo)"). Furniture: it says who supplied the
+# words, it is no claim, no speaker and no name to register.
+_CREDIT_LINE = re.compile(
+    r"\(?\s*(?:(?:with\s+)?(?:additional\s+)?(?:inputs?|reporting|writing|editing|"
+    r"contributions?)\s+(?:from|by)\b|sources?\s*:|compiled\s+by\b|edited\s+by\b)"
+    r"[^.!?]{0,200}\)?\.?", re.I)
+_CLOSING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s+\((?:[A-Z][\w’'&/.-]*\s*){1,4}\)\s*$")
+
+
+def is_credit(line: str) -> bool:
+    return bool(_CREDIT_LINE.fullmatch(line.strip()))
+
+
 def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
-    if part != "headline" and (is_byline(para) or is_stamp(para)):
-        return  # the authors or the time stamp: furniture, no claim, no entity to register
+    if part != "headline" and (is_byline(para) or is_stamp(para) or is_credit(para)):
+        return  # the authors, the time stamp, the agencies: furniture, no claim, no entity
+    credit = _CLOSING_CREDIT.search(para) if part != "headline" else None
+    para = para[:credit.start()] if credit else para
     quotes = _quote_spans(para)
     inside = {i for a, b in quotes for i in range(a, b)}
     start = dateline_end(para, dateline=part == "body")

@@ -1300,3 +1300,22 @@ def test_an_agency_reporting_a_quotation_relays_the_sentences_speaker(relay: str
 def test_an_agency_reporting_a_quotation_that_opens_the_sentence_is_its_source() -> None:
     (draft,) = _drafts_of('"The port is closed," Global Wire reported.')
     assert draft["by"]["speaker"] == "wire"
+
+
+def test_an_agency_credit_is_furniture() -> None:
+    """The Japan Times' '... "recklessly or aggressively." (Reuters)' kept the credit in the
+    evidence, and the Hindustan Times' '(With inputs from Reuters and AFP)' offered 'Reuters
+    and AFP' as a place to register: a credit line, or an agency in brackets after a
+    paragraph's last sentence, says who supplied the words; it is no claim and no name."""
+    found = _draft_text('Kovacs said the port was "closed for now." (Global Wire)\n\n'
+                        "Okafor said the port was closed. (Kyodo)\n\nSource: PAP, IAR\n\n"
+                        "(With inputs from Reuters and AFP)\n\nwith inputs from agencies\n\n"
+                        "Additional reporting by Anna Smith; Editing by John Doe\n")
+    assert [d["evidence"] for d in found.drafts] == [
+        'Kovacs said the port was "closed for now."', "Okafor said the port was closed."]
+    assert found.unknown == []
+
+
+def test_a_bracket_closing_a_sentence_that_does_not_end_is_kept() -> None:
+    found = _draft_text("Okafor said the port was closed (for now)\n")
+    assert [d["evidence"] for d in found.drafts] == ["Okafor said the port was closed (for now)"]

@@ -41,6 +41,7 @@ from .extract import Article, Extraction, UnknownName, extract, slug
 from .fields import IDENT_PATTERN, MAX_TEXT, URL_PATTERN
 from .fmt import FormatError, format_text, round_trip
 from .model import Source
+from .pubtime import published_time
 from .stages import left_out
 
 FIELDS = (("url", "Article URL"), ("outlet", "Outlet (registered entity id or name)"),
@@ -198,7 +199,11 @@ def _record(args: argparse.Namespace, sid: str, outlet: str, text_bytes: bytes,
     source["outlet"] = outlet
     source["url"] = args.url
     source["headline"] = args.headline
-    source["published"] = _flow({"date": args.published, "known": "stated"})
+    published: dict[str, str] = {"date": args.published}
+    time = published_time(text_bytes.decode("utf-8"))
+    if time is not None:  # the article's own stamp states it ("Published: 1:47pm, ...")
+        published["time"] = time
+    source["published"] = _flow({**published, "known": "stated"})
     source["language"] = args.language
     source["text"] = CommentedMap(path=f"texts/{sid}.txt",
                                   sha256=hashlib.sha256(text_bytes).hexdigest())

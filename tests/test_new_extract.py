@@ -1319,3 +1319,28 @@ def test_an_agency_credit_is_furniture() -> None:
 def test_a_bracket_closing_a_sentence_that_does_not_end_is_kept() -> None:
     found = _draft_text("Okafor said the port was closed (for now)\n")
     assert [d["evidence"] for d in found.drafts] == ["Okafor said the port was closed (for now)"]
+
+
+@pytest.mark.parametrize(("stamp", "time"), [
+    ("Published: 1:47pm, 13 Apr, 2021", "13:47"),
+    ("12.04.2021 16:20", "16:20"),
+    ("Updated: Apr 13, 2021 07:48 IST", "07:48+05:30"),
+    ("12 April 2021, 18:05 GMT+3", "18:05+03:00"),
+    ("Posted Tue 13 Apr 2021 at 6:02am, updated Tue 13 Apr 2021 at 9:15am", "06:02"),
+    ("Published: May 14, 2024, 12:30 a.m. EDT", "00:30-04:00"),
+    ("14.05.2024, 17.32 Uhr", "17:32"),
+    ("14.05.2024", None),  # a date alone: no time
+])
+def test_a_publication_stamp_gives_the_publication_time(stamp: str, time: str | None) -> None:
+    """'Published: 1:47pm, 13 Apr, 2021', '12.04.2021 16:20', '07:48 IST' and 'GMT+3' were
+    not read: `new` drafted `published` without the time the article states."""
+    from checks.pubtime import published_time
+
+    assert published_time(f"Headline\n\n{stamp}\n\nKovacs said at 16:20 the port closed.\n") \
+        == time
+
+
+def test_a_time_in_the_body_is_no_publication_time() -> None:
+    from checks.pubtime import published_time
+
+    assert published_time("Headline\n\nKovacs said at 16:20 GMT the port closed.\n") is None

@@ -758,7 +758,10 @@ def is_credit(line: str) -> bool:
 def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
     if part != "headline" and (is_byline(para) or is_stamp(para) or is_credit(para)):
         return  # the authors, the time stamp, the agencies: furniture, no claim, no entity
-    credit = _CLOSING_CREDIT.search(para) if part != "headline" else None
+    if part == "headline":
+        yield from _headline_clauses(para, base)
+        return
+    credit = _CLOSING_CREDIT.search(para)
     para = para[:credit.start()] if credit else para
     quotes = _quote_spans(para)
     inside = {i for a, b in quotes for i in range(a, b)}
@@ -774,6 +777,25 @@ def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
         start = m.end()
     if start < len(para):
         yield _sentence(para, base, start, len(para), quotes, part)
+
+
+# A headline strings its claims together with a dash, a semicolon or "as" before a new
+# subject ("Ukraine Asks for Putin Call as Russia Masses 80,000 Troops—Kremlin Says It's
+# 'Not Aware' of Request"): each clause is a claim of its own, with its own speaker.
+_HEADLINE_JOINT = re.compile(r"\s*(?:—|–|;)\s*|\s+-\s+|\s+(?:as|As|while|While)\s+(?=[A-Z])")
+
+
+def _headline_clauses(para: str, base: int) -> Iterator[Sentence]:
+    quotes = _quote_spans(para)
+    inside = {i for a, b in quotes for i in range(a, b)}
+    start = 0
+    for m in _HEADLINE_JOINT.finditer(para):
+        if m.start() in inside or m.end() - 1 in inside or not para[start:m.start()].strip():
+            continue
+        yield _sentence(para, base, start, m.start(), quotes, "headline")
+        start = m.end()
+    if para[start:].strip():
+        yield _sentence(para, base, start, len(para), quotes, "headline")
 
 
 _CAPS_TOKEN = re.compile(r"[A-Z][A-Z’'.-]*")
@@ -1949,7 +1971,7 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
     if who is not None and not _asks(sentence):
         for one in speakers:
             yield _speech_draft(ctx, preds, article, sentence, one, evidence)
-    found = figures(ctx.registry, sentence.text)
+    found = figures(ctx.registry, _counted_lower(sentence))
     for fig in found:
         yield _figure_draft(ctx, preds, article, sentence, who, fig, evidence)
     if who is None and not heading and not found:
@@ -1961,6 +1983,17 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
     else:
         ctx.remember(_last_person(ctx.registry, _masked(sentence)))
     ctx.seen.append(sentence.text)
+
+
+_TITLE_CASE_COUNT = re.compile(r"(?<=\d\s)[A-Z][a-z]+\b")
+
+
+def _counted_lower(sentence: Sentence) -> str:
+    """A title-case headline's counted noun in lower case ("Masses 80,000 Troops"), as the
+    body writes it, so its figure is read; offsets kept."""
+    if sentence.part != "headline" or not _title_case(sentence.text):
+        return sentence.text
+    return _TITLE_CASE_COUNT.sub(lambda m: m.group().lower(), sentence.text)
 
 
 # A heading: the headline (a live blog's post heading too), or a subheading: a short line of

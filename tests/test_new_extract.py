@@ -1344,3 +1344,24 @@ def test_a_time_in_the_body_is_no_publication_time() -> None:
     from checks.pubtime import published_time
 
     assert published_time("Headline\n\nKovacs said at 16:20 GMT the port closed.\n") is None
+
+
+@pytest.mark.parametrize("joint", ["—", " – ", " - ", "; ", " as "])
+def test_a_headlines_clauses_are_claims_of_their_own(joint: str) -> None:
+    """Newsweek's 'Ukraine Asks for Putin Call as Russia Masses 80,000 Troops—Kremlin Says
+    It's 'Not Aware' of Request' was one draft, all of it Ukraine's words, with no figure:
+    each clause a dash, a semicolon or 'as' before a new subject joins is a claim of its own,
+    and a title-case count ('80,000 Troops') is a figure."""
+    headline = f"Okafor Rejects Talks With Norland{joint}Kovacs Says 4,000 Troops Left"
+    drafts, _ = _all_drafts("Kovacs said the port was closed.", headline=headline)
+    heads = [d for d in drafts if d["part"] == "headline"]
+    assert [(d["evidence"], d.get("by", {}).get("speaker"), d.get("quantity")) for d in heads] \
+        == [("Okafor Rejects Talks With Norland", None, None),
+            ("Kovacs Says 4,000 Troops Left", "kovacs", None),
+            ("Kovacs Says 4,000 Troops Left", "kovacs", {"value": 4000, "unit": "troops"})]
+    assert heads[0]["says"]["subject"] == "okafor"
+
+
+def test_a_dash_inside_a_headlines_quotation_joins_no_clauses() -> None:
+    drafts, _ = _all_drafts("", headline="Kovacs Says 'Talks Are Over — For Now'")
+    assert [d["evidence"] for d in drafts] == ["Kovacs Says 'Talks Are Over — For Now'"]

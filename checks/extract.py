@@ -687,7 +687,9 @@ def sentences(text: str, *, headline: str | None = None,
     seen: set[str] = set()
     offset = 0
     stamped = False  # the line before was a live blog's post time
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    deck = _deck(lines, headline)
+    for number, line in enumerate(lines):
         stripped = line.strip()
         start = offset + (len(line) - len(line.lstrip()))
         offset += len(line)
@@ -701,8 +703,40 @@ def sentences(text: str, *, headline: str | None = None,
         seen.add(stripped)
         heading = stamped and not _SENTENCE_END.search(stripped)
         stamped = False
-        part = "headline" if heading or (headline and stripped == headline.strip()) else "body"
+        part = "headline" if heading or (headline and stripped == headline.strip()) else \
+            "summary" if number in deck else "body"
         yield from _split(stripped, start, part)
+
+
+MAX_DECK_LINES = 3
+
+
+def _deck(lines: Sequence[str], headline: str | None) -> set[int]:
+    """The lines between the headline and the byline or publication stamp under it: the
+    deck (standfirst, key points) that sums the article up, its part `summary`, not
+    `body`. Without a byline or stamp within a few lines, nothing is a deck."""
+    if not headline:
+        return set()
+    top = next((i for i, line in enumerate(lines[:MAX_STAMP_TOKENS])
+                if line.strip() == headline.strip()), None)
+    if top is None:
+        return set()
+    found: set[int] = set()
+    for i in range(top + 1, min(len(lines), top + 1 + 2 * MAX_DECK_LINES + 1)):
+        line = lines[i].strip()
+        if not line:
+            continue
+        if _POST_TIME.match(line):  # a live blog's post time: its posts are no deck
+            return set()
+        if is_byline(line) or is_stamp(line) or _BYLINE_START.match(line):
+            return found
+        if len(found) == MAX_DECK_LINES:
+            return set()
+        found.add(i)
+    return set()
+
+
+_BYLINE_START = re.compile(r"By\s+[A-Z]")
 
 
 # A dateline opening a paragraph: the place in capitals, maybe a date and the agency, and a

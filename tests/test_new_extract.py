@@ -1365,3 +1365,34 @@ def test_a_headlines_clauses_are_claims_of_their_own(joint: str) -> None:
 def test_a_dash_inside_a_headlines_quotation_joins_no_clauses() -> None:
     drafts, _ = _all_drafts("", headline="Kovacs Says 'Talks Are Over — For Now'")
     assert [d["evidence"] for d in drafts] == ["Kovacs Says 'Talks Are Over — For Now'"]
+
+
+@pytest.mark.parametrize("under", ["By Anna Smith | Harbor News", "Published: 1:47pm, 14 May, 2024",
+                                   "Updated on May 14, 2024 07:48 AM IST"])
+def test_the_deck_between_headline_and_byline_is_the_summary(under: str) -> None:
+    """Fox News' 'Pentagon says Russian buildup is larger than at any time since 2014' and
+    the SCMP's key points under the headline were drafted as part body: the lines between
+    the headline and the byline or stamp are the deck, part summary."""
+    text = (f"Kovacs rejects talks\n\nOkafor says the port will stay closed until June\n"
+            f"Kovacs says 4,000 troops left the port\n\n{under}\n\n"
+            "Kovacs said the port was closed on Monday.\n")
+    drafts = _draft_text_with_headline(text, "Kovacs rejects talks")
+    parts = {(d["evidence"], d["part"]) for d in drafts}
+    assert parts == {("Kovacs rejects talks", "headline"),
+                     ("Okafor says the port will stay closed until June", "summary"),
+                     ("Kovacs says 4,000 troops left the port", "summary"),
+                     ("Kovacs said the port was closed on Monday.", "body")}
+
+
+def test_without_a_byline_under_it_no_line_is_a_deck() -> None:
+    text = ("Kovacs rejects talks\n\nOkafor says the port will stay closed until June.\n\n"
+            "Kovacs said the port was closed on Monday.\n")
+    drafts = _draft_text_with_headline(text, "Kovacs rejects talks")
+    assert {d["part"] for d in drafts if d["evidence"] != "Kovacs rejects talks"} == {"body"}
+
+
+def _draft_text_with_headline(text: str, headline: str) -> list[dict[str, Any]]:
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    article = Article(text=text, published=dt.date(2024, 5, 15), outlet="harbor-news",
+                      headline=headline)
+    return extract(article, {e.id: e for e in entities}, {}).drafts

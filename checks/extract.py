@@ -1371,6 +1371,8 @@ def attribution(ctx: Context, sentence: Sentence) -> Who | None:
                 who = Who(None, None, "vague", [outlet], span=(src.start, src.end))
             elif who is None:
                 who = resolve_who(ctx, sentence, src)
+            elif _document_speaks(masked, according.start(), src):
+                who = _issued(ctx, sentence, src)
             elif src.entity:
                 who.via = _voices(ctx.registry, [*who.via, src.entity], who.speaker)
     if who is not None:
@@ -1380,6 +1382,22 @@ def attribution(ctx: Context, sentence: Sentence) -> Who | None:
     if who is not None:
         who.to = _addressees(ctx, masked, who)
     return who
+
+
+def _document_speaks(masked: str, according: int, src: Mention) -> bool:
+    """'Biden "voiced our concerns ...," according to the White House readout': with no
+    speech verb before it, the document the words are according to is their source, and
+    the person it names is what it reports on."""
+    return src.kind == "doc" and next(_speech_verbs(_VERB, masked[:according]), None) is None
+
+
+def _issued(ctx: Context, sentence: Sentence, doc: Mention) -> Who:
+    """The document's issuer, named inside it ("the White House readout"), speaks."""
+    named = [x.entity for x in ctx.registry.mentions(doc.text) if x.entity]
+    if not named:
+        return resolve_who(ctx, sentence, doc)
+    return _voiced(ctx.registry, Who(named[0], doc.text, "paraphrase",
+                                     span=(doc.start, doc.end)))
 
 
 # Whom the words were said to: "X told AFP", "X said in an interview with Reuters".

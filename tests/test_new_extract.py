@@ -1396,3 +1396,18 @@ def _draft_text_with_headline(text: str, headline: str) -> list[dict[str, Any]]:
     article = Article(text=text, published=dt.date(2024, 5, 15), outlet="harbor-news",
                       headline=headline)
     return extract(article, {e.id: e for e in entities}, {}).drafts
+
+
+def test_a_document_the_words_are_according_to_is_their_source() -> None:
+    """The Hill's 'Biden "voiced our concerns ... and called on Russia to de-escalate
+    tensions," according to the White House readout of the call.' was drafted as Biden's
+    words (the sentence's subject): with no speech verb, the readout's issuer speaks."""
+    (draft,) = _drafts_of('Kovacs "voiced concerns over the port," according to the Norland '
+                          'government readout of the call.')
+    assert (draft["by"]["speaker"], draft["by"]["mode"]) == ("norland", "partial-quote")
+
+
+def test_a_speaker_saying_words_a_document_gives_still_speaks() -> None:
+    (draft,) = _drafts_of("Kovacs said the port was closed, according to the Norland "
+                          "government statement.")
+    assert (draft["by"]["speaker"], draft["by"]["via"]) == ("kovacs", ["norland"])

@@ -65,6 +65,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -373,6 +374,10 @@ class Registry:
                 for key in name_keys(name):  # I012 reports a key two entities share
                     if key.strip():
                         self.names.setdefault(key, entity.id)
+                        # English-language outlets drop diacritics ("Erdogan" for the
+                        # registered "Erdoğan"): the plain spelling names the entity too
+                        if _plain(key) != key and _plain(key).strip():
+                            self.names.setdefault(_plain(key), entity.id)
             for role in entity.roles:
                 if self._active(role.start, role.end):
                     for wording in (role.title, *role.aliases):
@@ -632,6 +637,12 @@ _DETERMINER_END = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:(?:senior|top|unn
 # A middle initial between a registered name's first word and the rest, as some house
 # styles write every name ("Antony J. Blinken", "Vladimir V. Putin"): the same person.
 _MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?=\s)")
+
+
+def _plain(key: str) -> str:
+    """``key`` without its combining marks ("erdoğan" -> "erdogan"); letters that are no
+    letter with a mark ("ł", "ø") stay as they are."""
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 def _alternation(names: Iterable[str], *, case_exact_single: bool) -> re.Pattern[str]:

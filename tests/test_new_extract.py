@@ -1411,3 +1411,17 @@ def test_a_speaker_saying_words_a_document_gives_still_speaks() -> None:
     (draft,) = _drafts_of("Kovacs said the port was closed, according to the Norland "
                           "government statement.")
     assert (draft["by"]["speaker"], draft["by"]["via"]) == ("kovacs", ["norland"])
+
+
+@pytest.mark.parametrize("spelt", ["Erdoğan", "Erdogan", "Mehmet Erdogan"])
+def test_a_name_without_its_diacritics_is_the_registered_one(spelt: str) -> None:
+    """TRT World's '"We hope ...," Erdogan told a joint news conference' was drafted with no
+    speaker: the registry spells him 'Erdoğan', and English-language outlets drop the mark."""
+    data = _load(HERE / "entities.yaml")
+    data["entities"].append({"id": "erdogan", "name": "Mehmet Erdoğan", "kind": "person",
+                             "aliases": [{"name": "Erdoğan", "kind": "short"}]})
+    entities = {e.id: e for e in EntityFile.model_validate(data).entities}
+    article = Article(text=f'"We hope the port opens soon," {spelt} told reporters.\n',
+                      published=dt.date(2024, 5, 15), outlet="harbor-news")
+    (draft,) = extract(article, entities, {}).drafts
+    assert draft["by"]["speaker"] == "erdogan"

@@ -162,6 +162,8 @@ _PARENTHETICAL = re.compile(r",\s+(?:including|such as|among them|who|which)\s+[
 # (Idaho)", "(D-N.J.)"), a European minister's party ("Eva-Maria Liimets (Center)"). It says
 # where the named person stands: it is neither the speaker nor a name of its own.
 _NAME_LABEL = re.compile(r"(?<=[A-Za-z.])(?P<label>\s*\([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\))")
+# The US form of the label, set off by commas: "Sen. Jim Risch, R-Idaho, chairman ..."
+_PARTY_STATE = re.compile(r"(?<=[A-Za-z.]),\s*[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=\s*,)")
 _NAME_WORD_END = re.compile(r"\b[A-Z][\w’'-]*\.?$")
 
 
@@ -171,7 +173,7 @@ def _unlabelled(text: str) -> str:
         if not _NAME_WORD_END.search(text, max(0, m.start() - 40), m.start()):
             return m.group()
         return " " * len(m.group())
-    return _NAME_LABEL.sub(blank, text)
+    return _PARTY_STATE.sub(blank, _NAME_LABEL.sub(blank, text))
 
 
 # "Separatists in Donetsk and Luhansk regions have said": a place phrase after a speaker.
@@ -1205,7 +1207,7 @@ def subject_before(ctx: Context, text: str, verb_at: int, floor: int = 0) -> Men
                 best = m
         if best is not None:
             best = _apposed(text, found, best, verb_at) or best
-            return _described(ctx, text, found, _named_before(text, found, best))
+            return _described(ctx, text, found, _named_before(ctx.registry, text, found, best))
     return None
 
 
@@ -1241,7 +1243,7 @@ def _apposed(text: str, found: list[Mention], best: Mention, verb_at: int) -> Me
     return None
 
 
-def _named_before(text: str, found: list[Mention], best: Mention) -> Mention:
+def _named_before(registry: Registry, text: str, found: list[Mention], best: Mention) -> Mention:
     """The name a role stands in apposition to ("Dmitry Peskov, a Kremlin spokesman,
     said"): the named person speaks, not an unnamed spokesman."""
     if best.kind != "role" or best.entity is None:
@@ -1249,7 +1251,19 @@ def _named_before(text: str, found: list[Mention], best: Mention) -> Mention:
     named = (m for m in found if m.kind == "name" and m.entity == best.entity
              and m.end <= best.start
              and _fold(text[m.end:best.start].strip(" ,")) in ("", "a", "an", "the"))
-    return next(named, best)
+    same = next(named, None)
+    if same is not None:
+        return same
+    # "Sen. Jim Risch, R-Idaho, chairman of the committee, said": a title set off by commas
+    # after another registered person's name describes that person, whoever the registry
+    # gives the title to (an outlet's wrong title is the outlet's claim, A-rules judge it)
+    other = (m for m in found if m.kind == "name" and m.entity is not None
+             and registry.kind(m.entity) is EntityKind.person and m.end <= best.start
+             and re.fullmatch(r"\s*,\s*(?:(?:the|a|an)\s+)?", text[m.end:best.start]))
+    person = next(other, None)
+    if person is None:
+        return best
+    return dataclasses.replace(person, end=best.end, role=best.text)
 
 
 def _described(ctx: Context, text: str, found: list[Mention], best: Mention) -> Mention:

@@ -1425,3 +1425,12 @@ def test_a_name_without_its_diacritics_is_the_registered_one(spelt: str) -> None
                       published=dt.date(2024, 5, 15), outlet="harbor-news")
     (draft,) = extract(article, entities, {}).drafts
     assert draft["by"]["speaker"] == "erdogan"
+
+
+@pytest.mark.parametrize("label", ["", ", R-Delta"])
+def test_a_title_after_another_persons_name_describes_that_person(label: str) -> None:
+    """Fox News' 'Sen. Jim Risch, R-Idaho, chairman of the Senate Foreign Relations
+    Committee, said' was drafted as the registered chairman's (Menendez's) words: a title
+    set off by commas after a registered person's name is that person's, as written."""
+    (draft,) = _drafts_of(f"Maria Kovacs{label}, alliance spokesman, said the port was closed.")
+    assert (draft["by"]["speaker"], draft["by"]["role"]) == ("kovacs", "alliance spokesman")

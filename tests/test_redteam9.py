@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from checks import fastload, fmt, splice
 from checks.config import ConfigError, load_config
@@ -169,6 +171,12 @@ def test_the_formatters_load_counts_the_comment_lines_a_scan_finds(text: str) ->
 def test_comment_tally_equals_a_scan_on_generated_records(record: dict[str, Any], flow: bool,
                                                           marks: list[int]) -> None:
     text = with_comments(dump(record, flow), marks)
+    try:
+        YAML(typ="safe", pure=True).load(text)
+    except YAMLError:
+        # ruamel's dumper writes a few plain scalars it cannot read back ("{xtra: ?0}"):
+        # such a text is no record to count comments in (it failed CI at random)
+        assume(False)
     assert _tally(text) == fmt.comment_lines(text)
 
 

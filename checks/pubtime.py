@@ -5,7 +5,8 @@ one (:func:`checks.extract.is_stamp`): "Published: 1:47pm, 13 Apr, 2021", "12.04
 16:20", "Updated: Apr 13, 2021 07:48 IST", "12 April 2021, 18:05 GMT+3". The first clock
 time of the first such line is the publication's (a later one is an update); its zone, when
 the stamp names one, becomes a UTC offset. A zone whose abbreviation means two offsets
-(CST: China or the US Central) is left out rather than guessed.
+(CST: China or the US Central; IST: India, Ireland or Israel) is left out rather than
+guessed: the curator writes the offset.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .extract import is_stamp
 # Standard abbreviations with one meaning (a closed class, not any article's words).
 ZONES = {"UTC": "Z", "GMT": "Z", "Z": "Z", "WET": "+00:00", "BST": "+01:00", "WEST": "+01:00",
          "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
-         "IST": "+05:30", "HKT": "+08:00", "SGT": "+08:00", "JST": "+09:00", "KST": "+09:00",
+         "HKT": "+08:00", "SGT": "+08:00", "JST": "+09:00", "KST": "+09:00",
          "AEST": "+10:00", "AEDT": "+11:00", "EST": "-05:00", "EDT": "-04:00", "CDT": "-05:00",
          "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00"}
 # "1:47pm", "16:20", "17.32 Uhr"; not a piece of the date "12.04.2021"

@@ -59,7 +59,10 @@ Fenwick tree over the order of value whose nodes are Fenwick trees over period e
 (O(n log^2 n)), never compared pairwise. Each node keeps, of its figures, those that
 hold the highest-reaching one with no root in common with any claim's roots (at most
 1 + s + ... + s^k of them, for claims of at most s roots asking with at most k: the
-best two of different chains when every claim has one root).
+best two of different chains when every claim has one root), and no more than 64: a
+claim of more roots than that allows (an article crediting four agencies beside many
+others that do) asks the kept ones first, and when they do not settle it, its root set
+sweeps once more the figures of chains other than all of its roots.
 
 Fires:
     a#c1  (a republishes Wire Agency) "the conflict has killed 14,000 people"
@@ -154,6 +157,9 @@ Roots = frozenset[str]  # the entities a claim's chain may start from (chain_roo
 Mask = int  # a set of roots, one bit each (a block's roots are numbered: cheap to intersect)
 Entry = tuple[Rank, Mask, Item]  # (rank of the upper bound, chain roots, item)
 Best = list[Entry]  # entries holding the best one disjoint from any few roots, best first
+# The most entries a tree node keeps (representatives): 1 + 3 + 9 + 27 answers any query
+# of three roots among entries of three, as an outlet with two contributing agencies has.
+BUDGET = 64
 T = TypeVar("T")
 
 
@@ -370,19 +376,59 @@ def _meets_other_chain(ordered: Sequence[Item], reach: Sequence[int],
     (``days``) meeting them (starting by their last, ending on their first or later)
     admits a common value. Swept by query end: the items starting no later are in the
     plane; of those in its prefix of values whose period ends no earlier than its
-    first day, the other chain reaching highest decides."""
+    first day, the other chain reaching highest decides. The tree's nodes answer
+    exactly a query of at most :func:`_cap` roots; one of more roots that the kept
+    entries do not settle asks again, once per root set, of the entries of other
+    chains only."""
     timed = [n for n, d in enumerate(days) if d is not None]
     roots = _masks([chain_roots(i.ci) for i in ordered])
     asked = [n for n, d in enumerate(queries) if d is not None]
+    cap = _cap(max((roots[n].bit_count() for n in timed), default=0),
+               max((roots[n].bit_count() for n in asked), default=0))
     held = 0
     for n in asked:
-        held |= roots[n]
-    most = max((roots[n].bit_count() for n in asked), default=0)
+        if roots[n].bit_count() <= cap:
+            held |= roots[n]
+    met = [False] * len(ordered)
+    unsettled: dict[Mask, list[int]] = defaultdict(list)
+    for n, other in _sweep(ordered, reach, days, queries, roots, timed, asked, cap, held):
+        hit = other is not None and not other.span.below(ordered[n].span)
+        if hit or roots[n].bit_count() <= cap:
+            met[n] = hit
+        else:
+            unsettled[roots[n]].append(n)
+    for mask, group in unsettled.items():
+        others = [n for n in timed if not roots[n] & mask]
+        for n, other in _sweep(ordered, reach, days, queries, roots, others, group, 0, 0):
+            met[n] = other is not None and not other.span.below(ordered[n].span)
+    return met
+
+
+def _cap(size: int, most: int) -> int:
+    """The most roots a query may have for tree nodes of :data:`BUDGET` entries to answer
+    it exactly (entries of at most ``size`` roots keep 1 + size + ... + size**cap), at
+    most ``most`` (the largest query). Articles crediting many agencies would otherwise
+    make every node keep thousands of entries (size**most grows with both)."""
+    total, power, cap = 1, 1, 0
+    while cap < most:
+        power *= size
+        if total + power > BUDGET:
+            break
+        total += power
+        cap += 1
+    return cap
+
+
+def _sweep(ordered: Sequence[Item], reach: Sequence[int], days: Sequence[Days | None],
+           queries: Sequence[Days | None], roots: Sequence[Mask], timed: Sequence[int],
+           asked: Sequence[int], most: int, held: Mask) -> Iterator[tuple[int, Item | None]]:
+    """For each asked item, in order of query end: the best item of ``timed`` in the
+    plane with no root in common with it, of nodes keeping :func:`representatives` for
+    queries of at most ``most`` roots of ``held``."""
     none: Best = []
-    plane = Plane([(n, d[1]) for n in timed for d in [days[n]] if d is not None], none,
+    plane = Plane([(n, _days(days, n)[1]) for n in timed], none,
                   lambda a, b: _kept(a, b, most, held))
     points = sorted(timed, key=lambda n: _days(days, n)[0])
-    met = [False] * len(ordered)
     j = 0
     for n in sorted(asked, key=lambda n: _days(queries, n)[1]):
         first, last = _days(queries, n)
@@ -390,10 +436,7 @@ def _meets_other_chain(ordered: Sequence[Item], reach: Sequence[int],
             p = points[j]
             plane.put(p, _days(days, p)[1], [(_rank(ordered[p]), roots[p], ordered[p])])
             j += 1
-        # The best figure of a chain surely other than this one's: no root in common.
-        other = _best_disjoint(plane.parts(reach[n], first), roots[n])
-        met[n] = other is not None and not other.span.below(ordered[n].span)
-    return met
+        yield n, _best_disjoint(plane.parts(reach[n], first), roots[n])
 
 
 def _days(days: Sequence[Days | None], n: int) -> Days:
@@ -473,15 +516,22 @@ def _best_disjoint(parts: Iterable[Best], roots: Mask) -> Item | None:
 
 def _two_chains(claims: Sequence[ClaimInfo]) -> bool:
     """Whether two of the claims surely come from different chains (no root in common),
-    each claim asking those before it (kept as :func:`representatives`, rank alike)."""
-    masks = _masks([chain_roots(c) for c in claims])
-    most = max(m.bit_count() for m in masks)
-    seen: list[tuple[Rank, Mask, ClaimInfo]] = []
-    for ci, roots in zip(claims, masks, strict=True):
+    each distinct root set asking those before it (kept as :func:`representatives` for
+    sets of at most :func:`_cap` roots). A set of more roots that the kept ones do not
+    settle is compared with every distinct set (root sets, not claims: an outlet's
+    articles share a few)."""
+    masks = list(dict.fromkeys(_masks([chain_roots(c) for c in claims])))
+    size = max(m.bit_count() for m in masks)
+    cap = _cap(size, size)
+    seen: list[tuple[Rank, Mask, None]] = []
+    large: list[Mask] = []
+    for roots in masks:
         if any(not e[1] & roots for e in seen):
             return True
-        seen = representatives([*seen, ((0.0, False), roots, ci)], most)
-    return False
+        if roots.bit_count() > cap:
+            large.append(roots)
+        seen = representatives([*seen, ((0.0, False), roots, None)], cap)
+    return any(not a & b for a in large for b in masks)
 
 
 def _chains(items: Sequence[Item]) -> list[list[Item]]:

@@ -7,6 +7,7 @@ involved, and Q203's readings involved; H701 and A401 share one index of body cl
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
@@ -621,3 +622,35 @@ def test_h701_and_a401_share_one_body_index(tmp_path: Any, monkeypatch: Any) -> 
             fail_on="error")
     assert len(given) == 2 and given[0] is given[1]  # both rules asked, one index
     assert sum(built) == 1
+
+
+PLACES = st.frozensets(st.sampled_from("pqrstu"), min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PLACES, max_size=12), st.lists(PLACES, max_size=6))
+def test_covering_finds_the_figures_holding_every_place(figures: list[frozenset[str]],
+                                                         asked: list[frozenset[str]]) -> None:
+    """Q203's and R801's implied totals: the figures given for each of a set holding every
+    asked place, in the order they came (brute force over every figure)."""
+    index: q.Covering[int] = q.Covering()
+    for n, scope in enumerate(figures):
+        index.add(n, sorted(scope))
+    for places in asked:
+        assert index.of(places) == [n for n, scope in enumerate(figures) if places <= scope]
+
+
+def test_covering_many_distinct_place_sets_is_fast() -> None:
+    """3,000 figures for each of 30 of 40 places, asked by 3,000 other sets of 30: each
+    place holds most figures, so testing the candidates of the rarest one by one took
+    minutes in a whole check; one AND per place does not."""
+    rng = random.Random(1)
+    names = [f"place{k}" for k in range(40)]
+    index: q.Covering[int] = q.Covering()
+    for n in range(3000):
+        index.add(n, rng.sample(names, 30))
+    asked = [frozenset(rng.sample(names, 30)) for _ in range(3000)]
+    started = cpu_now()
+    found = sum(len(index.of(places)) for places in asked)
+    assert cpu_now() - started < 5  # about 0.1 s here
+    assert found < 3000  # random sets of 30 rarely hold one another

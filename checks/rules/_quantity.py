@@ -12,7 +12,7 @@ import itertools
 import math
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar, Generic, TypeVar
@@ -232,14 +232,36 @@ def places(corpus: Corpus, ids: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def covering(each: Mapping[str, Sequence[T]], places: frozenset[str],
-             claim_of: Callable[[T], ClaimInfo]) -> list[T]:
-    """The figures given for each of a set of places that holds every one of ``places``
-    (``each``: place -> such figures), looked up at the place with the fewest of them:
-    what a combined figure for ``places`` is compared with as an implied total."""
-    rarest = min(places, key=lambda p: len(each.get(p, ())))
-    return [x for x in each.get(rarest, ())
-            if places <= frozenset(q.scope if (q := claim_of(x).claim.quantity) else ())]
+class Covering(Generic[T]):
+    """Figures given for each of a set of places: :meth:`of` finds, in the order they
+    were added, those whose set holds every one of some places: what a combined figure
+    for those places is compared with as an implied total. Each place holds the set of
+    its figures as the bits of one integer, so a lookup is one AND per place, in native
+    code: testing each candidate (at the place with the fewest) in Python made an
+    archive of many distinct place sets over shared places (a hostile one) take minutes."""
+
+    def __init__(self) -> None:
+        self.figures: list[T] = []
+        self.at: dict[str, int] = {}
+
+    def add(self, x: T, scope: Iterable[str]) -> None:
+        bit = 1 << len(self.figures)
+        self.figures.append(x)
+        for place in scope:
+            self.at[place] = self.at.get(place, 0) | bit
+
+    def of(self, places: frozenset[str]) -> list[T]:
+        if not places or not all(p in self.at for p in places):
+            return []
+        held = -1
+        for place in places:
+            held &= self.at[place]
+        out = []
+        while held:
+            low = held & -held
+            out.append(self.figures[low.bit_length() - 1])
+            held ^= low
+        return out
 
 
 def scope_words(corpus: Corpus, q: Quantity) -> str:

@@ -112,13 +112,13 @@ from ._quantity import (
     TOLERANCE,
     WINDOW,
     Block,
+    Covering,
     Plane,
     Rank,
     Span,
     also,
     best_two,
     by_mood,
-    covering,
     current,
     digits_for,
     end,
@@ -227,7 +227,7 @@ class _Index:
 
     def __init__(self, claims: Sequence[ClaimInfo], about: float) -> None:
         self.combined: dict[frozenset[str], list[Reading]] = defaultdict(list)
-        self.each: dict[str, list[Item]] = defaultdict(list)  # place -> claims "each" over it
+        self.each: Covering[Item] = Covering()  # claims giving a figure for each of places
         self.single: dict[str, dict[str, Item]] = defaultdict(dict)  # source -> place -> first
         self.single_sources: dict[str, set[str]] = defaultdict(set)  # place -> sources
         for ci in claims:
@@ -241,8 +241,7 @@ class _Index:
                 self.single[ci.source.id].setdefault(place, (ci, s))
                 self.single_sources[place].add(ci.source.id)
             elif len(scope) > 1 and q.each:
-                for place in scope:
-                    self.each[place].append((ci, s))
+                self.each.add((ci, s), q.scope)
             elif len(scope) > 1:
                 self.combined[scope].append(_reading(ci.source.id, ((ci, s),), s))
 
@@ -250,7 +249,7 @@ class _Index:
         """Every reading that gives a figure for each place of ``places_``."""
         n = len(places_)
         out = [_reading(ci.source.id, ((ci, s),), s.times(n))
-               for ci, s in covering(self.each, places_, lambda item: item[0])]
+               for ci, s in self.each.of(places_)]
         sources = set.intersection(*(self.single_sources.get(p, set()) for p in places_))
         for source in sorted(sources):
             parts = tuple(self.single[source][p] for p in sorted(places_))

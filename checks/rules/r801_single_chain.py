@@ -121,13 +121,13 @@ from ._quantity import (
     ROUNDING,
     WINDOW,
     Block,
+    Covering,
     Item,
     Plane,
     Rank,
     Scope,
     by_mood,
     by_scope,
-    covering,
     current,
     digits_for,
     end,
@@ -246,13 +246,13 @@ class _Implied:
     Q203 sums them. Only that way round: a total for places together says nothing of each."""
 
     def __init__(self, grouped: dict[Scope, list[Item]]) -> None:
-        self.each: dict[str, list[Item]] = {}  # place -> figures given for each of a set holding it
+        self.each: Covering[Item] = Covering()  # figures given for each of several places
         # (source, chain) -> place -> its first figure for that place alone; place -> owners
         self.single: dict[tuple[str, Roots], dict[str, Item]] = defaultdict(dict)
         self.owners: dict[str, list[tuple[str, Roots]]] = defaultdict(list)
         for (places, each), items in grouped.items():
-            for place in places if each else ():
-                self.each.setdefault(place, []).extend(items)
+            for item in items if each else ():
+                self.each.add(item, sorted(places))
             if len(places) == 1 and not each:
                 self._add_single(next(iter(places)), items)
 
@@ -273,7 +273,7 @@ class _Implied:
         if each or len(places) < 2:
             return []
         found: list[Item] = [Item(i.ci, _reported(i).span.times(len(places)), expanded=True)
-                             for i in covering(self.each, places, lambda item: item.ci)]
+                             for i in self.each.of(places)]
         rarest = min(places, key=lambda p: len(self.owners.get(p, ())))
         for owner in self.owners.get(rarest, ()):
             parts = [self.single[owner].get(p) for p in sorted(places)]

@@ -42,6 +42,7 @@ from .model import (
 from .reviews import ReviewsFile
 from .textnorm import (
     INVISIBLE,
+    Nearest,
     collapse_ws,
     loose,
     name_keys,
@@ -448,7 +449,10 @@ def _merge_units(corpus: Corpus, model: VocabularyFile, doc: Document) -> None:
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
-    close = nearest(word, options)
+    return _did(nearest(word, options))
+
+
+def _did(close: str | None) -> str:
     return f" (did you mean '{close}'?)" if close else ""
 
 
@@ -835,10 +839,11 @@ def _check_registry(corpus: Corpus) -> None:
     known = corpus.entities
     if not known and not corpus.records:
         return
+    entity_like, predicate_like = Nearest(known), Nearest(corpus.predicates)
 
     def need(doc: Document, entity_id: str, pointer: str) -> None:
         if entity_id not in known:
-            doc.hit(UNKNOWN_ENTITY, f"unknown entity '{entity_id}'{_suggest(entity_id, known)}",
+            doc.hit(UNKNOWN_ENTITY, f"unknown entity '{entity_id}'{_did(entity_like(entity_id))}",
                     "use a registered id, or register it in facts/entities.yaml", pointer)
 
     for info in corpus.records:
@@ -852,7 +857,7 @@ def _check_registry(corpus: Corpus) -> None:
             predicate = ci.claim.says.predicate
             if predicate not in corpus.predicates:
                 doc.hit(UNKNOWN_PREDICATE, f"unknown predicate '{predicate}'"
-                        f"{_suggest(predicate, corpus.predicates)}",
+                        f"{_did(predicate_like(predicate))}",
                         "use a predicate from facts/vocabulary.yaml, or add one there",
                         ci.pointer + "/says/predicate")
     for model, doc in corpus.entity_files:

@@ -43,6 +43,7 @@ from .reviews import ReviewsFile
 from .textnorm import (
     INVISIBLE,
     Nearest,
+    Occurs,
     collapse_ws,
     loose,
     name_keys,
@@ -651,6 +652,7 @@ def _read_text(real: Path, shown: str, sha: str, doc: Document) -> str | None:
 # The article's normalised text, computed once per article rather than once per excerpt
 # that is not found verbatim (thousands of them made a hostile record take minutes).
 _loose_article = lru_cache(maxsize=4)(loose)
+_occurs = lru_cache(maxsize=8)(Occurs)
 
 
 def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
@@ -677,7 +679,8 @@ def _check_claim_text(info: RecordInfo, ci: ClaimInfo) -> None:
 def _in_article(words: str, text: str | None) -> bool:
     """Whether ``words`` stand in the article, verbatim or once normalised (an article
     that could not be read is reported elsewhere: nothing to compare with)."""
-    return text is None or words in text or loose(words) in _loose_article(text)
+    return (text is None or words in _occurs(text)
+            or loose(words) in _occurs(_loose_article(text)))
 
 
 def _check_addressees(doc: Document, ci: ClaimInfo) -> None:
@@ -733,9 +736,9 @@ def _check_excerpts(doc: Document, text: str | None, evidence: tuple[str, ...] |
                     "invisible characters)", "quote the article's own words that make the "
                     "claim", sub)
             continue
-        if text is None or excerpt in text:
+        if text is None or excerpt in _occurs(text):
             continue
-        if loose(excerpt) in _loose_article(text):
+        if loose(excerpt) in _occurs(_loose_article(text)):
             doc.hit(EVIDENCE_NORMALISED, "evidence matches the archived text only after "
                     "normalising Unicode, quotes, spacing or invisible characters",
                     "copy the words exactly as they stand in the archived text", sub)

@@ -305,6 +305,49 @@ def nearest(word: str, options: Iterable[object]) -> str | None:
     return close[0] if close else None
 
 
+class Occurs:
+    """``words in occurs``: whether words stand in one text, as ``words in text`` says,
+    asked about many words. A long text (an archived article may hold megabytes) keeps
+    the positions of its 16-letter pieces at every 16th letter: words of 32 letters or
+    more stand at p only if the piece at the first such position from p is theirs, so a
+    few lookups find them instead of a scan of the text; shorter words, and pieces the
+    text repeats many times, are scanned for, each distinct one once. Thousands of
+    claims quoting the end of a long text scanned it whole for each (minutes)."""
+
+    PIECE = 16
+    LONG = 1 << 16  # letters from which a text keeps its pieces
+    COMMON = 32  # a piece at more places than this is scanned for
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+        self.at: dict[str, list[int]] | None = None
+        if len(text) >= self.LONG:
+            k, at = self.PIECE, dict[str, list[int]]()
+            for q in range(0, len(text) - k + 1, k):
+                at.setdefault(text[q:q + k], []).append(q)
+            self.at = at
+
+    def __contains__(self, words: object) -> bool:
+        assert isinstance(words, str)
+        found = self.known.get(words)
+        if found is None:
+            found = self.known[words] = self._find(words)
+        return found
+
+    def _find(self, words: str) -> bool:
+        k, text = self.PIECE, self.text
+        if self.at is None or len(words) < 2 * k:
+            return words in text
+        for o in range(k):
+            places = self.at.get(words[o:o + k], ())
+            if len(places) > self.COMMON:
+                return words in text
+            if any(q >= o and text.startswith(words, q - o) for q in places):
+                return True
+        return False
+
+
 class Nearest:
     """:func:`nearest` over one set of options asked about many words: each word once,
     and among many options only the :attr:`SHORTLIST` sharing the most letter pairs

@@ -48,6 +48,13 @@ predicate, the index H701 reads (``_common.body_index``). The rule's cache block
 either reading links them to: a change to a body claim of the president reruns the
 standfirst's block about the state.
 
+One disagreement is one finding: every own-voice claim that plainly states one side of
+a contested party proposition (the build-up that sixteen outlets state in their own voice
+and one relayed denial disputes, or a headline and its body's sentence) is one finding,
+located at the first claim, naming the others and listing every claim, identified by the
+block and side so an outlet joining it keeps a review. An inference or a judgement stays a
+finding of its own: whose reading it is, is asked of each.
+
 The message words the claim as the outlet holds it ("RT expects 'Alpha spoke
 with Beta'", "Topcor denies ..."), and calls it contested only when it names who
 contests it; an undisputed inference is called an inference.
@@ -55,6 +62,8 @@ contests it; an undisputed inference is called an inference.
 Fires:
     a#c1  (own voice) "data also suggested major movements of troops" (suggests)
     a#c1  (own voice) Northland requested talks; b#c1 Beta denies any request
+    a#c1, b#c1, c#c1  (own voice, three outlets) Northland massed troops; d#c1 Beta
+          denies it: one finding naming all three
     a#c1  (own voice) "Kiev lied about the request" (denies); b#c1 Alpha made the request:
           the message says the outlet *denies* it
 
@@ -71,6 +80,7 @@ Fires:
 
 Silent:
     a#c1  (own voice) "Russia seized Crimea in March 2014" (asserts, undisputed)
+    a#c1, b#c1  (own voice, two outlets) Northland massed troops, no one disputes it
     a#hl  (headline, own voice) "Alpha wants talks with Beta"; a#c1 Alpha's spokeswoman
           says he asked; b#c1 Beta is not aware of any request
     a#hl  (summary, own voice) "as Northland pleads for talks with Beta"; a#c1 Alpha
@@ -91,6 +101,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from ..corpus import ClaimInfo, Corpus
 from ..engine import NoOptions
@@ -127,12 +138,19 @@ def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
         # Each claim's days as the party's (C101: a person's while they head the office),
         # worked out only when a proposition of another key is looked at.
         days = functools.partial(_days, heads, party, {})
+        # Plain claims contested alike are one disagreement (one finding per block and
+        # side, however many outlets state it); an inference or judgement is each its own.
+        held: dict[int, list[tuple[ClaimInfo, list[ClaimInfo]]]] = {}
         for ci in own:
             if ci.claim.part.billed and bodies.source(ci):
                 continue
             against = _contesting(ci, signs, days)
-            if against or _inference(ci) or _judgement(corpus, ci):
+            if _inference(ci) or _judgement(corpus, ci):
                 yield _hit(corpus, heads, ci, against)
+            elif against:
+                held.setdefault(polarity(ci), []).append((ci, against))
+        for sign, stated in held.items():
+            yield _held_hit(corpus, heads, f"{chr(31).join(party)}|{sign}", stated)
 
 
 class _Bodies:
@@ -257,6 +275,29 @@ def _hit(corpus: Corpus, heads: Heads, ci: ClaimInfo, against: list[ClaimInfo]) 
         values={"proposition": list(ci.key), "stance": says.stance.value,
                 "contested_by": [c.focus for c in against]},
     )
+
+
+def _held_hit(corpus: Corpus, heads: Heads, key: str,
+              stated: list[tuple[ClaimInfo, list[ClaimInfo]]]) -> Hit:
+    """One finding for every own-voice claim that states one side of a contested party
+    proposition plainly: the disagreement is one, however many outlets (or sentences of
+    one) state the side, and a reviewer judges it once. Located at the first claim; the
+    others are named, and every claim is listed. Identified by the block and side alone,
+    so an outlet joining the side keeps a reviewed finding reviewed."""
+    first, _ = stated[0]
+    against = list({id(c): c for _, cs in stated for c in cs}.values())[:MAX_LISTED]
+    hit = _hit(corpus, heads, first, against)
+    others = [ci for ci, _ in stated[1:]]
+    if not others:
+        return replace(hit, key=key, block=True)
+    named = ", ".join(f"{own_voice(corpus, ci)} ({ci.focus})" for ci in others[:3])
+    more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+    so = f"so do {len(others)} other own-voice claims" if len(others) > 1 else "so does one other"
+    words, sep, why = hit.message.partition(", citing no source")
+    return replace(
+        hit, message=f"{words}{sep} ({so}: {named}{more}){why}", key=key, block=True,
+        claims=(*dict.fromkeys(ci.ref() for ci, _ in stated), *(c.ref() for c in against)),
+        values={**hit.values, "stated_by": [ci.focus for ci, _ in stated]})
 
 
 def _why(corpus: Corpus, heads: Heads, ci: ClaimInfo, against: list[ClaimInfo]) -> str:

@@ -103,6 +103,9 @@ Silent:
           not threaten anyone," alpha said on Tuesday (a talking point said again)
     a#c1  event "has sought talks for more than a week" (published 2021-04-12 -> on or
           before 2021-04-05);  b#c1  event "on April 2"
+    a#c1  alpha urged calm, "ease tensions", per a readout of the call, on Tuesday;  b#c1,
+          c#c1  "Now is the time to calm down," alpha said on Thursday (a fragment no
+          other source prints: another occasion)
 
 Options: none.
 """
@@ -111,6 +114,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -248,21 +252,46 @@ def own_occasions(fields: list[TimeField]) -> set[str]:
     threaten anyone" on Monday, "has never threatened anyone and does not threaten
     anyone" on Tuesday). Each quote's runs are indexed once; a source is compared only
     with sources printing one of its runs, at most ``PEERS`` of them (past that it
-    stays, as one remark), so sources are not compared pairwise. A quote too short for
-    a run is no evidence either way."""
+    stays, as one remark), so sources are not compared pairwise.
+
+    A fragment too short for a run but of ``CONTENT`` telling words ("de-escalate
+    tensions", from a readout of Tuesday's call) is its own key: the same words in a row
+    in another source's quote are the same remark; in none, the speaker's words on an
+    occasion of their own (the others quote Thursday's speech, "Now is the time to
+    de-escalate"). A shorter quote ("de-escalate") is no evidence either way."""
     said: dict[str, dict[Words, None]] = defaultdict(dict)  # ordered, each quote once
     printers: dict[Words, set[str]] = defaultdict(set)
+    pairs: dict[Words, set[str]] = defaultdict(set)  # telling word pairs, for fragments
     for tf in fields:
         for q in tf.ci.quotes:
             words = tuple(quote_words(q).split())
             said[tf.ci.source.id][words] = None
-            for run in _runs(words):
+            for run in _keys(words):
                 printers[run].add(tf.ci.source.id)
+            for pair in _pairs(words):
+                pairs[pair].add(tf.ci.source.id)
     quoting = {s for sources in printers.values() for s in sources}
     if len(quoting) < 2:
         return set()
     quotes = {s: Quotes(tuple(q)) for s, q in said.items()}
-    return {s for s in quoting if not _heard_alike(s, quotes, printers)}
+    return {s for s in quoting if not _heard_alike(s, quotes, printers, pairs)}
+
+
+def _keys(words: Words) -> Iterator[Words]:
+    """A quote's keys: its runs, or a fragment of ``CONTENT`` telling words itself."""
+    if len(words) < RUN:
+        if len(words) == CONTENT and all(w not in FUNCTION_WORDS for w in words):
+            yield words
+        return
+    yield from _runs(words)
+
+
+def _pairs(words: Words) -> Iterator[Words]:
+    """A quote's telling words two in a row: where a fragment key may stand in it."""
+    for i in range(len(words) - CONTENT + 1):
+        pair = words[i:i + CONTENT]
+        if all(w not in FUNCTION_WORDS for w in pair):
+            yield pair
 
 
 PEERS = 32  # sources one source is compared with, at most (see own_occasions)
@@ -283,13 +312,17 @@ class Quotes:
         self.grams = {words[i:i + RUN] for words in quotes for i in range(len(words) - RUN + 1)}
 
 
-def _heard_alike(source: str, quotes: dict[str, Quotes],
-                 printers: dict[Words, set[str]]) -> bool:
-    """Whether a source printing one of ``source``'s runs quotes the same remark."""
+def _heard_alike(source: str, quotes: dict[str, Quotes], printers: dict[Words, set[str]],
+                 pairs: dict[Words, set[str]]) -> bool:
+    """Whether a source printing one of ``source``'s keys quotes the same remark: a run
+    of it, a fragment key inside it, or (for a fragment) a quote holding the fragment."""
     tried: set[str] = set()
     for words in quotes[source].quotes:
-        for run in _runs(words):
-            for other in printers[run]:
+        near = (printers[run] | (pairs[run] if len(run) < RUN else set())
+                for run in _keys(words))
+        inside = (printers[pair] for pair in _pairs(words) if len(words) >= RUN)
+        for others in itertools.chain(near, inside):
+            for other in sorted(others):
                 if other == source or other in tried:
                     continue
                 if len(tried) == PEERS:

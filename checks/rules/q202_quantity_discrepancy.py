@@ -7,6 +7,12 @@ figures admit no common value but lie close together, the gap being at most
 40,000" against exactly "40,000". Often a rounding or a later update, but a
 reader comparing the reports should know.
 
+A figure of one significant digit ("40,000") against a plain figure that rounds to it
+("42,000") is that figure rounded, as captions and leads round, not a second report: a
+group whose every disagreeing pair is such a pair is silent. Two figures of more digits
+("41,000" and "42,000") still fire, and beyond ``tolerance`` the gap is Q201's whatever
+the digits.
+
 A figure the article itself updates (``quantity.supersedes``: a live blog's toll of
 27 at 11:20, 28 at 18:40) is no discrepancy: as in Q201, only the update is compared.
 
@@ -36,6 +42,7 @@ Fires:
 Silent:
     a#c1  "about 41,000 troops" (36,900 to 45,100)
     b#c1  "42,000 troops": inside the interval
+    or: a#c1 Kyiv says "40,000 troops" in Place A; b#c1 "42,000 troops" there (rounded)
     or: a#c1 "27 killed since the start of the year" (11:20 post); a#c2 "28 killed
           since the start of the year" (18:40 post, supersedes: [c1])
     or: a#c1 Alpha on Monday "more than 40,000"; b#c1 Alpha on Monday "more than
@@ -57,10 +64,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..corpus import Corpus
+from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
+from ..model import Comparator
 from ._common import proposition
-from ._quantity import FigureOptions, disagreements, figure_hit
+from ._quantity import Disagreement, FigureOptions, disagreements, figure_hit
 from ._restated import restated
 
 CODE = "Q202"
@@ -76,6 +84,31 @@ class Options(FigureOptions):
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
     for d in disagreements(corpus, options.about, options.rounding, options.window_days):
-        if d.relative_gap <= options.tolerance:
+        if d.relative_gap <= options.tolerance and not _rounded(d):
             yield figure_hit(corpus, d, "discrepancy", options.tolerance)
     yield from restated(corpus, options.about, options.rounding)
+
+
+def _rounded(d: Disagreement) -> bool:
+    """Whether every disagreeing pair of the group is a figure of one significant digit
+    and a figure that rounds to it ('40,000' and '42,000'): the first is the second
+    rounded, as captions and leads round, not a second report."""
+    pairs = (*d.pairs, (d.low[0], d.high[0]))
+    return all(_rounds_to(a, b) or _rounds_to(b, a) for a, b in pairs)
+
+
+def _rounds_to(coarse: ClaimInfo, fine: ClaimInfo) -> bool:
+    """Whether ``coarse`` is a plain figure of one significant digit (a whole multiple
+    of 100: '40,000', '300') and ``fine`` a plain figure that rounds to it."""
+    q, r = coarse.claim.quantity, fine.claim.quantity
+    if q is None or r is None or q.value is None or r.value is None:
+        return False
+    if q.cmp is not Comparator.eq or r.cmp is not Comparator.eq:
+        return False
+    v = q.value
+    if v != int(v) or abs(v) < 100 or int(v) % 100:
+        return False
+    digits = str(abs(int(v)))
+    if len(digits.rstrip("0")) != 1:
+        return False
+    return bool(abs(r.value - v) < 10 ** (len(digits) - 1) / 2)

@@ -8,9 +8,9 @@ four of unseen's, byte for byte: one copy), and one registry and one vocabulary 
 id, a later probe's definition of an id replacing an earlier one's (later registries are
 mostly supersets). The curate* fixtures re-curate the same articles and are left out.
 
-It asserts the verdicts of the ninth precision audit a careful fact-checker is sure of
-(by rule code and claim ids), and bounds each cross-record rule's number of findings so a
-flood of new false alarms is caught.
+It asserts the verdicts of the ninth and tenth precision audits a careful fact-checker is
+sure of (by rule code and claim ids), and bounds each cross-record rule's number of
+findings at the tenth audit's count, so a new false alarm or repeat is caught.
 """
 
 from __future__ import annotations
@@ -145,6 +145,38 @@ def test_reports_of_other_figures_are_not_one_statement_misdated(found: list[Fin
                      "#officer-want-us-to-see") == []
 
 
+def test_one_relayed_denial_is_one_unsourced_finding(found: list[Finding]) -> None:
+    # Sixteen own-voice sentences of eleven outlets state the build-up that Russia's
+    # relayed "does not conduct such activities" denies: one disagreement, one finding.
+    hits = involving(found, "A401", "barrons-afp-2021-04-12-kremlin-unaware-request"
+                     "#lede-massive-buildup")
+    assert len(hits) == 1
+    for claim in ("nyt-2021-04-13-kremlin-rebuffs-ukraine#hl-troops-mass",
+                  "nyt-2021-04-13-kremlin-rebuffs-ukraine#largest-buildup-since-2014",
+                  "dailymail-2021-04-13-putin-snubs-zelensky#kp-90000-troops"):
+        assert involving(found, "A401", claim) == hits, claim
+    # The outlets' "Kremlin snubs" headlines against Mendel's hope: one finding too.
+    snubs = {f.fingerprint for claim in ("bbc-2021-04-13-kremlin-snubs-zelensky"
+                                         "#hl-kremlin-snubs-zelensky",
+                                         "sky-2021-04-13-russia-80000-troops#hl-kremlin-snubs",
+                                         "nyt-2021-04-13-kremlin-rebuffs-ukraine#hl-kremlin-rebuffs")
+             for f in involving(found, "A401", claim)}
+    assert len(snubs) == 1
+
+
+def test_a_readout_of_another_occasion_is_not_a_misdating(found: list[Finding]) -> None:
+    # BBC: Biden urged Russia to "de-escalate tensions", per the readout of Tuesday's call;
+    # the others quote Thursday's speech, "Now is the time to de-escalate".
+    assert involving(found, "D601", "bbc-2021-04-13-kremlin-snubs-zelensky"
+                     "#biden-de-escalate") == []
+
+
+def test_a_round_caption_figure_is_no_discrepancy(found: list[Finding]) -> None:
+    # The Daily Mail's caption "Kyiv says 40,000 troops" in Crimea is the 42,000 rounded.
+    assert involving(found, "Q202", "dailymail-2021-04-13-putin-snubs-zelensky"
+                     "#cap-kyiv-40000-crimea") == []
+
+
 @pytest.mark.parametrize(("rule", "claim"), [
     # The Hill's "1,400 people" killed since 2014 (a dropped zero: the UN's is ~13,000).
     ("Q201", "thehill-2021-04-13-biden-putin-summit-troops#un-toll-1400"),
@@ -177,12 +209,12 @@ def test_true_findings_stay(found: list[Finding], rule: str, claim: str) -> None
     assert involving(found, rule, claim), f"{rule} no longer flags {claim}"
 
 
-# Findings per cross-record rule on the combined corpus after the ninth precision audit,
-# with room for a few true ones more; a flood of new false alarms fails here.
-# H701: 25 when the audit judged them, 33 with the seventeenth and eighteenth probes'
-# planted headlines (SCMP's, Polskie Radio's, the Wall Street Journal's).
-BOUNDS = {"C101": 9, "C102": 6, "C103": 2, "D601": 28, "E102": 2, "H701": 36, "N501": 11,
-          "N502": 11, "Q201": 13, "Q202": 5, "Q203": 4, "R801": 42, "U301": 16, "U302": 15}
+# Findings per cross-record rule on the combined corpus after the tenth precision audit
+# (its count: a new finding must be judged, and the bound raised with the verdict).
+# D601 holds 3 false alarms and 4 repeats the audit left (CHANGELOG, tenth audit).
+BOUNDS = {"A401": 21, "C101": 7, "C102": 4, "C103": 1, "D601": 25, "E102": 2, "H701": 33,
+          "N501": 9, "N502": 9, "Q201": 10, "Q202": 2, "Q203": 2, "R801": 39, "U301": 14,
+          "U302": 12}
 
 
 @pytest.mark.parametrize(("speaker", "source"), [
@@ -224,7 +256,7 @@ def test_another_s_office_is_one_finding(found: list[Finding], claim: str) -> No
 def test_findings_per_rule_are_bounded(found: list[Finding]) -> None:
     counts = Counter(f.rule for f in found)
     over = {rule: counts[rule] for rule, bound in BOUNDS.items() if counts[rule] > bound}
-    assert over == {}, f"more findings than the audit found true: {over}"
+    assert over == {}, f"more findings than the audit judged: {over}"
 
 
 def test_no_finding_names_one_claim_twice(found: list[Finding]) -> None:

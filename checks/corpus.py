@@ -30,6 +30,7 @@ from .model import (
     Correction,
     Entity,
     EntityFile,
+    EntityKind,
     Mode,
     Predicate,
     Record,
@@ -71,6 +72,7 @@ CORRECTION = "I013"
 ADDRESSEE = "I014"
 UPDATE = "I015"
 FIGURE_GROUPING = "I016"
+PART_OF = "I017"
 
 QUOTE_MODES = (Mode.direct_quote, Mode.partial_quote)
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -870,6 +872,57 @@ def _check_registry(corpus: Corpus) -> None:
             for j, role in enumerate(entity.roles):
                 if role.of:
                     need(doc, role.of, f"/entities/{i}/roles/{j}/of")
+            if entity.part_of:
+                need(doc, entity.part_of, f"/entities/{i}/part_of")
+                if known.get(entity.id) is entity:  # a second entry of an id: that is I003
+                    _check_part_of(known, entity, doc, f"/entities/{i}")
+
+
+_WHOLES = (EntityKind.government, EntityKind.organisation)
+
+
+def _check_part_of(known: dict[str, Entity], entity: Entity, doc: Document, at: str) -> None:
+    """A body's ``part_of`` (I017): a government or organisation of the body's side, and
+    no chain of them back to the body (the rules would make every body of the cycle one
+    speaker with no end)."""
+    whole = known.get(entity.part_of or "")
+    if whole is None:
+        return  # I001
+    if whole.kind not in _WHOLES:
+        doc.hit(PART_OF, f"'{entity.id}' is part of '{whole.id}', a {whole.kind.value}: a body "
+                "speaks for a government or organisation only", "name the government or "
+                "organisation the body belongs to (a place's government, not the place), or "
+                "leave 'part_of' out", f"{at}/part_of")
+        return
+    if not (entity.side == whole.side or (whole.side is None and entity.side == whole.id)):
+        theirs = f"side '{whole.side}'" if whole.side else "no side"
+        doc.hit(PART_OF, f"'{entity.id}' is part of '{whole.id}' but has "
+                f"{repr(entity.side) if entity.side else 'no side'}, where '{whole.id}' has "
+                f"{theirs}: a body that speaks for another is on its side",
+                f"give '{entity.id}' the side of '{whole.id}'" + (f" (side: {whole.side})"
+                                                                  if whole.side else "")
+                + ", or leave 'part_of' out if it does not speak for it", f"{at}/part_of")
+    chain = _chain(known, entity)
+    if chain is not None and entity.id == min(chain):  # one finding per circle
+        doc.hit(PART_OF, f"'part_of' runs in a circle: {' -> '.join(chain)}", "a body is part "
+                "of a larger one: remove 'part_of' from the larger body of the circle",
+                f"{at}/part_of")
+
+
+def _chain(known: dict[str, Entity], entity: Entity) -> list[str] | None:
+    """The ids from ``entity`` up its ``part_of`` chain and back to it, when it comes
+    back (None: the chain ends, or circles without it)."""
+    path, seen = [entity.id], {entity.id}
+    at = known.get(entity.part_of or "")
+    while at is not None:
+        path.append(at.id)
+        if at.id == entity.id:
+            return path
+        if at.id in seen:
+            return None  # a circle further up, reported at its own members
+        seen.add(at.id)
+        at = known.get(at.part_of or "")
+    return None
 
 
 def _index(corpus: Corpus) -> None:

@@ -168,6 +168,22 @@ class Entity(Frozen):
         "role, held for this office or for its side and on its side, and the office are one "
         "party on the days the role is held (C101, C102, A401, H701).",
     )
+    part_of: Ident | None = Field(
+        None,
+        title="Part of",
+        description="For a body that speaks for a larger one as part of it (a government or "
+        "organisation): the id of that entity, a government or organisation too. A state's "
+        "ministry, presidential office or embassy is part of the state (the Ministry of "
+        "Foreign Affairs of China: china), a department part of its organisation. The body "
+        "speaks for it always (a change of government changes the body's people, not "
+        "whose body it is), and so does every person who speaks for the body: a headline "
+        "naming the state is supported by the ministry's spokesman (H701, A401's headline "
+        "exemption, E102). Claims about the body and about the state stay two propositions "
+        "(C101, C102 and A401's contest compare them apart: sanctions on a ministry are "
+        "not sanctions on its state). Not for a body that is not the entity's voice: a "
+        "separatist 'government' with Russia's side is not Russia, nor a parliament or a "
+        "court its state's government. The body's 'side' must be the entity's.",
+    )
 
     @model_validator(mode="after")
     def _head_of_an_office(self) -> Entity:
@@ -177,6 +193,21 @@ class Entity(Frozen):
                                                        EntityKind.organisation):
             raise ValueError(f"'head' is the title of an office's head, but {self.id!r} is "
                              f"a {self.kind.value}: only a government or organisation has one")
+        return self
+
+    @model_validator(mode="after")
+    def _part_of_another_body(self) -> Entity:
+        # Only a body speaks for a larger body: a person speaks for one through a role,
+        # whose dates say when; a place or outlet speaks for no state.
+        if self.part_of is None:
+            return self
+        if self.kind not in (EntityKind.government, EntityKind.organisation):
+            raise ValueError(f"'part_of' says which body a government or organisation speaks "
+                             f"for, but {self.id!r} is a {self.kind.value}: a person speaks "
+                             "for a body through a role ('roles' with 'of')")
+        if self.part_of == self.id:
+            raise ValueError(f"{self.id!r} is 'part_of' itself: name the larger body it "
+                             "belongs to, or leave 'part_of' out")
         return self
 
     def alias_names(self) -> tuple[str, ...]:

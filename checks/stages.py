@@ -209,6 +209,21 @@ would report it. The finding is at the figure and gives the whole number.
 Fires: ``value: 40.000`` (40) with the evidence "more than 40.000 on the
 peninsula". Silent: ``value: 40000``; a decimal the evidence writes otherwise
 ("1.5 million", "17.32"); a date ("13.04.2021")."""),
+    StageCode("I017", "integrity.part-of", "integrity", _E,
+              """A body's ``part_of`` that names no body it can speak for.
+
+``part_of`` says a government or organisation is part of a larger one and speaks
+for it (a state's ministry: ``part_of: china``); H701, A401 and E102 then take the
+words of the body, and of the people who speak for it, as the larger one's. It
+must name a government or organisation (a place or person is I017, an unknown id
+I001), on the body's own side (the same ``side``; a larger body with no side is the
+side its id names), and the chain of ``part_of`` must not come back to the body: a
+circle would make its bodies each other's voice with no end. One finding per
+circle, at its least id.
+
+Fires: ``{id: mfa, kind: government, side: russia, part_of: ukraine}``;
+``part_of: kyiv`` (a place); ``a`` part of ``b``, ``b`` part of ``a``. Silent:
+``{id: mfa, kind: government, side: china, part_of: china}``."""),
     StageCode("T001", "review.stale", "review", _W, """A review that matches no finding.
 
 The finding a review in ``facts/reviews.yaml`` names by fingerprint is no longer

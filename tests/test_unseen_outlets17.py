@@ -49,15 +49,14 @@ said on Monday beside Zelensky's 26 said the week before, in one article (Q201, 
 toll that grew); the UN's "more than 13,000" beside "some 14,000" and 14,000 (Q201,
 Q202); "more than 40,000" on the border and in Crimea each, as RBT has it (Q201).
 
-Not shown (a strict xfail): the deck's "Beijing" over the ministry spokesman when the
-registry holds no foreign minister: the ministry is then linked to no state.
+The tenth audit's registry says the ministry is part of China (``part_of: china``), so
+the deck stays silent when the registry holds no foreign minister too (a strict xfail
+before): the minister's role, held for the state, was the only link.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from checks.findings import Finding
 from tests.findingtools import by_rule, claims_of, involving, probe_findings, variant_findings
@@ -140,14 +139,22 @@ def test_a_spokesman_whose_role_is_held_for_the_state(tmp_path: Path) -> None:
     assert not involving(found, "H701", f"{SCMP}#deck-beijing-restraint")
 
 
-@pytest.mark.xfail(strict=True, reason="With no minister in the registry nothing links the "
-                   "Ministry of Foreign Affairs of China to China: the link runs through the "
-                   "minister's role, held for the state. The ministry's 'side: china' cannot "
-                   "say it alone (a separatist 'government' may have Russia's side and is not "
-                   "Russia's voice), and the model has no 'part of' for a state's bodies")
 def test_a_foreign_ministry_without_its_minister(tmp_path: Path) -> None:
+    """With no minister registered, the ministry's 'part_of: china' is what makes its
+    spokesman's words China's. Before 'part_of' this was a strict xfail: nothing linked
+    the ministry to China but the minister's role, held for the state."""
     found = variant_findings(FIXTURE, tmp_path, [("entities", WANG_YI, "")])
     assert not involving(found, "H701", f"{SCMP}#deck-beijing-restraint")
+
+
+def test_a_ministry_only_on_the_state_s_side_is_not_its_voice(tmp_path: Path) -> None:
+    """Without the minister and without 'part_of', the ministry's 'side: china' alone
+    does not make it China's voice (a separatist 'government' has Russia's side and is
+    not Russia): the deck is Beijing's and in the body only Zhao says so."""
+    found = variant_findings(FIXTURE, tmp_path, [("entities", WANG_YI, ""),
+                                                 ("entities", "    part_of: china\n", "")])
+    hits = involving(found, "H701", f"{SCMP}#deck-beijing-restraint")
+    assert len(hits) == 1 and "in the body only Zhao Lijian says so" in hits[0].message
 
 
 def test_the_g7_statement_dated_a_day_late(found: list[Finding]) -> None:

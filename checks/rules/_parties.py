@@ -21,6 +21,13 @@ A person is linked, for the time a role of theirs is held (its from/to), to
   (``head``: the Kremlin's "President of Russia"), on the person's side, when the role is
   held for that office or for its side (:func:`declared`).
 
+A body is linked, always, to each entity up its chain of ``part_of`` (a state's ministry
+to the state: :func:`wholes`): a body's membership outlives any government, and it is
+the curator's word that the body speaks for the larger one. A body that only shares a
+side (a separatist "government" with Russia's side) is linked to nothing. The
+conflict rules' :class:`Heads` do not read ``part_of``: claims about a ministry and
+about its state stay two propositions.
+
 Office texts are indexed by their word n-grams of the titles' lengths, so each title is
 one look-up; the links are built on the first question that needs them (H701 asks only
 when a headline claim and a body claim name different parties).
@@ -90,7 +97,23 @@ def _link(registry: dict[str, Entity]) -> dict[str, tuple[tuple[str, Interval], 
                                                                              person, role):
                 found[person.id].append((body, held(role)))
                 found[body].append((person.id, held(role)))
+    for entity in registry.values():
+        for whole in wholes(registry, entity):
+            found[entity.id].append((whole, ALWAYS))
+            found[whole].append((entity.id, ALWAYS))
     return {k: tuple(v) for k, v in found.items()}
+
+
+def wholes(registry: dict[str, Entity], body: Entity) -> list[str]:
+    """The registered bodies ``body`` is part of (``part_of``), nearest first; a chain
+    ends at a circle or an entity of another kind (both reported as I017)."""
+    found: list[str] = []
+    at = registry.get(body.part_of) if body.part_of else None
+    while (at is not None and at.kind in _OFFICES and at.id != body.id
+           and at.id not in found):
+        found.append(at.id)
+        at = registry.get(at.part_of) if at.part_of else None
+    return found
 
 
 def held(role: Role) -> Interval:

@@ -32,11 +32,14 @@ article's body gives the same party's proposition, with the same polarity and st
 a speaker or a described source
 (A402/A403 then judge that source) and never states it in its own voice. The same party
 is read as C101 reads it (a head and their office) or as H701 does (a person and the
-body their role is of, or the office they head), either at the headline's time (a role
-without dates holds always): a standfirst "as
+body their role is of, or the office they head; a body and the body it is ``part_of``,
+always), either at the headline's time (a role without dates holds always): a standfirst "as
 Kyiv pleads for talks with Putin" is sourced by its body's "Zelenskyy asked ..., his
-office said" while he is President of Ukraine, as H701 finds it supported. A headline the
-body gives to no one, or also concludes itself ("It turns out that Kiev lied"), still fires.
+office said" while he is President of Ukraine, as H701 finds it supported, and by "the
+foreign ministry asked ..., its spokesman said" when the ministry is part of Ukraine. A
+headline the body gives to no one, or also concludes itself ("It turns out that Kiev
+lied"), still fires. The contest itself reads parties as C101 does: ``part_of`` does not
+make a claim about a ministry contest one about its state.
 
 Claims are grouped by party proposition once; each own-voice claim is looked up
 against its own proposition's polarities (at any time, as before parties) and then
@@ -77,6 +80,8 @@ Fires:
           Alpha (president since 2019) asked, her office said; b#c1 Beta knows of none
     a#hl  (headline, own voice) "The president's office sought talks with Beta in
           2018"; a#c1 Alpha (president since 2019) asked; b#c1 Beta knows of none
+    a#hl  (summary, own voice) "as Northland pleads for talks with Beta"; a#c1 Eastland
+          (Northland's side, no part_of) asked, Zeta said; b#c1 Beta knows of none
 
 Silent:
     a#c1  (own voice) "Russia seized Crimea in March 2014" (asserts, undisputed)
@@ -85,6 +90,8 @@ Silent:
           says he asked; b#c1 Beta is not aware of any request
     a#hl  (summary, own voice) "as Northland pleads for talks with Beta"; a#c1 Alpha
           (President of Northland) asked, her office said; b#c1 Beta knows of no request
+    a#hl  (summary, own voice) "as Northland pleads for talks with Beta"; a#c1 the
+          foreign ministry (part_of: northland) asked, Zeta said; b#c1 Beta knows of none
     a#c1  (own voice) "Beta is due in Place A on Wednesday" (expects, after publication)
     a#c1  (own voice) "Beta was set to join by video link" (expects, on Friday, published
           that Friday)

@@ -24,7 +24,8 @@ it repeats nothing (its words, without a figure, are still read). A claim whose 
 disjoint from the corrected claim's (50 killed last year against 36 this year)
 gives another figure; a claim without an event time of its own is compared.
 A claim whose speaker is on another side than every corrected claim's speaker (the
-registry's ``side``; a person and the body they head or speak for being one party)
+registry's ``side``; a person and the body they head or speak for being one party, and
+a body and the larger body it is ``part_of``, a state's ministry and a state of no side)
 gives that side's own count, not a copy of the early version: the UN's "more than
 13,000" beside Kyiv's 13,000 that a note makes 14,000 is a disagreement for the figure
 rules, if any, not a repetition. A speaker of the corrected one's side ("Ukrainian
@@ -50,6 +51,8 @@ Fires:
           withdrawn {words: '36', value: 36}
     b#c1  "36 soldiers killed this year" (same measure)
     or: b#c1 "Beta rejected the request" against a's withdrawn words "rejected the request"
+    or: b#c1 13,000 as Westland's health ministry's (part_of: westland; neither has a
+          side) where a's note makes Westland's 13,000 14,000
 
 Silent:
     b#c1  "26 soldiers killed this year", or "36 soldiers killed last year" (another

@@ -30,15 +30,20 @@ say so, and Russia does not, does not make it Russia's. A person and the offices
 bodies they head or speak for count as that party (a chain of the registry's links)
 while they hold the role, on the day the body's words were said (``by.said``, else the
 article's date): a former president's words are not the state's, and a role without
-dates holds always. An own-voice headline ("Beta refuses talks", no speaker) is supported by
-whoever the body quotes.
+dates holds always. A body and each larger body it is part of (the registry's
+``part_of``: a state's ministry and the state) are one party always, so the ministry's
+spokesman speaks for the state with no minister registered; a body that only takes the
+state's ``side`` (a separatist "government") does not. An own-voice headline ("Beta
+refuses talks", no speaker) is supported by whoever the body quotes.
 
 A person and the body they head or speak for are one party for the time the
 role is held (``_parties``: the role's ``of`` on the person's side, or the
 office named after the role's title): a headline "Putin ignoring Zelenskiy's
 request" is stated by a body claim that the president's office got no answer
 from Putin, or that Russia did not answer Ukraine, when Zelenskiy is President
-of Ukraine at the headline's time. The predicate must be the same.
+of Ukraine at the headline's time; so are a body and the body it is ``part_of`` (a
+headline "Beijing blames ..." over the body's "the foreign ministry blamed ..."). The
+predicate must be the same.
 
 Quotation marks in a headline promise words someone said: a headline claim whose
 quoted words no quotation of its article's body holds, word for word (case,
@@ -89,6 +94,8 @@ Fires:
           says Northland requested talks (Alpha: President of Northland until 2019,
           the article of 2021)
     a#hl  headline: "27 killed"; a#c1  body: 27 killed, superseded by a#c2: 28 killed
+    a#hl  headline: "Northland urges restraint" (speaker Northland); a#c1  body: Zeta,
+          spokesperson of Eastland, a "government" with Northland's side and no part_of
 
 Silent:
     a#hl  headline: "Beta refuses talks with Alpha" (asserts, own voice)
@@ -101,6 +108,9 @@ Silent:
     a#c1  body: Alpha expects talks (expects)
     a#hl  headline: "Beta ignores Alpha's request"; a#c1  body: Beta did not answer
           the Office of the President of Northland (Alpha: President of Northland)
+    a#hl  headline: "Northland urges restraint" (speaker Northland); a#c1  body: Zeta,
+          spokesperson of Northland's foreign ministry (part_of: northland; no minister
+          registered)
 
 Options: none.
 """

@@ -26,6 +26,7 @@ from .cache import Cache, gc_paused, load_all
 from .findings import ClaimRef, Location
 from .load import Document
 from .model import (
+    PART_OF_DEPTH,
     Claim,
     Correction,
     Entity,
@@ -903,26 +904,30 @@ def _check_part_of(known: dict[str, Entity], entity: Entity, doc: Document, at: 
                                                                   if whole.side else "")
                 + ", or leave 'part_of' out if it does not speak for it", f"{at}/part_of")
     chain = _chain(known, entity)
-    if chain is not None and entity.id == min(chain):  # one finding per circle
+    if chain[-1] == entity.id and entity.id == min(chain):  # one finding per circle
         doc.hit(PART_OF, f"'part_of' runs in a circle: {' -> '.join(chain)}", "a body is part "
                 "of a larger one: remove 'part_of' from the larger body of the circle",
                 f"{at}/part_of")
+    elif len(chain) > PART_OF_DEPTH + 1:
+        doc.hit(PART_OF, f"'{entity.id}' is part of a chain of more than {PART_OF_DEPTH} "
+                f"bodies ({' -> '.join(chain[:4])} -> ...): bodies nest a few deep (a "
+                "mission, its ministry, the state)", "make the body part of the body it "
+                "belongs to directly, or of its state", f"{at}/part_of")
 
 
-def _chain(known: dict[str, Entity], entity: Entity) -> list[str] | None:
-    """The ids from ``entity`` up its ``part_of`` chain and back to it, when it comes
-    back (None: the chain ends, or circles without it)."""
+def _chain(known: dict[str, Entity], entity: Entity) -> list[str]:
+    """The ids from ``entity`` up its ``part_of`` chain, up to where it ends, comes back
+    to an id already on it (to ``entity``: a circle of it), or passes PART_OF_DEPTH bodies
+    (a hostile chain of thousands is not walked from each of them)."""
     path, seen = [entity.id], {entity.id}
     at = known.get(entity.part_of or "")
-    while at is not None:
+    while at is not None and len(path) <= PART_OF_DEPTH + 1:
         path.append(at.id)
-        if at.id == entity.id:
-            return path
         if at.id in seen:
-            return None  # a circle further up, reported at its own members
+            break
         seen.add(at.id)
         at = known.get(at.part_of or "")
-    return None
+    return path
 
 
 def _index(corpus: Corpus) -> None:

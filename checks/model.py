@@ -138,6 +138,12 @@ class Role(Frozen):
         return self
 
 
+# Bodies nest a few deep (a mission, its ministry, the state): a longer ``part_of`` chain
+# is I017, and the rules follow none further (a hostile chain of thousands would link
+# each body to every one above it).
+PART_OF_DEPTH = 8
+
+
 class Entity(Frozen):
     """A person, organisation, government, place, outlet or group named in the coverage."""
 

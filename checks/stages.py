@@ -217,9 +217,10 @@ for it (a state's ministry: ``part_of: china``); H701, A401 and E102 then take t
 words of the body, and of the people who speak for it, as the larger one's. It
 must name a government or organisation (a place or person is I017, an unknown id
 I001), on the body's own side (the same ``side``; a larger body with no side is the
-side its id names), and the chain of ``part_of`` must not come back to the body: a
-circle would make its bodies each other's voice with no end. One finding per
-circle, at its least id.
+side its id names), and the chain of ``part_of`` must not come back to the body (a
+circle would make its bodies each other's voice with no end: one finding per
+circle, at its least id) nor run more than 8 bodies up (bodies nest a few deep; the
+rules follow no longer chain).
 
 Fires: ``{id: mfa, kind: government, side: russia, part_of: ukraine}``;
 ``part_of: kyiv`` (a place); ``a`` part of ``b``, ``b`` part of ``a``. Silent:

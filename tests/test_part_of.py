@@ -14,7 +14,8 @@ from pydantic import ValidationError
 from checks.config import Config
 from checks.engine import select
 from checks.findings import Finding
-from checks.model import Entity, EntityKind
+from checks.load import MAX_HITS_PER_CODE
+from checks.model import PART_OF_DEPTH, Entity, EntityKind
 from checks.pipeline import execute
 from checks.rules._parties import Heads, Parties, one_party, wholes
 from checks.timeexpr import Interval
@@ -125,3 +126,20 @@ def test_the_conflict_rules_heads_ignore_part_of() -> None:
     heads = Heads([_body("northland"), _body("mfa", "northland")])
     assert heads.links == {} and heads.party("mfa") == "mfa"
     assert heads.days("mfa", "northland") is None
+
+
+def test_a_hostile_chain_is_walked_a_few_bodies_deep(tmp_path: Path) -> None:
+    """Bodies nest a few deep: a chain of 3,000 is an I017 at each body more than
+    PART_OF_DEPTH from its end (the file's first 100 shown, the rest counted), and links
+    each body to PART_OF_DEPTH bodies above it at most, not to every one (millions of
+    links); walked from each body, it was quadratic."""
+    rows = [f"  - {{id: b{i}, name: Body {i}, kind: organisation, part_of: b{i + 1}}}"
+            for i in range(3_000)]
+    rows.append("  - {id: b3000, name: Body 3000, kind: organisation}")
+    found = _findings(tmp_path, "entities:\n" + "\n".join(rows) + "\n")
+    hits = [f for f in found if f.rule == "I017"]
+    assert len(hits) == MAX_HITS_PER_CODE + 1  # and one counting the other 2,892
+    assert hits[-1].values["not_reported"] == 3_000 - PART_OF_DEPTH - MAX_HITS_PER_CODE
+    assert "more than 8 bodies (b0 -> b1 -> b2 -> b3 -> ...)" in hits[0].message
+    registry = {f"b{i}": _body(f"b{i}", f"b{i + 1}", side=None) for i in range(3_000)}
+    assert len(wholes(registry, registry["b0"])) == PART_OF_DEPTH

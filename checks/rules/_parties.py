@@ -43,7 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from ..model import Entity, EntityKind, Role
+from ..model import PART_OF_DEPTH, Entity, EntityKind, Role
 from ..timeexpr import Interval
 
 _BODIES = (EntityKind.government, EntityKind.organisation, EntityKind.group)
@@ -106,11 +106,11 @@ def _link(registry: dict[str, Entity]) -> dict[str, tuple[tuple[str, Interval], 
 
 def wholes(registry: dict[str, Entity], body: Entity) -> list[str]:
     """The registered bodies ``body`` is part of (``part_of``), nearest first; a chain
-    ends at a circle or an entity of another kind (both reported as I017)."""
+    ends at a circle, an entity of another kind or PART_OF_DEPTH bodies (all I017)."""
     found: list[str] = []
     at = registry.get(body.part_of) if body.part_of else None
     while (at is not None and at.kind in _OFFICES and at.id != body.id
-           and at.id not in found):
+           and at.id not in found and len(found) < PART_OF_DEPTH):
         found.append(at.id)
         at = registry.get(at.part_of) if at.part_of else None
     return found

@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -46,6 +47,15 @@ def write_output(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         return
     atomic.write(output_file(output), text.encode("utf-8"), durable=False)
+    say_written(output)
+
+
+def say_written(output: str | Path) -> None:
+    """One line on stderr naming where the report went: with ``--output`` a successful
+    run printed nothing at all, and a user (or a CI log) did not learn where to look."""
+    from .reporters._common import log_path
+
+    sys.stderr.write(f"fact-checks: wrote the report to {log_path(str(output))[:300]}\n")
 
 
 def output_file(output: str | Path) -> Path:
@@ -82,7 +92,8 @@ def refuse_overwriting_inputs(output: Path | None, root: Path, config: Config,
     records harms nothing. ``output`` is the file written (``report``: DIR/index.html)."""
     if output is None or str(output) == "-":
         return
-    problem = (_link_leaves(output, root) or _an_input(output, root, config, args)
+    problem = (_link_leaves(output, root) or _not_a_file(output)
+               or _an_input(output, root, config, args)
                or _in_checked(output, root, config, args) or _reached(output, root, config, args))
     if problem:
         raise UsageError(f"--output: '{str(output)[:200]}' {problem}")
@@ -103,6 +114,22 @@ def _link_leaves(output: Path, root: Path) -> str | None:
                     f"'{str(real)[:200]}', outside the repository: a report is not written "
                     "through it; remove the link or name another file")
     return None
+
+
+def _not_a_file(output: Path) -> str | None:
+    """An output that exists and is no regular file: the report is written beside it and
+    renamed into place, so a folder or device cannot take it. It was refused only after
+    the whole run, as "/dev/null: not a regular file"."""
+    try:
+        mode = os.stat(output).st_mode
+    except (OSError, ValueError):
+        return None  # nothing there yet (or a loop, refused above)
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder; name a file in it"
+    return ("is a device or pipe, not a file: a report is written whole and renamed into "
+            "place; to discard it, leave --output out and redirect standard output")
 
 
 def _an_input(output: Path, root: Path, config: Config, args: argparse.Namespace) -> str | None:
@@ -325,6 +352,7 @@ def _run(args: argparse.Namespace, *, rules: bool) -> int:
         write = getattr(reporter, "write", None)
         if write is not None and args.output and args.output != "-":
             write(result, output_file(args.output))
+            say_written(args.output)
         else:
             write_output(reporter.render(result), args.output)
         return exit_code(result)
@@ -349,6 +377,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     specs = list(registry().values())
+    if args.format == "markdown":  # docs/rules.md, which SARIF's helpUri links to
+        from .ruledocs import render
+
+        sys.stdout.write(render())
+        return EXIT_OK
     if args.format == "json":
         rows = [{"code": s.code, "name": s.name, "category": s.category,
                  "severity": s.severity.value, "summary": s.summary} for s in specs]
@@ -425,7 +458,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
          _common),
         ("check", "validate, then run every selected consistency rule", cmd_check, _common),
         ("rules", "list the rules", cmd_rules,
-         lambda p: p.add_argument("--format", choices=("text", "json"), default="text")),
+         lambda p: p.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                                 help="markdown: the page docs/rules.md")),
         ("explain", "print one rule's documentation", cmd_explain,
          lambda p: p.add_argument("code", help="rule code or dotted name")),
         ("schemas", "regenerate schemas/*.json from the models", cmd_schemas,
@@ -548,20 +582,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         refuse_empty_paths(args)
         code: int = args.handler(args)
     except (UsageError, ConfigError, atomic.WriteRefused) as exc:
-        sys.stderr.write(f"fact-checks: error: {exc}\n")
+        _error(str(exc))
         code = EXIT_ERROR
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # said, or an exit 2 after Ctrl-C read as an unexplained error
+        sys.stderr.write("fact-checks: interrupted; a report being written was left as it "
+                         "was (each file is replaced whole or not at all)\n")
         code = EXIT_ERROR
     except OSError as exc:  # the system refused a path given on the command line
         name = str(exc.filename or "")[:200]
-        sys.stderr.write(f"fact-checks: error: {exc.strerror or exc}"
-                         f"{': ' + name if name else ''}\n")
+        _error(f"{exc.strerror or exc}{': ' + name if name else ''}")
         code = EXIT_ERROR
     except Exception:  # an internal error must not look like a finding
         sys.stderr.write("fact-checks: internal error (please report it):\n")
         traceback.print_exc()
         code = EXIT_ERROR
     return code
+
+
+def _error(message: str) -> None:
+    """One error line, each unprintable character written as its escape: a path given on
+    the command line (pre-commit passes a pull request's file names) went out as it was,
+    and "no such file or folder: x\\x1b[2J" cleared the terminal of whoever ran it."""
+    from .reporters._common import log_path
+
+    # line by line: a message may show an entry to paste on a line of its own
+    shown = "\n".join(log_path(line) for line in message.split("\n"))
+    sys.stderr.write(f"fact-checks: error: {shown}\n")
 
 
 def main_exit() -> NoReturn:

@@ -382,17 +382,21 @@ def render(diff: DiffResult, fmt: str) -> str:
         return render_text(diff)
     if fmt == "json":
         return render_json(diff)
-    reporter = REPORTERS.get(fmt)
-    if reporter is None:
+    known_format(fmt)
+    return REPORTERS[fmt].render(diff.with_objects())
+
+
+def known_format(fmt: str) -> None:
+    if fmt not in {"text", "json", *REPORTERS}:
         names = ", ".join(sorted({"text", "json", *REPORTERS}))
-        raise UsageError(f"unknown format '{fmt}'; choose from {names}")
-    return reporter.render(diff.with_objects())
+        raise UsageError(f"unknown format '{fmt[:100]}'; choose from {names}")
 
 
 # ------------------------------------------------------------------ command
 
 
 def run(args: argparse.Namespace) -> int:
+    known_format(args.format)  # said before both sides run, not after (13-18 s at 10,000)
     root = atomic.real_path(args.root)
     # HEAD's side is the working tree: its reviews file is checked before the run.
     config, selection = preflight(args, root, output=Path(args.output) if args.output else None,

@@ -16,7 +16,9 @@ an alias if it is an accepted spelling, or leave it for the N501 check), and
 otherwise with a suggested registry entry to paste into facts/entities.yaml.
 
 Exit 0: this is a listing for curators, not a check. A fact file that does not load or
-validate is named on stderr: its names are missing from the listing.
+validate is named on stderr and the exit is 1, as ``recall`` does: its names are missing
+from the listing, which a script (or a curator reading "0 unregistered name(s)") would
+otherwise take as complete.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import atomic
-from .cli import EXIT_OK, input_paths
+from .cli import EXIT_FINDINGS, EXIT_OK, input_paths
 from .config import load_config
 from .corpus import Corpus, build
 from .extract import Registry, UnknownName, unknown_names
@@ -84,7 +86,8 @@ def handle(args: argparse.Namespace) -> int:
     paths = input_paths(args, load_config(root), root)
     corpus = build(paths, root)
     rows = collect(corpus)
-    for path in left_out(corpus.docs):  # its names would be missing from the list unseen
+    skipped = left_out(corpus.docs)
+    for path in skipped:  # its names would be missing from the list unseen
         sys.stderr.write(f"entities: left out {log_path(path)}: it does not load or validate "
                          "('python -m checks validate' says why)\n")
     if args.format == "json":
@@ -93,7 +96,7 @@ def handle(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(_text(rows))
-    return EXIT_OK
+    return EXIT_FINDINGS if skipped else EXIT_OK
 
 
 def configure(p: argparse.ArgumentParser) -> None:

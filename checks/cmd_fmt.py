@@ -18,7 +18,7 @@ from . import atomic
 from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from .config import load_config
 from .corpus import discover, shown_path
-from .fmt import FormatError, format_text
+from .fmt import FormatError, format_text, line_endings
 from .reporters._common import log_path
 
 
@@ -31,22 +31,35 @@ def _files(args: argparse.Namespace, root: Path) -> list[Path]:
     return discover(paths)
 
 
-def _one(file: Path, root: Path, *, check: bool) -> tuple[bool, str | None]:
-    """(would change / changed, problem)."""
+def _one(file: Path, root: Path, *, check: bool) -> tuple[bool, str | None, str]:
+    """(would change / changed, problem, what else changed besides the layout)."""
     try:
         raw, snap = atomic.read(file)
         text = raw.decode("utf-8")
         formatted = format_text(text, file=file, root=root)
     except (OSError, UnicodeDecodeError, FormatError) as exc:
-        return False, _said(file, exc)
+        return False, _said(file, exc), ""
     if formatted == text:
-        return False, None
+        return False, None, ""
     if not check:
         try:
             atomic.write(file, formatted.encode("utf-8"), root=root, expect=snap)
         except (OSError, atomic.WriteRefused) as exc:
-            return True, str(exc)
-    return True, None
+            return True, str(exc), ""
+    return True, None, _also(text)
+
+
+def _also(text: str) -> str:
+    """What the rewrite changes that a layout change does not say: the byte-order mark
+    dropped (finding L008) and mixed line breaks made one kind (the file keeps its own)."""
+    said = []
+    if text.startswith("\ufeff"):
+        said.append("byte-order mark removed")
+    newline, mixed = line_endings(text)
+    if mixed:
+        kind = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}[newline]
+        said.append(f"mixed line endings made {kind}")
+    return f" ({'; '.join(said)})" if said else ""
 
 
 def _said(file: Path, exc: Exception) -> str:
@@ -71,15 +84,20 @@ def _said(file: Path, exc: Exception) -> str:
 def handle(args: argparse.Namespace) -> int:
     root = atomic.real_path(args.root)
     changed, failed = 0, 0
-    for file in _files(args, root):
+    files = _files(args, root)
+    if not files:  # as check says: a misspelt folder passed without a word
+        where = ", ".join(log_path(str(p))[:200] for p in args.paths or ["the configured paths"])
+        sys.stderr.write(f"fmt: warning: no YAML files under {where}: nothing was formatted\n")
+    for file in files:
         shown = log_path(shown_path(file, root))  # a name may hold a terminal's escapes
-        would, problem = _one(file, root, check=args.check)
+        would, problem, also = _one(file, root, check=args.check)
         if problem:
             failed += 1
             sys.stderr.write(f"{shown}: not formatted: {problem}\n")
         elif would:
             changed += 1
-            sys.stdout.write(f"{shown}: {'would reformat' if args.check else 'reformatted'}\n")
+            sys.stdout.write(f"{shown}: {'would reformat' if args.check else 'reformatted'}"
+                             f"{also}\n")
     if failed:
         return EXIT_ERROR
     if args.check and changed:

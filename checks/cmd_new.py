@@ -40,6 +40,7 @@ from .corpus import MAX_TEXT_BYTES, Corpus, build, suspicious_spans
 from .extract import Article, Extraction, UnknownName, extract, slug
 from .fields import IDENT_PATTERN, MAX_TEXT, URL_PATTERN
 from .fmt import FormatError, format_text, round_trip
+from .load import wide_encoding
 from .model import Source
 from .pubtime import published_time
 from .stages import left_out
@@ -75,6 +76,10 @@ def _read_text(article: str) -> str:
         if len(raw) > MAX_TEXT_BYTES:
             raise UsageError(f"{article} is over {MAX_TEXT_BYTES:,} bytes, the limit for an "
                              "archived text; keep only the article's own text")
+        wide = wide_encoding(raw)
+        if wide:  # was "binary, not text": a Windows editor's "Unicode" is UTF-16
+            raise UsageError(f"{article} is {wide} text; save it as UTF-8 (iconv -f {wide} "
+                             "-t UTF-8) and give that file")
         if b"\x00" in raw:  # archived as it was, and no claim could quote it
             raise UsageError(f"{article} is binary, not text (it holds NUL bytes); give the "
                              "article's text as UTF-8")

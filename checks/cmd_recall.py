@@ -15,7 +15,7 @@ import json
 import sys
 
 from . import atomic
-from .cli import EXIT_FINDINGS, EXIT_OK, input_paths
+from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, input_paths
 from .config import load_config
 from .corpus import Corpus, build
 from .recall import Recall, measure
@@ -23,6 +23,9 @@ from .stages import left_out
 
 
 def handle(args: argparse.Namespace) -> int:
+    if not 0 <= args.min <= 1:  # also nan: a gate of 5 always failed, of nan never
+        raise UsageError(f"--min: expected a fraction from 0 to 1 (0.9 for 90%), got "
+                         f"{args.min!r}")
     root = atomic.real_path(args.root)
     paths = input_paths(args, load_config(root), root)
     corpus = build(paths, root)

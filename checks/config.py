@@ -152,7 +152,30 @@ def _option_problem(model: type[BaseModel], error: Any) -> str:
     field = fields.get(str(error["loc"][0])) if error["loc"] else None
     if field is not None and error["type"].endswith(("_type", "literal_error")):
         return f".{name}: expected {_expected(field.annotation)}, got {_given(error['input'])}"
+    if field is not None and error["type"] in _BOUND_ERRORS:  # tolerance = -1.0, nan
+        return (f".{name}: expected {_expected(field.annotation)} {_bounds(field)} (the "
+                f"default: {field.default!r}), got {_given(error['input'])}")
     return f".{name}: {error['msg']}, got {str(error['input'])[:60]}"
+
+
+_BOUND_ERRORS = frozenset({"greater_than_equal", "less_than_equal", "greater_than", "less_than",
+                           "finite_number"})
+
+
+def _bounds(field: Any) -> str:
+    """An option's range in words ("from 0 to 1", "from 0 to under 1"): pydantic's "Input
+    should be less than or equal to 1" named one bound, for nan the one it tested first."""
+    low = high = ""
+    for rule in field.metadata:
+        for attr, words in (("ge", "{}"), ("gt", "over {}")):
+            if getattr(rule, attr, None) is not None:
+                low = words.format(getattr(rule, attr))
+        for attr, words in (("le", "{}"), ("lt", "under {}")):
+            if getattr(rule, attr, None) is not None:
+                high = words.format(getattr(rule, attr))
+    if low and high:
+        return f"from {low} to {high}"
+    return f"of at least {low}" if low else f"of at most {high}"
 
 
 def _expected(annotation: Any) -> str:

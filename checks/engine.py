@@ -95,7 +95,8 @@ def _matching(tokens: Iterable[str], what: str) -> set[str]:
     for token in tokens:
         hit = {code for code, spec in reg.items() if spec.matches(token)}
         if not hit:
-            raise ConfigError(f"{what}: '{token}' matches no rule code, prefix, name or category")
+            shown = token if len(token) <= 100 else token[:100] + "…"  # a pasted blob
+            raise ConfigError(f"{what}: '{shown}' matches no rule code, prefix, name or category")
         out |= hit
     return out
 

@@ -407,13 +407,36 @@ def _refuse_merge_keys(doc: Document) -> None:
 # ------------------------------------------------------------------ entry point
 
 
+def line_endings(text: str) -> tuple[str, bool]:
+    """The line break a text is mostly written with (CRLF, LF, or a lone CR: YAML reads
+    each as a line break) and whether it mixes them."""
+    crlf = text.count("\r\n")
+    counts = {"\r\n": crlf, "\n": text.count("\n") - crlf, "\r": text.count("\r") - crlf}
+    used = [kind for kind, n in counts.items() if n]
+    return max(counts, key=lambda kind: (counts[kind], kind == "\n")), len(used) > 1
+
+
 def format_text(text: str, *, file: Path | None = None, root: Path | None = None) -> str:
     """The canonical layout of a fact file's text. Raises FormatError instead of
-    returning anything that loads differently or lost a comment."""
+    returning anything that loads differently or lost a comment. The text keeps its line
+    breaks (a mixed text gets the most common one): a CRLF file came out with LF lines,
+    and with CRLF left on its comment lines, rewritten in full without a word."""
     text = text.removeprefix("\ufeff")
     plain = _plain_doc(text)
     _refuse_merge_keys(plain)
     before = plain.data
+    newline, _mixed = line_endings(text)
+    lf = text.replace("\r\n", "\n").replace("\r", "\n")
+    result, comments = _formatted(lf, before, file, root)
+    if newline != "\n":
+        result = result.replace("\n", newline)
+    _verify(comments, result, before)
+    return result
+
+
+def _formatted(text: str, before: Any, file: Path | None,
+               root: Path | None) -> tuple[str, Counter[str]]:
+    """The round trip of an LF text, and the comment lines its load read."""
     kind = detect_kind(before)
     if kind is None:
         raise FormatError("not a fact file (no top-level 'source', 'entities', 'predicates' or "
@@ -428,12 +451,10 @@ def format_text(text: str, *, file: Path | None = None, root: Path | None = None
         yaml.dump(data, out)
     except (YAMLError, ValueError, TypeError, RecursionError) as exc:
         raise FormatError(f"cannot format: {exc.__class__.__name__}: {exc}") from exc
-    result = out.getvalue()
     comments = yaml.scanner.comment_lines  # the text's, as comment_lines(text) counts them
     if not _MODELINE_LINE.match(text):
         comments[line.strip()] -= 1  # the line added, not one of the text's
-    _verify(comments, result, before)
-    return result
+    return out.getvalue(), comments
 
 
 def _verify(comments: Counter[str], result: str, before: Any) -> None:

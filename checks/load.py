@@ -42,6 +42,10 @@ from .findings import Hit, Location
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000  # counting every node an alias expands to
+# Characters aliases may repeat in all: a 100,000-character anchor repeated 3,000 times
+# (a 425 KB file, well under MAX_NODES) took 39 s and 1 GB to check. Records never need
+# aliases; this leaves room for a few that are harmless.
+MAX_ALIAS_CHARS = 1_000_000
 MAX_SCALAR_CHARS = 100_000
 MAX_KEY_CHARS = 200
 MAX_NUMBER_CHARS = 100
@@ -230,7 +234,8 @@ class _Builder:
         # Only a \u or \U escape can make a lone surrogate (decoded UTF-8 has none).
         self.escapes = "\\u" in text or "\\U" in text
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}  # value, nodes, characters
+        self.alias_chars = 0
         self.open_anchors: set[str] = set()
         self.nodes = 0
         self.documents = 0
@@ -358,8 +363,14 @@ class _Builder:
             self.doc.hit(LOAD_ALIAS, f"alias '*{name}' has no anchor", "define '&name' first or "
                          "write the value out", pos=self._pos(event))
             raise _Stop
-        value, size = self.anchors[name]
+        value, size, chars = self.anchors[name]
         self._count(size, event)
+        self.alias_chars += chars
+        if self.alias_chars > MAX_ALIAS_CHARS:
+            self.doc.hit(LOAD_ALIAS, f"aliases repeat more than {MAX_ALIAS_CHARS:,} characters "
+                         "(an alias bomb)", "remove anchors (&) and aliases (*): write each "
+                         "value out; fact records never need them", pos=self._pos(event))
+            raise _Stop
         self._attach(value)
 
     def _check_surrogates(self, text: str, pos: Pos) -> None:
@@ -399,7 +410,7 @@ class _Builder:
                          "write an ordinary number", pos=pos)
             raise _Stop
         if event.anchor:
-            self.anchors[event.anchor] = (value, 1)
+            self.anchors[event.anchor] = (value, 1, len(text))
         self._attach(value)
 
     def _open(self, event: Any, pointer: str, pos: Pos) -> None:
@@ -419,23 +430,27 @@ class _Builder:
         frame = self.stack.pop()
         if frame.anchor:
             self.open_anchors.discard(frame.anchor)
-            self.anchors[frame.anchor] = (frame.container, _size(frame.container))
+            self.anchors[frame.anchor] = (frame.container, *_size(frame.container))
         self._attach(frame.container)
 
 
-def _size(value: Any) -> int:
-    # Counting once per anchor keeps alias expansion O(aliases), not O(nodes).
-    stack, n = [value], 0
+def _size(value: Any) -> tuple[int, int]:
+    """(nodes, characters of its keys and text values) of an anchored value. Counting
+    once per anchor keeps alias expansion O(aliases), not O(nodes)."""
+    stack, n, chars = [value], 0, 0
     while stack:
         item = stack.pop()
         n += 1
         if n > MAX_NODES:
-            return n
+            return n, chars
         if isinstance(item, dict):
+            chars += sum(len(str(key)) for key in item)
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return n
+        elif isinstance(item, str):
+            chars += len(item)
+    return n, chars
 
 
 def _offset_pos(data: bytes, offset: int) -> Pos:
@@ -460,8 +475,38 @@ def _syntax_fix(problem: str) -> str:
     return "fix the YAML syntax at this position (a YAML linter or your editor will show it)"
 
 
+# YAML's own encoding detection (1.2, 5.2): a byte-order mark, else the NUL bytes an
+# ASCII first character leaves in UTF-32 or UTF-16. Longest first: UTF-32LE's mark
+# starts with UTF-16LE's.
+_WIDE = (("UTF-32", (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")),
+         ("UTF-16", (b"\xfe\xff", b"\xff\xfe")))
+_WIDE_ASCII = re.compile(rb"\A(?:\x00\x00\x00[\x01-\x7f]|[\x01-\x7f]\x00\x00\x00)"
+                         rb"|\A(?:\x00[\x01-\x7f]|[\x01-\x7f]\x00)")
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """The encoding when the file is UTF-16 or UTF-32 text ("UTF-16" with a byte-order
+    mark, "UTF-16LE" without; an editor's "Unicode" on Windows), else None: it was
+    called "binary, not YAML text (it holds NUL bytes)", and the fix said to replace the
+    file rather than to save it as UTF-8."""
+    for name, marks in _WIDE:
+        if raw.startswith(marks):
+            return name
+    found = _WIDE_ASCII.match(raw)
+    if not found:
+        return None
+    width = "UTF-32" if len(found.group()) == 4 else "UTF-16"
+    return width + ("BE" if found.group().startswith(b"\x00") else "LE")
+
+
 def decode(doc: Document, raw: bytes) -> str | None:
     """Bytes to text, or None with a hit when the file is not readable UTF-8 text."""
+    wide = wide_encoding(raw)
+    if wide:
+        doc.hit(LOAD_ENCODING, f"the file is {wide} text; the harness reads UTF-8 only",
+                "save the file as UTF-8 (in the editor's encoding menu; iconv -f "
+                f"{wide} -t UTF-8 on a command line)", pos=(1, 1))
+        return None
     if b"\x00" in raw:
         doc.hit(LOAD_ENCODING, "the file is binary, not YAML text (it holds NUL bytes)",
                 "replace it with a UTF-8 text YAML record", pos=_offset_pos(raw, raw.index(b"\x00")))

@@ -8,7 +8,7 @@ import io
 import re
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
@@ -81,7 +81,12 @@ def with_comments(text: str, marks: list[int]) -> str:
 def test_fmt_is_idempotent_lossless_and_keeps_comments(record: dict[str, Any], flow: bool,
                                                        marks: list[int]) -> None:
     text = with_comments(dump(record, flow), marks)
-    before = _plain_data(text)
+    try:
+        before = _plain_data(text)
+    except FormatError:
+        # ruamel's dumper writes a few plain scalars it cannot read back ("{end: :0}",
+        # "{xtra: ?0}"): such a text is no record to format (it failed at random)
+        assume(False)
     try:
         out = format_text(text)
     except FormatError:
@@ -92,3 +97,7 @@ def test_fmt_is_idempotent_lossless_and_keeps_comments(record: dict[str, Any], f
     assert _plain_data(out) == before
     assert not (comment_lines(text) - comment_lines(out))
     assert format_text(out) == out
+    # the same text with CRLF line breaks: the same layout, with CRLF (it came out LF,
+    # with CRLF left on comment lines)
+    crlf = text.replace("\n", "\r\n")
+    assert format_text(crlf) == out.replace("\n", "\r\n")

@@ -112,7 +112,8 @@ def test_a_path_too_long_for_the_system_is_a_plain_error(seed_repo: Path) -> Non
     (b'[tool.fact-checks]\nreviews = "/etc/passwd"\n', "outside the repository"),
     (b'[tool.fact-checks]\npaths = ["' + b"a" * 100_000 + b'"]\n', "not a usable path"),
     (b'[tool.fact-checks]\noptions = {V901 = {min_words = nan}}\n', "expected a whole number, got nan"),
-    (b'[tool.fact-checks]\noptions = {V901 = {min_words = -5}}\n', "greater than"),
+    (b'[tool.fact-checks]\noptions = {V901 = {min_words = -5}}\n', "expected a whole number "
+                                                                 "from 1 to 100"),
     (b"a = " + b"[" * 3000 + b"]" * 3000 + b"\n", "nested too deeply"),
     (b"# " + b"x" * (2 * 1024 * 1024) + b"\n", "larger than"),
 ])

@@ -1,6 +1,7 @@
 """GitLab Code Quality (a Code Climate issue list in JSON).
 
-Each finding is an issue with the fields GitLab requires (``description``,
+Each finding is an issue with the fields GitLab requires (``description``: the
+message, then each claim's speaker and evidence words, the only text the widget shows;
 ``check_name``, ``fingerprint``, ``severity``, ``location.path``,
 ``location.lines.begin``) plus the Code Climate ones it ignores but other
 readers use (``type``, ``categories``, ``other_locations`` for the other
@@ -31,9 +32,27 @@ def severity(f: Finding, reviewed: bool) -> str:
     return SEVERITY[f.severity]
 
 
+# Claims whose words the one-line description quotes (each excerpt cut at WORDS_CUT).
+WORDS_SHOWN = 4
+WORDS_CUT = 200
+
+
+def _words(f: Finding) -> str:
+    """The article's words behind each claim, for the description: GitLab's merge-request
+    widget shows only the description, and "X says so, Y denies it" without what X and Y
+    said sent a reviewer to the files to judge every finding."""
+    quoted = [f"{c.speaker or 'no speaker'}: " + " / ".join(f"“{one_line(e, WORDS_CUT)}”"
+                                                             for e in c.evidence)
+              for c in f.claims[:WORDS_SHOWN] if c.evidence]
+    if not quoted:
+        return ""
+    more = len(f.claims) - WORDS_SHOWN
+    return " — words: " + "; ".join(quoted) + (f"; and {more} more claims" if more > 0 else "")
+
+
 def issue(f: Finding, result: RunResult) -> dict[str, Any]:
     note = review_note(result, f)
-    description = one_line(f"{f.rule} {f.message}", 2000)
+    description = one_line(f"{f.rule} {f.message}{_words(f)}", 2000)
     if note:
         description += f" (reviewed: {note})"
     body = [escape(f.message, 5000), ""]

@@ -1,7 +1,8 @@
 """SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
 One run; the driver lists every rule that appears, with its docstring as
-short/full description and help (text and Markdown). Each finding is a result
+short/full description and help (text and Markdown), and ``helpUri`` its section of
+``docs/rules.md`` in the harness's repository (an absolute URI, §3.49.12). Each finding is a result
 at its edit location (repository-relative, under ``%SRCROOT%``); its message
 quotes each claim's speaker and evidence words, the other claims are related
 locations linked from the message, and our line-free
@@ -17,7 +18,7 @@ from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
 
-from .. import __version__
+from .. import __version__, ruledocs
 from ..engine import RuleSpec
 from ..findings import ClaimRef, Finding, Location
 from ..pipeline import RunResult
@@ -165,7 +166,7 @@ def _rule(code: str, rule: RuleSpec | None, sample: Finding) -> dict[str, Any]:
                 "properties": {"category": sample.category, "tags": [sample.category]}}
     summary, body = doc_parts(rule)
     explanation = body.split("\n\nFires:")[0].strip() or summary
-    return {
+    out = {
         "id": code, "name": _pascal(rule.name),
         "shortDescription": {"text": summary},
         "fullDescription": {"text": " ".join(explanation.split())},
@@ -174,6 +175,11 @@ def _rule(code: str, rule: RuleSpec | None, sample: Finding) -> dict[str, Any]:
         "properties": {"category": rule.category, "tags": [rule.category],
                        "dottedName": rule.name},
     }
+    # the rule's section of docs/rules.md, where a viewer's "learn more" link leads
+    link = ruledocs.help_uri(code)
+    if link:
+        out["helpUri"] = link
+    return out
 
 
 def _markdown(summary: str, body: str) -> str:

@@ -95,7 +95,12 @@ def _read_text(article: str) -> str:
 
 def _check_values(args: argparse.Namespace) -> dt.date:
     if not re.match(URL_PATTERN, args.url):
-        raise UsageError(f"--url must be an http(s) URL, not '{args.url}'")
+        raise UsageError(f"--url must be an http(s) URL, not '{args.url[:200]}'")
+    url_limit = Source.model_fields["url"].metadata
+    most = next((m.max_length for m in url_limit if getattr(m, "max_length", None)), None)
+    if most is not None and len(args.url) > most:  # the record written would not validate
+        raise UsageError(f"--url is {len(args.url):,} characters, over the {most:,} a record's "
+                         "URL may hold; give the article's address without tracking parameters")
     if not re.match(_LANGUAGE, args.language):
         raise UsageError(f"--language must be a BCP 47 tag such as 'en' or 'pt-BR', not "
                          f"'{args.language}'")

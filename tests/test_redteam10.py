@@ -316,3 +316,15 @@ def test_a_few_short_aliases_still_load(tmp_path: Path) -> None:
     path.write_text(_repeated_anchor(50, 1000), "utf-8")
     doc = load_file(path, "r.yaml")
     assert not doc.hits and len(doc.data["claims"]) == 50
+
+
+def test_new_refuses_a_url_too_long_for_the_record(seed_repo: Path) -> None:
+    # The record was written (exit 0) and then failed its own schema: S001 "source.url: too
+    # long", its claims left out of every run.
+    (seed_repo / "article.txt").write_text("Floods in Norland.\n", "utf-8")
+    done = cli(seed_repo, "new", "article.txt", "--url", "https://example.com/" + "a" * 3000,
+               "--outlet", "reuters", "--headline", "Floods", "--published", "2024-05-15")
+    assert done.returncode == 2
+    assert "--url is 3,020 characters, over the 2,000 a record's URL may hold" in done.stderr
+    assert sorted(p.name for p in (seed_repo / "facts").glob("*.yaml")) == sorted(
+        p.name for p in (REPO / "facts").glob("*.yaml"))

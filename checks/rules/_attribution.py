@@ -73,11 +73,16 @@ def relays(corpus: Corpus, ci: ClaimInfo) -> list[str]:
 
 
 def chain_names(corpus: Corpus, ci: ClaimInfo) -> list[str]:
-    """Speaker (or how the article names the source), each intermediary, then the
-    outlet: registry names, speaker first."""
+    """Speaker (or how the article names the source), each intermediary, the agency
+    whose story the article republishes, then the outlet: registry names, speaker first.
+    A republished wire story is a link too: "Peskov -> Interfax -> dpa -> Otago Daily
+    Times", where the regional paper printed dpa's copy of Interfax's report."""
     by = ci.claim.by
     first = corpus.name(by.speaker) if by.speaker else (f"'{by.as_}'" if by.as_ else "the source")
-    return [first, *(corpus.name(v) for v in relays(corpus, ci)), corpus.name(ci.source.outlet)]
+    links = relays(corpus, ci)
+    wires = [a.id for a in ci.source.agencies if a.how is AgencyHow.republishes
+             and a.id not in links and a.id != ci.source.outlet]
+    return [first, *(corpus.name(v) for v in [*links, *wires]), corpus.name(ci.source.outlet)]
 
 
 def as_pointer(ci: ClaimInfo) -> str:

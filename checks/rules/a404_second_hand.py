@@ -11,7 +11,8 @@ nearest first-hand report.
 Words said to another outlet ("Mendel told Reuters", in Newsweek: ``by.to`` names a
 registered outlet) reached the article through that outlet's interview too, and it is the
 first link of the chain; words said to the article's own outlet, or to the agency whose
-story it republishes, are first-hand.
+story it republishes, are first-hand. In a republished story that agency is the link
+before the outlet ("Peskov -> Interfax -> dpa -> Otago Daily Times").
 
 Fires:
     a#c1  Beta said he was "not aware of any requests," according to news

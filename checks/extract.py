@@ -180,10 +180,11 @@ def _unlabelled(text: str) -> str:
 _PLACE_PHRASE = re.compile(r"^\s+(?:in|from|of|at|for)\s+[\w’'\s-]{1,60}?"
                            r"(?:\s+(?:has|have|had|also))*\s*$")
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|as quoted by|cited by)\s+", re.I)
-# "He was quoted by the Interfax news agency as saying": the subject is the speaker, the
-# agency passes the words on.
+# "He was quoted by the Interfax news agency as saying" (or "was quoted as saying by
+# Interfax"): the subject is the speaker, the agency passes the words on.
 _QUOTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+"
-                        r"(?:also\s+|widely\s+)?(?:quoted|cited)\s+by\s+", re.I)
+                        r"(?:also\s+|widely\s+)?(?:quoted|cited)\s+(?:as\s+saying\s+)?by\s+",
+                        re.I)
 # A source described by what it stands near: "sources close to the Kremlin", "a diplomat
 # in Kyiv" (a place says where they are) do not speak for the name; "officials at / from /
 # in the ministry" do, unnamed.
@@ -273,7 +274,7 @@ _CLOCK_WORDS = r"Uhr|Hrs?|Heures?"
 # BST"), they name no one; in a run of names "Jan" is a given name (Jan Kowalski).
 _CALENDAR_ABBREVIATION = re.compile(
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|"
-    r"Sat|Sun|UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|[ECMP][SD]T|AE[SD]T|JST|KST|"
+    r"Sat|Sun|UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|[ECMP][SD]T|AE[SD]T|NZ[SD]T|JST|KST|"
     r"HKT|SGT|" + _CLOCK_WORDS + r")\.?")
 _NAME_SEQ = re.compile(r"(?<![\w@#])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:(?:of|for|the|and|de|"
                        r"von|al)\s+)?[A-Z][\w’'.-]*[\w])*")

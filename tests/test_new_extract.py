@@ -1329,6 +1329,8 @@ def test_a_bracket_closing_a_sentence_that_does_not_end_is_kept() -> None:
     ("Posted Tue 13 Apr 2021 at 6:02am, updated Tue 13 Apr 2021 at 9:15am", "06:02"),
     ("Published: May 14, 2024, 12:30 a.m. EDT", "00:30-04:00"),
     ("14.05.2024, 17.32 Uhr", "17:32"),
+    # New Zealand's zone: the stamp was not read, and "NZST" was offered as a name
+    ("Wednesday, 14 April 2021 5:51am NZST", "05:51+12:00"),
     ("14.05.2024", None),  # a date alone: no time
 ])
 def test_a_publication_stamp_gives_the_publication_time(stamp: str, time: str | None) -> None:
@@ -1434,3 +1436,13 @@ def test_a_title_after_another_persons_name_describes_that_person(label: str) ->
     set off by commas after a registered person's name is that person's, as written."""
     (draft,) = _drafts_of(f"Maria Kovacs{label}, alliance spokesman, said the port was closed.")
     assert (draft["by"]["speaker"], draft["by"]["role"]) == ("kovacs", "alliance spokesman")
+
+
+def test_quoted_as_saying_by_an_agency() -> None:
+    """'"...," X was quoted as saying by Global Wire': X speaks through the wire (the
+    wire's word order "was quoted by Global Wire as saying" worked; this one drafted
+    nothing, and a dpa story's quote of Peskov via Interfax went missing)."""
+    [draft] = _drafts_of('"We have no plans to close the border," Interior Minister Maria Kovacs'
+                         " was quoted as saying by Global Wire on Monday.")
+    assert draft["by"]["speaker"] == "kovacs" and draft["by"]["via"] == ["wire"]
+    assert draft["by"]["mode"] == "direct-quote"

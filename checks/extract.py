@@ -201,6 +201,21 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
                  "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                  "eighty": 80, "ninety": 90}
+# "twenty-eight": a compound number word (tens, a hyphen, units), as a sentence opens with
+# one where it may not open with digits.
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_COMPOUND_NUMBER = re.compile(rf"(?:{_TENS})-(?:{_UNITS})", re.I)
+
+
+def _word_number(raw: str) -> float | None:
+    """The value of a number word, compound ones too ('twenty-eight' 28), or None."""
+    parts = raw.lower().split("-")
+    if len(parts) > 2 or any(w not in _WORD_NUMBERS for w in parts):
+        return None
+    return float(sum(_WORD_NUMBERS[w] for w in parts))
+
+
 _CMP = (("more than", "gt"), ("over", "gt"), ("upwards of", "gt"), ("at least", "ge"),
         ("no fewer than", "ge"), ("nearly", "lt"), ("almost", "lt"), ("fewer than", "lt"),
         ("less than", "lt"), ("under", "lt"), ("up to", "le"), ("at most", "le"),
@@ -219,8 +234,9 @@ _NUMBER = re.compile(
     r"(?<![\w.,:/-])(?:(?P<cmp>" + "|".join(sorted({c for c, _ in _CMP}, key=len, reverse=True))
     + r")\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:" + _GROUP_SPACE + r"\d{3})+"
     r"|\d{1,3}(?:\.\d{3})+(?!\d|\s+(?:thousand|million|billion))|\d+(?:\.\d+)?|"
-    r"(?:" + "|".join(_WORD_NUMBERS) + r")"
-    r"(?=\s+[a-z]))"
+    r"(?:" + _TENS + r")-(?:" + _UNITS + r")|(?:" + "|".join(_WORD_NUMBERS) + r")"
+    # a count's noun follows, maybe after a demonym: "Twenty-eight Ukrainian servicemen"
+    r"(?=\s+(?:[A-Z][a-z]+\s+)?[a-z]))"
     r"(?:\s+(?P<mult>thousand|million|billion))?(?![\w:/-]|,\d|\.\d)", re.I)
 _IRREGULAR_UNITS = {"people", "children", "men", "women", "police", "personnel", "staff",
                     "military", "equipment", "aircraft", "infantry"}
@@ -775,10 +791,12 @@ _LABEL = re.compile(r"(?:\d{1,2}:\d{2}\s+)?[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.
 # The same in title case, as sites that republish wire copy print it ("Moscow (AFP) - ",
 # "Washington (CNN) -", "Kyiv, April 12 (Reuters) -"): only with the agency's name in
 # brackets before the dash, where a sentence has a lower-case aside ("(pictured) -") if any.
+# An agency that writes its short name in lower case does so in two to four letters
+# ("Kiev/Moscow (dpa) -"); an aside is a word.
 _TITLE_DATELINE = re.compile(
     r"[A-Z][a-z’'.-]+(?:[ /][A-Z][a-z’'.-]+){0,3}"
     r"(?:,\s+(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s+\d{4})?)?"
-    r"\s*\([A-Z][^()]{0,39}\)\s*[-–—]+\s+")
+    r"\s*\((?:[A-Z][^()]{0,39}|[a-z]{2,4})\)\s*[-–—]+\s+")
 
 
 def dateline_end(para: str, *, dateline: bool = True) -> int:
@@ -1182,7 +1200,8 @@ def _trim_name(seq: str) -> str | None:
     if len(seq) > MAX_NAME * 4:  # trimming drops a few short words at either end at most
         return None
     words = seq.split()
-    while words and (words[0] in _NOT_NAMES or _MONTH_DAY.match(words[0])):
+    while words and (words[0] in _NOT_NAMES or _MONTH_DAY.match(words[0])
+                     or _COMPOUND_NUMBER.fullmatch(words[0])):  # "Twenty-eight Ukrainian"
         words = words[1:]
     while words and (words[-1] in _NOT_NAMES or _MONTH_DAY.match(words[-1])
                      or words[-1].islower()):  # "Narvik and" of "Narvik and Southport"
@@ -1685,8 +1704,8 @@ def figures(registry: Registry, text: str) -> list[Figure]:
     ends = _clause_ends(text) if numbers else []
     for m in numbers:
         raw = m["num"].lower()
-        base = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else \
-            _figure_value(raw, grouped=not m["mult"])
+        word = _word_number(raw)
+        base = word if word is not None else _figure_value(raw, grouped=not m["mult"])
         value = base * _MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         if _is_year_or_date(text, m, value) or _names_no_count(text, m):
             continue
@@ -1714,7 +1733,7 @@ def _names_no_count(text: str, m: re.Match[str]) -> bool:
     """A number word that is part of a name ("the Group of Seven", capitalised mid-sentence)
     or refers back to ones already named ("the two leaders")."""
     raw = m["num"]
-    if m["cmp"] or raw.lower() not in _WORD_NUMBERS:
+    if m["cmp"] or _word_number(raw) is None:
         return False
     before = text[:m.start()].rstrip()
     # capitalised after a word, not opening a sentence or a quotation: a name's word
@@ -2518,13 +2537,15 @@ def _pieces(m: re.Match[str], taken: bytearray) -> Iterator[tuple[int, str]]:
 
 
 def _known_word(registry: Registry, name: str) -> bool:
-    """A registered name or role wording, a demonym of one (Ukrainian, Western), or
+    """A registered name or role wording (or one word of a role), a demonym of one (Ukrainian, Western), or
     registered names and their demonyms joined ("Biden-Putin", "French and German",
     "Russian-backed": a lowercase word joined to a registered one is a compound)."""
     low = _fold(name)
     if low in registry.names or low in registry.roles:
         return True
-    if " " not in low and _derived(low, registry.tokens):
+    # A capitalised word of a registered title ("Chancellor" of "Chancellor of Germany",
+    # before "Angela Merkel"): a title, as "President" is, not a name of its own.
+    if " " not in low and (low in registry.role_words or _derived(low, registry.tokens)):
         return True
     parts = [p for p in _JOINERS.split(name) if p]
     return len(parts) > 1 and any(p[:1].isupper() for p in parts) and all(

@@ -403,7 +403,9 @@ def test_a_denouncing_speaker_is_drafted() -> None:
         [("coastal-alliance", "partial-quote")]
 
 
-@pytest.mark.parametrize("dateline", ["Southport (AFP) - ", "Southport, May 16 (Wire) - "])
+@pytest.mark.parametrize("dateline", ["Southport (AFP) - ", "Southport, May 16 (Wire) - ",
+                                      # dpa writes its name in lower case
+                                      "Southport/Norburg (dpa) - "])
 def test_a_title_case_dateline_is_furniture(dateline: str) -> None:
     """Wire copy as business sites republish it opens "Moscow (AFP) - The Kremlin said ...":
     the place was drafted as the claim's subject and the agency listed as a name to register."""
@@ -1446,3 +1448,34 @@ def test_quoted_as_saying_by_an_agency() -> None:
                          " was quoted as saying by Global Wire on Monday.")
     assert draft["by"]["speaker"] == "kovacs" and draft["by"]["via"] == ["wire"]
     assert draft["by"]["mode"] == "direct-quote"
+
+
+
+def test_a_title_before_a_registered_name_is_no_name() -> None:
+    """'Seibert said Chancellor Angela Merkel had urged Putin': 'Chancellor', a word of
+    Merkel's registered title ('Chancellor of Germany') written before her name, was
+    offered as a name to register (a misspelling of a 'Chancellery'). A capitalised word
+    of a registered title is no name of its own."""
+    entities = [*EntityFile.model_validate(_load(HERE / "entities.yaml")).entities,
+                Entity.model_validate({"id": "lind", "name": "Eva Lind", "kind": "person",
+                                       "roles": [{"title": "Chancellor of Norland",
+                                                  "of": "norland"}]})]
+    text = "Headline\n\nOkafor said Chancellor Eva Lind had agreed to the talks.\n"
+    article = Article(text=text, published=dt.date(2024, 5, 15), outlet="harbor-news")
+    found = extract(article, {e.id: e for e in entities}, {})
+    assert [u.name for u in found.unknown] == []
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Twenty-eight Norland soldiers have been killed in the Delta since January.", 28),
+    ("Thirty-one soldiers were killed.", 31),
+    ("Two Norland soldiers were wounded.", 2),
+])
+def test_a_sentence_may_open_with_its_figure_in_words(sentence: str, value: int) -> None:
+    """A figure opening a sentence is written in words, and a compound one with a hyphen:
+    'Twenty-eight Ukrainian servicemen have been killed' gave no figure, and 'Twenty-eight
+    Ukrainian' was offered as a name to register."""
+    found = _draft_text(sentence + "\n")
+    assert [(d["quantity"]["value"], d["quantity"]["unit"]) for d in found.drafts
+            if "quantity" in d] == [(value, "soldiers")]
+    assert found.unknown == []

@@ -1544,9 +1544,18 @@ def _from_verbs(ctx: Context, sentence: Sentence, masked: str) -> Who | None:
                 return resolve_who(ctx, sentence, who)
     if sentence.quotes:  # 'Peskov on April 12 brushed aside "..."': the sentence's subject
         first = sorted(candidates(ctx, masked[: sentence.quotes[0][0]]), key=lambda m: m.start)
-        if first and first[0].kind in ("name", "role") and _skippable(masked[: first[0].start]):
+        if first and first[0].kind in ("name", "role") and (
+                _skippable(masked[: first[0].start])
+                or _MEMBERS_OF.fullmatch(masked[: first[0].start])):
             return resolve_who(ctx, sentence, _head_of(masked, first))
     return None
+
+
+# A body's members before its name, who speak as the body: "The foreign ministers of the
+# G7 group of leading industrialised nations ... called on Russia to "cease ..."" (as
+# "G7 foreign ministers" after it).
+_MEMBERS_OF = re.compile(r"\s*(?:the\s+)?(?:(?:foreign|defen[cs]e|finance|interior|health|"
+                         r"economy)\s+)?(?:ministers|leaders)\s+of\s+(?:the\s+)?", re.I)
 
 
 def _by_quote(sentence: Sentence, verbs: Iterable[re.Match[str]],

@@ -1479,3 +1479,14 @@ def test_a_sentence_may_open_with_its_figure_in_words(sentence: str, value: int)
     assert [(d["quantity"]["value"], d["quantity"]["unit"]) for d in found.drafts
             if "quantity" in d] == [(value, "soldiers")]
     assert found.unknown == []
+
+
+def test_a_bodys_members_before_its_name_speak_for_it() -> None:
+    """dpa's 'The foreign ministers of the G7 group of leading industrialised nations,
+    including Germany, had called on Russia on Monday to "cease its provocations"' drafted
+    nothing: the members before the body's name ("G7 foreign ministers" after it were
+    read) and the description after it hid the sentence's subject."""
+    found = _draft_text("The foreign ministers of the Coastal Alliance group of island states, "
+                        'including Norland, had called on Southport to "end the blockade".\n')
+    assert [(d["by"].get("speaker"), d["by"]["mode"]) for d in found.drafts if "by" in d] == \
+        [("coastal-alliance", "partial-quote")]

@@ -1304,10 +1304,13 @@ def _described(ctx: Context, text: str, found: list[Mention], best: Mention) -> 
             return Mention(head.start, best.end, text[head.start:best.end],
                            ctx.registry.spoken_for(best.entity), "unnamed")
         if _AT.match(link):
-            # an unregistered name after "in" is a place as much as a registered one
+            # an unregistered name after "in" is a place as much as a registered one; a
+            # place says where a faceless group is ("some analysts in Moscow": still
+            # vague), a body whose people they are ("sources in the ministry": unnamed)
             place = ctx.registry.kind(best.entity) in (EntityKind.place, None)
             return Mention(head.start, best.end, text[head.start:best.end],
-                           None if place else best.entity, "unnamed")
+                           None if place else best.entity,
+                           head.kind if place else "unnamed")
     return best
 
 

@@ -195,6 +195,8 @@ def _drafts_of(text: str) -> list[dict[str, Any]]:
     ("Officials", "unnamed"), ("Western diplomats", "unnamed"),
     ("Senior government officials", "unnamed"), ("An official", "unnamed"),
     ("Some analysts", "vague"), ("Observers", "vague"),
+    # where they are adds no office: "Some analysts in Moscow" (the Telegraph) was unnamed
+    ("Some analysts in Southport", "vague"), ("Officials in Southport", "unnamed"),
 ])
 def test_a_role_without_a_name_is_unnamed_a_faceless_group_vague(words: str, mode: str) -> None:
     """A403 versus A402: 'officials' are described by office, 'some analysts' not at all."""

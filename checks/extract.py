@@ -95,7 +95,7 @@ SPEECH_VERBS = (
     "promised", "predicted", "estimated", "estimates", "brushed aside", "rejected", "fears",
     "feared", "hopes", "hoped", "believes", "believed", "alleged", "alleges", "declared",
     # a plural subject's present tense: "some observers believe", "officials warn"
-    "believe", "fear", "hope", "warn", "claim", "insist", "argue", "allege",
+    "believe", "fear", "hope", "warn", "claim", "insist", "argue", "allege", "demand", "urge",
     # a demand: 'G7 ministers called on Russia to "cease its provocations"'
     "called on", "calls on", "call on",
     # blame is an attributed claim: "Kyiv blames the separatists for a surge in violations"
@@ -839,10 +839,29 @@ def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
         # The longest abbreviation is a few characters: a short window keeps this linear.
         if _ABBREVIATIONS.search(para[max(0, m.start() - 10): m.start() + 1]):
             continue
-        yield _sentence(para, base, start, m.end(), quotes, part)
+        yield from _clauses(para, base, start, m.end(), quotes, part)
         start = m.end()
     if start < len(para):
-        yield _sentence(para, base, start, len(para), quotes, part)
+        yield from _clauses(para, base, start, len(para), quotes, part)
+
+
+# A deck strings its claims together as a headline does ("The Kremlin says it knows
+# nothing of a request, as Nato and the G7 demand that Moscow pull back its forces"): a
+# clause after "as" or "while" before a capitalised subject ("as Nato", "as the G7") is a
+# claim of its own.
+_DECK_JOINT = re.compile(r",?\s+(?:as|while)\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _clauses(para: str, base: int, a: int, b: int, quotes: list[tuple[int, int]],
+             part: str) -> Iterator[Sentence]:
+    if part == "summary":
+        inside = {i for qa, qb in quotes for i in range(qa, qb)}
+        for m in _DECK_JOINT.finditer(para, a, b):
+            if m.start() in inside or not para[a:m.start()].strip():
+                continue
+            yield _sentence(para, base, a, m.start(), quotes, part)
+            a = m.end()
+    yield _sentence(para, base, a, b, quotes, part)
 
 
 # A headline strings its claims together with a dash, a semicolon or "as" before a new
@@ -2282,8 +2301,11 @@ def _and_at_end(text: str) -> int | None:
     """Where the spaces before a final ' and ' start; string methods, not a '\\s+and\\s+$'
     search, which is quadratic on a long run of spaces (a blanked quotation)."""
     tail = text.rstrip()
-    if len(tail) == len(text) or not tail.endswith("and") or len(tail) < 4 \
-            or not tail[-4].isspace():
+    if len(tail) == len(text):
+        return None
+    if tail.endswith(("the", "The")) and len(tail) > 4 and tail[-4].isspace():
+        tail = tail[:-3].rstrip()  # "Nato and the G7 demand": the article before a name
+    if not tail.endswith("and") or len(tail) < 4 or not tail[-4].isspace():
         return None
     return len(tail[:-3].rstrip())
 

@@ -1492,3 +1492,21 @@ def test_a_bodys_members_before_its_name_speak_for_it() -> None:
                         'including Norland, had called on Southport to "end the blockade".\n')
     assert [(d["by"].get("speaker"), d["by"]["mode"]) for d in found.drafts if "by" in d] == \
         [("coastal-alliance", "partial-quote")]
+
+
+def test_a_decks_clauses_are_claims_of_their_own() -> None:
+    """The Telegraph's standfirst 'The Kremlin says it knows nothing of a request from
+    Kyiv, as Nato and the G7 demand that Moscow pull back its forces' was one draft in the
+    Kremlin's voice: a deck's clause after 'as' before a capitalised subject is a claim of
+    its own (as a headline's is), 'demand' (a plural subject's present tense) is a speech
+    verb, and 'Nato and the G7' are two speakers, the article before the second no bar."""
+    text = ("Kovacs rejects talks\n\nKovacs says the port stays closed, as the Coastal Alliance "
+            "and the Red Cross demand that Norland reopen it\n\nBy Anna Smith\n\n"
+            "Kovacs said the port was closed on Monday.\n")
+    drafts = _draft_text_with_headline(text, "Kovacs rejects talks")
+    deck = [(d["evidence"], d.get("by", {}).get("speaker")) for d in drafts
+            if d["part"] == "summary"]
+    assert deck == [
+        ("Kovacs says the port stays closed", "kovacs"),
+        ("the Coastal Alliance and the Red Cross demand that Norland reopen it", "coastal-alliance"),
+        ("the Coastal Alliance and the Red Cross demand that Norland reopen it", "red-cross")]

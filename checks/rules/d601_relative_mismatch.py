@@ -122,7 +122,7 @@ from dataclasses import dataclass, replace
 from ..corpus import Corpus
 from ..engine import NoOptions
 from ..findings import Hit
-from ..model import PredicateKind, Quantity, Source, Stance
+from ..model import AgencyHow, PredicateKind, Quantity, Source, Stance
 from ..textnorm import quote_words
 from ..timeexpr import Interval, onset
 from ._common import MAX_LISTED, label, polarity, position, possessive
@@ -567,14 +567,16 @@ def _zone_note(by_source: dict[str, list[Time]], found: Sides, said: bool) -> st
     one moment falls on two dates, and an article may date it in its own time zone (a
     Monday-evening statement in Europe is Tuesday in Sydney). The other source is one that
     agrees on the majority's day, or without a majority the one named against it; zones
-    are the records' publication times' UTC offsets, and nothing is said of an unknown one.
+    are the records' publication times' UTC offsets, and nothing is said of an unknown one,
+    nor of a republished agency story's (a dpa story a New Zealand paper prints: its words
+    date in the agency's zone, which the record does not give, not in the paper's).
     Words are said before every article reporting them is out: when the first of those that
     give their moment appeared before the odd date began in one zone (the later date) or
     ended in the other (the earlier), no moment of the statement falls on two dates."""
     usual = found.usual.first
     day = found.day if found.day is not None else usual.start if usual.start == usual.end else None
     odd = found.odd.tf.ci.source
-    mine = utc_offset(odd.published.time)
+    mine = _words_zone(odd)
     if day is None or mine is None:
         return ""
     nearest = min((iv for t in by_source[odd.id] for iv in t.readings),
@@ -583,7 +585,7 @@ def _zone_note(by_source: dict[str, list[Time]], found: Sides, said: bool) -> st
     others = sorted(by_source) if found.day is not None else [found.usual.tf.ci.source.id]
     said_by = _first_out(by_source) if said else None
     for source in others if abs(shift) == 1 else ():
-        theirs = utc_offset(by_source[source][0].tf.ci.source.published.time)
+        theirs = _words_zone(by_source[source][0].tf.ci.source)
         # Ahead of them when its date is the later one: the zone explains the day, if the
         # words can have been said in the hours the two zones give two dates.
         if theirs is not None and (mine - theirs) * shift > dt.timedelta(0) and any(
@@ -593,6 +595,14 @@ def _zone_note(by_source: dict[str, list[Time]], found: Sides, said: bool) -> st
                     f"one moment falls on two dates there, and an article may date it in "
                     f"its own time zone)")
     return ""
+
+
+def _words_zone(source: Source) -> dt.timedelta | None:
+    """The UTC offset an article's own words date in: its publication time's, unless it
+    prints another agency's story (whose zone the record does not give)."""
+    if any(a.how is AgencyHow.republishes and a.id != source.outlet for a in source.agencies):
+        return None
+    return utc_offset(source.published.time)
 
 
 def _two_dates_from(day: dt.date, shift: int, mine: dt.timedelta,

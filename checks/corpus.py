@@ -440,16 +440,18 @@ def check_review_text(model: ReviewsFile, doc: Document) -> None:
 
 def _merge_units(corpus: Corpus, model: VocabularyFile, doc: Document) -> None:
     """A spelling may stand for one unit only: 'personnel' listed under two units would
-    join two measures' figures (I003 at the second, which is left out)."""
+    join two measures' figures (I003 at the second, which is left out). Each form stands
+    for the unit as the vocabulary writes it, "the unit records should write": 'people',
+    whose plural by rule would be 'peoples' ("1,400 peoples" in the messages)."""
     for i, unit in enumerate(model.units):
         for j, name in enumerate((unit.id, *unit.aliases)):
             form, pointer = plural(name), f"/units/{i}/" + ("id" if j == 0 else f"aliases/{j - 1}")
             other = corpus.units.get(form)
-            if other is not None and (other != plural(unit.id) or j == 0):
+            if other is not None and (other != unit.id or j == 0):
                 doc.hit(DUPLICATE_ID, f"unit '{name}' is listed twice (as '{other}' already)",
                         "list each unit and alias once", pointer)
                 continue
-            corpus.units[form] = plural(unit.id)
+            corpus.units[form] = unit.id
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:

@@ -212,8 +212,13 @@ def test_true_findings_stay(found: list[Finding], rule: str, claim: str) -> None
 # Findings per cross-record rule on the combined corpus after the tenth precision audit
 # (its count: a new finding must be judged, and the bound raised with the verdict).
 # D601 holds 3 false alarms and 4 repeats the audit left (CHANGELOG, tenth audit).
-BOUNDS = {"A401": 21, "C101": 7, "C102": 4, "C103": 1, "D601": 25, "E102": 2, "H701": 33,
-          "N501": 9, "N502": 9, "Q201": 10, "Q202": 2, "Q203": 2, "R801": 39, "U301": 14,
+# The twentieth probe (merged after that audit) adds findings its own test judges true:
+# A401 +3 (the Telegraph's snub headline and "is understood", LRT's expected statement),
+# C101 +2 (the Kremlin's "threaten no one", Moscow's denial of the build-up), H701 +3
+# (the Telegraph's headline and G7 standfirst, LRT's deck) and Q202 +1 (dpa's 27
+# killed this year against the Telegraph's 28).
+BOUNDS = {"A401": 24, "C101": 9, "C102": 4, "C103": 1, "D601": 25, "E102": 2, "H701": 36,
+          "N501": 9, "N502": 9, "Q201": 10, "Q202": 3, "Q203": 2, "R801": 39, "U301": 14,
           "U302": 12}
 
 

@@ -111,8 +111,10 @@ def quoted_spans(text: str) -> list[str]:
     return [text[s:e] for s, e in sorted(spans) if text[s:e].strip()]
 
 
-def has_quotation_marks(text: str) -> bool:
-    return bool(_DOUBLE_MARK.search(text)) or bool(single_quote_spans(text))
+def has_quotation_marks(text: str, *, billed: bool = False) -> bool:
+    """Whether text quotes anything; ``billed`` text (a headline, a deck) quotes one word
+    between straight single marks wherever it stands (single_quote_spans)."""
+    return bool(_DOUBLE_MARK.search(text)) or bool(single_quote_spans(text, billed=billed))
 
 
 _DOUBLE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
@@ -126,7 +128,8 @@ _FOLLOWS_CLOSE = frozenset(".,;:!?)]}\"\u201d\u00bb\u2014\u2013-")
 _ELISION = re.compile(r"(?:n|em|tis|twas|\d\ds?)(?!\w)", re.IGNORECASE)
 
 
-def single_quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def single_quote_spans(text: str, start: int = 0, end: int | None = None, *,
+                       billed: bool = False) -> list[tuple[int, int]]:
     """Spans quoted with single marks in text[start:end], as in British and wire
     headlines ('No such request': Kremlin says). An opening mark stands at a word's
     start (after a space, an opening bracket or dash, or the start) and is no elision;
@@ -134,8 +137,11 @@ def single_quote_spans(text: str, start: int = 0, end: int | None = None) -> lis
     in order: a closing mark with nothing open is an apostrophe (officials'), a second
     opening mark replaces the first (a stray elision). A span quotes when it holds a
     space, is a headline's opening or closing word ('Nonsense': ...; ... to Counter
-    NATO 'Threat'), or is one word between typeset marks (‘unjustified’). One pass, no
-    backtracking; never an unclosed span (the mark may have been an apostrophe)."""
+    NATO 'Threat'), or is one word between typeset marks (‘unjustified’). In a headline or
+    deck (``billed``), set in the British and wire style that quotes with single marks,
+    one word between straight marks quotes wherever it stands (G7 condemns 'threatening'
+    build-up); in running text it keeps the caution. One pass, no backtracking; never an
+    unclosed span (the mark may have been an apostrophe)."""
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     opened = -1
@@ -144,7 +150,7 @@ def single_quote_spans(text: str, start: int = 0, end: int | None = None) -> lis
         before = text[i - 1] if i > start else "\n"
         after = text[i + 1] if i + 1 < end else "\n"
         if opened >= 0 and _closes(before, after):
-            if (_WS.search(text, opened, i) or _at_line_edge(text, opened, i, start, end)
+            if (billed or _WS.search(text, opened, i) or _at_line_edge(text, opened, i, start, end)
                     or _typographic_pair(text, opened, i)):
                 spans.append((opened, i))
             opened = -1

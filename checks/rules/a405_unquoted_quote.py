@@ -24,6 +24,9 @@ Silent:
           as a block quotation: the next line is "- noted Alpha" (textnorm.block_quote_spans)
     a#c1  evidence "tells Beta to end ‘unjustified’ buildup" with mode partial-quote: one
           word between typeset single marks (U+2018 opens no apostrophe), wherever it stands
+    a#c1  evidence "as Beta condemns 'threatening' build-up" with mode partial-quote in a
+          deck (part summary) or headline: one word between straight single marks quotes
+          there, in the British and wire style, wherever it stands (in the body it does not)
 
 Options: none.
 """
@@ -48,7 +51,8 @@ SEVERITY = "warning"
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
     for ci in corpus.claims:
         claim = ci.claim
-        if claim.by.mode not in QUOTE_MODES or any(map(has_quotation_marks, claim.excerpts)):
+        if claim.by.mode not in QUOTE_MODES or any(
+                has_quotation_marks(e, billed=claim.part.billed) for e in claim.excerpts):
             continue
         if ci.quoted:
             continue  # the article's own marks enclose the words

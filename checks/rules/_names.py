@@ -232,14 +232,23 @@ class NameIndex:
     def nearest(self, word: str, max_distance: int) -> str | None:
         """The registered token closest to ``word`` or whose demonym form or unmarked
         spelling is (Ukrainan -> ukraine, by Ukrainian; Erdogen -> erdoğan, by Erdogan),
-        within ``max_distance`` edits, diacritics aside (ties: alphabetical)."""
+        within ``max_distance`` edits (a demonym form: one), diacritics aside (ties:
+        alphabetical)."""
         folded = unmarked(word.casefold())
         if len(folded) > MAX_TOKEN or max_distance <= 0:
             return None
         candidates: set[str] = set()
         for variant in _deletes(folded, min(max_distance, self.depth)):
             candidates |= self._near.get(variant, set())
-        scored = sorted((distance(folded, c), self.forms.get(c, c)) for c in candidates)
-        best = [(d, c) for d, c in scored if d <= max_distance]
-        return best[0][1] if best else None
+        # A derived form (Ukrainian from Ukraine) is a guess at a word, not a spelling seen
+        # anywhere: it takes one edit only, or "Officials" is a misspelt "Offician" (from
+        # a registered "Office"), two edits away.
+        scored = sorted((d, self.forms.get(c, c)) for c in candidates
+                        if (d := distance(folded, c)) <= (1 if self._demonym(c) else max_distance))
+        return scored[0][1] if scored else None
+
+    def _demonym(self, form: str) -> bool:
+        """Whether ``form`` is a demonym form (not a token's unmarked spelling)."""
+        token = self.forms.get(form)
+        return token is not None and unmarked(token) != form
 

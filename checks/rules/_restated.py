@@ -10,7 +10,10 @@ no time of its own was given when its article says, as U301 and D601 read it).
 
 Grouping is by block, scope, speaker, day and period; inside a group figures are
 ordered by their reported bounds, so each figure's count of figures it cannot meet is
-two binary searches (no pairs compared). A group whose worst pair already disagrees on
+two binary searches (no pairs compared). A figure of several places together also counts
+the same statement's figures for each of those places, as the totals they imply: they
+locate the finding at the combined figure that misreports the statement, and never make
+one alone. A group whose worst pair already disagrees on
 what the figures admit is Q201's or Q202's ordinary finding and is left to it.
 """
 
@@ -60,11 +63,28 @@ def restated(corpus: Corpus, about: float, rounding: float) -> Iterator[Hit]:
                   if ci.speaker is not None and mood(ci) == FACT and _day(ci) is not None]
         if len(claims) < 2:
             continue
-        for scope, items in by_scope(claims, about, rounding).items():
+        groups = by_scope(claims, about, rounding)
+        for scope, items in groups.items():
+            totals = _totals(groups, scope, about)
             for statement, group in _statements(items, about).items():
-                hit = _hit(corpus, block, scope, statement, group)
+                hit = _hit(corpus, block, scope, statement, group, totals.get(statement, []))
                 if hit is not None:
                     yield hit
+
+
+def _totals(groups: dict[Scope, list[Item]], scope: Scope,
+            about: float) -> dict[_Statement, list[_Told]]:
+    """For a figure of several places together, the same statement's figures for each of
+    those places, as the totals they imply ("more than 40,000" each on the border and in
+    Crimea reports 80,000 to 88,000 together). They never make a finding; they witness
+    which of the combined figures misreports the statement."""
+    places, each = scope
+    if each or len(places) < 2:
+        return {}
+    n = len(places)
+    return {statement: [_Told(Item(t.item.ci, t.item.span.times(n)), t.reported.times(n))
+                        for t in told]
+            for statement, told in _statements(groups.get((places, True), []), about).items()}
 
 
 def _day(ci: ClaimInfo) -> dt.date | None:
@@ -104,7 +124,7 @@ def _against(group: Sequence[_Told]) -> list[int]:
 
 
 def _hit(corpus: Corpus, block: Block, scope: Scope, statement: _Statement,
-         group: list[_Told]) -> Hit | None:
+         group: list[_Told], totals: list[_Told]) -> Hit | None:
     if len(group) < 2:
         return None
     low = min(group, key=lambda t: _hi_key(t.reported))
@@ -113,8 +133,11 @@ def _hit(corpus: Corpus, block: Block, scope: Scope, statement: _Statement,
             or not low.reported.below(high.reported)
             or low.item.span.below(high.item.span) or high.item.span.below(low.item.span)):
         return None
-    counts = _against(group)
-    involved = [t.item.ci for t, n in zip(group, counts, strict=True) if n]
+    # The implied totals count as figures of the statement: the odd one is the combined
+    # figure they, too, cannot meet.
+    everyone = [*group, *totals]
+    counts = _against(everyone)
+    involved = [t.item.ci for t, n in zip(everyone, counts, strict=True) if n]
     odd = group[max(range(len(group)), key=lambda n: (counts[n], -n))].item.ci
     return _statement_hit(corpus, block, scope, statement, (low, high), odd, involved)
 

@@ -30,7 +30,10 @@ and the figures they report cannot meet, though what they admit can: "more than 
 and "more than 80,000" may both be true of the troops, but a bound reports a figure near
 its value (40,000 to 44,000, as R801 reads it, reaching ``about``), so one of the two
 misreports the speaker. One finding per statement (speaker and day), located at the
-figure that meets the fewest others as reported; a gap in what the figures admit is
+figure that meets the fewest others as reported; a figure of several places together
+counts the same statement's figures for each of those places as the totals they imply
+("more than 40,000" on the border and as many in Crimea: 80,000 to 88,000), which
+witness the odd one but never make a finding alone. A gap in what the figures admit is
 the ordinary finding above (or Q201's) instead.
 
 Fires:
@@ -38,6 +41,9 @@ Fires:
     b#c1  Beta: "42,000 troops" near Southland, same day
     or: a#c1 Alpha said on Monday: "more than 40,000 troops"; b#c1 Alpha, Monday:
           "more than 80,000 troops" (one statement, two figures)
+    or: a#c1 Alpha, Monday: "more than 80,000" near the border and in Crimea; b#c1
+          "more than 40,000" for both; c#c1 "more than 40,000" for each (located at
+          b#c1: c's figures imply a's total)
 
 Silent:
     a#c1  "about 41,000 troops" (36,900 to 45,100)

@@ -179,7 +179,10 @@ def _unlabelled(text: str) -> str:
 # "Separatists in Donetsk and Luhansk regions have said": a place phrase after a speaker.
 _PLACE_PHRASE = re.compile(r"^\s+(?:in|from|of|at|for)\s+[\w’'\s-]{1,60}?"
                            r"(?:\s+(?:has|have|had|also))*\s*$")
-_ACCORDING = re.compile(r"\b(?:according to|as reported by|as quoted by|cited by)\s+", re.I)
+# Axios's ", per Reuters" / ", per Ukrainian officials" is "according to": "per" after a
+# comma and before a capitalised name or an article ("per cent", "per day" never are).
+_ACCORDING = re.compile(r"\b(?:according to|as reported by|as quoted by|cited by"
+                        r"|(?<=, )per(?=\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z])))\s+", re.I)
 # "He was quoted by the Interfax news agency as saying" (or "was quoted as saying by
 # Interfax"): the subject is the speaker, the agency passes the words on.
 _QUOTED_BY = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+"
@@ -1487,7 +1490,8 @@ def _addressees(ctx: Context, masked: str, who: Who) -> list[str]:
 
 # A relay closing the sentence: whoever passed the speaker's words on ("..., Peskov said,
 # according to Russia's state news agency TASS", '"...," Russian media report').
-_RELAY = re.compile(r"(?:,\s*(?P<kw>according\s+to|as\s+reported\s+by|citing)\s+[^,;]{1,80}?"
+_RELAY = re.compile(r"(?:,\s*(?P<kw>according\s+to|as\s+reported\s+by|citing"
+                    r"|per(?=\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z])))\s+[^,;]{1,80}?"
                     r"|[,\s](?P<src>[^,;]{1,60}?)\s+(?:reports?|reported))\s*[.!]?\s*$", re.I)
 
 

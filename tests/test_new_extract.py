@@ -976,7 +976,7 @@ def test_an_opening_time_is_when_the_words_were_said(opening: str, said: str) ->
 
 
 @pytest.mark.parametrize("relay", [", according to Norland's state news agency Global Wire.",
-                                   ", Global Wire reported."])
+                                   ", Global Wire reported.", ", per Global Wire."])
 def test_a_closing_relay_is_via_not_the_object(relay: str) -> None:
     """Anadolu's '..., Peskov said, according to Russia's state news agency TASS' and UNIAN's
     '... "in recent days," Russian media report' drafted the agency as the claim's object
@@ -986,6 +986,14 @@ def test_a_closing_relay_is_via_not_the_object(relay: str) -> None:
     assert draft["by"]["speaker"] == "okafor"
     assert draft["by"].get("via") == ["wire"]
     assert "wire" not in draft["says"].values()
+
+
+def test_per_officials_is_according_to_them() -> None:
+    """Axios's '... near Ukraine's borders and in Crimea, per Ukrainian officials.' was
+    drafted in the outlet's own voice; 'per cent' and 'per day' name no source."""
+    (draft,) = _drafts_of("The road to the Delta is closed, per Norland officials.\n")
+    assert draft["by"]["as"] == "Norland officials"
+    assert _drafts_of("Prices rose 4 per cent, per day of the closure.\n") == []
 
 
 def test_a_closing_relay_after_a_long_quotation_takes_linear_time() -> None:

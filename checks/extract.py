@@ -827,8 +827,10 @@ def is_credit(line: str) -> bool:
 def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
     if part != "headline" and (is_byline(para) or is_stamp(para) or is_credit(para)):
         return  # the authors, the time stamp, the agencies: furniture, no claim, no entity
-    if part == "headline":
-        yield from _headline_clauses(para, base)
+    if part == "headline" or (part == "summary" and not _ENDS_SENTENCE.search(para)):
+        # A deck set as a headline (no full stop: "Kremlin 'not aware' of any request as
+        # G7 condemns 'threatening' build-up") strings its clauses together as one does.
+        yield from _headline_clauses(para, base, part)
         return
     credit = _CLOSING_CREDIT.search(para)
     para = para[:credit.start()] if credit else para
@@ -873,17 +875,20 @@ def _clauses(para: str, base: int, a: int, b: int, quotes: list[tuple[int, int]]
 _HEADLINE_JOINT = re.compile(r"\s*(?:—|–|;)\s*|\s+-\s+|\s+(?:as|As|while|While)\s+(?=[A-Z])")
 
 
-def _headline_clauses(para: str, base: int) -> Iterator[Sentence]:
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]*\s*$")
+
+
+def _headline_clauses(para: str, base: int, part: str = "headline") -> Iterator[Sentence]:
     quotes = _quote_spans(para)
     inside = {i for a, b in quotes for i in range(a, b)}
     start = 0
     for m in _HEADLINE_JOINT.finditer(para):
         if m.start() in inside or m.end() - 1 in inside or not para[start:m.start()].strip():
             continue
-        yield _sentence(para, base, start, m.start(), quotes, "headline")
+        yield _sentence(para, base, start, m.start(), quotes, part)
         start = m.end()
     if para[start:].strip():
-        yield _sentence(para, base, start, len(para), quotes, "headline")
+        yield _sentence(para, base, start, len(para), quotes, part)
 
 
 _CAPS_TOKEN = re.compile(r"[A-Z][A-Z’'.-]*")

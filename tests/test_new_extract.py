@@ -1398,6 +1398,24 @@ def test_the_deck_between_headline_and_byline_is_the_summary(under: str) -> None
                      ("Kovacs said the port was closed on Monday.", "body")}
 
 
+def test_a_deck_set_as_a_headline_has_a_claim_per_clause() -> None:
+    """The Independent's deck "Kremlin 'not aware' of any request as G7 condemns
+    'threatening' build-up" was one draft, G7's (the verb's subject): a deck without a
+    full stop strings its clauses together as a headline does, each with its speaker.
+    A deck of sentences is split into sentences, as before."""
+    text = ("Kovacs rejects talks\n\nOkafor 'not aware' of any request as Kovacs says talks "
+            "'not on the table'\n\nBy Anna Smith\n\nKovacs said the port was closed on Monday.\n")
+    drafts = _draft_text_with_headline(text, "Kovacs rejects talks")
+    deck = [(d["evidence"], d["by"].get("speaker")) for d in drafts if d["part"] == "summary"]
+    assert deck == [("Okafor 'not aware' of any request", "okafor"),
+                    ("Kovacs says talks 'not on the table'", "kovacs")]
+    text = text.replace("request as Kovacs", "request. Then Kovacs").replace(
+        "table'\n\nBy", "table' as before.\n\nBy")
+    drafts = _draft_text_with_headline(text, "Kovacs rejects talks")
+    assert [d["evidence"] for d in drafts if d["part"] == "summary"] == [
+        "Okafor 'not aware' of any request.", "Then Kovacs says talks 'not on the table' as before."]
+
+
 def test_without_a_byline_under_it_no_line_is_a_deck() -> None:
     text = ("Kovacs rejects talks\n\nOkafor says the port will stay closed until June.\n\n"
             "Kovacs said the port was closed on Monday.\n")

@@ -796,9 +796,11 @@ _LABEL = re.compile(r"(?:\d{1,2}:\d{2}\s+)?[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.
 # brackets before the dash, where a sentence has a lower-case aside ("(pictured) -") if any.
 # An agency that writes its short name in lower case does so in two to four letters
 # ("Kiev/Moscow (dpa) -"); an aside is a word.
+# UPI's has the date alone ("April 13 (UPI) -- "): the date is the story's, not the claim's.
 _TITLE_DATELINE = re.compile(
-    r"[A-Z][a-z’'.-]+(?:[ /][A-Z][a-z’'.-]+){0,3}"
+    r"(?:[A-Z][a-z’'.-]+(?:[ /][A-Z][a-z’'.-]+){0,3}"
     r"(?:,\s+(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s+\d{4})?)?"
+    r"|(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s+\d{4})?)"
     r"\s*\((?:[A-Z][^()]{0,39}|[a-z]{2,4})\)\s*[-–—]+\s+")
 
 

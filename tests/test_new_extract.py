@@ -915,7 +915,7 @@ def _draft_text(text: str) -> Extraction:
 
 @pytest.mark.parametrize("dateline", [
     "NORBURG (Global Wire) - ", "NORBURG, May 14 - Global Wire. ", "NORBURG. May 14 (Wire) - ",
-    "SOUTHPORT, Delta Province \u2014 "])
+    "SOUTHPORT, Delta Province \u2014 ", "May 14 (Wire) -- "])
 def test_a_dateline_is_furniture(dateline: str) -> None:
     """Sputnik's 'MOSCOW (Sputnik) - The Kremlin has not seen ...' was drafted with subject
     Moscow and object Sputnik, RIA's 'MOSCOW, April 12 - RIA Novosti.' as a claim of its own

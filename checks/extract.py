@@ -887,10 +887,11 @@ def _headline_clauses(para: str, base: int, part: str = "headline") -> Iterator[
     for m in _HEADLINE_JOINT.finditer(para):
         if m.start() in inside or m.end() - 1 in inside or not para[start:m.start()].strip():
             continue
-        yield _sentence(para, base, start, m.start(), quotes, part)
+        yield from _clauses(para, base, start, m.start(), quotes, part)
         start = m.end()
     if para[start:].strip():
-        yield _sentence(para, base, start, len(para), quotes, part)
+        # A deck set as a headline also joins clauses as a deck does (", as the G7 ...").
+        yield from _clauses(para, base, start, len(para), quotes, part)
 
 
 _CAPS_TOKEN = re.compile(r"[A-Z][A-Z’'.-]*")

@@ -161,8 +161,12 @@ def test_decks_that_stay_within_their_bodies(found: list[Finding]) -> None:
 
 def test_own_voice_on_contested_ground(found: list[Finding]) -> None:
     assert {f.focus for f in new_hits(found, "A401")} == {
-        f"{AX}#hl-russia-masses-80000", f"{AX}#lede-russia-builds-up",
-        f"{AX}#lede-requested-call", f"{AX}#early-test-for-biden"}
+        f"{AX}#hl-russia-masses-80000", f"{AX}#lede-requested-call", f"{AX}#early-test-for-biden"}
+    # The headline and the lede state one side of the build-up against the relayed denial:
+    # one disagreement, one finding (the tenth audit's A401, per block and side).
+    [buildup] = involving(found, "A401", f"{AX}#hl-russia-masses-80000")
+    assert {f"{AX}#lede-russia-builds-up", "rferl-2021-04-12-dialogue#mfa-russia-denies-activities"
+            } <= claims_of(buildup)
     [judged] = involving(found, "A401", f"{AX}#early-test-for-biden")
     assert "it is a judgement" in judged.message
 

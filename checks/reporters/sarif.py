@@ -184,19 +184,7 @@ def _rule(code: str, rule: RuleSpec | None, sample: Finding) -> dict[str, Any]:
 
 def _markdown(summary: str, body: str) -> str:
     """The docstring as Markdown: indented example lines become code blocks."""
-    out: list[str] = [f"**{summary}**", ""]
-    block: list[str] = []
-    for line in body.splitlines():
-        if line.startswith("    "):
-            block.append(line[4:])
-            continue
-        if block:
-            out += ["```text", *block, "```"]
-            block = []
-        out.append(line)
-    if block:
-        out += ["```text", *block, "```"]
-    return "\n".join(out).strip()
+    return "\n".join([f"**{summary}**", "", *ruledocs.markdown_lines(body)]).strip()
 
 
 def information_uri(root: Path) -> str | None:

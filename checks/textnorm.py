@@ -365,8 +365,7 @@ class Nearest:
 
     def __init__(self, options: Iterable[object]) -> None:
         self.options = [str(o) for o in options]
-        self.pairs = ([_pairs(o) for o in self.options] if len(self.options) > self.SHORTLIST
-                      else None)
+        self.pairs: list[frozenset[str]] | None = None  # built when first asked: most runs never do
         self.said: dict[str, str | None] = {}
 
     def __call__(self, word: str) -> str | None:
@@ -375,8 +374,10 @@ class Nearest:
         return self.said[word]
 
     def _shortlist(self, word: str) -> list[str]:
-        if self.pairs is None:
+        if len(self.options) <= self.SHORTLIST:
             return self.options
+        if self.pairs is None:
+            self.pairs = [_pairs(o) for o in self.options]
         mine = _pairs(word)
         shared = [len(mine & theirs) for theirs in self.pairs]
         best = heapq.nlargest(self.SHORTLIST, range(len(shared)), key=shared.__getitem__)

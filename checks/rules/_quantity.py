@@ -553,19 +553,20 @@ def _latest_versions(claims: Sequence[ClaimInfo]) -> Sequence[ClaimInfo]:
     an updated wire story ("UPDATE 2") is the article's word, as ``supersedes`` is within
     one record (E102 still reports a figure its correction note withdrew). Versions that
     cannot be ordered (no publication time, or the same minute) stay side by side."""
+    # One moment per claim, computed once (a record's claims share it).
+    moments = [version_moment(ci) for ci in claims]
     by_url: dict[tuple[str, str], set[tuple[dt.datetime, str]]] = defaultdict(set)
-    for ci in claims:
-        if (at := version_moment(ci)) is not None:
+    for ci, at in zip(claims, moments, strict=True):
+        if at is not None:
             by_url[(ci.source.outlet, ci.source.url)].add((at, ci.source.id))
     if all(len(versions) < 2 for versions in by_url.values()):
         return claims
     latest: dict[tuple[str, str, Scope], dt.datetime] = {}
-    for ci in claims:
-        at = version_moment(ci)
+    for ci, at in zip(claims, moments, strict=True):
         key = (ci.source.outlet, ci.source.url, scope_of(ci))
         if at is not None and (key not in latest or at > latest[key]):
             latest[key] = at
-    return [ci for ci in claims if (at := version_moment(ci)) is None
+    return [ci for ci, at in zip(claims, moments, strict=True) if at is None
             or latest[(ci.source.outlet, ci.source.url, scope_of(ci))] == at]
 
 

@@ -992,8 +992,8 @@ class Plane(Generic[V]):
     """Values at points (position, end) known in advance, added one by one; the merge of
     those at positions below a count whose end is a given day or later. A Fenwick tree
     over positions whose nodes are Fenwick trees over the ends they will hold (latest
-    first): O(log^2 n) a step. Q201's dominance counts merge by adding, R801's best
-    chains by :func:`best_two`."""
+    first): O(log^2 n) a step. Q201's dominance counts merge by adding, Q203's best
+    readings by :func:`best_two`, R801's root sets by their representatives."""
 
     def __init__(self, points: Sequence[tuple[int, int]], zero: V,
                  merge: Callable[[V, V], V]) -> None:

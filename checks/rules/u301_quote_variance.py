@@ -52,7 +52,11 @@ by sliding windows of the wordings' lengths over each source's quotes), so
 sources are never compared pairwise; one finding per block. When more than
 half of the block's sources print one wording, the finding is located at a
 claim whose wording none of them prints (the quote to check: the one fewest
-sources print), against that majority; without a majority it says so. The majority's
+sources print), against that majority; without a majority it says so. A fragment
+(fewer than three words: "not aware", "of course") lies inside most full quotes of
+a statement, so the sources printing it agree on two words, not on a wording: it is
+never the majority, and the wording set against the others is a full quote when one
+is (a fragment more sources print does not outvote it). The majority's
 sources share its wording, not always the rest of the quote (three translations all
 holding "of course"): when two of their wordings conflict as above, the message says
 they differ among themselves too.
@@ -62,6 +66,8 @@ Fires:
     b#c1  Beta said he had not seen such a request "in recent days" (no majority)
     or: a#c1, b#c1 "we will never talk to them"; c#c1 "we will not talk to them"
           (located at c#c1, against 2 of 3 sources)
+    or: a#c1 "We will not talk to them"; b#c1 "There will be no talks with them at
+          all"; c#c1 "no talks" (a fragment: no majority)
 
 Silent:
     a#c1  Alpha said the office "of course" made a request
@@ -126,10 +132,13 @@ class Variance:
     # Two wordings the majority's own sources differ on, when they do: they share the
     # majority's wording, not necessarily the rest of the quote (three translations).
     split: tuple[Held, Held] | None = None
+    usual_norm: Words = ()  # the majority's wording as normalised words
 
     @property
     def majority(self) -> bool:
-        return len(self.agree) > self.against
+        # A fragment ("not aware") lies inside most full quotes of a statement: the
+        # sources printing it agree on two words, not on a wording, so it outvotes none.
+        return len(self.agree) > self.against and not fragment(self.usual_norm)
 
 
 class Options(BaseModel):
@@ -321,9 +330,10 @@ def _conflict(block: list[ClaimInfo], quotes: _Quotes, window: int,
         return None
     usual, odd, against = (wordings[found[0]], wordings[found[1]], found[2])
     agree = frozenset(cover[usual])
-    split = _split(wordings, cover, agree, hull, heard) if len(agree) > against else None
+    split = (_split(wordings, cover, agree, hull, heard)
+             if len(agree) > against and not fragment(usual) else None)
     return Variance(held[odd], held[usual], tuple(sorted(agree)), against,
-                    None if split is None else (held[split[0]], held[split[1]]))
+                    None if split is None else (held[split[0]], held[split[1]]), usual)
 
 
 def _split(wordings: list[Words], cover: dict[Words, set[str]], agree: frozenset[str],
@@ -479,7 +489,7 @@ def _opposed(wordings: list[Words], cover: dict[Words, set[str]],
         for source in cover[w]:
             blocked |= masks[source]
         free = everything & ~blocked & meets[i]
-        if free and (best is None or len(cover[w]) > len(cover[wordings[best[0]]])):
+        if free and (best is None or _votes(w, cover) > _votes(wordings[best[0]], cover)):
             best = (i, free)
     if best is None:
         return None
@@ -488,6 +498,20 @@ def _opposed(wordings: list[Words], cover: dict[Words, set[str]],
     odd = min(excluded, key=lambda j: len(cover[wordings[j]]))
     against = set().union(*(cover[wordings[j]] for j in excluded))
     return usual, odd, len(against)
+
+
+FULL = 3  # words: a shorter quote is a fragment
+
+
+def fragment(words: Words) -> bool:
+    """A quote of fewer than :data:`FULL` words ("not aware", "intimidate")."""
+    return len(words) < FULL
+
+
+def _votes(w: Words, cover: dict[Words, set[str]]) -> tuple[bool, int]:
+    """How a wording ranks as the usual one: a full quote before any fragment (two words
+    lie inside most quotes of a statement), then by the sources printing it."""
+    return not fragment(w), len(cover[w])
 
 
 def _coverage(held: dict[Words, Held], sources: dict[str, ClaimInfo],

@@ -387,6 +387,51 @@ def test_disagreement_counts_are_not_quadratic() -> None:
     assert max(counts) > 0
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(GROUPED, max_size=10), st.one_of(st.none(), st.integers(0, 3)))
+def test_peels_are_the_disagreements_pair_by_pair(raw: list[Any], window: int | None) -> None:
+    """Q201/Q202 report one disagreement per finding (:func:`q.peels`): each step's
+    figures are the outlier's value and exactly the figures left that disagree with a
+    figure of that value (checked pair by pair); every figure that disagrees with any
+    other is in some step, and only the last step may hold figures of several values
+    that do not involve the outlier's value."""
+    items = [_grouped(*r) for r in raw]
+
+    def against(i: Item, f: Item) -> bool:
+        return _pair_disagrees(i, f, window) or _pair_disagrees(f, i, window)
+
+    steps = list(q.peels(items, window))
+    rest = list(items)
+    for n, (odd, sub, bundle) in enumerate(steps):
+        assert bundle == (n == len(steps) - 1) or not bundle
+        if bundle:
+            assert {id(i) for i in sub} == {id(i) for i in rest
+                                            if any(against(i, f) for f in rest)}
+            break
+        value = q.value_key(next(i for i in sub if i.ci is odd.ci).span)
+        mine = [i for i in rest if q.value_key(i.span) == value]
+        others = [i for i in rest if q.value_key(i.span) != value]
+        want = [i for i in mine if any(against(i, f) for f in rest)]
+        want += [i for i in others if any(against(i, f) for f in mine)]
+        assert {id(i) for i in sub} == {id(i) for i in want}
+        rest = others
+    else:
+        assert not any(against(i, f) for i in rest for f in rest)
+    involved = {id(i) for i in items if any(against(i, f) for f in items)}
+    assert {id(i) for _, sub, _ in steps for i in sub} == involved
+
+
+def test_peels_are_not_quadratic() -> None:
+    """Ten thousand figures of eight values (one far out), dated and undated: each step
+    is one sweep, and there are at most ``PEELS`` steps."""
+    items = [_grouped(Span(float(n % 7 if n % 97 else 1000), float(n % 7 if n % 97 else 1000)),
+                      (n % 300, n % 4, n % 3 == 0), f"s{n % 50}", None) for n in range(10_000)]
+    started = cpu_now()
+    steps = list(q.peels(items, 3))
+    assert cpu_now() - started < 60  # about 15 s; all pairs: 10**8 per step
+    assert 1 < len(steps) <= q.PEELS
+
+
 # (combined, source, total, number written, start, length, undated)
 READING = st.tuples(st.booleans(), st.sampled_from("st"), SPAN,
                     st.sampled_from([None, (1.0,), (2.0,)]), st.integers(0, 8), st.integers(0, 2),

@@ -495,6 +495,9 @@ class Disagreement:
     pairs: tuple[tuple[ClaimInfo, ClaimInfo], ...]
     outlier: Outlier
     mood: str = FACT
+    # One disagreement of a group split by figure (:func:`peels`): the key's suffix (none
+    # for the group's first: the keys as before).
+    tag: str = ""
 
 
 @dataclass(frozen=True)
@@ -516,7 +519,27 @@ class Outlier:
 
 
 def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
-                  window: int = WINDOW) -> Iterator[Disagreement]:
+                  window: int = WINDOW, split: bool = False) -> Iterator[Disagreement]:
+    """Each group's disagreement (``split``: each of its disagreements, :func:`peels`)."""
+    for g in _group_disagreements(corpus, about, rounding, window):
+        if not split:
+            yield g.whole
+            continue
+        for k, (odd, sub, bundle) in enumerate(peels(g.items, g.near)):
+            yield g.whole if k == 0 and bundle else _peel(g, odd, sub, k, bundle)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A group's disagreement, with the group's figures to split it by."""
+
+    whole: Disagreement
+    items: Sequence[Item]
+    near: int | None
+
+
+def _group_disagreements(corpus: Corpus, about: float, rounding: float,
+                         window: int) -> Iterator[_Group]:
     for block, every in corpus.by_quantity.items():
         all_claims = current(every)
         if len(all_claims) < 2:
@@ -531,7 +554,71 @@ def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
                     pair = ((low.ci, low.span), (high.ci, high.span))
                     pairs = tuple((lo.ci, hi.ci) for lo, hi in real)
                     odd = outlier(items, near, (high, low))
-                    yield Disagreement(block, scope, *pair, gap, involved, pairs, odd, m)
+                    yield _Group(Disagreement(block, scope, *pair, gap, involved, pairs, odd, m),
+                                 items, near)
+
+
+PEELS = MAX_LISTED  # disagreements told apart per group; the rest are one finding
+
+
+def peels(items: Sequence[Item], near: int | None
+          ) -> Iterator[tuple[Outlier, list[Item], bool]]:
+    """A group's disagreements, one by one: the outlier (the figure disagreeing with the
+    most others, :func:`outlier`) with every figure of its value interval (aggregated by
+    value: one figure, however many sources give it) and every figure that disagrees with
+    one of them; then the same for the figures left, until none disagrees, or no value
+disagrees with more others than every other value does: the figures still disagreeing
+are then one disagreement (a three-way split, two figures one each). "Disagrees
+    with one of them" is told by counts, not pairs: a figure's count of disagreements
+    (:func:`_all_counts`) among the figures left drops when the value is taken out. Each
+    step is one more sweep, O(n log^2 n); after ``PEELS`` steps the figures still
+    disagreeing are one disagreement (a group of many scattered figures stays linear)."""
+    rest = list(items)
+    counts = _all_counts(rest, near)
+    for step in itertools.count():
+        if not any(counts):
+            return
+        low, high = _worst(rest, near)
+        votes = disagreement_counts(rest, near)
+        odd = outlier(rest, near, (high, low), votes, by_value=True)
+        if step == PEELS - 1 or not odd.alone:
+            # No value disagrees with more others than every other value does (a
+            # three-way split, two figures one each): what is left is one disagreement.
+            yield odd, [i for i, c in zip(rest, counts, strict=True) if c], True
+            return
+        value = value_key(next(i for i in rest if i.ci is odd.ci).span)
+        cluster = [i for i, c in zip(rest, counts, strict=True) if c and value_key(i.span) == value]
+        others = [i for i in rest if value_key(i.span) != value]
+        after = _all_counts(others, near)
+        at = {id(i): c for i, c in zip(rest, counts, strict=True)}
+        against = [i for i, c in zip(others, after, strict=True) if at[id(i)] > c]
+        yield odd, cluster + against, False
+        rest, counts = others, after
+
+
+def _worst(items: Sequence[Item], near: int | None) -> tuple[Item, Item]:
+    found = _summary(items, _disagreeing(items, near))
+    assert found is not None  # a figure with a count disagrees with some other
+    (low, high, _), _ = found
+    return low, high
+
+
+def _peel(g: _Group, odd: Outlier, sub: list[Item], step: int, bundle: bool) -> Disagreement:
+    """One disagreement of a group (:func:`peels`): the worst pair of ``sub`` that holds
+    the outlier's value (the others may disagree among themselves too: that is another
+    disagreement; in the last, ``bundle``, any pair), every figure of ``sub`` involved."""
+    value = value_key(next(i for i in sub if i.ci is odd.ci).span)
+    mine = {id(i) for i in sub if value_key(i.span) == value}
+    real = [(lo, hi) for lo, hi in _disagreeing(sub, g.near)
+            if bundle or (id(lo) in mine) != (id(hi) in mine)]
+    found = _summary(sub, real)
+    assert found is not None  # every figure of sub disagrees with one of the value's
+    (low, high, gap), _ = found
+    involved = tuple({id(c): c for c in (low.ci, high.ci, *(i.ci for i in sub))}.values())
+    whole = g.whole
+    return Disagreement(whole.block, whole.scope, (low.ci, low.span), (high.ci, high.span), gap,
+                        involved, tuple((lo.ci, hi.ci) for lo, hi in real), odd, whole.mood,
+                        tag="" if step == 0 else f"|{value_words(value)}")
 
 
 def current(claims: Sequence[ClaimInfo]) -> Sequence[ClaimInfo]:
@@ -802,20 +889,23 @@ class _MinTree:
 # ------------------------------------------------------------------ outlier
 
 
-def outlier(items: Sequence[Item], window: int | None, prefer: Sequence[Item] = ()) -> Outlier:
+def outlier(items: Sequence[Item], window: int | None, prefer: Sequence[Item] = (),
+            counts: list[int] | None = None, by_value: bool = False) -> Outlier:
     """The figure of a disagreeing group that disagrees with the most other figures
     (:func:`disagreement_counts`): with four outlets at 40,000 and one at 14,000, the
     14,000. Ties go to the first of ``prefer`` (the worst pair, its higher figure
     first), else to the first in the group's order. One pass over the group then
     counts the sources that give a figure disagreeing with it."""
-    counts = disagreement_counts(items, window)
+    counts = disagreement_counts(items, window) if counts is None else counts
     most = max(counts)
     tied = [i for i, c in zip(items, counts, strict=True) if c == most]
     ids = {id(i) for i in tied}
     odd = next(i for i in (*prefer, *items) if id(i) in ids)
     against = {i.ci.source.id for i in items
                if i.ci.source.id != odd.ci.source.id and disagree(odd, i, window)}
-    alone = len({_identity(i) for i in tied}) == 1  # a repeated figure is one figure
+    # A repeated figure is one figure; ``by_value`` (one disagreement of a split group,
+    # :func:`peels`), so is one value however many sources give it.
+    alone = len({value_key(i.span) if by_value else _identity(i) for i in tied}) == 1
     return Outlier(odd.ci, len(against), len({i.ci.source.id for i in items}), alone)
 
 
@@ -1066,7 +1156,8 @@ def figure_hit(corpus: Corpus, d: Disagreement, kind: str, tolerance: float) -> 
     message += _verdict(d.outlier, figure(odd_q, name=unit, digits=digits))
     return Hit(
         message=message, location=odd.locate("/quantity"), focus=odd.focus, block=True,
-        key=f"{kind}|{'|'.join(d.block)}|{','.join(sorted(places_))}|{int(each)}{mood_key(d.mood)}",
+        key=f"{kind}|{'|'.join(d.block)}|{','.join(sorted(places_))}|{int(each)}"
+            f"{mood_key(d.mood)}{d.tag}",
         claims=tuple(c.ref() for c in {id(c): c for c in (odd, *d.involved)}.values()),
         fix="check both figures against the articles' words (comparator, unit, scope, time); "
             "if both report faithfully, record a reviewed finding",
@@ -1115,6 +1206,12 @@ def also(pairs: Sequence[tuple[T, T]], words: Callable[[T], str], unshown: int) 
     shown = "; ".join(f"{words(a)} vs {words(b)}" for a, b in pairs)
     more = f"; and {unshown} more figure(s)" if unshown else ""
     return f"; also: {shown}{more}"
+
+
+def value_words(key: tuple[float, float, bool, bool]) -> str:
+    """A value interval (:func:`value_key`) in a finding key: "41000..41000", "(80000..inf"."""
+    lo, hi, lo_open, hi_open = key
+    return f"{'(' if lo_open else ''}{lo:g}..{hi:g}{')' if hi_open else ''}"
 
 
 def value_key(s: Span) -> tuple[float, float, bool, bool]:

@@ -35,29 +35,43 @@ Units are compared by regular English inflection: "soldier" and "soldiers",
 Claims are grouped by measure and scope; a sweep over period starts with a
 min-tree over period ends finds, for every figure, the lowest figure among those
 whose period contains its own (or that stand near it) and the highest among
-those inside its period, so one finding per group names its worst pair and
-lists every figure that disagrees with some other (O(n log n)); its message
-also shows, for each other figure involved, one figure it disagrees with ("also:
-a#c1 19 vs c#c1 26", at most 10 pairs), so a claim added later that disagrees,
-which re-opens a review of the finding (T004), is seen in it. A gap no larger
-than ``tolerance`` of the larger figure is left to Q202 (discrepancy).
+those inside its period (O(n log n)), so a finding names its worst pair and
+lists every figure involved; its message also shows, for each other figure
+involved, one figure it disagrees with ("also: a#c1 19 vs c#c1 26", at most 10
+pairs), so a claim added later that disagrees, which re-opens a review of the
+finding (T004), is seen in it.
 
-The finding is located at the *outlier*: the figure that disagrees with the most
-other figures of the group (a source's figure repeated with the same interval and
-time, in a headline and a body, counts once), counted for every figure by a sweep
-over interval bounds with a Fenwick tree of Fenwick trees over period starts and
-ends (O(n log^2 n), no pairs compared). With four outlets at 40,000 and one at
+One finding per disagreement: a group's figures are aggregated by value interval
+(one figure, however many sources give it), and the *outlier* (the figure that
+disagrees with the most other figures of the group; a source's figure repeated with
+the same interval and time, in a headline and a body, counts once) is one
+disagreement: its value against every figure that disagrees with it. Its value is
+then set aside and the figures left are split the same way, until none disagrees:
+the Guardian's 41,000, the Mail's 90,000 and "up to 80,000" against "more than
+80,000" are three findings, not one. When no value disagrees with more others than
+every other value does (a three-way split, two figures one each), the figures still
+disagreeing are one disagreement, and so are those left after 10 steps. Counts are
+sweeps over interval bounds with a Fenwick tree of Fenwick trees over period starts
+and ends (O(n log^2 n) a step, no pairs compared); a figure disagrees with the
+outlier's value when its count drops as the value is set aside. Each disagreement
+goes by its own worst gap: one no larger than ``tolerance`` of the larger figure is
+Q202's (discrepancy), beside a contradiction in the same group.
+
+Each finding is located at its outlier: with four outlets at 40,000 and one at
 14,000 it is the 14,000, and the message ends "4 of 5 sources give a figure that
-disagrees with c#c1's 14,000 troops". Ties go to the worst pair's higher figure,
-then its lower one, then the first in corpus order; when another figure disagrees
-with as many (two sources, or a three-way split), or the sources against the
+disagrees with c#c1's 14,000 troops" (of the sources whose figures are left).
+Ties go to the worst pair's higher figure, then its lower one, then the first in
+corpus order; when another value disagrees with as many, or the sources against the
 outlier are not more than half, it says "the sources disagree without a majority"
-(values: ``outlier`` null). The fingerprint is the group's key, not the location.
+(values: ``outlier`` null). The fingerprint is the group's key (the first
+disagreement's) and the outlier's value interval (the others'), not the location.
 
 Fires:
     a#c1  Alpha: "more than 40,000 troops" near Southland
     b#c1  Beta: "14,000 troops" near Southland, same week
     or: a#c1, b#c1, d#c1, e#c1 about 40,000; c#c1 14,000 (located at c#c1: 4 of 5)
+    or: a#c1 .. d#c1 40,000; e#c1 14,000; f#c1, g#c1 60,000 (two findings: the
+          14,000, then the 60,000 against the 40,000)
 
 Silent:
     a#c1  "about 40,000 troops" (36,000 to 44,000)
@@ -98,6 +112,7 @@ class Options(FigureOptions):
 
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
-    for d in disagreements(corpus, options.about, options.rounding, options.window_days):
+    for d in disagreements(corpus, options.about, options.rounding, options.window_days,
+                           split=True):
         if d.relative_gap > options.tolerance:
             yield figure_hit(corpus, d, "contradiction", options.tolerance)

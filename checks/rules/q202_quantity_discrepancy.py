@@ -17,8 +17,10 @@ A figure the article itself updates (``quantity.supersedes``: a live blog's toll
 27 at 11:20, 28 at 18:40) is no discrepancy: as in Q201, only the update is compared.
 
 The grouping, moods, units, periods, window and sweep are those of Q201 (a figure for a period must
-not lie wholly above the figure for a period containing it); each group's
-worst gap goes to exactly one of the two rules. As Q201's, the finding is located at
+not lie wholly above the figure for a period containing it), and so is the split into
+one finding per disagreement; each disagreement's worst gap goes to exactly one of the
+two rules, so "42,000" against "41,000" is a discrepancy beside another outlet's
+"14,000", a contradiction. As Q201's, the finding is located at
 the outlier, the figure disagreeing with the most others (ties: the worst pair's
 higher figure, its lower one, then corpus order), and says how many sources stand
 against it ("3 of 4 sources give a figure that disagrees with b#c1's 41,000
@@ -44,6 +46,8 @@ Fires:
     or: a#c1 Alpha, Monday: "more than 80,000" near the border and in Crimea; b#c1
           "more than 40,000" for both; c#c1 "more than 40,000" for each (located at
           b#c1: c's figures imply a's total)
+    or: a#c1 .. d#c1 41,000; e#c1 42,000; f#c1 14,000 (Q201's); g#c1 "more than
+          40,000" (located at e#c1)
 
 Silent:
     a#c1  "about 41,000 troops" (36,900 to 45,100)
@@ -89,7 +93,8 @@ class Options(FigureOptions):
 
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
-    for d in disagreements(corpus, options.about, options.rounding, options.window_days):
+    for d in disagreements(corpus, options.about, options.rounding, options.window_days,
+                           split=True):
         if d.relative_gap <= options.tolerance and not _rounded(d):
             yield figure_hit(corpus, d, "discrepancy", options.tolerance)
     yield from restated(corpus, options.about, options.rounding)

@@ -210,7 +210,7 @@ def _record(args: argparse.Namespace, sid: str, outlet: str, text_bytes: bytes,
     source["url"] = args.url
     source["headline"] = args.headline
     published: dict[str, str] = {"date": args.published}
-    time = published_time(text_bytes.decode("utf-8"))
+    time = published_time(text_bytes.decode("utf-8"), dt.date.fromisoformat(args.published))
     if time is not None:  # the article's own stamp states it ("Published: 1:47pm, ...")
         published["time"] = time
     source["published"] = _flow({**published, "known": "stated"})

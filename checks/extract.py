@@ -293,7 +293,7 @@ _CLOCK_WORDS = r"Uhr|Hrs?|Heures?"
 # BST"), they name no one; in a run of names "Jan" is a given name (Jan Kowalski).
 _CALENDAR_ABBREVIATION = re.compile(
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|"
-    r"Sat|Sun|UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|[ECMP][SD]T|AE[SD]T|NZ[SD]T|JST|KST|"
+    r"Sat|Sun|UTC|GMT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|[ECMP][SD]?T|AE[SD]T|NZ[SD]T|JST|KST|"
     r"HKT|SGT|" + _CLOCK_WORDS + r")\.?")
 _NAME_SEQ = re.compile(r"(?<![\w@#])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:(?:of|for|the|and|de|"
                        r"von|al)\s+)?[A-Z][\w’'.-]*[\w])*")

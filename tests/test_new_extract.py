@@ -1354,6 +1354,25 @@ def test_a_publication_stamp_gives_the_publication_time(stamp: str, time: str | 
         == time
 
 
+@pytest.mark.parametrize(("stamp", "date", "time"), [
+    ("April 12, 2021 6:48 PM ET", "2021-04-12", "18:48-04:00"),
+    ("January 12, 2021 6:48 PM ET", "2021-01-12", "18:48-05:00"),
+    ("Nov. 3, 2021 9:05 AM PT", "2021-11-03", "09:05-07:00"),
+    ("Dec. 3, 2021 9:05 AM CT", "2021-12-03", "09:05-06:00"),
+    ("March 14, 2021 6:48 PM ET", "2021-03-14", "18:48"),  # the clocks change that night
+    ("November 7, 2021 6:48 PM ET", "2021-11-07", "18:48"),
+])
+def test_a_us_zone_without_standard_or_daylight_takes_the_dates_offset(
+        stamp: str, date: str, time: str | None) -> None:
+    """NPR's 'April 12, 2021 6:48 PM ET' was not read (and 'ET' kept the line from being a
+    stamp): ET, CT, MT and PT are daylight time from the second Sunday in March to the first
+    in November; on the days the clocks change, or with no date, the offset is left out."""
+    from checks.pubtime import published_time
+
+    text = f"Headline\n\n{stamp}\n\nKovacs said the port closed.\n"
+    assert published_time(text, dt.date.fromisoformat(date)) == time
+
+
 def test_a_time_in_the_body_is_no_publication_time() -> None:
     from checks.pubtime import published_time
 

@@ -1264,8 +1264,12 @@ def subject_before(ctx: Context, text: str, verb_at: int, floor: int = 0) -> Men
 # An appositive between a name and its verb that describes the name ("Anna Petrenko, a
 # lecturer in Russian politics at the University of Melbourne, said"): longer than the
 # skippable one, as a title and an affiliation may be.
-_APPOSED = re.compile(r"\s*,\s+(?:an?|the|his|her|its|their|" + _POSSESSOR
-                      + r")\s+[^,;.()]{1,160}?,\s*(?:has\s+|had\s+|have\s+)?")
+# A bare title that names whom it serves ("spokeswoman for President X", "adviser to X",
+# "head of the office"), as NPR and AP write it, is one too: without its article.
+_APPOSED = re.compile(r"\s*,\s+(?:(?:an?|the|his|her|its|their|" + _POSSESSOR
+                      + r")\s+[^,;.()]{1,160}?|(?!(?:who|which|whose|whom|that|however|though)\b)"
+                      r"(?:[a-z][\w-]*\s+){1,3}(?:for|of|to)\s+[^,;.()]{1,160}?)"
+                      r",\s*(?:has\s+|had\s+|have\s+)?")
 
 
 MAX_APPOSED = 240  # the longest appositive (160 characters) with times around it

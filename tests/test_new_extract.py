@@ -1062,6 +1062,15 @@ def test_a_quoted_question_is_still_speech() -> None:
       "mode": "paraphrase"}),
     ("Jan Berg, a volunteer with the Coastal Alliance, said the port was closed.",
      {"as": "Jan Berg", "role": "volunteer", "mode": "paraphrase"}),
+    # NPR's '"...," Iuliia Mendel, spokeswoman for Ukrainian President Volodymyr Zelenskiy,
+    # told Reuters': a bare title (no article) was no appositive, and the president spoke
+    ('"The port is closed," Daniel Okafor, spokesman for Interior Minister Maria Kovacs, '
+     "told reporters.",
+     {"speaker": "okafor", "as": "Daniel Okafor",
+      "role": "spokesman for Interior Minister Maria Kovacs", "mode": "direct-quote"}),
+    ("Daniel Okafor, adviser to Maria Kovacs, said the port was closed.",
+     {"speaker": "okafor", "as": "Daniel Okafor", "role": "adviser to Maria Kovacs",
+      "mode": "paraphrase"}),
 ])
 def test_a_body_in_an_appositive_is_the_speakers_affiliation(text: str,
                                                             by: dict[str, str]) -> None:

@@ -35,7 +35,9 @@ is "Commander-in-Chief of the Armed Forces of Ukraine", "Navy Commander-in-Chief
 A possessor with a title before a registered name is that name ("Ukrainian President
 Volodymyr Zelensky's spokeswoman" is Zelensky's). A possessor that is one word
 of a registered title qualifies the title as its adjective does: "the president's
-spokeswoman" is a "presidential spokeswoman".
+spokeswoman" is a "presidential spokeswoman". "For" leads a complement as "of" does
+("spokeswoman for Ukrainian President Volodymyr Zelenskiy" is Zelensky's spokeswoman: a
+title before a registered name in a complement is that name, as in a possessor).
 Wordings the registry gives for one of the speaker's roles held at the time
 (its title or an alias, normalised as above) are one wording: the curator has
 confirmed them, so they do not fire, and the fix names only the wordings the
@@ -611,6 +613,9 @@ def normalise(role: str, qualifiers: Qualifiers) -> str:
     """The role's words with case, punctuation, articles and leading qualifiers removed."""
     text = _fold(role)
     head, of, complement = text.partition(" of ")
+    if " for " in head:  # "spokeswoman for the president (of Ukraine)": whom it serves
+        text = text.replace(" for ", " of ", 1)
+        head, of, complement = text.partition(" of ")
     if not of:
         text = _attributive(text, qualifiers)
         head, of, complement = text.partition(" of ")
@@ -653,7 +658,8 @@ def _complement(complement: str, qualifiers: Qualifiers) -> str | None:
                       " ".join(re.sub(r"ency$", "ent", w) for w in words)):
         if canonical := qualifiers.complements.get(candidate):
             return canonical
-    return None
+    # "of Ukrainian President Volodymyr Zelenskiy": a title before a name, as a possessor's
+    return _owner(complement, qualifiers)
 
 
 def _inner(text: str, qualifiers: Qualifiers) -> str:

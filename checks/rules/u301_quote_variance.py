@@ -47,6 +47,14 @@ a wording its own evidence holds outside quotation marks: "a 'response'" against
 response to drills that 'threaten Northland'" are two pieces of one statement, one of
 them paraphrased, not two wordings of it.
 
+The same words quoted as two people's are reported too: when sources quote one run of at
+least ``MIN_SHARED`` (six) words on one proposition (stance and negation as above) as the
+words of two different persons (``kind: person``), at least one of them has the speaker
+wrong (a spokeswoman's words put in the president's mouth). The finding is located at a
+claim of the speaker fewest sources give those words to, against the others. A body and
+its people (the government said, its spokesman said) are no misattribution, nor is a
+shorter phrase two people may both say.
+
 Each block is indexed once (which sources' quotes contain each wording, found
 by sliding windows of the wordings' lengths over each source's quotes), so
 sources are never compared pairwise; one finding per block. When more than
@@ -79,6 +87,9 @@ Silent:
           Outlet B on Wednesday there was no reply, b#c2 "No reply so far," Alpha said
           (b#c2 is Wednesday's words to Outlet B)
 
+    or: a#c1 "we very much hope this is not a refusal of dialogue," Alpha said;
+          b#c1 the same words, "Beta said" (located at the rarer speaker's claim)
+
 Options:
     window_days  quotes without a time of their own published at most this many days
                apart are compared (default 3, as the quantity rules).
@@ -96,7 +107,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..corpus import ClaimInfo, Corpus
 from ..findings import Hit
-from ..model import AliasKind, Entity, Stance
+from ..model import AliasKind, Entity, EntityKind, Stance
 from ..textnorm import quote_words
 from ..timeexpr import Interval
 from ._attribution import claim_quotes
@@ -166,6 +177,7 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
             groups[key].append(ci)
         if (occasion := _own_occasion(ci)) is not None:
             told[(ci.source.id, key)].add(occasion)
+    yield from _misattributed(corpus, groups, quotes)
     for (speaker, party, stance, negated), group in groups.items():
         if len({c.source.id for c in group}) < 2:
             continue
@@ -177,6 +189,76 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
             if found is not None:
                 tag = str(_said(block[0], lent)) if len(clusters) > 1 else ""
                 yield _hit(corpus, block_key, block, found, quotes, tag)
+
+
+MIN_SHARED = 6  # words: a run this long quoted as two people's is one person's words
+
+
+def _misattributed(corpus: Corpus, groups: dict[BlockKey, list[ClaimInfo]],
+                   quotes: _Quotes) -> Iterator[Hit]:
+    """The same run of words quoted as two persons' on one proposition: one finding per
+    claim of the rarer speaker (see the module's docstring)."""
+    people: dict[tuple[tuple[str, str, str], Stance, bool], list[ClaimInfo]] = defaultdict(list)
+    for (speaker, party, stance, negated), group in groups.items():
+        entity = corpus.entities.get(speaker)
+        if entity is not None and entity.kind is EntityKind.person:
+            people[(party, stance, negated)].extend(group)
+    for key, group in people.items():
+        if len({c.speaker for c in group}) < 2:
+            continue
+        runs: dict[Words, list[ClaimInfo]] = defaultdict(list)
+        for ci in group:
+            for run in {q[i:i + MIN_SHARED] for q in quotes.normalised(ci)
+                        for i in range(len(q) - MIN_SHARED + 1)}:
+                runs[run].append(ci)
+        yield from _wrong_speakers(corpus, key, runs, quotes)
+
+
+def _wrong_speakers(corpus: Corpus, key: tuple[tuple[str, str, str], Stance, bool],
+                    runs: dict[Words, list[ClaimInfo]], quotes: _Quotes) -> Iterator[Hit]:
+    reported: set[int] = set()
+    for run, claims in sorted(runs.items()):
+        sources: dict[str, set[str]] = defaultdict(set)
+        for ci in claims:
+            sources[ci.speaker or ""].add(ci.source.id)
+        if len(sources) < 2:
+            continue
+        usual = min(sources, key=lambda s: (-len(sources[s]), s))
+        for odd in sorted((c for c in claims if c.speaker != usual), key=lambda c: c.focus):
+            if id(odd) not in reported:
+                reported.add(id(odd))
+                # the whole quote of the odd claim that holds the run, as one wording
+                words = next(q for q in quotes.normalised(odd) if _holds(q, run))
+                yield _misattribution(corpus, key, odd, words, claims, sources)
+
+
+def _holds(words: Words, run: Words) -> bool:
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def _misattribution(corpus: Corpus, key: tuple[tuple[str, str, str], Stance, bool],
+                    odd: ClaimInfo, run: Words, claims: list[ClaimInfo],
+                    sources: dict[str, set[str]]) -> Hit:
+    (party, stance, negated), speaker = key, odd.speaker or ""
+    others = sorted(s for s in sources if s != speaker)
+    listed = [odd, *sorted((c for c in claims if c.speaker != speaker), key=lambda c: c.focus)]
+    listed = listed[: 2 * MAX_LISTED]
+    given = "; ".join(f"{corpus.name(s)}'s ({', '.join(sorted(sources[s]))})" for s in others)
+    return Hit(
+        message=(f"the same words are quoted as {corpus.name(speaker)}'s "
+                 f"({', '.join(sorted(sources[speaker]))}) and as {given} on "
+                 f"'{label(corpus, usual_key(claims))}' ({position(stance, negated)}): "
+                 f"\"{_trim(' '.join(run))}\""),
+        location=odd.location, focus=odd.focus, block=True,
+        key=f"misattributed|{speaker}|{'|'.join(party)}|{'not-' * negated}{stance.value}"
+            f"|{odd.focus}",
+        claims=tuple(c.ref() for c in listed),
+        fix="find the first report of the words (transcript, the outlet they were told to) and "
+            "who said them; correct the record if the curator mistook the speaker, else "
+            "record a reviewed finding",
+        values={"speaker": speaker, "others": others, "proposition": list(party),
+                "stance": stance.value, "negated": negated, "words": " ".join(run)},
+    )
 
 
 def registered_spellings(entities: Iterable[Entity]) -> dict[str, str]:

@@ -263,8 +263,14 @@ def test_true_findings_stay(found: list[Finding], rule: str, claim: str) -> None
 # Mail's 15,000 killed since 2014 against the Telegraph's 14,000 (Q202, out of The Hill's
 # 1,400 finding). U301 (14) no longer lets a fragment stand as the majority's wording:
 # the same 14 findings, judged true; three now name a full quote as the majority.
-BOUNDS = {"A401": 25, "C101": 9, "C102": 4, "C103": 1, "D601": 25, "E102": 3, "H701": 38,
-          "N501": 9, "N502": 9, "Q201": 16, "Q202": 5, "Q203": 2, "R801": 42, "U301": 14,
+# The twenty-first probe (eleventh audit), judged true in its own test or here: D601 +1
+# (Politico's Blinken-Kuleba meeting "Tuesday" against the Kyiv Post's "April 14"), H701
+# +1 (Politico's "Kremlin ghosts Kyiv"), Q201 +1 (VOA's 26 killed this year against
+# Politico's 28; the Telegraph's 28 and dpa's 27, a Q202 before, join it) and U301 +2
+# (NPR's Mendel quote given to Zelenskiy, the eleventh audit's misattribution; Peskov's
+# "does not threaten anyone" at VOA, "do not ..." at Politico).
+BOUNDS = {"A401": 25, "C101": 9, "C102": 4, "C103": 1, "D601": 26, "E102": 3, "H701": 39,
+          "N501": 9, "N502": 9, "Q201": 17, "Q202": 5, "Q203": 2, "R801": 42, "U301": 16,
           "U302": 13}
 
 

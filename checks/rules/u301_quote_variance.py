@@ -48,12 +48,13 @@ response to drills that 'threaten Northland'" are two pieces of one statement, o
 them paraphrased, not two wordings of it.
 
 The same words quoted as two people's are reported too: when sources quote one run of at
-least ``MIN_SHARED`` (six) words on one proposition (stance and negation as above) as the
+least ``MIN_SHARED`` (eight) words on one proposition (stance and negation as above) as the
 words of two different persons (``kind: person``), at least one of them has the speaker
 wrong (a spokeswoman's words put in the president's mouth). The finding is located at a
 claim of the speaker fewest sources give those words to, against the others. A body and
 its people (the government said, its spokesman said) are no misattribution, nor is a
-shorter phrase two people may both say.
+shorter phrase two people may both say (one government's talking point: "than at any time
+since 2014", said by the White House's and the Pentagon's spokespeople).
 
 Each block is indexed once (which sources' quotes contain each wording, found
 by sliding windows of the wordings' lengths over each source's quotes), so
@@ -191,7 +192,10 @@ def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
                 yield _hit(corpus, block_key, block, found, quotes, tag)
 
 
-MIN_SHARED = 6  # words: a run this long quoted as two people's is one person's words
+# words: a run this long quoted as two people's is one person's words. Officials of one
+# government repeat a talking point ("than at any time since 2014": Psaki's and Kirby's
+# words, six) in a phrase or two; a sentence of eight words is one person's.
+MIN_SHARED = 8
 
 
 def _misattributed(corpus: Corpus, groups: dict[BlockKey, list[ClaimInfo]],

@@ -283,6 +283,9 @@ _NOT_NAMES = {
     "News", "Last", "Next", "Both", "Each", "Every", "Such", "Already", "Asked", "According",
     "Now", "Then", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
 }
+# Of _NOT_NAMES, the words that open a title ("Foreign Minister", "General Secretary")
+# and also a body's name ("Foreign Affairs Council", "General Staff Office").
+_BODY_LEADS = frozenset({"Foreign", "General", "Chief", "Prime"})
 _MONTH_DAY = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December|(?:Monday|Tuesday|Wednesday|Thursday|"
                         r"Friday|Saturday|Sunday)(?:['’]s)?)$")  # "Tuesday's call", not "May's"
@@ -1230,8 +1233,12 @@ def _trim_name(seq: str) -> str | None:
     if len(seq) > MAX_NAME * 4:  # trimming drops a few short words at either end at most
         return None
     words = seq.split()
+    # "Foreign Affairs Council": before a body's last word a title's word is the body's
+    body = len(words) > 1 and _ORG_WORDS.fullmatch(words[-1]) is not None
     while words and (words[0] in _NOT_NAMES or _MONTH_DAY.match(words[0])
                      or _COMPOUND_NUMBER.fullmatch(words[0])):  # "Twenty-eight Ukrainian"
+        if body and words[0] in _BODY_LEADS:
+            break
         words = words[1:]
     while words and (words[-1] in _NOT_NAMES or _MONTH_DAY.match(words[-1])
                      or words[-1].islower()):  # "Narvik and" of "Narvik and Southport"

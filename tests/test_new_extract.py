@@ -1522,6 +1522,19 @@ def test_a_title_before_a_registered_name_is_no_name() -> None:
     assert [u.name for u in found.unknown] == []
 
 
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Expect the topic at next week's Foreign Affairs Council.", "Foreign Affairs Council"),
+    ("The General Purposes Committee met on Monday.", "General Purposes Committee"),
+    ("Okafor met Foreign Minister Eva Lind on Monday.", "Eva Lind"),  # a title still trimmed
+])
+def test_a_bodys_name_keeps_its_title_like_first_word(sentence: str, name: str) -> None:
+    """Playbook's "next week's Foreign Affairs Council" offered 'Affairs Council' as the
+    name to register: 'Foreign' opens a title ('Foreign Minister ...') and was trimmed as
+    one. Before a body's last word (Council, Committee, Ministry) it is the body's name."""
+    found = _draft_text(f"Headline\n\n{sentence}\n")
+    assert [u.name for u in found.unknown] == [name]
+
+
 @pytest.mark.parametrize(("sentence", "value"), [
     ("Twenty-eight Norland soldiers have been killed in the Delta since January.", 28),
     ("Thirty-one soldiers were killed.", 31),

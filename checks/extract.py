@@ -829,6 +829,15 @@ def is_credit(line: str) -> bool:
     return bool(_CREDIT_LINE.fullmatch(line.strip()))
 
 
+# Where a paragraph's claims part: a sentence's end, a semicolon, ", while", and ", but"
+# before a named subject that speaks ("..., but the Kremlin says it hasn't heard about the
+# request": the clause before it is not the Kremlin's words).
+_SENTENCE_JOINT = re.compile(
+    r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=,)\s+(?=while\s)|(?<=;)\s+"
+    r"|(?<=,)\s+(?=but\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,3}\s+"
+    r"(?:says|said|insists|insisted|denies|denied|told|tells)\b)")
+
+
 def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
     if part != "headline" and (is_byline(para) or is_stamp(para) or is_credit(para)):
         return  # the authors, the time stamp, the agencies: furniture, no claim, no entity
@@ -842,8 +851,7 @@ def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
     quotes = _quote_spans(para)
     inside = {i for a, b in quotes for i in range(a, b)}
     start = dateline_end(para, dateline=part == "body")
-    for m in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=,)\s+(?=while\s)|(?<=;)\s+",
-                         para):
+    for m in _SENTENCE_JOINT.finditer(para):
         if m.start() in inside or m.end() - 1 in inside or m.end() <= start:
             continue
         # The longest abbreviation is a few characters: a short window keeps this linear.
@@ -1634,7 +1642,13 @@ def _speech_verbs(verbs: re.Pattern[str], masked: str, at: int = 0) -> Iterator[
     """The speech verbs of ``masked`` from ``at``, without a noun's use of one, nor a
     claim of lives ("the conflict has claimed more than 13,000 lives")."""
     return (v for v in verbs.finditer(masked, at)
-            if not _noun_use(masked, v) and not _TOLL.match(masked, v.end()))
+            if not _noun_use(masked, v) and not _TOLL.match(masked, v.end())
+            and not (v.group() in ("asked", "asks") and _REQUEST.match(masked, v.end())))
+
+
+# "Asked" making a request, not reporting words: "has asked to speak with", "asked for a
+# call" (the request is the claim; a question is '"Why?" Kovacs asked').
+_REQUEST = re.compile(r"\s+(?:to\s+[a-z]+|for)\b")
 
 
 # What a toll "claims": lives, a figure of them, victims ("claimed more than 13,000 lives",

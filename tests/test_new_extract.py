@@ -1050,6 +1050,29 @@ def test_an_explainer_s_question_is_no_one_s_speech(text: str) -> None:
     assert _drafts_of(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Okafor has asked to speak with Kovacs.",
+    "The Coastal Alliance asked for a call with Kovacs on Monday.",
+])
+def test_asking_for_something_is_a_request_not_words(text: str) -> None:
+    """NPR's "Ukraine's president has asked to speak with Russian President Vladimir
+    Putin" and Playbook's "Zelenskyy asked for a phone call" were drafted as the
+    president's words: "asked to ..." and "asked for" make a request, the outlet's claim."""
+    assert [d["by"] for d in _drafts_of(text) if d.get("by")] == []
+
+
+def test_a_clause_after_but_and_a_speaker_is_a_claim_of_its_own() -> None:
+    """NPR's "Ukraine's president has asked to speak with ... border, but the Kremlin says
+    it hasn't heard about the request" was one draft in the Kremlin's voice: ", but" before
+    a named subject that speaks parts the sentence as ", while" does."""
+    drafts = _drafts_of("Okafor has asked to speak with Kovacs as troops gather, but the "
+                        "Norland government says it has not heard about the request.")
+    assert [(d["evidence"], d.get("by", {}).get("speaker")) for d in drafts] == [
+        ("but the Norland government says it has not heard about the request.", "norland")]
+    kept = _drafts_of("Okafor asked for talks, but received no answer, Kovacs said.")
+    assert [d["by"]["speaker"] for d in kept] == ["kovacs"]  # no subject after "but": one
+
+
 def test_a_quoted_question_is_still_speech() -> None:
     (draft,) = _drafts_of('"Why would we close the road now?" Kovacs asked.')
     assert draft["by"]["speaker"] == "kovacs" and draft["by"]["mode"] == "direct-quote"

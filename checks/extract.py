@@ -725,6 +725,7 @@ def sentences(text: str, *, headline: str | None = None,
     stamped = False  # the line before was a live blog's post time
     lines = text.splitlines(keepends=True)
     deck = _deck(lines, headline)
+    bylines = _bare_bylines(lines, headline)
     for number, line in enumerate(lines):
         stripped = line.strip()
         start = offset + (len(line) - len(line.lstrip()))
@@ -734,7 +735,7 @@ def sentences(text: str, *, headline: str | None = None,
         if _POST_TIME.match(stripped):  # furniture or repeated, it still opens a post
             stamped = True
             continue
-        if stripped in skipped or stripped in seen:
+        if stripped in skipped or stripped in seen or number in bylines:
             continue
         seen.add(stripped)
         heading = stamped and not _SENTENCE_END.search(stripped)
@@ -745,6 +746,24 @@ def sentences(text: str, *, headline: str | None = None,
 
 
 MAX_DECK_LINES = 3
+# A byline of the author's name alone ("Daniel Okafor", under NPR's stamp): two to four
+# capitalised words, on the line next to the publication stamp near the top.
+_BARE_NAME = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}")
+MAX_TOP_LINES = 16
+
+
+def _bare_bylines(lines: Sequence[str], headline: str | None) -> set[int]:
+    """The lines near the top that hold a name alone beside the stamp (the line before or
+    after it, blank lines aside): furniture, not a name to register."""
+    top = [(i, line.strip()) for i, line in enumerate(lines[:MAX_TOP_LINES]) if line.strip()]
+    found: set[int] = set()
+    for k, (i, line) in enumerate(top):
+        if not _BARE_NAME.fullmatch(line) or (headline and line == headline.strip()):
+            continue
+        near = [top[j][1] for j in (k - 1, k + 1) if 0 <= j < len(top)]
+        if any(is_stamp(n) for n in near):
+            found.add(i)
+    return found
 
 
 def _deck(lines: Sequence[str], headline: str | None) -> set[int]:
@@ -825,8 +844,15 @@ _CREDIT_LINE = re.compile(
 _CLOSING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s+\((?:[A-Z][\w’'&/.-]*\s*){1,4}\)\s*$")
 
 
+# "NPR's Lucy Hart contributed to this report from Moscow.", "The Associated Press
+# contributed to this report.": who helped write the story, at its foot.
+_CONTRIBUTED = re.compile(r"[^.!?]{1,120}?\s+contributed\s+(?:reporting\s+)?to\s+this\s+"
+                          r"(?:report|story|article)(?:\s+from\s+[^.!?]{1,60})?\.?")
+
+
 def is_credit(line: str) -> bool:
-    return bool(_CREDIT_LINE.fullmatch(line.strip()))
+    line = line.strip()
+    return bool(_CREDIT_LINE.fullmatch(line) or _CONTRIBUTED.fullmatch(line))
 
 
 # Where a paragraph's claims part: a sentence's end, a semicolon, ", while", and ", but"

@@ -162,10 +162,13 @@ def test_a_live_blog_post_heading_is_a_headline() -> None:
 
 def test_a_name_a_letter_off_in_one_word_only_is_another_person() -> None:
     """'Daria Kovalenko' is not 'Maria Kovacs' misspelt: the surname is another ('Kovacks'
-    alone still is, above)."""
-    _, envoys = _run("envoys")
-    unknown = {u.name: u for u in envoys.unknown}
+    alone still is, above). The envoys text names her in its credit line ("... contributed
+    to this report"), furniture since the eleventh audit: there she is no one to register."""
+    unknown = {u.name: u for u in _draft_text("Daria Kovalenko said the port was closed.\n"
+                                                ).unknown}
     assert unknown["Daria Kovalenko"].nearest is None
+    _, envoys = _run("envoys")
+    assert "Daria Kovalenko" not in {u.name for u in envoys.unknown}
 
 
 def test_unregistered_speaker_is_named_in_note_not_as_id() -> None:
@@ -1358,6 +1361,29 @@ def test_an_agency_credit_is_furniture() -> None:
     assert [d["evidence"] for d in found.drafts] == [
         'Kovacs said the port was "closed for now."', "Okafor said the port was closed."]
     assert found.unknown == []
+
+
+@pytest.mark.parametrize("credit", [
+    "Harbor News' Anna Smith contributed to this report from Southport.",
+    "The Associated Press contributed to this report.",
+    "Global Wire contributed reporting to this story.",
+])
+def test_a_contributor_credit_is_furniture(credit: str) -> None:
+    """NPR's closing "NPR's Lucy Hart contributed to this report from Moscow." offered
+    "NPR's Lucy Hart" as a person to register: the credit names who helped write the story,
+    no claim and no name."""
+    found = _draft_text(f"Okafor said the port was closed.\n\n{credit}\n")
+    assert [d["evidence"] for d in found.drafts] == ["Okafor said the port was closed."]
+    assert found.unknown == []
+
+
+def test_a_bare_name_beside_the_stamp_is_the_byline() -> None:
+    """NPR prints its byline as the author's name alone under the stamp ("April 12, 2021
+    6:48 PM ET" / "Daniel Okafor"): the name was offered as a person to register. A line of
+    a name alone next to the stamp is the byline; further down, a name alone is kept."""
+    found = _draft_text("Headline\n\nMay 14, 2024 6:48 PM ET\n\nAnna Smith\n\n"
+                        "Okafor said the port was closed.\n\nJan Berg\n")
+    assert [u.name for u in found.unknown] == ["Jan Berg"]
 
 
 def test_a_bracket_closing_a_sentence_that_does_not_end_is_kept() -> None:

@@ -70,6 +70,7 @@ from pathlib import Path
 import pytest
 
 from checks.corpus import build
+from checks.extract import Article, extract
 from checks.findings import Finding
 from checks.pubtime import published_time
 from checks.recall import measure
@@ -229,3 +230,20 @@ def test_drafting_recovers_every_quote_and_figure() -> None:
 def test_each_stamp_gives_the_drafts_publication_time(source: str, date: str, time: str) -> None:
     text = (FIXTURE / "facts" / "texts" / f"{source}.txt").read_text("utf-8")
     assert published_time(text, dt.date.fromisoformat(date)) == time
+
+
+def test_drafting_offers_only_the_unregistered_body_to_register() -> None:
+    """As `new` reads the texts (no furniture given): NPR's byline ("Daniel Okafor" under
+    the stamp) and its credit ("NPR's Lucy Hart contributed to this report from Moscow.")
+    were offered as people, and Playbook's "Foreign Affairs Council" as "Affairs Council"."""
+    corpus = build([FIXTURE / "facts"], FIXTURE)
+    offered = set()
+    for info in corpus.records:
+        source = info.record.source
+        if source.id in NEW:
+            article = Article(text=info.text or "", outlet=source.outlet,
+                              published=dt.date.fromisoformat(source.published.date),
+                              headline=source.headline)
+            found = extract(article, corpus.entities, corpus.predicates, corpus.units)
+            offered |= {u.name for u in found.unknown}
+    assert offered == {"Foreign Affairs Council"}

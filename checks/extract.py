@@ -1132,8 +1132,12 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
     for m in _NAME_SEQ.finditer(clean):
         name = _trim_name(m.group())
         if name and not any(taken[m.start():m.end()]):
-            start = m.start() + m.group().index(name)
-            found.append(Mention(start, start + len(name), name, None, "unknown"))
+            # The trimmed name is rejoined with single spaces; the text may have more
+            # between its words (a blanked "(JFO)"), so it is found word by word.
+            at = re.search(r"\s+".join(map(re.escape, name.split())), m.group())
+            if at is not None:
+                found.append(Mention(m.start() + at.start(), m.start() + at.end(), name,
+                                     None, "unknown"))
     return found
 
 

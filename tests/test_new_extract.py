@@ -1626,3 +1626,15 @@ def test_a_decks_clauses_are_claims_of_their_own() -> None:
         ("Kovacs says the port stays closed", "kovacs"),
         ("the Coastal Alliance and the Red Cross demand that Norland reopen it", "coastal-alliance"),
         ("the Coastal Alliance and the Red Cross demand that Norland reopen it", "red-cross")]
+
+
+def test_a_name_around_a_blanked_abbreviation_is_found_not_a_traceback() -> None:
+    """UNIAN's '..., according to the Joint Forces Operation (JFO) Headquarters.' stopped
+    `new` with a traceback: the abbreviation in brackets is blanked to spaces, the name
+    seen across them is rejoined with one space, and that name was looked up in the
+    blanked text, where it is not. It is found across the blanks now."""
+    found = _draft_text("Two soldiers were wounded on Monday, according to the Port Works "
+                        "Authority (PWA) Headquarters.\n")
+    assert found.drafts and {d["by"]["as"] for d in found.drafts} == {
+        "Port Works Authority Headquarters"}
+    assert "Port Works Authority Headquarters" in {u.name for u in found.unknown}

@@ -18,6 +18,9 @@ it, and is wrong only when none of those falls on the weekday; a dotted date
 "Monday - Friday") names none (D604 reads it as either day); a weekday of
 another clause is of another time ("on Monday, after Friday's vote" names
 Monday: ``timeexpr.weekday_named``).
+One slip is one finding: the claims of one article whose time gives the same words the
+same wrong reading (a quote's claim carrying the 'said' of the paraphrase before it) are
+listed in one finding, located at the first.
 
 Fires:
     a#c1  when {text: on Monday, date: 2021-04-11}   (a Sunday)
@@ -25,6 +28,7 @@ Fires:
     a#c1  when {text: "on Monday, after Friday's vote", date: 2021-04-09}  (a Friday)
     a#c1  published 2021-04-12, when "on Friday 10th"  (the 10th of March, April or
           May 2021 is no Friday)
+    a#c1, a#c2  said "on Monday (13 April)" both (one finding naming both claims)
 
 Silent:
     a#c1  said {text: on Monday, date: 2021-04-12}  (a Monday)
@@ -53,16 +57,21 @@ SEVERITY = "error"
 
 
 def check(corpus: Corpus, options: NoOptions) -> Iterator[Hit]:
+    # One slip is one finding: claims of one article giving the same words the same
+    # wrong reading (a quote's claim copying its paraphrase's 'said') are listed together.
+    slips: dict[tuple[str, str, int, tuple[tuple[str, dt.date], ...]], list[TimeField]] = {}
     for ci in corpus.claims:
         for tf in time_fields(ci):
             named = weekday_named(tf.spec.text)
             if named is None:
                 continue
             # A date is wrong when none of the days it may be falls on the weekday.
-            wrong = [(words, days[0]) for words, days in _dates(tf)
-                     if all(d.weekday() != named for d in days)]
+            wrong = tuple((words, days[0]) for words, days in _dates(tf)
+                          if all(d.weekday() != named for d in days))
             if wrong:
-                yield _hit(tf, named, wrong)
+                slips.setdefault((ci.source.id, tf.spec.text, named, wrong), []).append(tf)
+    for (_, _, named, wrong), fields in slips.items():
+        yield _hit(fields, named, list(wrong))
 
 
 def _dates(tf: TimeField) -> list[tuple[str, tuple[dt.date, ...]]]:
@@ -78,7 +87,8 @@ def _day(i: int) -> str:
     return WEEKDAYS[i].capitalize()
 
 
-def _hit(tf: TimeField, named: int, wrong: list[tuple[str, dt.date]]) -> Hit:
+def _hit(fields: list[TimeField], named: int, wrong: list[tuple[str, dt.date]]) -> Hit:
+    tf = fields[0]
     ci, spec = tf.ci, tf.spec
     parts = [f"{'its date' if w == 'date' else repr(w)} ({d}) is a {_day(d.weekday())}"
              for w, d in wrong]
@@ -86,7 +96,8 @@ def _hit(tf: TimeField, named: int, wrong: list[tuple[str, dt.date]]) -> Hit:
     return Hit(
         message=f"{tf.what} time '{spec.text}' names a {_day(named)}, but "
                 + "; ".join(parts),
-        location=ci.locate(sub), focus=ci.focus, claims=(ci.ref(),), key=tf.pointer,
+        location=ci.locate(sub), focus=ci.focus,
+        claims=tuple(f.ci.ref() for f in fields), key=tf.pointer,
         fix="check the article: correct the date or the weekday in the record; if the article "
             "itself is inconsistent, record a reviewed finding",
         value=spec.text,

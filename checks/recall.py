@@ -22,6 +22,7 @@ Curated claims that are themselves drafts are not counted.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,7 +91,7 @@ def measure_record(corpus: Corpus, info: RecordInfo) -> Recall:
                 result.missed.append(f"quote {claim.id} ({claim.by.speaker})")
         if claim.quantity is not None:
             result.figures += 1
-            if any(_same_figure(claim, d) for d in drafts):
+            if any(_same_figure(claim, d, corpus.unit_key) for d in drafts):
                 result.figures_found += 1
             else:
                 result.missed.append(f"figure {claim.id}")
@@ -145,9 +146,15 @@ def _overlaps(text: str, claim: Claim, draft: dict[str, Any]) -> bool:
     return False
 
 
-def _same_figure(claim: Claim, draft: dict[str, Any]) -> bool:
+def _same_figure(claim: Claim, draft: dict[str, Any],
+                 unit_key: Callable[[str], str] = str) -> bool:
+    """Same value, comparator and unit; a unit is compared as the rules compare it
+    (``Corpus.unit_key``): a draft's "airborne-formations" is the curated "airborne-units"
+    the vocabulary lists it under."""
     q, mine = claim.quantity, draft.get("quantity")
     if q is None or mine is None:
         return False
+    unit = mine.get("unit")
     return (mine.get("value"), mine.get("min"), mine.get("max"), mine.get("cmp", "eq"),
-            mine.get("unit")) == (q.value, q.min, q.max, q.cmp.value, q.unit)
+            unit_key(unit) if unit else unit) == (
+        q.value, q.min, q.max, q.cmp.value, unit_key(q.unit))

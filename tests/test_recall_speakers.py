@@ -45,3 +45,20 @@ def test_an_attributed_claim_needs_its_speaker() -> None:
     assert _count(claim, [UNFOUND]) == (0, 1, 0)
     assert _count(claim, [{"evidence": "The port was closed, Okafor said."}]) == (0, 1, 0)
     assert _count(claim, [OWN]) == (0, 0, 1)
+
+
+def test_a_figure_in_another_spelling_of_its_unit_is_recovered() -> None:
+    """Xinhua's 'three airborne formations' was drafted with unit airborne-formations, the
+    curated claim has airborne-units (the vocabulary lists the one under the other) and
+    recall counted the figure missed; units are compared as the rules compare them."""
+    from checks.recall import _same_figure
+    claim = Claim.model_validate({
+        "id": "c", "evidence": "three airborne formations",
+        "says": {"subject": "kovacs", "predicate": "deploy-units"},
+        "quantity": {"value": 3, "unit": "airborne-units"}})
+    draft = {"quantity": {"value": 3, "unit": "airborne-formations"}}
+    listed = {"airborne-units": "airborne-units", "airborne-formations": "airborne-units"}
+    assert _same_figure(claim, draft, lambda u: listed.get(u, u))
+    assert not _same_figure(claim, {"quantity": {"value": 4, "unit": "airborne-formations"}},
+                            lambda u: listed.get(u, u))
+    assert not _same_figure(claim, draft)  # spellings alone differ

@@ -1121,10 +1121,11 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
     found += [Mention(m.start(), m.end(), m.group(), None, "pronoun")
               for m in _PRONOUN.finditer(clean)]
     found += [Mention(m.start(), m.end(), m.group(), None, "doc") for m in _DOC.finditer(clean)]
-    found += [Mention(m.start(), m.end(), m.group(), None, "vague")
-              for m in _VAGUE.finditer(clean)]
-    found += [Mention(m.start(), m.end(), m.group(), None, "unnamed")
+    heads = [Mention(m.start(), m.end(), m.group(), None, "vague")
+             for m in _VAGUE.finditer(clean)]
+    heads += [Mention(m.start(), m.end(), m.group(), None, "unnamed")
               for m in _UNNAMED.finditer(clean)]
+    found += heads + [q for m in heads for q in _qualified(clean, m)]
     found += [_group_of(ctx.registry, clean, m) for m in _UNNAMED_GROUP.finditer(clean)]
     found += _offices(ctx, clean)
     found += _owned_bodies(ctx.registry, clean, found)
@@ -1139,6 +1140,36 @@ def candidates(ctx: Context, text: str) -> list[Mention]:
                 found.append(Mention(m.start() + at.start(), m.start() + at.end(), name,
                                      None, "unknown"))
     return found
+
+
+# What describes a faceless source between it and its verb: "a source familiar with the
+# matter", "a source in the Ukrainian delegation", "sources close to the talks".
+_QUALIFIER = re.compile(r"\s+(?P<prep>in|at|from|within|inside|close\s+to|familiar\s+with|"
+                        r"with\s+knowledge\s+of|briefed\s+on|involved\s+in)\s+"
+                        r"(?:(?:the|a|an|its|his|her|their)\s+)?")
+_QUALIFIER_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_BODY_PREPOSITIONS = ("in", "at", "from", "within", "inside")
+
+
+def _qualified(text: str, head: Mention) -> list[Mention]:
+    """The source with the words describing it, each reading (one to four words) whose
+    rest up to the end of ``text`` (a verb's position) can be skipped: with no registered
+    name in them the head alone was no speaker ("A source in the delegation said" had no
+    draft). A source in a body ('in', 'at' ...) is one of its people: unnamed."""
+    m = _QUALIFIER.match(text, head.end)
+    if m is None:
+        return []
+    out, at = [], m.end()
+    kind = "unnamed" if m["prep"] in _BODY_PREPOSITIONS else head.kind
+    for _ in range(4):
+        word = _QUALIFIER_WORD.match(text, at)
+        if word is None:
+            break
+        at = word.end()
+        if _skippable(text[at:]):
+            out.append(Mention(head.start, at, text[head.start:at], None, kind))
+        at += len(text[at:]) - len(text[at:].lstrip(" "))
+    return out
 
 
 # Capitalised words right before "officials" that may name whose they are ("American").

@@ -200,6 +200,11 @@ def _drafts_of(text: str) -> list[dict[str, Any]]:
     ("Some analysts", "vague"), ("Observers", "vague"),
     # where they are adds no office: "Some analysts in Moscow" (the Telegraph) was unnamed
     ("Some analysts in Southport", "vague"), ("Officials in Southport", "unnamed"),
+    # described by unregistered words: no draft at all before the twenty-second audit
+    # (UNIAN's "A source in the Ukrainian delegation told UNIAN that ...")
+    ("A source in the delegation", "unnamed"), ("A source in the Norlandic delegation", "unnamed"),
+    ("A source familiar with the matter", "vague"), ("Sources close to the talks", "vague"),
+    ("An official at the port authority", "unnamed"),
 ])
 def test_a_role_without_a_name_is_unnamed_a_faceless_group_vague(words: str, mode: str) -> None:
     """A403 versus A402: 'officials' are described by office, 'some analysts' not at all."""

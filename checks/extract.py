@@ -135,12 +135,14 @@ _DOC = re.compile(
 # group named by its office ("officials", "Western diplomats") is a role without a name,
 # mode unnamed, as "its security chief" is (A402 versus A403).
 _GROUP_WORDS = (r"\b(?:(?:some|many|several|most|few|other|western|senior|unnamed|anonymous|"
-                r"two|three|U\.S\.|European|Ukrainian|Russian|military|government|intelligence)"
+                r"two|three|U\.S\.|European|Ukrainian|Russian|military|government|intelligence|"
+                r"local|foreign|state|news)"
                 r"\s+){0,4}")
 _VAGUE = re.compile(
     _GROUP_WORDS + r"(?:analysts|experts|observers|sources|critics|commentators|"
     r"residents|witnesses|evidence|reports|concerns|people familiar with the matter"
     r"|aid workers|workers|activists|locals|rescuers|researchers|campaigners|insiders|economists"
+    r"|media reports|media outlets|media"
     r"|a source)\b", re.I)
 _UNNAMED_GROUP = re.compile(_GROUP_WORDS + r"(?:officials|diplomats|lawmakers)\b", re.I)
 _UNNAMED = re.compile(
@@ -2179,6 +2181,20 @@ def _ordered(draft: dict[str, Any]) -> dict[str, Any]:
     return {k: draft[k] for k in _ORDER if k in draft and draft[k] not in (None, {}, [])}
 
 
+def _as_own_voice(draft: dict[str, Any]) -> dict[str, Any]:
+    """A speech draft whose speaker is the outlet itself, without the attribution."""
+    out = {k: v for k, v in draft.items() if k != "by"}
+    out["note"] = draft["note"] + " The outlet cites its own reporting: its own voice."
+    return out
+
+
+def _own_report(who: Who | None, article: Article, sentence: Sentence) -> bool:
+    """The outlet's own earlier reporting given as the source of unquoted words: its own
+    voice, not a speaker's (a quote it names itself for is kept: an interview it gave)."""
+    return (who is not None and who.speaker is not None and who.speaker == article.outlet
+            and not who.via and not sentence.quotes)
+
+
 def _drafts(ctx: Context, preds: Predicates, article: Article,
             sentence: Sentence) -> Iterator[dict[str, Any]]:
     who = attribution(ctx, sentence) or _quote_goes_on(ctx, sentence)
@@ -2196,7 +2212,8 @@ def _drafts(ctx: Context, preds: Predicates, article: Article,
     speakers = _speakers(ctx, sentence, who)
     if who is not None and not _asks(sentence):
         for one in speakers:
-            yield _speech_draft(ctx, preds, article, sentence, one, evidence)
+            draft = _speech_draft(ctx, preds, article, sentence, one, evidence)
+            yield _as_own_voice(draft) if _own_report(one, article, sentence) else draft
     found = figures(ctx.registry, _counted_lower(sentence))
     for fig in found:
         yield _figure_draft(ctx, preds, article, sentence, who, fig, evidence)

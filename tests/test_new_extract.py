@@ -205,6 +205,8 @@ def _drafts_of(text: str) -> list[dict[str, Any]]:
     ("A source in the delegation", "unnamed"), ("A source in the Norlandic delegation", "unnamed"),
     ("A source familiar with the matter", "vague"), ("Sources close to the talks", "vague"),
     ("An official at the port authority", "unnamed"),
+    # Xinhua's "Western media have reported that ...": the outlet's own voice before
+    ("Western media", "vague"), ("Local media", "vague"),
 ])
 def test_a_role_without_a_name_is_unnamed_a_faceless_group_vague(words: str, mode: str) -> None:
     """A403 versus A402: 'officials' are described by office, 'some analysts' not at all."""
@@ -1643,3 +1645,15 @@ def test_a_name_around_a_blanked_abbreviation_is_found_not_a_traceback() -> None
     assert found.drafts and {d["by"]["as"] for d in found.drafts} == {
         "Port Works Authority Headquarters"}
     assert "Port Works Authority Headquarters" in {u.name for u in found.unknown}
+
+
+def test_the_outlet_citing_its_own_reporting_speaks_in_its_own_voice() -> None:
+    """UNIAN's 'As UNIAN reported earlier, the Office ... requested a conversation' was
+    drafted with UNIAN as the speaker of its own sentence; another outlet's report is
+    still that outlet's."""
+    own, other = (d for d in _draft_text(
+        "As Harbor News reported earlier, Kovacs closed the port on Monday. "
+        "As Global Wire reported earlier, Okafor closed the road on Monday.\n").drafts
+        if not d["id"].startswith("n-"))
+    assert "by" not in own and "its own reporting" in own["note"]
+    assert other["by"]["speaker"] == "wire"

@@ -2274,6 +2274,12 @@ def _from_heading(ctx: Context, sentence: Sentence,
                for m in candidates(ctx, phrase)):  # "The alliance spokesman": no one named
             return Who(None, words, "unnamed", span=(0, len(phrase))), None
         return Who(None, words, "paraphrase", span=(0, len(phrase)), unknown=words), None
+    said_by = _heading_speaker(ctx, masked)
+    if said_by is not None:
+        mention, span = said_by
+        who = resolve_who(ctx, sentence, mention)
+        who.span = span  # the words are the rest: "Kuleba in Brussels:" is none of them
+        return who, None
     named = [m for m in candidates(ctx, masked) if m.kind in ("name", "role") and m.entity
              and not m.possessive]
     first = min(named, key=lambda m: m.start, default=None)
@@ -2285,6 +2291,38 @@ def _from_heading(ctx: Context, sentence: Sentence,
     if verb.group(1).lower() in SPEECH_VERBS:
         return resolve_who(ctx, sentence, first), None
     return None, first
+
+
+# "Kuleba in Brussels: Ukraine does not want war ..." (a person, perhaps where they are,
+# before the colon); "... for drills: defense minister" (a speaker after the last colon).
+_HEADING_LEAD = re.compile(r"([^:\"“”]{2,60}?):\s+(?=\S)")
+_HEADING_TRAIL = re.compile(r":\s+([^:\"“”]{2,60}?)[\s.]*$")
+_WHERE = re.compile(r"^\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s*$")
+
+
+def _heading_speaker(ctx: Context, masked: str) -> tuple[Mention, tuple[int, int]] | None:
+    """The speaker of a heading that gives its words unquoted, with the span of the words
+    that attribute them: a registered person alone before its colon (a topic there,
+    "Ukraine crisis: ...", is no speaker), or a registered name or role alone after its last
+    colon (Xinhua's "...: defense minister")."""
+    lead = _HEADING_LEAD.match(masked)
+    if lead:
+        phrase = lead.group(1)
+        for m in candidates(ctx, phrase):
+            if m.kind in ("name", "role") and m.entity and not m.possessive \
+                    and ctx.registry.kind(m.entity) is EntityKind.person \
+                    and not phrase[:m.start].strip() \
+                    and (not phrase[m.end:].strip() or _WHERE.match(phrase[m.end:])):
+                return m, (m.start, lead.end())
+    trail = _HEADING_TRAIL.search(masked)
+    if trail:
+        phrase, at = trail.group(1), trail.start(1)
+        for m in candidates(ctx, phrase):
+            if m.kind in ("name", "role") and m.entity and not m.possessive \
+                    and _skippable(phrase[:m.start]) and not phrase[m.end:].strip():
+                return (dataclasses.replace(m, start=m.start + at, end=m.end + at),
+                        (trail.start(), len(masked)))
+    return None
 
 
 def _heading_draft(ctx: Context, preds: Predicates, article: Article, sentence: Sentence,

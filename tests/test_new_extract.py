@@ -1657,3 +1657,28 @@ def test_the_outlet_citing_its_own_reporting_speaks_in_its_own_voice() -> None:
         if not d["id"].startswith("n-"))
     assert "by" not in own and "its own reporting" in own["note"]
     assert other["by"]["speaker"] == "wire"
+
+
+@pytest.mark.parametrize(("headline", "speaker", "words"), [
+    # Xinhua: "Russia deploys troops to western borders for combat readiness drills:
+    # defense minister" was drafted in the agency's own voice
+    ("Norland closes the port for repairs: interior minister", "kovacs", "Norland closes"),
+    ("Norland closes the port for repairs: Kovacs", "kovacs", "Norland closes"),
+    # UNIAN: "Kuleba in Brussels: Ukraine does not want war but will defend itself" had no
+    # draft at all
+    ("Kovacs in Southport: Norland will not close the port", "kovacs", "Norland will"),
+    ("Kovacs: Norland will not close the port", "kovacs", "Norland will"),
+])
+def test_a_headlines_unquoted_words_and_their_speaker(headline: str, speaker: str,
+                                                      words: str) -> None:
+    drafts = _draft_text_with_headline(f"{headline}\n\nKovacs spoke on Monday.\n", headline)
+    [draft] = [d for d in drafts if d["part"] == "headline"]
+    assert draft["by"]["speaker"] == speaker and words in draft["evidence"]
+    assert draft["says"]["subject"] == "norland"
+
+
+@pytest.mark.parametrize("headline", ["Port crisis: Norland closes the harbour",
+                                      "Norland: the port stays closed"])
+def test_a_topic_before_a_headlines_colon_is_no_speaker(headline: str) -> None:
+    drafts = _draft_text_with_headline(f"{headline}\n\nKovacs spoke on Monday.\n", headline)
+    assert all("speaker" not in d.get("by", {}) for d in drafts if d["part"] == "headline")

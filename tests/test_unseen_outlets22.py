@@ -252,3 +252,19 @@ def test_the_agencys_own_source_is_drafted(corpus: Corpus) -> None:
     assert source["by"]["as"] == "A source in the Ukrainian delegation"
     [jfo] = [d for d in drafts if "quantity" in d and d["quantity"]["value"] == 28]
     assert jfo["by"].get("speaker") == "jfo-headquarters"
+
+
+def test_headlines_and_sources_get_their_speakers(corpus: Corpus) -> None:
+    """Before this audit: Xinhua's '...: defense minister' headline was drafted in the
+    agency's own voice, UNIAN's 'Kuleba in Brussels: ...' got no draft, 'Western media
+    have reported' was the agency's own voice and 'As UNIAN reported earlier' made UNIAN
+    the speaker of its own sentence."""
+    drafts = {i.record.source.id: drafts_for(corpus, i) for i in corpus.records}
+    [xh] = [d for d in drafts[XH] if d["part"] == "headline"]
+    assert xh["by"]["speaker"] == "shoigu" and xh["by"]["as"] == "defense minister"
+    [un] = [d for d in drafts[UN] if d["part"] == "headline"]
+    assert un["by"]["speaker"] == "kuleba"
+    [media] = [d for d in drafts[XH] if d["evidence"].startswith("Western media")]
+    assert media["by"] == {"as": "Western media", "mode": "vague"}
+    [own] = [d for d in drafts[UN] if d["evidence"].startswith("As UNIAN reported earlier")]
+    assert "by" not in own

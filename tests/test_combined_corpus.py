@@ -276,8 +276,13 @@ def test_true_findings_stay(found: list[Finding], rule: str, claim: str) -> None
 # concern" at CNN), U302 +1 (Xinhua's "had not received any new request" over Peskov's
 # quoted "not seen") and R801 +1 (figures only one chain gives: Euractiv's four formations,
 # Xinhua's 15,000 pieces of NATO equipment; UPI's three formations gain a second chain).
+# Merged together (the lead): U301 +1 more, Euractiv's Kuleba given Mendel's "We very much
+# hope that this is not a refusal of dialogue" (probe 22's strict xfail, found by probe
+# 21's misattribution check), judged true; Q202 5 -> 4 (dpa's 27 against the Telegraph's
+# 28 is Q201's finding of the killed this year since probe 21's figures joined it).
 BOUNDS = {"A401": 26, "C101": 9, "C102": 4, "C103": 1, "D601": 26, "E102": 3, "H701": 40,
-          "N501": 10, "N502": 9, "Q201": 18, "Q202": 5, "Q203": 2, "R801": 43, "U301": 17,
+          "N501": 10, "N502": 9, "Q201": 18, "Q202": 4, "Q203": 2, "R801": 43, "U301": 18,
+          "U302": 14}
 
 
 @pytest.mark.parametrize(("speaker", "source"), [

@@ -1050,6 +1050,7 @@ class Who:
     to: list[str] = field(default_factory=list)  # whom the words were said to
     relay_at: int = -1  # where a closing relay ("according to TASS") starts: not the claim's
     role: str | None = None  # the speaker's title as the sentence writes it
+    carried: bool = False  # no attribution: the paragraph before named the speaker
 
 
 class Context:
@@ -1066,6 +1067,9 @@ class Context:
         self.occasion: tuple[str, str | None, tuple[str, ...]] | None = None
         # (paragraph, attribution) of the sentence before, when it quoted a found speaker
         self.quoted: tuple[int, Who] | None = None
+        # (paragraph, attribution) of the sentence before, when it named its speaker and no
+        # other person: a quotation alone in the next paragraph is that speaker's
+        self.carry: tuple[int, Who] | None = None
 
     def of_occasion(self, who: Who) -> Who:
         """Words with a bare attribution ('"...," Mendel said.', '..., she said.', 'He said
@@ -2198,10 +2202,17 @@ def _own_report(who: Who | None, article: Article, sentence: Sentence) -> bool:
 def _drafts(ctx: Context, preds: Predicates, article: Article,
             sentence: Sentence) -> Iterator[dict[str, Any]]:
     who = attribution(ctx, sentence) or _quote_goes_on(ctx, sentence)
+    halves = _coordinated(ctx, sentence, who)
+    if halves is not None:  # "He met Kovacs and the alliance said no": two claims
+        for half in halves:
+            yield from _drafts(ctx, preds, article, half)
+        return
     if who is not None:
         who = ctx.of_occasion(who)
     ctx.quoted = (sentence.para, who) if who is not None and who.speaker \
         and sentence.quotes else None
+    ctx.carry = (sentence.para, who) if who is not None and _carries(ctx, sentence, who) \
+        else None
     ctx.passage(who)
     evidence = _evidence(sentence)
     heading = _is_heading(sentence)
@@ -2368,15 +2379,37 @@ def _asks(sentence: Sentence) -> bool:
 
 def _quote_goes_on(ctx: Context, sentence: Sentence) -> Who | None:
     """A sentence that is one quotation and nothing else, in the paragraph of a quote whose
-    speaker was found ('"...," Garneau said. "We call on Russia to de-escalate."'): the
-    same speaker's words go on."""
-    before = ctx.quoted
-    if before is None or before[0] != sentence.para or len(sentence.quotes) != 1:
+    speaker was found ('"...," Garneau said. "We call on Russia to de-escalate."'), or
+    opening the paragraph after one whose last sentence named its speaker and no one else
+    ('..., Peskov said.' / '"We have no such information."'): the same speaker's words go
+    on, as a curator reads them (the draft's note says the speaker was carried over)."""
+    if len(sentence.quotes) != 1:
         return None
     a, b = sentence.quotes[0]
     if sentence.text[:a].strip() or sentence.text[b:].strip(" .,!?"):
         return None
-    return dataclasses.replace(before[1], span=(0, 0), relay_at=-1)
+    before = ctx.quoted
+    if before is not None and before[0] == sentence.para:
+        return dataclasses.replace(before[1], span=(0, 0), relay_at=-1)
+    carry = ctx.carry
+    if carry is None or carry[0] == sentence.para or sentence.start != sentence.para \
+            or sentence.part != "body":
+        return None
+    return dataclasses.replace(carry[1], span=(0, 0), relay_at=-1, carried=True)
+
+
+def _carries(ctx: Context, sentence: Sentence, who: Who) -> bool:
+    """Whether a quotation alone in the next paragraph may take this sentence's speaker:
+    a body sentence whose speaker is named (a person or body the registry holds), that
+    names no other person outside its quotations ("Peskov said Zelensky should ..." may be
+    followed by Zelensky's words)."""
+    if not who.speaker or who.mode in ("vague", "unnamed") or sentence.part != "body" \
+            or who.place:
+        return False
+    others = {m.entity for m in ctx.registry.mentions(_masked(sentence))
+              if m.entity and not m.possessive and m.entity != who.speaker
+              and ctx.registry.kind(m.entity) is EntityKind.person}
+    return not others
 
 
 def _own_voice_draft(ctx: Context, preds: Predicates, article: Article, sentence: Sentence,
@@ -2438,6 +2471,84 @@ def _speakers(ctx: Context, sentence: Sentence, who: Who | None) -> list[Who]:
             if (second.speaker, second.place) != (who.speaker, who.place):
                 out.insert(0, second)
     return out
+
+
+_CLAUSE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)\b")
+# Words that may follow a name inside the name of a list's first speaker ("officials of
+# Norland and the alliance said"); another lower-case word after a name is its verb.
+_PHRASE_WORDS = frozenset({"of", "for", "in", "from", "at", "and", "the", "on", "de", "da",
+                           "von", "van", "al", "bin"})
+
+
+def _coordinated(ctx: Context, sentence: Sentence,
+                 who: Who | None) -> tuple[Sentence, Sentence] | None:
+    """Two clauses with their own subjects joined by 'and' or 'but', the second one
+    attributed ("He met Kovacs and the alliance said no", "Kovacs met Okafor, but Norland
+    said ..."): the halves, each a sentence of its own, so the second's words are not given
+    to the first clause's names (nor to its subject) and the first's are not the second's
+    speaker's. A list of speakers ("Norland and the alliance said") is one clause."""
+    if who is None or who.span[0] <= 0 or who.carried:
+        return None
+    masked = _masked(sentence)
+    before = masked[: who.span[0]]
+    joined = _joint_at_end(before)
+    if joined is None or not before[:joined].strip():
+        return None
+    joint = re.match(r"[\s,]*(?:and|but)\s+", before[joined:])
+    if joint is None:
+        return None
+    cut = joined + joint.end()
+    if any(a < joined < b or a < cut < b for a, b in sentence.quotes):
+        return None
+    if not _is_clause(ctx, before[:joined]):
+        return None
+    return _piece(sentence, 0, joined), _piece(sentence, cut, len(sentence.text))
+
+
+def _joint_at_end(text: str) -> int | None:
+    """Where the spaces (and comma) before a final 'and' or 'but' start."""
+    joined = _and_at_end(text)
+    if joined is None:
+        tail = text.rstrip()
+        if tail.endswith(("the", "The")) and len(tail) > 4 and tail[-4].isspace():
+            tail = tail[:-3].rstrip()
+        if tail.endswith("but") and len(tail) > 4 and tail[-4].isspace() \
+                and len(tail) < len(text):
+            joined = len(tail[:-3].rstrip())
+    if joined is not None and text[:joined].endswith(","):
+        joined -= 1
+    return joined
+
+
+def _is_clause(ctx: Context, lead: str) -> bool:
+    """Whether the words before 'and' are a clause of their own (a subject and its verb:
+    "He met Kovacs", "Kovacs met Okafor on Monday"), not a speaker joined to the next
+    one: its last part (after a comma) holds a pronoun subject, or a name followed by a
+    lower-case word that is no part of a name or title."""
+    part = re.split(r"[,;:]", lead)[-1]
+    if _CLAUSE_PRONOUN.search(part):
+        return True
+    found = ctx.registry.mentions(part)
+    starts = {m.start for m in found}
+    for m in found:
+        if m.possessive or m.kind == "pronoun":
+            continue
+        nxt = re.match(r"\s+([a-z][\w'’-]*)", part[m.end:])
+        if nxt is not None and nxt.group(1) not in _PHRASE_WORDS \
+                and m.end + nxt.start(1) not in starts \
+                and not _ROLE_NOUN.match(part[m.end:]) and not _MEMBERS.match(part[m.end:]):
+            return True
+    return False
+
+
+def _piece(sentence: Sentence, a: int, b: int) -> Sentence:
+    text = sentence.text[a:b]
+    trimmed = text.rstrip(" ,")
+    lead = len(trimmed) - len(trimmed.lstrip())
+    return Sentence(sentence.start + a + lead, trimmed.strip(), sentence.part,
+                    tuple((qa - a - lead, qb - a - lead) for qa, qb in sentence.quotes
+                          if a <= qa and qb <= b),
+                    para=sentence.para)
 
 
 def _clause_before(before: str, joined: int, other: Mention) -> bool:
@@ -2610,6 +2721,9 @@ def _note(who: Who | None, predicate: str | None, how: str) -> str:
                      "who spoke.")
     elif who is not None and who.speaker is None and who.mode != "vague":
         parts.append(f"Could not resolve '{who.as_}' to a registered speaker.")
+    if who is not None and who.carried:
+        parts.append(f"No attribution in this paragraph: the speaker '{who.speaker}' is carried "
+                     "over from the paragraph before; check that the words are theirs.")
     return " ".join(parts)
 
 

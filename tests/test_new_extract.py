@@ -132,12 +132,13 @@ def test_unknown_names_with_misspelling_hint() -> None:
 
 def test_and_after_a_comma_joins_clauses_not_speakers() -> None:
     """'Kovacs wants to meet Okafor, and the alliance says ...': Okafor is the object of
-    the first clause, not a second speaker; a serial list ('Southport, Norburg, and the
-    alliance said') still gives the name before ', and'."""
+    the first clause, not a second speaker, and the first clause is no part of the
+    alliance's words; a serial list ('Southport, Norburg, and the alliance said') still
+    gives the name before ', and'."""
     _, envoys = _run("envoys")
     speakers = {(d["by"].get("speaker"), d["evidence"][:20]) for d in envoys.drafts if "by" in d}
-    assert ("coastal-alliance", "Kovacs wants to meet") in speakers
-    assert ("okafor", "Kovacs wants to meet") not in speakers
+    assert ("coastal-alliance", "the alliance says it") in speakers
+    assert not {s for s in speakers if s[1] == "Kovacs wants to meet"}
     assert ("norland", "Southport, Norburg, ") in speakers  # the place speaks through Norland
 
 
@@ -912,7 +913,7 @@ def test_the_quoted_speaker_is_the_one_next_to_the_quotation(text: str) -> None:
     """'NATO Secretary General Jens Stoltenberg on Tuesday called the build-up "..."'
     drafted NATO, and 'Nato has demanded ..., and Blinken warned Moscow of "costs"'
     Nato, as the quoted speakers."""
-    (draft,) = _all_drafts(text)[0]
+    (draft,) = [d for d in _all_drafts(text)[0] if '"' in d["evidence"]]
     assert (draft["by"]["speaker"], draft["by"]["as"]) == ("kovacs", "Maria Kovacs")
 
 
@@ -1292,13 +1293,15 @@ def test_a_bare_paraphrase_after_told_the_wire_on_a_day_is_of_that_occasion() ->
 def test_a_quotation_going_on_in_the_paragraph_is_the_same_speakers() -> None:
     """CBC's '"These troop movements are provocative ...," Garneau said. "We call on Russia
     to de-escalate immediately ..."' drafted nothing for the second quotation. A quotation
-    in a paragraph of its own, or with words of its own, is not taken for it."""
+    with words of its own is not taken for it; one in a paragraph of its own is carried
+    over, and its note says so (eleventh audit: a curator reads it as the same speaker's)."""
     drafts, _ = _all_drafts('"The port is closed," Kovacs said. "We call on Norland to open it."'
                             '\n\n"Nothing else is open."')
     by = {d["evidence"]: d.get("by") for d in drafts}
     assert by['"We call on Norland to open it."'] == {"speaker": "kovacs", "as": "Kovacs",
                                                      "mode": "direct-quote"}
-    assert '"Nothing else is open."' not in by
+    assert by['"Nothing else is open."'] == {"speaker": "kovacs", "as": "Kovacs",
+                                              "mode": "direct-quote"}
 
 
 @pytest.mark.parametrize(("text", "by"), [
@@ -1682,3 +1685,55 @@ def test_a_headlines_unquoted_words_and_their_speaker(headline: str, speaker: st
 def test_a_topic_before_a_headlines_colon_is_no_speaker(headline: str) -> None:
     drafts = _draft_text_with_headline(f"{headline}\n\nKovacs spoke on Monday.\n", headline)
     assert all("speaker" not in d.get("by", {}) for d in drafts if d["part"] == "headline")
+
+
+@pytest.mark.parametrize("lead", ['"The port is closed," Kovacs said.',
+                                  "The port will stay closed, Kovacs said on Monday."])
+def test_a_quote_paragraph_after_an_attributed_one_carries_its_speaker(lead: str) -> None:
+    """'..., Peskov said.' and then a paragraph that is one quotation and nothing else was
+    drafted with no speaker: a curator reads the quotation as the same speaker's, and the
+    draft says the speaker was carried over."""
+    found = _draft_text(f'{lead}\n\n"We will not reopen it before June."\n')
+    carried = next(d for d in found.drafts if d["evidence"].startswith('"We will not'))
+    assert (carried["by"]["speaker"], carried["by"]["mode"]) == ("kovacs", "direct-quote")
+    assert "carried over" in carried["note"]
+
+
+@pytest.mark.parametrize("between", [
+    '"The port is closed," Kovacs said.\n\nOkafor has called for talks.',
+    "Kovacs said Okafor should reopen talks.",
+    '"The port is closed," Kovacs said.\n\nThe port has been closed since May.',
+    'Officials said "the port is closed".'])
+def test_a_quote_paragraph_after_another_person_or_no_speaker_is_not_carried(
+        between: str) -> None:
+    """Not across a paragraph that brings in another person (or that has no speaker), nor
+    after a sentence naming another person besides its speaker, nor from a faceless group."""
+    found = _draft_text(f'{between}\n\n"We will not reopen it before June."\n')
+    assert not [d for d in found.drafts if d["evidence"].startswith('"We will not')]
+
+
+@pytest.mark.parametrize(("text", "speech"), [
+    ("He met Kovacs and the Coastal Alliance said no talks were planned.",
+     "the Coastal Alliance said no talks were planned."),
+    ("Kovacs met Okafor on Monday and the Coastal Alliance said the port was closed.",
+     "the Coastal Alliance said the port was closed."),
+    ('Kovacs visited Southport, but Norland said "the port stays closed".',
+     'Norland said "the port stays closed".')])
+def test_coordinated_clauses_with_their_own_subjects_are_two_claims(text: str,
+                                                                    speech: str) -> None:
+    """'He met Putin and NATO said no' gave NATO's words to Putin as well (a list of two
+    speakers) and drafted the two clauses as one: a clause with its own subject and verb
+    before 'and'/'but' is a sentence of its own, and the attributed clause is the words."""
+    drafts = [d for d in _draft_text(text + "\n").drafts if "by" in d]
+    assert [(d["by"]["speaker"], d["evidence"]) for d in drafts] == \
+        [("norland" if "Norland" in speech else "coastal-alliance", speech)]
+
+
+@pytest.mark.parametrize("text", [
+    "Norland and the Coastal Alliance said the port was closed.",
+    "Officials of Norland and the Coastal Alliance said the port was closed.",
+    "Kovacs, Okafor and the Coastal Alliance said the port was closed."])
+def test_a_list_of_speakers_is_one_clause(text: str) -> None:
+    drafts = [d for d in _draft_text(text + "\n").drafts if "by" in d]
+    assert {d["evidence"] for d in drafts} == {text}
+    assert "coastal-alliance" in {d["by"]["speaker"] for d in drafts}

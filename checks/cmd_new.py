@@ -215,6 +215,8 @@ def _record(args: argparse.Namespace, sid: str, outlet: str, text_bytes: bytes,
         published["time"] = time
     source["published"] = _flow({**published, "known": "stated"})
     source["language"] = args.language
+    if found.agencies:  # credited in the text ("(Reuters) -", "with files from AP")
+        source["agencies"] = CommentedSeq(_flow(dict(a)) for a in found.agencies)
     source["text"] = CommentedMap(path=f"texts/{sid}.txt",
                                   sha256=hashlib.sha256(text_bytes).hexdigest())
     claims = CommentedSeq()

@@ -351,6 +351,7 @@ class UnknownName:
 class Extraction:
     drafts: list[dict[str, Any]] = field(default_factory=list)
     unknown: list[UnknownName] = field(default_factory=list)
+    agencies: list[dict[str, str]] = field(default_factory=list)  # source.agencies drafts
 
 
 def _flow(text: str) -> str:
@@ -840,9 +841,13 @@ def dateline_end(para: str, *, dateline: bool = True) -> int:
 # its last sentence ("... talks with Moscow. (Kyodo)"). Furniture: it says who supplied the
 # words, it is no claim, no speaker and no name to register.
 _CREDIT_LINE = re.compile(
-    r"\(?\s*(?:(?:with\s+)?(?:additional\s+)?(?:inputs?|reporting|writing|editing|"
+    r"\(?\s*(?:(?:with\s+)?(?:additional\s+)?(?:inputs?|reporting|writing|editing|files|"
     r"contributions?)\s+(?:from|by)\b|sources?\s*:|compiled\s+by\b|edited\s+by\b)"
-    r"[^.!?]{0,200}\)?\.?", re.I)
+    r"[^.!?]{0,200}\)?\.?"
+    # "Reuters contributed to this report.", "Some material for this report came from AP."
+    r"|[^.!?]{1,200}\bcontributed\s+to\s+this\s+(?:report|story|article)\.?"
+    r"|(?:some\s+)?material\s+for\s+this\s+(?:report|story|article)\s+came\s+from\b"
+    r"[^.!?]{0,200}\.?", re.I)
 _CLOSING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s+\((?:[A-Z][\w’'&/.-]*\s*){1,4}\)\s*$")
 
 
@@ -864,6 +869,92 @@ _SENTENCE_JOINT = re.compile(
     r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=,)\s+(?=while\s)|(?<=;)\s+"
     r"|(?<=,)\s+(?=but\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,3}\s+"
     r"(?:says|said|insists|insisted|denies|denied|told|tells)\b)")
+
+
+def credited_agencies(registry: Registry, text: str, outlet: str) -> list[dict[str, str]]:
+    """The registered agencies the text credits, for the record's ``source.agencies``:
+    the one in the story's dateline ("Kyiv, April 12 (Reuters) -") or byline ("By AFP") is
+    the agency whose story it is (``republishes``); a credit line ("Reuters contributed to
+    this report.", "With files from AP", "By Euronews with AFP, AP", a line of agencies'
+    names alone) or an agency in brackets closing a paragraph ("... (AFP)")
+    ``contributes``. Each with its credit as written (``as``); the outlet itself, and
+    agencies the registry does not hold, are left out."""
+    found: dict[str, dict[str, str]] = {}
+    dated = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if is_credit(line) or (_AGENCY_LINE.fullmatch(line) and _all_outlets(registry, line)):
+            _credit(registry, found, outlet, line, line, "contributes")
+            continue
+        byline = _BY_AGENCY.fullmatch(line)
+        if byline is not None and _agency_byline(registry, line, byline):
+            _credit(registry, found, outlet, byline.group("by"), line, "republishes")
+            _credit(registry, found, outlet, byline.group("with") or "", line, "contributes")
+            continue
+        dateline = None if dated else (_DATELINE.match(line) or _TITLE_DATELINE.match(line))
+        if dateline is not None:
+            dated = True
+            for bracket in re.finditer(r"\([^()]{1,40}\)", dateline.group()):
+                _credit(registry, found, outlet, bracket.group(), bracket.group(), "republishes")
+        closing = _CLOSING_CREDIT.search(line)
+        if closing is not None:
+            words = closing.group().strip()
+            _credit(registry, found, outlet, words, words, "contributes")
+    return list(found.values())
+
+
+# A line of names alone, with "/", "," or "and" between them ("Reuters, Agence
+# France-Presse, Bloomberg", "ABC/Reuters"): the agencies among them contributed.
+_NAME_PIECE = r"(?:The\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}"
+_AGENCY_LINE = re.compile(rf"{_NAME_PIECE}(?:\s*(?:/|,|\band\b|&)\s*{_NAME_PIECE}){{0,5}}")
+# A byline naming its story's agency, maybe with contributors ("By AFP - Agence France
+# Presse", "By Euronews with AFP, AP", "Le Monde with AFP", "With AFP").
+_BY_AGENCY = re.compile(rf"(?:By\s+)?(?P<by>(?:{_NAME_PIECE}(?:\s*(?:[-–—/,]|and)\s*)?){{0,3}}?)"
+                        rf"(?:\s*\b[Ww]ith\s+(?P<with>{_NAME_PIECE}(?:\s*(?:,|and|&)\s*"
+                        rf"{_NAME_PIECE}){{0,5}}))?\.?")
+
+
+def _credit(registry: Registry, found: dict[str, dict[str, str]], outlet: str, words: str,
+            credit: str, how: str) -> None:
+    for entity in _agencies_in(registry, words):
+        if entity != outlet and entity not in found:
+            found[entity] = {"id": entity, "how": how, "as": credit}
+
+
+def _agency_byline(registry: Registry, line: str, byline: re.Match[str]) -> bool:
+    """A byline of agencies: "By" and an agency first ("By AFP - Agence France Presse"), or
+    outlets with contributors ("Le Monde with AFP")."""
+    named = byline.group("by")
+    if not _all_outlets(registry, byline.group("with") or ""):
+        return False
+    if line.startswith("By ") and named.strip():
+        first = _PIECES.split(named.strip(), maxsplit=1)[0]
+        return _all_outlets(registry, first)
+    return bool(byline.group("with")) and _all_outlets(registry, named)
+
+
+_PIECES = re.compile(r"[(),/&]|\band\b|\s[-–—]\s|^\s*[-–—]|[-–—]\s*$")
+
+
+def _all_outlets(registry: Registry, words: str) -> bool:
+    """Whether every name in a list of names ("AFP, AP", "ABC/Reuters") is a registered
+    outlet's: a line or byline of such names is a credit, a headline that names one
+    ("Putin Tells CNN ...") is not."""
+    pieces = [p.strip() for p in _PIECES.split(words) if p.strip()]
+    return all(any(registry.kind(e) is EntityKind.outlet
+                   for key in name_keys(p) if (e := registry.names.get(key)))
+               for p in pieces)
+
+
+def _agencies_in(registry: Registry, words: str) -> list[str]:
+    """The registered outlets ``words`` names: by the registry's mentions, or piece by
+    piece (an agency in brackets may write its name in lower case: "(dpa)")."""
+    ids = [m.entity for m in registry.mentions(words) if m.entity]
+    for piece in _PIECES.split(words):
+        ids += [e for key in name_keys(piece.strip()) if (e := registry.names.get(key))]
+    return [e for e in dict.fromkeys(ids) if registry.kind(e) is EntityKind.outlet]
 
 
 def _split(para: str, base: int, part: str) -> Iterator[Sentence]:
@@ -2150,6 +2241,7 @@ def extract(article: Article, entities: Mapping[str, Entity],
     _named_elsewhere(registry, drafts)
     result.drafts = [_ordered(d) for d in drafts]
     result.unknown = sorted(unknown.values(), key=lambda u: u.name)
+    result.agencies = credited_agencies(registry, article.text, article.outlet)
     return result
 
 

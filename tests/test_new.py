@@ -276,3 +276,24 @@ def test_the_articles_stamp_gives_the_drafts_publication_time(repo: Path) -> Non
     out = json.loads(run(repo, "validate", "--format", "json", "--fail-on", "none").stdout)
     assert [f["rule"] for f in out["findings"] if f["location"]["path"] == "facts/stamped.yaml"
             and f["rule"] != "I010"] == []
+
+
+def test_agencies_credited_in_the_text_are_drafted_in_the_source(repo: Path,
+                                                                  tmp_path: Path) -> None:
+    """'Reuters contributed to this report', 'with files from AP', a dateline's '(AFP)':
+    the agencies the text credits were left for the curator to find; they are drafted in
+    source.agencies (the dateline's agency republished, a credit's contributed), each with
+    its credit as written, and the record validates."""
+    article = tmp_path / "a.txt"
+    article.write_text("MOSCOW (Reuters) - Mendel said 20 soldiers were hurt.\n\n"
+                       "Interfax contributed to this report.\n", "utf-8")
+    proc = run(repo, "new", str(article), "--url", "https://example.com/x", "--outlet",
+               "rferl", "--headline", "A headline", "--published", "2021-04-12", "--id",
+               "credited")
+    assert proc.returncode == 0, proc.stderr
+    data = YAML(typ="safe").load((repo / "facts/credited.yaml").read_text("utf-8"))
+    assert data["source"]["agencies"] == [
+        {"id": "reuters", "how": "republishes", "as": "(Reuters)"},
+        {"id": "interfax", "how": "contributes", "as": "Interfax contributed to this report."}]
+    out = json.loads(run(repo, "validate", "--format", "json").stdout)
+    assert out["summary"]["findings"]["error"] == 0, out["findings"]

@@ -1737,3 +1737,29 @@ def test_a_list_of_speakers_is_one_clause(text: str) -> None:
     drafts = [d for d in _draft_text(text + "\n").drafts if "by" in d]
     assert {d["evidence"] for d in drafts} == {text}
     assert "coastal-alliance" in {d["by"]["speaker"] for d in drafts}
+
+
+@pytest.mark.parametrize(("text", "agencies"), [
+    ("NORBURG, May 14 (Global Wire) - Kovacs said the port was closed.\n",
+     [{"id": "wire", "how": "republishes", "as": "(Global Wire)"}]),
+    ("Kovacs said the port was closed.\n\nGlobal Wire contributed to this report.\n",
+     [{"id": "wire", "how": "contributes", "as": "Global Wire contributed to this report."}]),
+    ("Kovacs said the port was closed.\n\nWith files from Global Wire\n",
+     [{"id": "wire", "how": "contributes", "as": "With files from Global Wire"}]),
+    ("Kovacs said the port was closed. (Global Wire)\n",
+     [{"id": "wire", "how": "contributes", "as": "(Global Wire)"}]),
+    ("By Harbor News with Global Wire\n\nKovacs said the port was closed.\n",
+     [{"id": "wire", "how": "contributes", "as": "By Harbor News with Global Wire"}]),
+    ("Kovacs said the port was closed.\n\nHarbor News/Global Wire\n",
+     [{"id": "wire", "how": "contributes", "as": "Harbor News/Global Wire"}]),
+    # the outlet's own name, a headline naming an agency, an unregistered agency: none
+    ("Kovacs Tells Global Wire Port Is Closed\n\nKovacs said the port was closed.\n", []),
+    ("Kovacs said the port was closed.\n\nHarbor News staff contributed to this report.\n", []),
+    ("NORBURG (Kyodo) - Kovacs said the port was closed.\n", []),
+])
+def test_agencies_the_text_credits_are_drafted(text: str,
+                                               agencies: list[dict[str, str]]) -> None:
+    """Agencies credited in the text ("Reuters contributed to this report", "with files
+    from AP", "(AFP)") were not drafted in the record's source.agencies: the dateline's
+    agency republishes its story, a credit's contributes, each with its credit as written."""
+    assert _draft_text(text).agencies == agencies

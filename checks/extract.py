@@ -948,6 +948,29 @@ def _all_outlets(registry: Registry, words: str) -> bool:
                for p in pieces)
 
 
+_DATELINE_DAY = re.compile(r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s+\d{4})?")
+MAX_WIRE_DAYS = 7  # a paper prints a wire story within days of it
+
+
+def story_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The date the story's dateline gives ("KYIV, April 12 (Reuters) -"), when it is
+    before the publication date (a wire story printed days later), else None."""
+    if published is None:
+        return None
+    for raw in text.splitlines():
+        line = raw.strip()
+        dateline = _DATELINE.match(line) or _TITLE_DATELINE.match(line)
+        if dateline is None:
+            continue
+        day = _DATELINE_DAY.search(dateline.group())
+        found = resolve(day.group(), published) if day else None
+        if found is None or found.start != found.end:
+            return None
+        ahead = (published - found.start).days
+        return found.start if 0 < ahead <= MAX_WIRE_DAYS else None
+    return None
+
+
 def _agencies_in(registry: Registry, words: str) -> list[str]:
     """The registered outlets ``words`` names: by the registry's mentions, or piece by
     piece (an agency in brackets may write its name in lower case: "(dpa)")."""
@@ -1158,6 +1181,9 @@ class Context:
         self.occasion: tuple[str, str | None, tuple[str, ...]] | None = None
         # (paragraph, attribution) of the sentence before, when it quoted a found speaker
         self.quoted: tuple[int, Who] | None = None
+        # the story's own date, when its dateline gives one ("April 12 (Reuters) -") and it
+        # is not the publication's: a republished wire story's relative times are its own
+        self.wire: dt.date | None = None
         # (paragraph, attribution) of the sentence before, when it named its speaker and no
         # other person: a quotation alone in the next paragraph is that speaker's
         self.carry: tuple[int, Who] | None = None
@@ -1878,9 +1904,19 @@ def _time_value(words: str, article: Article, ctx: Context | None,
                 before: str = "") -> str | dict[str, str] | None:
     """A time for a draft: the words when the calendar dates them, the words and the
     date when the article does ("That same day": the day named last, in ``before`` (the
-    sentence up to the words) or the sentences before it), else None."""
-    if resolve(words, article.published) is not None:
-        return words
+    sentence up to the words) or the sentences before it), else None. In a story whose
+    dateline dates it before the publication (a wire story a paper prints the next day),
+    words that mean another day on the story's date than on the paper's ("yesterday",
+    "on Monday") are the words and the days they mean on the story's date."""
+    found = resolve(words, article.published)
+    if found is not None:
+        wire = ctx.wire if ctx is not None else None
+        own = resolve(words, wire) if wire is not None else None
+        if own is None or own == found:
+            return words
+        if own.start == own.end:
+            return {"text": words, "date": own.start.isoformat()}
+        return {"text": words, "start": own.start.isoformat(), "end": own.end.isoformat()}
     same, midnight = _SAME_DAY.fullmatch(words), _BEFORE_MIDNIGHT.fullmatch(words)
     if ctx is None or not (same or midnight):
         return None
@@ -2223,6 +2259,7 @@ def extract(article: Article, entities: Mapping[str, Entity],
     the vocabulary's unit spellings (``Corpus.units``)."""
     registry = Registry(entities, article.published, units)
     ctx = Context(registry)
+    ctx.wire = story_date(article.text, article.published)
     preds = Predicates(predicates)
     result = Extraction()
     ids: set[str] = set()
@@ -2232,6 +2269,7 @@ def extract(article: Article, entities: Mapping[str, Entity],
     for sentence in sentences(article.text, headline=article.headline, skip=article.furniture):
         for draft in _drafts(ctx, preds, article, sentence):
             draft["id"] = _unique(draft["id"], ids, tried)
+            _wire_note(ctx, article, draft)
             drafts.append(draft)
         # A line of an article in title case is a heading ("Kovacs Rejects Talks With
         # Okafor"), though one name alone (a source's, in `entities`) is written so too.
@@ -2243,6 +2281,22 @@ def extract(article: Article, entities: Mapping[str, Entity],
     result.unknown = sorted(unknown.values(), key=lambda u: u.name)
     result.agencies = credited_agencies(registry, article.text, article.outlet)
     return result
+
+
+def _wire_note(ctx: Context, article: Article, draft: dict[str, Any]) -> None:
+    """Say so when a time's words are read on the story's dateline date, not on the
+    publication date (the checks read a time's words on the latter: D604 shows the two)."""
+    if ctx.wire is None:
+        return
+    times = [draft.get("when"), (draft.get("by") or {}).get("said")]
+    read = [t["text"] for t in times if isinstance(t, dict)
+            and resolve(t["text"], article.published) is not None]
+    if read:
+        draft["note"] += (f" '{read[0]}' is read on the story's date in its dateline "
+                          f"({ctx.wire.isoformat()}), not on the publication date "
+                          f"({article.published}); the checks read the words on the "
+                          "latter, so D604 shows the two: keep the date if the paper "
+                          "prints the story as written.")
 
 
 def _named_elsewhere(registry: Registry, drafts: list[dict[str, Any]]) -> None:

@@ -1763,3 +1763,31 @@ def test_agencies_the_text_credits_are_drafted(text: str,
     from AP", "(AFP)") were not drafted in the record's source.agencies: the dateline's
     agency republishes its story, a credit's contributes, each with its credit as written."""
     assert _draft_text(text).agencies == agencies
+
+
+def _draft_on(text: str, published: dt.date) -> list[dict[str, Any]]:
+    entities = EntityFile.model_validate(_load(HERE / "entities.yaml")).entities
+    article = Article(text=text, published=published, outlet="harbor-news")
+    return extract(article, {e.id: e for e in entities}, {}).drafts
+
+
+def test_a_wire_storys_relative_times_are_read_on_its_dateline_date() -> None:
+    """A wire story dated 'May 14 (Global Wire) -' that the paper prints on May 15: its
+    'yesterday' is May 13, not the paper's May 14. Words that mean the same day either way
+    ('on Monday') stay words; the note says which date the words were read on."""
+    text = ("NORBURG, May 14 (Global Wire) - Okafor said yesterday that the talks were over. "
+            "Kovacs said on Monday the port was closed.\n")
+    drafts = {d["by"]["speaker"]: d for d in _draft_on(text, dt.date(2024, 5, 15))}
+    assert drafts["okafor"]["by"]["said"] == {"text": "yesterday", "date": "2024-05-13"}
+    assert "dateline (2024-05-14)" in drafts["okafor"]["note"]
+    assert drafts["kovacs"]["by"]["said"] == "on Monday"
+    assert "dateline" not in drafts["kovacs"]["note"]
+
+
+@pytest.mark.parametrize("text", [
+    "NORBURG, May 15 (Global Wire) - Okafor said yesterday that the talks were over.\n",
+    "NORBURG (Global Wire) - Okafor said yesterday that the talks were over.\n",
+    "Okafor said yesterday that the talks were over.\n"])
+def test_without_an_earlier_dateline_date_times_are_the_papers(text: str) -> None:
+    (draft,) = _draft_on(text, dt.date(2024, 5, 15))
+    assert draft["by"]["said"] == "yesterday"

@@ -1164,7 +1164,7 @@ class Who:
     to: list[str] = field(default_factory=list)  # whom the words were said to
     relay_at: int = -1  # where a closing relay ("according to TASS") starts: not the claim's
     role: str | None = None  # the speaker's title as the sentence writes it
-    carried: bool = False  # no attribution: the paragraph before named the speaker
+    carried: str | None = None  # no attribution: the paragraph 'before' or 'after' names it
 
 
 class Context:
@@ -1184,6 +1184,7 @@ class Context:
         # the story's own date, when its dateline gives one ("April 12 (Reuters) -") and it
         # is not the publication's: a republished wire story's relative times are its own
         self.wire: dt.date | None = None
+        self.ahead: Sentence | None = None  # the sentence after the one being drafted
         # (paragraph, attribution) of the sentence before, when it named its speaker and no
         # other person: a quotation alone in the next paragraph is that speaker's
         self.carry: tuple[int, Who] | None = None
@@ -2266,7 +2267,9 @@ def extract(article: Article, entities: Mapping[str, Entity],
     tried: dict[str, int] = {}
     unknown: dict[str, UnknownName] = {}
     drafts: list[dict[str, Any]] = []
-    for sentence in sentences(article.text, headline=article.headline, skip=article.furniture):
+    listed = list(sentences(article.text, headline=article.headline, skip=article.furniture))
+    for i, sentence in enumerate(listed):
+        ctx.ahead = listed[i + 1] if i + 1 < len(listed) else None
         for draft in _drafts(ctx, preds, article, sentence):
             draft["id"] = _unique(draft["id"], ids, tried)
             _wire_note(ctx, article, draft)
@@ -2347,7 +2350,8 @@ def _own_report(who: Who | None, article: Article, sentence: Sentence) -> bool:
 
 def _drafts(ctx: Context, preds: Predicates, article: Article,
             sentence: Sentence) -> Iterator[dict[str, Any]]:
-    who = attribution(ctx, sentence) or _quote_goes_on(ctx, sentence)
+    who = attribution(ctx, sentence) or _quote_goes_on(ctx, sentence) \
+        or _quote_runs_on(ctx, sentence)
     halves = _coordinated(ctx, sentence, who)
     if halves is not None:  # "He met Kovacs and the alliance said no": two claims
         for half in halves:
@@ -2541,7 +2545,32 @@ def _quote_goes_on(ctx: Context, sentence: Sentence) -> Who | None:
     if carry is None or carry[0] == sentence.para or sentence.start != sentence.para \
             or sentence.part != "body":
         return None
-    return dataclasses.replace(carry[1], span=(0, 0), relay_at=-1, carried=True)
+    return dataclasses.replace(carry[1], span=(0, 0), relay_at=-1, carried="before")
+
+
+_OPENING_MARKS = "“\"«„‘"
+
+
+def _quote_runs_on(ctx: Context, sentence: Sentence) -> Who | None:
+    """A paragraph that is one quotation left open (no closing mark), before a paragraph
+    that opens with a quotation mark: news style for one speaker's words running over
+    paragraphs ('“The Kremlin has the request.' / '“We have no answer,” Mendel said.'); the
+    words are the next paragraph's speaker's, when it names one."""
+    nxt = ctx.ahead
+    if nxt is None or len(sentence.quotes) != 1 or sentence.start != sentence.para \
+            or nxt.para == sentence.para or nxt.start != nxt.para or sentence.part != "body" \
+            or not nxt.text.startswith(tuple(_OPENING_MARKS)):
+        return None
+    a, b = sentence.quotes[0]
+    text = sentence.text
+    if a or b < len(text) or text.rstrip().endswith(("”", "»", "’")) \
+            or (text.count('"') != 1 and text[0] == '"'):
+        return None  # not one quotation left open
+    who = attribution(ctx, nxt)
+    if who is None or not who.speaker or who.mode in ("vague", "unnamed") or who.place:
+        return None
+    return dataclasses.replace(who, span=(0, 0), relay_at=-1, carried="after", said=None,
+                               to=[])
 
 
 def _carries(ctx: Context, sentence: Sentence, who: Who) -> bool:
@@ -2867,9 +2896,13 @@ def _note(who: Who | None, predicate: str | None, how: str) -> str:
                      "who spoke.")
     elif who is not None and who.speaker is None and who.mode != "vague":
         parts.append(f"Could not resolve '{who.as_}' to a registered speaker.")
-    if who is not None and who.carried:
+    if who is not None and who.carried == "before":
         parts.append(f"No attribution in this paragraph: the speaker '{who.speaker}' is carried "
                      "over from the paragraph before; check that the words are theirs.")
+    elif who is not None and who.carried == "after":
+        parts.append(f"No attribution in this paragraph: its quotation does not close and runs "
+                     f"on into the next, whose speaker '{who.speaker}' is carried over; check "
+                     "that the words are theirs.")
     return " ".join(parts)
 
 

@@ -1791,3 +1791,21 @@ def test_a_wire_storys_relative_times_are_read_on_its_dateline_date() -> None:
 def test_without_an_earlier_dateline_date_times_are_the_papers(text: str) -> None:
     (draft,) = _draft_on(text, dt.date(2024, 5, 15))
     assert draft["by"]["said"] == "yesterday"
+
+
+@pytest.mark.parametrize(("first", "carried"), [
+    ("“The port is closed. Nothing moves.", True),
+    ('"The port is closed.', True),
+    ("“The port is closed.”", False),  # closed: it may be anyone's
+])
+def test_a_quotation_left_open_runs_on_into_the_next_paragraphs_speaker(first: str,
+                                                                       carried: bool) -> None:
+    """The Telegraph's '“The Kremlin, of course, has the request ...' (no closing mark)
+    before '“We haven’t received a response ...,” Iuliia Mendel said.' was drafted with no
+    speaker: a quotation left open at a paragraph's end runs on into the next one, which
+    opens with a quotation mark, and is that paragraph's speaker's (the note says so)."""
+    found = _draft_text(f"{first}\n\n“We will not reopen it before June,” Kovacs said.\n")
+    opened = [d for d in found.drafts if d["evidence"] == first]
+    assert bool(opened) is carried
+    if carried:
+        assert opened[0]["by"]["speaker"] == "kovacs" and "runs on" in opened[0]["note"]

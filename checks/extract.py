@@ -2348,14 +2348,17 @@ def _own_report(who: Who | None, article: Article, sentence: Sentence) -> bool:
             and not who.via and not sentence.quotes)
 
 
+MAX_SPLITS = 3  # clauses a sentence is cut into, at most, is one more
+
+
 def _drafts(ctx: Context, preds: Predicates, article: Article,
-            sentence: Sentence) -> Iterator[dict[str, Any]]:
+            sentence: Sentence, splits: int = 0) -> Iterator[dict[str, Any]]:
     who = attribution(ctx, sentence) or _quote_goes_on(ctx, sentence) \
         or _quote_runs_on(ctx, sentence)
-    halves = _coordinated(ctx, sentence, who)
+    halves = _coordinated(ctx, sentence, who) if splits < MAX_SPLITS else None
     if halves is not None:  # "He met Kovacs and the alliance said no": two claims
         for half in halves:
-            yield from _drafts(ctx, preds, article, half)
+            yield from _drafts(ctx, preds, article, half, splits + 1)
         return
     if who is not None:
         who = ctx.of_occasion(who)
@@ -2648,6 +2651,9 @@ def _speakers(ctx: Context, sentence: Sentence, who: Who | None) -> list[Who]:
     return out
 
 
+# A finite verb of the closed class no list of speakers holds ("The port was closed and
+# the alliance said ...").
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b")
 _CLAUSE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)\b")
 # Words that may follow a name inside the name of a list's first speaker ("officials of
 # Norland and the alliance said"); another lower-case word after a name is its verb.
@@ -2662,22 +2668,64 @@ def _coordinated(ctx: Context, sentence: Sentence,
     said ..."): the halves, each a sentence of its own, so the second's words are not given
     to the first clause's names (nor to its subject) and the first's are not the second's
     speaker's. A list of speakers ("Norland and the alliance said") is one clause."""
-    if who is None or who.span[0] <= 0 or who.carried:
+    if who is None or who.carried:
         return None
     masked = _masked(sentence)
     before = masked[: who.span[0]]
-    joined = _joint_at_end(before)
-    if joined is None or not before[:joined].strip():
-        return None
-    joint = re.match(r"[\s,]*(?:and|but)\s+", before[joined:])
-    if joint is None:
-        return None
-    cut = joined + joint.end()
-    if any(a < joined < b or a < cut < b for a, b in sentence.quotes):
-        return None
-    if not _is_clause(ctx, before[:joined]):
-        return None
-    return _piece(sentence, 0, joined), _piece(sentence, cut, len(sentence.text))
+    joined = _joint_at_end(before) if who.span[0] > 0 else None
+    joint = re.match(r"[\s,]*(?:and|but)\s+", before[joined:]) if joined is not None else None
+    if joined is not None and joint is not None and before[:joined].strip() \
+            and not _straddles(sentence, joined, joined + joint.end()) \
+            and _is_clause(ctx, before[:joined]):
+        return _piece(sentence, 0, joined), _piece(sentence, joined + joint.end(),
+                                                   len(sentence.text))
+    return _later_clause(ctx, sentence, masked, who.span[1])
+
+
+def _straddles(sentence: Sentence, *at: int) -> bool:
+    return any(a < i < b for a, b in sentence.quotes for i in at)
+
+
+# The word alone, not ",?\s+and": a search from every space of a blanked quotation's run
+# would be quadratic.
+_JOINT = re.compile(r"(?<=\s)(?:and|but)\s+(?!that\b)")
+MAX_SUBJECT_TO_VERB = 3  # words between a clause's subject and its speech verb ("also")
+MAX_JOINT_SPACE = 8  # spaces and a comma before "and"
+MAX_JOINTS = 4  # clauses tried after the first attribution
+_SUBJECT_WORDS = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(?=(?:" + "|".join(
+    sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b)")
+
+
+def _subject_words(masked: str, at: int) -> str:
+    """The few words between 'and' and a speech verb ("the Coastal Alliance also "), or ""."""
+    m = _SUBJECT_WORDS.match(masked, at)
+    return m.group() if m else ""
+
+
+def _later_clause(ctx: Context, sentence: Sentence, masked: str,
+                  after: int) -> tuple[Sentence, Sentence] | None:
+    """The first attribution's clause, then 'and'/'but' and a clause opening with another
+    subject and its speech verb ("Kovacs said the port was closed and Okafor said the
+    talks were over"): two sentences, each with its own speaker."""
+    tried = 0
+    for joint in _JOINT.finditer(masked, after):
+        window = masked[max(0, joint.start() - MAX_JOINT_SPACE): joint.start()]
+        start = joint.start() - len(window) + len(window.rstrip(" \t,"))
+        if _straddles(sentence, start, joint.end()) or not _VERB.match(
+                masked, joint.end() + len(_subject_words(masked, joint.end()))):
+            continue
+        tried += 1
+        if tried > MAX_JOINTS:  # a hostile run of "and X said": each try reads the rest
+            return None
+        rest = _piece(sentence, joint.end(), len(sentence.text))
+        other = attribution(ctx, rest)
+        if other is None or not (other.speaker or other.unknown) \
+                or _fold(rest.text[: other.span[0]]).strip() not in ("", "the") \
+                or not re.match(rf"(?:\s+\S+){{0,{MAX_SUBJECT_TO_VERB}}}?\s+{_VERB.pattern}",
+                                rest.text[other.span[1]:]):
+            continue
+        return _piece(sentence, 0, start), rest
+    return None
 
 
 def _joint_at_end(text: str) -> int | None:
@@ -2701,7 +2749,7 @@ def _is_clause(ctx: Context, lead: str) -> bool:
     one: its last part (after a comma) holds a pronoun subject, or a name followed by a
     lower-case word that is no part of a name or title."""
     part = re.split(r"[,;:]", lead)[-1]
-    if _CLAUSE_PRONOUN.search(part):
+    if _CLAUSE_PRONOUN.search(part) or _AUXILIARY.search(part) or _VERB.search(part):
         return True
     found = ctx.registry.mentions(part)
     starts = {m.start for m in found}

@@ -1718,7 +1718,9 @@ def test_a_quote_paragraph_after_another_person_or_no_speaker_is_not_carried(
     ("Kovacs met Okafor on Monday and the Coastal Alliance said the port was closed.",
      "the Coastal Alliance said the port was closed."),
     ('Kovacs visited Southport, but Norland said "the port stays closed".',
-     'Norland said "the port stays closed".')])
+     'Norland said "the port stays closed".'),
+    ("The port was closed on Monday and the Coastal Alliance said no talks were planned.",
+     "the Coastal Alliance said no talks were planned.")])
 def test_coordinated_clauses_with_their_own_subjects_are_two_claims(text: str,
                                                                     speech: str) -> None:
     """'He met Putin and NATO said no' gave NATO's words to Putin as well (a list of two
@@ -1809,3 +1811,22 @@ def test_a_quotation_left_open_runs_on_into_the_next_paragraphs_speaker(first: s
     assert bool(opened) is carried
     if carried:
         assert opened[0]["by"]["speaker"] == "kovacs" and "runs on" in opened[0]["note"]
+
+
+@pytest.mark.parametrize(("text", "drafted"), [
+    ("Kovacs said the port was closed and Okafor said the talks were over.",
+     [("kovacs", "Kovacs said the port was closed"),
+      ("okafor", "Okafor said the talks were over.")]),
+    ('"The port is closed," Kovacs said, and Okafor also said "talks are over".',
+     [("kovacs", '"The port is closed," Kovacs said'),
+      ("okafor", 'Okafor also said "talks are over".')]),
+    # reported speech going on ("and that ..."), or a clause with no speech verb: one claim
+    ("Kovacs said the port was closed and that Okafor said the talks were over.",
+     [("kovacs", "Kovacs said the port was closed and that Okafor said the talks were over.")]),
+    ("Kovacs said the port was closed and the alliance had left.",
+     [("kovacs", "Kovacs said the port was closed and the alliance had left.")])])
+def test_a_second_attributed_clause_after_the_first_is_a_claim_of_its_own(
+        text: str, drafted: list[tuple[str, str]]) -> None:
+    """'Kovacs said X and Okafor said Y' was one claim, Kovacs's: Okafor's words were hers."""
+    assert [(d["by"]["speaker"], d["evidence"]) for d in _draft_text(text + "\n").drafts
+            if "by" in d] == drafted

@@ -163,13 +163,14 @@ def test_a_live_blog_post_heading_is_a_headline() -> None:
 
 def test_a_name_a_letter_off_in_one_word_only_is_another_person() -> None:
     """'Daria Kovalenko' is not 'Maria Kovacs' misspelt: the surname is another ('Kovacks'
-    alone still is, above). The envoys text names her in its credit line ("... contributed
-    to this report"), furniture since the eleventh audit: there she is no one to register."""
-    unknown = {u.name: u for u in _draft_text("Daria Kovalenko said the port was closed.\n"
-                                                ).unknown}
-    assert unknown["Daria Kovalenko"].nearest is None
+    alone still is, above). Named in a credit line ("... contributed to this report"),
+    furniture since the eleventh audit, she is no one to register."""
     _, envoys = _run("envoys")
-    assert "Daria Kovalenko" not in {u.name for u in envoys.unknown}
+    unknown = {u.name: u for u in envoys.unknown}
+    assert unknown["Daria Kovalenko"].nearest is None
+    credited = _draft_text("Kovacs said the port was closed.\n\nHarbor News writer Daria "
+                           "Kovalenko in Southport contributed to this report.\n")
+    assert "Daria Kovalenko" not in {u.name for u in credited.unknown}
 
 
 def test_unregistered_speaker_is_named_in_note_not_as_id() -> None:
@@ -1717,8 +1718,10 @@ def test_a_quote_paragraph_after_another_person_or_no_speaker_is_not_carried(
      "the Coastal Alliance said no talks were planned."),
     ("Kovacs met Okafor on Monday and the Coastal Alliance said the port was closed.",
      "the Coastal Alliance said the port was closed."),
+    # ", but" before a speaking subject parts the sentence as ", while" does, keeping the
+    # conjunction (test_a_clause_after_but_and_a_speaker_is_a_claim_of_its_own)
     ('Kovacs visited Southport, but Norland said "the port stays closed".',
-     'Norland said "the port stays closed".'),
+     'but Norland said "the port stays closed".'),
     ("The port was closed on Monday and the Coastal Alliance said no talks were planned.",
      "the Coastal Alliance said no talks were planned.")])
 def test_coordinated_clauses_with_their_own_subjects_are_two_claims(text: str,

@@ -1,0 +1,50 @@
+"""Red team, eleventh round: Ctrl-C while the harness starts, the entities listing's JSON,
+the SARIF rules' documentation link, then hostile input through every command. Earlier
+rounds: test_redteam5.py .. test_redteam10.py, test_hostile_records.py,
+test_redteam_inputs.py, test_fuzz.py."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .test_redteam7 import ENV, cli
+
+REPO = Path(__file__).resolve().parent.parent
+RECORD = "facts/rferl-2021-04-12-dialogue.yaml"
+
+
+# ------------------------------------------------------------------ Ctrl-C while starting
+
+# A real SIGINT, sent by the process to itself while it imports one of the harness's modules.
+_INTERRUPT_AT = """
+import builtins, os, signal, sys
+real = builtins.__import__
+def hook(name, globals=None, locals=None, fromlist=(), level=0):
+    full = (globals or {{}}).get("__package__", "") + "." + name if level else name
+    if full == {module!r} and full not in sys.modules:
+        os.kill(os.getpid(), signal.SIGINT)
+    return real(name, globals, locals, fromlist, level)
+builtins.__import__ = hook
+sys.argv = ["fact-checks", "rules"]
+{start}
+"""
+
+
+@pytest.mark.parametrize("start", [
+    "import runpy; runpy.run_module('checks', run_name='__main__', alter_sys=True)",
+    "from checks.entry import main_exit; main_exit()",  # the console script's entry point
+])
+@pytest.mark.parametrize("module", ["checks.cli", "checks.engine", "pydantic"])
+def test_ctrl_c_while_the_modules_import_is_one_line(start: str, module: str) -> None:
+    # A Python traceback through the import machinery: the run's own Ctrl-C was said in a line.
+    code = _INTERRUPT_AT.format(module=module, start=start)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=ENV, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("fact-checks: interrupted;"), done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""

@@ -16,7 +16,8 @@ an alias if it is an accepted spelling, or leave it for the N501 check), and
 otherwise with a suggested registry entry to paste into facts/entities.yaml.
 
 Exit 0: this is a listing for curators, not a check. A fact file that does not load or
-validate is named on stderr and the exit is 1, as ``recall`` does: its names are missing
+validate is named on stderr (and under ``left_out`` in JSON, whose listing is under
+``names``) and the exit is 1, as ``recall`` does: its names are missing
 from the listing, which a script (or a curator reading "0 unregistered name(s)") would
 otherwise take as complete.
 """
@@ -81,6 +82,15 @@ def _text(rows: list[Found]) -> str:
     return "".join(out)
 
 
+def _json(rows: list[Found], skipped: list[str]) -> str:
+    """An object, as recall's: the files left out were said on stderr only, and a script
+    reading the list took a listing without their names as complete. Non-ASCII is
+    escaped: a file name that is not UTF-8 holds lone surrogates no encoder takes."""
+    names = [{"name": r.name.name, "nearest": r.name.nearest, "nearest_id": r.name.nearest_id,
+              "suggested_entry": r.name.entry(), "claims": r.uses} for r in rows]
+    return json.dumps({"names": names, "left_out": skipped}, indent=2) + "\n"
+
+
 def handle(args: argparse.Namespace) -> int:
     root = atomic.real_path(args.root)
     paths = input_paths(args, load_config(root), root)
@@ -91,9 +101,7 @@ def handle(args: argparse.Namespace) -> int:
         sys.stderr.write(f"entities: left out {log_path(path)}: it does not load or validate "
                          "('python -m checks validate' says why)\n")
     if args.format == "json":
-        data = [{"name": r.name.name, "nearest": r.name.nearest, "nearest_id": r.name.nearest_id,
-                 "suggested_entry": r.name.entry(), "claims": r.uses} for r in rows]
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(_json(rows, skipped))
     else:
         sys.stdout.write(_text(rows))
     return EXIT_FINDINGS if skipped else EXIT_OK

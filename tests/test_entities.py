@@ -16,7 +16,7 @@ def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_seed_corpus_lists_the_misspelling_near_its_name(seed_repo: Path) -> None:
     proc = run(seed_repo, "--format", "json")
     assert proc.returncode == 0, proc.stderr
-    rows = {r["name"]: r for r in json.loads(proc.stdout)}
+    rows = {r["name"]: r for r in json.loads(proc.stdout)["names"]}
     # RFE/RL writes "Volodomyr"; the registry has "Volodymyr"
     assert rows["Volodomyr"]["nearest_id"] == "zelenskiy"
     assert "rferl-2021-04-12-dialogue#mendel-request-made" in rows["Volodomyr"]["claims"]
@@ -137,4 +137,5 @@ def test_a_record_that_does_not_load_is_named_on_stderr(seed_repo: Path) -> None
     proc = run(seed_repo, "--format", "json")
     assert proc.returncode == 1, proc.stderr
     assert "entities: left out facts/rferl-2021-04-12-dialogue.yaml" in proc.stderr
-    assert "Traceback" not in proc.stderr and isinstance(json.loads(proc.stdout), list)
+    assert "Traceback" not in proc.stderr and json.loads(proc.stdout)["left_out"] == [
+        "facts/rferl-2021-04-12-dialogue.yaml"]

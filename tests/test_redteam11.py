@@ -48,3 +48,22 @@ def test_ctrl_c_while_the_modules_import_is_one_line(start: str, module: str) ->
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith("fact-checks: interrupted;"), done.stderr
     assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+# ------------------------------------------------------------------ entities' JSON
+
+
+def test_entities_json_names_the_files_it_left_out(seed_repo: Path) -> None:
+    # The JSON was a bare list: the file left out was said on stderr only, and a script
+    # reading standard output took the listing as complete.
+    (seed_repo / "facts/broken.yaml").write_text("source: [\n", "utf-8")
+    (seed_repo / "facts/bad-\udcff.yaml".encode("utf-8", "surrogateescape").decode(
+        "utf-8", "surrogateescape")).write_text("source: [\n", "utf-8")
+    done = cli(seed_repo, "entities", "--format", "json")
+    assert done.returncode == 1
+    data = json.loads(done.stdout)
+    assert data["left_out"] == ["facts/bad-\\xff.yaml", "facts/broken.yaml"]  # as reports show it
+    assert any(row["name"] == "Volodomyr" for row in data["names"])
+    for path in ("facts/broken.yaml", "facts/bad-\udcff.yaml"):
+        (seed_repo / path).unlink()
+    assert json.loads(cli(seed_repo, "entities", "--format", "json").stdout)["left_out"] == []

@@ -308,6 +308,7 @@ def run_pipeline(args: argparse.Namespace, *, rules: bool, incremental: bool = F
     if result is None:
         result = checked(paths, root, config, selection, fail_on=args.fail_on,
                          quick=incremental and rules, after=triaged(rules), rules=rules)
+    result.extra["rules_url"] = config.rules_url  # where SARIF links each rule's page
     warn_if_empty(result, args.paths or config.paths)
     return result
 

@@ -408,6 +408,7 @@ def run(args: argparse.Namespace) -> int:
         base = _side(repo, args.base, root, config, selection, args, head=False)
         try:
             diff = compare(base, head, args.base, head_rev)
+            diff.extra["rules_url"] = config.rules_url
         finally:
             base.close()
         text = render(diff, args.format)  # a reporter may read HEAD's findings from it

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import string
 import tomllib
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
@@ -37,6 +39,10 @@ class Config(BaseModel):
     options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Code -> options.")
     fail_on: FailOn = Field("error", alias="fail-on", description="Lowest severity that fails.")
     reviews: str = Field("facts/reviews.yaml", description="Reviewed-findings file.")
+    rules_url: str | None = Field(None, alias="rules-url", description=(
+        "Where reports link each rule's documentation (SARIF helpUri): an http(s) URL "
+        "holding {code} (and {version} if it likes), or \"\" for no link; by default the "
+        "rule's section of docs/rules.md in the harness's repository."))
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -68,6 +74,7 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         raise ConfigError(f"{path}: [tool.fact-checks] {_setting_problem(exc.errors()[0])}"
                           ) from exc
     _not_empty(path, config)
+    _rules_url(path, config.rules_url)
     _inside(path, root, config)
     _typed_options(path, config)
     return config
@@ -87,6 +94,35 @@ def _not_empty(path: Path, config: Config) -> None:
                         ("ignore", config.ignore), ("reviews", (config.reviews,))):
         if any(not value.strip() for value in values):
             raise ConfigError(f"{path}: [tool.fact-checks] {key}: an empty string {_BLANK[key]}")
+
+
+def _rules_url(path: Path, template: str | None) -> None:
+    """A link template a viewer can follow: an absolute http(s) URL (SARIF wants an
+    absolute URI) naming the rule, or every rule's link would be the same page."""
+    if not template:  # None: the default; "": no link
+        return
+    problem = _url_problem(template)
+    if problem:
+        raise ConfigError(f"{path}: [tool.fact-checks] rules-url {problem}: got "
+                          f"{template[:100]!r}; write e.g. rules-url = "
+                          "\"https://example.org/docs/rules.md#{code}\", or \"\" for no link")
+
+
+def _url_problem(template: str) -> str | None:
+    if not re.match(r"https?://[^/\s]", template) or not template.isprintable() \
+            or " " in template:
+        return "is not an absolute http(s) URL without spaces"
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion
+                  in string.Formatter().parse(template) if name is not None]
+    except ValueError:  # a lone brace
+        return "has a brace that opens or closes no placeholder (write {{ or }} for one)"
+    if any(name not in ("code", "version") or spec or conversion for name, spec, conversion
+           in fields):
+        return "may hold only {code} and {version} as placeholders"
+    if "code" not in {name for name, _, _ in fields}:
+        return "does not hold {code}, so every rule would link to the same place"
+    return None
 
 
 _BLANK = {
@@ -124,7 +160,8 @@ _SETTINGS = {"paths": 'an array of strings (paths = ["facts"])',
              "severity": 'a table of codes and severities (severity = {Q201 = "info"})',
              "options": "a table of codes and option tables (options.Q201 = {...})",
              "fail-on": "one of 'error', 'warning', 'info', 'none'",
-             "reviews": 'a string (reviews = "facts/reviews.yaml")'}
+             "reviews": 'a string (reviews = "facts/reviews.yaml")',
+             "rules-url": 'a string (rules-url = "https://example.org/rules.md#{code}")'}
 
 
 def _setting_problem(error: Any) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import metadata
 
+from . import __version__
 from .engine import RuleSpec, registry
 from .reporters._common import doc_parts
 
@@ -46,10 +47,16 @@ def markdown_lines(body: str) -> list[str]:
     return out
 
 
-def help_uri(code: str) -> str | None:
-    """The absolute URI of ``code``'s section of the page in the harness's repository
-    (SARIF 2.1.0 §3.49.12: the primary documentation of the rule, an absolute URI), or
-    None when the package declares no GitHub home page to find the page at."""
+def help_uri(code: str, template: str | None = None) -> str | None:
+    """The absolute URI of ``code``'s documentation (SARIF 2.1.0 §3.49.12: the primary
+    documentation of the rule, an absolute URI). ``template``: the configured
+    ``rules-url`` (``{code}``, in lower case as the page's anchors are, and
+    ``{version}``; "" for no link): a fork, a mirror or an intranet serves the page
+    elsewhere, and a link that cannot be reached from where reports are read misleads.
+    By default the section of the page in the repository the package names as its
+    GitHub home page, or None when it names none."""
+    if template is not None:
+        return template.format(code=code.lower(), version=__version__) or None
     home = _home()
     return f"{home}/blob/main/{PAGE}#{code.lower()}" if home else None
 

@@ -67,3 +67,66 @@ def test_entities_json_names_the_files_it_left_out(seed_repo: Path) -> None:
     for path in ("facts/broken.yaml", "facts/bad-\udcff.yaml"):
         (seed_repo / path).unlink()
     assert json.loads(cli(seed_repo, "entities", "--format", "json").stdout)["left_out"] == []
+
+
+# ------------------------------------------------------------------ where SARIF links a rule
+
+
+def _configure(root: Path, line: str) -> None:
+    pyproject = root / "pyproject.toml"
+    text = pyproject.read_text("utf-8")
+    assert "[tool.fact-checks]\n" in text
+    pyproject.write_text(text.replace("[tool.fact-checks]\n", f"[tool.fact-checks]\n{line}\n"),
+                         "utf-8")
+
+
+def _help_uris(root: Path, *args: str) -> set[str | None]:
+    done = cli(root, "check", "--format", "sarif", "--fail-on", "none", *args)
+    assert done.returncode == 0, done.stderr
+    rules = json.loads(done.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    return {rule.get("helpUri") for rule in rules}
+
+
+@pytest.mark.parametrize(("setting", "want"), [
+    ('rules-url = "https://intranet.example/fc/{version}/rules.html#{code}"',
+     "https://intranet.example/fc/0.1.0/rules.html#{}"),
+    ('rules-url = ""', None),  # a viewer without a reachable page: no link at all
+])
+def test_sarif_rules_link_where_the_configuration_says(seed_repo: Path, setting: str,
+                                                       want: str | None) -> None:
+    # helpUri was always github.com/.../blob/main/docs/rules.md: a fork, a mirror or an
+    # intranet without access to GitHub could not point reports at its own page.
+    _configure(seed_repo, setting)
+    uris = _help_uris(seed_repo)
+    if want is None:
+        assert uris == {None}
+    else:
+        assert uris and all(uri and uri == want.format(uri.rsplit("#", 1)[1]) for uri in uris)
+        assert any(str(uri).endswith("#c101") for uri in uris)
+
+
+def test_diff_sarif_takes_the_configured_link_too(seed_repo: Path) -> None:
+    _configure(seed_repo, 'rules-url = "https://docs.example/r#{code}"')
+    for step in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c",
+                 "user.email=t@example.org", "commit", "-qm", "base"]):
+        subprocess.run(["git", *step], cwd=seed_repo, check=True, capture_output=True)
+    done = cli(seed_repo, "diff", "HEAD", "--format", "sarif")
+    rules = json.loads(done.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    assert all(rule["helpUri"].startswith("https://docs.example/r#") for rule in rules)
+
+
+@pytest.mark.parametrize(("setting", "said"), [
+    ('rules-url = "docs/rules.md#{code}"', "is not an absolute http(s) URL"),
+    ('rules-url = "https://example.org/rules.md"', "does not hold {code}"),
+    ('rules-url = "https://example.org/{rule}"', "may hold only {code} and {version}"),
+    ('rules-url = "https://example.org/{code!r}"', "may hold only {code} and {version}"),
+    ('rules-url = "https://example.org/{code"', "has a brace that opens or closes no"),
+    ('rules-url = "https://example.org/a b#{code}"', "without spaces"),
+    ("rules-url = 3", "rules-url: expected a string"),
+])
+def test_a_rules_url_no_viewer_can_follow_is_a_usage_error(seed_repo: Path, setting: str,
+                                                           said: str) -> None:
+    _configure(seed_repo, setting)
+    done = cli(seed_repo, "check", "--format", "sarif")
+    assert done.returncode == 2 and done.stdout == ""
+    assert said in done.stderr and done.stderr.count("\n") == 1, done.stderr

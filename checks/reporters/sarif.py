@@ -158,7 +158,8 @@ def _pascal(name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[.\-_ ]+", name) if part)
 
 
-def _rule(code: str, rule: RuleSpec | None, sample: Finding) -> dict[str, Any]:
+def _rule(code: str, rule: RuleSpec | None, sample: Finding, rules_url: str | None
+          ) -> dict[str, Any]:
     if rule is None:  # a code the registry does not know: describe it from the finding
         return {"id": code, "name": _pascal(sample.name),
                 "shortDescription": {"text": clean(sample.name)},
@@ -175,8 +176,9 @@ def _rule(code: str, rule: RuleSpec | None, sample: Finding) -> dict[str, Any]:
         "properties": {"category": rule.category, "tags": [rule.category],
                        "dottedName": rule.name},
     }
-    # the rule's section of docs/rules.md, where a viewer's "learn more" link leads
-    link = ruledocs.help_uri(code)
+    # the rule's documentation (the configured rules-url, else its section of docs/rules.md),
+    # where a viewer's "learn more" link leads
+    link = ruledocs.help_uri(code, rules_url)
     if link:
         out["helpUri"] = link
     return out
@@ -209,7 +211,9 @@ def render_log(result: RunResult) -> dict[str, Any]:
     codes = sorted({f.rule for f in result.findings})
     index = {code: i for i, code in enumerate(codes)}
     samples = {f.rule: f for f in result.findings}
-    rules = [_rule(code, spec(code), samples[code]) for code in codes]
+    configured = result.extra.get("rules_url")
+    rules_url = configured if isinstance(configured, str) else None
+    rules = [_rule(code, spec(code), samples[code], rules_url) for code in codes]
     driver: dict[str, Any] = {"name": TOOL, "version": __version__,
                               "semanticVersion": __version__, "rules": rules}
     info = information_uri(result.root)

@@ -295,9 +295,12 @@ class Published(Frozen):
     date: Date | None = Field(None, title="Date", description="Publication date, YYYY-MM-DD.")
     time: str | None = Field(
         None,
-        pattern=r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-2][0-9]:[0-5][0-9])?$",
+        # Hours to 23 and offsets to 14 (the widest zones, -12:00 to +14:00): "[0-2][0-9]"
+        # took 29:59, and Q201 and D601 ended in a traceback making a clock of it.
+        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?$",
         title="Time",
-        description="Write the publication time as HH:MM, optionally with its UTC offset: "
+        description="Write the publication time as HH:MM (00:00 to 23:59), optionally with its "
+        "UTC offset (-14:00 to +14:00): "
         "00:31+01:00 for 00:31 BST, 06:02+10:00 for 6:02am AEST, 17:47-04:00 for 5:47 PM "
         "EDT, or Z for UTC (D601 reads the zones of two articles' dates).",
     )

@@ -130,3 +130,31 @@ def test_a_rules_url_no_viewer_can_follow_is_a_usage_error(seed_repo: Path, sett
     done = cli(seed_repo, "check", "--format", "sarif")
     assert done.returncode == 2 and done.stdout == ""
     assert said in done.stderr and done.stderr.count("\n") == 1, done.stderr
+
+
+# ------------------------------------------------------------------ a clock that cannot be
+
+
+RBT = "facts/rbt-2021-04-12-putin-wont-talk.yaml"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+@pytest.mark.parametrize("time", ["29:59", "24:00", "12:00+15:00", "23:59-24:00"])
+def test_a_publication_time_no_clock_shows_is_a_located_finding(seed_repo: Path,
+                                                                time: str) -> None:
+    # The pattern took any hour from 00 to 29 (and offsets to 29:59): 29:59 validated, and
+    # Q201 and D601 ended every check and report in "ValueError: hour must be in 0..23".
+    _edit(seed_repo / RBT, '    known: inferred\n', f'    time: "{time}"\n    known: inferred\n')
+    for command in (("check",), ("validate",)):
+        done = cli(seed_repo, *command)
+        assert done.returncode == 1, done.stderr
+        assert f"{RBT}:9:11: error S001 source.published.time: '{time}' is not in the " \
+               "expected form" in done.stdout
+        assert "fix: Write the publication time as HH:MM (00:00 to 23:59)" in done.stdout
+    assert cli(seed_repo, "report", "-o", "site").returncode == 1
+    assert "S001" in (seed_repo / "site/index.html").read_text("utf-8")

@@ -38,6 +38,7 @@ from typing import Any
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
@@ -136,16 +137,34 @@ def _escape(ch: str) -> str:
     return ch
 
 
+class _Constructor(RoundTripConstructor):
+    """Keeps each float's text as written: ruamel re-creates it from the value, which
+    wrote 14000.00000000000001 as 14000.00000000000000 and 2.2250738585072014e-308 as
+    ...013e-308, a curator's digits rewritten by a command that only lays a file out."""
+
+    def construct_yaml_float(self, node: Any) -> Any:
+        value = super().construct_yaml_float(node)
+        if isinstance(value, ScalarFloat) and node.style is None:
+            value._written = node.value  # no slots: ruamel sets its own fields so
+        return value
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+
+
 def _represent_float(representer: Any, data: Any) -> Any:
-    # ruamel re-creates a float's text from its digits and can round the last one
-    # (5.960464477539063e-08 -> ...062e-08): write Python's exact repr instead.
+    # The text as written when it still reads as the value; else ruamel's, which can
+    # round the last digit (5.960464477539063e-08 -> ...062e-08): then Python's repr.
     node = RoundTripRepresenter.represent_scalar_float(representer, data)
-    try:
-        same = float(node.value.replace("_", "")) == float(data)
-    except ValueError:
-        same = True  # .inf / .nan
-    if not same:
-        node.value = repr(float(data))
+    for text in (getattr(data, "_written", None), node.value):
+        try:
+            if text is not None and float(text.replace("_", "")) == float(data):
+                node.value = text
+                return node
+        except ValueError:
+            if text is node.value:
+                return node  # .inf / .nan
+    node.value = repr(float(data))
     return node
 
 
@@ -161,6 +180,7 @@ def round_trip() -> YAML:
     yaml.Resolver = _Resolver
     yaml.Scanner = _Scanner
     yaml.Emitter = _Emitter
+    yaml.Constructor = _Constructor
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 1_000_000  # never re-wrap a curator's lines

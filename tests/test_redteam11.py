@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from checks import fmt
+
 from .test_redteam7 import ENV, cli
 
 REPO = Path(__file__).resolve().parent.parent
@@ -158,3 +160,17 @@ def test_a_publication_time_no_clock_shows_is_a_located_finding(seed_repo: Path,
         assert "fix: Write the publication time as HH:MM (00:00 to 23:59)" in done.stdout
     assert cli(seed_repo, "report", "-o", "site").returncode == 1
     assert "S001" in (seed_repo / "site/index.html").read_text("utf-8")
+
+
+# ------------------------------------------------------------------ fmt and written figures
+
+
+@pytest.mark.parametrize("written", ["14000.00000000000001", "2.2250738585072014e-308",
+                                     "5.0e-324", "0.30000000000000004", "1.0E+3", "12e3"])
+def test_fmt_keeps_a_figure_as_written(written: str) -> None:
+    # ruamel re-created each float's text from its value: 14000.00000000000001 came out as
+    # 14000.00000000000000 and 2.2250738585072014e-308 as ...013e-308, a curator's digits
+    # rewritten (the value read the same, so the safety net let it through).
+    text = (REPO / RBT).read_text("utf-8").replace(
+        "quantity: {value: 14000, unit: people}", f"quantity: {{value: {written}, unit: people}}")
+    assert f"{{value: {written}, unit: people}}" in fmt.format_text(text)

@@ -145,7 +145,7 @@ class _Constructor(RoundTripConstructor):
     def construct_yaml_float(self, node: Any) -> Any:
         value = super().construct_yaml_float(node)
         if isinstance(value, ScalarFloat) and node.style is None:
-            value._written = node.value  # no slots: ruamel sets its own fields so
+            setattr(value, "_written", node.value)  # noqa: B010 (no slots: ruamel sets its own so)
         return value
 
 

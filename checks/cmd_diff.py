@@ -171,7 +171,24 @@ class Repo:
             _, err = proc.communicate()
             if proc.returncode != 0:
                 raise UsageError(f"git archive {commit}: {err.decode(errors='replace').strip()}")
+            self._refuse_left_out(commit, tmp)
             yield Path(tmp) / self.prefix
+
+    def _refuse_left_out(self, commit: str, tmp: str) -> None:
+        """``git archive`` leaves out what ``.gitattributes`` marks ``export-ignore``
+        (``facts/texts/** export-ignore`` keeps release tarballs small): the base was
+        checked without those files and compared as if they were gone, in silence."""
+        listed = _git(self.top, "ls-tree", "-r", "-z", "--name-only", "--full-tree", commit,
+                      "--", self.prefix or ".")
+        missing = [name for name in listed.split("\0")
+                   if name and not os.path.lexists(os.path.join(tmp, name))]
+        if missing:
+            shown = ", ".join(log_path(name) for name in missing[:3])
+            raise UsageError(
+                f"git archive {commit[:12]} leaves out {len(missing)} file(s) that .gitattributes "
+                f"marks export-ignore ({shown}{', ...' if len(missing) > 3 else ''}); diff "
+                "would check the base revision without them. Remove export-ignore for the "
+                "harness's files from .gitattributes (and $GIT_DIR/info/attributes)")
 
 
 def _extract(tar: tarfile.TarFile, dest: str, links: list[tuple[str, str]]) -> None:

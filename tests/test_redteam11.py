@@ -174,3 +174,24 @@ def test_fmt_keeps_a_figure_as_written(written: str) -> None:
     text = (REPO / RBT).read_text("utf-8").replace(
         "quantity: {value: 14000, unit: people}", f"quantity: {{value: {written}, unit: people}}")
     assert f"{{value: {written}, unit: people}}" in fmt.format_text(text)
+
+
+# ------------------------------------------------------------------ diff and export-ignore
+
+
+def test_diff_refuses_a_base_that_git_archive_leaves_files_out_of(seed_repo: Path) -> None:
+    # 'facts/texts/** export-ignore' (release tarballs without the archived texts): git
+    # archive left them out of the base, which was checked without them, its I006 findings
+    # "resolved" and the evidence of its records never compared, in silence (exit 0).
+    (seed_repo / ".gitattributes").write_text("facts/texts/** export-ignore\n", "utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for step in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run([*git, *step], cwd=seed_repo, check=True, capture_output=True)
+    done = cli(seed_repo, "diff")
+    assert done.returncode == 2 and done.stdout == ""
+    assert "leaves out 2 file(s) that .gitattributes marks export-ignore (facts/texts/" in \
+        done.stderr
+    (seed_repo / ".gitattributes").write_text("", "utf-8")
+    subprocess.run([*git, "commit", "-qam", "attributes"], cwd=seed_repo, check=True)
+    done = cli(seed_repo, "diff")
+    assert done.returncode == 0 and "0 new" in done.stdout, done.stderr

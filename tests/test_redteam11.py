@@ -195,3 +195,18 @@ def test_diff_refuses_a_base_that_git_archive_leaves_files_out_of(seed_repo: Pat
     subprocess.run([*git, "commit", "-qam", "attributes"], cwd=seed_repo, check=True)
     done = cli(seed_repo, "diff")
     assert done.returncode == 0 and "0 new" in done.stdout, done.stderr
+
+
+# ------------------------------------------------------------------ fmt and !!str
+
+
+def test_fmt_writes_a_str_tagged_value_as_text() -> None:
+    # `!!str x` (text to the harness, which checks the file clean) came out of ruamel as
+    # `!!%20str x`, a tag the harness refuses: fmt refused the file with "YAML tag
+    # 'tag:yaml.org,2002: str' is not allowed" about a tag the file does not hold.
+    text = (REPO / RBT).read_text("utf-8").replace(
+        "quantity: {value: 14000, unit: people}",
+        "quantity: {value: 14000, unit: !!str people}\n    note: !!str 12")
+    out = fmt.format_text(text)
+    assert "quantity: {value: 14000, unit: people}" in out and '    note: "12"\n' in out
+    assert "!!" not in out

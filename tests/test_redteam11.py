@@ -25,6 +25,7 @@ RECORD = "facts/rferl-2021-04-12-dialogue.yaml"
 # A real SIGINT, sent by the process to itself while it imports one of the harness's modules.
 _INTERRUPT_AT = """
 import builtins, os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # a background job starts ignoring it
 real = builtins.__import__
 def hook(name, globals=None, locals=None, fromlist=(), level=0):
     full = (globals or {{}}).get("__package__", "") + "." + name if level else name

@@ -388,7 +388,7 @@ def test_a_closed_standard_stream_is_no_traceback(seed_repo: Path, redirect: str
     ('fail-on = "bogus"', "fail-on: expected one of 'error', 'warning', 'info', 'none', got "
                           "'bogus' (a string)"),
     ("rules = {Q201 = 5}", "rules: not a setting (the settings: paths, select, ignore, "
-                           "severity, options, fail-on, reviews)"),
+                           "severity, options, fail-on, reviews, rules-url)"),
     ('severity = {Q201 = "fatal"}', "got 'fatal' (a string)"),
 ])
 def test_a_setting_of_the_wrong_kind_is_said_in_the_words_of_toml(

@@ -519,12 +519,9 @@ class Outlier:
 
 
 def disagreements(corpus: Corpus, about: float, rounding: float = ROUNDING,
-                  window: int = WINDOW, split: bool = False) -> Iterator[Disagreement]:
-    """Each group's disagreement (``split``: each of its disagreements, :func:`peels`)."""
+                  window: int = WINDOW) -> Iterator[Disagreement]:
+    """Each group's disagreements, one by one (:func:`peels`)."""
     for g in _group_disagreements(corpus, about, rounding, window):
-        if not split:
-            yield g.whole
-            continue
         for k, (odd, sub, bundle) in enumerate(peels(g.items, g.near)):
             yield g.whole if k == 0 and bundle else _peel(g, odd, sub, k, bundle)
 

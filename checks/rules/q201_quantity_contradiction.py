@@ -112,7 +112,6 @@ class Options(FigureOptions):
 
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
-    for d in disagreements(corpus, options.about, options.rounding, options.window_days,
-                           split=True):
+    for d in disagreements(corpus, options.about, options.rounding, options.window_days):
         if d.relative_gap > options.tolerance:
             yield figure_hit(corpus, d, "contradiction", options.tolerance)

@@ -93,8 +93,7 @@ class Options(FigureOptions):
 
 
 def check(corpus: Corpus, options: Options) -> Iterator[Hit]:
-    for d in disagreements(corpus, options.about, options.rounding, options.window_days,
-                           split=True):
+    for d in disagreements(corpus, options.about, options.rounding, options.window_days):
         if d.relative_gap <= options.tolerance and not _rounded(d):
             yield figure_hit(corpus, d, "discrepancy", options.tolerance)
     yield from restated(corpus, options.about, options.rounding)

@@ -844,22 +844,18 @@ _CREDIT_LINE = re.compile(
     r"\(?\s*(?:(?:with\s+)?(?:additional\s+)?(?:inputs?|reporting|writing|editing|files|"
     r"contributions?)\s+(?:from|by)\b|sources?\s*:|compiled\s+by\b|edited\s+by\b)"
     r"[^.!?]{0,200}\)?\.?"
-    # "Reuters contributed to this report.", "Some material for this report came from AP."
-    r"|[^.!?]{1,200}\bcontributed\s+to\s+this\s+(?:report|story|article)\.?"
+    # "Reuters contributed to this report.", "NPR's Lucy Hart contributed to this report
+    # from Moscow.", "Some material for this report came from AP."
+    r"|[^.!?]{1,200}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)"
+    r"(?:\s+from\s+[^.!?]{1,60})?\.?"
     r"|(?:some\s+)?material\s+for\s+this\s+(?:report|story|article)\s+came\s+from\b"
     r"[^.!?]{0,200}\.?", re.I)
 _CLOSING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s+\((?:[A-Z][\w’'&/.-]*\s*){1,4}\)\s*$")
 
 
-# "NPR's Lucy Hart contributed to this report from Moscow.", "The Associated Press
-# contributed to this report.": who helped write the story, at its foot.
-_CONTRIBUTED = re.compile(r"[^.!?]{1,120}?\s+contributed\s+(?:reporting\s+)?to\s+this\s+"
-                          r"(?:report|story|article)(?:\s+from\s+[^.!?]{1,60})?\.?")
-
-
 def is_credit(line: str) -> bool:
     line = line.strip()
-    return bool(_CREDIT_LINE.fullmatch(line) or _CONTRIBUTED.fullmatch(line))
+    return bool(_CREDIT_LINE.fullmatch(line))
 
 
 # Where a paragraph's claims part: a sentence's end, a semicolon, ", while", and ", but"
